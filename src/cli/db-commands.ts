@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import type { Config } from '../config/config.ts';
+import { boot } from '../main.ts';
+import { seedDemo } from '../services/demo-seed.ts';
+import { AppError } from '../domain/errors.ts';
+import type { CliIo, Runner } from './cli.ts';
+
+export function migrateCommand(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
+  program
+    .command('migrate')
+    .description('create or upgrade the database schema')
+    .action(run(async () => {
+      const services = await boot(config);
+      await services.store.close();
+      io.out(`database ready: ${config.databaseUrl ? 'postgres' : config.dbPath}\n`);
+    }));
+}
+
+export function seedCommand(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
+  program
+    .command('seed')
+    .description('load content into the database')
+    .option('--demo', 'the demo briefs of landmark cases (upserted by id: running it twice changes nothing)')
+    .action(run(async (opts: { demo?: boolean }) => {
+      if (!opts.demo) throw new AppError('BAD_REQUEST', 'say what to seed: --demo');
+      const services = await boot(config);
+      try {
+        const r = await seedDemo(services);
+        io.out(`${JSON.stringify({ seeded: 'demo', ...r })}\n`);
+      } finally {
+        await services.store.close();
+      }
+    }));
+}

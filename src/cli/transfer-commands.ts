@@ -1,0 +1,76 @@
+import type { Command } from 'commander';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { Writable } from 'node:stream';
+import type { Config } from '../config/config.ts';
+import { boot } from '../main.ts';
+import { AppError } from '../domain/errors.ts';
+import { codes, STATUSES } from '../domain/taxonomy.ts';
+import type { CaseStatus } from '../domain/case-schema.ts';
+import type { CliIo, Runner } from './cli.ts';
+
+function lineSource(file: string): AsyncIterable<string> {
+  if (file !== '-') {
+    if (!existsSync(file)) throw new AppError('NOT_FOUND', `file '${file}' does not exist`, { field: 'FILE' });
+    if (!statSync(file).isFile()) throw new AppError('BAD_REQUEST', `'${file}' is not a file`, { field: 'FILE' });
+  }
+  const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
+  return createInterface({ input, crlfDelay: Infinity });
+}
+
+export function importCommand(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
+  program
+    .command('import')
+    .description('import cases from a canonical JSON Lines file (all or nothing; - reads standard input)')
+    .argument('<file>', 'the .jsonl file, one case per line in the API shape (docs/case.schema.json)')
+    .option('--format <format>', 'input format', 'jsonl')
+    .option('--dry-run', 'validate and report; write nothing')
+    .option('--source <text>', 'provenance source recorded on cases that name none')
+    .action(run(async (file: string, opts: { format: string; dryRun?: boolean; source?: string }) => {
+      if (opts.format !== 'jsonl') {
+        throw new AppError('BAD_REQUEST', `unknown --format '${opts.format}'; allowed: jsonl`, { field: 'format', allowed: ['jsonl'] });
+      }
+      const lines = lineSource(file);
+      const services = await boot(config);
+      try {
+        const r = await services.jsonl.import(lines, { dryRun: opts.dryRun, source: opts.source });
+        io.out(`${JSON.stringify({ imported: file, ...r })}\n`);
+      } finally {
+        await services.store.close();
+      }
+    }));
+}
+
+export function exportCommand(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
+  program
+    .command('export')
+    .description('export cases as canonical JSON Lines, in creation order (to standard output unless --output)')
+    .option('--format <format>', 'output format', 'jsonl')
+    .option('-o, --output <file>', 'write to this file')
+    .option('--status <list>', `only these statuses, comma-separated (${codes(STATUSES).join(', ')}); default all`)
+    .action(run(async (opts: { format: string; output?: string; status?: string }) => {
+      if (opts.format !== 'jsonl') {
+        throw new AppError('BAD_REQUEST', `unknown --format '${opts.format}'; allowed: jsonl`, { field: 'format', allowed: ['jsonl'] });
+      }
+      const statuses = opts.status?.split(',').map((s) => s.trim()) as CaseStatus[] | undefined;
+      const bad = statuses?.filter((s) => !(codes(STATUSES) as string[]).includes(s));
+      if (bad?.length) {
+        throw new AppError('BAD_REQUEST', `unknown status '${bad[0]}'; allowed: ${codes(STATUSES).join(', ')}`, { field: 'status', allowed: codes(STATUSES) });
+      }
+      const services = await boot(config);
+      const sink: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
+      try {
+        for await (const line of services.jsonl.export({ statuses })) {
+          if (!sink.write(`${line}\n`)) await once(sink, 'drain');
+        }
+      } finally {
+        await services.store.close();
+        if (opts.output) {
+          sink.end();
+          await once(sink, 'finish');
+        }
+      }
+    }));
+}

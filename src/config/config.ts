@@ -1,0 +1,82 @@
+/**
+ * Configuration: read once from the environment (and an optional .env file), validated with zod,
+ * frozen. Nothing else in the code base reads process.env.
+ */
+import { z } from 'zod';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppError } from '../domain/errors.ts';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+export const ConfigSchema = z.object({
+  PALERMO_HOST: z.string().default('127.0.0.1'),
+  PALERMO_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PALERMO_DB_PATH: z.string().min(1).default('./data/palermo.db'),
+  DATABASE_URL: z.string().optional(),
+  PALERMO_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  PALERMO_BODY_LIMIT: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  PALERMO_SEED_DEMO: bool.default(true),
+  PALERMO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PALERMO_PUBLIC_URL: z.string().url().optional(),
+  PALERMO_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export interface Config {
+  host: string;
+  port: number;
+  dbPath: string;
+  databaseUrl: string | undefined;
+  adminToken: string | undefined;
+  bodyLimit: number;
+  seedDemo: boolean;
+  logLevel: z.output<typeof ConfigSchema>['PALERMO_LOG_LEVEL'];
+  publicUrl: string | undefined;
+  maxPageSize: number;
+}
+
+/** Parses KEY=VALUE lines; quotes around the value are removed. */
+export function parseDotEnv(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
+    if (!m) continue;
+    out[m[1]!] = m[2]!.replace(/^(['"])(.*)\1$/, '$2');
+  }
+  return out;
+}
+
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<Config> = {},
+  dotEnvPath: string | null = '.env',
+): Readonly<Config> {
+  const fromFile = dotEnvPath && existsSync(dotEnvPath) ? parseDotEnv(readFileSync(dotEnvPath, 'utf8')) : {};
+  const merged = { ...fromFile, ...env };
+  const relevant = Object.fromEntries(
+    Object.entries(merged).filter(([k, v]) => (k.startsWith('PALERMO_') || k === 'DATABASE_URL') && v !== ''),
+  );
+  const parsed = ConfigSchema.safeParse(relevant);
+  if (!parsed.success) {
+    const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw new AppError('VALIDATION_FAILED', `invalid configuration: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
+  }
+  const c = parsed.data;
+  return Object.freeze({
+    host: c.PALERMO_HOST,
+    port: c.PALERMO_PORT,
+    dbPath: resolve(c.PALERMO_DB_PATH),
+    databaseUrl: c.DATABASE_URL,
+    adminToken: c.PALERMO_ADMIN_TOKEN,
+    bodyLimit: c.PALERMO_BODY_LIMIT,
+    seedDemo: c.PALERMO_SEED_DEMO,
+    logLevel: c.PALERMO_LOG_LEVEL,
+    publicUrl: c.PALERMO_PUBLIC_URL,
+    maxPageSize: c.PALERMO_MAX_PAGE_SIZE,
+    ...overrides,
+  });
+}

@@ -1,0 +1,52 @@
+/** Pure helpers over case records: canonical form, sort keys, identifier folding. */
+import type { CaseContent, CaseRecord } from './case-schema.ts';
+import { parsePartialDate } from './partial-date.ts';
+
+/** Lower case, letters and digits only: "No. 12-CR/345" and "12cr345" fold alike. */
+export function foldIdentifier(value: string): string {
+  return value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Narratives keyed by language in a stable (sorted) order, so equal records serialise equally. */
+export function canonicalContent(content: CaseContent): CaseContent {
+  const narratives = Object.fromEntries(
+    Object.keys(content.narratives)
+      .sort()
+      .map((k) => [k, content.narratives[k]!]),
+  );
+  return { ...content, narratives };
+}
+
+/** The API / JSON Lines shape: id first, then the content, then the bookkeeping fields. */
+export function toRecord(
+  id: string,
+  content: CaseContent,
+  meta: { version: number; createdAt: string; updatedAt: string },
+): CaseRecord {
+  return { id, ...canonicalContent(content), version: meta.version, createdAt: meta.createdAt, updatedAt: meta.updatedAt };
+}
+
+export function contentOf(rec: CaseRecord): CaseContent {
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...content } = rec;
+  return content;
+}
+
+/** '2010' -> '2010-00-00' so that partial dates sort before the full dates of the same period. */
+export function decisionSortKey(date: string | null): string {
+  if (!date) return '';
+  const p = parsePartialDate(date);
+  if (typeof p === 'string') return '';
+  const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+export function decisionYear(date: string | null): number | null {
+  if (!date) return null;
+  const p = parsePartialDate(date);
+  return typeof p === 'string' ? null : p.year;
+}
+
+/** The languages a case is written in (keys of its narratives). */
+export function languagesOf(rec: Pick<CaseContent, 'narratives'>): string[] {
+  return Object.keys(rec.narratives);
+}

@@ -1,0 +1,71 @@
+/**
+ * createApp(): the whole HTTP application as a value. It never listens; `serve` does that, and tests
+ * call it in-process with app.inject().
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config/config.ts';
+import type { Services } from '../services/services.ts';
+import { registerErrorHandling } from './error-handler.ts';
+import { components } from './openapi.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { referenceRoutes } from './routes/reference.ts';
+import { homeRoutes } from './routes/home.ts';
+
+export interface AppDeps {
+  config: Pick<Config, 'adminToken' | 'bodyLimit' | 'maxPageSize' | 'logLevel'>;
+  services: Services;
+  /** A pino logger or `false`; tests pass false. */
+  logger?: boolean | object;
+}
+
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel },
+    bodyLimit: deps.config.bodyLimit,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    disableRequestLogging: false,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+  });
+  // Schemas document the API; zod validates inside the handlers so every error has one format.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+  });
+  registerErrorHandling(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Palermo API',
+        version: '1.0.0',
+        description: 'Case law and knowledge of the UN Trafficking in Persons Protocol. Versioned under /api/v1; cursor pagination; errors as { error: { code, message, details }, requestId }.',
+        license: { name: 'AGPL-3.0-or-later' },
+      },
+      components: components as never,
+      tags: [
+        { name: 'cases', description: 'Case records' },
+        { name: 'reference', description: 'Taxonomy, countries and regions' },
+        { name: 'meta', description: 'Health' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { url: '/api/v1/openapi.json' } as never });
+
+  const { services } = deps;
+  caseRoutes(app, { cases: services.cases, adminToken: deps.config.adminToken, maxPageSize: deps.config.maxPageSize });
+  referenceRoutes(app, { store: services.store });
+  homeRoutes(app, { store: services.store });
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return app;
+}

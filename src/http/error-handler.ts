@@ -1,0 +1,55 @@
+/** Maps every error to `{ error: { code, message, details }, requestId }`; never a stack trace. */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, type ErrorCode } from '../domain/errors.ts';
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+};
+
+export function toAppError(err: FastifyError | Error): AppError {
+  if (err instanceof AppError) return err;
+  const fe = err as FastifyError;
+  const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
+  if (mapped) return new AppError(mapped, explain(mapped, fe));
+  if (err instanceof SyntaxError && fe.statusCode === 400) {
+    return new AppError('INVALID_JSON', `request body is not valid JSON: ${err.message}`, { field: 'body' });
+  }
+  if (fe.statusCode === 404) return new AppError('NOT_FOUND', fe.message);
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError('BAD_REQUEST', fe.message);
+  return new AppError('INTERNAL', 'internal error; the request id identifies it in the server log');
+}
+
+function explain(code: ErrorCode, fe: FastifyError): string {
+  switch (code) {
+    case 'PAYLOAD_TOO_LARGE':
+      return 'request body is larger than the configured limit (PALERMO_BODY_LIMIT)';
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 'unsupported Content-Type; send application/json';
+    case 'INVALID_JSON':
+      return `request body is not valid JSON: ${fe.message}`;
+    default:
+      return fe.message;
+  }
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const e = toAppError(err);
+    if (e.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
+    else req.log.info({ code: e.code, msg: e.message }, 'request rejected');
+    void reply
+      .status(e.status)
+      .type('application/json; charset=utf-8')
+      .send({ error: { code: e.code, message: e.message, details: e.details }, requestId: req.id });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}`, details: null },
+      requestId: req.id,
+    });
+  });
+}

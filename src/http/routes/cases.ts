@@ -1,0 +1,80 @@
+/** /api/v1/cases: list, read, create, patch, delete. Handlers translate HTTP to service calls only. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { parseOrThrow } from '../../domain/validation.ts';
+import type { CaseService } from '../../services/case-service.ts';
+import { actorOf, requireEditor } from '../auth.ts';
+import { listQuerySchema } from '../query-params.ts';
+import { caseIdParam, errorResponses, ref } from '../openapi.ts';
+import { TAG_KINDS } from '../../domain/taxonomy.ts';
+
+export interface CaseRouteDeps {
+  cases: CaseService;
+  adminToken: string | undefined;
+  maxPageSize: number;
+}
+
+export function caseRoutes(app: FastifyInstance, deps: CaseRouteDeps): void {
+  const querySchema = listQuerySchema(deps.maxPageSize);
+  const security = [{ bearerAuth: [] }];
+
+  app.get('/api/v1/cases', {
+    schema: {
+      tags: ['cases'],
+      summary: 'List cases (published only, unless an editor token is sent), newest decision first',
+      querystring: z.toJSONSchema(querySchema, { io: 'input', unrepresentable: 'any' }),
+      response: { 200: ref('CasePage'), ...errorResponses(400, 403) },
+    },
+  }, async (req) => {
+    const q = parseOrThrow(querySchema, req.query, 'query');
+    const actor = actorOf(req, deps.adminToken);
+    const tags = Object.fromEntries(TAG_KINDS.filter((k) => q[k]?.length).map((k) => [k, q[k]!]));
+    const page = await deps.cases.list({
+      jurisdictions: q.jurisdiction,
+      yearFrom: q.year_from,
+      yearTo: q.year_to,
+      statuses: q.status,
+      tags,
+      sort: q.sort,
+      limit: q.limit,
+      cursor: q.cursor,
+    }, actor);
+    const next = page.nextCursor ? nextLink(req.url, page.nextCursor) : null;
+    return { items: page.items, nextCursor: page.nextCursor, next, limit: q.limit };
+  });
+
+  app.get<{ Params: { id: string } }>('/api/v1/cases/:id', {
+    schema: { tags: ['cases'], summary: 'One case', params: caseIdParam, response: { 200: ref('Case'), ...errorResponses(404) } },
+  }, async (req) => deps.cases.get(req.params.id, actorOf(req, deps.adminToken)));
+
+  app.post('/api/v1/cases', {
+    schema: {
+      tags: ['cases'], summary: 'Create a case', security, body: ref('CaseInput'),
+      response: { 201: ref('Case'), ...errorResponses(400, 401, 403, 409, 413, 415) },
+    },
+  }, async (req, reply) => {
+    const rec = await deps.cases.create(req.body, requireEditor(req, deps.adminToken));
+    return reply.status(201).header('location', `/api/v1/cases/${encodeURIComponent(rec.id)}`).send(rec);
+  });
+
+  app.patch<{ Params: { id: string } }>('/api/v1/cases/:id', {
+    schema: {
+      tags: ['cases'], summary: 'Change some fields of a case (arrays and objects are replaced whole); send `version` to guard against lost updates',
+      security, params: caseIdParam, body: ref('CasePatch'),
+      response: { 200: ref('Case'), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
+    },
+  }, async (req) => deps.cases.patch(req.params.id, req.body, requireEditor(req, deps.adminToken)));
+
+  app.delete<{ Params: { id: string } }>('/api/v1/cases/:id', {
+    schema: { tags: ['cases'], summary: 'Delete a case', security, params: caseIdParam, response: { 204: { type: 'null', description: 'Deleted' }, ...errorResponses(401, 403, 404) } },
+  }, async (req, reply) => {
+    await deps.cases.delete(req.params.id, requireEditor(req, deps.adminToken));
+    return reply.status(204).send();
+  });
+}
+
+function nextLink(url: string, cursor: string): string {
+  const u = new URL(url, 'http://x');
+  u.searchParams.set('cursor', cursor);
+  return `${u.pathname}?${u.searchParams.toString()}`;
+}

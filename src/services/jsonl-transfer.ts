@@ -1,0 +1,112 @@
+/**
+ * Canonical JSON Lines import and export: one case per line, exactly the API's shape.
+ * Import is atomic: every line is validated inside one transaction and, if any line is bad,
+ * the transaction is rolled back and the error lists each bad line and field. Lines stream
+ * through; nothing holds the whole file in memory.
+ */
+import { randomBytes } from 'node:crypto';
+import { CaseInputSchema, type CaseStatus } from '../domain/case-schema.ts';
+import { AppError, type FieldIssue } from '../domain/errors.ts';
+import { issuesOf, summarize } from '../domain/validation.ts';
+import type { CaseStore } from '../store/case-store.ts';
+import type { CaseService } from './case-service.ts';
+
+export interface ImportResult {
+  batch: string;
+  lines: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  dryRun: boolean;
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** Recorded as provenance.source when a line has none. */
+  source?: string;
+  onProgress?: (linesDone: number) => void;
+}
+
+const MAX_REPORTED = 200;
+
+class DryRunRollback extends Error {}
+
+export function newBatchId(): string {
+  const t = new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+  return `b${t}-${randomBytes(3).toString('hex')}`;
+}
+
+export class JsonlTransfer {
+  constructor(
+    private readonly store: CaseStore,
+    private readonly cases: CaseService,
+  ) {}
+
+  async import(lines: AsyncIterable<string>, opts: ImportOptions = {}): Promise<ImportResult> {
+    const result: ImportResult = { batch: newBatchId(), lines: 0, created: 0, updated: 0, unchanged: 0, dryRun: !!opts.dryRun };
+    const issues: FieldIssue[] = [];
+    const seen = new Map<string, number>();
+    try {
+      await this.store.transaction(async (tx) => {
+        for await (const raw of lines) {
+          result.lines++;
+          const lineNo = result.lines;
+          opts.onProgress?.(lineNo);
+          if (raw.trim() === '') continue;
+          const lineIssues = this.parseLine(raw, lineNo, seen);
+          if ('issues' in lineIssues) {
+            for (const i of lineIssues.issues) if (issues.length < MAX_REPORTED) issues.push(i);
+            continue;
+          }
+          if (issues.length) continue; // keep validating, but write nothing more
+          const parsed = lineIssues.value;
+          parsed.provenance.importBatch ??= result.batch;
+          if (opts.source) parsed.provenance.source ??= opts.source;
+          result[await this.cases.upsertInTx(tx, parsed)]++;
+        }
+        if (result.lines === 0 || (result.created + result.updated + result.unchanged === 0 && !issues.length)) {
+          throw new AppError('VALIDATION_FAILED', 'the file holds no cases (it is empty)', [{ path: '(file)', message: 'empty file' }]);
+        }
+        if (issues.length) {
+          throw new AppError('VALIDATION_FAILED', `import rejected, nothing was written: ${summarize(issues)}`, issues);
+        }
+        if (opts.dryRun) throw new DryRunRollback();
+      });
+    } catch (e) {
+      if (!(e instanceof DryRunRollback)) throw e;
+    }
+    return result;
+  }
+
+  private parseLine(
+    raw: string,
+    line: number,
+    seen: Map<string, number>,
+  ): { issues: FieldIssue[] } | { value: ReturnType<typeof CaseInputSchema.parse> } {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch (e) {
+      return { issues: [{ line, path: '(line)', message: `invalid JSON: ${(e as Error).message}` }] };
+    }
+    const r = CaseInputSchema.safeParse(json);
+    if (!r.success) return { issues: issuesOf(r.error).map((i) => ({ ...i, line })) };
+    if (r.data.id) {
+      const first = seen.get(r.data.id);
+      if (first !== undefined) {
+        return { issues: [{ line, path: 'id', message: `id '${r.data.id}' already appears on line ${first}` }] };
+      }
+      seen.set(r.data.id, line);
+    }
+    return { value: r.data };
+  }
+
+  /** Every case in creation order as JSON Lines (no trailing newline per item). */
+  async *export(opts: { statuses?: CaseStatus[] } = {}): AsyncIterable<string> {
+    for await (const rec of this.store.cases.scan()) {
+      if (opts.statuses && !opts.statuses.includes(rec.status)) continue;
+      yield JSON.stringify(rec);
+    }
+  }
+}
+

@@ -1,0 +1,70 @@
+/**
+ * The store port: what services need from persistence. Each database adapter (sqlite/, later
+ * postgres/) implements it; `case-store.contract.ts` is the one test suite every adapter must pass.
+ */
+import type { CaseRecord, CaseStatus } from '../domain/case-schema.ts';
+import type { TagKind } from '../domain/taxonomy.ts';
+
+export type CaseSort = 'decided_desc' | 'created_asc';
+
+export interface CaseListQuery {
+  jurisdictions?: string[];
+  yearFrom?: number;
+  yearTo?: number;
+  statuses?: CaseStatus[];
+  /** All listed tags must be present (AND across kinds, OR within one kind). */
+  tags?: Partial<Record<TagKind, string[]>>;
+  sort: CaseSort;
+  limit: number;
+  /** The sort key of the last row of the previous page, decoded from the cursor. */
+  after?: CursorKey;
+}
+
+export type CursorKey = (string | number)[];
+
+export interface CasePage {
+  items: CaseRecord[];
+  /** Sort key of the last row, when more rows follow. */
+  nextKey: CursorKey | null;
+}
+
+export interface CaseWriter {
+  insert(rec: CaseRecord): Promise<void>;
+  /** Replaces the stored case; false if no case has this id. */
+  update(rec: CaseRecord): Promise<boolean>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface CaseReader {
+  get(id: string): Promise<CaseRecord | undefined>;
+  getMany(ids: string[]): Promise<CaseRecord[]>;
+  list(q: CaseListQuery): Promise<CasePage>;
+  count(statuses?: CaseStatus[]): Promise<number>;
+  /** Ids of cases holding an identifier (type + value, compared folded). */
+  findByIdentifier(type: string, value: string): Promise<string[]>;
+  /** Every case in creation order, in pages, for export and reindexing. */
+  scan(batchSize?: number): AsyncIterable<CaseRecord>;
+}
+
+export interface StoreTx {
+  cases: CaseReader & CaseWriter;
+}
+
+/** Called inside the write transaction, so derived data (the search index) commits with the case. */
+export interface WriteHook {
+  onWrite(tx: unknown, change: { id: string; before: CaseRecord | undefined; after: CaseRecord | undefined }): Promise<void>;
+  /** Called once the transaction has committed (to refresh in-memory state). */
+  afterCommit?(changes: { id: string; before: CaseRecord | undefined; after: CaseRecord | undefined }[]): void;
+}
+
+export interface CaseStore {
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly cases: CaseReader;
+  migrate(): Promise<{ applied: string[] }>;
+  /** Runs fn in one transaction: all of its writes commit together or none do. */
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  addWriteHook(hook: WriteHook): void;
+  getMeta(key: string): Promise<string | undefined>;
+  setMeta(key: string, value: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,48 @@
+/** The relational schema as Kysely sees it; the same tables exist in every database adapter. */
+import type { Generated } from 'kysely';
+
+export interface CasesTable {
+  /** Internal, monotonically increasing document number (row id); never exposed in the API. */
+  seq: Generated<number>;
+  id: string;
+  title: string;
+  database_number: string | null;
+  jurisdiction: string;
+  decision_date: string | null;
+  /** Sort key: the decision date padded to a full date ('2010' -> '2010-00-00'); '' when unknown. */
+  decision_sort: string;
+  decision_year: number | null;
+  status: string;
+  /** The whole case as canonical JSON (the API shape without id, version and timestamps). */
+  doc: string;
+  version: number;
+  import_batch: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseTagsTable {
+  seq: number;
+  kind: string;
+  code: string;
+}
+
+export interface CaseIdentifiersTable {
+  seq: number;
+  type: string;
+  value: string;
+  /** The value folded for matching: lower case, letters and digits only. */
+  norm: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  cases: CasesTable;
+  case_tags: CaseTagsTable;
+  case_identifiers: CaseIdentifiersTable;
+  meta: MetaTable;
+}

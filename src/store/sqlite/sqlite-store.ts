@@ -1,0 +1,34 @@
+/** The embedded SQLite adapter: one file (WAL mode), better-sqlite3 under Kysely. */
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Database } from '../schema.ts';
+import { SqlCaseStore } from '../sql-case-store.ts';
+
+export interface SqliteStoreOptions {
+  /** File path, or ':memory:' for a throwaway database. */
+  path: string;
+  readonly?: boolean;
+}
+
+export function openSqliteDatabase(path: string, readonly = false): BetterSqlite3.Database {
+  if (path !== ':memory:' && !readonly) mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new BetterSqlite3(path, { readonly, fileMustExist: readonly });
+  if (!readonly) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('cache_size = -65536');
+  return sqlite;
+}
+
+export class SqliteStore extends SqlCaseStore {
+  constructor(readonly sqlite: BetterSqlite3.Database) {
+    super(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), 'sqlite');
+  }
+}
+
+export function createSqliteStore(opts: SqliteStoreOptions): SqliteStore {
+  return new SqliteStore(openSqliteDatabase(opts.path, opts.readonly));
+}
