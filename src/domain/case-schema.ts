@@ -39,6 +39,7 @@ const nonNegInt = z.number().int().min(0);
 /** BCP 47 language tag, e.g. en, es, pt-BR, zh-Hant. Validated with the platform's Intl. */
 export const languageTag = z.string().refine(
   (tag) => {
+    if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag)) return false;
     try {
       return Intl.getCanonicalLocales(tag)[0] === tag;
     } catch {
@@ -162,10 +163,19 @@ export const CaseInputSchema = z.strictObject({
   version: z.number().int().min(1).optional(),
 });
 
+type Shape = typeof CaseInputSchema.shape;
+type PatchKey = Exclude<keyof Shape, 'id' | 'createdAt' | 'updatedAt' | 'version'>;
+type PatchShape = { [K in PatchKey]: z.ZodOptional<z.ZodType<z.output<Shape[K]>, z.input<Shape[K]>>> };
+
+const patchShape = Object.fromEntries(
+  Object.entries(CaseInputSchema.omit({ id: true, createdAt: true, updatedAt: true, version: true }).shape).map(
+    // Defaults must not apply in a patch: a field left out stays as stored.
+    ([key, schema]) => [key, (schema instanceof z.ZodDefault ? schema.unwrap() : schema).optional()],
+  ),
+) as unknown as PatchShape;
+
 /** PATCH: any subset of the writable fields; arrays and objects replace the stored value whole. */
-export const CasePatchSchema = CaseInputSchema.omit({ id: true, createdAt: true, updatedAt: true })
-  .partial()
-  .extend({ version: z.number().int().min(1).optional() });
+export const CasePatchSchema = z.strictObject({ ...patchShape, version: z.number().int().min(1).optional() });
 
 export type CaseInput = z.input<typeof CaseInputSchema>;
 export type CaseContent = Omit<z.output<typeof CaseInputSchema>, 'id' | 'createdAt' | 'updatedAt' | 'version'>;

@@ -6,6 +6,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { randomUUID } from 'node:crypto';
+import sjson from 'secure-json-parse';
+import { AppError } from '../domain/errors.ts';
 import type { Config } from '../config/config.ts';
 import type { Services } from '../services/services.ts';
 import { registerErrorHandling } from './error-handler.ts';
@@ -40,6 +42,15 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-content-type-options', 'nosniff');
   });
   registerErrorHandling(app);
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      // secure-json-parse: JSON.parse that also refuses __proto__ / constructor.prototype keys.
+      done(null, sjson.parse(body as string, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch (e) {
+      done(new AppError('INVALID_JSON', `request body is not valid JSON: ${(e as Error).message}`, { field: 'body' }), undefined);
+    }
+  });
 
   await app.register(swagger, {
     openapi: {

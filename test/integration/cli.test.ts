@@ -1,0 +1,124 @@
+/** The `palermo` command end to end: real processes, real SQLite files. */
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CaseInputSchema } from '../../src/domain/case-schema.ts';
+import { tempDir } from '../helpers/test-app.ts';
+import { caseInput } from '../factories/case-factory.ts';
+
+const BIN = join(import.meta.dirname, '../../bin/palermo.js');
+
+function palermo(args: string[], db: string, input?: string) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH, PALERMO_DB_PATH: db, PALERMO_LOG_LEVEL: 'silent' },
+    input,
+    encoding: 'utf8',
+    cwd: tempDir('palermo-cwd-'),
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function jsonl(n: number): string {
+  return Array.from({ length: n }, (_, i) =>
+    JSON.stringify(caseInput({ id: `case-${i}`, title: `Case ${i}`, decisionDate: `${2000 + i}`, narratives: { en: { facts: `Facts ${i}.` }, es: { facts: `Hechos ${i}.` } } })),
+  ).join('\n');
+}
+
+describe('palermo CLI', () => {
+  it('prints help and exits 0', () => {
+    const r = palermo(['--help'], join(tempDir(), 'p.db'));
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/serve/);
+    expect(r.stdout).toMatch(/import/);
+    expect(r.stdout).toMatch(/export/);
+  });
+
+  it('import -> export -> import into an empty database -> export gives identical JSON Lines', () => {
+    const dir = tempDir();
+    const src = join(dir, 'in.jsonl');
+    writeFileSync(src, `${jsonl(5)}\n`);
+    const a = join(dir, 'a.db');
+    const imp = palermo(['import', src], a);
+    expect(imp.stderr).toBe('');
+    expect(imp.status).toBe(0);
+    expect(JSON.parse(imp.stdout)).toMatchObject({ created: 5, lines: 5 });
+    const first = palermo(['export'], a);
+    expect(first.status).toBe(0);
+    const lines = first.stdout.trim().split('\n');
+    expect(lines).toHaveLength(5);
+    for (const l of lines) expect(CaseInputSchema.safeParse(JSON.parse(l)).success).toBe(true);
+
+    const exported = join(dir, 'export.jsonl');
+    writeFileSync(exported, first.stdout);
+    const b = join(dir, 'b.db');
+    expect(palermo(['import', exported], b).status).toBe(0);
+    const second = palermo(['export', '--output', join(dir, 'second.jsonl')], b);
+    expect(second.status).toBe(0);
+    expect(readFileSync(join(dir, 'second.jsonl'), 'utf8')).toBe(first.stdout);
+
+    // Re-importing the same file changes nothing.
+    const again = palermo(['import', exported], b);
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+  });
+
+  it('a file with one bad line among good ones writes nothing and names the line and field', () => {
+    const dir = tempDir();
+    const lines = jsonl(4).split('\n');
+    lines[2] = JSON.stringify({ ...JSON.parse(lines[2]!), tags: { purposes: ['forced_labor'] } });
+    const src = join(dir, 'bad.jsonl');
+    writeFileSync(src, lines.join('\n'));
+    const db = join(dir, 'p.db');
+    const r = palermo(['import', src], db);
+    expect(r.status).toBe(65);
+    expect(r.stderr).toMatch(/VALIDATION_FAILED/);
+    expect(r.stderr).toMatch(/line 3: tags\.purposes\.0: unknown purpose 'forced_labor'/);
+    expect(palermo(['export'], db).stdout).toBe('');
+  });
+
+  it('invalid JSON on a line is reported with its line number', () => {
+    const dir = tempDir();
+    const src = join(dir, 'broken.jsonl');
+    writeFileSync(src, `${jsonl(1)}\n{"title": "x",\n`);
+    const r = palermo(['import', src], join(dir, 'p.db'));
+    expect(r.status).toBe(65);
+    expect(r.stderr).toMatch(/line 2: \(line\): invalid JSON/);
+  });
+
+  it('fails clearly on a missing file, an empty file, and an unknown format', () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.db');
+    const missing = palermo(['import', join(dir, 'nope.jsonl')], db);
+    expect(missing.status).toBe(66);
+    expect(missing.stderr).toMatch(/NOT_FOUND: file .*nope\.jsonl' does not exist/);
+    writeFileSync(join(dir, 'empty.jsonl'), '');
+    const empty = palermo(['import', join(dir, 'empty.jsonl')], db);
+    expect(empty.status).toBe(65);
+    expect(empty.stderr).toMatch(/empty/);
+    const fmt = palermo(['export', '--format', 'xml'], db);
+    expect(fmt.status).toBe(64);
+    expect(fmt.stderr).toMatch(/unknown --format 'xml'; allowed: jsonl/);
+  });
+
+  it('import --dry-run validates and writes nothing; import reads standard input', () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.db');
+    const dry = palermo(['import', '--dry-run', '-'], db, jsonl(3));
+    expect(dry.status).toBe(0);
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, created: 3 });
+    expect(palermo(['export'], db).stdout).toBe('');
+    expect(palermo(['import', '-'], db, jsonl(3)).status).toBe(0);
+    expect(palermo(['export', '--status', 'published'], db).stdout.trim().split('\n')).toHaveLength(3);
+    expect(palermo(['export', '--status', 'nonsense'], db).status).toBe(64);
+  });
+
+  it('an invalid configuration is refused with the variable named', () => {
+    const r = spawnSync(process.execPath, [BIN, 'migrate'], {
+      env: { PATH: process.env.PATH, PALERMO_PORT: 'eighty' },
+      encoding: 'utf8',
+      cwd: tempDir(),
+    });
+    expect(r.status).toBe(65);
+    expect(r.stderr).toMatch(/PALERMO_PORT/);
+  });
+});
