@@ -8,6 +8,7 @@ import { AppError } from '../domain/errors.ts';
 import { serveCommand } from './serve-command.ts';
 import { migrateCommand, seedCommand } from './db-commands.ts';
 import { importCommand, exportCommand } from './transfer-commands.ts';
+import { schemaCommand } from './schema-command.ts';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -57,6 +58,7 @@ export function buildCli(config: Readonly<Config>, io: CliIo = defaultIo) {
       seedCommand(program, config, io, run);
       importCommand(program, config, io, run);
       exportCommand(program, config, io, run);
+      schemaCommand(program, io, run);
       try {
         await program.parseAsync(argv);
       } catch (e) {
