@@ -53,6 +53,10 @@ export interface StoreTx {
 /** Called inside the write transaction, so derived data (the search index) commits with the case. */
 export interface WriteHook {
   onWrite(tx: unknown, change: { id: string; before: CaseRecord | undefined; after: CaseRecord | undefined }): Promise<void>;
+  /** Called once per transaction, inside it, after the last write (to flush batched derived data). */
+  beforeCommit?(tx: unknown): Promise<void>;
+  /** Called when the transaction rolled back (to drop state gathered by onWrite). */
+  afterRollback?(): void;
   /** Called once the transaction has committed (to refresh in-memory state). */
   afterCommit?(changes: { id: string; before: CaseRecord | undefined; after: CaseRecord | undefined }[]): void;
 }

@@ -198,8 +198,18 @@ export class SqlCaseStore implements CaseStore {
 
   async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     const changes: Change[] = [];
-    const result = await this.db.transaction().execute(async (trx) => fn({ cases: new SqlCaseWriter(trx, this.hooks, changes) }));
-    for (const h of this.hooks) h.afterCommit?.(changes);
+    let result: T;
+    try {
+      result = await this.db.transaction().execute(async (trx) => {
+        const r = await fn({ cases: new SqlCaseWriter(trx, this.hooks, changes) });
+        if (changes.length) for (const h of this.hooks) await h.beforeCommit?.(trx);
+        return r;
+      });
+    } catch (e) {
+      for (const h of this.hooks) h.afterRollback?.();
+      throw e;
+    }
+    if (changes.length) for (const h of this.hooks) h.afterCommit?.(changes);
     return result;
   }
 

@@ -1,0 +1,75 @@
+/**
+ * The search port. Services and HTTP depend on this interface only; each engine (SQLite FTS5 here,
+ * PostgreSQL later, any other behind the same contract) implements it. Engines index published
+ * cases only, so nothing unpublished can reach a hit, a snippet, a facet count or a similar-case list.
+ */
+import type { ParsedQuery } from './query-ast.ts';
+import type { FacetField } from './facet-fields.ts';
+import type { FacetCount, FacetSelection } from './facet-index.ts';
+import type { WriteHook } from '../store/case-store.ts';
+import type { CaseRecord } from '../domain/case-schema.ts';
+
+export type SearchSort = 'relevance' | 'date_desc' | 'date_asc';
+
+export type { FacetSelection };
+
+export interface SearchRequest {
+  query: ParsedQuery;
+  selection: FacetSelection;
+  sort: SearchSort;
+  limit: number;
+  /** Sort key of the last hit of the previous page (decoded from the cursor). */
+  after?: (string | number)[];
+  facets: boolean;
+}
+
+export interface Snippet {
+  /** Which part of the case the text comes from: title, facts, reasoning, commentary, crossCutting, fulltext. */
+  field: string;
+  language: string | null;
+  /** Plain text (never HTML). */
+  text: string;
+  /** [start, end) UTF-16 offsets in `text` of the matched words. */
+  highlights: [number, number][];
+}
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  /** True when the hit matched only through a corrected spelling. */
+  fuzzy: boolean;
+  snippet: Snippet | null;
+  record: CaseRecord;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchHit[];
+  /** The sort key of the last hit when more follow. */
+  nextKey: (string | number)[] | null;
+  facets: Partial<Record<FacetField, FacetCount[]>>;
+  /** A corrected query when some words were unknown and close spellings exist. */
+  didYouMean: string | null;
+  /** Words that were expanded to close spellings, with what they matched. */
+  corrections: { word: string; alternatives: string[] }[];
+}
+
+export interface SimilarCase {
+  id: string;
+  score: number;
+  reason: string;
+  record: CaseRecord;
+}
+
+export interface SearchEngine {
+  readonly name: string;
+  /** Keeps the index in step with the store, inside the store's write transaction. */
+  readonly writeHook: WriteHook;
+  /** Loads in-memory state (facet columns, vocabulary) from the database. */
+  open(): Promise<void>;
+  search(req: SearchRequest): Promise<SearchResult>;
+  similar(id: string, limit: number): Promise<SimilarCase[] | undefined>;
+  /** Rebuilds the whole index from the store. */
+  reindex(onProgress?: (done: number) => void): Promise<number>;
+  stats(): { documents: number; facetBytes: number; vocabulary: number };
+}
