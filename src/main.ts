@@ -1,23 +1,29 @@
 /** Wiring: config -> store -> services -> http / cli. */
 import { loadConfig, type Config } from './config/config.ts';
 import { AppError } from './domain/errors.ts';
-import { createSqliteStore } from './store/sqlite/sqlite-store.ts';
-import type { CaseStore } from './store/case-store.ts';
+import { createSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.ts';
+import { SqliteSearch } from './search/sqlite/sqlite-search.ts';
 import { createServices, type Services } from './services/services.ts';
 import { buildCli } from './cli/cli.ts';
 
-export function openStore(config: Pick<Config, 'dbPath' | 'databaseUrl'>): CaseStore {
+export function openStore(config: Pick<Config, 'dbPath' | 'databaseUrl'>): SqliteStore {
   if (config.databaseUrl) {
     throw new AppError('VALIDATION_FAILED', 'DATABASE_URL is set, but the PostgreSQL backend is not available in this version; unset it to use SQLite (PALERMO_DB_PATH)', { field: 'DATABASE_URL' });
   }
   return createSqliteStore({ path: config.dbPath });
 }
 
-/** Opens and migrates the configured store and builds the services on it. */
+/**
+ * Opens and migrates the configured store, opens the search engine on it (its index is written in
+ * the store's transactions through a write hook) and builds the services.
+ */
 export async function boot(config: Readonly<Config>): Promise<Services> {
   const store = openStore(config);
   await store.migrate();
-  return createServices(store);
+  const engine = new SqliteSearch(store.sqlite, store);
+  store.addWriteHook(engine.writeHook);
+  await engine.open();
+  return createServices(store, engine);
 }
 
 export async function runCli(argv: string[]): Promise<number> {

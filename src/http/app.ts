@@ -15,6 +15,7 @@ import { components } from './openapi.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { homeRoutes } from './routes/home.ts';
+import { searchRoutes } from './routes/search.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'adminToken' | 'bodyLimit' | 'maxPageSize' | 'logLevel'>;
@@ -31,7 +32,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    disableRequestLogging: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
   });
   // Schemas document the API; zod validates inside the handlers so every error has one format.
@@ -64,6 +64,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       components: components as never,
       tags: [
         { name: 'cases', description: 'Case records' },
+        { name: 'search', description: 'Full-text and faceted search, similar cases' },
         { name: 'reference', description: 'Taxonomy, countries and regions' },
         { name: 'meta', description: 'Health' },
       ],
@@ -73,6 +74,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const { services } = deps;
   caseRoutes(app, { cases: services.cases, adminToken: deps.config.adminToken, maxPageSize: deps.config.maxPageSize });
+  searchRoutes(app, { search: services.search, maxPageSize: deps.config.maxPageSize });
   referenceRoutes(app, { store: services.store });
   homeRoutes(app, { store: services.store });
 

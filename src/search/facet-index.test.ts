@@ -24,7 +24,8 @@ const count = (ix: FacetIndex, sel: FacetSelection, field: FacetField) =>
 describe('facet index', () => {
   it('filters: OR within a field, AND across fields, year range', () => {
     const ix = build(DOCS);
-    const seqs = (sel: FacetSelection) => [...ix.evaluate(ix.allSlots(), sel, false).passing].map((s) => ix.seqOf(s));
+    const slots = ix.allSlots();
+    const seqs = (sel: FacetSelection) => [...ix.evaluate(slots, sel, false).passing].map((k) => ix.seqOf(slots[k]!));
     expect(seqs({ jurisdiction: ['THA', 'PHL'] })).toEqual([1, 2, 3]);
     expect(seqs({ jurisdiction: ['THA'], purposes: ['sexual_exploitation'] })).toEqual([3]);
     expect(seqs({ yearFrom: 2011 })).toEqual([2, 3]);
@@ -52,6 +53,7 @@ describe('facet index', () => {
     ix.compact();
     expect(count(ix, {}, 'jurisdiction')).toEqual({ PHL: 1, THA: 1, VNM: 1 });
     expect(ix.seqOf(ix.slotOf(2)!)).toBe(2);
+    expect(ix.valuesOf(ix.slotOf(2)!, 'jurisdiction')).toEqual(['VNM']);
   });
 
   it('agrees with a naive count on random data (property)', () => {
@@ -74,8 +76,9 @@ describe('facet index', () => {
         const passes = (d: FacetDoc, except?: string) =>
           (['jurisdiction', 'purposes'] as const).every((f) => f === except || !sel[f].length || sel[f].some((v) => d.values[f]!.includes(v))) &&
           (except === 'year' || sel.yearFrom === undefined || d.date >= sel.yearFrom * 10000);
-        const { counts, passing } = ix.evaluate(ix.allSlots(), sel, true);
-        expect([...passing].map((s) => ix.seqOf(s))).toEqual(docs.filter((d) => passes(d)).map((d) => d.seq));
+        const slots = ix.allSlots();
+        const { counts, passing } = ix.evaluate(slots, sel, true);
+        expect([...passing].map((k) => ix.seqOf(slots[k]!))).toEqual(docs.filter((d) => passes(d)).map((d) => d.seq));
         for (const f of ['jurisdiction', 'purposes', 'sectors'] as const) {
           const naive: Record<string, number> = {};
           for (const d of docs) if (passes(d, f)) for (const v of new Set(d.values[f])) naive[v] = (naive[v] ?? 0) + 1;

@@ -156,8 +156,9 @@ export class FacetIndex {
   }
 
   /**
-   * One pass over the candidate slots: returns the slots passing every filter and, when asked, the
-   * disjunctive counts: a facet's counts apply every filter except that facet's own.
+   * One pass over the candidate slots: returns the positions (indexes into `slots`) of those passing
+   * every filter and, when asked, the disjunctive counts: a facet's counts apply every filter except
+   * that facet's own.
    */
   evaluate(slots: ArrayLike<number>, sel: FacetSelection, withCounts: boolean): { passing: Uint32Array; counts: Map<FacetField, FacetCount[]> } {
     const { fields, yearFrom, yearTo, hasYear } = this.compile(sel);
@@ -197,7 +198,7 @@ export class FacetIndex {
           failedField = yearField;
         }
       }
-      if (failed === 0) passing[nPass++] = slot;
+      if (failed === 0) passing[nPass++] = k;
       if (!withCounts || failed > 1) continue;
       if (failed === 0) {
         for (let p = a; p < b; p++) {
@@ -222,6 +223,17 @@ export class FacetIndex {
       }
     }
     return { passing: passing.subarray(0, nPass), counts: out };
+  }
+
+  /** The values of one field of one document. */
+  valuesOf(slot: number, field: FacetField): string[] {
+    const f = FIELD_INDEX.get(field)!;
+    const out: string[] = [];
+    for (let p = this.start.data[slot]!; p < this.start.data[slot + 1]!; p++) {
+      const packed = this.pool.data[p]!;
+      if (packed >>> VALUE_BITS === f) out.push(this.dict[f]!.names[packed & (MAX_VALUES - 1)]!);
+    }
+    return out;
   }
 
   /** Rebuilds the columns without dead slots. */

@@ -35,6 +35,7 @@ export function editDistance(a: string, b: string, max: number): number {
 
 export class Vocabulary {
   private readonly df = new Map<string, number>();
+  private readonly surface = new Map<string, string>();
   private byLength: Map<number, string[]> | null = null;
 
   get size(): number {
@@ -45,13 +46,20 @@ export class Vocabulary {
     return this.df.get(term) ?? 0;
   }
 
-  apply(deltas: ReadonlyMap<string, number>): void {
+  /** A word as written for an indexed token (a stem), for "did you mean"; the token itself if none. */
+  wordFor(term: string): string {
+    return this.surface.get(term) ?? term;
+  }
+
+  apply(deltas: ReadonlyMap<string, number>, surfaces?: ReadonlyMap<string, string>): void {
+    if (surfaces) for (const [t, w] of surfaces) if (!this.surface.has(t)) this.surface.set(t, w);
     for (const [term, d] of deltas) {
       const v = (this.df.get(term) ?? 0) + d;
       if (v > 0) {
         if (!this.df.has(term)) this.byLength = null;
         this.df.set(term, v);
       } else if (this.df.delete(term)) {
+        this.surface.delete(term);
         this.byLength = null;
       }
     }
@@ -59,6 +67,7 @@ export class Vocabulary {
 
   clear(): void {
     this.df.clear();
+    this.surface.clear();
     this.byLength = null;
   }
 

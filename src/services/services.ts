@@ -1,15 +1,19 @@
-/** The service layer as one value, built from the store port. */
+/** The service layer as one value, built from the store and search ports. */
 import type { CaseStore } from '../store/case-store.ts';
+import type { SearchEngine } from '../search/search-engine.ts';
 import { CaseService } from './case-service.ts';
 import { JsonlTransfer } from './jsonl-transfer.ts';
+import { SearchService } from './search-service.ts';
 
 export interface Services {
   store: CaseStore;
+  engine: SearchEngine;
   cases: CaseService;
+  search: SearchService;
   jsonl: JsonlTransfer;
 }
 
-export function createServices(store: CaseStore): Services {
+export function createServices(store: CaseStore, engine: SearchEngine): Services {
   const cases = new CaseService(store);
-  return { store, cases, jsonl: new JsonlTransfer(store, cases) };
+  return { store, engine, cases, search: new SearchService(engine, store), jsonl: new JsonlTransfer(store, cases) };
 }

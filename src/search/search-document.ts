@@ -1,0 +1,61 @@
+/**
+ * What an engine indexes of a case: analysed text per field (each narrative with its own language's
+ * stemmer), the distinct tokens (for document frequencies), the title key, facet values and the date.
+ * Pure: the same document feeds the SQLite engine and any other.
+ */
+import type { CaseRecord } from '../domain/case-schema.ts';
+import { foldIdentifier } from '../domain/case-record.ts';
+import { analyze, tokenize } from './analyzer.ts';
+import { dateNumber, facetValuesOf, type FacetField } from './facet-fields.ts';
+import { titleKey, titleSynonyms } from './title-key.ts';
+
+export interface SearchDocument {
+  columns: { title: string; facts: string; reasoning: string; fulltext: string; court: string; citation: string };
+  tokens: Set<string>;
+  /** For stems that differ from the word: one surface form (folded, unstemmed), for suggestions. */
+  surfaces: Map<string, string>;
+  titleKey: string;
+  facets: Partial<Record<FacetField, string[]>>;
+  date: number;
+}
+
+/** The language used for fields that carry none (title, court): the case's first narrative language. */
+export function mainLanguage(rec: CaseRecord): string {
+  return Object.keys(rec.narratives)[0] ?? 'en';
+}
+
+export function buildSearchDocument(rec: CaseRecord, fulltext = ''): SearchDocument {
+  const lang = mainLanguage(rec);
+  const tokens = new Set<string>();
+  const surfaces = new Map<string, string>();
+  const col = (parts: [string | null | undefined, string][]): string => {
+    const out: string[] = [];
+    for (const [text, language] of parts) {
+      if (!text) continue;
+      const analysed = analyze(text, language);
+      const words = tokenize(text);
+      for (let i = 0; i < analysed.length; i++) {
+        const t = analysed[i]!;
+        if (!tokens.has(t)) {
+          tokens.add(t);
+          if (words[i] !== undefined && words[i] !== t) surfaces.set(t, words[i]!);
+        }
+      }
+      out.push(analysed.join(' '));
+    }
+    return out.join(' ');
+  };
+  const narratives = Object.entries(rec.narratives);
+  const identifiers = [rec.databaseNumber, ...rec.identifiers.map((i) => i.value)].filter((v): v is string => !!v);
+  const columns = {
+    title: col([[rec.title, lang], [titleSynonyms(rec.title), 'en']]),
+    facts: col(narratives.map(([l, n]) => [n.facts, l])),
+    reasoning: col(narratives.flatMap(([l, n]) => [[n.reasoning, l], [n.commentary, l], [n.crossCutting, l]] as [string | null, string][])),
+    fulltext: col([[fulltext, lang]]),
+    court: col([rec.court, ...rec.proceedings.map((p) => p.court)].map((c) => [c, lang] as [string | null, string])),
+    // Identifiers as written (tokens) and folded whole ("09-CR-1234" also as "09cr1234").
+    citation: col(identifiers.flatMap((v) => [[v, lang], [foldIdentifier(v), lang]] as [string, string][])),
+  };
+  const facets = Object.fromEntries(Object.entries(facetValuesOf(rec)).filter(([, v]) => v.length)) as SearchDocument['facets'];
+  return { columns, tokens, surfaces, titleKey: titleKey(rec.title), facets, date: dateNumber(rec) };
+}

@@ -1,0 +1,152 @@
+/**
+ * The SQLite search index: an FTS5 table of pre-analysed tokens (contentless: the text lives once,
+ * in `cases`), a `search_docs` table (facet values, date, title key) and `search_terms` (document
+ * frequencies). Writes run inside the store's transaction on the same connection, so the index
+ * commits with the case or not at all; in-memory state (facet columns, vocabulary) is updated only
+ * after commit.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { CaseRecord } from '../../domain/case-schema.ts';
+import type { WriteHook } from '../../store/case-store.ts';
+import { FacetIndex } from '../facet-index.ts';
+import { Vocabulary } from '../vocabulary.ts';
+import { buildSearchDocument, type SearchDocument } from '../search-document.ts';
+import { FTS_COLUMNS } from './fts-compiler.ts';
+
+/** Bump to rebuild every index on the next start (analysis or schema changed). */
+export const INDEX_VERSION = '1';
+/** Field weights of BM25, in FTS_COLUMNS order: title > facts > reasoning/commentary > full text. */
+export const BM25_WEIGHTS = [10, 5, 2, 1, 3, 8];
+
+const SCHEMA = [
+  `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0", prefix='2 3 4', detail=full)`,
+  `CREATE TABLE IF NOT EXISTS search_docs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date INTEGER NOT NULL, title_key TEXT NOT NULL, facets TEXT NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS search_docs_title_key ON search_docs(title_key)`,
+  `CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, word TEXT) WITHOUT ROWID`,
+];
+const DROP = ['DROP TABLE IF EXISTS search_fts', 'DROP TABLE IF EXISTS search_docs', 'DROP TABLE IF EXISTS search_terms'];
+
+interface Pending {
+  seq: number;
+  doc: SearchDocument | null;
+}
+
+export class SqliteIndex {
+  readonly facets = new FacetIndex();
+  readonly vocabulary = new Vocabulary();
+  private deltas = new Map<string, number>();
+  private surfaces = new Map<string, string>();
+  private pending = new Map<string, Pending>();
+  private readonly stmt;
+
+  constructor(private readonly db: BetterSqlite3.Database) {
+    this.ensureSchema();
+    this.stmt = {
+      seqOfCase: db.prepare<[string], { seq: number }>('SELECT seq FROM cases WHERE id = ?'),
+      indexedSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?'),
+      ftsInsert: db.prepare(`INSERT INTO search_fts(rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      ftsDelete: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+      docUpsert: db.prepare('INSERT OR REPLACE INTO search_docs(seq, id, date, title_key, facets) VALUES (?, ?, ?, ?, ?)'),
+      docDelete: db.prepare('DELETE FROM search_docs WHERE seq = ?'),
+      termAdd: db.prepare('INSERT INTO search_terms(term, df, word) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df, word = coalesce(word, excluded.word)'),
+      termPrune: db.prepare('DELETE FROM search_terms WHERE df <= 0'),
+    };
+  }
+
+  private ensureSchema(): void {
+    const version = this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'search_index_version'").get();
+    if (version && version.value !== INDEX_VERSION) for (const s of DROP) this.db.exec(s);
+    for (const s of SCHEMA) this.db.exec(s);
+  }
+
+  /** True when the index was (re)created empty while the store holds cases: a reindex is due. */
+  needsBuild(): boolean {
+    const version = this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'search_index_version'").get();
+    return version?.value !== INDEX_VERSION;
+  }
+
+  markBuilt(): void {
+    this.db
+      .prepare("INSERT INTO meta(key, value) VALUES ('search_index_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(INDEX_VERSION);
+  }
+
+  /** Loads the facet columns and the vocabulary from the database. */
+  load(): void {
+    this.facets.compact();
+    for (const row of this.db.prepare<[], [number, number, string]>('SELECT seq, date, facets FROM search_docs ORDER BY seq').raw().iterate()) {
+      this.facets.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]) });
+    }
+    this.vocabulary.clear();
+    const terms = new Map<string, number>();
+    const words = new Map<string, string>();
+    for (const [term, df, word] of this.db.prepare<[], [string, number, string | null]>('SELECT term, df, word FROM search_terms').raw().iterate()) {
+      terms.set(term, df);
+      if (word) words.set(term, word);
+    }
+    this.vocabulary.apply(terms, words);
+  }
+
+  private addDelta(tokens: Set<string>, sign: 1 | -1): void {
+    for (const t of tokens) this.deltas.set(t, (this.deltas.get(t) ?? 0) + sign);
+  }
+
+  /** Indexes (or unindexes) one case; runs inside the caller's transaction. */
+  write(id: string, before: CaseRecord | undefined, after: CaseRecord | undefined, fulltext?: string): void {
+    const indexed = this.stmt.indexedSeq.get(id);
+    if (indexed) {
+      this.stmt.ftsDelete.run(indexed.seq);
+      this.stmt.docDelete.run(indexed.seq);
+      if (before) this.addDelta(buildSearchDocument(before).tokens, -1);
+      this.pending.set(id, { seq: indexed.seq, doc: null });
+    }
+    if (after && after.status === 'published') {
+      const seq = this.stmt.seqOfCase.get(id)?.seq;
+      if (seq === undefined) throw new Error(`case ${id} has no row`);
+      const doc = buildSearchDocument(after, fulltext);
+      const c = doc.columns;
+      this.stmt.ftsInsert.run(seq, c.title, c.facts, c.reasoning, c.fulltext, c.court, c.citation);
+      this.stmt.docUpsert.run(seq, id, doc.date, doc.titleKey, JSON.stringify(doc.facets));
+      this.addDelta(doc.tokens, 1);
+      for (const [t, w] of doc.surfaces) if (!this.surfaces.has(t)) this.surfaces.set(t, w);
+      this.pending.set(id, { seq, doc });
+    }
+  }
+
+  /** Writes the batched document-frequency changes; inside the transaction. */
+  flush(): void {
+    for (const [term, d] of this.deltas) if (d !== 0) this.stmt.termAdd.run(term, d, this.surfaces.get(term) ?? null);
+    if ([...this.deltas.values()].some((d) => d < 0)) this.stmt.termPrune.run();
+  }
+
+  /** After commit: the in-memory state follows the database. */
+  commit(): void {
+    for (const [, p] of this.pending) {
+      if (p.doc) this.facets.upsert({ seq: p.seq, date: p.doc.date, values: p.doc.facets });
+      else this.facets.remove(p.seq);
+    }
+    this.vocabulary.apply(this.deltas, this.surfaces);
+    this.discard();
+  }
+
+  discard(): void {
+    this.pending = new Map();
+    this.deltas = new Map();
+    this.surfaces = new Map();
+  }
+
+  /** Empties the index (inside a transaction, before a rebuild). */
+  clear(): void {
+    this.db.exec("INSERT INTO search_fts(search_fts) VALUES('delete-all'); DELETE FROM search_docs; DELETE FROM search_terms;");
+    this.discard();
+  }
+
+  hook(fulltextOf?: (id: string) => string | undefined): WriteHook {
+    return {
+      onWrite: async (_tx, change) => this.write(change.id, change.before, change.after, fulltextOf?.(change.id)),
+      beforeCommit: async () => this.flush(),
+      afterRollback: () => this.discard(),
+      afterCommit: () => this.commit(),
+    };
+  }
+}

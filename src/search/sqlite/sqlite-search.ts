@@ -1,0 +1,247 @@
+/**
+ * The embedded search engine: SQLite FTS5 for matching and BM25 ranking, in-memory facet columns
+ * for filters and disjunctive counts, the index's own vocabulary for spelling correction, and
+ * snippets computed for the returned page only.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import { AppError } from '../../domain/errors.ts';
+import { foldIdentifier } from '../../domain/case-record.ts';
+import type { CaseStore, WriteHook } from '../../store/case-store.ts';
+import type { QueryNode } from '../query-ast.ts';
+import { formatQuery } from '../query-parser.ts';
+import type { FacetField } from '../facet-fields.ts';
+import { bestSnippet } from '../snippets.ts';
+import { titleKey } from '../title-key.ts';
+import type { SearchEngine, SearchHit, SearchRequest, SearchResult, SimilarCase } from '../search-engine.ts';
+import { mergeSelection } from '../selection.ts';
+import { topK } from '../top-k.ts';
+import { FtsCompiler, plainWords } from './fts-compiler.ts';
+import { BM25_WEIGHTS, SqliteIndex } from './sqlite-index.ts';
+import { findSimilar } from './sqlite-similar.ts';
+
+/**
+ * A word found in no document is also matched by close spellings; so is a word found in at most
+ * RARE documents when a close spelling is at least TIMES as frequent (a likely typo of a common word).
+ */
+const RARE = 2;
+const TIMES = 10;
+
+interface Candidates {
+  slots: Uint32Array;
+  scores: Float64Array;
+  tiers: Uint8Array;
+}
+
+export class SqliteSearch implements SearchEngine {
+  readonly name = 'sqlite-fts5';
+  readonly index: SqliteIndex;
+  readonly writeHook: WriteHook;
+  private readonly stmt;
+
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly store: CaseStore,
+  ) {
+    this.index = new SqliteIndex(db);
+    this.writeHook = this.index.hook();
+    this.stmt = {
+      match: db.prepare<[string], [number, number]>(`SELECT rowid, bm25(search_fts, ${BM25_WEIGHTS.join(', ')}) FROM search_fts WHERE search_fts MATCH ?`).raw(),
+      matchIds: db.prepare<[string], [number]>('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').raw(),
+      idOfSeq: db.prepare<[number], { id: string }>('SELECT id FROM search_docs WHERE seq = ?'),
+      byTitleKey: db.prepare<[string], [number]>('SELECT seq FROM search_docs WHERE title_key = ?').raw(),
+      byIdentifier: db.prepare<[string], [number]>('SELECT DISTINCT i.seq FROM case_identifiers i JOIN search_docs d ON d.seq = i.seq WHERE i.norm = ?').raw(),
+    };
+  }
+
+  async open(): Promise<void> {
+    if (this.index.needsBuild()) await this.reindex();
+    else this.index.load();
+  }
+
+  stats() {
+    return { documents: this.index.facets.size, facetBytes: this.index.facets.bytes(), vocabulary: this.index.vocabulary.size };
+  }
+
+  async reindex(onProgress?: (done: number) => void): Promise<number> {
+    let n = 0;
+    await this.store.transaction(async (tx) => {
+      this.index.clear();
+      for await (const rec of tx.cases.scan(1000)) {
+        this.index.write(rec.id, undefined, rec);
+        if (++n % 1000 === 0) onProgress?.(n);
+      }
+      this.index.flush();
+      this.index.markBuilt();
+    });
+    this.index.discard();
+    this.index.load();
+    onProgress?.(n);
+    return n;
+  }
+
+  private run(expr: string): [number, number][] {
+    try {
+      return this.stmt.match.all(expr);
+    } catch (e) {
+      throw new AppError('INTERNAL', `search expression failed: ${(e as Error).message}`);
+    }
+  }
+
+  private ids(expr: string): Set<number> {
+    return new Set(this.stmt.matchIds.all(expr).map((r) => r[0]));
+  }
+
+  /** Close spellings for rare words, from the index's own vocabulary. */
+  private corrections(text: QueryNode | null) {
+    const expansions = new Map<string, string[]>();
+    const corrections: { word: string; alternatives: string[] }[] = [];
+    const replace = new Map<string, string>();
+    for (const w of plainWords(text)) {
+      const df = Math.max(...w.tokens.map((t) => this.index.vocabulary.docFreq(t)));
+      if (df > RARE) continue;
+      const minDf = df === 0 ? 1 : Math.max(5, df * TIMES);
+      const close = w.tokens.flatMap((t) => this.index.vocabulary.closeTo(t, minDf, 3)).sort((a, b) => a.distance - b.distance || b.df - a.df);
+      const alternatives = [...new Set(close.map((c) => c.term))].slice(0, 3);
+      if (!alternatives.length) continue;
+      expansions.set(w.text, alternatives);
+      corrections.push({ word: w.text, alternatives });
+      replace.set(w.text, this.index.vocabulary.wordFor(alternatives[0]!));
+    }
+    return { expansions, corrections, replace };
+  }
+
+  /** Known items: a title or an identifier typed in full ranks first. */
+  private knownItems(text: QueryNode | null): Set<number> {
+    const words = positiveWords(text);
+    if (!words || words.length > 16) return new Set();
+    const joined = words.join(' ');
+    const out = new Set<number>();
+    const key = titleKey(joined);
+    if (key) for (const [seq] of this.stmt.byTitleKey.all(key)) out.add(seq);
+    const ident = foldIdentifier(joined);
+    if (ident.length >= 3) for (const [seq] of this.stmt.byIdentifier.all(ident)) out.add(seq);
+    return out;
+  }
+
+  private candidates(req: SearchRequest, expansions: Map<string, string[]>): { c: Candidates; compiled: ReturnType<FtsCompiler['compile']> } {
+    const facets = this.index.facets;
+    const compiled = new FtsCompiler(expansions).compile(req.query.text);
+    const negative = compiled.negative ? this.ids(compiled.negative) : null;
+    if (!compiled.positive) {
+      const all = facets.allSlots();
+      const keep = negative ? all.filter((s) => !negative.has(facets.seqOf(s))) : all;
+      return { c: { slots: keep, scores: new Float64Array(keep.length), tiers: new Uint8Array(keep.length).fill(1) }, compiled };
+    }
+    const rows = this.run(compiled.positive);
+    const exact = expansions.size ? this.ids(new FtsCompiler().compile(req.query.text).positive ?? '""') : null;
+    const known = this.knownItems(req.query.text);
+    const slots = new Uint32Array(rows.length + known.size);
+    const scores = new Float64Array(rows.length + known.size);
+    const tiers = new Uint8Array(rows.length + known.size);
+    let n = 0;
+    const seen = new Set<number>();
+    for (const [seq, bm25] of rows) {
+      const slot = facets.slotOf(seq);
+      if (slot === undefined || negative?.has(seq)) continue;
+      seen.add(seq);
+      slots[n] = slot;
+      scores[n] = Math.round(-bm25 * 1e6) / 1e6;
+      tiers[n] = known.has(seq) ? 2 : !exact || exact.has(seq) ? 1 : 0;
+      n++;
+    }
+    for (const seq of known) {
+      const slot = facets.slotOf(seq);
+      if (seen.has(seq) || slot === undefined || negative?.has(seq)) continue;
+      slots[n] = slot;
+      tiers[n] = 2;
+      n++;
+    }
+    return { c: { slots: slots.subarray(0, n), scores: scores.subarray(0, n), tiers: tiers.subarray(0, n) }, compiled };
+  }
+
+  async search(req: SearchRequest): Promise<SearchResult> {
+    const facets = this.index.facets;
+    const { expansions, corrections, replace } = this.corrections(req.query.text);
+    const { c, compiled } = this.candidates(req, expansions);
+    const selection = mergeSelection(req.selection, req.query.filters);
+    const { passing, counts } = facets.evaluate(c.slots, selection, req.facets);
+    const order = this.order(req, c);
+    const page = topK(passing, req.limit + 1, order.before, order.isAfter);
+    const more = page.length > req.limit;
+    const shown = page.slice(0, req.limit);
+    const ids = shown.map((k) => this.stmt.idOfSeq.get(facets.seqOf(c.slots[k]!))!.id);
+    const records = await this.store.cases.getMany(ids);
+    const byId = new Map(records.map((r) => [r.id, r]));
+    const hits: SearchHit[] = [];
+    for (const [i, k] of shown.entries()) {
+      const record = byId.get(ids[i]!);
+      if (!record || record.status !== 'published') continue; // belt and braces: never show an unpublished case
+      hits.push({ id: record.id, score: c.scores[k]!, fuzzy: c.tiers[k] === 0, snippet: bestSnippet(record, compiled.terms), record });
+    }
+    const last = shown[shown.length - 1];
+    return {
+      total: passing.length,
+      hits,
+      nextKey: more && last !== undefined ? order.key(last) : null,
+      facets: req.facets ? (Object.fromEntries(counts) as Partial<Record<FacetField, { value: string; count: number }[]>>) : {},
+      didYouMean: replace.size ? formatQuery({ ...req.query, text: rewrite(req.query.text, replace) }) : null,
+      corrections,
+    };
+  }
+
+  /** Comparison and cursor keys for the requested sort; ties are broken by document number. */
+  private order(req: SearchRequest, c: Candidates) {
+    const facets = this.index.facets;
+    const seq = (k: number) => facets.seqOf(c.slots[k]!);
+    const date = (k: number) => facets.dateOf(c.slots[k]!);
+    if (req.sort === 'relevance') {
+      const before = (a: number, b: number) =>
+        c.tiers[a]! !== c.tiers[b]! ? c.tiers[a]! > c.tiers[b]! : c.scores[a]! !== c.scores[b]! ? c.scores[a]! > c.scores[b]! : seq(a) < seq(b);
+      const after = req.after as [number, number, number] | undefined;
+      const isAfter = after
+        ? (k: number) => c.tiers[k]! < after[0] || (c.tiers[k] === after[0] && (c.scores[k]! < after[1] || (c.scores[k] === after[1] && seq(k) > after[2])))
+        : undefined;
+      return { before, isAfter, key: (k: number) => [c.tiers[k]!, c.scores[k]!, seq(k)] };
+    }
+    const asc = req.sort === 'date_asc';
+    // Unknown dates sort last either way.
+    const d = (k: number) => (date(k) === 0 ? (asc ? 99999999 : 0) : date(k));
+    const before = (a: number, b: number) => (d(a) !== d(b) ? (asc ? d(a) < d(b) : d(a) > d(b)) : asc ? seq(a) < seq(b) : seq(a) > seq(b));
+    const after = req.after as [number, number] | undefined;
+    const isAfter = after
+      ? (k: number) => (asc ? d(k) > after[0] || (d(k) === after[0] && seq(k) > after[1]) : d(k) < after[0] || (d(k) === after[0] && seq(k) < after[1]))
+      : undefined;
+    return { before, isAfter, key: (k: number) => [d(k), seq(k)] };
+  }
+
+  async similar(id: string, limit: number): Promise<SimilarCase[] | undefined> {
+    return findSimilar({ db: this.db, store: this.store, index: this.index, run: (e) => this.run(e) }, id, limit);
+  }
+}
+
+/** The words of a query that is only an AND of positive words and phrases (for known-item lookup). */
+function positiveWords(node: QueryNode | null): string[] | null {
+  if (!node) return null;
+  if (node.type === 'term' && !node.prefix && (node.field === 'any' || node.field === 'title' || node.field === 'citation')) return [node.text];
+  if (node.type === 'phrase' && node.field !== 'court') return [node.text];
+  if (node.type === 'and') {
+    const parts = node.children.map(positiveWords);
+    return parts.every((p) => p) ? parts.flat() as string[] : null;
+  }
+  return null;
+}
+
+/** The tree with corrected words, for "did you mean". */
+function rewrite(node: QueryNode | null, replace: Map<string, string>): QueryNode | null {
+  if (!node) return null;
+  switch (node.type) {
+    case 'term':
+      return replace.has(node.text) ? { ...node, text: replace.get(node.text)! } : node;
+    case 'phrase':
+      return node;
+    case 'not':
+      return { ...node, child: rewrite(node.child, replace)! };
+    default:
+      return { ...node, children: node.children.map((c) => rewrite(c, replace)!) };
+  }
+}
