@@ -32,3 +32,19 @@ export function seedCommand(program: Command, config: Readonly<Config>, io: CliI
       }
     }));
 }
+
+export function reindexCommand(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
+  program
+    .command('reindex')
+    .description('rebuild the search index from the store')
+    .action(run(async () => {
+      const services = await boot(config);
+      try {
+        const t = performance.now();
+        const n = await services.search.reindex();
+        io.out(`${JSON.stringify({ reindexed: n, seconds: Math.round((performance.now() - t) / 10) / 100 })}\n`);
+      } finally {
+        await services.store.close();
+      }
+    }));
+}

@@ -10,6 +10,7 @@ import { AppError } from '../domain/errors.ts';
 import { codes, STATUSES } from '../domain/taxonomy.ts';
 import type { CaseStatus } from '../domain/case-schema.ts';
 import type { CliIo, Runner } from './cli.ts';
+import { LINE_FORMATS, type LineFormat } from '../services/jsonl-transfer.ts';
 
 function lineSource(file: string): AsyncIterable<string> {
   if (file !== '-') {
@@ -23,19 +24,19 @@ function lineSource(file: string): AsyncIterable<string> {
 export function importCommand(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
   program
     .command('import')
-    .description('import cases from a canonical JSON Lines file (all or nothing; - reads standard input)')
-    .argument('<file>', 'the .jsonl file, one case per line in the API shape (docs/case.schema.json)')
-    .option('--format <format>', 'input format', 'jsonl')
+    .description('import cases from a JSON Lines file (all or nothing; - reads standard input)')
+    .argument('<file>', 'the .jsonl file, one case per line')
+    .option('--format <format>', `input format: jsonl (the API shape, docs/case.schema.json) or sherloc (rows scraped from the UNODC database)`, 'jsonl')
     .option('--dry-run', 'validate and report; write nothing')
     .option('--source <text>', 'provenance source recorded on cases that name none')
     .action(run(async (file: string, opts: { format: string; dryRun?: boolean; source?: string }) => {
-      if (opts.format !== 'jsonl') {
-        throw new AppError('BAD_REQUEST', `unknown --format '${opts.format}'; allowed: jsonl`, { field: 'format', allowed: ['jsonl'] });
+      if (!(LINE_FORMATS as readonly string[]).includes(opts.format)) {
+        throw new AppError('BAD_REQUEST', `unknown --format '${opts.format}'; allowed: ${LINE_FORMATS.join(', ')}`, { field: 'format', allowed: LINE_FORMATS });
       }
       const lines = lineSource(file);
       const services = await boot(config);
       try {
-        const r = await services.jsonl.import(lines, { dryRun: opts.dryRun, source: opts.source });
+        const r = await services.jsonl.import(lines, { format: opts.format as LineFormat, dryRun: opts.dryRun, source: opts.source });
         io.out(`${JSON.stringify({ imported: file, ...r })}\n`);
       } finally {
         await services.store.close();

@@ -238,6 +238,16 @@ export function analyze(text: string, lang: string): string[] {
   return scan(text, analyzerFor(stemLanguage(lang)));
 }
 
+/** analyze(), also reporting each stemmed token with the folded, unstemmed word it came from. */
+export function analyzeEach(text: string, lang: string, each: (token: string, word: string) => void): string[] {
+  const a = analyzerFor(stemLanguage(lang));
+  return scan(text, (raw) => {
+    const t = a(raw);
+    if (t.length > 0) each(t, foldCached(raw));
+    return t;
+  });
+}
+
 export function analyzeToString(text: string, lang: string): string {
   return analyze(text, lang).join(' ');
 }

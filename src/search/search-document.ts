@@ -5,7 +5,7 @@
  */
 import type { CaseRecord } from '../domain/case-schema.ts';
 import { foldIdentifier } from '../domain/case-record.ts';
-import { analyze, tokenize } from './analyzer.ts';
+import { analyzeEach } from './analyzer.ts';
 import { dateNumber, facetValuesOf, type FacetField } from './facet-fields.ts';
 import { titleKey, titleSynonyms } from './title-key.ts';
 
@@ -32,15 +32,12 @@ export function buildSearchDocument(rec: CaseRecord, fulltext = ''): SearchDocum
     const out: string[] = [];
     for (const [text, language] of parts) {
       if (!text) continue;
-      const analysed = analyze(text, language);
-      const words = tokenize(text);
-      for (let i = 0; i < analysed.length; i++) {
-        const t = analysed[i]!;
-        if (!tokens.has(t)) {
-          tokens.add(t);
-          if (words[i] !== undefined && words[i] !== t) surfaces.set(t, words[i]!);
-        }
-      }
+      const analysed = analyzeEach(text, language, (t, word) => {
+        if (tokens.has(t)) return;
+        tokens.add(t);
+        if (word !== t) surfaces.set(t, word);
+      });
+      for (const t of analysed) tokens.add(t); // bigrams of unsegmented scripts are not reported by analyzeEach
       out.push(analysed.join(' '));
     }
     return out.join(' ');

@@ -10,6 +10,11 @@ import { AppError, type FieldIssue } from '../domain/errors.ts';
 import { issuesOf, summarize } from '../domain/validation.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import type { CaseService } from './case-service.ts';
+import { sherlocToCase } from './importers/sherloc.ts';
+
+/** Line formats: the canonical API shape, or the scraped reference-database rows. */
+export const LINE_FORMATS = ['jsonl', 'sherloc'] as const;
+export type LineFormat = (typeof LINE_FORMATS)[number];
 
 export interface ImportResult {
   batch: string;
@@ -21,6 +26,7 @@ export interface ImportResult {
 }
 
 export interface ImportOptions {
+  format?: LineFormat;
   dryRun?: boolean;
   /** Recorded as provenance.source when a line has none. */
   source?: string;
@@ -53,7 +59,7 @@ export class JsonlTransfer {
           const lineNo = result.lines;
           opts.onProgress?.(lineNo);
           if (raw.trim() === '') continue;
-          const lineIssues = this.parseLine(raw, lineNo, seen);
+          const lineIssues = this.parseLine(raw, lineNo, seen, opts.format ?? 'jsonl');
           if ('issues' in lineIssues) {
             for (const i of lineIssues.issues) if (issues.length < MAX_REPORTED) issues.push(i);
             continue;
@@ -82,12 +88,18 @@ export class JsonlTransfer {
     raw: string,
     line: number,
     seen: Map<string, number>,
+    format: LineFormat,
   ): { issues: FieldIssue[] } | { value: ReturnType<typeof CaseInputSchema.parse> } {
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch (e) {
       return { issues: [{ line, path: '(line)', message: `invalid JSON: ${(e as Error).message}` }] };
+    }
+    if (format === 'sherloc') {
+      const mapped = sherlocToCase(json, line);
+      if ('issues' in mapped) return mapped;
+      json = mapped.input;
     }
     const r = CaseInputSchema.safeParse(json);
     if (!r.success) return { issues: issuesOf(r.error).map((i) => ({ ...i, line })) };

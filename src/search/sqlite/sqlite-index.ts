@@ -14,12 +14,12 @@ import { buildSearchDocument, type SearchDocument } from '../search-document.ts'
 import { FTS_COLUMNS } from './fts-compiler.ts';
 
 /** Bump to rebuild every index on the next start (analysis or schema changed). */
-export const INDEX_VERSION = '1';
+export const INDEX_VERSION = '3';
 /** Field weights of BM25, in FTS_COLUMNS order: title > facts > reasoning/commentary > full text. */
 export const BM25_WEIGHTS = [10, 5, 2, 1, 3, 8];
 
 const SCHEMA = [
-  `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="unicode61 remove_diacritics 0", prefix='2 3 4', detail=full)`,
+  `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="ascii", detail=full)`,
   `CREATE TABLE IF NOT EXISTS search_docs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date INTEGER NOT NULL, title_key TEXT NOT NULL, facets TEXT NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS search_docs_title_key ON search_docs(title_key)`,
   `CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, word TEXT) WITHOUT ROWID`,
