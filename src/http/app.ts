@@ -24,6 +24,28 @@ export interface AppDeps {
   logger?: boolean | object;
 }
 
+/**
+ * Query strings decoded with URLSearchParams: repeated keys become arrays, and a percent-escape that
+ * is not valid UTF-8 becomes U+FFFD, which rejectInvalidUtf8 then refuses (rather than passing
+ * "%FF" on as text).
+ */
+function parseQueryString(str: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of new URLSearchParams(str)) {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
+function rejectInvalidUtf8(query: unknown): void {
+  for (const [k, v] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    if ([v].flat().some((x) => typeof x === 'string' && x.includes('\uFFFD')) || k.includes('\uFFFD')) {
+      throw new AppError('VALIDATION_FAILED', `query parameter '${k}' is not valid UTF-8`, [{ path: k, message: 'not valid UTF-8 (percent-encode UTF-8 bytes)' }]);
+    }
+  }
+}
+
 export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel },
@@ -32,7 +54,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500, querystringParser: parseQueryString },
   });
   // Schemas document the API; zod validates inside the handlers so every error has one format.
   app.setValidatorCompiler(() => (data) => ({ value: data }));
@@ -42,6 +64,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-content-type-options', 'nosniff');
   });
   registerErrorHandling(app);
+  app.addHook('preHandler', async (req) => rejectInvalidUtf8(req.query));
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
     try {

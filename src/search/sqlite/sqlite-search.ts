@@ -145,7 +145,7 @@ export class SqliteSearch implements SearchEngine {
       if (slot === undefined || negative?.has(seq)) continue;
       seen.add(seq);
       slots[n] = slot;
-      scores[n] = Math.round(-bm25 * 1e6) / 1e6;
+      scores[n] = -bm25;
       tiers[n] = known.has(seq) ? 2 : !exact || exact.has(seq) ? 1 : 0;
       n++;
     }
