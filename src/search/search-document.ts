@@ -8,9 +8,15 @@ import { foldIdentifier } from '../domain/case-record.ts';
 import { analyzeEach } from './analyzer.ts';
 import { dateNumber, facetValuesOf, type FacetField } from './facet-fields.ts';
 import { titleKey, titleSynonyms } from './title-key.ts';
+import { countryByCode } from '../domain/countries.ts';
+
+function placeNames(code: string): string[] {
+  const c = countryByCode(code);
+  return c ? [...new Set([c.name, ...(c.isoName ? [c.isoName] : [])])] : [];
+}
 
 export interface SearchDocument {
-  columns: { title: string; facts: string; reasoning: string; fulltext: string; court: string; citation: string };
+  columns: { title: string; facts: string; reasoning: string; fulltext: string; court: string; citation: string; place: string };
   tokens: Set<string>;
   /** For stems that differ from the word: one surface form (folded, unstemmed), for suggestions. */
   surfaces: Map<string, string>;
@@ -52,6 +58,8 @@ export function buildSearchDocument(rec: CaseRecord, fulltext = ''): SearchDocum
     court: col([rec.court, ...rec.proceedings.map((p) => p.court)].map((c) => [c, lang] as [string | null, string])),
     // Identifiers as written (tokens) and folded whole ("09-CR-1234" also as "09cr1234").
     citation: col(identifiers.flatMap((v) => [[v, lang], [foldIdentifier(v), lang]] as [string, string][])),
+    // The jurisdiction by name: people type "mozambique" though the facts may never say it.
+    place: col(placeNames(rec.jurisdiction).map((n) => [n, 'en'] as [string, string])),
   };
   const facets = Object.fromEntries(Object.entries(facetValuesOf(rec)).filter(([, v]) => v.length)) as SearchDocument['facets'];
   return { columns, tokens, surfaces, titleKey: titleKey(rec.title), facets, date: dateNumber(rec) };

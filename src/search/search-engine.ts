@@ -52,6 +52,8 @@ export interface SearchResult {
   didYouMean: string | null;
   /** Words that were expanded to close spellings, with what they matched. */
   corrections: { word: string; alternatives: string[] }[];
+  /** True when no case had every word, so cases with some of them are shown, most words first. */
+  relaxed: boolean;
 }
 
 export interface SimilarCase {

@@ -10,6 +10,7 @@ const ABBREVIATIONS: readonly [string, string][] = [
   ['us', 'united states'],
   ['usa', 'united states'],
   ['uk', 'united kingdom'],
+  ['pp', 'public prosecutor'],
   ['ny', 'new york'],
   ['dept', 'department'],
   ['govt', 'government'],

@@ -52,6 +52,8 @@ export interface SearchResponse {
   facets: Partial<Record<FacetField, FacetValue[]>>;
   didYouMean: string | null;
   corrections: { word: string; alternatives: string[] }[];
+  /** No case holds every word: these cases hold some of them, the most words first. */
+  relaxed: boolean;
   nextCursor: string | null;
 }
 
@@ -146,6 +148,7 @@ export class SearchService {
       facets,
       didYouMean: result.didYouMean,
       corrections: result.corrections,
+      relaxed: result.relaxed,
       nextCursor: result.nextKey ? codec.encode(scope, result.nextKey) : null,
     };
   }

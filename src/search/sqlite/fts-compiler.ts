@@ -9,7 +9,11 @@ import { analyze, isStopWord, queryVariants, tokenize, DEFAULT_QUERY_LANGUAGES }
 import type { QueryNode, TextField } from '../query-ast.ts';
 import type { MatchTerms } from '../snippets.ts';
 
-export const FTS_COLUMNS = ['title', 'facts', 'reasoning', 'fulltext', 'court', 'citation'] as const;
+export const FTS_COLUMNS = ['title', 'facts', 'reasoning', 'fulltext', 'court', 'citation', 'place'] as const;
+
+/** "v", "vs", "versus" in a bare query are the title's separator, not a word to require. */
+const VERSUS = new Set(['v', 'vs', 'versus']);
+export const isNoiseWord = (w: string) => isStopWord(w) || VERSUS.has(w.toLowerCase().replace(/\.$/, ''));
 const COLUMN_OF: Record<Exclude<TextField, 'any'>, string> = {
   title: 'title',
   facts: 'facts',
@@ -43,7 +47,7 @@ export function plainWords(node: QueryNode | null, negated = false, out: PlainWo
   if (!node) return out;
   switch (node.type) {
     case 'term':
-      if (!node.prefix && !negated && !isStopWord(node.text)) {
+      if (!node.prefix && !negated && !isNoiseWord(node.text)) {
         const tokens = queryVariants(node.text, DEFAULT_QUERY_LANGUAGES);
         if (tokens.length && tokens.every((t) => !t.includes(' '))) out.push({ text: node.text, tokens });
       }
@@ -117,7 +121,7 @@ export class FtsCompiler {
   }
 
   private word(field: TextField, text: string, negated: boolean): string | null {
-    if (field === 'any' && !negated && isStopWord(text)) return null;
+    if ((field === 'any' || field === 'title') && !negated && isNoiseWord(text)) return null;
     const variants = queryVariants(text, DEFAULT_QUERY_LANGUAGES);
     if (field === 'citation') variants.push(...tokenize(text.replace(/[^\p{L}\p{N}]+/gu, '')).filter((t) => !variants.includes(t)));
     const extra = this.expansions.get(text) ?? [];

@@ -14,9 +14,12 @@ import { buildSearchDocument, type SearchDocument } from '../search-document.ts'
 import { FTS_COLUMNS } from './fts-compiler.ts';
 
 /** Bump to rebuild every index on the next start (analysis or schema changed). */
-export const INDEX_VERSION = '3';
-/** Field weights of BM25, in FTS_COLUMNS order: title > facts > reasoning/commentary > full text. */
-export const BM25_WEIGHTS = [10, 5, 2, 1, 3, 8];
+export const INDEX_VERSION = '4';
+/**
+ * Field weights of BM25, in FTS_COLUMNS order: title > facts > reasoning/commentary > full text;
+ * identifiers high (a citation typed is a known item), court and jurisdiction names low.
+ */
+export const BM25_WEIGHTS = [10, 5, 2, 1, 3, 8, 2];
 
 const SCHEMA = [
   `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="ascii", detail=full)`,
@@ -44,7 +47,7 @@ export class SqliteIndex {
     this.stmt = {
       seqOfCase: db.prepare<[string], { seq: number }>('SELECT seq FROM cases WHERE id = ?'),
       indexedSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?'),
-      ftsInsert: db.prepare(`INSERT INTO search_fts(rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?)`),
+      ftsInsert: db.prepare(`INSERT INTO search_fts(rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       ftsDelete: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
       docUpsert: db.prepare('INSERT OR REPLACE INTO search_docs(seq, id, date, title_key, facets) VALUES (?, ?, ?, ?, ?)'),
       docDelete: db.prepare('DELETE FROM search_docs WHERE seq = ?'),
@@ -105,7 +108,7 @@ export class SqliteIndex {
       if (seq === undefined) throw new Error(`case ${id} has no row`);
       const doc = buildSearchDocument(after, fulltext);
       const c = doc.columns;
-      this.stmt.ftsInsert.run(seq, c.title, c.facts, c.reasoning, c.fulltext, c.court, c.citation);
+      this.stmt.ftsInsert.run(seq, c.title, c.facts, c.reasoning, c.fulltext, c.court, c.citation, c.place);
       this.stmt.docUpsert.run(seq, id, doc.date, doc.titleKey, JSON.stringify(doc.facets));
       this.addDelta(doc.tokens, 1);
       for (const [t, w] of doc.surfaces) if (!this.surfaces.has(t)) this.surfaces.set(t, w);

@@ -123,46 +123,68 @@ export class SqliteSearch implements SearchEngine {
     return out;
   }
 
-  private candidates(req: SearchRequest, expansions: Map<string, string[]>): { c: Candidates; compiled: ReturnType<FtsCompiler['compile']> } {
+  private candidates(req: SearchRequest, expansions: Map<string, string[]>) {
     const facets = this.index.facets;
     const compiled = new FtsCompiler(expansions).compile(req.query.text);
     const negative = compiled.negative ? this.ids(compiled.negative) : null;
     if (!compiled.positive) {
       const all = facets.allSlots();
       const keep = negative ? all.filter((s) => !negative.has(facets.seqOf(s))) : all;
-      return { c: { slots: keep, scores: new Float64Array(keep.length), tiers: new Uint8Array(keep.length).fill(1) }, compiled };
+      const c: Candidates = { slots: keep, scores: new Float64Array(keep.length), tiers: new Uint8Array(keep.length).fill(1) };
+      return { c, compiled, relaxed: false };
     }
-    const rows = this.run(compiled.positive);
-    const exact = expansions.size ? this.ids(new FtsCompiler().compile(req.query.text).positive ?? '""') : null;
+    let rows = this.run(compiled.positive);
+    let tierOf: (seq: number) => number;
+    let relaxed = false;
+    const parts = rows.length === 0 ? this.relaxable(req.query.text, expansions) : null;
+    if (parts) {
+      // No case has every word: take cases with any, ranked by how many of the words they hold.
+      relaxed = true;
+      rows = this.run(parts.map((p) => `(${p})`).join(' OR '));
+      const coverage = new Map<number, number>();
+      for (const p of parts) for (const seq of this.ids(p)) coverage.set(seq, (coverage.get(seq) ?? 0) + 1);
+      tierOf = (seq) => Math.min(coverage.get(seq) ?? 0, 200);
+    } else {
+      const exact = expansions.size ? this.ids(new FtsCompiler().compile(req.query.text).positive ?? '""') : null;
+      tierOf = (seq) => (!exact || exact.has(seq) ? 1 : 0);
+    }
     const known = this.knownItems(req.query.text);
-    const slots = new Uint32Array(rows.length + known.size);
-    const scores = new Float64Array(rows.length + known.size);
-    const tiers = new Uint8Array(rows.length + known.size);
+    const size = rows.length + known.size;
+    const c: Candidates = { slots: new Uint32Array(size), scores: new Float64Array(size), tiers: new Uint8Array(size) };
     let n = 0;
     const seen = new Set<number>();
     for (const [seq, bm25] of rows) {
       const slot = facets.slotOf(seq);
       if (slot === undefined || negative?.has(seq)) continue;
       seen.add(seq);
-      slots[n] = slot;
-      scores[n] = -bm25;
-      tiers[n] = known.has(seq) ? 2 : !exact || exact.has(seq) ? 1 : 0;
+      c.slots[n] = slot;
+      c.scores[n] = -bm25;
+      c.tiers[n] = known.has(seq) ? 255 : tierOf(seq);
       n++;
     }
     for (const seq of known) {
       const slot = facets.slotOf(seq);
       if (seen.has(seq) || slot === undefined || negative?.has(seq)) continue;
-      slots[n] = slot;
-      tiers[n] = 2;
+      c.slots[n] = slot;
+      c.tiers[n] = 255;
       n++;
     }
-    return { c: { slots: slots.subarray(0, n), scores: scores.subarray(0, n), tiers: tiers.subarray(0, n) }, compiled };
+    return { c: { slots: c.slots.subarray(0, n), scores: c.scores.subarray(0, n), tiers: c.tiers.subarray(0, n) }, compiled, relaxed };
+  }
+
+  /** The positive parts of a plain AND query (two or more words or phrases), each compiled alone. */
+  private relaxable(text: QueryNode | null, expansions: Map<string, string[]>): string[] | null {
+    if (!text || text.type !== 'and') return null;
+    const positives = text.children.filter((c) => c.type !== 'not');
+    if (positives.length < 2) return null;
+    const parts = positives.map((p) => new FtsCompiler(expansions).compile(p).positive).filter((p): p is string => !!p);
+    return parts.length >= 2 ? parts : null;
   }
 
   async search(req: SearchRequest): Promise<SearchResult> {
     const facets = this.index.facets;
     const { expansions, corrections, replace } = this.corrections(req.query.text);
-    const { c, compiled } = this.candidates(req, expansions);
+    const { c, compiled, relaxed } = this.candidates(req, expansions);
     const selection = mergeSelection(req.selection, req.query.filters);
     const { passing, counts } = facets.evaluate(c.slots, selection, req.facets);
     const order = this.order(req, c);
@@ -186,6 +208,7 @@ export class SqliteSearch implements SearchEngine {
       facets: req.facets ? (Object.fromEntries(counts) as Partial<Record<FacetField, { value: string; count: number }[]>>) : {},
       didYouMean: replace.size ? formatQuery({ ...req.query, text: rewrite(req.query.text, replace) }) : null,
       corrections,
+      relaxed,
     };
   }
 

@@ -1,0 +1,95 @@
+/**
+ * Relevance evaluation: imports the 974 real SHERLOC case summaries into a temporary database,
+ * runs the judged query set (bench/relevance/queries.json) through the search service, and prints
+ * MRR@10 and nDCG@10 by kind of query; checks that the facet counts for the article 3 labels equal
+ * the counts computed from the file. Writes its table into docs/benchmarks.md.
+ *   npm run eval:relevance
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createReadStream } from 'node:fs';
+import { loadConfig } from '../../src/config/config.ts';
+import { boot } from '../../src/main.ts';
+import { sherlocId, SHERLOC_LABELS } from '../../src/services/importers/sherloc.ts';
+import { tempDbPath } from '../../test/helpers/test-app.ts';
+import { table, writeSection } from '../report.ts';
+
+const CORPUS = new URL('../../../shared/data/sherloc-tip-cases.jsonl', import.meta.url);
+const QUERIES = new URL('./queries.json', import.meta.url);
+
+interface Row { url: string; unodc_no: string | null; jurisdiction: string; facts: string | null; article3: string[] | null; form: string[] | null }
+interface Rule { ids?: string[]; labels?: string[]; labelsAny?: string[]; form?: string; jurisdiction?: string; textAll?: string[]; textAny?: string[] }
+interface Query { id: string; kind: 'known-item' | 'topical'; style?: string; q: string; relevant: Rule }
+
+if (!existsSync(CORPUS)) {
+  console.error('eval:relevance needs ../shared/data/sherloc-tip-cases.jsonl');
+  process.exit(2);
+}
+const rows: Row[] = readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const { queries } = JSON.parse(readFileSync(QUERIES, 'utf8')) as { queries: Query[] };
+
+function matches(row: Row, r: Rule): boolean {
+  const facts = (row.facts ?? '').toLowerCase();
+  if (r.ids && !r.ids.some((id) => id === row.url || (id === row.unodc_no && rows.filter((x) => x.unodc_no === id).length === 1))) return false;
+  if (r.labels && !r.labels.every((l) => row.article3?.includes(l))) return false;
+  if (r.labelsAny && !r.labelsAny.some((l) => row.article3?.includes(l))) return false;
+  if (r.form && !row.form?.includes(r.form)) return false;
+  if (r.jurisdiction && row.jurisdiction !== r.jurisdiction) return false;
+  if (r.textAll && !r.textAll.every((t) => facts.includes(t.toLowerCase()))) return false;
+  if (r.textAny && !r.textAny.some((t) => facts.includes(t.toLowerCase()))) return false;
+  return true;
+}
+
+const config = loadConfig({ PALERMO_DB_PATH: tempDbPath(), PALERMO_LOG_LEVEL: 'silent' }, {}, null);
+const services = await boot(config);
+const t0 = performance.now();
+const imported = await services.jsonl.import(createInterface({ input: createReadStream(CORPUS, 'utf8'), crlfDelay: Infinity }), { format: 'sherloc' });
+const importSeconds = (performance.now() - t0) / 1000;
+
+interface Score { id: string; kind: string; style: string; rr: number; ndcg: number; relevant: number }
+const scores: Score[] = [];
+const misses: string[] = [];
+for (const q of queries) {
+  const relevant = new Set(rows.filter((r) => matches(r, q.relevant)).map((r) => sherlocId(r.url)));
+  if (!relevant.size) throw new Error(`query ${q.id} has no relevant case`);
+  const res = await services.search.search({ q: q.q, selection: {}, limit: 10, facets: false });
+  const got = res.hits.map((h) => h.id);
+  const first = got.findIndex((id) => relevant.has(id));
+  const dcg = got.reduce((s, id, i) => s + (relevant.has(id) ? 1 / Math.log2(i + 2) : 0), 0);
+  const idcg = Array.from({ length: Math.min(relevant.size, 10) }, (_, i) => 1 / Math.log2(i + 2)).reduce((a, b) => a + b, 0);
+  scores.push({ id: q.id, kind: q.kind, style: q.style ?? q.kind, rr: first >= 0 ? 1 / (first + 1) : 0, ndcg: dcg / idcg, relevant: relevant.size });
+  if (q.kind === 'known-item' && first !== 0) misses.push(`${q.id} "${q.q}": rank ${first >= 0 ? first + 1 : '>10'}`);
+}
+
+// Facet counts for the article 3 labels must equal the counts computed from the file.
+const facets = (await services.search.search({ selection: {}, limit: 1, facets: true })).facets;
+const mismatches: string[] = [];
+for (const [label, [kind, code]] of Object.entries(SHERLOC_LABELS)) {
+  const expected = rows.filter((r) => r.article3?.includes(label)).length;
+  const got = facets[kind as 'acts' | 'means' | 'purposes']?.find((f) => f.value === code)?.count ?? 0;
+  if (got !== expected) mismatches.push(`${label}: facet ${got}, file ${expected}`);
+}
+await services.store.close();
+if (process.argv.includes('--verbose')) {
+  for (const s of scores) console.log(s.id.padEnd(5), s.rr.toFixed(2), s.ndcg.toFixed(2), String(s.relevant).padStart(4), queries.find((q) => q.id === s.id)!.q);
+}
+
+const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+const group = (name: string, list: Score[]) => [name, list.length, mean(list.map((s) => s.rr)).toFixed(3), mean(list.map((s) => s.ndcg)).toFixed(3)];
+const styles = [...new Set(scores.filter((s) => s.kind === 'known-item').map((s) => s.style))];
+const rowsOut = [
+  group('all queries', scores),
+  group('known-item', scores.filter((s) => s.kind === 'known-item')),
+  ...styles.map((st) => group(`  known-item: ${st}`, scores.filter((s) => s.kind === 'known-item' && s.style === st))),
+  group('topical', scores.filter((s) => s.kind === 'topical')),
+];
+writeSection(
+  'relevance',
+  'Relevance (SQLite engine, real corpus)',
+  'npm run eval:relevance',
+  `${imported.created} SHERLOC case summaries imported in ${importSeconds.toFixed(1)} s; ${queries.length} judged queries (bench/relevance/queries.json); binary relevance; top 10.\n\n` +
+    table(['queries', 'n', 'MRR@10', 'nDCG@10'], rowsOut) +
+    `\n\nArticle 3 facet counts equal to the file's label counts: ${mismatches.length ? `NO (${mismatches.join('; ')})` : `yes, all ${Object.keys(SHERLOC_LABELS).length} labels`}.\n` +
+    (misses.length ? `\nKnown items not ranked first: ${misses.join('; ')}.\n` : ''),
+);
+if (mismatches.length) process.exit(1);
