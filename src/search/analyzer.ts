@@ -215,7 +215,10 @@ function analyzerFor(lang: string): (raw: string) => string {
     const stem = rawStemmer(lang);
     fn = memo((raw) => {
       if (raw.length > MAX_STEMMED_LENGTH || DIGITS.test(raw)) return foldToken(raw);
-      return foldToken(stem(raw));
+      // A stemmer may reduce a token to nothing (a lone combining mark before a letter, say):
+      // keep the folded token then, so analyze() stays one for one with tokenize().
+      const stemmed = foldToken(stem(raw));
+      return stemmed.length > 0 ? stemmed : foldToken(raw);
     });
     analyzers.set(lang, fn);
   }

@@ -156,11 +156,15 @@ describe('search index stays in step with the store', () => {
   });
 
   it('reindex rebuilds the same results', async () => {
-    const a = (await search('q=forced+labour&limit=50')).body;
+    // Scores may differ in the last digits (deleted rows leave FTS5's length statistics slightly
+    // different from a fresh build), so compare the result sets, totals and facets.
+    const a = (await search('q=forced+labour&limit=100')).body;
     expect(await t.services.search.reindex()).toBeGreaterThan(30);
-    const b = (await search('q=forced+labour&limit=50')).body;
-    expect(ids(b)).toEqual(ids(a));
+    const b = (await search('q=forced+labour&limit=100')).body;
+    expect(b.total).toBe(a.total);
+    expect(ids(b).sort()).toEqual(ids(a).sort());
     expect(b.facets).toEqual(a.facets);
+    expect(ids((await search('q=Siliadin')).body)[0]).toBe('siliadin-v-france');
   });
 });
 
