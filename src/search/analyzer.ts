@@ -180,7 +180,7 @@ function scan(text: string, map: (raw: string) => string): string[] {
 
 // --- caches --------------------------------------------------------------------------------------
 
-const CACHE_LIMIT = 50_000;
+const CACHE_LIMIT = 200_000;
 
 /** Bounded memo: cleared wholesale when full (cheap, and the hot vocabulary refills at once). */
 function memo(fn: (raw: string) => string): (raw: string) => string {

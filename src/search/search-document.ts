@@ -38,12 +38,15 @@ export function buildSearchDocument(rec: CaseRecord, fulltext = ''): SearchDocum
     const out: string[] = [];
     for (const [text, language] of parts) {
       if (!text) continue;
+      let reported = 0;
       const analysed = analyzeEach(text, language, (t, word) => {
-        if (tokens.has(t)) return;
+        reported++;
+        const before = tokens.size;
         tokens.add(t);
-        if (word !== t) surfaces.set(t, word);
+        if (tokens.size !== before && word !== t) surfaces.set(t, word);
       });
-      for (const t of analysed) tokens.add(t); // bigrams of unsegmented scripts are not reported by analyzeEach
+      // Bigrams of unsegmented scripts are not reported one by one.
+      if (reported !== analysed.length) for (const t of analysed) tokens.add(t);
       out.push(analysed.join(' '));
     }
     return out.join(' ');

@@ -12,9 +12,9 @@ import { migrateToLatest, type Dialect } from './migrations/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Row = Pick<Database['cases'], 'id' | 'doc' | 'version' | 'created_at' | 'updated_at'> & { seq: number };
-type Change = { id: string; before: CaseRecord | undefined; after: CaseRecord | undefined };
+export type Change = { id: string; before: CaseRecord | undefined; after: CaseRecord | undefined };
 
-function rowToRecord(row: Row): CaseRecord {
+export function rowToRecord(row: Row): CaseRecord {
   return toRecord(row.id, JSON.parse(row.doc), {
     version: row.version,
     createdAt: row.created_at,
@@ -101,16 +101,16 @@ export class SqlCaseReader implements CaseReader {
   }
 }
 
-class SqlCaseWriter extends SqlCaseReader implements CaseWriter {
+export class SqlCaseWriter extends SqlCaseReader implements CaseWriter {
   constructor(
     db: Transaction<Database>,
-    private readonly hooks: WriteHook[],
-    private readonly changes: Change[],
+    protected readonly hooks: WriteHook[],
+    protected readonly changes: Change[],
   ) {
     super(db);
   }
 
-  private columns(rec: CaseRecord) {
+  protected columns(rec: CaseRecord) {
     return {
       title: rec.title,
       database_number: rec.databaseNumber,
@@ -136,7 +136,7 @@ class SqlCaseWriter extends SqlCaseReader implements CaseWriter {
     if (ids.length) await this.db.insertInto('case_identifiers').values(ids).execute();
   }
 
-  private async notify(change: Change): Promise<void> {
+  protected async notify(change: Change): Promise<void> {
     this.changes.push(change);
     for (const h of this.hooks) await h.onWrite(this.db, change);
   }
@@ -188,6 +188,11 @@ export class SqlCaseStore implements CaseStore {
     this.cases = new SqlCaseReader(db);
   }
 
+  /** The writer used inside transactions; adapters may return a faster one for their database. */
+  protected writer(trx: Transaction<Database>, hooks: WriteHook[], changes: Change[]): SqlCaseWriter {
+    return new SqlCaseWriter(trx, hooks, changes);
+  }
+
   async migrate(): Promise<{ applied: string[] }> {
     return { applied: await migrateToLatest(this.db, this.dialect) };
   }
@@ -201,7 +206,7 @@ export class SqlCaseStore implements CaseStore {
     let result: T;
     try {
       result = await this.db.transaction().execute(async (trx) => {
-        const r = await fn({ cases: new SqlCaseWriter(trx, this.hooks, changes) });
+        const r = await fn({ cases: this.writer(trx, this.hooks, changes) });
         if (changes.length) for (const h of this.hooks) await h.beforeCommit?.(trx);
         return r;
       });

@@ -49,7 +49,7 @@ export class SqliteIndex {
       indexedSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?'),
       ftsInsert: db.prepare(`INSERT INTO search_fts(rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       ftsDelete: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
-      docUpsert: db.prepare('INSERT OR REPLACE INTO search_docs(seq, id, date, title_key, facets) VALUES (?, ?, ?, ?, ?)'),
+      docUpsert: db.prepare('INSERT INTO search_docs(seq, id, date, title_key, facets) VALUES (?, ?, ?, ?, ?)'),
       docDelete: db.prepare('DELETE FROM search_docs WHERE seq = ?'),
       termAdd: db.prepare('INSERT INTO search_terms(term, df, word) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df, word = coalesce(word, excluded.word)'),
       termPrune: db.prepare('DELETE FROM search_terms WHERE df <= 0'),

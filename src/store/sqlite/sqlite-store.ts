@@ -1,10 +1,12 @@
 /** The embedded SQLite adapter: one file (WAL mode), better-sqlite3 under Kysely. */
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type Transaction } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from '../schema.ts';
-import { SqlCaseStore } from '../sql-case-store.ts';
+import { SqlCaseStore, type Change, type SqlCaseWriter } from '../sql-case-store.ts';
+import type { WriteHook } from '../case-store.ts';
+import { prepareStatements, SqliteCaseWriter, type SqliteStatements } from './sqlite-case-writer.ts';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for a throwaway database. */
@@ -24,8 +26,16 @@ export function openSqliteDatabase(path: string, readonly = false): BetterSqlite
 }
 
 export class SqliteStore extends SqlCaseStore {
+  private statements: SqliteStatements | undefined;
+
   constructor(readonly sqlite: BetterSqlite3.Database) {
     super(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), 'sqlite');
+  }
+
+  protected override writer(trx: Transaction<Database>, hooks: WriteHook[], changes: Change[]): SqlCaseWriter {
+    // Prepared after migration (the tables must exist), once.
+    this.statements ??= prepareStatements(this.sqlite);
+    return new SqliteCaseWriter(trx, hooks, changes, this.statements);
   }
 }
 
