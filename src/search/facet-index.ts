@@ -55,6 +55,49 @@ class GrowableU32 {
   }
 }
 
+/** seq -> slot as a dense typed array (document numbers are small consecutive integers). */
+class SlotMap {
+  private slots = new Int32Array(1 << 12).fill(-1);
+  size = 0;
+
+  get(seq: number): number | undefined {
+    const v = seq < this.slots.length ? this.slots[seq]! : -1;
+    return v < 0 ? undefined : v;
+  }
+
+  has(seq: number): boolean {
+    return this.get(seq) !== undefined;
+  }
+
+  set(seq: number, slot: number): void {
+    if (seq >= this.slots.length) {
+      let n = this.slots.length;
+      while (n <= seq) n *= 2;
+      const next = new Int32Array(n).fill(-1);
+      next.set(this.slots);
+      this.slots = next;
+    }
+    if (this.slots[seq]! < 0) this.size++;
+    this.slots[seq] = slot;
+  }
+
+  delete(seq: number): boolean {
+    if (this.get(seq) === undefined) return false;
+    this.slots[seq] = -1;
+    this.size--;
+    return true;
+  }
+
+  clear(): void {
+    this.slots.fill(-1);
+    this.size = 0;
+  }
+
+  get bytes(): number {
+    return this.slots.byteLength;
+  }
+}
+
 export class FacetIndex {
   private dict: { ids: Map<string, number>; names: string[] }[] = FACET_FIELDS.map(() => ({ ids: new Map(), names: [] }));
   private pool = new GrowableU16();
@@ -62,7 +105,7 @@ export class FacetIndex {
   private seqs = new GrowableU32();
   private dates = new GrowableU32();
   private alive = new Uint8Array(1 << 12);
-  private slotOfSeq = new Map<number, number>();
+  private slotOfSeq = new SlotMap();
   private dead = 0;
 
   constructor() {
@@ -261,6 +304,6 @@ export class FacetIndex {
 
   /** Approximate bytes held, for the benchmark's memory report. */
   bytes(): number {
-    return this.pool.data.byteLength + this.start.data.byteLength + this.seqs.data.byteLength + this.dates.data.byteLength + this.alive.byteLength;
+    return this.slotOfSeq.bytes + this.pool.data.byteLength + this.start.data.byteLength + this.seqs.data.byteLength + this.dates.data.byteLength + this.alive.byteLength;
   }
 }

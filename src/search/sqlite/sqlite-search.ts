@@ -18,6 +18,7 @@ import { topK } from '../top-k.ts';
 import { FtsCompiler, plainWords } from './fts-compiler.ts';
 import { BM25_WEIGHTS, SqliteIndex } from './sqlite-index.ts';
 import { findSimilar } from './sqlite-similar.ts';
+import { MatchCache, type Matches } from '../match-cache.ts';
 
 /**
  * A word found in no document is also matched by close spellings; so is a word found in at most
@@ -37,13 +38,16 @@ export class SqliteSearch implements SearchEngine {
   readonly index: SqliteIndex;
   readonly writeHook: WriteHook;
   private readonly stmt;
+  readonly cache = new MatchCache();
 
   constructor(
     private readonly db: BetterSqlite3.Database,
     private readonly store: CaseStore,
   ) {
     this.index = new SqliteIndex(db);
-    this.writeHook = this.index.hook();
+    const hook = this.index.hook();
+    // Any committed change to the index invalidates cached matches.
+    this.writeHook = { ...hook, afterCommit: (changes) => { hook.afterCommit?.(changes); this.cache.clear(); } };
     this.stmt = {
       match: db.prepare<[string], [number, number]>(`SELECT rowid, bm25(search_fts, ${BM25_WEIGHTS.join(', ')}) FROM search_fts WHERE search_fts MATCH ?`).raw(),
       matchIds: db.prepare<[string], [number]>('SELECT rowid FROM search_fts WHERE search_fts MATCH ?').raw(),
@@ -75,20 +79,32 @@ export class SqliteSearch implements SearchEngine {
     });
     this.index.discard();
     this.index.load();
+    this.cache.clear();
     onProgress?.(n);
     return n;
   }
 
-  private run(expr: string): [number, number][] {
-    try {
-      return this.stmt.match.all(expr);
-    } catch (e) {
-      throw new AppError('INTERNAL', `search expression failed: ${(e as Error).message}`);
-    }
+  /** Every document matching an FTS5 expression with its BM25 (lower is better), cached. */
+  private run(expr: string): Matches {
+    return this.cache.get(expr, () => {
+      let rows: [number, number][];
+      try {
+        rows = this.stmt.match.all(expr);
+      } catch (e) {
+        throw new AppError('INTERNAL', `search expression failed: ${(e as Error).message}`);
+      }
+      const seqs = new Uint32Array(rows.length);
+      const scores = new Float64Array(rows.length);
+      rows.forEach(([seq, bm25], i) => {
+        seqs[i] = seq;
+        scores[i] = bm25;
+      });
+      return { seqs, scores };
+    });
   }
 
   private ids(expr: string): Set<number> {
-    return new Set(this.stmt.matchIds.all(expr).map((r) => r[0]));
+    return new Set(this.run(expr).seqs);
   }
 
   /** Close spellings for rare words, from the index's own vocabulary. */
@@ -136,7 +152,7 @@ export class SqliteSearch implements SearchEngine {
     let rows = this.run(compiled.positive);
     let tierOf: (seq: number) => number;
     let relaxed = false;
-    const parts = rows.length === 0 ? this.relaxable(req.query.text, expansions) : null;
+    const parts = rows.seqs.length === 0 ? this.relaxable(req.query.text, expansions) : null;
     if (parts) {
       // No case has every word: take cases with any, ranked by how many of the words they hold.
       relaxed = true;
@@ -149,11 +165,13 @@ export class SqliteSearch implements SearchEngine {
       tierOf = (seq) => (!exact || exact.has(seq) ? 1 : 0);
     }
     const known = this.knownItems(req.query.text);
-    const size = rows.length + known.size;
+    const size = rows.seqs.length + known.size;
     const c: Candidates = { slots: new Uint32Array(size), scores: new Float64Array(size), tiers: new Uint8Array(size) };
     let n = 0;
     const seen = new Set<number>();
-    for (const [seq, bm25] of rows) {
+    for (let i = 0; i < rows.seqs.length; i++) {
+      const seq = rows.seqs[i]!;
+      const bm25 = rows.scores[i]!;
       const slot = facets.slotOf(seq);
       if (slot === undefined || negative?.has(seq)) continue;
       seen.add(seq);

@@ -11,12 +11,13 @@ import { analyze, isStopWord, tokenize } from '../analyzer.ts';
 import type { FacetField } from '../facet-fields.ts';
 import type { SimilarCase } from '../search-engine.ts';
 import type { SqliteIndex } from './sqlite-index.ts';
+import type { Matches } from '../match-cache.ts';
 
 interface Deps {
   db: BetterSqlite3.Database;
   store: CaseStore;
   index: SqliteIndex;
-  run: (expr: string) => [number, number][];
+  run: (expr: string) => Matches;
 }
 
 const PROFILE: { field: FacetField; vocab: VocabName; weight: number; name: string }[] = [
@@ -68,9 +69,9 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
   const terms = distinctiveTerms(rec, index.vocabulary, Math.max(facets.size, 1));
   const text = new Map<number, number>();
   if (terms.length) {
-    const rows = deps.run(terms.map((t) => `"${t.token}"`).join(' OR '));
-    rows.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-    for (const [seq, bm25] of rows.slice(0, CANDIDATES)) if (seq !== seqRow.seq) text.set(seq, -bm25);
+    const m = deps.run(terms.map((t) => `"${t.token}"`).join(' OR '));
+    const order = Array.from(m.seqs.keys()).sort((a, b) => m.scores[a]! - m.scores[b]! || m.seqs[a]! - m.seqs[b]!);
+    for (const i of order.slice(0, CANDIDATES)) if (m.seqs[i] !== seqRow.seq) text.set(m.seqs[i]!, -m.scores[i]!);
   }
   // Cases sharing every purpose are candidates even without shared words.
   const purposes = [...(mine.get('purposes') ?? [])];
