@@ -20,7 +20,7 @@ export function openStore(config: Pick<Config, 'dbPath' | 'databaseUrl'>): Sqlit
 export async function boot(config: Readonly<Config>): Promise<Services> {
   const store = openStore(config);
   await store.migrate();
-  const engine = new SqliteSearch(store.sqlite, store);
+  const engine = new SqliteSearch(store.sqlite, store, config.searchCache);
   store.addWriteHook(engine.writeHook);
   await engine.open();
   return createServices(store, engine);

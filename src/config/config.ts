@@ -22,6 +22,7 @@ export const ConfigSchema = z.object({
   PALERMO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PALERMO_PUBLIC_URL: z.string().url().optional(),
   PALERMO_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  PALERMO_SEARCH_CACHE: z.coerce.number().int().min(0).max(100_000).default(256),
 });
 
 export interface Config {
@@ -35,6 +36,8 @@ export interface Config {
   logLevel: z.output<typeof ConfigSchema>['PALERMO_LOG_LEVEL'];
   publicUrl: string | undefined;
   maxPageSize: number;
+  /** Entries in the full-text match cache; 0 turns it off. */
+  searchCache: number;
 }
 
 /** Parses KEY=VALUE lines; quotes around the value are removed. */
@@ -77,6 +80,7 @@ export function loadConfig(
     logLevel: c.PALERMO_LOG_LEVEL,
     publicUrl: c.PALERMO_PUBLIC_URL,
     maxPageSize: c.PALERMO_MAX_PAGE_SIZE,
+    searchCache: c.PALERMO_SEARCH_CACHE,
     ...overrides,
   });
 }

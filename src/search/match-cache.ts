@@ -30,7 +30,7 @@ export class MatchCache {
     }
     this.misses++;
     const value = compute();
-    if (value.seqs.length > this.maxRows / 4) return value; // too big to keep
+    if (this.maxEntries === 0 || value.seqs.length > this.maxRows / 4) return value; // off, or too big to keep
     this.entries.set(key, value);
     this.rows += value.seqs.length;
     while (this.entries.size > this.maxEntries || this.rows > this.maxRows) {

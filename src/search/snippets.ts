@@ -37,8 +37,23 @@ function fieldsOf(rec: CaseRecord): Field[] {
   return out;
 }
 
+/** Words repeat across fields and hits: remember each word's analysis per language (bounded). */
+const MEMO_LIMIT = 100_000;
+const memo = new Map<string, Map<string, string[]>>();
+function analyzeWord(word: string, lang: string): string[] {
+  let m = memo.get(lang);
+  if (!m) memo.set(lang, (m = new Map()));
+  let tokens = m.get(word);
+  if (tokens === undefined) {
+    if (m.size >= MEMO_LIMIT) m.clear();
+    tokens = analyze(word, lang);
+    m.set(word, tokens);
+  }
+  return tokens;
+}
+
 function isHit(word: string, lang: string, terms: MatchTerms): boolean {
-  for (const t of analyze(word, lang)) {
+  for (const t of analyzeWord(word, lang)) {
     if (terms.stems.has(t)) return true;
     for (const p of terms.prefixes) if (t.startsWith(p)) return true;
   }

@@ -42,6 +42,11 @@ export class Vocabulary {
     return this.df.size;
   }
 
+  /** Every indexed token with its document frequency. */
+  entries(): IterableIterator<[string, number]> {
+    return this.df.entries();
+  }
+
   docFreq(term: string): number {
     return this.df.get(term) ?? 0;
   }
@@ -92,8 +97,12 @@ export class Vocabulary {
     const max = token.length <= 5 ? 1 : 2;
     const out: Candidate[] = [];
     const buckets = this.buckets();
+    const c0 = token.charCodeAt(0);
+    const c1 = token.charCodeAt(1);
     for (let len = token.length - max; len <= token.length + max; len++) {
       for (const term of buckets.get(len) ?? []) {
+        // Cheap pre-filter: a misspelling rarely changes both of the first two letters.
+        if (term.charCodeAt(0) !== c0 && term.charCodeAt(1) !== c1 && !(term.charCodeAt(0) === c1 && term.charCodeAt(1) === c0)) continue;
         if (term === token) continue;
         const distance = editDistance(token, term, max);
         if (distance > max) continue;

@@ -38,12 +38,14 @@ export class SqliteSearch implements SearchEngine {
   readonly index: SqliteIndex;
   readonly writeHook: WriteHook;
   private readonly stmt;
-  readonly cache = new MatchCache();
+  readonly cache: MatchCache;
 
   constructor(
     private readonly db: BetterSqlite3.Database,
     private readonly store: CaseStore,
+    cacheEntries = 256,
   ) {
+    this.cache = new MatchCache(cacheEntries);
     this.index = new SqliteIndex(db);
     const hook = this.index.hook();
     // Any committed change to the index invalidates cached matches.

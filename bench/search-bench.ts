@@ -1,0 +1,244 @@
+/**
+ * Search speed, measured: build rate, size, memory, latency in-process and over HTTP, against the
+ * peers (MiniSearch, FlexSearch) and the raw FTS5 floor, on one generated corpus and one query mix.
+ *   npm run bench:search -- --size 100000 [--seconds 10] [--no-peers] [--no-http]
+ */
+import { spawn } from 'node:child_process';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { loadConfig } from '../src/config/config.ts';
+import { boot } from '../src/main.ts';
+import { toRecord } from '../src/domain/case-record.ts';
+import { facetValuesOf, dateNumber } from '../src/search/facet-fields.ts';
+import type { SqliteSearch } from '../src/search/sqlite/sqlite-search.ts';
+import { generateCases } from './case-generator.ts';
+import { buildQueryMix, floorExpression, type BenchQuery } from './search-queries.ts';
+import { createFlexSearchPeer, createMiniSearchPeer, memoryOf, type Peer, type PeerDoc } from './peers.ts';
+import { percentile, table, writeSection } from './report.ts';
+
+const argv = process.argv.slice(2);
+const arg = (name: string, dflt: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1]! : dflt;
+};
+const N = Number(arg('size', '100000'));
+const SECONDS = Number(arg('seconds', '10'));
+const PEERS = !argv.includes('--no-peers') && N <= 200_000;
+const HTTP = !argv.includes('--no-http');
+const WORK = '/tmp/palermo-bench';
+mkdirSync(WORK, { recursive: true });
+const BIN = new URL('../bin/palermo.js', import.meta.url).pathname;
+const ms = (x: number) => x.toFixed(1);
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+const stats = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99) };
+};
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+async function corpusFile(): Promise<string> {
+  const file = join(WORK, `cases-${N}.jsonl`);
+  if (existsSync(file)) return file;
+  const out = createWriteStream(`${file}.part`);
+  for (const c of generateCases(N, 42)) if (!out.write(`${JSON.stringify(c)}\n`)) await once(out, 'drain');
+  out.end();
+  await once(out, 'finish');
+  const { renameSync } = await import('node:fs');
+  renameSync(`${file}.part`, file);
+  return file;
+}
+
+const lines = (file: string) => createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+
+// 1. Build: import (validation + store + index in one pass), then a full reindex.
+const file = await corpusFile();
+const dbPath = join(WORK, `palermo-${N}.db`);
+for (const s of ['', '-wal', '-shm']) rmSync(dbPath + s, { force: true });
+const config = loadConfig({ PALERMO_DB_PATH: dbPath, PALERMO_LOG_LEVEL: 'silent' }, {}, null);
+let services = await boot(config);
+let t = performance.now();
+await services.jsonl.import(lines(file));
+const importRate = N / ((performance.now() - t) / 1000);
+t = performance.now();
+await services.search.reindex();
+const indexRate = N / ((performance.now() - t) / 1000);
+const engine = services.engine as SqliteSearch;
+const vocab = engine.index.vocabulary;
+await services.store.close();
+const checkpoint = new Database(dbPath);
+checkpoint.pragma('wal_checkpoint(TRUNCATE)');
+checkpoint.close();
+const dbBytes = statSync(dbPath).size;
+
+// 2. The query mix, from the index's own vocabulary.
+gc();
+const heap0 = process.memoryUsage();
+services = await boot(config);
+gc();
+const heap1 = process.memoryUsage();
+const ourMemory = heap1.heapUsed + heap1.arrayBuffers - heap0.heapUsed - heap0.arrayBuffers;
+const ours = services.engine as SqliteSearch;
+const words = [...ours.index.vocabulary.entries()]
+  .map(([term, df]) => ({ word: ours.index.vocabulary.wordFor(term), df }))
+  .sort((a, b) => b.df - a.df);
+const pairs: [string, string][] = [];
+{
+  const sample = readFileSync(file, 'utf8').split('\n', 200).filter(Boolean).map((l) => JSON.parse(l).narratives.en.facts as string);
+  for (const text of sample) {
+    const ws = text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 3);
+    for (let i = 0; i + 1 < ws.length && pairs.length < 400; i += 7) pairs.push([ws[i]!, ws[i + 1]!]);
+  }
+}
+const queries = buildQueryMix({ words, total: N, pairs });
+void vocab;
+
+// 3. In-process latency: every query cold (match cache emptied) and warm (second run).
+const cold: number[] = [];
+const warm: number[] = [];
+const search = (q: BenchQuery) => services.search.search({ q: q.q, selection: {}, limit: 20, facets: true });
+for (const q of queries) {
+  ours.cache.clear();
+  t = performance.now();
+  await search(q);
+  cold.push(performance.now() - t);
+  t = performance.now();
+  await search(q);
+  warm.push(performance.now() - t);
+}
+const byKind = new Map<string, number[]>();
+queries.forEach((q, i) => byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), cold[i]!]));
+await services.store.close();
+
+// 4. Over HTTP: a real server process; 1 and 8 clients for SECONDS each; cache on, then off.
+interface HttpRun { label: string; p50: number; p95: number; p99: number; qps: number }
+const httpRuns: HttpRun[] = [];
+let readyMs = NaN;
+let peakRss = NaN;
+async function server(cacheEntries: number) {
+  const port = 39000 + Math.floor(Math.random() * 1000);
+  const started = performance.now();
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
+    env: { PATH: process.env.PATH, PALERMO_DB_PATH: dbPath, PALERMO_SEED_DEMO: 'false', PALERMO_LOG_LEVEL: 'warn', PALERMO_SEARCH_CACHE: String(cacheEntries) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+    } catch {
+      /* not yet listening */
+    }
+    if (performance.now() - started > 60_000) throw new Error('server did not start');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  return { child, port, ready: performance.now() - started };
+}
+async function load(port: number, clients: number, label: string): Promise<HttpRun> {
+  const urls = queries.map((q) => `http://127.0.0.1:${port}/api/v1/search?limit=20&q=${encodeURIComponent(q.q)}`);
+  const times: number[] = [];
+  const end = performance.now() + SECONDS * 1000;
+  let next = 0;
+  await Promise.all(Array.from({ length: clients }, async () => {
+    while (performance.now() < end) {
+      const url = urls[next++ % urls.length]!;
+      const t0 = performance.now();
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${res.status} for ${url}`);
+      times.push(performance.now() - t0);
+    }
+  }));
+  return { label, ...stats(times), qps: times.length / SECONDS };
+}
+if (HTTP) {
+  const s = await server(256);
+  readyMs = s.ready;
+  httpRuns.push(await load(s.port, 1, 'HTTP, 1 client, cache on'));
+  httpRuns.push(await load(s.port, 8, 'HTTP, 8 clients, cache on'));
+  peakRss = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${s.child.pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
+  s.child.kill('SIGTERM');
+  await once(s.child, 'exit');
+  const c = await server(0);
+  httpRuns.push(await load(c.port, 1, 'HTTP, 1 client, cache off'));
+  httpRuns.push(await load(c.port, 8, 'HTTP, 8 clients, cache off'));
+  c.child.kill('SIGTERM');
+  await once(c.child, 'exit');
+}
+
+// 5. Peers and the raw FTS5 floor, same corpus, same queries.
+interface PeerRow { name: string; build: number; memory: number; p50: number; p95: number; p99: number }
+const peerRows: PeerRow[] = [];
+if (PEERS) {
+  const docs: PeerDoc[] = [];
+  for await (const line of lines(file)) {
+    const c = JSON.parse(line);
+    const rec = toRecord(c.id, c, { version: 1, createdAt: '', updatedAt: '' });
+    if (rec.status !== 'published') continue;
+    const n = rec.narratives.en!;
+    docs.push({ id: docs.length, title: rec.title, text: [n.facts, n.reasoning].filter(Boolean).join('\n'), facets: facetValuesOf(rec), date: dateNumber(rec) });
+  }
+  for (const make of [createMiniSearchPeer, createFlexSearchPeer]) {
+    gc();
+    const peer: Peer = make();
+    let build = 0;
+    const memory = memoryOf(() => {
+      const t0 = performance.now();
+      peer.build(docs);
+      build = docs.length / ((performance.now() - t0) / 1000);
+    });
+    const times = queries.map((q) => {
+      const t0 = performance.now();
+      peer.query(q.peer, 20);
+      return performance.now() - t0;
+    });
+    peerRows.push({ name: peer.name, build, memory, ...stats(times) });
+  }
+  const floorPath = join(WORK, `floor-${N}.db`);
+  rmSync(floorPath, { force: true });
+  const floor = new Database(floorPath);
+  floor.exec(`CREATE VIRTUAL TABLE f USING fts5(title, text, tokenize='porter unicode61 remove_diacritics 2')`);
+  const ins = floor.prepare('INSERT INTO f(rowid, title, text) VALUES (?, ?, ?)');
+  t = performance.now();
+  floor.transaction(() => docs.forEach((d) => ins.run(d.id + 1, d.title, d.text)))();
+  const floorBuild = docs.length / ((performance.now() - t) / 1000);
+  const top = floor.prepare('SELECT rowid FROM f WHERE f MATCH ? ORDER BY rank LIMIT 20');
+  const times = queries.map((q) => {
+    const t0 = performance.now();
+    top.all(floorExpression(q));
+    return performance.now() - t0;
+  });
+  peerRows.push({ name: 'raw FTS5 floor (MATCH ... ORDER BY rank LIMIT 20; no facets, no snippets)', build: floorBuild, memory: statSync(floorPath).size, ...stats(times) });
+  floor.close();
+}
+
+// 6. Report.
+const c = stats(cold);
+const w = stats(warm);
+const rows: (string | number)[][] = [
+  ['Palermo in-process, cold (no cached match)', Math.round(indexRate), `${mb(ourMemory)} heap + ${mb(dbBytes)} file`, ms(c.p50), ms(c.p95), ms(c.p99)],
+  ['Palermo in-process, warm (text match cached)', '', '', ms(w.p50), ms(w.p95), ms(w.p99)],
+  ...peerRows.map((p) => [p.name, Math.round(p.build), p.name.startsWith('raw') ? `${mb(p.memory)} file` : `${mb(p.memory)} heap`, ms(p.p50), ms(p.p95), ms(p.p99)]),
+];
+const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
+const floorRow = peerRows.find((p) => p.name.startsWith('raw'));
+const peerOnly = peerRows.filter((p) => !p.name.startsWith('raw'));
+const body = [
+  `${N.toLocaleString('en')} generated cases (bench/case-generator.ts: text from a word-bigram model of the real corpus, skewed facets), ${queries.length} queries (${[...byKind.keys()].join(', ')}; each with 0, 1 or 3 filters), 20 hits with snippets and all ${16} facet counts per query.`,
+  '',
+  `Import (validation + store + index): ${Math.round(importRate)} cases/s. Index rebuild (reindex): ${Math.round(indexRate)} cases/s. Database file: ${mb(dbBytes)}.` +
+    (HTTP ? ` Server ready ${ms(readyMs)} ms after start; server peak RSS ${mb(peakRss)}.` : ''),
+  '',
+  table(['engine', 'build cases/s', 'memory / size', 'p50 ms', 'p95 ms', 'p99 ms'], rows),
+  '',
+  HTTP ? table(['over HTTP (real server process, loopback)', 'p50 ms', 'p95 ms', 'p99 ms', 'queries/s'], httpRuns.map((h) => [h.label, ms(h.p50), ms(h.p95), ms(h.p99), Math.round(h.qps)])) : '',
+  '',
+  'Cold in-process p95 by kind of query (ms): ' + [...byKind].map(([k, xs]) => `${k} ${ms(stats(xs).p95)}`).join(', ') + '.',
+  '',
+  PEERS
+    ? `Ratios (p95): Palermo cold / ${peerOnly.map((p) => `${p.name} ${ratio(c.p95, p.p95)}`).join(', ')}; Palermo cold / raw FTS5 floor ${ratio(c.p95, floorRow?.p95 ?? 0)}; memory Palermo / ${peerOnly.map((p) => `${p.name} ${ratio(ourMemory, p.memory)}`).join(', ')}.` +
+      ' Peers match words without stemming or phrases (a phrase is an AND of its words) and count facets over their full match set with plain Maps; the floor does no filtering, facets or snippets.'
+    : '',
+].join('\n');
+writeSection(`search-${N}`, `Search speed at ${N.toLocaleString('en')} cases`, `npm run bench:search -- --size ${N}${SECONDS !== 10 ? ` --seconds ${SECONDS}` : ''}`, body);
