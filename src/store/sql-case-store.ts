@@ -178,7 +178,8 @@ export class SqlCaseWriter extends SqlCaseReader implements CaseWriter {
 }
 
 export class SqlCaseStore implements CaseStore {
-  readonly cases: CaseReader;
+  /** Adapters may replace it with a faster reader for their database. */
+  cases: CaseReader;
   private readonly hooks: WriteHook[] = [];
 
   constructor(

@@ -39,7 +39,10 @@ export interface PlainWord {
 
 const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
 const phrase = (tokens: string) => quote(tokens);
-const or = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`);
+const or = (parts: string[]) => {
+  if (parts.length === 0) throw new Error('empty OR group');
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+};
 const scoped = (field: TextField, expr: string) => (field === 'any' ? expr : `${COLUMN_OF[field]} : ${expr}`);
 
 /** Bare words (not prefixes, not in phrases, not negated) that may deserve spelling correction. */
@@ -137,7 +140,9 @@ export class FtsCompiler {
     const head = tokens.slice(0, -1).join(' ');
     const last = tokens[tokens.length - 1]!;
     // The index holds stems: "trafficke*" must also try the stem of the prefix ("traffick" -> "traffic").
-    const lasts = [...new Set([last, ...DEFAULT_QUERY_LANGUAGES.map((l) => analyze(last, l)[0] ?? last)])].filter((l) => l.length >= 2);
+    const stems = [...new Set([last, ...DEFAULT_QUERY_LANGUAGES.map((l) => analyze(last, l)[0] ?? last)])].filter((l) => l.length >= 2);
+    // "#0*" leaves the one-character token "0": keep it rather than produce an empty group.
+    const lasts = stems.length ? stems : [last];
     if (!negated) this.terms.prefixes.push(...lasts);
     const forms = lasts.map((l) => `${quote(head ? `${head} ${l}` : l)}*`);
     return scoped(field, or(forms));

@@ -4,13 +4,13 @@
  * connection). Kysely prepares every statement anew, which dominated bulk imports.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { CaseRecord } from '../../domain/case-schema.ts';
 import { foldIdentifier } from '../../domain/case-record.ts';
 import { TAG_KINDS } from '../../domain/taxonomy.ts';
 import type { WriteHook } from '../case-store.ts';
 import type { Database } from '../schema.ts';
-import { SqlCaseWriter, rowToRecord, type Change } from '../sql-case-store.ts';
+import { SqlCaseReader, SqlCaseWriter, rowToRecord, type Change } from '../sql-case-store.ts';
 
 type Row = Parameters<typeof rowToRecord>[0];
 
@@ -36,6 +36,21 @@ export function prepareStatements(db: BetterSqlite3.Database) {
 }
 
 export type SqliteStatements = ReturnType<typeof prepareStatements>;
+
+/** Reads one case by id with a prepared statement (the hottest read: every case page). */
+export class SqliteCaseReader extends SqlCaseReader {
+  constructor(
+    db: Kysely<Database>,
+    private readonly statements: () => SqliteStatements,
+  ) {
+    super(db);
+  }
+
+  override async get(id: string): Promise<CaseRecord | undefined> {
+    const row = this.statements().get.get(id);
+    return row ? rowToRecord(row) : undefined;
+  }
+}
 
 export class SqliteCaseWriter extends SqlCaseWriter {
   constructor(

@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import type { Database } from '../schema.ts';
 import { SqlCaseStore, type Change, type SqlCaseWriter } from '../sql-case-store.ts';
 import type { WriteHook } from '../case-store.ts';
-import { prepareStatements, SqliteCaseWriter, type SqliteStatements } from './sqlite-case-writer.ts';
+import { prepareStatements, SqliteCaseReader, SqliteCaseWriter, type SqliteStatements } from './sqlite-case-writer.ts';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for a throwaway database. */
@@ -30,12 +30,17 @@ export class SqliteStore extends SqlCaseStore {
 
   constructor(readonly sqlite: BetterSqlite3.Database) {
     super(new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), 'sqlite');
+    this.cases = new SqliteCaseReader(this.db, () => this.prepared());
+  }
+
+  /** Statements are prepared on first use, after migration (the tables must exist), once. */
+  private prepared(): SqliteStatements {
+    this.statements ??= prepareStatements(this.sqlite);
+    return this.statements;
   }
 
   protected override writer(trx: Transaction<Database>, hooks: WriteHook[], changes: Change[]): SqlCaseWriter {
-    // Prepared after migration (the tables must exist), once.
-    this.statements ??= prepareStatements(this.sqlite);
-    return new SqliteCaseWriter(trx, hooks, changes, this.statements);
+    return new SqliteCaseWriter(trx, hooks, changes, this.prepared());
   }
 }
 
