@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import type { Config } from '../config/config.ts';
 import { AppError } from '../domain/errors.ts';
 import { serveCommand } from './serve-command.ts';
-import { migrateCommand, reindexCommand, seedCommand } from './db-commands.ts';
+import { backupCommands, migrateCommand, reindexCommand, seedCommand } from './db-commands.ts';
 import { importCommand, exportCommand } from './transfer-commands.ts';
 import { schemaCommand } from './schema-command.ts';
 
@@ -57,6 +57,7 @@ export function buildCli(config: Readonly<Config>, io: CliIo = defaultIo) {
       migrateCommand(program, config, io, run);
       seedCommand(program, config, io, run);
       reindexCommand(program, config, io, run);
+      backupCommands(program, config, io, run);
       importCommand(program, config, io, run);
       exportCommand(program, config, io, run);
       schemaCommand(program, io, run);

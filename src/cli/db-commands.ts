@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Config } from '../config/config.ts';
-import { boot } from '../main.ts';
+import { boot, openStore } from '../main.ts';
+import { backupDatabase, restoreDatabase } from '../services/backup-service.ts';
 import { seedDemo } from '../services/demo-seed.ts';
 import { AppError } from '../domain/errors.ts';
 import type { CliIo, Runner } from './cli.ts';
@@ -46,5 +47,41 @@ export function reindexCommand(program: Command, config: Readonly<Config>, io: C
       } finally {
         await services.store.close();
       }
+    }));
+}
+
+export function backupCommands(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
+  program
+    .command('backup')
+    .description('copy the database to FILE while it keeps serving (SQLite online backup), then verify the copy')
+    .argument('<file>', 'the backup file to create')
+    .action(run(async (file: string) => {
+      const store = openStore(config);
+      try {
+        await store.migrate();
+        io.out(`${JSON.stringify({ backup: await backupDatabase(store.sqlite, file) })}\n`);
+      } finally {
+        await store.close();
+      }
+    }));
+  program
+    .command('restore')
+    .description('replace the database with a backup FILE after checking it (stop the server first; the search index is rebuilt)')
+    .argument('<file>', 'a file made by palermo backup')
+    .action(run(async (file: string) => {
+      const store = openStore(config);
+      let cases: number;
+      try {
+        ({ cases } = await restoreDatabase(store.sqlite, file));
+      } finally {
+        await store.close();
+      }
+      const services = await boot(config); // migrates a backup from an older version
+      try {
+        await services.search.reindex();
+      } finally {
+        await services.store.close();
+      }
+      io.out(`${JSON.stringify({ restored: file, cases })}\n`);
     }));
 }

@@ -121,4 +121,35 @@ describe('palermo CLI', () => {
     expect(r.status).toBe(65);
     expect(r.stderr).toMatch(/PALERMO_PORT/);
   });
+
+  it('backup, then restore into another database: identical export; bad backups are refused, the target unchanged', () => {
+    const dir = tempDir();
+    const a = join(dir, 'a.db');
+    writeFileSync(join(dir, 'in.jsonl'), jsonl(4));
+    expect(palermo(['import', join(dir, 'in.jsonl')], a).status).toBe(0);
+    const backup = join(dir, 'backup.db');
+    const b = palermo(['backup', backup], a);
+    expect(b.stderr).toBe('');
+    expect(JSON.parse(b.stdout).backup).toMatchObject({ cases: 4 });
+    expect(palermo(['backup', backup], a).status).toBe(73); // never overwrites
+
+    const target = join(dir, 'target.db');
+    writeFileSync(join(dir, 'other.jsonl'), JSON.stringify(caseInput({ id: 'other' })));
+    expect(palermo(['import', join(dir, 'other.jsonl')], target).status).toBe(0);
+    const r = palermo(['restore', backup], target);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ cases: 4 });
+    expect(palermo(['export'], target).stdout).toBe(palermo(['export'], a).stdout);
+
+    const before = palermo(['export'], target).stdout;
+    writeFileSync(join(dir, 'not-a-db.db'), 'hello, I am text');
+    const notDb = palermo(['restore', join(dir, 'not-a-db.db')], target);
+    expect(notDb.status).toBe(65);
+    expect(notDb.stderr).toMatch(/is not a SQLite database/);
+    const truncated = join(dir, 'truncated.db');
+    writeFileSync(truncated, readFileSync(backup).subarray(0, 8192));
+    const bad = palermo(['restore', truncated], target);
+    expect(bad.status).toBe(65);
+    expect(palermo(['export'], target).stdout).toBe(before);
+  });
 });
