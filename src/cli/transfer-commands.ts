@@ -11,6 +11,7 @@ import { codes, STATUSES } from '../domain/taxonomy.ts';
 import type { CaseStatus } from '../domain/case-schema.ts';
 import type { CliIo, Runner } from './cli.ts';
 import { LINE_FORMATS, type LineFormat } from '../services/jsonl-transfer.ts';
+import { EXPORT_FORMATS, type ExportFormat } from '../services/export-service.ts';
 
 function lineSource(file: string): AsyncIterable<string> {
   if (file !== '-') {
@@ -47,13 +48,17 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
 export function exportCommand(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
   program
     .command('export')
-    .description('export cases as canonical JSON Lines, in creation order (to standard output unless --output)')
-    .option('--format <format>', 'output format', 'jsonl')
+    .description('export cases, in creation order, to standard output unless --output: jsonl is the lossless canonical form, csv is flattened (docs/export-formats.md)')
+    .option('--format <format>', `output format: ${EXPORT_FORMATS.join(', ')}`, 'jsonl')
+    .option('--query <text>', 'export only the published cases matching this search (the query language of the API)')
     .option('-o, --output <file>', 'write to this file')
     .option('--status <list>', `only these statuses, comma-separated (${codes(STATUSES).join(', ')}); default all`)
-    .action(run(async (opts: { format: string; output?: string; status?: string }) => {
-      if (opts.format !== 'jsonl') {
-        throw new AppError('BAD_REQUEST', `unknown --format '${opts.format}'; allowed: jsonl`, { field: 'format', allowed: ['jsonl'] });
+    .action(run(async (opts: { format: string; output?: string; status?: string; query?: string }) => {
+      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
+        throw new AppError('BAD_REQUEST', `unknown --format '${opts.format}'; allowed: ${EXPORT_FORMATS.join(', ')}`, { field: 'format', allowed: EXPORT_FORMATS });
+      }
+      if (opts.query !== undefined && opts.status) {
+        throw new AppError('BAD_REQUEST', '--query exports published cases only; it cannot be combined with --status', { field: 'status' });
       }
       const statuses = opts.status?.split(',').map((s) => s.trim()) as CaseStatus[] | undefined;
       const bad = statuses?.filter((s) => !(codes(STATUSES) as string[]).includes(s));
@@ -63,8 +68,9 @@ export function exportCommand(program: Command, config: Readonly<Config>, io: Cl
       const services = await boot(config);
       const sink: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
       try {
-        for await (const line of services.jsonl.export({ statuses })) {
-          if (!sink.write(`${line}\n`)) await once(sink, 'drain');
+        const selection = opts.query !== undefined ? { search: { q: opts.query, selection: {} } } : { statuses };
+        for await (const chunk of services.exports.lines(opts.format as ExportFormat, selection)) {
+          if (!sink.write(chunk)) await once(sink, 'drain');
         }
       } finally {
         await services.store.close();

@@ -16,6 +16,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { homeRoutes } from './routes/home.ts';
 import { searchRoutes } from './routes/search.ts';
+import { exportRoutes } from './routes/export.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'adminToken' | 'bodyLimit' | 'maxPageSize' | 'logLevel'>;
@@ -88,6 +89,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: [
         { name: 'cases', description: 'Case records' },
         { name: 'search', description: 'Full-text and faceted search, similar cases' },
+        { name: 'export', description: 'Bulk export' },
         { name: 'reference', description: 'Taxonomy, countries and regions' },
         { name: 'meta', description: 'Health' },
       ],
@@ -98,6 +100,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const { services } = deps;
   caseRoutes(app, { cases: services.cases, adminToken: deps.config.adminToken, maxPageSize: deps.config.maxPageSize });
   searchRoutes(app, { search: services.search, maxPageSize: deps.config.maxPageSize });
+  exportRoutes(app, { exports: services.exports });
   referenceRoutes(app, { store: services.store });
   homeRoutes(app, { store: services.store });
 

@@ -5,7 +5,7 @@
  * through; nothing holds the whole file in memory.
  */
 import { randomBytes } from 'node:crypto';
-import { CaseInputSchema, type CaseStatus } from '../domain/case-schema.ts';
+import { CaseInputSchema } from '../domain/case-schema.ts';
 import { AppError, type FieldIssue } from '../domain/errors.ts';
 import { issuesOf, summarize } from '../domain/validation.ts';
 import type { CaseStore } from '../store/case-store.ts';
@@ -112,13 +112,4 @@ export class JsonlTransfer {
     }
     return { value: r.data };
   }
-
-  /** Every case in creation order as JSON Lines (no trailing newline per item). */
-  async *export(opts: { statuses?: CaseStatus[] } = {}): AsyncIterable<string> {
-    for await (const rec of this.store.cases.scan()) {
-      if (opts.statuses && !opts.statuses.includes(rec.status)) continue;
-      yield JSON.stringify(rec);
-    }
-  }
 }
-

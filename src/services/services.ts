@@ -4,6 +4,7 @@ import type { SearchEngine } from '../search/search-engine.ts';
 import { CaseService } from './case-service.ts';
 import { JsonlTransfer } from './jsonl-transfer.ts';
 import { SearchService } from './search-service.ts';
+import { ExportService } from './export-service.ts';
 
 export interface Services {
   store: CaseStore;
@@ -11,9 +12,10 @@ export interface Services {
   cases: CaseService;
   search: SearchService;
   jsonl: JsonlTransfer;
+  exports: ExportService;
 }
 
 export function createServices(store: CaseStore, engine: SearchEngine): Services {
   const cases = new CaseService(store);
-  return { store, engine, cases, search: new SearchService(engine, store), jsonl: new JsonlTransfer(store, cases) };
+  return { store, engine, cases, search: new SearchService(engine, store), jsonl: new JsonlTransfer(store, cases), exports: new ExportService(store, engine) };
 }

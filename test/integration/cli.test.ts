@@ -97,7 +97,7 @@ describe('palermo CLI', () => {
     expect(empty.stderr).toMatch(/empty/);
     const fmt = palermo(['export', '--format', 'xml'], db);
     expect(fmt.status).toBe(64);
-    expect(fmt.stderr).toMatch(/unknown --format 'xml'; allowed: jsonl/);
+    expect(fmt.stderr).toMatch(/unknown --format 'xml'; allowed: jsonl, csv/);
   });
 
   it('import --dry-run validates and writes nothing; import reads standard input', () => {

@@ -57,26 +57,7 @@ export function searchRoutes(app: FastifyInstance, deps: { search: SearchService
     },
   }, async (req) => {
     const p = parseOrThrow(schema, req.query, 'search parameters');
-    const selection: FacetSelection = {
-      jurisdiction: p.jurisdiction,
-      region: p.region,
-      acts: p.acts,
-      means: p.means,
-      purposes: p.purposes,
-      forms: p.forms,
-      sectors: p.sectors,
-      offences: p.offences,
-      verdict: p.verdict,
-      courtLevel: p.court_level,
-      victimGender: p.victim_gender,
-      childVictims: p.child_victims,
-      victimNationality: p.victim_nationality,
-      defendantNationality: p.defendant_nationality,
-      language: p.language,
-      yearFrom: p.year_from,
-      yearTo: p.year_to,
-    };
-    for (const k of Object.keys(selection) as (keyof FacetSelection)[]) if (selection[k] === undefined) delete selection[k];
+    const selection = selectionOf(p);
     const result = await deps.search.search({ q: p.q, selection, sort: p.sort, limit: p.limit, cursor: p.cursor, facets: p.facets === 'true' });
     const next = result.nextCursor ? withCursor(req.url, result.nextCursor) : null;
     return { ...result, next, limit: p.limit };
@@ -88,6 +69,33 @@ export function searchRoutes(app: FastifyInstance, deps: { search: SearchService
     const { limit } = parseOrThrow(z.strictObject({ limit: single(z.coerce.number().int().min(1).max(50).default(10)) }), req.query, 'parameters');
     return { items: await deps.search.similar(req.params.id, limit) };
   });
+}
+
+type SearchParamsParsed = z.output<ReturnType<typeof searchQuerySchema>>;
+
+/** The facet selection of a search request's parameters. */
+export function selectionOf(p: Omit<SearchParamsParsed, 'q' | 'sort' | 'limit' | 'cursor' | 'facets'>): FacetSelection {
+  const selection: FacetSelection = {
+    jurisdiction: p.jurisdiction,
+    region: p.region,
+    acts: p.acts,
+    means: p.means,
+    purposes: p.purposes,
+    forms: p.forms,
+    sectors: p.sectors,
+    offences: p.offences,
+    verdict: p.verdict,
+    courtLevel: p.court_level,
+    victimGender: p.victim_gender,
+    childVictims: p.child_victims,
+    victimNationality: p.victim_nationality,
+    defendantNationality: p.defendant_nationality,
+    language: p.language,
+    yearFrom: p.year_from,
+    yearTo: p.year_to,
+  };
+  for (const k of Object.keys(selection) as (keyof FacetSelection)[]) if (selection[k] === undefined) delete selection[k];
+  return selection;
 }
 
 function withCursor(url: string, cursor: string): string {

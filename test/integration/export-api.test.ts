@@ -1,0 +1,64 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
+import { caseInput } from '../factories/case-factory.ts';
+import { seedDemo } from '../../src/services/demo-seed.ts';
+import { CSV_COLUMNS } from '../../src/services/csv-columns.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await makeTestApp();
+  await seedDemo(t.services);
+  await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: caseInput({ id: 'secret-draft', status: 'draft', title: 'Zanzibarquartz draft', narratives: { en: { facts: 'zanzibarquartz' } } }) });
+  await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: caseInput({ id: 'quoted', title: 'A "quoted", comma; title', narratives: { en: { facts: 'Line one,\nline "two".' } } }) });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('export API', () => {
+  it('streams every published case as JSON Lines in the API shape, never a draft', async () => {
+    const res = await t.app.inject({ url: '/api/v1/export' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/application\/x-ndjson/);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="palermo-cases-.*\.jsonl"/);
+    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(37);
+    expect(res.body).not.toContain('zanzibarquartz');
+    const one = lines.find((l) => l.id === 'siliadin-v-france');
+    expect(one).toEqual((await t.app.inject({ url: '/api/v1/cases/siliadin-v-france' })).json());
+  });
+
+  it('CSV has the documented columns and parses back to the same values', async () => {
+    const res = await t.app.inject({ url: '/api/v1/export?format=csv' });
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    const rows: string[][] = parse(res.body);
+    expect(rows[0]).toEqual(CSV_COLUMNS.map((c) => c.name));
+    expect(rows).toHaveLength(38);
+    const quoted = rows.find((r) => r[0] === 'quoted')!;
+    expect(quoted[1]).toBe('A "quoted", comma; title');
+    expect(quoted[CSV_COLUMNS.findIndex((c) => c.name === 'facts_en')]).toBe('Line one,\nline "two".');
+    expect(res.body).not.toContain('zanzibarquartz');
+  });
+
+  it('exports the results of a search', async () => {
+    const res = await t.app.inject({ url: `/api/v1/export?q=${encodeURIComponent('country:XIR purpose:forced_labour')}` });
+    const ids = res.body.trim().split('\n').map((l) => JSON.parse(l).id);
+    const search = (await t.app.inject({ url: `/api/v1/search?q=${encodeURIComponent('country:XIR purpose:forced_labour')}&limit=100&facets=false` })).json();
+    expect(ids.sort()).toEqual(search.hits.map((h: { id: string }) => h.id).sort());
+    expect(ids.length).toBe(search.total);
+    const filtered = await t.app.inject({ url: '/api/v1/export?jurisdiction=USA&format=csv' });
+    const rows: string[][] = parse(filtered.body);
+    expect(rows.slice(1).every((r) => r[3] === 'USA')).toBe(true);
+    expect(rows.length - 1).toBe(4);
+  });
+
+  it('bad parameters are a 400 before anything is streamed', async () => {
+    const fmt = await t.app.inject({ url: '/api/v1/export?format=xml' });
+    expect(fmt.statusCode).toBe(400);
+    expect(fmt.json().error.details[0].path).toBe('format');
+    const q = await t.app.inject({ url: '/api/v1/export?q=%22open' });
+    expect(q.statusCode).toBe(400);
+    expect(q.json().error.code).toBe('QUERY_SYNTAX');
+  });
+});
