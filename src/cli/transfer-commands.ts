@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -13,13 +14,49 @@ import type { CliIo, Runner } from './cli.ts';
 import { LINE_FORMATS, type LineFormat } from '../services/jsonl-transfer.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export-service.ts';
 
-function lineSource(file: string): AsyncIterable<string> {
+interface LineSource {
+  lines: AsyncIterable<string>;
+  /** Bytes in the file (0 for standard input) and bytes read so far. */
+  total: number;
+  read: () => number;
+}
+
+function lineSource(file: string): LineSource {
   if (file !== '-') {
     if (!existsSync(file)) throw new AppError('NOT_FOUND', `file '${file}' does not exist`, { field: 'FILE' });
     if (!statSync(file).isFile()) throw new AppError('BAD_REQUEST', `'${file}' is not a file`, { field: 'FILE' });
   }
-  const input = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
-  return createInterface({ input, crlfDelay: Infinity });
+  const input = file === '-' ? process.stdin : createReadStream(file);
+  let read = 0;
+  input.on('data', (chunk: Buffer | string) => {
+    read += chunk.length;
+  });
+  if (file === '-') process.stdin.setEncoding('utf8');
+  else (input as ReturnType<typeof createReadStream>).setEncoding('utf8');
+  return { lines: createInterface({ input, crlfDelay: Infinity }), total: file === '-' ? 0 : statSync(file).size, read: () => read };
+}
+
+/** On a terminal, a progress bar with rate and ETA (on standard error); otherwise nothing. */
+function progressBar(io: CliIo, source: LineSource): { update: (lines: number) => void; stop: () => void } {
+  if (!io.isTty || !source.total) return { update: () => {}, stop: () => {} };
+  const bar = new SingleBar(
+    { format: 'importing {bar} {percentage}% | {mb}/{totalMb} MB | {lines} lines | {rate} lines/s | ETA {eta_formatted}', hideCursor: true, stream: process.stderr },
+    Presets.shades_classic,
+  );
+  const started = performance.now();
+  const mb = (b: number) => (b / 2 ** 20).toFixed(1);
+  bar.start(source.total, 0, { mb: '0.0', totalMb: mb(source.total), lines: 0, rate: 0 });
+  return {
+    update: (lines) => {
+      if (lines % 200 !== 0) return;
+      const rate = Math.round(lines / ((performance.now() - started) / 1000));
+      bar.update(source.read(), { mb: mb(source.read()), lines, rate });
+    },
+    stop: () => {
+      bar.update(source.total);
+      bar.stop();
+    },
+  };
 }
 
 export function importCommand(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
@@ -34,12 +71,15 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
       if (!(LINE_FORMATS as readonly string[]).includes(opts.format)) {
         throw new AppError('BAD_REQUEST', `unknown --format '${opts.format}'; allowed: ${LINE_FORMATS.join(', ')}`, { field: 'format', allowed: LINE_FORMATS });
       }
-      const lines = lineSource(file);
+      const source = lineSource(file);
       const services = await boot(config);
+      const bar = progressBar(io, source);
       try {
-        const r = await services.jsonl.import(lines, { format: opts.format as LineFormat, dryRun: opts.dryRun, source: opts.source });
+        const r = await services.jsonl.import(source.lines, { format: opts.format as LineFormat, dryRun: opts.dryRun, source: opts.source, onProgress: bar.update });
+        bar.stop();
         io.out(`${JSON.stringify({ imported: file, ...r })}\n`);
       } finally {
+        bar.stop();
         await services.store.close();
       }
     }));

@@ -23,6 +23,10 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   dryRun: boolean;
+  /** Values that were normalised or left out (the original is kept in provenance.original). */
+  warnings: number;
+  /** The first warnings, each naming its line and field. */
+  warningDetails: FieldIssue[];
 }
 
 export interface ImportOptions {
@@ -49,7 +53,9 @@ export class JsonlTransfer {
   ) {}
 
   async import(lines: AsyncIterable<string>, opts: ImportOptions = {}): Promise<ImportResult> {
-    const result: ImportResult = { batch: newBatchId(), lines: 0, created: 0, updated: 0, unchanged: 0, dryRun: !!opts.dryRun };
+    const result: ImportResult = {
+      batch: newBatchId(), lines: 0, created: 0, updated: 0, unchanged: 0, dryRun: !!opts.dryRun, warnings: 0, warningDetails: [],
+    };
     const issues: FieldIssue[] = [];
     const seen = new Map<string, number>();
     try {
@@ -64,6 +70,8 @@ export class JsonlTransfer {
             for (const i of lineIssues.issues) if (issues.length < MAX_REPORTED) issues.push(i);
             continue;
           }
+          result.warnings += lineIssues.warnings.length;
+          for (const w of lineIssues.warnings) if (result.warningDetails.length < MAX_REPORTED) result.warningDetails.push(w);
           if (issues.length) continue; // keep validating, but write nothing more
           const parsed = lineIssues.value;
           parsed.provenance.importBatch ??= result.batch;
@@ -89,17 +97,19 @@ export class JsonlTransfer {
     line: number,
     seen: Map<string, number>,
     format: LineFormat,
-  ): { issues: FieldIssue[] } | { value: ReturnType<typeof CaseInputSchema.parse> } {
+  ): { issues: FieldIssue[] } | { value: ReturnType<typeof CaseInputSchema.parse>; warnings: FieldIssue[] } {
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch (e) {
       return { issues: [{ line, path: '(line)', message: `invalid JSON: ${(e as Error).message}` }] };
     }
+    let warnings: FieldIssue[] = [];
     if (format === 'sherloc') {
       const mapped = sherlocToCase(json, line);
       if ('issues' in mapped) return mapped;
       json = mapped.input;
+      warnings = mapped.warnings;
     }
     const r = CaseInputSchema.safeParse(json);
     if (!r.success) return { issues: issuesOf(r.error).map((i) => ({ ...i, line })) };
@@ -110,6 +120,6 @@ export class JsonlTransfer {
       }
       seen.set(r.data.id, line);
     }
-    return { value: r.data };
+    return { value: r.data, warnings };
   }
 }
