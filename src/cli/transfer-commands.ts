@@ -7,6 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Config } from '../config/config.ts';
 import { boot } from '../main.ts';
+import { EDITOR } from '../services/case-service.ts';
 import { AppError } from '../domain/errors.ts';
 import { codes, STATUSES } from '../domain/taxonomy.ts';
 import type { CaseStatus } from '../domain/case-schema.ts';
@@ -63,11 +64,23 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
   program
     .command('import')
     .description('import cases from a JSON Lines file (all or nothing; - reads standard input)')
-    .argument('<file>', 'the .jsonl file, one case per line')
+    .argument('[file]', 'the .jsonl file, one case per line')
+    .option('--undo <batch>', 'remove exactly what that import batch created, and restore what it changed (instead of importing)')
     .option('--format <format>', `input format: jsonl (the API shape, docs/case.schema.json) or sherloc (rows scraped from the UNODC database)`, 'jsonl')
     .option('--dry-run', 'validate and report; write nothing')
     .option('--source <text>', 'provenance source recorded on cases that name none')
-    .action(run(async (file: string, opts: { format: string; dryRun?: boolean; source?: string }) => {
+    .action(run(async (file: string | undefined, opts: { format: string; dryRun?: boolean; source?: string; undo?: string }) => {
+      if (opts.undo !== undefined) {
+        if (file !== undefined) throw new AppError('BAD_REQUEST', '--undo takes a batch id, not a file', { field: 'FILE' });
+        const services = await boot(config);
+        try {
+          io.out(`${JSON.stringify({ undone: await services.cases.undoBatch(opts.undo, EDITOR) })}\n`);
+        } finally {
+          await services.store.close();
+        }
+        return;
+      }
+      if (file === undefined) throw new AppError('BAD_REQUEST', 'name the file to import (or - for standard input)', { field: 'FILE' });
       if (!(LINE_FORMATS as readonly string[]).includes(opts.format)) {
         throw new AppError('BAD_REQUEST', `unknown --format '${opts.format}'; allowed: ${LINE_FORMATS.join(', ')}`, { field: 'format', allowed: LINE_FORMATS });
       }

@@ -127,18 +127,56 @@ export class CaseService {
    * Writes one validated case inside an import transaction: inserts it, or replaces the stored case
    * with the same id when its content differs (re-importing the same file changes nothing).
    */
-  async upsertInTx(tx: StoreTx, parsed: ReturnType<typeof CaseInputSchema.parse>): Promise<'created' | 'updated' | 'unchanged'> {
+  async upsertInTx(
+    tx: StoreTx,
+    parsed: ReturnType<typeof CaseInputSchema.parse>,
+  ): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; record: CaseRecord; previous: CaseRecord | null }> {
     const { id: givenId, createdAt, updatedAt, version, ...content } = parsed;
     const id = givenId ?? (await this.freeId(tx, parsed.title));
     const existing = givenId ? await tx.cases.get(givenId) : undefined;
     const t = now();
     if (!existing) {
-      await tx.cases.insert(toRecord(id, content, { version: version ?? 1, createdAt: createdAt ?? t, updatedAt: updatedAt ?? t }));
-      return 'created';
+      const record = toRecord(id, content, { version: version ?? 1, createdAt: createdAt ?? t, updatedAt: updatedAt ?? t });
+      await tx.cases.insert(record);
+      return { outcome: 'created', record, previous: null };
     }
-    if (sameContent(contentOf(existing), content)) return 'unchanged';
-    await tx.cases.update(toRecord(id, content, { version: existing.version + 1, createdAt: existing.createdAt, updatedAt: t }));
-    return 'updated';
+    if (sameContent(contentOf(existing), content)) return { outcome: 'unchanged', record: existing, previous: existing };
+    const record = toRecord(id, content, { version: existing.version + 1, createdAt: existing.createdAt, updatedAt: t });
+    await tx.cases.update(record);
+    return { outcome: 'updated', record, previous: existing };
+  }
+
+  /**
+   * Undoes an import batch: deletes what it created, restores what it changed. Refuses (and changes
+   * nothing) when any of those cases was edited after the batch.
+   */
+  async undoBatch(batch: string, actor: Actor): Promise<{ batch: string; deleted: number; restored: number }> {
+    this.requireEditor(actor);
+    return this.store.transaction(async (tx) => {
+      const entries = await tx.batches.entries(batch);
+      if (!entries.length) throw new AppError('NOT_FOUND', `no import batch '${batch}' to undo (unknown, or already undone)`, { batch });
+      const changed: string[] = [];
+      for (const e of entries) {
+        const current = await tx.cases.get(e.caseId);
+        if (current?.version !== e.versionAfter) changed.push(e.caseId);
+      }
+      if (changed.length) {
+        throw new AppError('CONFLICT', `cannot undo batch '${batch}': ${changed.length} of its cases changed since (${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''})`, { batch, changed });
+      }
+      let deleted = 0;
+      let restored = 0;
+      for (const e of [...entries].reverse()) {
+        if (e.previous) {
+          await tx.cases.update(e.previous);
+          restored++;
+        } else {
+          await tx.cases.delete(e.caseId);
+          deleted++;
+        }
+      }
+      await tx.batches.forget(batch);
+      return { batch, deleted, restored };
+    });
   }
 
   private requireEditor(actor: Actor): void {

@@ -76,7 +76,9 @@ export class JsonlTransfer {
           const parsed = lineIssues.value;
           parsed.provenance.importBatch ??= result.batch;
           if (opts.source) parsed.provenance.source ??= opts.source;
-          result[await this.cases.upsertInTx(tx, parsed)]++;
+          const { outcome, record, previous } = await this.cases.upsertInTx(tx, parsed);
+          result[outcome]++;
+          if (outcome !== 'unchanged') await tx.batches.record(result.batch, { caseId: record.id, previous, versionAfter: record.version });
         }
         if (result.lines === 0 || (result.created + result.updated + result.unchanged === 0 && !issues.length)) {
           throw new AppError('VALIDATION_FAILED', 'the file holds no cases (it is empty)', [{ path: '(file)', message: 'empty file' }]);

@@ -46,8 +46,24 @@ export interface CaseReader {
   scan(batchSize?: number): AsyncIterable<CaseRecord>;
 }
 
+/** What an import batch created or changed, so that it can be undone exactly. */
+export interface BatchEntry {
+  caseId: string;
+  /** The case before the batch changed it; null when the batch created it. */
+  previous: CaseRecord | null;
+  /** The version the batch wrote: undo refuses if the case changed since. */
+  versionAfter: number;
+}
+
+export interface BatchLog {
+  record(batch: string, entry: BatchEntry): Promise<void>;
+  entries(batch: string): Promise<BatchEntry[]>;
+  forget(batch: string): Promise<void>;
+}
+
 export interface StoreTx {
   cases: CaseReader & CaseWriter;
+  batches: BatchLog;
 }
 
 /** Called inside the write transaction, so derived data (the search index) commits with the case. */

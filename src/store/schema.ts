@@ -40,7 +40,16 @@ export interface MetaTable {
   value: string;
 }
 
+export interface ImportLogTable {
+  id: Generated<number>;
+  batch: string;
+  case_id: string;
+  previous: string | null;
+  version_after: number;
+}
+
 export interface Database {
+  import_log: ImportLogTable;
   cases: CasesTable;
   case_tags: CaseTagsTable;
   case_identifiers: CaseIdentifiersTable;

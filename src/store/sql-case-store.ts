@@ -7,7 +7,7 @@ import type { CaseRecord, CaseStatus } from '../domain/case-schema.ts';
 import { contentOf, decisionSortKey, decisionYear, foldIdentifier, toRecord } from '../domain/case-record.ts';
 import { TAG_KINDS } from '../domain/taxonomy.ts';
 import type { Database } from './schema.ts';
-import type { CaseListQuery, CasePage, CaseReader, CaseStore, CaseWriter, StoreTx, WriteHook } from './case-store.ts';
+import type { BatchEntry, BatchLog, CaseListQuery, CasePage, CaseReader, CaseStore, CaseWriter, StoreTx, WriteHook } from './case-store.ts';
 import { migrateToLatest, type Dialect } from './migrations/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -177,6 +177,26 @@ export class SqlCaseWriter extends SqlCaseReader implements CaseWriter {
   }
 }
 
+export class SqlBatchLog implements BatchLog {
+  constructor(private readonly db: Db) {}
+
+  async record(batch: string, e: BatchEntry): Promise<void> {
+    await this.db
+      .insertInto('import_log')
+      .values({ batch, case_id: e.caseId, previous: e.previous ? JSON.stringify(e.previous) : null, version_after: e.versionAfter })
+      .execute();
+  }
+
+  async entries(batch: string): Promise<BatchEntry[]> {
+    const rows = await this.db.selectFrom('import_log').selectAll().where('batch', '=', batch).orderBy('id').execute();
+    return rows.map((r) => ({ caseId: r.case_id, previous: r.previous ? (JSON.parse(r.previous) as CaseRecord) : null, versionAfter: r.version_after }));
+  }
+
+  async forget(batch: string): Promise<void> {
+    await this.db.deleteFrom('import_log').where('batch', '=', batch).execute();
+  }
+}
+
 export class SqlCaseStore implements CaseStore {
   /** Adapters may replace it with a faster reader for their database. */
   cases: CaseReader;
@@ -207,7 +227,7 @@ export class SqlCaseStore implements CaseStore {
     let result: T;
     try {
       result = await this.db.transaction().execute(async (trx) => {
-        const r = await fn({ cases: this.writer(trx, this.hooks, changes) });
+        const r = await fn({ cases: this.writer(trx, this.hooks, changes), batches: new SqlBatchLog(trx) });
         if (changes.length) for (const h of this.hooks) await h.beforeCommit?.(trx);
         return r;
       });

@@ -152,4 +152,30 @@ describe('palermo CLI', () => {
     expect(bad.status).toBe(65);
     expect(palermo(['export'], target).stdout).toBe(before);
   });
+
+  it('import --undo removes what a batch created and restores what it changed, and refuses after later edits', () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.db');
+    const lines = jsonl(3).split('\n');
+    writeFileSync(join(dir, 'first.jsonl'), lines.slice(0, 2).join('\n'));
+    expect(palermo(['import', join(dir, 'first.jsonl')], db).status).toBe(0);
+    const before = palermo(['export'], db).stdout;
+    // The second batch changes case-0 and creates case-2.
+    const changed = JSON.stringify({ ...JSON.parse(lines[0]!), title: 'Changed title' });
+    writeFileSync(join(dir, 'second.jsonl'), [changed, lines[2]].join('\n'));
+    const second = JSON.parse(palermo(['import', join(dir, 'second.jsonl')], db).stdout);
+    expect(second).toMatchObject({ created: 1, updated: 1 });
+    const undo = palermo(['import', '--undo', second.batch], db);
+    expect(undo.stderr).toBe('');
+    expect(JSON.parse(undo.stdout).undone).toMatchObject({ deleted: 1, restored: 1 });
+    expect(palermo(['export'], db).stdout).toBe(before);
+    expect(palermo(['import', '--undo', second.batch], db).status).toBe(66); // already undone
+
+    const third = JSON.parse(palermo(['import', join(dir, 'second.jsonl')], db).stdout);
+    writeFileSync(join(dir, 'edit.jsonl'), JSON.stringify({ ...JSON.parse(lines[2]!), title: 'Edited later' }));
+    expect(palermo(['import', join(dir, 'edit.jsonl')], db).status).toBe(0);
+    const refused = palermo(['import', '--undo', third.batch], db);
+    expect(refused.status).toBe(73);
+    expect(refused.stderr).toMatch(/changed since \(case-2\)/);
+  });
 });

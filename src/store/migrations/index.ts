@@ -64,6 +64,19 @@ const MIGRATIONS: Record<string, DialectMigration> = {
       .values({ key: 'cursor_secret', value: randomBytes(32).toString('base64url') })
       .execute();
   },
+  async '0002_import_log'(db, dialect) {
+    await db.schema
+      .createTable('import_log')
+      .addColumn('id', dialect === 'sqlite' ? 'integer' : 'bigserial', (c) =>
+        dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+      )
+      .addColumn('batch', 'text', (c) => c.notNull())
+      .addColumn('case_id', 'text', (c) => c.notNull())
+      .addColumn('previous', 'text')
+      .addColumn('version_after', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('import_log_batch').on('import_log').column('batch').execute();
+  },
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
