@@ -14,12 +14,12 @@ import { registerErrorHandling } from './error-handler.ts';
 import { components } from './openapi.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { referenceRoutes } from './routes/reference.ts';
-import { homeRoutes } from './routes/home.ts';
+import { webRoutes } from '../web/routes.ts';
 import { searchRoutes } from './routes/search.ts';
 import { exportRoutes } from './routes/export.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'adminToken' | 'bodyLimit' | 'maxPageSize' | 'logLevel'>;
+  config: Pick<Config, 'adminToken' | 'bodyLimit' | 'maxPageSize' | 'logLevel' | 'publicUrl'>;
   services: Services;
   /** A pino logger or `false`; tests pass false. */
   logger?: boolean | object;
@@ -102,7 +102,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   searchRoutes(app, { search: services.search, maxPageSize: deps.config.maxPageSize });
   exportRoutes(app, { exports: services.exports });
   referenceRoutes(app, { store: services.store });
-  homeRoutes(app, { store: services.store });
+  webRoutes(app, { services, publicUrl: deps.config.publicUrl, maxPageSize: deps.config.maxPageSize });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();

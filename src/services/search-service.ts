@@ -33,6 +33,7 @@ export interface HitSummary {
   verdicts: string[];
   purposes: string[];
   languages: string[];
+  updatedAt: string;
   score: number;
   fuzzy: boolean;
   snippet: Snippet | null;
@@ -99,6 +100,7 @@ export function summarize(rec: CaseRecord, score: number, fuzzy: boolean, snippe
     verdicts: [...new Set(rec.defendants.flatMap((d) => d.charges.map((c) => c.verdict)).filter((v): v is NonNullable<typeof v> => !!v))],
     purposes: rec.tags.purposes,
     languages: Object.keys(rec.narratives),
+    updatedAt: rec.updatedAt,
     score,
     fuzzy,
     snippet,
