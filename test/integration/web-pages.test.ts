@@ -107,12 +107,13 @@ describe('public pages', () => {
   });
 
   it('no draft appears on any page or feed', async () => {
-    for (const url of ['/', '/search', '/search.atom', '/search.atom?q=quokkamarker', '/cases/draft-marker', '/jurisdictions/PHL', '/about']) {
+    for (const url of ['/', '/search', '/search.atom', '/cases/draft-marker', '/jurisdictions/PHL', '/about']) {
       expect((await get(url)).body).not.toMatch(/quokkamarker/i);
     }
     // The search page echoes the user's own words, but finds nothing.
     const search = (await get('/search?q=quokkamarker')).body;
     expect(search).toContain('0 cases');
     expect(search).not.toContain('Quokkamarker draft');
+    expect((await get('/search.atom?q=quokkamarker')).body).not.toContain('<entry>');
   });
 });
