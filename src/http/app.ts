@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import compress from '@fastify/compress';
 import { randomUUID } from 'node:crypto';
 import sjson from 'secure-json-parse';
 import { AppError } from '../domain/errors.ts';
@@ -76,6 +77,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  // gzip/brotli for pages and JSON: the pages must stay small on slow connections.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

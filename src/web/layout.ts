@@ -20,6 +20,7 @@ export function page(meta: PageMeta, body: SafeHtml): string {
 ${meta.description ? html`<meta name="description" content="${meta.description}">` : ''}
 ${meta.canonical ? html`<link rel="canonical" href="${meta.canonical}">` : ''}
 <link rel="stylesheet" href="/assets/site.css">
+<script src="/assets/site.js" defer></script>
 ${meta.head ?? ''}
 </head><body>
 <a class="skip" href="#main">Skip to content</a>

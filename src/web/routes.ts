@@ -16,6 +16,7 @@ import { atomFeed } from './atom.ts';
 import { withParams } from './pages/parts.ts';
 
 const CSS = readFileSync(new URL('./assets/site.css', import.meta.url), 'utf8');
+const JS = readFileSync(new URL('./assets/site.js', import.meta.url), 'utf8');
 
 export function webRoutes(app: FastifyInstance, deps: { services: Services; publicUrl: string | undefined; maxPageSize: number }): void {
   const { services } = deps;
@@ -48,6 +49,9 @@ export function webRoutes(app: FastifyInstance, deps: { services: Services; publ
 
   app.get('/assets/site.css', { schema: { hide: true } }, async (_req, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(CSS));
+
+  app.get('/assets/site.js', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(JS));
 
   app.get('/', { schema: { hide: true } }, async (_req, reply) => {
     const browse = await services.search.search({ selection: {}, limit: 8, facets: true });
