@@ -39,6 +39,8 @@ export class SqliteSearch implements SearchEngine {
   readonly writeHook: WriteHook;
   private readonly stmt;
   readonly cache: MatchCache;
+  /** Similar-case lists by case id; emptied by any committed index write, like the match cache. */
+  private readonly similarCache = new Map<string, SimilarCase[]>();
 
   constructor(
     private readonly db: BetterSqlite3.Database,
@@ -49,9 +51,10 @@ export class SqliteSearch implements SearchEngine {
     this.index = new SqliteIndex(db);
     const hook = this.index.hook();
     // Any committed change to the index invalidates cached matches.
-    this.writeHook = { ...hook, afterCommit: (changes) => { hook.afterCommit?.(changes); this.cache.clear(); } };
+    this.writeHook = { ...hook, afterCommit: (changes) => { hook.afterCommit?.(changes); this.cache.clear(); this.similarCache.clear(); } };
     this.stmt = {
       match: prepareCollect(db),
+      top: db.prepare<[string, number], [number, number]>(`SELECT rowid, bm25(search_fts, ${BM25_WEIGHTS.join(', ')}) AS s FROM search_fts WHERE search_fts MATCH ? ORDER BY s LIMIT ?`).raw(),
       idOfSeq: db.prepare<[number], { id: string }>('SELECT id FROM search_docs WHERE seq = ?'),
       byTitleKey: db.prepare<[string], [number]>('SELECT seq FROM search_docs WHERE title_key = ?').raw(),
       byIdentifier: db.prepare<[string], [number]>('SELECT DISTINCT i.seq FROM case_identifiers i JOIN search_docs d ON d.seq = i.seq WHERE i.norm = ?').raw(),
@@ -81,6 +84,7 @@ export class SqliteSearch implements SearchEngine {
     this.index.discard();
     this.index.load();
     this.cache.clear();
+    this.similarCache.clear();
     onProgress?.(n);
     return n;
   }
@@ -249,7 +253,16 @@ export class SqliteSearch implements SearchEngine {
   }
 
   async similar(id: string, limit: number): Promise<SimilarCase[] | undefined> {
-    return findSimilar({ db: this.db, store: this.store, index: this.index, run: (e) => this.run(e) }, id, limit);
+    const key = `${id}\u0000${limit}`;
+    const cached = this.similarCache.get(key);
+    if (cached) return cached;
+    const top = (expr: string, k: number) => this.stmt.top.all(expr, k);
+    const found = await findSimilar({ db: this.db, store: this.store, index: this.index, top }, id, limit);
+    if (found) {
+      if (this.similarCache.size >= 2000) this.similarCache.clear();
+      this.similarCache.set(key, found);
+    }
+    return found;
   }
 }
 

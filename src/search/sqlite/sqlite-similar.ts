@@ -11,13 +11,13 @@ import { analyze, isStopWord, tokenize } from '../analyzer.ts';
 import type { FacetField } from '../facet-fields.ts';
 import type { SimilarCase } from '../search-engine.ts';
 import type { SqliteIndex } from './sqlite-index.ts';
-import type { Matches } from '../match-cache.ts';
 
 interface Deps {
   db: BetterSqlite3.Database;
   store: CaseStore;
   index: SqliteIndex;
-  run: (expr: string) => Matches;
+  /** The best `k` matches of an expression by BM25 (ranked in SQLite, only k rows come back). */
+  top: (expr: string, k: number) => [number, number][];
 }
 
 const PROFILE: { field: FacetField; vocab: VocabName; weight: number; name: string }[] = [
@@ -69,9 +69,7 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
   const terms = distinctiveTerms(rec, index.vocabulary, Math.max(facets.size, 1));
   const text = new Map<number, number>();
   if (terms.length) {
-    const m = deps.run(terms.map((t) => `"${t.token}"`).join(' OR '));
-    const order = Array.from(m.seqs.keys()).sort((a, b) => m.scores[a]! - m.scores[b]! || m.seqs[a]! - m.seqs[b]!);
-    for (const i of order.slice(0, CANDIDATES)) if (m.seqs[i] !== seqRow.seq) text.set(m.seqs[i]!, -m.scores[i]!);
+    for (const [seq, bm25] of deps.top(terms.map((t) => `"${t.token}"`).join(' OR '), CANDIDATES + 1)) if (seq !== seqRow.seq) text.set(seq, -bm25);
   }
   // Cases sharing every purpose are candidates even without shared words.
   const purposes = [...(mine.get('purposes') ?? [])];

@@ -1,0 +1,76 @@
+/**
+ * The web performance budget: bytes transferred on a first load of the search and case pages
+ * (HTML + CSS + JS, compressed as a browser asks), and server time per page at N cases.
+ *   npm run bench:pages -- [--size 100000]
+ * Reuses the database of `npm run bench:search -- --size N` when present, else builds one.
+ */
+import { existsSync } from 'node:fs';
+import { loadConfig } from '../src/config/config.ts';
+import { boot } from '../src/main.ts';
+import { createApp } from '../src/http/app.ts';
+import { generateCases } from './case-generator.ts';
+import { percentile, table, writeSection } from './report.ts';
+
+const argv = process.argv.slice(2);
+const N = Number(argv[argv.indexOf('--size') + 1] || 100000) || 100000;
+const dbPath = `/tmp/palermo-bench/palermo-${N}.db`;
+const fresh = !existsSync(dbPath);
+const config = loadConfig({ PALERMO_DB_PATH: dbPath, PALERMO_LOG_LEVEL: 'silent' }, {}, null);
+const services = await boot(config);
+if (fresh) {
+  await services.store.transaction(async (tx) => {
+    for (const c of generateCases(N, 42)) await services.cases.upsertInTx(tx, c);
+  });
+}
+const app = await createApp({ config, services, logger: false });
+
+const queries = ['forced labour', '"debt bondage"', 'passport', 'recruit*', 'women country:USA', 'deception -acquitted', 'labour purpose:forced_labour year:2005..2015'];
+const ids: string[] = [];
+for (const q of queries) for (const h of (await services.search.search({ q, selection: {}, limit: 20, facets: false })).hits) ids.push(h.id);
+
+async function weight(url: string): Promise<{ html: number; css: number; js: number; total: number; encoding: string }> {
+  const get = async (u: string) => {
+    const res = await app.inject({ url: u, headers: { 'accept-encoding': 'br, gzip' } });
+    if (res.statusCode !== 200) throw new Error(`${res.statusCode} for ${u}`);
+    return { bytes: res.rawPayload.length, encoding: String(res.headers['content-encoding'] ?? 'identity') };
+  };
+  const html = await get(url);
+  const css = await get('/assets/site.css');
+  const js = await get('/assets/site.js');
+  return { html: html.bytes, css: css.bytes, js: js.bytes, total: html.bytes + css.bytes + js.bytes, encoding: html.encoding };
+}
+
+async function timing(urls: string[]): Promise<{ p50: number; p95: number; p99: number }> {
+  const times: number[] = [];
+  for (let round = 0; round < 2; round++) {
+    for (const url of urls) {
+      const t = performance.now();
+      const res = await app.inject({ url });
+      if (res.statusCode !== 200) throw new Error(`${res.statusCode} for ${url}`);
+      if (round === 1) times.push(performance.now() - t);
+    }
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+}
+
+const searchUrls = queries.flatMap((q) => [`/search?q=${encodeURIComponent(q)}`, `/search?q=${encodeURIComponent(q)}&purposes=forced_labour`]);
+const caseUrls = ids.slice(0, 100).map((id) => `/cases/${encodeURIComponent(id)}`);
+const ws = await weight(searchUrls[0]!);
+const wc = await weight(caseUrls[0]!);
+const ts = await timing(searchUrls);
+const tc = await timing(caseUrls);
+await app.close();
+await services.store.close();
+
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+writeSection(
+  `pages-${N}`,
+  `Web pages at ${N.toLocaleString('en')} cases`,
+  `npm run bench:pages -- --size ${N}`,
+  `First load = HTML + CSS + JS as sent with \`Accept-Encoding: br, gzip\` (${ws.encoding}); server time measured in-process (app.inject), second of two rounds, over ${searchUrls.length} search pages (with facets and snippets) and ${caseUrls.length} case pages (with similar cases). Budget: 100 KB and p95 30 ms.\n\n` +
+    table(['page', 'HTML', 'CSS', 'JS', 'first load', 'server p50 ms', 'server p95 ms', 'server p99 ms'], [
+      ['search', kb(ws.html), kb(ws.css), kb(ws.js), kb(ws.total), ts.p50.toFixed(1), ts.p95.toFixed(1), ts.p99.toFixed(1)],
+      ['case', kb(wc.html), kb(wc.css), kb(wc.js), kb(wc.total), tc.p50.toFixed(1), tc.p95.toFixed(1), tc.p99.toFixed(1)],
+    ]),
+);
