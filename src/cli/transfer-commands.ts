@@ -2,12 +2,12 @@ import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Config } from '../config/config.ts';
 import { boot } from '../main.ts';
 import { EDITOR } from '../services/case-service.ts';
+import { readLines } from '../services/line-reader.ts';
 import { AppError } from '../domain/errors.ts';
 import { codes, STATUSES } from '../domain/taxonomy.ts';
 import type { CaseStatus } from '../domain/case-schema.ts';
@@ -32,9 +32,8 @@ function lineSource(file: string): LineSource {
   input.on('data', (chunk: Buffer | string) => {
     read += chunk.length;
   });
-  if (file === '-') process.stdin.setEncoding('utf8');
-  else (input as ReturnType<typeof createReadStream>).setEncoding('utf8');
-  return { lines: createInterface({ input, crlfDelay: Infinity }), total: file === '-' ? 0 : statSync(file).size, read: () => read };
+  // UTF-8 only, checked line by line: a UTF-16, Latin-1 or binary file is refused with its line.
+  return { lines: readLines(input as AsyncIterable<Buffer>), total: file === '-' ? 0 : statSync(file).size, read: () => read };
 }
 
 /** On a terminal, a progress bar with rate and ETA (on standard error); otherwise nothing. */

@@ -178,4 +178,23 @@ describe('palermo CLI', () => {
     expect(refused.status).toBe(73);
     expect(refused.stderr).toMatch(/changed since \(case-2\)/);
   });
+
+  it.each([
+    ['a binary file', Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), /line 1: holds NUL bytes/],
+    ['a Latin-1 file', Buffer.from(`${JSON.stringify({ title: 'Caso de Bogot\xe1', jurisdiction: 'COL' })}\n`, 'latin1'), /line 1: is not valid UTF-8/],
+    ['a UTF-16 file with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify({ title: 'x', jurisdiction: 'COL' }), 'utf16le')]), /line 1: the file is UTF-16/],
+    ['JSON with trailing garbage', Buffer.from(`${JSON.stringify({ title: 'x', jurisdiction: 'COL' })} trailing\n`), /line 1: \(line\): invalid JSON: Unexpected non-whitespace character after JSON/],
+    ['a 50 MB line', Buffer.concat([Buffer.from('{"title":"'), Buffer.alloc(50 * 2 ** 20, 0x61), Buffer.from('","jurisdiction":"COL"}\n')]), /line 1: is longer than 16 MB/],
+  ])('%s: a clear error naming the line, exit 65, nothing written', (_name, bytes, message) => {
+    const dir = tempDir();
+    const db = join(dir, 'p.db');
+    writeFileSync(join(dir, 'good.jsonl'), jsonl(2));
+    expect(palermo(['import', join(dir, 'good.jsonl')], db).status).toBe(0);
+    const before = palermo(['export'], db).stdout;
+    writeFileSync(join(dir, 'bad.jsonl'), bytes);
+    const r = palermo(['import', join(dir, 'bad.jsonl')], db);
+    expect(r.status).toBe(65);
+    expect(r.stderr).toMatch(message);
+    expect(palermo(['export'], db).stdout).toBe(before);
+  });
 });
