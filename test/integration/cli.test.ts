@@ -1,7 +1,8 @@
 /** The `palermo` command end to end: real processes, real SQLite files. */
 import { describe, it, expect } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CaseInputSchema } from '../../src/domain/case-schema.ts';
 import { tempDir } from '../helpers/test-app.ts';
@@ -197,4 +198,29 @@ describe('palermo CLI', () => {
     expect(r.stderr).toMatch(message);
     expect(palermo(['export'], db).stdout).toBe(before);
   });
+
+  it('an import killed midway (SIGKILL) leaves an intact database without any part of its batch; a rerun completes', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.db');
+    writeFileSync(join(dir, 'small.jsonl'), jsonl(2));
+    expect(palermo(['import', join(dir, 'small.jsonl')], db).status).toBe(0);
+    const big = join(dir, 'big.jsonl');
+    writeFileSync(big, Array.from({ length: 6000 }, (_, i) => JSON.stringify(caseInput({ id: `big-${i}`, narratives: { en: { facts: `Facts of big case ${i}, recruited with false promises and exploited.` } } }))).join('\n'));
+    const child = spawn(process.execPath, [BIN, 'import', big], { env: { PATH: process.env.PATH, PALERMO_DB_PATH: db, PALERMO_LOG_LEVEL: 'silent' } });
+    // Wait until it is writing (the WAL grows), then kill it without warning.
+    const wal = `${db}-wal`;
+    const start = Date.now();
+    while (Date.now() - start < 60_000 && !(existsSync(wal) && statSync(wal).size > 4 * 2 ** 20)) await new Promise((r) => setTimeout(r, 20));
+    expect(child.exitCode).toBeNull(); // still importing when killed
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const check = new Database(db);
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect((check.prepare("SELECT count(*) AS n FROM cases WHERE id LIKE 'big-%'").get() as { n: number }).n).toBe(0);
+    expect((check.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n).toBe(2);
+    check.close();
+    const rerun = palermo(['import', big], db);
+    expect(rerun.status).toBe(0);
+    expect(JSON.parse(rerun.stdout)).toMatchObject({ created: 6000 });
+  }, 180_000);
 });
