@@ -2,13 +2,13 @@ import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Config } from '../config/config.ts';
 import { boot } from '../main.ts';
 import { EDITOR } from '../services/case-service.ts';
 import { readLines } from '../services/line-reader.ts';
-import { AppError } from '../domain/errors.ts';
+import { AppError, type FieldIssue } from '../domain/errors.ts';
 import { codes, STATUSES } from '../domain/taxonomy.ts';
 import type { CaseStatus } from '../domain/case-schema.ts';
 import type { CliIo, Runner } from './cli.ts';
@@ -68,7 +68,9 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
     .option('--format <format>', `input format: jsonl (the API shape, docs/case.schema.json) or sherloc (rows scraped from the UNODC database)`, 'jsonl')
     .option('--dry-run', 'validate and report; write nothing')
     .option('--source <text>', 'provenance source recorded on cases that name none')
-    .action(run(async (file: string | undefined, opts: { format: string; dryRun?: boolean; source?: string; undo?: string }) => {
+    .option('--partial', 'import the valid lines; write the rejected ones to FILE.rejected.jsonl (fix and re-import it) and their errors to the report')
+    .option('--report <file>', 'also write the full validation report (errors and warnings by line and field) as JSON to this file')
+    .action(run(async (file: string | undefined, opts: { format: string; dryRun?: boolean; source?: string; undo?: string; partial?: boolean; report?: string }) => {
       if (opts.undo !== undefined) {
         if (file !== undefined) throw new AppError('BAD_REQUEST', '--undo takes a batch id, not a file', { field: 'FILE' });
         const services = await boot(config);
@@ -86,12 +88,32 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
       const source = lineSource(file);
       const services = await boot(config);
       const bar = progressBar(io, source);
+      const rejectedFile = opts.partial ? `${file === '-' ? 'stdin' : file}.rejected.jsonl` : null;
+      const rejected = rejectedFile ? createWriteStream(rejectedFile) : null;
+      const errors: FieldIssue[] = [];
+      const writeReport = (body: object) => {
+        if (opts.report) writeFileSync(opts.report, `${JSON.stringify({ file, ...body }, null, 2)}\n`);
+      };
       try {
-        const r = await services.jsonl.import(source.lines, { format: opts.format as LineFormat, dryRun: opts.dryRun, source: opts.source, onProgress: bar.update });
+        const r = await services.jsonl.import(source.lines, {
+          format: opts.format as LineFormat, dryRun: opts.dryRun, source: opts.source, onProgress: bar.update, partial: opts.partial,
+          onRejected: (line, raw, issues) => {
+            rejected!.write(`${raw}\n`);
+            errors.push(...issues.map((i) => ({ ...i, line })));
+          },
+        });
         bar.stop();
-        io.out(`${JSON.stringify({ imported: file, ...r })}\n`);
+        writeReport({ ...r, errors, rejectedFile });
+        io.out(`${JSON.stringify({ imported: file, ...r, ...(rejectedFile ? { rejectedFile } : {}) })}\n`);
+      } catch (e) {
+        if (e instanceof AppError) writeReport({ written: false, code: e.code, message: e.message, errors: e.details });
+        throw e;
       } finally {
         bar.stop();
+        if (rejected) {
+          rejected.end();
+          await once(rejected, 'finish');
+        }
         await services.store.close();
       }
     }));

@@ -27,11 +27,16 @@ export interface ImportResult {
   warnings: number;
   /** The first warnings, each naming its line and field. */
   warningDetails: FieldIssue[];
+  /** Lines rejected (only with partial: otherwise any rejection aborts the import). */
+  rejected: number;
 }
 
 export interface ImportOptions {
   format?: LineFormat;
   dryRun?: boolean;
+  /** Import the valid lines and hand each rejected one (with its errors) to onRejected. */
+  partial?: boolean;
+  onRejected?: (line: number, raw: string, issues: FieldIssue[]) => void;
   /** Recorded as provenance.source when a line has none. */
   source?: string;
   onProgress?: (linesDone: number) => void;
@@ -54,7 +59,7 @@ export class JsonlTransfer {
 
   async import(lines: AsyncIterable<string>, opts: ImportOptions = {}): Promise<ImportResult> {
     const result: ImportResult = {
-      batch: newBatchId(), lines: 0, created: 0, updated: 0, unchanged: 0, dryRun: !!opts.dryRun, warnings: 0, warningDetails: [],
+      batch: newBatchId(), lines: 0, created: 0, updated: 0, unchanged: 0, dryRun: !!opts.dryRun, warnings: 0, warningDetails: [], rejected: 0,
     };
     const issues: FieldIssue[] = [];
     const seen = new Map<string, number>();
@@ -67,6 +72,11 @@ export class JsonlTransfer {
           if (raw.trim() === '') continue;
           const lineIssues = this.parseLine(raw, lineNo, seen, opts.format ?? 'jsonl');
           if ('issues' in lineIssues) {
+            if (opts.partial) {
+              result.rejected++;
+              opts.onRejected?.(lineNo, raw, lineIssues.issues);
+              continue;
+            }
             for (const i of lineIssues.issues) if (issues.length < MAX_REPORTED) issues.push(i);
             continue;
           }
@@ -80,7 +90,7 @@ export class JsonlTransfer {
           result[outcome]++;
           if (outcome !== 'unchanged') await tx.batches.record(result.batch, { caseId: record.id, previous, versionAfter: record.version });
         }
-        if (result.lines === 0 || (result.created + result.updated + result.unchanged === 0 && !issues.length)) {
+        if (result.lines === 0 || (result.created + result.updated + result.unchanged + result.rejected === 0 && !issues.length)) {
           throw new AppError('VALIDATION_FAILED', 'the file holds no cases (it is empty)', [{ path: '(file)', message: 'empty file' }]);
         }
         if (issues.length) {

@@ -223,4 +223,30 @@ describe('palermo CLI', () => {
     expect(rerun.status).toBe(0);
     expect(JSON.parse(rerun.stdout)).toMatchObject({ created: 6000 });
   }, 180_000);
+
+  it('--partial imports the valid lines and writes the rejected ones to a file that re-imports once fixed; --report writes JSON', () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.db');
+    const lines = jsonl(4).split('\n');
+    lines[1] = JSON.stringify({ ...JSON.parse(lines[1]!), jurisdiction: 'Narnia' });
+    lines[3] = '{"title": broken';
+    const src = join(dir, 'mixed.jsonl');
+    writeFileSync(src, lines.join('\n'));
+    const report = join(dir, 'report.json');
+    const r = palermo(['import', '--partial', '--report', report, src], db);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ created: 2, rejected: 2, rejectedFile: `${src}.rejected.jsonl` });
+    const rep = JSON.parse(readFileSync(report, 'utf8'));
+    expect(rep.errors.map((e: { line: number; path: string }) => [e.line, e.path])).toEqual([[2, 'jurisdiction'], [4, '(line)']]);
+    const rejected = readFileSync(`${src}.rejected.jsonl`, 'utf8').trim().split('\n');
+    expect(rejected).toEqual([lines[1], lines[3]]);
+    // Fix the rejected lines and import them.
+    writeFileSync(`${src}.rejected.jsonl`, [lines[1]!.replace('Narnia', 'PHL'), jsonl(4).split('\n')[3]].join('\n'));
+    expect(JSON.parse(palermo(['import', `${src}.rejected.jsonl`], db).stdout)).toMatchObject({ created: 2 });
+    expect(palermo(['export'], db).stdout.trim().split('\n')).toHaveLength(4);
+    // Without --partial the same file is refused whole, and the report says why.
+    const strict = palermo(['import', '--report', report, src], join(dir, 'q.db'));
+    expect(strict.status).toBe(65);
+    expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ written: false, code: 'VALIDATION_FAILED' });
+  });
 });
