@@ -11,6 +11,7 @@ import { issuesOf, summarize } from '../domain/validation.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import type { CaseService } from './case-service.ts';
 import { sherlocToCase } from './importers/sherloc.ts';
+import { DuplicateFinder } from './duplicates.ts';
 
 /** Line formats: the canonical API shape, or the scraped reference-database rows. */
 export const LINE_FORMATS = ['jsonl', 'sherloc'] as const;
@@ -65,6 +66,7 @@ export class JsonlTransfer {
     const seen = new Map<string, number>();
     try {
       await this.store.transaction(async (tx) => {
+        const duplicates = new DuplicateFinder(tx.cases);
         for await (const raw of lines) {
           result.lines++;
           const lineNo = result.lines;
@@ -84,6 +86,10 @@ export class JsonlTransfer {
           for (const w of lineIssues.warnings) if (result.warningDetails.length < MAX_REPORTED) result.warningDetails.push(w);
           if (issues.length) continue; // keep validating, but write nothing more
           const parsed = lineIssues.value;
+          for (const w of await duplicates.check(parsed, lineNo)) {
+            result.warnings++;
+            if (result.warningDetails.length < MAX_REPORTED) result.warningDetails.push(w);
+          }
           parsed.provenance.importBatch ??= result.batch;
           if (opts.source) parsed.provenance.source ??= opts.source;
           const { outcome, record, previous } = await this.cases.upsertInTx(tx, parsed);

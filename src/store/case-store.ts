@@ -42,6 +42,8 @@ export interface CaseReader {
   count(statuses?: CaseStatus[]): Promise<number>;
   /** Ids of cases holding an identifier (type + value, compared folded). */
   findByIdentifier(type: string, value: string): Promise<string[]>;
+  /** Cases of a jurisdiction decided on a date (id, title, court), for duplicate checks. */
+  findByJurisdictionAndDate(jurisdiction: string, decisionDate: string): Promise<{ id: string; title: string; court: string | null }[]>;
   /** Every case in creation order, in pages, for export and reindexing. */
   scan(batchSize?: number): AsyncIterable<CaseRecord>;
 }

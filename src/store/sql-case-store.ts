@@ -90,6 +90,17 @@ export class SqlCaseReader implements CaseReader {
     return [...new Set(rows.map((r) => r.id))];
   }
 
+  async findByJurisdictionAndDate(jurisdiction: string, decisionDate: string) {
+    const rows = await this.db
+      .selectFrom('cases')
+      .select(['id', 'title', 'doc'])
+      .where('jurisdiction', '=', jurisdiction)
+      .where('decision_date', '=', decisionDate)
+      .limit(50)
+      .execute();
+    return rows.map((r) => ({ id: r.id, title: r.title, court: (JSON.parse(r.doc) as { court: string | null }).court }));
+  }
+
   async *scan(batchSize = 500): AsyncIterable<CaseRecord> {
     let after = 0;
     for (;;) {

@@ -76,6 +76,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
       .addColumn('version_after', 'integer', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('import_log_batch').on('import_log').column('batch').execute();
+    await db.schema.createIndex('cases_identity').on('cases').columns(['jurisdiction', 'decision_date']).execute();
   },
 };
 
