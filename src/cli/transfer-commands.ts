@@ -143,7 +143,7 @@ export function exportCommand(program: Command, config: Readonly<Config>, io: Cl
       const sink: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
       try {
         const selection = opts.query !== undefined ? { search: { q: opts.query, selection: {} } } : { statuses };
-        for await (const chunk of services.exports.lines(opts.format as ExportFormat, selection)) {
+        for await (const chunk of services.exports.lines(opts.format as ExportFormat, selection, config.publicUrl?.replace(/\/$/, ''))) {
           if (!sink.write(chunk)) await once(sink, 'drain');
         }
       } finally {

@@ -103,7 +103,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const { services } = deps;
   caseRoutes(app, { cases: services.cases, adminToken: deps.config.adminToken, maxPageSize: deps.config.maxPageSize });
   searchRoutes(app, { search: services.search, maxPageSize: deps.config.maxPageSize });
-  exportRoutes(app, { exports: services.exports });
+  exportRoutes(app, { exports: services.exports, publicUrl: deps.config.publicUrl });
   referenceRoutes(app, { store: services.store });
   webRoutes(app, { services, publicUrl: deps.config.publicUrl, maxPageSize: deps.config.maxPageSize });
 

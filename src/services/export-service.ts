@@ -9,13 +9,15 @@ import type { CaseStore } from '../store/case-store.ts';
 import type { FacetSelection, SearchEngine } from '../search/search-engine.ts';
 import { parseQuery } from '../search/query-parser.ts';
 import { CSV_COLUMNS, csvRow } from './csv-columns.ts';
+import { jsonLd } from '../domain/case-json-ld.ts';
 
-export const EXPORT_FORMATS = ['jsonl', 'csv'] as const;
+export const EXPORT_FORMATS = ['jsonl', 'csv', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   jsonl: 'application/x-ndjson; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
+  jsonld: 'application/x-ndjson; charset=utf-8',
 };
 
 export interface ExportSelection {
@@ -46,13 +48,20 @@ export class ExportService {
     }
   }
 
-  /** The export as chunks of text, each ending with a newline. */
-  async *lines(format: ExportFormat, sel: ExportSelection): AsyncIterable<string> {
+  /**
+   * The export as chunks of text, each ending with a newline. `jsonld` is one schema.org JSON-LD
+   * document per line, identified by `baseUrl`/cases/{id}.
+   */
+  async *lines(format: ExportFormat, sel: ExportSelection, baseUrl = 'urn:palermo'): AsyncIterable<string> {
     if (format === 'csv') yield stringify([CSV_COLUMNS.map((c) => c.name)]);
     let batch: CaseRecord[] = [];
     for await (const rec of this.records(sel)) {
       if (format === 'jsonl') {
         yield `${JSON.stringify(rec)}\n`;
+        continue;
+      }
+      if (format === 'jsonld') {
+        yield `${JSON.stringify(jsonLd(rec, `${baseUrl}/cases/${encodeURIComponent(rec.id)}`))}\n`;
         continue;
       }
       batch.push(rec);

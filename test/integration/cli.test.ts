@@ -98,7 +98,7 @@ describe('palermo CLI', () => {
     expect(empty.stderr).toMatch(/empty/);
     const fmt = palermo(['export', '--format', 'xml'], db);
     expect(fmt.status).toBe(64);
-    expect(fmt.stderr).toMatch(/unknown --format 'xml'; allowed: jsonl, csv/);
+    expect(fmt.stderr).toMatch(/unknown --format 'xml'; allowed: jsonl, csv, jsonld/);
   });
 
   it('import --dry-run validates and writes nothing; import reads standard input', () => {

@@ -41,6 +41,14 @@ describe('export API', () => {
     expect(res.body).not.toContain('zanzibarquartz');
   });
 
+  it('schema.org JSON-LD, one document a line', async () => {
+    const res = await t.app.inject({ url: '/api/v1/export?format=jsonld&jurisdiction=XIR' });
+    const docs = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    expect(docs.length).toBeGreaterThan(10);
+    expect(docs[0]).toMatchObject({ '@context': 'https://schema.org', '@type': 'CreativeWork', spatialCoverage: { name: 'International and Regional Bodies' } });
+    expect(docs.every((d) => /^http:\/\/localhost(:\d+)?\/cases\//.test(d.url))).toBe(true);
+  });
+
   it('exports the results of a search', async () => {
     const res = await t.app.inject({ url: `/api/v1/export?q=${encodeURIComponent('country:XIR purpose:forced_labour')}` });
     const ids = res.body.trim().split('\n').map((l) => JSON.parse(l).id);

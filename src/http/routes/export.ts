@@ -8,7 +8,7 @@ import { CONTENT_TYPES, EXPORT_FORMATS, type ExportService } from '../../service
 import { searchQuerySchema, selectionOf } from './search.ts';
 import { errorResponses } from '../openapi.ts';
 
-export function exportRoutes(app: FastifyInstance, deps: { exports: ExportService }): void {
+export function exportRoutes(app: FastifyInstance, deps: { exports: ExportService; publicUrl: string | undefined }): void {
   const schema = searchQuerySchema(1)
     .omit({ sort: true, limit: true, cursor: true, facets: true })
     .extend({
@@ -18,7 +18,7 @@ export function exportRoutes(app: FastifyInstance, deps: { exports: ExportServic
   app.get('/api/v1/export', {
     schema: {
       tags: ['export'],
-      summary: 'Every published case, or those matching a search (same q and filters as /search), as JSON Lines (lossless, the API shape) or CSV (flattened; columns in docs/export-formats.md). Streamed; no size limit.',
+      summary: 'Every published case, or those matching a search (same q and filters as /search), as JSON Lines (lossless, the API shape), CSV (flattened; columns in docs/export-formats.md) or schema.org JSON-LD (one document a line). Streamed; no size limit.',
       querystring: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
       response: errorResponses(400),
     },
@@ -28,11 +28,12 @@ export function exportRoutes(app: FastifyInstance, deps: { exports: ExportServic
     parseQuery(q ?? ''); // a malformed query is a 400 before the stream starts
     const selection = selectionOf(filters);
     const searching = q !== undefined || Object.keys(selection).length > 0;
-    const stream = Readable.from(deps.exports.lines(format, searching ? { search: { q, selection } } : { statuses: ['published'] }));
+    const base = deps.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+    const stream = Readable.from(deps.exports.lines(format, searching ? { search: { q, selection } } : { statuses: ['published'] }, base));
     const stamp = new Date().toISOString().slice(0, 10);
     return reply
       .type(CONTENT_TYPES[format])
-      .header('content-disposition', `attachment; filename="palermo-cases-${stamp}.${format}"`)
+      .header('content-disposition', `attachment; filename="palermo-cases-${stamp}.${format === 'csv' ? 'csv' : format === 'jsonld' ? 'jsonld.jsonl' : 'jsonl'}"`)
       .send(stream);
   });
 }

@@ -3,8 +3,9 @@ import { html, jsonForScript, safeUrl, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
 import type { CaseRecord, Defendant, Victim } from '../../domain/case-schema.ts';
 import { countryByCode } from '../../domain/countries.ts';
-import { labelOf, TAG_KINDS, type Vocabulary } from '../../domain/taxonomy.ts';
+import { labelOf, TAG_KINDS } from '../../domain/taxonomy.ts';
 import { formatDate } from './parts.ts';
+import { jsonLd, TAG_VOCAB } from '../../domain/case-json-ld.ts';
 
 const languageName = new Intl.DisplayNames(['en'], { type: 'language' });
 const langLabel = (tag: string) => {
@@ -13,9 +14,6 @@ const langLabel = (tag: string) => {
   } catch {
     return tag;
   }
-};
-const TAG_VOCAB: Record<(typeof TAG_KINDS)[number], Vocabulary> = {
-  acts: 'acts', means: 'means', purposes: 'purposes', forms: 'forms', sectors: 'sectors', offences: 'offences',
 };
 const TAG_TITLES = { acts: 'Acts', means: 'Means', purposes: 'Purposes', forms: 'Form', sectors: 'Sector', offences: 'Offence' };
 
@@ -34,27 +32,6 @@ function party(p: Victim | Defendant): SafeHtml[] {
 export function citationOf(rec: CaseRecord): string {
   const ident = rec.identifiers.find((i) => i.type === 'ecli' || i.type === 'neutral_citation') ?? rec.identifiers[0];
   return [rec.title, rec.court, ident?.value, rec.decisionDate ? formatDate(rec.decisionDate) : null].filter(Boolean).join(', ');
-}
-
-export function jsonLd(rec: CaseRecord, url: string): Record<string, unknown> {
-  const lang = Object.keys(rec.narratives);
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'CreativeWork',
-    additionalType: 'LegalCase',
-    '@id': url,
-    url,
-    name: rec.title,
-    identifier: [rec.id, ...rec.identifiers.map((i) => ({ '@type': 'PropertyValue', propertyID: i.type, value: i.value }))],
-    dateCreated: rec.decisionDate ?? undefined,
-    inLanguage: lang.length ? lang : undefined,
-    spatialCoverage: { '@type': 'Place', name: countryByCode(rec.jurisdiction)?.name ?? rec.jurisdiction },
-    author: rec.court ? { '@type': 'Organization', name: rec.court } : undefined,
-    about: TAG_KINDS.flatMap((k) => rec.tags[k].map((c) => labelOf(TAG_VOCAB[k], c))),
-    abstract: Object.values(rec.narratives)[0]?.facts ?? undefined,
-    citation: rec.sources.map((s) => s.value),
-    dateModified: rec.updatedAt,
-  };
 }
 
 export interface SimilarItem { id: string; title: string; reason: string }
