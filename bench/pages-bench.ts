@@ -40,26 +40,31 @@ async function weight(url: string): Promise<{ html: number; css: number; js: num
   return { html: html.bytes, css: css.bytes, js: js.bytes, total: html.bytes + css.bytes + js.bytes, encoding: html.encoding };
 }
 
-async function timing(urls: string[]): Promise<{ p50: number; p95: number; p99: number }> {
-  const times: number[] = [];
+type Stats = { p50: number; p95: number; p99: number };
+/** First round cold (nothing cached), second round warm (text matches and similar cases cached). */
+async function timing(urls: string[]): Promise<{ cold: Stats; warm: Stats }> {
+  const rounds: number[][] = [[], []];
   for (let round = 0; round < 2; round++) {
     for (const url of urls) {
       const t = performance.now();
       const res = await app.inject({ url });
       if (res.statusCode !== 200) throw new Error(`${res.statusCode} for ${url}`);
-      if (round === 1) times.push(performance.now() - t);
+      rounds[round]!.push(performance.now() - t);
     }
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+  const stats = (xs: number[]) => {
+    xs.sort((a, b) => a - b);
+    return { p50: percentile(xs, 50), p95: percentile(xs, 95), p99: percentile(xs, 99) };
+  };
+  return { cold: stats(rounds[0]!), warm: stats(rounds[1]!) };
 }
 
-const searchUrls = queries.flatMap((q) => [`/search?q=${encodeURIComponent(q)}`, `/search?q=${encodeURIComponent(q)}&purposes=forced_labour`]);
+const searchUrls = queries.flatMap((q) => [`/search?q=${encodeURIComponent(q)}`, `/search?q=${encodeURIComponent(q)}&purposes=forced_labour`, `/search?q=${encodeURIComponent(q)}&sort=date_desc&jurisdiction=USA,BRA,ARG`]);
 const caseUrls = ids.slice(0, 100).map((id) => `/cases/${encodeURIComponent(id)}`);
-const ws = await weight(searchUrls[0]!);
-const wc = await weight(caseUrls[0]!);
 const ts = await timing(searchUrls);
 const tc = await timing(caseUrls);
+const ws = await weight(searchUrls[0]!);
+const wc = await weight(caseUrls[0]!);
 await app.close();
 await services.store.close();
 
@@ -68,9 +73,9 @@ writeSection(
   `pages-${N}`,
   `Web pages at ${N.toLocaleString('en')} cases`,
   `npm run bench:pages -- --size ${N}`,
-  `First load = HTML + CSS + JS as sent with \`Accept-Encoding: br, gzip\` (${ws.encoding}); server time measured in-process (app.inject), second of two rounds, over ${searchUrls.length} search pages (with facets and snippets) and ${caseUrls.length} case pages (with similar cases). Budget: 100 KB and p95 30 ms.\n\n` +
-    table(['page', 'HTML', 'CSS', 'JS', 'first load', 'server p50 ms', 'server p95 ms', 'server p99 ms'], [
-      ['search', kb(ws.html), kb(ws.css), kb(ws.js), kb(ws.total), ts.p50.toFixed(1), ts.p95.toFixed(1), ts.p99.toFixed(1)],
-      ['case', kb(wc.html), kb(wc.css), kb(wc.js), kb(wc.total), tc.p50.toFixed(1), tc.p95.toFixed(1), tc.p99.toFixed(1)],
+  `First load = HTML + CSS + JS as sent with \`Accept-Encoding: br, gzip\` (${ws.encoding}); server time measured in-process (app.inject) over ${searchUrls.length} search pages (with facets and snippets; the second and third of each query reuse its text match, as facet clicks do) and ${caseUrls.length} case pages (with similar cases): a cold round, then the same pages again (warm: matches and similar-case lists cached). Budget: 100 KB and p95 30 ms.\n\n` +
+    table(['page', 'HTML', 'CSS', 'JS', 'first load', 'cold p50 ms', 'cold p95 ms', 'cold p99 ms', 'warm p50 ms', 'warm p95 ms'], [
+      ['search', kb(ws.html), kb(ws.css), kb(ws.js), kb(ws.total), ...[ts.cold.p50, ts.cold.p95, ts.cold.p99, ts.warm.p50, ts.warm.p95].map((x) => x.toFixed(1))],
+      ['case', kb(wc.html), kb(wc.css), kb(wc.js), kb(wc.total), ...[tc.cold.p50, tc.cold.p95, tc.cold.p99, tc.warm.p50, tc.warm.p95].map((x) => x.toFixed(1))],
     ]),
 );
