@@ -27,7 +27,7 @@ const PROFILE: { field: FacetField; vocab: VocabName; weight: number; name: stri
   { field: 'acts', vocab: 'acts', weight: 1, name: 'act' },
   { field: 'forms', vocab: 'forms', weight: 1, name: 'form' },
 ];
-const TERMS = 12;
+const TERMS = 8;
 const CANDIDATES = 300;
 
 /** The most distinctive words of the facts: frequent here, rare in the index. */
@@ -50,7 +50,7 @@ function distinctiveTerms(rec: CaseRecord, vocab: SqliteIndex['vocabulary'], tot
   const scored: { token: string; word: string; score: number }[] = [];
   for (const [token, { n, word }] of tf) {
     const df = vocab.docFreq(token);
-    if (df < 2 || df > total * 0.3) continue; // must occur elsewhere, and must not be everywhere
+    if (df < 2 || df > total * 0.05) continue; // must occur elsewhere, and be distinctive (in at most 5% of cases)
     scored.push({ token, word, score: (1 + Math.log(n)) * Math.log(total / df) });
   }
   return scored.sort((a, b) => b.score - a.score || (a.token < b.token ? -1 : 1)).slice(0, TERMS);
