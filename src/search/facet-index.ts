@@ -279,6 +279,18 @@ export class FacetIndex {
     return out;
   }
 
+  /** Forgets every document (before a full reload). */
+  clear(): void {
+    this.pool = new GrowableU16();
+    this.start = new GrowableU32();
+    this.start.push(0);
+    this.seqs = new GrowableU32();
+    this.dates = new GrowableU32();
+    this.alive = new Uint8Array(1 << 12);
+    this.slotOfSeq.clear();
+    this.dead = 0;
+  }
+
   /** Rebuilds the columns without dead slots. */
   compact(): void {
     const old = { pool: this.pool, start: this.start, seqs: this.seqs, dates: this.dates, alive: this.alive };

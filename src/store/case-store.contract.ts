@@ -122,8 +122,8 @@ export function runCaseStoreContract(name: string, makeStore: () => Promise<Case
           seen.push(change.id);
           if (change.id === 'h-bad') throw new Error('hook refused');
         },
-        afterCommit(changes) {
-          committed.push(...changes.map((c) => c.id));
+        afterCommit(ids) {
+          committed.push(...ids);
         },
       });
       await store.transaction((tx) => tx.cases.insert(record('h-1')));

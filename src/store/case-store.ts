@@ -76,7 +76,7 @@ export interface WriteHook {
   /** Called when the transaction rolled back (to drop state gathered by onWrite). */
   afterRollback?(): void;
   /** Called once the transaction has committed (to refresh in-memory state). */
-  afterCommit?(changes: { id: string; before: CaseRecord | undefined; after: CaseRecord | undefined }[]): void;
+  afterCommit?(changedIds: readonly string[]): void;
 }
 
 export interface CaseStore {

@@ -13,6 +13,8 @@ import { migrateToLatest, type Dialect } from './migrations/index.ts';
 type Db = Kysely<Database> | Transaction<Database>;
 type Row = Pick<Database['cases'], 'id' | 'doc' | 'version' | 'created_at' | 'updated_at'> & { seq: number };
 export type Change = { id: string; before: CaseRecord | undefined; after: CaseRecord | undefined };
+/** Ids changed in a transaction, handed to afterCommit. */
+export type ChangedIds = string[];
 
 export function rowToRecord(row: Row): CaseRecord {
   return toRecord(row.id, JSON.parse(row.doc), {
@@ -116,7 +118,7 @@ export class SqlCaseWriter extends SqlCaseReader implements CaseWriter {
   constructor(
     db: Transaction<Database>,
     protected readonly hooks: WriteHook[],
-    protected readonly changes: Change[],
+    protected readonly changes: ChangedIds,
   ) {
     super(db);
   }
@@ -148,7 +150,8 @@ export class SqlCaseWriter extends SqlCaseReader implements CaseWriter {
   }
 
   protected async notify(change: Change): Promise<void> {
-    this.changes.push(change);
+    // Only the id is kept for afterCommit: a million-case import must not hold every record.
+    this.changes.push(change.id);
     for (const h of this.hooks) await h.onWrite(this.db, change);
   }
 
@@ -221,7 +224,7 @@ export class SqlCaseStore implements CaseStore {
   }
 
   /** The writer used inside transactions; adapters may return a faster one for their database. */
-  protected writer(trx: Transaction<Database>, hooks: WriteHook[], changes: Change[]): SqlCaseWriter {
+  protected writer(trx: Transaction<Database>, hooks: WriteHook[], changes: ChangedIds): SqlCaseWriter {
     return new SqlCaseWriter(trx, hooks, changes);
   }
 
@@ -234,7 +237,7 @@ export class SqlCaseStore implements CaseStore {
   }
 
   async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const changes: Change[] = [];
+    const changes: ChangedIds = [];
     let result: T;
     try {
       result = await this.db.transaction().execute(async (trx) => {

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';
 import { seedDemo } from '../../src/services/demo-seed.ts';
+import { CaseInputSchema } from '../../src/domain/case-schema.ts';
 
 let t: TestApp;
 const search = async (qs: string) => {
@@ -154,6 +155,21 @@ describe('search index stays in step with the store', () => {
     expect((await search('q=glockenspiel')).body.total).toBe(0);
     expect((await search('facets=true')).body.facets).toEqual(before.facets);
   });
+
+  it('a transaction of more changes than the engine keeps pending reloads its facets from the database', async () => {
+    const before = (await search('facets=true&limit=1')).body;
+    // 25,000 > PENDING_LIMIT: created and deleted again in one transaction, then one more case.
+    await t.services.store.transaction(async (tx) => {
+      for (let i = 0; i < 25_000; i++) await t.services.cases.upsertInTx(tx, CaseInputSchema.parse(caseInput({ id: `bulk-${i}`, jurisdiction: 'NPL' })));
+      for (let i = 0; i < 25_000; i++) await tx.cases.delete(`bulk-${i}`);
+      await t.services.cases.upsertInTx(tx, CaseInputSchema.parse(caseInput({ id: 'bulk-kept', jurisdiction: 'NPL' })));
+    });
+    const after = (await search('facets=true&limit=1')).body;
+    expect(after.total).toBe(before.total + 1);
+    expect(after.facets.jurisdiction.find((f: { value: string }) => f.value === 'NPL').count).toBe(1);
+    expect(ids((await search('jurisdiction=NPL')).body)).toEqual(['bulk-kept']);
+    await t.app.inject({ method: 'DELETE', url: '/api/v1/cases/bulk-kept', headers: AUTH });
+  }, 120_000);
 
   it('reindex rebuilds the same results', async () => {
     // Scores may differ in the last digits (deleted rows leave FTS5's length statistics slightly

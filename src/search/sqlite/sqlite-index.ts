@@ -31,8 +31,11 @@ const DROP = ['DROP TABLE IF EXISTS search_fts', 'DROP TABLE IF EXISTS search_do
 
 interface Pending {
   seq: number;
-  doc: SearchDocument | null;
+  facets: { date: number; values: SearchDocument['facets'] } | null;
 }
+
+/** Past this many changes in one transaction, facets are reloaded from the table after commit. */
+const PENDING_LIMIT = 20_000;
 
 export class SqliteIndex {
   readonly facets = new FacetIndex();
@@ -40,6 +43,8 @@ export class SqliteIndex {
   private deltas = new Map<string, number>();
   private surfaces = new Map<string, string>();
   private pending = new Map<string, Pending>();
+  /** More changes than PENDING_LIMIT: reload after commit rather than hold them all. */
+  private overflow = false;
   private readonly stmt;
 
   constructor(private readonly db: BetterSqlite3.Database) {
@@ -76,7 +81,7 @@ export class SqliteIndex {
 
   /** Loads the facet columns and the vocabulary from the database. */
   load(): void {
-    this.facets.compact();
+    this.facets.clear();
     for (const row of this.db.prepare<[], [number, number, string]>('SELECT seq, date, facets FROM search_docs ORDER BY seq').raw().iterate()) {
       this.facets.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]) });
     }
@@ -101,7 +106,7 @@ export class SqliteIndex {
       this.stmt.ftsDelete.run(indexed.seq);
       this.stmt.docDelete.run(indexed.seq);
       if (before) this.addDelta(buildSearchDocument(before).tokens, -1);
-      this.pending.set(id, { seq: indexed.seq, doc: null });
+      this.remember(id, { seq: indexed.seq, facets: null });
     }
     if (after && after.status === 'published') {
       const seq = this.stmt.seqOfCase.get(id)?.seq;
@@ -112,7 +117,16 @@ export class SqliteIndex {
       this.stmt.docUpsert.run(seq, id, doc.date, doc.titleKey, JSON.stringify(doc.facets));
       this.addDelta(doc.tokens, 1);
       for (const [t, w] of doc.surfaces) if (!this.surfaces.has(t)) this.surfaces.set(t, w);
-      this.pending.set(id, { seq, doc });
+      this.remember(id, { seq, facets: { date: doc.date, values: doc.facets } });
+    }
+  }
+
+  private remember(id: string, p: Pending): void {
+    if (this.overflow) return;
+    this.pending.set(id, p);
+    if (this.pending.size > PENDING_LIMIT) {
+      this.overflow = true;
+      this.pending = new Map();
     }
   }
 
@@ -124,8 +138,13 @@ export class SqliteIndex {
 
   /** After commit: the in-memory state follows the database. */
   commit(): void {
+    if (this.overflow) {
+      this.discard();
+      this.load();
+      return;
+    }
     for (const [, p] of this.pending) {
-      if (p.doc) this.facets.upsert({ seq: p.seq, date: p.doc.date, values: p.doc.facets });
+      if (p.facets) this.facets.upsert({ seq: p.seq, date: p.facets.date, values: p.facets.values });
       else this.facets.remove(p.seq);
     }
     this.vocabulary.apply(this.deltas, this.surfaces);
@@ -134,6 +153,7 @@ export class SqliteIndex {
 
   discard(): void {
     this.pending = new Map();
+    this.overflow = false;
     this.deltas = new Map();
     this.surfaces = new Map();
   }

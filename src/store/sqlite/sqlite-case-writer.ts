@@ -10,7 +10,7 @@ import { foldIdentifier } from '../../domain/case-record.ts';
 import { TAG_KINDS } from '../../domain/taxonomy.ts';
 import type { WriteHook } from '../case-store.ts';
 import type { Database } from '../schema.ts';
-import { SqlCaseReader, SqlCaseWriter, rowToRecord, type Change } from '../sql-case-store.ts';
+import { SqlCaseReader, SqlCaseWriter, rowToRecord, type ChangedIds } from '../sql-case-store.ts';
 
 type Row = Parameters<typeof rowToRecord>[0];
 
@@ -56,7 +56,7 @@ export class SqliteCaseWriter extends SqlCaseWriter {
   constructor(
     trx: Transaction<Database>,
     hooks: WriteHook[],
-    changes: Change[],
+    changes: ChangedIds,
     private readonly stmt: SqliteStatements,
   ) {
     super(trx, hooks, changes);

@@ -4,7 +4,7 @@ import { Kysely, SqliteDialect, type Transaction } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from '../schema.ts';
-import { SqlCaseStore, type Change, type SqlCaseWriter } from '../sql-case-store.ts';
+import { SqlCaseStore, type ChangedIds, type SqlCaseWriter } from '../sql-case-store.ts';
 import type { WriteHook } from '../case-store.ts';
 import { prepareStatements, SqliteCaseReader, SqliteCaseWriter, type SqliteStatements } from './sqlite-case-writer.ts';
 
@@ -39,7 +39,7 @@ export class SqliteStore extends SqlCaseStore {
     return this.statements;
   }
 
-  protected override writer(trx: Transaction<Database>, hooks: WriteHook[], changes: Change[]): SqlCaseWriter {
+  protected override writer(trx: Transaction<Database>, hooks: WriteHook[], changes: ChangedIds): SqlCaseWriter {
     return new SqliteCaseWriter(trx, hooks, changes, this.prepared());
   }
 }
