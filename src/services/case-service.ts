@@ -11,7 +11,7 @@ import { AppError, notFound } from '../domain/errors.ts';
 import { parseOrThrow } from '../domain/validation.ts';
 import type { TagKind } from '../domain/taxonomy.ts';
 import type { CaseSort, CaseStore, StoreTx } from '../store/case-store.ts';
-import { CursorCodec } from './cursor.ts';
+import { cursorCodecOf, type CursorCodec } from './cursor.ts';
 import { slugify } from './slug.ts';
 
 export interface Actor {
@@ -41,17 +41,10 @@ export interface ListResult {
 const now = () => new Date().toISOString();
 
 export class CaseService {
-  private codec: CursorCodec | undefined;
+  private readonly cursors: () => Promise<CursorCodec>;
 
-  constructor(private readonly store: CaseStore) {}
-
-  private async cursors(): Promise<CursorCodec> {
-    if (!this.codec) {
-      const secret = await this.store.getMeta('cursor_secret');
-      if (!secret) throw new AppError('INTERNAL', 'database is not migrated (no cursor secret)');
-      this.codec = new CursorCodec(secret);
-    }
-    return this.codec;
+  constructor(private readonly store: CaseStore) {
+    this.cursors = cursorCodecOf(store);
   }
 
   visible(rec: CaseRecord | undefined, actor: Actor): rec is CaseRecord {

@@ -4,7 +4,7 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../domain/errors.ts';
-import type { CursorKey } from '../store/case-store.ts';
+import type { CaseStore, CursorKey } from '../store/case-store.ts';
 
 export class CursorCodec {
   constructor(private readonly secret: string) {}
@@ -37,4 +37,17 @@ export class CursorCodec {
     if (!Array.isArray(p.k) || !p.k.every((x) => typeof x === 'string' || typeof x === 'number')) throw bad('malformed');
     return p.k as CursorKey;
   }
+}
+
+/** The codec of a store, made on first use from the secret written at migration. */
+export function cursorCodecOf(store: CaseStore): () => Promise<CursorCodec> {
+  let codec: CursorCodec | undefined;
+  return async () => {
+    if (!codec) {
+      const secret = await store.getMeta('cursor_secret');
+      if (!secret) throw new AppError('INTERNAL', 'database is not migrated (no cursor secret)');
+      codec = new CursorCodec(secret);
+    }
+    return codec;
+  };
 }

@@ -11,7 +11,7 @@ import type { CaseStore } from '../store/case-store.ts';
 import { parseQuery, formatQuery } from '../search/query-parser.ts';
 import type { FacetField } from '../search/facet-fields.ts';
 import type { FacetSelection, SearchEngine, SearchSort, Snippet } from '../search/search-engine.ts';
-import { CursorCodec } from './cursor.ts';
+import { cursorCodecOf, type CursorCodec } from './cursor.ts';
 
 export interface SearchParams {
   q?: string;
@@ -108,20 +108,13 @@ export function summarize(rec: CaseRecord, score: number, fuzzy: boolean, snippe
 }
 
 export class SearchService {
-  private codec: CursorCodec | undefined;
+  private readonly cursors: () => Promise<CursorCodec>;
 
   constructor(
     private readonly engine: SearchEngine,
-    private readonly store: CaseStore,
-  ) {}
-
-  private async cursors(): Promise<CursorCodec> {
-    if (!this.codec) {
-      const secret = await this.store.getMeta('cursor_secret');
-      if (!secret) throw new AppError('INTERNAL', 'database is not migrated (no cursor secret)');
-      this.codec = new CursorCodec(secret);
-    }
-    return this.codec;
+    store: CaseStore,
+  ) {
+    this.cursors = cursorCodecOf(store);
   }
 
   async search(params: SearchParams): Promise<SearchResponse> {
