@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../src/config/config.ts';
-import { boot } from '../src/main.ts';
+import { boot, closeServices } from '../src/main.ts';
 import { toRecord } from '../src/domain/case-record.ts';
 import { facetValuesOf, dateNumber } from '../src/search/facet-fields.ts';
 import type { SqliteSearch } from '../src/search/sqlite/sqlite-search.ts';
@@ -70,7 +70,7 @@ if (!argv.includes('--no-reindex')) {
 }
 const engine = services.engine as SqliteSearch;
 const vocab = engine.index.vocabulary;
-await services.store.close();
+await closeServices(services); // saves the snapshot the server then starts from
 const checkpoint = new Database(dbPath);
 checkpoint.pragma('wal_checkpoint(TRUNCATE)');
 checkpoint.close();
@@ -113,7 +113,7 @@ for (const q of queries) {
 }
 const byKind = new Map<string, number[]>();
 queries.forEach((q, i) => byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), cold[i]!]));
-await services.store.close();
+await closeServices(services);
 
 // 4. Over HTTP: a real server process; 1 and 8 clients for SECONDS each; cache on, then off.
 interface HttpRun { label: string; p50: number; p95: number; p99: number; qps: number }

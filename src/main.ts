@@ -26,6 +26,15 @@ export async function boot(config: Readonly<Config>): Promise<Services> {
   return createServices(store, engine);
 }
 
+/** Closes the services: the engine saves its snapshot (fast next start), then the store closes. */
+export async function closeServices(services: Services): Promise<void> {
+  try {
+    await services.engine.close();
+  } finally {
+    await services.store.close();
+  }
+}
+
 export async function runCli(argv: string[]): Promise<number> {
   let config: Readonly<Config>;
   try {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../config/config.ts';
-import { boot, openStore } from '../main.ts';
+import { boot, closeServices, openStore } from '../main.ts';
 import { backupDatabase, restoreDatabase } from '../services/backup-service.ts';
 import { seedDemo } from '../services/demo-seed.ts';
 import { AppError } from '../domain/errors.ts';
@@ -12,7 +12,7 @@ export function migrateCommand(program: Command, config: Readonly<Config>, io: C
     .description('create or upgrade the database schema')
     .action(run(async () => {
       const services = await boot(config);
-      await services.store.close();
+      await closeServices(services);
       io.out(`database ready: ${config.databaseUrl ? 'postgres' : config.dbPath}\n`);
     }));
 }
@@ -29,7 +29,7 @@ export function seedCommand(program: Command, config: Readonly<Config>, io: CliI
         const r = await seedDemo(services);
         io.out(`${JSON.stringify({ seeded: 'demo', ...r })}\n`);
       } finally {
-        await services.store.close();
+        await closeServices(services);
       }
     }));
 }
@@ -45,7 +45,7 @@ export function reindexCommand(program: Command, config: Readonly<Config>, io: C
         const n = await services.search.reindex();
         io.out(`${JSON.stringify({ reindexed: n, seconds: Math.round((performance.now() - t) / 10) / 100 })}\n`);
       } finally {
-        await services.store.close();
+        await closeServices(services);
       }
     }));
 }
@@ -80,7 +80,7 @@ export function backupCommands(program: Command, config: Readonly<Config>, io: C
       try {
         await services.search.reindex();
       } finally {
-        await services.store.close();
+        await closeServices(services);
       }
       io.out(`${JSON.stringify({ restored: file, cases })}\n`);
     }));

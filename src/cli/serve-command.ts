@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../config/config.ts';
-import { boot } from '../main.ts';
+import { boot, closeServices } from '../main.ts';
 import { createApp } from '../http/app.ts';
 import { seedIfEmpty } from '../services/demo-seed.ts';
 import { AppError } from '../domain/errors.ts';
@@ -31,7 +31,7 @@ export function serveCommand(program: Command, config: Readonly<Config>, io: Cli
         process.once('SIGTERM', stop);
       });
       await app.close();
-      await services.store.close();
+      await closeServices(services);
       return 0;
     }));
 }

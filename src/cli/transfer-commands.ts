@@ -5,7 +5,7 @@ import { once } from 'node:events';
 import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Config } from '../config/config.ts';
-import { boot } from '../main.ts';
+import { boot, closeServices } from '../main.ts';
 import { EDITOR } from '../services/case-service.ts';
 import { readLines } from '../services/line-reader.ts';
 import { AppError, type FieldIssue } from '../domain/errors.ts';
@@ -77,7 +77,7 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
         try {
           io.out(`${JSON.stringify({ undone: await services.cases.undoBatch(opts.undo, EDITOR) })}\n`);
         } finally {
-          await services.store.close();
+          await closeServices(services);
         }
         return;
       }
@@ -114,7 +114,7 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
           rejected.end();
           await once(rejected, 'finish');
         }
-        await services.store.close();
+        await closeServices(services);
       }
     }));
 }
@@ -147,7 +147,7 @@ export function exportCommand(program: Command, config: Readonly<Config>, io: Cl
           if (!sink.write(chunk)) await once(sink, 'drain');
         }
       } finally {
-        await services.store.close();
+        await closeServices(services);
         if (opts.output) {
           sink.end();
           await once(sink, 'finish');

@@ -88,6 +88,18 @@ describe('facet index', () => {
     );
   });
 
+  it('a snapshot restores the same columns and counts', () => {
+    const ix = build(DOCS);
+    ix.remove(4);
+    const copy = new FacetIndex();
+    expect(copy.deserialize(ix.serialize())).toBe(true);
+    expect(copy.size).toBe(3);
+    expect(count(copy, { purposes: ['forced_labour'] }, 'jurisdiction')).toEqual(count(ix, { purposes: ['forced_labour'] }, 'jurisdiction'));
+    expect(copy.valuesOf(copy.slotOf(3)!, 'purposes')).toEqual(['forced_labour', 'sexual_exploitation']);
+    copy.upsert(doc(9, 20200101, { jurisdiction: ['PHL'] }));
+    expect(count(copy, {}, 'jurisdiction')).toEqual({ PHL: 2, THA: 2 });
+  });
+
   it('knows every facet field', () => {
     expect(FACET_FIELDS).toContain('victimNationality');
     expect(FACET_FIELDS.length).toBeLessThanOrEqual(32);

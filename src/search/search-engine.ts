@@ -71,6 +71,8 @@ export interface SearchEngine {
   open(): Promise<void>;
   search(req: SearchRequest): Promise<SearchResult>;
   similar(id: string, limit: number): Promise<SimilarCase[] | undefined>;
+  /** Saves what makes the next start fast (a snapshot of in-memory state); call before closing the store. */
+  close(): Promise<void>;
   /** Rebuilds the whole index from the store. */
   reindex(onProgress?: (done: number) => void): Promise<number>;
   stats(): { documents: number; facetBytes: number; vocabulary: number };

@@ -70,6 +70,20 @@ export class Vocabulary {
     }
   }
 
+  /** [term, df, written form or null] triples, for a snapshot. */
+  toJSON(): [string, number, string | null][] {
+    return [...this.df].map(([t, d]) => [t, d, this.surface.get(t) ?? null]);
+  }
+
+  /** Replaces the contents with a snapshot's triples. */
+  load(triples: [string, number, string | null][]): void {
+    this.clear();
+    for (const [t, d, w] of triples) {
+      this.df.set(t, d);
+      if (w) this.surface.set(t, w);
+    }
+  }
+
   clear(): void {
     this.df.clear();
     this.surface.clear();

@@ -26,8 +26,9 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS search_docs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date INTEGER NOT NULL, title_key TEXT NOT NULL, facets TEXT NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS search_docs_title_key ON search_docs(title_key)`,
   `CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, word TEXT) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS search_snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL, facets BLOB NOT NULL, vocabulary TEXT NOT NULL)`,
 ];
-const DROP = ['DROP TABLE IF EXISTS search_fts', 'DROP TABLE IF EXISTS search_docs', 'DROP TABLE IF EXISTS search_terms'];
+const DROP = ['DROP TABLE IF EXISTS search_fts', 'DROP TABLE IF EXISTS search_docs', 'DROP TABLE IF EXISTS search_terms', 'DROP TABLE IF EXISTS search_snapshot'];
 
 interface Pending {
   seq: number;
@@ -79,8 +80,49 @@ export class SqliteIndex {
       .run(INDEX_VERSION);
   }
 
-  /** Loads the facet columns and the vocabulary from the database. */
-  load(): void {
+  /** The index's generation: bumped by every transaction that changes it. */
+  private generation(): number {
+    return Number(this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'search_generation'").get()?.value ?? 0);
+  }
+
+  private bumpGeneration(): void {
+    this.db
+      .prepare("INSERT INTO meta(key, value) VALUES ('search_generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+      .run();
+  }
+
+  /** Saves the in-memory state for the next start (on shutdown and after a rebuild). */
+  saveSnapshot(): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO search_snapshot(id, generation, facets, vocabulary) VALUES (1, ?, ?, ?)')
+      .run(this.generation(), this.facets.serialize(), JSON.stringify(this.vocabulary.toJSON()));
+  }
+
+  /**
+   * Loads the facet columns and the vocabulary: from the snapshot when it is of the current
+   * generation (one read), else from the tables (every document's facets parsed).
+   */
+  /** How the last start loaded its state, for tests and the benchmark. */
+  lastLoad: 'snapshot' | 'tables' | null = null;
+
+  load(): 'snapshot' | 'tables' {
+    this.lastLoad = this.loadState();
+    return this.lastLoad;
+  }
+
+  private loadState(): 'snapshot' | 'tables' {
+    const snap = this.db
+      .prepare<[], { generation: number; facets: Buffer; vocabulary: string }>('SELECT generation, facets, vocabulary FROM search_snapshot WHERE id = 1')
+      .get();
+    if (snap && snap.generation === this.generation() && this.facets.deserialize(snap.facets)) {
+      this.vocabulary.load(JSON.parse(snap.vocabulary));
+      return 'snapshot';
+    }
+    this.loadTables();
+    return 'tables';
+  }
+
+  private loadTables(): void {
     this.facets.clear();
     for (const row of this.db.prepare<[], [number, number, string]>('SELECT seq, date, facets FROM search_docs ORDER BY seq').raw().iterate()) {
       this.facets.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]) });
@@ -132,6 +174,7 @@ export class SqliteIndex {
 
   /** Writes the batched document-frequency changes; inside the transaction. */
   flush(): void {
+    this.bumpGeneration();
     for (const [term, d] of this.deltas) if (d !== 0) this.stmt.termAdd.run(term, d, this.surfaces.get(term) ?? null);
     if ([...this.deltas.values()].some((d) => d < 0)) this.stmt.termPrune.run();
   }
@@ -140,7 +183,7 @@ export class SqliteIndex {
   commit(): void {
     if (this.overflow) {
       this.discard();
-      this.load();
+      this.loadTables();
       return;
     }
     for (const [, p] of this.pending) {

@@ -66,6 +66,10 @@ export class SqliteSearch implements SearchEngine {
     else this.index.load();
   }
 
+  async close(): Promise<void> {
+    this.index.saveSnapshot();
+  }
+
   stats() {
     return { documents: this.index.facets.size, facetBytes: this.index.facets.bytes(), vocabulary: this.index.vocabulary.size };
   }
@@ -83,6 +87,7 @@ export class SqliteSearch implements SearchEngine {
     });
     this.index.discard();
     this.index.load();
+    this.index.saveSnapshot();
     this.cache.clear();
     this.similarCache.clear();
     onProgress?.(n);

@@ -1,0 +1,32 @@
+import { describe, it, expect } from 'vitest';
+import { loadConfig } from '../../src/config/config.ts';
+import { boot, closeServices } from '../../src/main.ts';
+import { seedDemo } from '../../src/services/demo-seed.ts';
+import type { SqliteSearch } from '../../src/search/sqlite/sqlite-search.ts';
+import { caseInput } from '../factories/case-factory.ts';
+import { tempDbPath } from '../helpers/test-app.ts';
+import { EDITOR } from '../../src/services/case-service.ts';
+
+describe('search state snapshot', () => {
+  it('a clean shutdown saves a snapshot the next start loads; a start after a crash rebuilds from the tables', async () => {
+    const config = loadConfig({ PALERMO_DB_PATH: tempDbPath(), PALERMO_LOG_LEVEL: 'silent' }, {}, null);
+    let s = await boot(config);
+    await seedDemo(s);
+    const query = { q: 'forced labour', selection: {}, limit: 50, facets: true } as const;
+    const before = await s.search.search(query);
+    await closeServices(s);
+
+    s = await boot(config);
+    expect((s.engine as SqliteSearch).index.lastLoad).toBe('snapshot');
+    expect(await s.search.search(query)).toEqual(before);
+    await s.cases.create(caseInput({ id: 'after-snapshot', narratives: { en: { facts: 'Forced labour on a farm.' } } }), EDITOR);
+    await s.store.close(); // a crash: no snapshot saved
+
+    s = await boot(config);
+    expect((s.engine as SqliteSearch).index.lastLoad).toBe('tables');
+    const after = await s.search.search(query);
+    expect(after.total).toBe(before.total + 1);
+    expect(after.hits.map((h) => h.id)).toContain('after-snapshot');
+    await closeServices(s);
+  });
+});
