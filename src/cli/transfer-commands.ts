@@ -8,6 +8,18 @@ import type { Config } from '../config/config.ts';
 import { boot, closeServices } from '../main.ts';
 import { EDITOR } from '../services/case-service.ts';
 import { readLines } from '../services/line-reader.ts';
+import { csvItems } from '../services/importers/csv-reader.ts';
+import { DEFAULT_MAPPING, loadMapping } from '../services/importers/csv-mapping.ts';
+import { openSync, readSync, closeSync } from 'node:fs';
+
+/** The first line of a file (a CSV header), read without loading the file. */
+function firstLine(file: string): string {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(64 * 1024);
+  const n = readSync(fd, buf, 0, buf.length, 0);
+  closeSync(fd);
+  return buf.subarray(0, n).toString('utf8').replace(/^\ufeff/, '').split(/\r?\n/)[0] ?? '';
+}
 import { AppError, type FieldIssue } from '../domain/errors.ts';
 import { codes, STATUSES } from '../domain/taxonomy.ts';
 import type { CaseStatus } from '../domain/case-schema.ts';
@@ -16,7 +28,8 @@ import { LINE_FORMATS, type LineFormat } from '../services/jsonl-transfer.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export-service.ts';
 
 interface LineSource {
-  lines: AsyncIterable<string>;
+  /** The bytes, counted as they are read. */
+  input: AsyncIterable<Buffer>;
   /** Bytes in the file (0 for standard input) and bytes read so far. */
   total: number;
   read: () => number;
@@ -33,7 +46,7 @@ function lineSource(file: string): LineSource {
     read += chunk.length;
   });
   // UTF-8 only, checked line by line: a UTF-16, Latin-1 or binary file is refused with its line.
-  return { lines: readLines(input as AsyncIterable<Buffer>), total: file === '-' ? 0 : statSync(file).size, read: () => read };
+  return { input: input as AsyncIterable<Buffer>, total: file === '-' ? 0 : statSync(file).size, read: () => read };
 }
 
 /** On a terminal, a progress bar with rate and ETA (on standard error); otherwise nothing. */
@@ -65,12 +78,13 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
     .description('import cases from a JSON Lines file (all or nothing; - reads standard input)')
     .argument('[file]', 'the .jsonl file, one case per line')
     .option('--undo <batch>', 'remove exactly what that import batch created, and restore what it changed (instead of importing)')
-    .option('--format <format>', `input format: jsonl (the API shape, docs/case.schema.json) or sherloc (rows scraped from the UNODC database)`, 'jsonl')
+    .option('--format <format>', 'input format: jsonl (the API shape, docs/case.schema.json), sherloc (rows scraped from the UNODC database) or csv (one row per case, see --mapping)', 'jsonl')
+    .option('--mapping <file>', 'for csv: a YAML or JSON file mapping your column names and labels to Palermo fields and codes (default: the columns of palermo export --format csv)')
     .option('--dry-run', 'validate and report; write nothing')
     .option('--source <text>', 'provenance source recorded on cases that name none')
     .option('--partial', 'import the valid lines; write the rejected ones to FILE.rejected.jsonl (fix and re-import it) and their errors to the report')
     .option('--report <file>', 'also write the full validation report (errors and warnings by line and field) as JSON to this file')
-    .action(run(async (file: string | undefined, opts: { format: string; dryRun?: boolean; source?: string; undo?: string; partial?: boolean; report?: string }) => {
+    .action(run(async (file: string | undefined, opts: { format: string; mapping?: string; dryRun?: boolean; source?: string; undo?: string; partial?: boolean; report?: string }) => {
       if (opts.undo !== undefined) {
         if (file !== undefined) throw new AppError('BAD_REQUEST', '--undo takes a batch id, not a file', { field: 'FILE' });
         const services = await boot(config);
@@ -82,9 +96,12 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
         return;
       }
       if (file === undefined) throw new AppError('BAD_REQUEST', 'name the file to import (or - for standard input)', { field: 'FILE' });
-      if (!(LINE_FORMATS as readonly string[]).includes(opts.format)) {
-        throw new AppError('BAD_REQUEST', `unknown --format '${opts.format}'; allowed: ${LINE_FORMATS.join(', ')}`, { field: 'format', allowed: LINE_FORMATS });
+      const formats = [...LINE_FORMATS, 'csv'];
+      if (!formats.includes(opts.format)) {
+        throw new AppError('BAD_REQUEST', `unknown --format '${opts.format}'; allowed: ${formats.join(', ')}`, { field: 'format', allowed: formats });
       }
+      if (opts.mapping && opts.format !== 'csv') throw new AppError('BAD_REQUEST', '--mapping is for --format csv', { field: 'mapping' });
+      const mapping = opts.format === 'csv' ? (opts.mapping ? loadMapping(opts.mapping) : DEFAULT_MAPPING) : null;
       const source = lineSource(file);
       const services = await boot(config);
       const bar = progressBar(io, source);
@@ -95,8 +112,11 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
         if (opts.report) writeFileSync(opts.report, `${JSON.stringify({ file, ...body }, null, 2)}\n`);
       };
       try {
-        const r = await services.jsonl.import(source.lines, {
-          format: opts.format as LineFormat, dryRun: opts.dryRun, source: opts.source, onProgress: bar.update, partial: opts.partial,
+        const items = mapping ? csvItems(source.input, mapping) : readLines(source.input);
+        const csvHeader = mapping && rejected && file !== '-' ? firstLine(file) : null;
+        if (csvHeader) rejected!.write(`${csvHeader}\n`);
+        const r = await services.jsonl.import(items, {
+          format: (mapping ? 'jsonl' : opts.format) as LineFormat, dryRun: opts.dryRun, source: opts.source, onProgress: bar.update, partial: opts.partial,
           onRejected: (line, raw, issues) => {
             rejected!.write(`${raw}\n`);
             errors.push(...issues.map((i) => ({ ...i, line })));

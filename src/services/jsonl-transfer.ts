@@ -13,6 +13,15 @@ import type { CaseService } from './case-service.ts';
 import { sherlocToCase } from './importers/sherloc.ts';
 import { DuplicateFinder } from './duplicates.ts';
 
+/** A line decoded by its reader: a case-shaped value with warnings, or the issues that stopped it. */
+export type Decoded = { input: unknown; warnings: FieldIssue[] } | { issues: FieldIssue[] };
+/** An item of a non-JSON source (a CSV row), decoded by its own reader. */
+export interface DecodedItem {
+  line: number;
+  raw: string;
+  decoded: Decoded;
+}
+
 /** Line formats: the canonical API shape, or the scraped reference-database rows. */
 export const LINE_FORMATS = ['jsonl', 'sherloc'] as const;
 export type LineFormat = (typeof LINE_FORMATS)[number];
@@ -58,7 +67,11 @@ export class JsonlTransfer {
     private readonly cases: CaseService,
   ) {}
 
-  async import(lines: AsyncIterable<string>, opts: ImportOptions = {}): Promise<ImportResult> {
+  /**
+   * Imports lines of JSON (canonical or SHERLOC) or items already decoded by another reader (CSV
+   * rows), which carry their own line number in the file.
+   */
+  async import(lines: AsyncIterable<string | DecodedItem>, opts: ImportOptions = {}): Promise<ImportResult> {
     const result: ImportResult = {
       batch: newBatchId(), lines: 0, created: 0, updated: 0, unchanged: 0, dryRun: !!opts.dryRun, warnings: 0, warningDetails: [], rejected: 0,
     };
@@ -67,12 +80,14 @@ export class JsonlTransfer {
     try {
       await this.store.transaction(async (tx) => {
         const duplicates = new DuplicateFinder(tx.cases);
-        for await (const raw of lines) {
+        for await (const item of lines) {
           result.lines++;
-          const lineNo = result.lines;
-          opts.onProgress?.(lineNo);
+          const lineNo = typeof item === 'string' ? result.lines : item.line;
+          const raw = typeof item === 'string' ? item : item.raw;
+          opts.onProgress?.(result.lines);
           if (raw.trim() === '') continue;
-          const lineIssues = this.parseLine(raw, lineNo, seen, opts.format ?? 'jsonl');
+          const decoded = typeof item === 'string' ? this.decodeLine(raw, lineNo, opts.format ?? 'jsonl') : item.decoded;
+          const lineIssues = 'issues' in decoded ? decoded : this.validate(decoded, lineNo, seen);
           if ('issues' in lineIssues) {
             if (opts.partial) {
               result.rejected++;
@@ -110,25 +125,23 @@ export class JsonlTransfer {
     return result;
   }
 
-  private parseLine(
-    raw: string,
-    line: number,
-    seen: Map<string, number>,
-    format: LineFormat,
-  ): { issues: FieldIssue[] } | { value: ReturnType<typeof CaseInputSchema.parse>; warnings: FieldIssue[] } {
+  private decodeLine(raw: string, line: number, format: LineFormat): Decoded {
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch (e) {
       return { issues: [{ line, path: '(line)', message: `invalid JSON: ${(e as Error).message}` }] };
     }
-    let warnings: FieldIssue[] = [];
-    if (format === 'sherloc') {
-      const mapped = sherlocToCase(json, line);
-      if ('issues' in mapped) return mapped;
-      json = mapped.input;
-      warnings = mapped.warnings;
-    }
+    if (format === 'sherloc') return sherlocToCase(json, line);
+    return { input: json, warnings: [] };
+  }
+
+  private validate(
+    decoded: { input: unknown; warnings: FieldIssue[] },
+    line: number,
+    seen: Map<string, number>,
+  ): { issues: FieldIssue[] } | { value: ReturnType<typeof CaseInputSchema.parse>; warnings: FieldIssue[] } {
+    const { input: json, warnings } = decoded;
     const r = CaseInputSchema.safeParse(json);
     if (!r.success) return { issues: issuesOf(r.error).map((i) => ({ ...i, line })) };
     if (r.data.id) {

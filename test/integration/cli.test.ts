@@ -249,4 +249,64 @@ describe('palermo CLI', () => {
     expect(strict.status).toBe(65);
     expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ written: false, code: 'VALIDATION_FAILED' });
   });
+
+  it('imports a partner spreadsheet (CSV) through a YAML mapping, normalising with warnings; column mistakes and broken quoting are errors', () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.db');
+    writeFileSync(join(dir, 'map.yaml'), [
+      'columns:',
+      '  Case name: title',
+      '  Country: jurisdiction',
+      '  Year: decisionDate',
+      '  Purpose: purposes',
+      '  Victim gender: victimGenders',
+      '  Victim age: victimAges',
+      '  Summary: facts',
+      '  Notes: null',
+      'values:',
+      '  purposes:',
+      '    Labour exploitation: forced_labour',
+      '    Sexual exploitation: sexual_exploitation',
+      'separator: "|"',
+    ].join('\n'));
+    const csv = [
+      'Case name,Country,Year,Purpose,Victim gender,Victim age,Summary,Notes',
+      '"State v. A, B and C",Bolivia (Plurinational State of),2014,Labour exploitation|Sexual exploitation,Child|female,1999|34,"Workers were held on a farm,\nunpaid.",internal',
+      'State v. D,Türkiye,2016-05,Labour exploitation,male,41,Construction site.,',
+    ].join('\n');
+    writeFileSync(join(dir, 'partner.csv'), csv);
+    const r = palermo(['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'partner.csv')], db);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ created: 2 });
+    const messages = out.warningDetails.map((w: { line: number; path: string; message: string }) => `${w.line} ${w.path}: ${w.message}`);
+    expect(messages).toEqual(expect.arrayContaining([
+      "3 jurisdiction: 'Bolivia (Plurinational State of)' read as BOL",
+      "3 victims.0.gender: 'Child' is not a gender: recorded as child status",
+      '3 victims.0.age: age 1999 looks like a birth year: recorded as birth year',
+    ]));
+    const cases = palermo(['export'], db).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const abc = cases.find((c) => c.title === 'State v. A, B and C');
+    expect(abc).toMatchObject({ jurisdiction: 'BOL', decisionDate: '2014', tags: { purposes: ['forced_labour', 'sexual_exploitation'] } });
+    expect(abc.victims).toEqual([
+      expect.objectContaining({ child: true, gender: null, birthYear: 1999 }),
+      expect.objectContaining({ gender: 'female', ageAtOffence: 34 }),
+    ]);
+    expect(abc.narratives.en.facts).toBe('Workers were held on a farm,\nunpaid.');
+    expect(abc.provenance.original).toMatchObject({ jurisdiction: 'Bolivia (Plurinational State of)', victimGenders: 'Child|female' });
+
+    const before = palermo(['export'], db).stdout;
+    writeFileSync(join(dir, 'extra.csv'), `${csv.split('\n')[0]},Colour\nState v. E,PHL,2016,Labour exploitation,male,41,Farm.,,red`);
+    const unknown = palermo(['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'extra.csv')], db);
+    expect(unknown.status).toBe(65);
+    expect(unknown.stderr).toMatch(/column 'Colour' is not in the mapping/);
+    writeFileSync(join(dir, 'missing.csv'), 'Case name,Country,Year,Purpose,Victim gender,Victim age,Notes\nX,PHL,2010,,,,');
+    const missing = palermo(['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'missing.csv')], db);
+    expect(missing.stderr).toMatch(/the mapping names column 'Summary', which the file does not have/);
+    writeFileSync(join(dir, 'broken.csv'), `${csv.split('\n')[0]}\nX,PHL,2010,"unterminated,,,,,\n`);
+    const broken = palermo(['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'broken.csv')], db);
+    expect(broken.status).toBe(65);
+    expect(broken.stderr).toMatch(/line \d+: the CSV cannot be read/);
+    expect(palermo(['export'], db).stdout).toBe(before);
+  });
 });

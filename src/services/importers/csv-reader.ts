@@ -1,0 +1,48 @@
+/**
+ * CSV rows as import items: text checked by the line reader (UTF-8, no binary), parsed by
+ * csv-parse (RFC 4180 quoting), the header checked against the mapping, each row mapped to a case.
+ * Broken quoting and rows with the wrong number of cells stop the import with the line named.
+ */
+import { parse } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
+import { AppError } from '../../domain/errors.ts';
+import { readLines } from '../line-reader.ts';
+import type { DecodedItem } from '../jsonl-transfer.ts';
+import { checkHeader, type CsvMapping } from './csv-mapping.ts';
+import { csvRowToCase } from './csv-rows.ts';
+
+export async function* csvItems(bytes: AsyncIterable<Buffer | string>, mapping: CsvMapping): AsyncIterable<DecodedItem> {
+  const parser = parse({ delimiter: mapping.delimiter, info: true, skip_empty_lines: true, relax_column_count: false });
+  const feed = (async () => {
+    try {
+      for await (const line of readLines(bytes)) {
+        if (parser.destroyed) return; // the consumer stopped (an error in a row or the header)
+        if (!parser.write(`${line}\n`)) await new Promise((r) => { parser.once('drain', r); parser.once('close', r); });
+      }
+      parser.end();
+    } catch (e) {
+      parser.destroy(e as Error);
+    }
+  })();
+  let header: string[] | null = null;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!header) {
+        header = record.map((h) => h.trim());
+        checkHeader(header, mapping);
+        continue;
+      }
+      const row = Object.fromEntries(header.map((h, i) => [h, record[i] ?? '']));
+      yield { line: info.lines, raw: stringify([record]).trimEnd(), decoded: csvRowToCase(row, mapping, info.lines) };
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    const err = e as Error & { code?: string; lines?: number };
+    const line = err.lines ?? 0;
+    throw new AppError('VALIDATION_FAILED', `line ${line}: the CSV cannot be read (${err.message}); nothing was written`, [{ line, path: '(row)', message: err.message }]);
+  } finally {
+    if (!parser.destroyed && !parser.writableEnded) parser.destroy();
+    await feed;
+  }
+  if (!header) throw new AppError('VALIDATION_FAILED', 'the file holds no cases (it is empty)', [{ path: '(file)', message: 'empty file' }]);
+}
