@@ -18,6 +18,7 @@ import { referenceRoutes } from './routes/reference.ts';
 import { webRoutes } from '../web/routes.ts';
 import { searchRoutes } from './routes/search.ts';
 import { exportRoutes } from './routes/export.ts';
+import { importRoutes } from './routes/imports.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'adminToken' | 'bodyLimit' | 'maxPageSize' | 'logLevel' | 'publicUrl'>;
@@ -104,6 +105,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   caseRoutes(app, { cases: services.cases, adminToken: deps.config.adminToken, maxPageSize: deps.config.maxPageSize });
   searchRoutes(app, { search: services.search, maxPageSize: deps.config.maxPageSize });
   exportRoutes(app, { exports: services.exports, publicUrl: deps.config.publicUrl });
+  importRoutes(app, { jsonl: services.jsonl, cases: services.cases, adminToken: deps.config.adminToken });
   referenceRoutes(app, { store: services.store });
   webRoutes(app, { services, publicUrl: deps.config.publicUrl, maxPageSize: deps.config.maxPageSize });
 

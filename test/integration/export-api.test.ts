@@ -70,3 +70,24 @@ describe('export API', () => {
     expect(q.json().error.code).toBe('QUERY_SYNTAX');
   });
 });
+
+describe('import API', () => {
+  it('imports JSON Lines for an editor, reports bad lines without writing, and undoes a batch', async () => {
+    const body = [caseInput({ id: 'api-1' }), caseInput({ id: 'api-2' })].map((c) => JSON.stringify(c)).join('\n');
+    const headers = { ...AUTH, 'content-type': 'application/x-ndjson' };
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { 'content-type': 'application/x-ndjson' }, payload: body })).statusCode).toBe(401);
+    const dry = await t.app.inject({ method: 'POST', url: '/api/v1/imports?dry_run=true', headers, payload: body });
+    expect(dry.json()).toMatchObject({ created: 2, dryRun: true });
+    expect((await t.app.inject({ url: '/api/v1/cases/api-1' })).statusCode).toBe(404);
+    const done = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers, payload: body });
+    expect(done.statusCode).toBe(201);
+    expect((await t.app.inject({ url: '/api/v1/cases/api-1' })).statusCode).toBe(200);
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers, payload: `${JSON.stringify(caseInput({ id: 'api-3' }))}\n{"title": 1}` });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0]).toMatchObject({ line: 2, path: 'title' });
+    expect((await t.app.inject({ url: '/api/v1/cases/api-3' })).statusCode).toBe(404);
+    const undo = await t.app.inject({ method: 'DELETE', url: `/api/v1/imports/${done.json().batch}`, headers: AUTH });
+    expect(undo.json()).toMatchObject({ deleted: 2 });
+    expect((await t.app.inject({ url: '/api/v1/cases/api-1' })).statusCode).toBe(404);
+  });
+});
