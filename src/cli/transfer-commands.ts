@@ -9,6 +9,7 @@ import { boot, closeServices } from '../main.ts';
 import { EDITOR } from '../services/case-service.ts';
 import { readLines } from '../services/line-reader.ts';
 import { csvItems } from '../services/importers/csv-reader.ts';
+import { xlsxItems } from '../services/importers/xlsx-reader.ts';
 import { DEFAULT_MAPPING, loadMapping } from '../services/importers/csv-mapping.ts';
 import { openSync, readSync, closeSync } from 'node:fs';
 
@@ -78,7 +79,7 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
     .description('import cases from a JSON Lines file (all or nothing; - reads standard input)')
     .argument('[file]', 'the .jsonl file, one case per line')
     .option('--undo <batch>', 'remove exactly what that import batch created, and restore what it changed (instead of importing)')
-    .option('--format <format>', 'input format: jsonl (the API shape, docs/case.schema.json), sherloc (rows scraped from the UNODC database) or csv (one row per case, see --mapping)', 'jsonl')
+    .option('--format <format>', 'input format: jsonl (the API shape, docs/case.schema.json), sherloc (rows scraped from the UNODC database) csv or xlsx (a spreadsheet, one row per case, see --mapping)', 'jsonl')
     .option('--mapping <file>', 'for csv: a YAML or JSON file mapping your column names and labels to Palermo fields and codes (default: the columns of palermo export --format csv)')
     .option('--dry-run', 'validate and report; write nothing')
     .option('--source <text>', 'provenance source recorded on cases that name none')
@@ -96,12 +97,14 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
         return;
       }
       if (file === undefined) throw new AppError('BAD_REQUEST', 'name the file to import (or - for standard input)', { field: 'FILE' });
-      const formats = [...LINE_FORMATS, 'csv'];
+      const formats = [...LINE_FORMATS, 'csv', 'xlsx'];
       if (!formats.includes(opts.format)) {
         throw new AppError('BAD_REQUEST', `unknown --format '${opts.format}'; allowed: ${formats.join(', ')}`, { field: 'format', allowed: formats });
       }
-      if (opts.mapping && opts.format !== 'csv') throw new AppError('BAD_REQUEST', '--mapping is for --format csv', { field: 'mapping' });
-      const mapping = opts.format === 'csv' ? (opts.mapping ? loadMapping(opts.mapping) : DEFAULT_MAPPING) : null;
+      const sheet = opts.format === 'csv' || opts.format === 'xlsx';
+      if (opts.mapping && !sheet) throw new AppError('BAD_REQUEST', '--mapping is for --format csv or xlsx', { field: 'mapping' });
+      if (opts.format === 'xlsx' && (file === '-' || opts.partial)) throw new AppError('BAD_REQUEST', 'xlsx reads a named file, without --partial (save as CSV for that)', { field: 'format' });
+      const mapping = sheet ? (opts.mapping ? loadMapping(opts.mapping) : DEFAULT_MAPPING) : null;
       const source = lineSource(file);
       const services = await boot(config);
       const bar = progressBar(io, source);
@@ -112,7 +115,7 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
         if (opts.report) writeFileSync(opts.report, `${JSON.stringify({ file, ...body }, null, 2)}\n`);
       };
       try {
-        const items = mapping ? csvItems(source.input, mapping) : readLines(source.input);
+        const items = opts.format === 'xlsx' ? xlsxItems(file, mapping!) : mapping ? csvItems(source.input, mapping) : readLines(source.input);
         const csvHeader = mapping && rejected && file !== '-' ? firstLine(file) : null;
         if (csvHeader) rejected!.write(`${csvHeader}\n`);
         const r = await services.jsonl.import(items, {

@@ -2,6 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CaseInputSchema } from '../../src/domain/case-schema.ts';
@@ -308,5 +309,29 @@ describe('palermo CLI', () => {
     expect(broken.status).toBe(65);
     expect(broken.stderr).toMatch(/line \d+: the CSV cannot be read/);
     expect(palermo(['export'], db).stdout).toBe(before);
+  });
+
+  it('imports an Excel workbook through the same mapping; a file that is not a workbook is refused', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.db');
+    writeFileSync(join(dir, 'map.json'), JSON.stringify({ columns: { 'Case name': 'title', Country: 'jurisdiction', Decided: 'decisionDate', Purpose: 'purposes' }, values: { purposes: { 'Labour exploitation': 'forced_labour' } } }));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Cases');
+    ws.addRow(['Case name', 'Country', 'Decided', 'Purpose']);
+    ws.addRow(['State v. X', 'Philippines', new Date(Date.UTC(2019, 6, 4)), 'Labour exploitation']);
+    ws.addRow(['State v. Y', 'THA', 2020, 'Labour exploitation']);
+    await wb.xlsx.writeFile(join(dir, 'partner.xlsx'));
+    const r = palermo(['import', '--format', 'xlsx', '--mapping', join(dir, 'map.json'), join(dir, 'partner.xlsx')], db);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ created: 2 });
+    const cases = palermo(['export'], db).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(cases.map((c) => [c.title, c.jurisdiction, c.decisionDate, c.tags.purposes])).toEqual([
+      ['State v. X', 'PHL', '2019-07-04', ['forced_labour']],
+      ['State v. Y', 'THA', '2020', ['forced_labour']],
+    ]);
+    writeFileSync(join(dir, 'fake.xlsx'), 'MZ this is not a workbook');
+    const fake = palermo(['import', '--format', 'xlsx', '--mapping', join(dir, 'map.json'), join(dir, 'fake.xlsx')], db);
+    expect(fake.status).toBe(65);
+    expect(fake.stderr).toMatch(/cannot be read as an Excel workbook/);
   });
 });
