@@ -3,7 +3,7 @@
  * with exceljs's streaming reader; each later row goes through the same mapping as a CSV row.
  * Dates become YYYY-MM-DD, numbers their plain text.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../domain/errors.ts';
 import type { DecodedItem } from '../jsonl-transfer.ts';
 import { checkHeader, type CsvMapping } from './csv-mapping.ts';
@@ -22,9 +22,11 @@ function cellText(v: ExcelJS.CellValue): string {
 }
 
 export async function* xlsxItems(file: string, mapping: CsvMapping): AsyncIterable<DecodedItem> {
+  // Loaded on demand: exceljs is large, and every other command starts faster without it.
+  const { default: Excel } = await import('exceljs');
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
   try {
-    reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache' });
+    reader = new Excel.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache' });
   } catch (e) {
     throw new AppError('VALIDATION_FAILED', `'${file}' cannot be read as an Excel workbook: ${(e as Error).message}`, { field: 'FILE' });
   }
