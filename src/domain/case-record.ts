@@ -51,8 +51,3 @@ export function decisionYear(date: string | null): number | null {
   const p = parsePartialDate(date);
   return typeof p === 'string' ? null : p.year;
 }
-
-/** The languages a case is written in (keys of its narratives). */
-export function languagesOf(rec: Pick<CaseContent, 'narratives'>): string[] {
-  return Object.keys(rec.narratives);
-}

@@ -50,10 +50,6 @@ export class AppError extends Error {
   }
 }
 
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
-}
-
 export function notFound(what: string, id: string): AppError {
   return new AppError('NOT_FOUND', `${what} '${id}' does not exist`, { id });
 }
