@@ -18,7 +18,8 @@ const tagEnum = (kind: (typeof TAG_KINDS)[number]) => {
   });
 };
 
-const single = <T extends z.ZodType>(inner: T) =>
+/** The last of repeated values; an empty value counts as absent. */
+export const single = <T extends z.ZodType>(inner: T) =>
   z.preprocess((v) => (Array.isArray(v) ? v[v.length - 1] : v === '' ? undefined : v), inner);
 
 export const year = z.coerce.number().int().min(1800).max(2200);

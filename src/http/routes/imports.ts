@@ -8,8 +8,8 @@ import { LINE_FORMATS, type JsonlTransfer } from '../../services/jsonl-transfer.
 import type { CaseService } from '../../services/case-service.ts';
 import { requireEditor } from '../auth.ts';
 import { errorResponses } from '../openapi.ts';
+import { single } from '../query-params.ts';
 
-const single = <T extends z.ZodType>(inner: T) => z.preprocess((v) => (Array.isArray(v) ? v[v.length - 1] : v), inner);
 
 export function importRoutes(app: FastifyInstance, deps: { jsonl: JsonlTransfer; cases: CaseService; adminToken: string | undefined }): void {
   // The body streams through the line reader (no whole-body buffering, no body-size limit; each

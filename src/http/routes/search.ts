@@ -7,7 +7,7 @@ import { countryCode } from '../../domain/case-schema.ts';
 import { REGIONS } from '../../domain/countries.ts';
 import type { SearchService } from '../../services/search-service.ts';
 import type { FacetSelection } from '../../search/search-engine.ts';
-import { multi, year } from '../query-params.ts';
+import { multi, single, year } from '../query-params.ts';
 import { caseIdParam, errorResponses } from '../openapi.ts';
 
 const code = (vocab: keyof typeof TAXONOMY, what: string) => {
@@ -15,7 +15,6 @@ const code = (vocab: keyof typeof TAXONOMY, what: string) => {
   return z.enum(allowed, { error: (iss) => `unknown ${what} '${String(iss.input)}'; allowed: ${allowed.join(', ')}` });
 };
 const regionCodes = REGIONS.map((r) => r.code) as [string, ...string[]];
-const single = <T extends z.ZodType>(inner: T) => z.preprocess((v) => (Array.isArray(v) ? v[v.length - 1] : v === '' ? undefined : v), inner);
 
 export function searchQuerySchema(maxPageSize: number) {
   return z.strictObject({

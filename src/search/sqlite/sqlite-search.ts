@@ -43,7 +43,7 @@ export class SqliteSearch implements SearchEngine {
   private readonly similarCache = new Map<string, SimilarCase[]>();
 
   constructor(
-    private readonly db: BetterSqlite3.Database,
+    db: BetterSqlite3.Database,
     private readonly store: CaseStore,
     cacheEntries = 256,
   ) {
@@ -56,6 +56,7 @@ export class SqliteSearch implements SearchEngine {
       match: prepareCollect(db),
       top: db.prepare<[string, number], [number, number]>(`SELECT rowid, bm25(search_fts, ${BM25_WEIGHTS.join(', ')}) AS s FROM search_fts WHERE search_fts MATCH ? ORDER BY s LIMIT ?`).raw(),
       idOfSeq: db.prepare<[number], { id: string }>('SELECT id FROM search_docs WHERE seq = ?'),
+      seqOfId: db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?'),
       byTitleKey: db.prepare<[string], [number]>('SELECT seq FROM search_docs WHERE title_key = ?').raw(),
       byIdentifier: db.prepare<[string], [number]>('SELECT DISTINCT i.seq FROM case_identifiers i JOIN search_docs d ON d.seq = i.seq WHERE i.norm = ?').raw(),
     };
@@ -262,7 +263,11 @@ export class SqliteSearch implements SearchEngine {
     const cached = this.similarCache.get(key);
     if (cached) return cached;
     const top = (expr: string, k: number) => this.stmt.top.all(expr, k);
-    const found = await findSimilar({ db: this.db, store: this.store, index: this.index, top }, id, limit);
+    const found = await findSimilar({
+      seqOf: (i) => this.stmt.seqOfId.get(i)?.seq,
+      idOf: (seq) => this.stmt.idOfSeq.get(seq)?.id,
+      store: this.store, index: this.index, top,
+    }, id, limit);
     if (found) {
       if (this.similarCache.size >= 2000) this.similarCache.clear();
       this.similarCache.set(key, found);

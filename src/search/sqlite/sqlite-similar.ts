@@ -3,7 +3,6 @@
  * the distinctive terms of the facts (highest tf-idf in the index's own vocabulary), best first,
  * each with a one-line reason. Only published cases are indexed, so only they can be similar.
  */
-import type BetterSqlite3 from 'better-sqlite3';
 import type { CaseRecord } from '../../domain/case-schema.ts';
 import { labelOf, type Vocabulary as VocabName } from '../../domain/taxonomy.ts';
 import type { CaseStore } from '../../store/case-store.ts';
@@ -13,7 +12,9 @@ import type { SimilarCase } from '../search-engine.ts';
 import type { SqliteIndex } from './sqlite-index.ts';
 
 interface Deps {
-  db: BetterSqlite3.Database;
+  /** seq of a case id, and id of a seq, in search_docs (prepared once by the engine). */
+  seqOf: (id: string) => number | undefined;
+  idOf: (seq: number) => string | undefined;
   store: CaseStore;
   index: SqliteIndex;
   /** The best `k` matches of an expression by BM25 (ranked in SQLite, only k rows come back). */
@@ -59,8 +60,9 @@ function distinctiveTerms(rec: CaseRecord, vocab: SqliteIndex['vocabulary'], tot
 export async function findSimilar(deps: Deps, id: string, limit: number): Promise<SimilarCase[] | undefined> {
   const { index } = deps;
   const facets = index.facets;
-  const seqRow = deps.db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?').get(id);
-  if (!seqRow) return undefined;
+  const seq0 = deps.seqOf(id);
+  if (seq0 === undefined) return undefined;
+  const seqRow = { seq: seq0 };
   const rec = await deps.store.cases.get(id);
   if (!rec || rec.status !== 'published') return undefined;
   const mySlot = facets.slotOf(seqRow.seq)!;
@@ -106,8 +108,7 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
   }
   scored.sort((a, b) => b.score - a.score || a.seq - b.seq);
   const top = scored.slice(0, limit);
-  const idOf = deps.db.prepare<[number], { id: string }>('SELECT id FROM search_docs WHERE seq = ?');
-  const records = await deps.store.cases.getMany(top.map((s) => idOf.get(s.seq)!.id));
+  const records = await deps.store.cases.getMany(top.map((s) => deps.idOf(s.seq)!));
   const out: SimilarCase[] = [];
   for (const [i, s] of top.entries()) {
     const r = records[i];
