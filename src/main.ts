@@ -5,6 +5,7 @@ import { createSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store
 import { SqliteSearch } from './search/sqlite/sqlite-search.ts';
 import { createServices, type Services } from './services/services.ts';
 import { buildCli } from './cli/cli.ts';
+import { DiskDocumentFiles } from './store/disk-document-files.ts';
 
 export function openStore(config: Pick<Config, 'dbPath' | 'databaseUrl'>): SqliteStore {
   if (config.databaseUrl) {
@@ -23,7 +24,7 @@ export async function boot(config: Readonly<Config>): Promise<Services> {
   const engine = new SqliteSearch(store.sqlite, store, config.searchCache);
   store.addWriteHook(engine.writeHook);
   await engine.open();
-  return createServices(store, engine);
+  return createServices(store, engine, { files: new DiskDocumentFiles(config.documentsDir), documentMaxBytes: config.documentMaxBytes });
 }
 
 /** Closes the services: the engine saves its snapshot (fast next start), then the store closes. */

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../domain/errors.ts';
 
 const bool = z
@@ -23,6 +23,8 @@ export const ConfigSchema = z.object({
   PALERMO_PUBLIC_URL: z.string().url().optional(),
   PALERMO_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   PALERMO_SEARCH_CACHE: z.coerce.number().int().min(0).max(100_000).default(256),
+  PALERMO_DOCUMENTS_DIR: z.string().min(1).optional(),
+  PALERMO_DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(2 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
 });
 
 export interface Config {
@@ -38,6 +40,10 @@ export interface Config {
   maxPageSize: number;
   /** Entries in the full-text match cache; 0 turns it off. */
   searchCache: number;
+  /** Folder of judgment documents, stored by content hash (default: `documents` beside the database). */
+  documentsDir: string;
+  /** Largest document accepted, in bytes. */
+  documentMaxBytes: number;
 }
 
 /** Parses KEY=VALUE lines; quotes around the value are removed. */
@@ -81,6 +87,8 @@ export function loadConfig(
     publicUrl: c.PALERMO_PUBLIC_URL,
     maxPageSize: c.PALERMO_MAX_PAGE_SIZE,
     searchCache: c.PALERMO_SEARCH_CACHE,
+    documentsDir: resolve(c.PALERMO_DOCUMENTS_DIR ?? join(dirname(c.PALERMO_DB_PATH), 'documents')),
+    documentMaxBytes: c.PALERMO_DOCUMENT_MAX_BYTES,
     ...overrides,
   });
 }

@@ -34,19 +34,23 @@ export function buildSearchDocument(rec: CaseRecord, fulltext = ''): SearchDocum
   const lang = mainLanguage(rec);
   const tokens = new Set<string>();
   const surfaces = new Map<string, string>();
-  const col = (parts: [string | null | undefined, string][]): string => {
+  // `counted`: whether the field's words enter `tokens` (document frequencies and the spelling
+  // vocabulary). Document full text does not: it is neither curated nor kept with the record, so
+  // its frequencies could not be taken back out exactly when the document changes.
+  const col = (parts: [string | null | undefined, string][], counted = true): string => {
     const out: string[] = [];
     for (const [text, language] of parts) {
       if (!text) continue;
       let reported = 0;
       const analysed = analyzeEach(text, language, (t, word) => {
         reported++;
+        if (!counted) return;
         const before = tokens.size;
         tokens.add(t);
         if (tokens.size !== before && word !== t) surfaces.set(t, word);
       });
       // Bigrams of unsegmented scripts are not reported one by one.
-      if (reported !== analysed.length) for (const t of analysed) tokens.add(t);
+      if (counted && reported !== analysed.length) for (const t of analysed) tokens.add(t);
       out.push(analysed.join(' '));
     }
     return out.join(' ');
@@ -57,7 +61,7 @@ export function buildSearchDocument(rec: CaseRecord, fulltext = ''): SearchDocum
     title: col([[rec.title, lang], [titleSynonyms(rec.title), 'en']]),
     facts: col(narratives.map(([l, n]) => [n.facts, l])),
     reasoning: col(narratives.flatMap(([l, n]) => [[n.reasoning, l], [n.commentary, l], [n.crossCutting, l]] as [string | null, string][])),
-    fulltext: col([[fulltext, lang]]),
+    fulltext: col([[fulltext, lang]], false),
     court: col([rec.court, ...rec.proceedings.map((p) => p.court)].map((c) => [c, lang] as [string | null, string])),
     // Identifiers as written (tokens) and folded whole ("09-CR-1234" also as "09cr1234").
     citation: col(identifiers.flatMap((v) => [[v, lang], [foldIdentifier(v), lang]] as [string, string][])),

@@ -114,8 +114,12 @@ function window(f: Field, s: Scan): Snippet {
   return { field: f.field, language: f.language, text: prefix + f.text.slice(start, end) + suffix, highlights };
 }
 
-/** The best snippet of a record for the query terms; the start of the facts when nothing matches. */
-export function bestSnippet(rec: CaseRecord, terms: MatchTerms | null): Snippet | null {
+/**
+ * The best snippet of a record for the query terms; the start of the facts when nothing matches.
+ * `fulltext` gives the text of the case's documents, read only when the record itself holds no
+ * match (the hit came from a judgment document).
+ */
+export function bestSnippet(rec: CaseRecord, terms: MatchTerms | null, fulltext?: () => string | undefined): Snippet | null {
   const fields = fieldsOf(rec);
   if (terms && (terms.stems.size > 0 || terms.prefixes.length > 0)) {
     let best: { f: Field; s: Scan; score: number } | null = null;
@@ -126,6 +130,12 @@ export function bestSnippet(rec: CaseRecord, terms: MatchTerms | null): Snippet 
       if (s.hits > 0 && (!best || score > best.score)) best = { f, s, score };
     }
     if (best) return window(best.f, best.s);
+    const text = fulltext?.();
+    if (text) {
+      const f: Field = { field: 'fulltext', language: Object.keys(rec.narratives)[0] ?? null, text, weight: 1 };
+      const s = scanField(f, terms);
+      if (s.hits > 0) return window(f, s);
+    }
   }
   const facts = fields.find((f) => f.field === 'facts') ?? fields.find((f) => f.field !== 'title');
   if (!facts) return null;

@@ -5,6 +5,8 @@ import { CaseService } from './case-service.ts';
 import { JsonlTransfer } from './jsonl-transfer.ts';
 import { SearchService } from './search-service.ts';
 import { ExportService } from './export-service.ts';
+import { DocumentService } from './documents/document-service.ts';
+import type { DocumentFiles } from './documents/document-files.ts';
 
 export interface Services {
   store: CaseStore;
@@ -13,9 +15,23 @@ export interface Services {
   search: SearchService;
   jsonl: JsonlTransfer;
   exports: ExportService;
+  documents: DocumentService;
 }
 
-export function createServices(store: CaseStore, engine: SearchEngine): Services {
+export interface ServiceOptions {
+  files: DocumentFiles;
+  documentMaxBytes: number;
+}
+
+export function createServices(store: CaseStore, engine: SearchEngine, opts: ServiceOptions): Services {
   const cases = new CaseService(store);
-  return { store, engine, cases, search: new SearchService(engine, store), jsonl: new JsonlTransfer(store, cases), exports: new ExportService(store, engine) };
+  return {
+    store,
+    engine,
+    cases,
+    search: new SearchService(engine, store),
+    jsonl: new JsonlTransfer(store, cases),
+    exports: new ExportService(store, engine),
+    documents: new DocumentService(store, cases, opts.files, opts.documentMaxBytes),
+  };
 }

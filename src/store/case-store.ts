@@ -4,6 +4,7 @@
  */
 import type { CaseRecord, CaseStatus } from '../domain/case-schema.ts';
 import type { TagKind } from '../domain/taxonomy.ts';
+import type { CaseDocument } from '../domain/documents.ts';
 
 export type CaseSort = 'decided_desc' | 'created_asc';
 
@@ -63,9 +64,20 @@ export interface BatchLog {
   forget(batch: string): Promise<void>;
 }
 
+/** Documents attached to cases (the rows; the files live in a DocumentFiles folder). */
+export interface DocumentRepo {
+  list(caseId: string): Promise<CaseDocument[]>;
+  /** Attaches a document with its extracted text; false when the case already holds this file. */
+  add(caseId: string, doc: CaseDocument, text: string): Promise<boolean>;
+  remove(caseId: string, sha256: string): Promise<boolean>;
+  /** True while any case holds a file with this hash (the file must then stay on disk). */
+  isReferenced(sha256: string): Promise<boolean>;
+}
+
 export interface StoreTx {
   cases: CaseReader & CaseWriter;
   batches: BatchLog;
+  documents: DocumentRepo;
 }
 
 /** Called inside the write transaction, so derived data (the search index) commits with the case. */
@@ -82,6 +94,7 @@ export interface WriteHook {
 export interface CaseStore {
   readonly dialect: 'sqlite' | 'postgres';
   readonly cases: CaseReader;
+  readonly documents: DocumentRepo;
   migrate(): Promise<{ applied: string[] }>;
   /** Runs fn in one transaction: all of its writes commit together or none do. */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;

@@ -48,8 +48,22 @@ export interface ImportLogTable {
   version_after: number;
 }
 
+/** A judgment document attached to a case: the file lives on disk by content hash; its text lives here. */
+export interface CaseDocumentsTable {
+  seq: number;
+  sha256: string;
+  filename: string;
+  media_type: string;
+  size: number;
+  /** The text extracted from the file, indexed as the case's full text. */
+  text: string;
+  pages: number | null;
+  added_at: string;
+}
+
 export interface Database {
   import_log: ImportLogTable;
+  case_documents: CaseDocumentsTable;
   cases: CasesTable;
   case_tags: CaseTagsTable;
   case_identifiers: CaseIdentifiersTable;

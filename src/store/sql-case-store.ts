@@ -7,7 +7,8 @@ import type { CaseRecord, CaseStatus } from '../domain/case-schema.ts';
 import { contentOf, decisionSortKey, decisionYear, foldIdentifier, toRecord } from '../domain/case-record.ts';
 import { TAG_KINDS } from '../domain/taxonomy.ts';
 import type { Database } from './schema.ts';
-import type { BatchEntry, BatchLog, CaseListQuery, CasePage, CaseReader, CaseStore, CaseWriter, StoreTx, WriteHook } from './case-store.ts';
+import type { BatchEntry, BatchLog, CaseListQuery, CasePage, CaseReader, CaseStore, CaseWriter, DocumentRepo, StoreTx, WriteHook } from './case-store.ts';
+import { SqlDocumentRepo } from './sql-document-repo.ts';
 import { migrateToLatest, type Dialect } from './migrations/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -214,6 +215,7 @@ export class SqlBatchLog implements BatchLog {
 export class SqlCaseStore implements CaseStore {
   /** Adapters may replace it with a faster reader for their database. */
   cases: CaseReader;
+  readonly documents: DocumentRepo;
   private readonly hooks: WriteHook[] = [];
 
   constructor(
@@ -221,6 +223,7 @@ export class SqlCaseStore implements CaseStore {
     readonly dialect: Dialect,
   ) {
     this.cases = new SqlCaseReader(db);
+    this.documents = new SqlDocumentRepo(db);
   }
 
   /** The writer used inside transactions; adapters may return a faster one for their database. */
@@ -241,7 +244,7 @@ export class SqlCaseStore implements CaseStore {
     let result: T;
     try {
       result = await this.db.transaction().execute(async (trx) => {
-        const r = await fn({ cases: this.writer(trx, this.hooks, changes), batches: new SqlBatchLog(trx) });
+        const r = await fn({ cases: this.writer(trx, this.hooks, changes), batches: new SqlBatchLog(trx), documents: new SqlDocumentRepo(trx) });
         if (changes.length) for (const h of this.hooks) await h.beforeCommit?.(trx);
         return r;
       });

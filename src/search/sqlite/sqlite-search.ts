@@ -39,6 +39,8 @@ export class SqliteSearch implements SearchEngine {
   readonly writeHook: WriteHook;
   private readonly stmt;
   readonly cache: MatchCache;
+  /** The text of a case's attached documents (read in the writing transaction, on its connection). */
+  private readonly fulltextOf: (id: string) => string | undefined;
   /** Similar-case lists by case id; emptied by any committed index write, like the match cache. */
   private readonly similarCache = new Map<string, SimilarCase[]>();
 
@@ -49,7 +51,11 @@ export class SqliteSearch implements SearchEngine {
   ) {
     this.cache = new MatchCache(cacheEntries);
     this.index = new SqliteIndex(db);
-    const hook = this.index.hook();
+    const fulltext = db.prepare<[string], { text: string | null }>(
+      "SELECT group_concat(d.text, char(10) || char(10)) AS text FROM case_documents d JOIN cases c ON c.seq = d.seq WHERE c.id = ?",
+    );
+    this.fulltextOf = (id) => fulltext.get(id)?.text ?? undefined;
+    const hook = this.index.hook(this.fulltextOf);
     // Any committed change to the index invalidates cached matches.
     this.writeHook = { ...hook, afterCommit: (changes) => { hook.afterCommit?.(changes); this.cache.clear(); this.similarCache.clear(); } };
     this.stmt = {
@@ -80,7 +86,7 @@ export class SqliteSearch implements SearchEngine {
     await this.store.transaction(async (tx) => {
       this.index.clear();
       for await (const rec of tx.cases.scan(1000)) {
-        this.index.write(rec.id, undefined, rec);
+        this.index.write(rec.id, undefined, rec, this.fulltextOf(rec.id));
         if (++n % 1000 === 0) onProgress?.(n);
       }
       this.index.flush();
@@ -219,7 +225,7 @@ export class SqliteSearch implements SearchEngine {
     for (const [i, k] of shown.entries()) {
       const record = byId.get(ids[i]!);
       if (!record || record.status !== 'published') continue; // belt and braces: never show an unpublished case
-      hits.push({ id: record.id, score: c.scores[k]!, fuzzy: c.tiers[k] === 0, snippet: bestSnippet(record, compiled.terms), record });
+      hits.push({ id: record.id, score: c.scores[k]!, fuzzy: c.tiers[k] === 0, snippet: bestSnippet(record, compiled.terms, () => this.fulltextOf(record.id)), record });
     }
     const last = shown[shown.length - 1];
     return {

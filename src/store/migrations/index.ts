@@ -78,6 +78,21 @@ const MIGRATIONS: Record<string, DialectMigration> = {
     await db.schema.createIndex('import_log_batch').on('import_log').column('batch').execute();
     await db.schema.createIndex('cases_identity').on('cases').columns(['jurisdiction', 'decision_date']).execute();
   },
+  async '0003_case_documents'(db) {
+    await db.schema
+      .createTable('case_documents')
+      .addColumn('seq', 'bigint', (c) => c.notNull().references('cases.seq').onDelete('cascade'))
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('filename', 'text', (c) => c.notNull())
+      .addColumn('media_type', 'text', (c) => c.notNull())
+      .addColumn('size', 'bigint', (c) => c.notNull())
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addColumn('pages', 'integer')
+      .addColumn('added_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('case_documents_pk', ['seq', 'sha256'])
+      .execute();
+    await db.schema.createIndex('case_documents_sha256').on('case_documents').column('sha256').execute();
+  },
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {
