@@ -9,6 +9,7 @@ import { serveCommand } from './serve-command.ts';
 import { backupCommands, migrateCommand, reindexCommand, seedCommand } from './db-commands.ts';
 import { importCommand, exportCommand } from './transfer-commands.ts';
 import { schemaCommand } from './schema-command.ts';
+import { documentCommands } from './document-commands.ts';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -58,6 +59,7 @@ export function buildCli(config: Readonly<Config>, io: CliIo = defaultIo) {
       seedCommand(program, config, io, run);
       reindexCommand(program, config, io, run);
       backupCommands(program, config, io, run);
+      documentCommands(program, config, io, run);
       importCommand(program, config, io, run);
       exportCommand(program, config, io, run);
       schemaCommand(program, io, run);
