@@ -88,9 +88,9 @@ export function webRoutes(app: FastifyInstance, deps: { services: Services; publ
       if (e instanceof AppError && e.code === 'NOT_FOUND') return sendHtml(reply, notFoundPage(), 404);
       throw e;
     }
-    const similar = await services.search.similar(rec.id, 5).catch(() => []);
+    const [similar, documents] = await Promise.all([services.search.similar(rec.id, 5).catch(() => []), services.documents.list(rec.id, PUBLIC)]);
     const lang = typeof req.query.lang === 'string' ? req.query.lang : null;
-    return sendHtml(reply, casePage(rec, { lang, similar, baseUrl: base(req) }));
+    return sendHtml(reply, casePage(rec, { lang, similar, baseUrl: base(req), documents }));
   });
 
   app.get<{ Params: { code: string } }>('/jurisdictions/:code', { schema: { hide: true } }, async (req, reply) => {

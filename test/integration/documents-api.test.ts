@@ -58,6 +58,10 @@ describe('documents API', () => {
     expect(hits[0].snippet.field).toBe('fulltext');
     expect(hits[0].snippet.text).toContain('Zanzibarville');
     expect(await searchIds('peonage quarry')).toEqual(['doc-pub']);
+
+    const page = (await t.app.inject({ url: '/cases/doc-pub' })).body;
+    expect(page).toContain(`<a href="${doc.url}" type="application/pdf">Judgment 2015.pdf</a>`);
+    expect((await t.app.inject({ url: '/search?q=Zanzibarville' })).body).toMatch(/From the judgment: <\/span>[^<]*<mark>Zanzibarville<\/mark>/);
   });
 
   it('attaches DOCX, HTML and text; re-sending the same file changes nothing', async () => {

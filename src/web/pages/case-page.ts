@@ -2,6 +2,7 @@
 import { html, jsonForScript, safeUrl, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
 import type { CaseRecord, Defendant, Victim } from '../../domain/case-schema.ts';
+import type { CaseDocument } from '../../domain/documents.ts';
 import { countryByCode } from '../../domain/countries.ts';
 import { labelOf, TAG_KINDS } from '../../domain/taxonomy.ts';
 import { formatDate } from './parts.ts';
@@ -36,7 +37,19 @@ export function citationOf(rec: CaseRecord): string {
 
 export interface SimilarItem { id: string; title: string; reason: string }
 
-export function casePage(rec: CaseRecord, opts: { lang: string | null; similar: SimilarItem[]; baseUrl: string }): string {
+const KIND_LABEL: Record<string, string> = { 'application/pdf': 'PDF', 'text/html': 'HTML', 'text/plain': 'Text' };
+
+function sizeLabel(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function documentsSection(id: string, docs: CaseDocument[]): SafeHtml | '' {
+  if (!docs.length) return '';
+  return html`<h2>Judgment documents</h2>
+<ul class="documents">${docs.map((d) => html`<li><a href="/api/v1/cases/${encodeURIComponent(id)}/documents/${d.sha256}" type="${d.mediaType}">${d.filename}</a> <span class="muted">${KIND_LABEL[d.mediaType] ?? 'Word'}, ${sizeLabel(d.size)}${d.pages ? `, ${d.pages} ${d.pages === 1 ? 'page' : 'pages'}` : ''}${d.textLength ? '' : ', no text layer (not searchable)'}</span></li>`)}</ul>`;
+}
+
+export function casePage(rec: CaseRecord, opts: { lang: string | null; similar: SimilarItem[]; baseUrl: string; documents?: CaseDocument[] }): string {
   const url = `${opts.baseUrl}/cases/${encodeURIComponent(rec.id)}`;
   const langs = Object.keys(rec.narratives);
   const lang = opts.lang && langs.includes(opts.lang) ? opts.lang : langs.includes('en') ? 'en' : langs[0] ?? null;
@@ -76,6 +89,7 @@ ${charges.length ? html`<div class="table-wrap"><table><thead><tr><th>Defendant<
     const href = s.kind === 'url' ? safeUrl(s.value) : null;
     return html`<li>${href ? html`<a href="${href}" rel="nofollow noopener">${s.label ?? s.value}</a>` : s.value}</li>`;
   })}</ul>
+${documentsSection(rec.id, opts.documents ?? [])}
 <h2>Cite this case</h2>
 <p class="cite">${citationOf(rec)}. Palermo, ${url}</p>
 </article>

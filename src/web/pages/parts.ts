@@ -36,7 +36,7 @@ export function hitItem(h: HitSummary): SafeHtml {
   const verdicts = h.verdicts.map((v) => labelOf('verdicts', v)).join(', ');
   return html`<li class="hit"><h3><a href="/cases/${encodeURIComponent(h.id)}">${h.title}</a></h3>
 <div class="meta">${h.jurisdictionName} · ${h.court ?? 'court not recorded'} · ${formatDate(h.decisionDate)}${verdicts ? html` · ${verdicts}` : ''}${h.fuzzy ? html` · <em>close spelling</em>` : ''}</div>
-${h.snippet ? html`<p class="snippet">${highlight(h.snippet.text, h.snippet.highlights)}</p>` : ''}</li>`;
+${h.snippet ? html`<p class="snippet">${h.snippet.field === 'fulltext' ? html`<span class="muted">From the judgment: </span>` : ''}${highlight(h.snippet.text, h.snippet.highlights)}</p>` : ''}</li>`;
 }
 
 export function facetSidebar(res: SearchResponse, params: URLSearchParams): SafeHtml {
