@@ -14,7 +14,7 @@ export const CSV_TARGETS = [
   'id', 'title', 'databaseNumber', 'jurisdiction', 'identifiers', 'court', 'courtLevel', 'legalSystem', 'decisionDate',
   'acts', 'means', 'purposes', 'forms', 'sectors', 'offences', 'facts', 'reasoning', 'commentary', 'language',
   'victimGenders', 'victimAges', 'victimNationalities', 'defendantGenders', 'defendantNationalities', 'verdicts', 'prisonMonths',
-  'sourceUrls', 'status',
+  'sourceUrls', 'status', 'victimCount', 'childVictims', 'defendantCount', 'createdAt', 'updatedAt', 'narrativeLanguages',
 ] as const;
 export type CsvTarget = (typeof CSV_TARGETS)[number];
 
@@ -38,9 +38,9 @@ export const DEFAULT_MAPPING: CsvMapping = MappingSchema.parse({
     id: 'id', title: 'title', database_number: 'databaseNumber', jurisdiction: 'jurisdiction', jurisdiction_name: null,
     identifiers: 'identifiers', court: 'court', court_level: 'courtLevel', legal_system: 'legalSystem', decision_date: 'decisionDate',
     acts: 'acts', means: 'means', purposes: 'purposes', forms: 'forms', sectors: 'sectors', offences: 'offences',
-    victims: null, victim_genders: 'victimGenders', child_victims: null, victim_nationalities: 'victimNationalities',
-    defendants: null, defendant_nationalities: 'defendantNationalities', verdicts: 'verdicts', max_prison_months: 'prisonMonths',
-    languages: null, facts_en: 'facts', source_urls: 'sourceUrls', status: 'status', created_at: null, updated_at: null,
+    victims: 'victimCount', victim_genders: 'victimGenders', child_victims: 'childVictims', victim_nationalities: 'victimNationalities',
+    defendants: 'defendantCount', defendant_nationalities: 'defendantNationalities', verdicts: 'verdicts', max_prison_months: 'prisonMonths',
+    languages: 'narrativeLanguages', facts_en: 'facts', source_urls: 'sourceUrls', status: 'status', created_at: 'createdAt', updated_at: 'updatedAt',
   },
 });
 

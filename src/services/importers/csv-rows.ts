@@ -8,6 +8,9 @@ import type { CaseInput } from '../../domain/case-schema.ts';
 import { resolveCountry } from '../../domain/countries.ts';
 import type { FieldIssue } from '../../domain/errors.ts';
 import type { CsvMapping, CsvTarget } from './csv-mapping.ts';
+import { defendantsFromSummary, victimsFromSummary } from './csv-parties.ts';
+
+const YES_NO: Record<string, boolean> = { yes: true, y: true, true: true, '1': true, no: false, n: false, false: false, '0': false };
 
 const CHILD_WORDS: Record<string, 'female' | 'male' | null> = { child: null, minor: null, girl: 'female', boy: 'male', 'child (female)': 'female', 'child (male)': 'male' };
 const GENDER_WORDS: Record<string, string> = { f: 'female', female: 'female', woman: 'female', m: 'male', male: 'male', man: 'male' };
@@ -39,11 +42,14 @@ export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, l
   const jurisdiction = field.jurisdiction ? country(field.jurisdiction, 'jurisdiction') : undefined;
   if (field.jurisdiction && jurisdiction && jurisdiction !== field.jurisdiction) original.jurisdiction = field.jurisdiction;
 
+  // With a count column the party columns are a summary (Palermo's own export); without one they are
+  // aligned lists, one entry per party.
+  const summaryMode = Object.values(mapping.columns).includes('victimCount') || Object.values(mapping.columns).includes('defendantCount');
   // Victims: aligned lists of genders, ages and nationalities, one entry per victim.
   const genders = list('victimGenders');
   const ages = list('victimAges');
   const nationalities = list('victimNationalities');
-  const victims = Array.from({ length: Math.max(genders.length, ages.length, nationalities.length) }, (_, i) => {
+  const victims = Array.from({ length: summaryMode ? 0 : Math.max(genders.length, ages.length, nationalities.length) }, (_, i) => {
     const v: NonNullable<CaseInput['victims']>[number] = { kind: 'person' };
     const g = genders[i]?.toLowerCase();
     if (g !== undefined) {
@@ -76,13 +82,32 @@ export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, l
   const verdicts = mapped('verdicts');
   const prison = field.prisonMonths ? Number(field.prisonMonths) : null;
   if (field.prisonMonths && !(prison! >= 0)) issues.push({ line, path: 'prisonMonths', message: `'${field.prisonMonths}' is not a number of months` });
-  const defendants = Array.from({ length: Math.max(defendantGenders.length, defendantNats.length, verdicts.length ? 1 : 0) }, (_, i) => ({
+  const defendants = Array.from({ length: summaryMode ? 0 : Math.max(defendantGenders.length, defendantNats.length, verdicts.length ? 1 : 0) }, (_, i) => ({
     kind: 'person' as const,
     gender: defendantGenders[i] ? ((GENDER_WORDS[defendantGenders[i]!.toLowerCase()] ?? defendantGenders[i]!.toLowerCase()) as never) : null,
     nationalities: defendantNats[i] ? [country(defendantNats[i]!, `defendants.${i}.nationalities`)].filter((c): c is string => !!c) : [],
     // The first defendant carries the verdicts (one charge each) and the prison term.
     charges: i === 0 ? (verdicts.length ? verdicts : prison !== null ? [null] : []).map((v) => ({ verdict: v as never, prisonMonths: prison })) : [],
   }));
+  const count = (t: CsvTarget): number | null => {
+    if (!field[t]) return null;
+    const n = Number(field[t]);
+    if (!Number.isInteger(n) || n < 0) issues.push({ line, path: t, message: `'${field[t]}' is not a whole number` });
+    return Number.isInteger(n) && n >= 0 ? n : null;
+  };
+  let child: boolean | null = null;
+  if (field.childVictims) {
+    child = YES_NO[field.childVictims.toLowerCase()] ?? null;
+    if (child === null) issues.push({ line, path: 'childVictims', message: `'${field.childVictims}' is not yes or no` });
+  }
+  const countries = (values: string[], path: string) => values.map((v, i) => country(v, `${path}.${i}`)).filter((c): c is string => !!c);
+  const genderCodes = (values: string[]) => values.map((g) => GENDER_WORDS[g.toLowerCase()] ?? g.toLowerCase());
+  const summaryVictims = summaryMode
+    ? victimsFromSummary({ count: count('victimCount'), genders: genderCodes(genders), nationalities: countries(nationalities, 'victimNationalities'), child }, line, issues)
+    : null;
+  const summaryDefendants = summaryMode
+    ? defendantsFromSummary({ count: count('defendantCount'), genders: genderCodes(defendantGenders), nationalities: countries(defendantNats, 'defendantNationalities'), child: null }, verdicts, prison, line, issues)
+    : null;
   if (issues.length) return { issues };
 
   const identifiers = list('identifiers').map((v) => {
@@ -90,6 +115,10 @@ export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, l
     return m ? { type: m[1] as 'docket', value: m[2]!.trim() } : { type: 'docket' as const, value: v };
   });
   const narrative = { facts: field.facts ?? null, reasoning: field.reasoning ?? null, commentary: field.commentary ?? null };
+  const narrativeLanguage = field.language ?? mapping.language;
+  // A CSV carries one narrative; say so when the row names others (they are not in the file).
+  const missing = list('narrativeLanguages').filter((l) => l !== narrativeLanguage);
+  if (missing.length) warnings.push({ line, path: 'narrativeLanguages', message: `the narratives in ${missing.join(', ')} are not in a CSV file and are not imported; use JSON Lines to move them` });
   const input: CaseInput = {
     ...(field.id ? { id: field.id } : {}),
     title: field.title ?? '',
@@ -100,13 +129,15 @@ export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, l
     courtLevel: (mapped('courtLevel')[0] ?? null) as never,
     legalSystem: (mapped('legalSystem')[0] ?? null) as never,
     decisionDate: field.decisionDate ?? null,
-    narratives: narrative.facts || narrative.reasoning || narrative.commentary ? { [field.language ?? mapping.language]: narrative } : {},
-    victims,
-    defendants,
+    narratives: narrative.facts || narrative.reasoning || narrative.commentary ? { [narrativeLanguage]: narrative } : {},
+    victims: summaryVictims ?? victims,
+    defendants: summaryDefendants ?? defendants,
     tags: { acts: mapped('acts'), means: mapped('means'), purposes: mapped('purposes'), forms: mapped('forms'), sectors: mapped('sectors'), offences: mapped('offences') } as never,
     sources: list('sourceUrls').map((value) => ({ kind: 'url' as const, value })),
     provenance: { source: null, importBatch: null, original },
     ...(field.status ? { status: mapped('status')[0] as never } : {}),
+    ...(field.createdAt ? { createdAt: field.createdAt } : {}),
+    ...(field.updatedAt ? { updatedAt: field.updatedAt } : {}),
   };
   return { input, warnings };
 }
