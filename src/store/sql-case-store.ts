@@ -231,6 +231,11 @@ export class SqlCaseStore implements CaseStore {
     return new SqlCaseWriter(trx, hooks, changes);
   }
 
+  /** The import log used inside transactions; adapters may return a faster one. */
+  protected batchLog(trx: Transaction<Database>): SqlBatchLog {
+    return new SqlBatchLog(trx);
+  }
+
   async migrate(): Promise<{ applied: string[] }> {
     return { applied: await migrateToLatest(this.db, this.dialect) };
   }
@@ -244,7 +249,7 @@ export class SqlCaseStore implements CaseStore {
     let result: T;
     try {
       result = await this.db.transaction().execute(async (trx) => {
-        const r = await fn({ cases: this.writer(trx, this.hooks, changes), batches: new SqlBatchLog(trx), documents: new SqlDocumentRepo(trx) });
+        const r = await fn({ cases: this.writer(trx, this.hooks, changes), batches: this.batchLog(trx), documents: new SqlDocumentRepo(trx) });
         if (changes.length) for (const h of this.hooks) await h.beforeCommit?.(trx);
         return r;
       });

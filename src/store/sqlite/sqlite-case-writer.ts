@@ -8,9 +8,9 @@ import type { Kysely, Transaction } from 'kysely';
 import type { CaseRecord } from '../../domain/case-schema.ts';
 import { foldIdentifier } from '../../domain/case-record.ts';
 import { TAG_KINDS } from '../../domain/taxonomy.ts';
-import type { WriteHook } from '../case-store.ts';
+import type { BatchEntry, WriteHook } from '../case-store.ts';
 import type { Database } from '../schema.ts';
-import { SqlCaseReader, SqlCaseWriter, rowToRecord, type ChangedIds } from '../sql-case-store.ts';
+import { SqlBatchLog, SqlCaseReader, SqlCaseWriter, rowToRecord, type ChangedIds } from '../sql-case-store.ts';
 
 type Row = Parameters<typeof rowToRecord>[0];
 
@@ -32,6 +32,11 @@ export function prepareStatements(db: BetterSqlite3.Database) {
     deleteIds: db.prepare('DELETE FROM case_identifiers WHERE seq = ?'),
     insertTag: db.prepare('INSERT INTO case_tags (seq, kind, code) VALUES (?, ?, ?)'),
     insertId: db.prepare('INSERT INTO case_identifiers (seq, type, value, norm) VALUES (?, ?, ?, ?)'),
+    byIdentifier: db.prepare<[string, string], { id: string }>('SELECT DISTINCT c.id FROM case_identifiers i JOIN cases c ON c.seq = i.seq WHERE i.norm = ? AND i.type = ?'),
+    byJurisdictionAndDate: db.prepare<[string, string], { id: string; title: string; court: string | null }>(
+      "SELECT id, title, json_extract(doc, '$.court') AS court FROM cases WHERE jurisdiction = ? AND decision_date = ? LIMIT 50",
+    ),
+    logBatch: db.prepare('INSERT INTO import_log (batch, case_id, previous, version_after) VALUES (?, ?, ?, ?)'),
   };
 }
 
@@ -67,6 +72,15 @@ export class SqliteCaseWriter extends SqlCaseWriter {
     return row ? rowToRecord(row) : undefined;
   }
 
+  // The duplicate checks of every imported line.
+  override async findByIdentifier(type: string, value: string): Promise<string[]> {
+    return this.stmt.byIdentifier.all(foldIdentifier(value), type).map((r) => r.id);
+  }
+
+  override async findByJurisdictionAndDate(jurisdiction: string, decisionDate: string) {
+    return this.stmt.byJurisdictionAndDate.all(jurisdiction, decisionDate);
+  }
+
   private sideTables(seq: number, rec: CaseRecord, replace: boolean): void {
     if (replace) {
       this.stmt.deleteTags.run(seq);
@@ -100,5 +114,19 @@ export class SqliteCaseWriter extends SqlCaseWriter {
     this.stmt.deleteCase.run(seq);
     await this.notify({ id, before, after: undefined });
     return true;
+  }
+}
+
+/** The import log with a prepared insert (one row per imported case). */
+export class SqliteBatchLog extends SqlBatchLog {
+  constructor(
+    trx: Transaction<Database>,
+    private readonly stmt: SqliteStatements,
+  ) {
+    super(trx);
+  }
+
+  override async record(batch: string, e: BatchEntry): Promise<void> {
+    this.stmt.logBatch.run(batch, e.caseId, e.previous ? JSON.stringify(e.previous) : null, e.versionAfter);
   }
 }

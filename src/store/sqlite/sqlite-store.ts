@@ -4,9 +4,9 @@ import { Kysely, SqliteDialect, type Transaction } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Database } from '../schema.ts';
-import { SqlCaseStore, type ChangedIds, type SqlCaseWriter } from '../sql-case-store.ts';
+import { SqlCaseStore, type ChangedIds, type SqlBatchLog, type SqlCaseWriter } from '../sql-case-store.ts';
 import type { WriteHook } from '../case-store.ts';
-import { prepareStatements, SqliteCaseReader, SqliteCaseWriter, type SqliteStatements } from './sqlite-case-writer.ts';
+import { prepareStatements, SqliteBatchLog, SqliteCaseReader, SqliteCaseWriter, type SqliteStatements } from './sqlite-case-writer.ts';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for a throwaway database. */
@@ -41,6 +41,10 @@ export class SqliteStore extends SqlCaseStore {
 
   protected override writer(trx: Transaction<Database>, hooks: WriteHook[], changes: ChangedIds): SqlCaseWriter {
     return new SqliteCaseWriter(trx, hooks, changes, this.prepared());
+  }
+
+  protected override batchLog(trx: Transaction<Database>): SqlBatchLog {
+    return new SqliteBatchLog(trx, this.prepared());
   }
 }
 
