@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../config/config.ts';
 import { boot, closeServices } from '../main.ts';
-import { createApp } from '../http/app.ts';
 import { seedIfEmpty } from '../services/demo-seed.ts';
 import { AppError } from '../domain/errors.ts';
 import type { CliIo, Runner } from './cli.ts';
@@ -22,6 +21,8 @@ export function serveCommand(program: Command, config: Readonly<Config>, io: Cli
         const seeded = await seedIfEmpty(services);
         if (seeded) io.err(`seeded ${seeded.created} demo cases into an empty database\n`);
       }
+      // Loaded here, not at the top: the other commands (import above all) do not carry the web stack.
+      const { createApp } = await import('../http/app.ts');
       const app = await createApp({ config, services });
       const address = await app.listen({ port, host: opts.host ?? config.host });
       io.err(`Palermo is serving on ${address} (database: ${config.databaseUrl ? 'postgres' : config.dbPath})\n`);
