@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import type { Config } from '../config/config.ts';
 import { boot, closeServices, openStore } from '../main.ts';
 import { backupDatabase, restoreDatabase } from '../services/backup-service.ts';
+import { copyDocuments, missingDocuments } from '../services/documents/document-copy.ts';
 import { seedDemo } from '../services/demo-seed.ts';
 import { AppError } from '../domain/errors.ts';
+import { existsSync } from 'node:fs';
 import type { CliIo, Runner } from './cli.ts';
 
 export function migrateCommand(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
@@ -53,13 +55,19 @@ export function reindexCommand(program: Command, config: Readonly<Config>, io: C
 export function backupCommands(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
   program
     .command('backup')
-    .description('copy the database to FILE while it keeps serving (SQLite online backup), then verify the copy')
+    .description('copy the database to FILE while it keeps serving (SQLite online backup), then verify the copy; judgment documents go to FILE.documents/')
     .argument('<file>', 'the backup file to create')
     .action(run(async (file: string) => {
       const store = openStore(config);
       try {
         await store.migrate();
-        io.out(`${JSON.stringify({ backup: await backupDatabase(store.sqlite, file) })}\n`);
+        const backup = await backupDatabase(store.sqlite, file);
+        // After the database: every document it references was written before its row committed.
+        const documents = await copyDocuments(config.documentsDir, `${file}.documents`);
+        const referenced = (store.sqlite.prepare('SELECT DISTINCT sha256 FROM case_documents').pluck().all() as string[]);
+        const missing = await missingDocuments(`${file}.documents`, referenced);
+        io.out(`${JSON.stringify({ backup, documents: { ...documents, missing } })}\n`);
+        if (missing.length) throw new AppError('UNAVAILABLE', `${missing.length} document files referenced by cases are missing from ${config.documentsDir}; the backup lacks them`, { missing });
       } finally {
         await store.close();
       }
@@ -69,6 +77,8 @@ export function backupCommands(program: Command, config: Readonly<Config>, io: C
     .description('replace the database with a backup FILE after checking it (stop the server first; the search index is rebuilt)')
     .argument('<file>', 'a file made by palermo backup')
     .action(run(async (file: string) => {
+      // Documents first: once the restored rows commit, every file they reference is in place.
+      const documents = existsSync(`${file}.documents`) ? await copyDocuments(`${file}.documents`, config.documentsDir) : null;
       const store = openStore(config);
       let cases: number;
       try {
@@ -82,6 +92,6 @@ export function backupCommands(program: Command, config: Readonly<Config>, io: C
       } finally {
         await closeServices(services);
       }
-      io.out(`${JSON.stringify({ restored: file, cases })}\n`);
+      io.out(`${JSON.stringify({ restored: file, cases, documents })}\n`);
     }));
 }

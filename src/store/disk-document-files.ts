@@ -14,7 +14,7 @@ import { SHA256_PATTERN } from '../domain/documents.ts';
 export class DiskDocumentFiles implements DocumentFiles {
   constructor(readonly dir: string) {}
 
-  private path(sha256: string): string {
+  path(sha256: string): string {
     if (!SHA256_PATTERN.test(sha256)) throw new Error(`not a SHA-256 hash: ${sha256}`);
     return join(this.dir, sha256.slice(0, 2), sha256);
   }

@@ -1,7 +1,7 @@
 /** `palermo document ...` end to end: real processes, a real SQLite file and documents folder. */
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';
@@ -59,4 +59,26 @@ describe('palermo document', () => {
     expect(readdirSync(join(dir, 'documents', added.sha256.slice(0, 2)))).toEqual([]);
     expect(palermo(['export', '--query', 'Blefuscu'], db).stdout).toBe('');
   }, 300_000); // a dozen processes, each starting Node and opening the database
+
+  it('backup takes the documents along, and restore brings them back', async () => {
+    const dir = tempDir();
+    const db = join(dir, 'p.db');
+    const cases = join(dir, 'cases.jsonl');
+    writeFileSync(cases, `${JSON.stringify(caseInput({ id: 'bk-doc' }))}\n`);
+    expect(palermo(['import', cases], db).status).toBe(0);
+    const pdf = join(dir, 'judgment.pdf');
+    writeFileSync(pdf, await makePdf(['The Laputa recruitment agency was convicted.']));
+    const added = JSON.parse(palermo(['document', 'add', 'bk-doc', pdf], db).stdout);
+
+    const backup = palermo(['backup', join(dir, 'backup.db')], db);
+    expect(backup.status).toBe(0);
+    expect(JSON.parse(backup.stdout).documents).toEqual({ folder: join(dir, 'backup.db.documents'), copied: 1, files: 1, missing: [] });
+
+    const other = join(tempDir(), 'restored.db');
+    const restore = palermo(['restore', join(dir, 'backup.db')], other);
+    expect(restore.status).toBe(0);
+    expect(JSON.parse(restore.stdout)).toMatchObject({ cases: 1, documents: { copied: 1, files: 1 } });
+    expect(readFileSync(join(other, '..', 'documents', added.sha256.slice(0, 2), added.sha256))).toEqual(readFileSync(pdf));
+    expect(palermo(['export', '--query', 'Laputa'], other).stdout).toContain('"id":"bk-doc"');
+  }, 300_000);
 });
