@@ -9,6 +9,7 @@
  * deleted document's slot is marked dead and reclaimed by compaction.
  */
 import { FACET_FIELDS, type FacetField } from './facet-fields.ts';
+import { StatsColumns, type DocStats } from './stats-columns.ts';
 
 const FIELD_BITS = 5;
 const VALUE_BITS = 16 - FIELD_BITS;
@@ -20,6 +21,8 @@ export interface FacetDoc {
   /** yyyymmdd with 00 for unknown month/day; 0 when the date is unknown. */
   date: number;
   values: Partial<Record<FacetField, readonly string[]>>;
+  /** Figures for statistics (kept in the same slots, see stats-columns.ts). */
+  stats?: DocStats;
 }
 
 export type FacetSelection = Partial<Record<FacetField, readonly string[]>> & { yearFrom?: number; yearTo?: number };
@@ -28,6 +31,8 @@ export interface FacetCount {
   value: string;
   count: number;
 }
+
+const align = (bytes: number) => bytes + ((4 - (bytes % 4)) % 4);
 
 class GrowableU16 {
   data = new Uint16Array(1 << 16);
@@ -107,6 +112,8 @@ export class FacetIndex {
   private alive = new Uint8Array(1 << 12);
   private slotOfSeq = new SlotMap();
   private dead = 0;
+  /** Statistics columns, slot for slot with the facet columns. */
+  stats = new StatsColumns();
 
   constructor() {
     this.start.push(0);
@@ -155,6 +162,7 @@ export class FacetIndex {
     this.start.push(this.pool.length);
     this.seqs.push(doc.seq);
     this.dates.push(doc.date);
+    this.stats.push(doc.stats, doc.values.jurisdiction?.[0] ?? '', doc.values.purposes ?? []);
     if (slot >= this.alive.length) {
       const next = new Uint8Array(this.alive.length * 2);
       next.set(this.alive);
@@ -268,6 +276,28 @@ export class FacetIndex {
     return { passing: passing.subarray(0, nPass), counts: out };
   }
 
+  /** Counts of every facet over the passing positions (every filter applied, not disjunctive). */
+  countPassing(slots: ArrayLike<number>, positions: ArrayLike<number>): Map<FacetField, FacetCount[]> {
+    const counts = FACET_FIELDS.map((_, i) => new Uint32Array(Math.max(1, this.dict[i]!.names.length)));
+    const pool = this.pool.data;
+    const start = this.start.data;
+    for (let k = 0; k < positions.length; k++) {
+      const slot = slots[positions[k]!]!;
+      for (let p = start[slot]!; p < start[slot + 1]!; p++) {
+        const packed = pool[p]!;
+        counts[packed >>> VALUE_BITS]![packed & (MAX_VALUES - 1)]!++;
+      }
+    }
+    const out = new Map<FacetField, FacetCount[]>();
+    for (const [i, name] of FACET_FIELDS.entries()) {
+      const names = this.dict[i]!.names;
+      const list: FacetCount[] = [];
+      for (let v = 0; v < names.length; v++) if (counts[i]![v]) list.push({ value: names[v]!, count: counts[i]![v]! });
+      out.set(name, list);
+    }
+    return out;
+  }
+
   /** The values of one field of one document. */
   valuesOf(slot: number, field: FacetField): string[] {
     const f = FIELD_INDEX.get(field)!;
@@ -287,7 +317,7 @@ export class FacetIndex {
   serialize(): Buffer {
     this.compact();
     const n = this.seqs.length;
-    const header = Buffer.from(JSON.stringify({ fields: FACET_FIELDS, names: this.dict.map((d) => d.names), n, pool: this.pool.length }));
+    const header = Buffer.from(JSON.stringify({ fields: FACET_FIELDS, names: this.dict.map((d) => d.names), n, pool: this.pool.length, stats: 1 }));
     const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4)]);
     const part = (a: ArrayBufferView) => pad(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     const len = Buffer.alloc(4);
@@ -298,14 +328,15 @@ export class FacetIndex {
       part(this.start.data.subarray(0, n + 1)),
       part(this.seqs.data.subarray(0, n)),
       part(this.dates.data.subarray(0, n)),
+      this.stats.serialize(),
     ]);
   }
 
   /** Replaces the contents with a snapshot; false (and unchanged) if it does not fit this version. */
   deserialize(buf: Buffer): boolean {
     const headerLength = buf.readUInt32LE(0);
-    const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as { fields: string[]; names: string[][]; n: number; pool: number };
-    if (JSON.stringify(header.fields) !== JSON.stringify(FACET_FIELDS)) return false;
+    const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as { fields: string[]; names: string[][]; n: number; pool: number; stats?: number };
+    if (JSON.stringify(header.fields) !== JSON.stringify(FACET_FIELDS) || header.stats !== 1) return false;
     let at = 4 + headerLength + ((4 - (headerLength % 4)) % 4);
     const take = <T>(make: (ab: ArrayBuffer, count: number) => T, count: number, bytesPer: number): T => {
       const bytes = count * bytesPer;
@@ -315,7 +346,11 @@ export class FacetIndex {
       return make(copy, count);
     };
     const n = header.n;
+    const stats = new StatsColumns();
+    const statsAt = at + align(header.pool * 2) + align((n + 1) * 4) + 2 * align(n * 4);
+    if (!stats.deserialize(buf.subarray(statsAt))) return false;
     this.clear();
+    this.stats = stats;
     this.pool.data = take((ab, c) => new Uint16Array(ab, 0, Math.max(c, 1)), header.pool, 2);
     this.pool.length = header.pool;
     this.start.data = take((ab, c) => new Uint32Array(ab, 0, c), n + 1, 4);
@@ -340,11 +375,13 @@ export class FacetIndex {
     this.alive = new Uint8Array(1 << 12);
     this.slotOfSeq.clear();
     this.dead = 0;
+    this.stats = new StatsColumns();
   }
 
   /** Rebuilds the columns without dead slots. */
   compact(): void {
-    const old = { pool: this.pool, start: this.start, seqs: this.seqs, dates: this.dates, alive: this.alive };
+    const old = { pool: this.pool, start: this.start, seqs: this.seqs, dates: this.dates, alive: this.alive, stats: this.stats };
+    this.stats = new StatsColumns();
     this.pool = new GrowableU16();
     this.start = new GrowableU32();
     this.start.push(0);
@@ -360,6 +397,7 @@ export class FacetIndex {
       this.start.push(this.pool.length);
       this.seqs.push(old.seqs.data[s]!);
       this.dates.push(old.dates.data[s]!);
+      this.stats.copySlot(old.stats, s);
       this.alive[slot] = 1;
       this.slotOfSeq.set(old.seqs.data[s]!, slot);
     }
@@ -367,6 +405,6 @@ export class FacetIndex {
 
   /** Approximate bytes held, for the benchmark's memory report. */
   bytes(): number {
-    return this.slotOfSeq.bytes + this.pool.data.byteLength + this.start.data.byteLength + this.seqs.data.byteLength + this.dates.data.byteLength + this.alive.byteLength;
+    return this.stats.bytes() + this.slotOfSeq.bytes + this.pool.data.byteLength + this.start.data.byteLength + this.seqs.data.byteLength + this.dates.data.byteLength + this.alive.byteLength;
   }
 }

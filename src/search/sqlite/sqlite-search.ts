@@ -12,7 +12,7 @@ import { formatQuery } from '../query-parser.ts';
 import type { FacetField } from '../facet-fields.ts';
 import { bestSnippet } from '../snippets.ts';
 import { titleKey } from '../title-key.ts';
-import type { SearchEngine, SearchHit, SearchRequest, SearchResult, SimilarCase } from '../search-engine.ts';
+import type { AggregateRequest, CaseAggregates, SearchEngine, SearchHit, SearchRequest, SearchResult, SimilarCase } from '../search-engine.ts';
 import { mergeSelection } from '../selection.ts';
 import { topK } from '../top-k.ts';
 import { FtsCompiler, plainWords } from './fts-compiler.ts';
@@ -231,6 +231,15 @@ export class SqliteSearch implements SearchEngine {
       corrections,
       relaxed,
     };
+  }
+
+  async aggregate(req: AggregateRequest): Promise<CaseAggregates> {
+    const facets = this.index.facets;
+    const { expansions } = this.corrections(req.query.text);
+    const { c } = this.candidates({ ...req, sort: 'date_desc', limit: 0, facets: false }, expansions);
+    const { passing } = facets.evaluate(c.slots, mergeSelection(req.selection, req.query.filters), false);
+    const cases = Object.fromEntries(facets.countPassing(c.slots, passing)) as CaseAggregates['cases'];
+    return { total: passing.length, cases, ...facets.stats.aggregate(c.slots, passing) };
   }
 
   /** Comparison and cursor keys for the requested sort; ties are broken by document number. */

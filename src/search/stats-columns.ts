@@ -1,0 +1,307 @@
+/**
+ * Per-case figures for statistics, kept in memory beside the facet columns (same slots) so that
+ * aggregations over any search cost one pass over its matching slots: persons by gender, age group,
+ * nationality and kind; verdict flags; victims; prison terms. Only published cases are ever added
+ * (the engine indexes nothing else). See aggregates.ts for the definitions.
+ */
+import type { CaseRecord } from '../domain/case-schema.ts';
+import { INTERNATIONAL_CODE } from '../domain/countries.ts';
+import { codes, PURPOSES } from '../domain/taxonomy.ts';
+import {
+  CONVICTION_VERDICTS, NOT_RECORDED, distributionOf,
+  type CaseAggregates, type Distribution, type Flow, type JurisdictionMeasures, type PersonCount,
+} from './aggregates.ts';
+
+export const PERSON_FIELDS = ['victimGender', 'victimAge', 'victimNationality', 'defendantGender', 'defendantNationality', 'defendantKind'] as const;
+export type PersonField = (typeof PERSON_FIELDS)[number];
+const PURPOSE_CODES: readonly string[] = codes(PURPOSES);
+
+/** What a case contributes to statistics (stored with the index so a reload needs no case records). */
+export interface DocStats {
+  /** [field, value, persons], one entry per distinct field and value. */
+  people: [PersonField, string, number][];
+  victims: number;
+  verdict: boolean;
+  convicted: boolean;
+  /** One term in months per sentenced defendant (the longest of its charges). */
+  prison: number[];
+}
+
+const personsOf = (p: { kind: string; count: number | null }) => (p.kind === 'group' && p.count ? p.count : 1);
+
+export function statsOf(rec: CaseRecord): DocStats {
+  const people = new Map<string, [PersonField, string, number]>();
+  const add = (field: PersonField, value: string, n: number) => {
+    const key = `${field}\u0000${value}`;
+    const e = people.get(key);
+    if (e) e[2] += n;
+    else people.set(key, [field, value, n]);
+  };
+  let victims = 0;
+  for (const v of rec.victims) {
+    const n = personsOf(v);
+    victims += n;
+    add('victimGender', v.gender ?? NOT_RECORDED, n);
+    add('victimAge', v.child === true ? 'child' : v.child === false ? 'adult' : NOT_RECORDED, n);
+    for (const nat of v.nationalities.length ? new Set(v.nationalities) : [NOT_RECORDED]) add('victimNationality', nat, n);
+  }
+  const prison: number[] = [];
+  let verdict = false;
+  let convicted = false;
+  for (const d of rec.defendants) {
+    const n = personsOf(d);
+    add('defendantGender', d.gender ?? NOT_RECORDED, n);
+    add('defendantKind', d.kind, n);
+    for (const nat of d.nationalities.length ? new Set(d.nationalities) : [NOT_RECORDED]) add('defendantNationality', nat, n);
+    const terms = d.charges.map((c) => c.prisonMonths).filter((m): m is number => m !== null);
+    if (terms.length) prison.push(Math.max(...terms));
+    for (const c of d.charges) {
+      if (c.verdict) verdict = true;
+      if (c.verdict && CONVICTION_VERDICTS.includes(c.verdict)) convicted = true;
+    }
+  }
+  return { people: [...people.values()], victims, verdict, convicted, prison };
+}
+
+type Typed = Uint8Array | Uint16Array | Uint32Array | Float32Array;
+
+class Grow<T extends Typed> {
+  length = 0;
+  constructor(public data: T, private readonly make: (n: number) => T) {}
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data as never);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  get view(): T {
+    return this.data.subarray(0, this.length) as T;
+  }
+}
+
+const u8 = (n: number) => new Uint8Array(n);
+const u16 = (n: number) => new Uint16Array(n);
+const u32 = (n: number) => new Uint32Array(n);
+const f32 = (n: number) => new Float32Array(n);
+const FIELD_BITS = 3;
+const VALUE_MASK = (1 << (16 - FIELD_BITS)) - 1;
+
+function columns() {
+  const s = { wstart: new Grow(u32(1 << 12), u32), pstart: new Grow(u32(1 << 12), u32) };
+  s.wstart.push(0);
+  s.pstart.push(0);
+  return {
+    ...s,
+    wpacked: new Grow(u16(1 << 14), u16), wcount: new Grow(u32(1 << 14), u32), prison: new Grow(f32(1 << 12), f32),
+    jur: new Grow(u16(1 << 12), u16), purposes: new Grow(u16(1 << 12), u16), flags: new Grow(u8(1 << 12), u8), victims: new Grow(u32(1 << 12), u32),
+  };
+}
+type Columns = ReturnType<typeof columns>;
+const COLUMN_ORDER = ['wstart', 'pstart', 'wpacked', 'wcount', 'prison', 'jur', 'purposes', 'flags', 'victims'] as const;
+const MAKERS: Record<(typeof COLUMN_ORDER)[number], (ab: ArrayBuffer, n: number) => Typed> = {
+  wstart: (ab, n) => new Uint32Array(ab, 0, n), pstart: (ab, n) => new Uint32Array(ab, 0, n), wpacked: (ab, n) => new Uint16Array(ab, 0, n),
+  wcount: (ab, n) => new Uint32Array(ab, 0, n), prison: (ab, n) => new Float32Array(ab, 0, n), jur: (ab, n) => new Uint16Array(ab, 0, n),
+  purposes: (ab, n) => new Uint16Array(ab, 0, n), flags: (ab, n) => new Uint8Array(ab, 0, n), victims: (ab, n) => new Uint32Array(ab, 0, n),
+};
+
+class Dict {
+  ids = new Map<string, number>();
+  constructor(public names: string[] = []) {
+    names.forEach((v, i) => this.ids.set(v, i));
+  }
+  id(v: string): number {
+    let id = this.ids.get(v);
+    if (id === undefined) {
+      id = this.names.length;
+      if (id > VALUE_MASK) throw new Error(`statistics column has more than ${VALUE_MASK + 1} distinct values`);
+      this.ids.set(v, id);
+      this.names.push(v);
+    }
+    return id;
+  }
+}
+
+export class StatsColumns {
+  private c: Columns = columns();
+  private dicts = PERSON_FIELDS.map(() => new Dict());
+  private jurDict = new Dict();
+
+  /** Appends the slot `slot` (slots are appended in order by the facet index). */
+  push(stats: DocStats | undefined, jurisdiction: string, purposes: readonly string[]): void {
+    const c = this.c;
+    const s = stats ?? { people: [], victims: 0, verdict: false, convicted: false, prison: [] };
+    for (const [field, value, n] of s.people) {
+      const f = PERSON_FIELDS.indexOf(field);
+      c.wpacked.push((f << (16 - FIELD_BITS)) | this.dicts[f]!.id(value));
+      c.wcount.push(n);
+    }
+    c.wstart.push(c.wpacked.length);
+    for (const m of s.prison) c.prison.push(m);
+    c.pstart.push(c.prison.length);
+    c.jur.push(this.jurDict.id(jurisdiction));
+    let mask = 0;
+    for (const p of purposes) {
+      const i = PURPOSE_CODES.indexOf(p);
+      if (i >= 0) mask |= 1 << i;
+    }
+    c.purposes.push(mask);
+    c.flags.push((s.verdict ? 1 : 0) | (s.convicted ? 2 : 0));
+    c.victims.push(s.victims);
+  }
+
+  /** Copies one slot of another instance (compaction). */
+  copySlot(from: StatsColumns, slot: number): void {
+    const o = from.c;
+    const people: DocStats['people'] = [];
+    for (let p = o.wstart.data[slot]!; p < o.wstart.data[slot + 1]!; p++) {
+      const packed = o.wpacked.data[p]!;
+      const f = packed >>> (16 - FIELD_BITS);
+      people.push([PERSON_FIELDS[f]!, from.dicts[f]!.names[packed & VALUE_MASK]!, o.wcount.data[p]!]);
+    }
+    const prison = Array.from(o.prison.data.subarray(o.pstart.data[slot]!, o.pstart.data[slot + 1]!));
+    const mask = o.purposes.data[slot]!;
+    const flags = o.flags.data[slot]!;
+    this.push(
+      { people, prison, victims: o.victims.data[slot]!, verdict: (flags & 1) !== 0, convicted: (flags & 2) !== 0 },
+      from.jurDict.names[o.jur.data[slot]!]!,
+      PURPOSE_CODES.filter((_, i) => mask & (1 << i)),
+    );
+  }
+
+  /**
+   * One pass over the passing slots: persons, per-jurisdiction measures, prison terms by
+   * jurisdiction and purpose, flows.
+   */
+  aggregate(slots: ArrayLike<number>, positions: ArrayLike<number>): Omit<CaseAggregates, 'total' | 'cases'> {
+    const c = this.c;
+    const persons = PERSON_FIELDS.map((_, f) => ({ n: new Float64Array(this.dicts[f]!.names.length), cases: new Uint32Array(this.dicts[f]!.names.length) }));
+    const nJur = this.jurDict.names.length;
+    const jur = { cases: new Uint32Array(nJur), verdict: new Uint32Array(nJur), convicted: new Uint32Array(nJur), withVictims: new Uint32Array(nJur), victims: new Float64Array(nJur), prisonCases: new Uint32Array(nJur) };
+    const prisonJur: number[][] = Array.from({ length: nJur }, () => []);
+    const prisonPurpose: number[][] = PURPOSE_CODES.map(() => []);
+    const prisonPurposeCases = new Uint32Array(PURPOSE_CODES.length);
+    const natField = PERSON_FIELDS.indexOf('victimNationality');
+    const natNames = this.dicts[natField]!.names;
+    const xir = this.jurDict.ids.get(INTERNATIONAL_CODE) ?? -1;
+    const flows = new Map<string, Flow>();
+    for (let k = 0; k < positions.length; k++) {
+      const slot = slots[positions[k]!]!;
+      const j = c.jur.data[slot]!;
+      jur.cases[j]!++;
+      const flags = c.flags.data[slot]!;
+      if (flags & 1) jur.verdict[j]!++;
+      if (flags & 2) jur.convicted[j]!++;
+      const v = c.victims.data[slot]!;
+      if (v) {
+        jur.withVictims[j]!++;
+        jur.victims[j]! += v;
+      }
+      for (let p = c.wstart.data[slot]!; p < c.wstart.data[slot + 1]!; p++) {
+        const packed = c.wpacked.data[p]!;
+        const f = packed >>> (16 - FIELD_BITS);
+        const id = packed & VALUE_MASK;
+        const n = c.wcount.data[p]!;
+        persons[f]!.n[id]! += n;
+        persons[f]!.cases[id]!++;
+        if (f === natField && j !== xir) {
+          const from = natNames[id]!;
+          const to = this.jurDict.names[j]!;
+          if (from === NOT_RECORDED || from === to) continue;
+          const key = `${from}>${to}`;
+          const flow = flows.get(key);
+          if (flow) {
+            flow.cases++;
+            flow.victims += n;
+          } else flows.set(key, { from, to, cases: 1, victims: n });
+        }
+      }
+      const p0 = c.pstart.data[slot]!;
+      const p1 = c.pstart.data[slot + 1]!;
+      if (p1 > p0) {
+        jur.prisonCases[j]!++;
+        const mask = c.purposes.data[slot]!;
+        for (let i = 0; i < PURPOSE_CODES.length; i++) if (mask & (1 << i)) prisonPurposeCases[i]!++;
+        for (let p = p0; p < p1; p++) {
+          const m = c.prison.data[p]!;
+          prisonJur[j]!.push(m);
+          if (mask) for (let i = 0; i < PURPOSE_CODES.length; i++) if (mask & (1 << i)) prisonPurpose[i]!.push(m);
+        }
+      }
+    }
+    const dist = (values: number[], cases: number): Distribution | null => distributionOf(Float64Array.from(values).sort(), cases);
+    const personList = (field: PersonField): PersonCount[] => {
+      const f = PERSON_FIELDS.indexOf(field);
+      const out: PersonCount[] = [];
+      this.dicts[f]!.names.forEach((value, id) => {
+        if (persons[f]!.cases[id]) out.push({ value, persons: persons[f]!.n[id]!, cases: persons[f]!.cases[id]! });
+      });
+      return out;
+    };
+    const byJurisdiction: JurisdictionMeasures[] = [];
+    this.jurDict.names.forEach((code, j) => {
+      if (!jur.cases[j]) return;
+      byJurisdiction.push({
+        jurisdiction: code, cases: jur.cases[j]!, casesWithVerdict: jur.verdict[j]!, casesWithConviction: jur.convicted[j]!,
+        casesWithVictims: jur.withVictims[j]!, victims: jur.victims[j]!, prison: dist(prisonJur[j]!, jur.prisonCases[j]!),
+      });
+    });
+    const prisonByPurpose = PURPOSE_CODES.flatMap((purpose, i) => {
+      const prison = dist(prisonPurpose[i]!, prisonPurposeCases[i]!);
+      return prison ? [{ purpose, prison }] : [];
+    });
+    return {
+      victims: { gender: personList('victimGender'), age: personList('victimAge'), nationality: personList('victimNationality') },
+      defendants: { gender: personList('defendantGender'), nationality: personList('defendantNationality'), kind: personList('defendantKind') },
+      byJurisdiction, prisonByPurpose, flows: [...flows.values()],
+    };
+  }
+
+  /** The columns as JSON header plus typed arrays (a part of the facet snapshot). */
+  serialize(): Buffer {
+    const header = Buffer.from(JSON.stringify({
+      fields: PERSON_FIELDS, purposes: PURPOSE_CODES, dicts: this.dicts.map((d) => d.names), jur: this.jurDict.names,
+      lengths: COLUMN_ORDER.map((k) => this.c[k].length),
+    }));
+    const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4)]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32LE(header.length);
+    const parts = COLUMN_ORDER.map((k) => { const v = this.c[k].view; return pad(Buffer.from(v.buffer, v.byteOffset, v.byteLength)); });
+    return Buffer.concat([len, pad(header), ...parts]);
+  }
+
+  /** Loads what serialize wrote; false (and unchanged) when it is of another layout. */
+  deserialize(buf: Buffer): boolean {
+    const headerLength = buf.readUInt32LE(0);
+    const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as { fields: string[]; purposes: string[]; dicts: string[][]; jur: string[]; lengths: number[] };
+    if (JSON.stringify(header.fields) !== JSON.stringify(PERSON_FIELDS) || JSON.stringify(header.purposes) !== JSON.stringify(PURPOSE_CODES)) return false;
+    let at = 4 + headerLength + ((4 - (headerLength % 4)) % 4);
+    const c = columns();
+    COLUMN_ORDER.forEach((k, i) => {
+      const n = header.lengths[i]!;
+      const bytesPer = MAKERS[k](new ArrayBuffer(8), 1).BYTES_PER_ELEMENT;
+      const bytes = n * bytesPer;
+      const copy = new ArrayBuffer(Math.max(bytes, 8));
+      new Uint8Array(copy).set(buf.subarray(at, at + bytes));
+      at += bytes + ((4 - (bytes % 4)) % 4);
+      const col = c[k] as Grow<Typed>;
+      col.data = MAKERS[k](copy, Math.max(n, 1));
+      col.length = n;
+    });
+    this.c = c;
+    this.dicts = header.dicts.map((names) => new Dict(names));
+    this.jurDict = new Dict(header.jur);
+    return true;
+  }
+
+  clear(): void {
+    this.c = columns();
+    this.dicts = PERSON_FIELDS.map(() => new Dict());
+    this.jurDict = new Dict();
+  }
+
+  bytes(): number {
+    return COLUMN_ORDER.reduce((sum, k) => sum + this.c[k].data.byteLength, 0);
+  }
+}
