@@ -23,7 +23,7 @@ export async function boot(config: Readonly<Config>): Promise<Services> {
   const engine = new SqliteSearch(store.sqlite, store, config.searchCache);
   store.addWriteHook(engine.writeHook);
   await engine.open();
-  return createServices(store, engine);
+  return createServices(store, engine, { statsMinCell: config.statsMinCell });
 }
 
 /** Closes the services: the engine saves its snapshot (fast next start), then the store closes. */

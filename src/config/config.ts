@@ -23,6 +23,7 @@ export const ConfigSchema = z.object({
   PALERMO_PUBLIC_URL: z.string().url().optional(),
   PALERMO_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   PALERMO_SEARCH_CACHE: z.coerce.number().int().min(0).max(100_000).default(256),
+  PALERMO_STATS_MIN_CELL: z.coerce.number().int().min(1).max(1000).default(3),
 });
 
 export interface Config {
@@ -38,6 +39,8 @@ export interface Config {
   maxPageSize: number;
   /** Entries in the full-text match cache; 0 turns it off. */
   searchCache: number;
+  /** Statistics show counts resting on fewer cases than this as "fewer than N" (1: every count exact). */
+  statsMinCell: number;
 }
 
 /** Parses KEY=VALUE lines; quotes around the value are removed. */
@@ -81,6 +84,7 @@ export function loadConfig(
     publicUrl: c.PALERMO_PUBLIC_URL,
     maxPageSize: c.PALERMO_MAX_PAGE_SIZE,
     searchCache: c.PALERMO_SEARCH_CACHE,
+    statsMinCell: c.PALERMO_STATS_MIN_CELL,
     ...overrides,
   });
 }

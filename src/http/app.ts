@@ -19,6 +19,7 @@ import { webRoutes } from '../web/routes.ts';
 import { searchRoutes } from './routes/search.ts';
 import { exportRoutes } from './routes/export.ts';
 import { importRoutes } from './routes/imports.ts';
+import { statsRoutes } from './routes/stats.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'adminToken' | 'bodyLimit' | 'maxPageSize' | 'logLevel' | 'publicUrl'>;
@@ -94,6 +95,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'cases', description: 'Case records' },
         { name: 'search', description: 'Full-text and faceted search, similar cases' },
         { name: 'export', description: 'Bulk export' },
+        { name: 'statistics', description: 'Counts, trends, profiles and comparisons of published cases, as JSON or CSV' },
         { name: 'reference', description: 'Taxonomy, countries and regions' },
         { name: 'meta', description: 'Health' },
       ],
@@ -106,6 +108,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   searchRoutes(app, { search: services.search, maxPageSize: deps.config.maxPageSize });
   exportRoutes(app, { exports: services.exports, publicUrl: deps.config.publicUrl });
   importRoutes(app, { jsonl: services.jsonl, cases: services.cases, adminToken: deps.config.adminToken });
+  statsRoutes(app, { stats: services.stats });
   referenceRoutes(app, { store: services.store });
   webRoutes(app, { services, publicUrl: deps.config.publicUrl, maxPageSize: deps.config.maxPageSize });
 

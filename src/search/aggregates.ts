@@ -48,6 +48,8 @@ export interface JurisdictionMeasures {
   /** Cases recording at least one victim, and the victims (persons) they record. */
   casesWithVictims: number;
   victims: number;
+  /** Cases recording at least one defendant. */
+  casesWithDefendants: number;
   prison: Distribution | null;
 }
 

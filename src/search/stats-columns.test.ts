@@ -44,9 +44,9 @@ describe('statistics columns', () => {
   });
 
   it('aggregates by jurisdiction and purpose, with flows, and survives compaction and a snapshot', () => {
-    const base: DocStats = { people: [], victims: 0, verdict: false, convicted: false, prison: [] };
+    const base: DocStats = { people: [], victims: 0, verdict: false, convicted: false, defendants: false, prison: [] };
     const ix = indexOf([
-      ['ITA', ['sexual_exploitation'], { ...base, people: [['victimNationality', 'NGA', 3]], victims: 3, verdict: true, convicted: true, prison: [12, 24] }],
+      ['ITA', ['sexual_exploitation'], { ...base, people: [['victimNationality', 'NGA', 3]], victims: 3, verdict: true, convicted: true, defendants: true, prison: [12, 24] }],
       ['ITA', ['forced_labour', 'sexual_exploitation'], { ...base, people: [['victimNationality', 'ITA', 1]], victims: 1, verdict: true, prison: [36] }],
       ['XIR', ['forced_labour'], { ...base, people: [['victimNationality', 'NGA', 1]], victims: 1 }],
       ['USA', [], base],
@@ -54,7 +54,7 @@ describe('statistics columns', () => {
     ix.remove(4);
     const check = (a: ReturnType<typeof aggregate>) => {
       const ita = a.byJurisdiction.find((j) => j.jurisdiction === 'ITA')!;
-      expect(ita).toMatchObject({ cases: 2, casesWithVerdict: 2, casesWithConviction: 1, casesWithVictims: 2, victims: 4 });
+      expect(ita).toMatchObject({ cases: 2, casesWithVerdict: 2, casesWithConviction: 1, casesWithVictims: 2, victims: 4, casesWithDefendants: 1 });
       expect(ita.prison).toEqual({ count: 3, cases: 2, min: 12, q1: 18, median: 24, q3: 30, max: 36 });
       expect(a.byJurisdiction.map((j) => j.jurisdiction).sort()).toEqual(['ITA', 'XIR']);
       expect(a.prisonByPurpose.find((p) => p.purpose === 'forced_labour')!.prison).toMatchObject({ count: 1, cases: 1, median: 36 });

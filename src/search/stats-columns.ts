@@ -23,6 +23,7 @@ export interface DocStats {
   victims: number;
   verdict: boolean;
   convicted: boolean;
+  defendants: boolean;
   /** One term in months per sentenced defendant (the longest of its charges). */
   prison: number[];
 }
@@ -60,7 +61,7 @@ export function statsOf(rec: CaseRecord): DocStats {
       if (c.verdict && CONVICTION_VERDICTS.includes(c.verdict)) convicted = true;
     }
   }
-  return { people: [...people.values()], victims, verdict, convicted, prison };
+  return { people: [...people.values()], victims, verdict, convicted, defendants: rec.defendants.length > 0, prison };
 }
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Float32Array;
@@ -131,7 +132,7 @@ export class StatsColumns {
   /** Appends the slot `slot` (slots are appended in order by the facet index). */
   push(stats: DocStats | undefined, jurisdiction: string, purposes: readonly string[]): void {
     const c = this.c;
-    const s = stats ?? { people: [], victims: 0, verdict: false, convicted: false, prison: [] };
+    const s = stats ?? { people: [], victims: 0, verdict: false, convicted: false, defendants: false, prison: [] };
     for (const [field, value, n] of s.people) {
       const f = PERSON_FIELDS.indexOf(field);
       c.wpacked.push((f << (16 - FIELD_BITS)) | this.dicts[f]!.id(value));
@@ -147,7 +148,7 @@ export class StatsColumns {
       if (i >= 0) mask |= 1 << i;
     }
     c.purposes.push(mask);
-    c.flags.push((s.verdict ? 1 : 0) | (s.convicted ? 2 : 0));
+    c.flags.push((s.verdict ? 1 : 0) | (s.convicted ? 2 : 0) | (s.defendants ? 4 : 0));
     c.victims.push(s.victims);
   }
 
@@ -164,7 +165,7 @@ export class StatsColumns {
     const mask = o.purposes.data[slot]!;
     const flags = o.flags.data[slot]!;
     this.push(
-      { people, prison, victims: o.victims.data[slot]!, verdict: (flags & 1) !== 0, convicted: (flags & 2) !== 0 },
+      { people, prison, victims: o.victims.data[slot]!, verdict: (flags & 1) !== 0, convicted: (flags & 2) !== 0, defendants: (flags & 4) !== 0 },
       from.jurDict.names[o.jur.data[slot]!]!,
       PURPOSE_CODES.filter((_, i) => mask & (1 << i)),
     );
@@ -178,7 +179,7 @@ export class StatsColumns {
     const c = this.c;
     const persons = PERSON_FIELDS.map((_, f) => ({ n: new Float64Array(this.dicts[f]!.names.length), cases: new Uint32Array(this.dicts[f]!.names.length) }));
     const nJur = this.jurDict.names.length;
-    const jur = { cases: new Uint32Array(nJur), verdict: new Uint32Array(nJur), convicted: new Uint32Array(nJur), withVictims: new Uint32Array(nJur), victims: new Float64Array(nJur), prisonCases: new Uint32Array(nJur) };
+    const jur = { cases: new Uint32Array(nJur), verdict: new Uint32Array(nJur), convicted: new Uint32Array(nJur), withDefendants: new Uint32Array(nJur), withVictims: new Uint32Array(nJur), victims: new Float64Array(nJur), prisonCases: new Uint32Array(nJur) };
     const prisonJur: number[][] = Array.from({ length: nJur }, () => []);
     const prisonPurpose: number[][] = PURPOSE_CODES.map(() => []);
     const prisonPurposeCases = new Uint32Array(PURPOSE_CODES.length);
@@ -193,6 +194,7 @@ export class StatsColumns {
       const flags = c.flags.data[slot]!;
       if (flags & 1) jur.verdict[j]!++;
       if (flags & 2) jur.convicted[j]!++;
+      if (flags & 4) jur.withDefendants[j]!++;
       const v = c.victims.data[slot]!;
       if (v) {
         jur.withVictims[j]!++;
@@ -244,7 +246,7 @@ export class StatsColumns {
       if (!jur.cases[j]) return;
       byJurisdiction.push({
         jurisdiction: code, cases: jur.cases[j]!, casesWithVerdict: jur.verdict[j]!, casesWithConviction: jur.convicted[j]!,
-        casesWithVictims: jur.withVictims[j]!, victims: jur.victims[j]!, prison: dist(prisonJur[j]!, jur.prisonCases[j]!),
+        casesWithVictims: jur.withVictims[j]!, victims: jur.victims[j]!, casesWithDefendants: jur.withDefendants[j]!, prison: dist(prisonJur[j]!, jur.prisonCases[j]!),
       });
     });
     const prisonByPurpose = PURPOSE_CODES.flatMap((purpose, i) => {

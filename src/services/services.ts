@@ -5,6 +5,7 @@ import { CaseService } from './case-service.ts';
 import { JsonlTransfer } from './jsonl-transfer.ts';
 import { SearchService } from './search-service.ts';
 import { ExportService } from './export-service.ts';
+import { StatsService } from './stats-service.ts';
 
 export interface Services {
   store: CaseStore;
@@ -13,9 +14,13 @@ export interface Services {
   search: SearchService;
   jsonl: JsonlTransfer;
   exports: ExportService;
+  stats: StatsService;
 }
 
-export function createServices(store: CaseStore, engine: SearchEngine): Services {
+export function createServices(store: CaseStore, engine: SearchEngine, options: { statsMinCell?: number } = {}): Services {
   const cases = new CaseService(store);
-  return { store, engine, cases, search: new SearchService(engine, store), jsonl: new JsonlTransfer(store, cases), exports: new ExportService(store, engine) };
+  return {
+    store, engine, cases, search: new SearchService(engine, store), jsonl: new JsonlTransfer(store, cases), exports: new ExportService(store, engine),
+    stats: new StatsService(engine, options.statsMinCell ?? 3),
+  };
 }
