@@ -130,6 +130,14 @@ describe('statistics API', () => {
     expect((await get('/api/v1/stats/years?format=xml')).status).toBe(400);
   });
 
+  it('is documented in the OpenAPI document', async () => {
+    const doc = (await get('/api/v1/openapi.json')).body;
+    const op = doc.paths['/api/v1/stats/{name}'].get;
+    expect(op.parameters.find((p: { name: string }) => p.name === 'name').schema.enum).toEqual(STAT_NAMES);
+    expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'jurisdiction', 'purposes', 'year_from', 'format']));
+    expect(doc.paths['/api/v1/stats']).toBeDefined();
+  });
+
   it('every CSV download parses back to the JSON rows', async () => {
     for (const name of STAT_NAMES) {
       const qs = name === 'comparison' ? 'jurisdiction=ITA,USA,GBR' : '';
