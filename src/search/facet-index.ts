@@ -10,6 +10,7 @@
  */
 import { FACET_FIELDS, type FacetField } from './facet-fields.ts';
 import { StatsColumns, type DocStats } from './stats-columns.ts';
+import { align, GrowableU16, GrowableU32, SlotMap } from './columns.ts';
 
 const FIELD_BITS = 5;
 const VALUE_BITS = 16 - FIELD_BITS;
@@ -30,77 +31,6 @@ export type FacetSelection = Partial<Record<FacetField, readonly string[]>> & { 
 export interface FacetCount {
   value: string;
   count: number;
-}
-
-const align = (bytes: number) => bytes + ((4 - (bytes % 4)) % 4);
-
-class GrowableU16 {
-  data = new Uint16Array(1 << 16);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint16Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
-class GrowableU32 {
-  data = new Uint32Array(1 << 12);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
-/** seq -> slot as a dense typed array (document numbers are small consecutive integers). */
-class SlotMap {
-  private slots = new Int32Array(1 << 12).fill(-1);
-  size = 0;
-
-  get(seq: number): number | undefined {
-    const v = seq < this.slots.length ? this.slots[seq]! : -1;
-    return v < 0 ? undefined : v;
-  }
-
-  has(seq: number): boolean {
-    return this.get(seq) !== undefined;
-  }
-
-  set(seq: number, slot: number): void {
-    if (seq >= this.slots.length) {
-      let n = this.slots.length;
-      while (n <= seq) n *= 2;
-      const next = new Int32Array(n).fill(-1);
-      next.set(this.slots);
-      this.slots = next;
-    }
-    if (this.slots[seq]! < 0) this.size++;
-    this.slots[seq] = slot;
-  }
-
-  delete(seq: number): boolean {
-    if (this.get(seq) === undefined) return false;
-    this.slots[seq] = -1;
-    this.size--;
-    return true;
-  }
-
-  clear(): void {
-    this.slots.fill(-1);
-    this.size = 0;
-  }
-
-  get bytes(): number {
-    return this.slots.byteLength;
-  }
 }
 
 export class FacetIndex {
