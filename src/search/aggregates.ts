@@ -62,6 +62,13 @@ export interface Flow {
   victims: number;
 }
 
+/**
+ * Parts of the aggregates a caller needs (default: all). Parts not asked for come back empty (`cases`
+ * with empty lists, `prison` null); `total` and the verdict and victim counts of `byJurisdiction` always come.
+ */
+export const AGGREGATE_PARTS = ['cases', 'persons', 'prison', 'flows'] as const;
+export type AggregatePart = (typeof AGGREGATE_PARTS)[number];
+
 export interface CaseAggregates {
   /** Published cases matching the search. */
   total: number;
@@ -82,6 +89,62 @@ export function quantile(sorted: ArrayLike<number>, p: number): number {
   const lo = Math.floor(h);
   const hi = Math.min(lo + 1, sorted.length - 1);
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+/**
+ * Rearranges a[l..r] so that a[k] holds the value of rank k, smaller-or-equal values before it and
+ * greater-or-equal after (Wirth's selection: linear on average, no full sort).
+ */
+function select(a: Float64Array, k: number, l: number, r: number): void {
+  while (l < r) {
+    const x = a[k]!;
+    let i = l;
+    let j = r;
+    do {
+      while (a[i]! < x) i++;
+      while (x < a[j]!) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    } while (i <= j);
+    if (j < k) l = i;
+    if (k < i) r = j;
+  }
+}
+
+/** The same figures as distributionOf(sorted) from unsorted values (reordered in place), without sorting. */
+export function distributionOfUnsorted(values: Float64Array, cases: number): Distribution | null {
+  const n = values.length;
+  if (!n) return null;
+  const ranks = [...new Set([0.25, 0.5, 0.75].flatMap((p) => {
+    const lo = Math.floor((n - 1) * p);
+    return [lo, Math.min(lo + 1, n - 1)];
+  }))].sort((a, b) => a - b);
+  const at = new Map<number, number>();
+  let from = 0;
+  for (const k of ranks) {
+    select(values, k, from, n - 1);
+    at.set(k, values[k]!);
+    from = k;
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const q = (p: number) => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    const a = at.get(lo)!;
+    return a + (h - lo) * (at.get(Math.min(lo + 1, n - 1))! - a);
+  };
+  return { count: n, cases, min, q1: q(0.25), median: q(0.5), q3: q(0.75), max };
 }
 
 export function distributionOf(sorted: ArrayLike<number>, cases: number): Distribution | null {

@@ -8,7 +8,7 @@ import type { FacetField } from './facet-fields.ts';
 import type { FacetCount, FacetSelection } from './facet-index.ts';
 import type { WriteHook } from '../store/case-store.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
-import type { CaseAggregates } from './aggregates.ts';
+import type { AggregatePart, CaseAggregates } from './aggregates.ts';
 
 export type SearchSort = 'relevance' | 'date_desc' | 'date_asc';
 
@@ -38,6 +38,8 @@ export interface Snippet {
 export interface AggregateRequest {
   query: ParsedQuery;
   selection: FacetSelection;
+  /** What to compute (default: everything); see AGGREGATE_PARTS. */
+  parts?: readonly AggregatePart[];
 }
 
 export interface SearchHit {

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { FacetIndex } from './facet-index.ts';
 import { statsOf, type DocStats } from './stats-columns.ts';
-import { distributionOf, quantile } from './aggregates.ts';
+import fc from 'fast-check';
+import { distributionOf, distributionOfUnsorted, quantile } from './aggregates.ts';
 import { CaseInputSchema, type CaseRecord } from '../domain/case-schema.ts';
 import { caseInput } from '../../test/factories/case-factory.ts';
 import type { CaseInput } from '../domain/case-schema.ts';
@@ -76,5 +77,12 @@ describe('statistics columns', () => {
     expect(quantile([7], 0.75)).toBe(7);
     expect(distributionOf([], 0)).toBeNull();
     expect(distributionOf([0, 10, 20, 30, 40], 2)).toEqual({ count: 5, cases: 2, min: 0, q1: 10, median: 20, q3: 30, max: 40 });
+  });
+
+  it('quartiles by selection equal quartiles of the sorted values (property)', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 40 }), fc.double({ min: 0, max: 12000, noNaN: true })), { minLength: 1, maxLength: 300 }), (xs) => {
+      const sorted = Float64Array.from(xs).sort();
+      expect(distributionOfUnsorted(Float64Array.from(xs), 7)).toEqual(distributionOf(sorted, 7));
+    }), { numRuns: 300 });
   });
 });

@@ -8,7 +8,7 @@ import type { CaseRecord } from '../domain/case-schema.ts';
 import { INTERNATIONAL_CODE } from '../domain/countries.ts';
 import { codes, PURPOSES } from '../domain/taxonomy.ts';
 import {
-  CONVICTION_VERDICTS, NOT_RECORDED, distributionOf,
+  AGGREGATE_PARTS, CONVICTION_VERDICTS, NOT_RECORDED, distributionOfUnsorted, type AggregatePart,
   type CaseAggregates, type Distribution, type Flow, type JurisdictionMeasures, type PersonCount,
 } from './aggregates.ts';
 
@@ -172,91 +172,123 @@ export class StatsColumns {
   }
 
   /**
-   * One pass over the passing slots: persons, per-jurisdiction measures, prison terms by
-   * jurisdiction and purpose, flows.
+   * Two passes over the passing slots: the first counts everything and sizes the prison-term
+   * buffers, the second fills them (typed arrays; quartiles found by selection, not by sorting).
    */
-  aggregate(slots: ArrayLike<number>, positions: ArrayLike<number>): Omit<CaseAggregates, 'total' | 'cases'> {
+  aggregate(slots: ArrayLike<number>, positions: ArrayLike<number>, parts: ReadonlySet<AggregatePart> = new Set(AGGREGATE_PARTS)): Omit<CaseAggregates, 'total' | 'cases'> {
+    const wantPersons = parts.has('persons') || parts.has('flows');
+    const wantFlows = parts.has('flows');
+    const wantPrison = parts.has('prison');
     const c = this.c;
-    const persons = PERSON_FIELDS.map((_, f) => ({ n: new Float64Array(this.dicts[f]!.names.length), cases: new Uint32Array(this.dicts[f]!.names.length) }));
+    const [wstart, wpacked, wcount, pstart, prison, jurOf, purposesOf, flagsOf, victimsOf] =
+      [c.wstart.data, c.wpacked.data, c.wcount.data, c.pstart.data, c.prison.data, c.jur.data, c.purposes.data, c.flags.data, c.victims.data];
+    const nP = PURPOSE_CODES.length;
+    const sizes = this.dicts.map((d) => d.names.length);
+    const offsets = sizes.map((_, f) => sizes.slice(0, f).reduce((x, y) => x + y, 0));
+    const personN = new Float64Array(offsets[offsets.length - 1]! + sizes[sizes.length - 1]!);
+    const personCases = new Uint32Array(personN.length);
     const nJur = this.jurDict.names.length;
-    const jur = { cases: new Uint32Array(nJur), verdict: new Uint32Array(nJur), convicted: new Uint32Array(nJur), withDefendants: new Uint32Array(nJur), withVictims: new Uint32Array(nJur), victims: new Float64Array(nJur), prisonCases: new Uint32Array(nJur) };
-    const prisonJur: number[][] = Array.from({ length: nJur }, () => []);
-    const prisonPurpose: number[][] = PURPOSE_CODES.map(() => []);
-    const prisonPurposeCases = new Uint32Array(PURPOSE_CODES.length);
+    const jCases = new Uint32Array(nJur), jVerdict = new Uint32Array(nJur), jConvicted = new Uint32Array(nJur), jDefendants = new Uint32Array(nJur);
+    const jWithVictims = new Uint32Array(nJur), jVictims = new Float64Array(nJur), jPrisonCases = new Uint32Array(nJur), jPrisonN = new Uint32Array(nJur);
+    const pPrisonCases = new Uint32Array(nP), pPrisonN = new Uint32Array(nP);
     const natField = PERSON_FIELDS.indexOf('victimNationality');
     const natNames = this.dicts[natField]!.names;
+    const notRecorded = this.dicts[natField]!.ids.get(NOT_RECORDED) ?? -1;
     const xir = this.jurDict.ids.get(INTERNATIONAL_CODE) ?? -1;
-    const flows = new Map<string, Flow>();
+    // Flows as a dense nationality x jurisdiction matrix, jurisdiction ids mapped to nationality ids.
+    const natOfJur = Int32Array.from(this.jurDict.names, (code) => this.dicts[natField]!.ids.get(code) ?? -1);
+    const nNat = natNames.length;
+    const flowCases = new Uint32Array(nNat * nJur);
+    const flowVictims = new Float64Array(nNat * nJur);
+    const SHIFT = 16 - FIELD_BITS;
     for (let k = 0; k < positions.length; k++) {
       const slot = slots[positions[k]!]!;
-      const j = c.jur.data[slot]!;
-      jur.cases[j]!++;
-      const flags = c.flags.data[slot]!;
-      if (flags & 1) jur.verdict[j]!++;
-      if (flags & 2) jur.convicted[j]!++;
-      if (flags & 4) jur.withDefendants[j]!++;
-      const v = c.victims.data[slot]!;
+      const j = jurOf[slot]!;
+      jCases[j]!++;
+      const flags = flagsOf[slot]!;
+      if (flags & 1) jVerdict[j]!++;
+      if (flags & 2) jConvicted[j]!++;
+      if (flags & 4) jDefendants[j]!++;
+      const v = victimsOf[slot]!;
       if (v) {
-        jur.withVictims[j]!++;
-        jur.victims[j]! += v;
+        jWithVictims[j]!++;
+        jVictims[j]! += v;
       }
-      for (let p = c.wstart.data[slot]!; p < c.wstart.data[slot + 1]!; p++) {
-        const packed = c.wpacked.data[p]!;
-        const f = packed >>> (16 - FIELD_BITS);
+      if (wantPersons) for (let p = wstart[slot]!, end = wstart[slot + 1]!; p < end; p++) {
+        const packed = wpacked[p]!;
+        const f = packed >>> SHIFT;
         const id = packed & VALUE_MASK;
-        const n = c.wcount.data[p]!;
-        persons[f]!.n[id]! += n;
-        persons[f]!.cases[id]!++;
-        if (f === natField && j !== xir) {
-          const from = natNames[id]!;
-          const to = this.jurDict.names[j]!;
-          if (from === NOT_RECORDED || from === to) continue;
-          const key = `${from}>${to}`;
-          const flow = flows.get(key);
-          if (flow) {
-            flow.cases++;
-            flow.victims += n;
-          } else flows.set(key, { from, to, cases: 1, victims: n });
+        const n = wcount[p]!;
+        const at = offsets[f]! + id;
+        personN[at]! += n;
+        personCases[at]!++;
+        if (wantFlows && f === natField && j !== xir && id !== notRecorded && id !== natOfJur[j]) {
+          flowCases[id * nJur + j]!++;
+          flowVictims[id * nJur + j]! += n;
         }
       }
-      const p0 = c.pstart.data[slot]!;
-      const p1 = c.pstart.data[slot + 1]!;
-      if (p1 > p0) {
-        jur.prisonCases[j]!++;
-        const mask = c.purposes.data[slot]!;
-        for (let i = 0; i < PURPOSE_CODES.length; i++) if (mask & (1 << i)) prisonPurposeCases[i]!++;
-        for (let p = p0; p < p1; p++) {
-          const m = c.prison.data[p]!;
-          prisonJur[j]!.push(m);
-          if (mask) for (let i = 0; i < PURPOSE_CODES.length; i++) if (mask & (1 << i)) prisonPurpose[i]!.push(m);
+      const terms = wantPrison ? pstart[slot + 1]! - pstart[slot]! : 0;
+      if (terms) {
+        jPrisonCases[j]!++;
+        jPrisonN[j]! += terms;
+        const mask = purposesOf[slot]!;
+        for (let i = 0; mask >>> i; i++) {
+          if (mask & (1 << i)) {
+            pPrisonCases[i]!++;
+            pPrisonN[i]! += terms;
+          }
         }
       }
     }
-    const dist = (values: number[], cases: number): Distribution | null => distributionOf(Float64Array.from(values).sort(), cases);
+    // Second pass: prison terms into per-group buffers.
+    const jBuf = Array.from(jPrisonN, (n) => new Float64Array(n));
+    const pBuf = Array.from(pPrisonN, (n) => new Float64Array(n));
+    const jFill = new Uint32Array(nJur);
+    const pFill = new Uint32Array(nP);
+    for (let k = 0; wantPrison && k < positions.length; k++) {
+      const slot = slots[positions[k]!]!;
+      const p0 = pstart[slot]!;
+      const p1 = pstart[slot + 1]!;
+      if (p0 === p1) continue;
+      const j = jurOf[slot]!;
+      const mask = purposesOf[slot]!;
+      for (let p = p0; p < p1; p++) {
+        const m = prison[p]!;
+        jBuf[j]![jFill[j]!++] = m;
+        for (let i = 0; mask >>> i; i++) if (mask & (1 << i)) pBuf[i]![pFill[i]!++] = m;
+      }
+    }
     const personList = (field: PersonField): PersonCount[] => {
       const f = PERSON_FIELDS.indexOf(field);
       const out: PersonCount[] = [];
       this.dicts[f]!.names.forEach((value, id) => {
-        if (persons[f]!.cases[id]) out.push({ value, persons: persons[f]!.n[id]!, cases: persons[f]!.cases[id]! });
+        const at = offsets[f]! + id;
+        if (personCases[at]) out.push({ value, persons: personN[at]!, cases: personCases[at]! });
       });
       return out;
     };
     const byJurisdiction: JurisdictionMeasures[] = [];
     this.jurDict.names.forEach((code, j) => {
-      if (!jur.cases[j]) return;
+      if (!jCases[j]) return;
       byJurisdiction.push({
-        jurisdiction: code, cases: jur.cases[j]!, casesWithVerdict: jur.verdict[j]!, casesWithConviction: jur.convicted[j]!,
-        casesWithVictims: jur.withVictims[j]!, victims: jur.victims[j]!, casesWithDefendants: jur.withDefendants[j]!, prison: dist(prisonJur[j]!, jur.prisonCases[j]!),
+        jurisdiction: code, cases: jCases[j]!, casesWithVerdict: jVerdict[j]!, casesWithConviction: jConvicted[j]!,
+        casesWithVictims: jWithVictims[j]!, victims: jVictims[j]!, casesWithDefendants: jDefendants[j]!,
+        prison: wantPrison ? distributionOfUnsorted(jBuf[j]!, jPrisonCases[j]!) : null,
       });
     });
-    const prisonByPurpose = PURPOSE_CODES.flatMap((purpose, i) => {
-      const prison = dist(prisonPurpose[i]!, prisonPurposeCases[i]!);
-      return prison ? [{ purpose, prison }] : [];
+    const prisonByPurpose: { purpose: string; prison: Distribution }[] = [];
+    PURPOSE_CODES.forEach((purpose, i) => {
+      const d = distributionOfUnsorted(pBuf[i]!, pPrisonCases[i]!);
+      if (d) prisonByPurpose.push({ purpose, prison: d });
     });
+    const flows: Flow[] = [];
+    for (let at = 0; at < flowCases.length; at++) {
+      if (flowCases[at]) flows.push({ from: natNames[Math.floor(at / nJur)]!, to: this.jurDict.names[at % nJur]!, cases: flowCases[at]!, victims: flowVictims[at]! });
+    }
     return {
       victims: { gender: personList('victimGender'), age: personList('victimAge'), nationality: personList('victimNationality') },
       defendants: { gender: personList('defendantGender'), nationality: personList('defendantNationality'), kind: personList('defendantKind') },
-      byJurisdiction, prisonByPurpose, flows: [...flows.values()],
+      byJurisdiction, prisonByPurpose, flows,
     };
   }
 

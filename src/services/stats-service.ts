@@ -8,7 +8,7 @@ import { AppError } from '../domain/errors.ts';
 import { countryByCode, INTERNATIONAL_CODE } from '../domain/countries.ts';
 import { labelOf } from '../domain/taxonomy.ts';
 import { parseQuery } from '../search/query-parser.ts';
-import { CONVICTION_VERDICTS, NOT_RECORDED, type CaseAggregates, type Distribution, type PersonCount } from '../search/aggregates.ts';
+import { CONVICTION_VERDICTS, NOT_RECORDED, type AggregatePart, type CaseAggregates, type Distribution, type PersonCount } from '../search/aggregates.ts';
 import type { FacetField } from '../search/facet-fields.ts';
 import type { FacetSelection, SearchEngine } from '../search/search-engine.ts';
 import { facetLabel } from './search-service.ts';
@@ -51,6 +51,8 @@ export interface StatsParams {
 interface Def {
   title: string;
   note: string;
+  /** What the engine must compute for this table. */
+  parts: AggregatePart[];
   build: (a: CaseAggregates, ctx: Ctx) => Pick<StatTable, 'columns' | 'rows' | 'chart' | 'restsOn'>;
 }
 
@@ -71,6 +73,7 @@ function facetTable(field: FacetField, what: string, note: string): Def {
   return {
     title: `Cases by ${what}`,
     note,
+    parts: ['cases'],
     build: (a, { cell }) => ({
       columns: [col('value', what[0]!.toUpperCase() + what.slice(1), 'text'), col('label', 'Name', 'text'), col('cases', 'Cases')],
       rows: [...a.cases[field]].sort(byCount).map((f) => ({ value: f.value, label: facetLabel(field, f.value), cases: cell(f.count) })),
@@ -84,6 +87,7 @@ function personTable(who: 'victims' | 'defendants', key: string, what: string, l
   return {
     title: `${who === 'victims' ? 'Victims' : 'Defendants'} by ${what}`,
     note,
+    parts: ['persons'],
     build: (a, { cell }) => {
       const list = (a[who] as Record<string, PersonCount[]>)[key]!;
       const basis = a.byJurisdiction.reduce((s, j) => s + (who === 'victims' ? j.casesWithVictims : j.casesWithDefendants), 0);
@@ -111,6 +115,7 @@ export const STATS: Record<string, Def> = {
   years: {
     title: 'Cases by decision year',
     note: 'One row per year from the first to the last decision; cases whose decision date is not known are counted apart.',
+    parts: ['cases'],
     build: (a, { cell }) => {
       const years = new Map(a.cases.year.map((y) => [Number(y.value), y.count]));
       const known = [...years.keys()];
@@ -138,6 +143,7 @@ export const STATS: Record<string, Def> = {
   'prison-by-jurisdiction': {
     title: 'Prison terms by jurisdiction',
     note: PRISON_NOTE,
+    parts: ['prison'],
     build: (a, ctx) => ({
       columns: [col('value', 'Jurisdiction', 'text'), col('label', 'Name', 'text'), ...PRISON_COLUMNS],
       rows: a.byJurisdiction.filter((j) => j.prison).sort((x, y) => y.prison!.count - x.prison!.count)
@@ -149,6 +155,7 @@ export const STATS: Record<string, Def> = {
   'prison-by-purpose': {
     title: 'Prison terms by purpose of exploitation',
     note: `${PRISON_NOTE} ${MULTI}`,
+    parts: ['prison'],
     build: (a, ctx) => ({
       columns: [col('value', 'Purpose', 'text'), col('label', 'Name', 'text'), ...PRISON_COLUMNS],
       rows: a.prisonByPurpose.sort((x, y) => y.prison.count - x.prison.count).map((p) => ({ value: p.purpose, label: labelOf('purposes', p.purpose), ...prisonRow(p.prison, ctx) })),
@@ -159,6 +166,7 @@ export const STATS: Record<string, Def> = {
   flows: {
     title: 'Transnational cases: victim nationality to jurisdiction of prosecution',
     note: 'Cases with a victim whose nationality differs from the jurisdiction; a case counts once per pair. International and regional bodies (XIR) are not a jurisdiction of prosecution and are left out.',
+    parts: ['flows'],
     build: (a, { cell }) => ({
       columns: [col('from', 'Victim nationality', 'text'), col('fromName', 'Nationality', 'text'), col('to', 'Jurisdiction', 'text'), col('toName', 'Jurisdiction name', 'text'), col('label', 'Flow', 'text'), col('cases', 'Cases'), col('victims', 'Victims')],
       rows: [...a.flows].sort((x, y) => y.cases - x.cases || y.victims - x.victims).map((f) => ({
@@ -183,8 +191,8 @@ export class StatsService {
   /** A count, or "fewer than N" when the cases it rests on (basis, default the count) are 1 .. N-1. */
   cell = (n: number, basis = n): Cell => (basis > 0 && basis < this.minCell ? `fewer than ${this.minCell}` : n);
 
-  async aggregate(params: StatsParams): Promise<CaseAggregates> {
-    return this.engine.aggregate({ query: parseQuery(params.q ?? ''), selection: params.selection });
+  async aggregate(params: StatsParams, parts?: AggregatePart[]): Promise<CaseAggregates> {
+    return this.engine.aggregate({ query: parseQuery(params.q ?? ''), selection: params.selection, parts });
   }
 
   /** Every statistic of one search (one engine call), in STATS order. */
@@ -196,7 +204,7 @@ export class StatsService {
   async one(name: string, params: StatsParams, links: Ctx['links'] = () => ''): Promise<StatTable> {
     if (name === 'comparison') return this.comparison(params, links);
     if (!STATS[name]) throw new AppError('NOT_FOUND', `no statistic '${name}'; available: ${STAT_NAMES.join(', ')}`, { name, allowed: STAT_NAMES });
-    return this.table(name, await this.aggregate(params), links);
+    return this.table(name, await this.aggregate(params, STATS[name].parts), links);
   }
 
   table(name: string, a: CaseAggregates, links: Ctx['links']): StatTable {
@@ -214,7 +222,7 @@ export class StatsService {
     if (chosen.length < 2 || chosen.length > 6) {
       throw new AppError('BAD_REQUEST', `comparison needs 2 to 6 jurisdictions (jurisdiction=ITA,NGA); got ${chosen.length}`, { field: 'jurisdiction' });
     }
-    const a = await this.aggregate(params);
+    const a = await this.aggregate(params, ['prison']);
     const by = new Map(a.byJurisdiction.map((j) => [j.jurisdiction, j]));
     const rows = chosen.map((code) => {
       const j = by.get(code);
