@@ -43,7 +43,7 @@ function figure(t: StatTable, search: URLSearchParams): SafeHtml {
 <p class="muted">Rests on ${t.restsOn.cases.toLocaleString('en')} ${t.restsOn.what === 'cases match' ? `published ${t.restsOn.cases === 1 ? 'case' : 'cases'}` : t.restsOn.what.replace(/^cases /, 'cases that ')} · ${t.note}</p>
 <figure><div class="chart-wrap">${chartOf(t, id)}</div>
 <figcaption>${COVERAGE} <a href="${csvLink(t.name, search)}" download>Download CSV</a> · <a href="${withParams(`/api/v1/stats/${t.name}`, search, {})}">JSON</a></figcaption></figure>
-<details${t.rows.length <= 12 ? html` open` : ''}><summary>Data table (${t.rows.length} ${t.rows.length === 1 ? 'row' : 'rows'})</summary>${statTable(t, { link })}</details>
+<details${t.rows.length <= 12 ? html` open` : ''}><summary>Data table (${t.rows.length} ${t.rows.length === 1 ? 'row' : 'rows'})</summary>${statTable(t, { link, hideKeys: t.name === 'flows' ? ['from', 'to', 'label'] : ['value'] })}</details>
 </section>`;
 }
 
