@@ -36,6 +36,11 @@ function countryShapes(): Shape[] {
   return shapes;
 }
 
+/** Computes the country paths ahead of the first map (about a quarter of a second). */
+export function warmWorldMap(): void {
+  countryShapes();
+}
+
 const ALPHA3_OF_M49 = new Map(COUNTRIES.filter((c) => c.m49).map((c) => [c.m49!, c.code]));
 const DRAWN = () => new Set(countryShapes().map((s) => ALPHA3_OF_M49.get(s.m49)).filter(Boolean) as string[]);
 
