@@ -8,6 +8,7 @@
  * exists (reindexed on first open if the index version changed), else a generated one.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import os from 'node:os';
 import { loadConfig } from '../src/config/config.ts';
 import { boot } from '../src/main.ts';
 import { createApp } from '../src/http/app.ts';
@@ -80,12 +81,20 @@ const ENDPOINTS: [string, (qs: string) => string][] = [
   ['page: GET /statistics (18 charts, map, tables)', (qs) => `/statistics?${qs}`],
 ];
 const samples = new Map<string, Samples>(ENDPOINTS.map(([label]) => [label, { cold: [], warm: [] }]));
+// Every stats endpoint together, by kind of search: with words (a full-text match) or filters only.
+const byKind = { words: { cold: [], warm: [] } as Samples, filters: { cold: [], warm: [] } as Samples, peerWords: { cold: [], warm: [] } as Samples, peerFilters: { cold: [], warm: [] } as Samples };
 for (let r = 0; r < ROUNDS; r++) {
   for (const qs of SEARCHES) {
     for (const [label, url] of ENDPOINTS) {
       const m = samples.get(label)!;
-      m.cold.push(await time(url(qs), true));
-      m.warm.push(await time(url(qs), false));
+      const cold = await time(url(qs), true);
+      const warm = await time(url(qs), false);
+      m.cold.push(cold);
+      m.warm.push(warm);
+      const words = qs.includes('q=');
+      const k = label.startsWith('GET /api/v1/stats/') ? (words ? byKind.words : byKind.filters) : label.startsWith('peer') ? (words ? byKind.peerWords : byKind.peerFilters) : null;
+      k?.cold.push(cold);
+      k?.warm.push(warm);
     }
   }
 }
@@ -111,5 +120,12 @@ writeSection(
     `In-process (app.inject) over ${SEARCHES.length} searches (all cases, filters only, words, a phrase, a prefix, OR, NOT; ${ROUNDS} rounds, every endpoint on every search in turn): ` +
     `cold = full-text match cache emptied before the request, warm = the same request right after. Ratios are against the search endpoint on the same searches in this run. ` +
     `Target: every stats endpoint at most 100 ms p95. Slowest stats endpoint (by warm p95): ${worst.name}, warm p95 ${f(worst.warm)} ms, cold p95 ${f(worst.cold)} ms.\n\n` +
-    table(['endpoint', 'requests', 'cold p50 ms', 'cold p95 ms', 'warm p50 ms', 'warm p95 ms', 'cold p95 / search', 'warm p95 / search'], rows),
+    table(['endpoint', 'requests', 'cold p50 ms', 'cold p95 ms', 'warm p50 ms', 'warm p95 ms', 'cold p95 / search', 'warm p95 / search'], rows) +
+    '\n\nBy kind of search (every stats endpoint together, and the search peer):\n\n' +
+    table(['requests', 'n', 'cold p50 ms', 'cold p95 ms', 'warm p50 ms', 'warm p95 ms'], ([
+      ['stats, searches with words', byKind.words], ['stats, filters only', byKind.filters], ['search peer, with words', byKind.peerWords], ['search peer, filters only', byKind.peerFilters],
+    ] as [string, Samples][]).map(([label, m]) => {
+      const x = summary(m);
+      return [label, x.n, f(x.cold.p50), f(x.cold.p95), f(x.warm.p50), f(x.warm.p95)];
+    })) + `\n\nLoad average during the run (the machine is shared): ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (1, 5, 15 min) on ${os.cpus().length} cores.`,
 );
