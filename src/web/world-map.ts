@@ -13,7 +13,8 @@ import { COUNTRIES } from '../domain/countries.ts';
 import { html, type SafeHtml } from './html.ts';
 
 const W = 960;
-const H = 470;
+/** The map's height, from the projected bounds (set with the shapes). */
+let H = 470;
 
 interface Shape {
   m49: string;
@@ -30,8 +31,9 @@ function countryShapes(): Shape[] {
   const all = feature(topo, topo.objects.countries);
   // Antarctica (M49 010) holds no jurisdiction and would take a fifth of the height.
   const geo = { ...all, features: all.features.filter((f) => String(f.id) !== '010') };
-  const projection = geoEqualEarth().fitExtent([[4, 4], [W - 4, H - 4]], geo);
+  const projection = geoEqualEarth().fitWidth(W, geo);
   const path = geoPath(projection).digits(1);
+  H = Math.ceil(path.bounds(geo)[1][1]);
   shapes = geo.features.map((f) => ({ m49: String(f.id ?? ''), name: f.properties?.name ?? '', d: path(f) ?? '' })).filter((s) => s.d);
   return shapes;
 }
@@ -68,11 +70,12 @@ export function classBreaks(max: number, minCell: number): number[] {
 }
 
 export function worldMap(data: MapDatum[], minCell: number): { svg: SafeHtml; notDrawn: MapDatum[] } {
+  const shapes = countryShapes();
   const byCode = new Map(data.map((d) => [d.code, d]));
   const numbers = data.map((d) => (typeof d.cases === 'number' ? d.cases : 0));
   const breaks = classBreaks(Math.max(0, ...numbers), minCell);
   const classOf = (c: number | string) => (typeof c === 'string' ? 'c0' : `c${breaks.filter((b) => c >= b).length}`);
-  const paths = countryShapes().map((s) => {
+  const paths = shapes.map((s) => {
     const d = byCode.get(ALPHA3_OF_M49.get(s.m49) ?? '');
     if (!d) return html`<path class="none" d="${s.d}"></path>`;
     return html`<path class="${classOf(d.cases)}" d="${s.d}"><title>${d.name}: ${typeof d.cases === 'number' ? d.cases.toLocaleString('en') : d.cases} cases</title></path>`;
