@@ -119,6 +119,7 @@ export function webRoutes(app: FastifyInstance, deps: { services: Services; publ
       if (compare.length) {
         const bad = compare.filter((c) => !isCountryCode(c));
         if (bad.length) comparisonError = `unknown jurisdiction code ${bad.join(', ')}`;
+        else if (compare.length < 2 || compare.length > 6) comparisonError = `Choose 2 to 6 jurisdictions to compare (${compare.length} chosen).`;
         else {
           try {
             comparison = await services.stats.comparison({ ...params, selection: { ...params.selection, jurisdiction: compare } }, links);
