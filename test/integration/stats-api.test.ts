@@ -171,4 +171,20 @@ describe('statistics API', () => {
     expect((await publish('withdrawn')).statusCode).toBe(200);
     expect(await all()).toEqual(before);
   });
+
+  it('the Statistics page follows the search, states the rules, and explains bad choices', async () => {
+    const page = await t.app.inject({ url: `/statistics?${Q}&compare=ITA,ESP` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<strong>5 published cases</strong>');
+    expect(page.body).toContain('shown as “fewer than 3”');
+    expect(page.body).toContain('href="/api/v1/stats/years?q=zebrafinch&amp;format=csv"');
+    expect(page.body).toMatch(/<table class="data compare">[\s\S]*Italy[\s\S]*Spain/);
+    expect((await t.app.inject({ url: '/statistics?compare=ITA' })).body).toContain('Choose 2 to 6 jurisdictions to compare (1 chosen).');
+    expect((await t.app.inject({ url: '/statistics?compare=ZZZ,ITA' })).body).toContain('unknown jurisdiction code ZZZ');
+    expect((await t.app.inject({ url: '/statistics?purposes=forced_labor' })).statusCode).toBe(400);
+    const none = (await t.app.inject({ url: '/statistics?q=zebrafinch+-zebrafinch' })).body;
+    expect(none).toContain('<strong>0 published cases</strong>');
+    expect(none).toContain('Nothing recorded for these cases.');
+    expect((await t.app.inject({ url: `/search?${Q}` })).body).toContain('href="/statistics?q=zebrafinch">Statistics for these results</a>');
+  });
 });
