@@ -126,6 +126,8 @@ class Dict {
 
 export class StatsColumns {
   private c: Columns = columns();
+  /** Reused by aggregate for the prison terms of each group (only one aggregate runs at a time: it is synchronous). */
+  private scratch = new Float64Array(0);
   private dicts = PERSON_FIELDS.map(() => new Dict());
   private jurDict = new Dict();
 
@@ -241,8 +243,13 @@ export class StatsColumns {
       }
     }
     // Second pass: prison terms into per-group buffers.
-    const jBuf = Array.from(jPrisonN, (n) => new Float64Array(n));
-    const pBuf = Array.from(pPrisonN, (n) => new Float64Array(n));
+    // Views into one scratch buffer kept between calls (no megabytes of garbage per request).
+    const total = [...jPrisonN, ...pPrisonN].reduce((x, y) => x + y, 0);
+    if (this.scratch.length < total) this.scratch = new Float64Array(Math.max(total, this.scratch.length * 2));
+    let used = 0;
+    const view = (n: number) => this.scratch.subarray(used, (used += n));
+    const jBuf = Array.from(jPrisonN, view);
+    const pBuf = Array.from(pPrisonN, view);
     const jFill = new Uint32Array(nJur);
     const pFill = new Uint32Array(nP);
     for (let k = 0; wantPrison && k < positions.length; k++) {
