@@ -17,6 +17,7 @@ import { withParams } from './pages/parts.ts';
 import { statsPage } from './pages/stats-page.ts';
 import { statsRequest } from '../http/routes/stats.ts';
 import { isCountryCode } from '../domain/countries.ts';
+import { loadWorldMap } from './world-map.ts';
 
 const CSS = readFileSync(new URL('./assets/site.css', import.meta.url), 'utf8');
 const JS = readFileSync(new URL('./assets/site.js', import.meta.url), 'utf8');
@@ -137,6 +138,7 @@ export function webRoutes(app: FastifyInstance, deps: { services: Services; publ
       }
       throw e;
     }
+    await loadWorldMap();
     return sendHtml(reply, statsPage(data));
   });
 

@@ -6,8 +6,6 @@
  * international bodies (XIR) cannot be drawn: the caller lists them beside the map.
  */
 import { createRequire } from 'node:module';
-import { feature } from 'topojson-client';
-import { geoEqualEarth, geoPath } from 'd3-geo';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { COUNTRIES } from '../domain/countries.ts';
 import { html, type SafeHtml } from './html.ts';
@@ -23,9 +21,30 @@ interface Shape {
 }
 
 let shapes: Shape[] | undefined;
+let loading: Promise<void> | undefined;
+
+/**
+ * Loads the geometry libraries and projects the country paths, once per process (about a quarter
+ * of a second). Imported lazily so that commands other than the Statistics page never load them.
+ */
+export function loadWorldMap(): Promise<void> {
+  loading ??= (async () => {
+    const [{ feature }, { geoEqualEarth, geoPath }] = await Promise.all([import('topojson-client'), import('d3-geo')]);
+    shapes = project(feature, geoEqualEarth, geoPath);
+  })();
+  return loading;
+}
 
 function countryShapes(): Shape[] {
-  if (shapes) return shapes;
+  if (!shapes) throw new Error('loadWorldMap() must complete before the map is drawn');
+  return shapes;
+}
+
+function project(
+  feature: typeof import('topojson-client').feature,
+  geoEqualEarth: typeof import('d3-geo').geoEqualEarth,
+  geoPath: typeof import('d3-geo').geoPath,
+): Shape[] {
   const require = createRequire(import.meta.url);
   const topo = require('world-atlas/countries-110m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>;
   const all = feature(topo, topo.objects.countries);
@@ -34,13 +53,7 @@ function countryShapes(): Shape[] {
   const projection = geoEqualEarth().fitWidth(W, geo);
   const path = geoPath(projection).digits(1);
   H = Math.ceil(path.bounds(geo)[1][1]);
-  shapes = geo.features.map((f) => ({ m49: String(f.id ?? ''), name: f.properties?.name ?? '', d: path(f) ?? '' })).filter((s) => s.d);
-  return shapes;
-}
-
-/** Computes the country paths ahead of the first map (about a quarter of a second). */
-export function warmWorldMap(): void {
-  countryShapes();
+  return geo.features.map((f) => ({ m49: String(f.id ?? ''), name: f.properties?.name ?? '', d: path(f) ?? '' })).filter((s) => s.d);
 }
 
 const ALPHA3_OF_M49 = new Map(COUNTRIES.filter((c) => c.m49).map((c) => [c.m49!, c.code]));
