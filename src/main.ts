@@ -24,7 +24,7 @@ export async function boot(config: Readonly<Config>): Promise<Services> {
   const engine = new SqliteSearch(store.sqlite, store, config.searchCache);
   store.addWriteHook(engine.writeHook);
   await engine.open();
-  return createServices(store, engine, { files: new DiskDocumentFiles(config.documentsDir), documentMaxBytes: config.documentMaxBytes });
+  return createServices(store, engine, { files: new DiskDocumentFiles(config.documentsDir), documentMaxBytes: config.documentMaxBytes, statsMinCell: config.statsMinCell });
 }
 
 /** Closes the services: the engine saves its snapshot (fast next start), then the store closes. */

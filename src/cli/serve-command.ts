@@ -3,6 +3,7 @@ import type { Config } from '../config/config.ts';
 import { boot, closeServices } from '../main.ts';
 import { seedIfEmpty } from '../services/demo-seed.ts';
 import { AppError } from '../domain/errors.ts';
+import { loadWorldMap } from '../web/world-map.ts';
 import type { CliIo, Runner } from './cli.ts';
 
 export function serveCommand(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
@@ -26,6 +27,8 @@ export function serveCommand(program: Command, config: Readonly<Config>, io: Cli
       const app = await createApp({ config, services });
       const address = await app.listen({ port, host: opts.host ?? config.host });
       io.err(`Palermo is serving on ${address} (database: ${config.databaseUrl ? 'postgres' : config.dbPath})\n`);
+      // Project the world map's country paths now rather than on the first Statistics page.
+      setImmediate(() => loadWorldMap().catch(() => undefined)); // a failure shows on the page itself
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

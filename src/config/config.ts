@@ -25,6 +25,7 @@ export const ConfigSchema = z.object({
   PALERMO_SEARCH_CACHE: z.coerce.number().int().min(0).max(100_000).default(256),
   PALERMO_DOCUMENTS_DIR: z.string().min(1).optional(),
   PALERMO_DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(2 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  PALERMO_STATS_MIN_CELL: z.coerce.number().int().min(1).max(1000).default(3),
 });
 
 export interface Config {
@@ -44,6 +45,8 @@ export interface Config {
   documentsDir: string;
   /** Largest document accepted, in bytes. */
   documentMaxBytes: number;
+  /** Statistics show counts resting on fewer cases than this as "fewer than N" (1: every count exact). */
+  statsMinCell: number;
 }
 
 /** Parses KEY=VALUE lines; quotes around the value are removed. */
@@ -89,6 +92,7 @@ export function loadConfig(
     searchCache: c.PALERMO_SEARCH_CACHE,
     documentsDir: resolve(c.PALERMO_DOCUMENTS_DIR ?? join(dirname(c.PALERMO_DB_PATH), 'documents')),
     documentMaxBytes: c.PALERMO_DOCUMENT_MAX_BYTES,
+    statsMinCell: c.PALERMO_STATS_MIN_CELL,
     ...overrides,
   });
 }

@@ -20,6 +20,7 @@ import { searchRoutes } from './routes/search.ts';
 import { exportRoutes } from './routes/export.ts';
 import { importRoutes } from './routes/imports.ts';
 import { documentRoutes } from './routes/documents.ts';
+import { statsRoutes } from './routes/stats.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'adminToken' | 'bodyLimit' | 'maxPageSize' | 'logLevel' | 'publicUrl'>;
@@ -96,6 +97,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'search', description: 'Full-text and faceted search, similar cases' },
         { name: 'documents', description: 'Judgment documents attached to cases' },
         { name: 'export', description: 'Bulk export' },
+        { name: 'statistics', description: 'Counts, trends, profiles and comparisons of published cases, as JSON or CSV' },
         { name: 'reference', description: 'Taxonomy, countries and regions' },
         { name: 'meta', description: 'Health' },
       ],
@@ -109,6 +111,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   exportRoutes(app, { exports: services.exports, publicUrl: deps.config.publicUrl });
   importRoutes(app, { jsonl: services.jsonl, cases: services.cases, adminToken: deps.config.adminToken });
   await documentRoutes(app, { documents: services.documents, adminToken: deps.config.adminToken });
+  statsRoutes(app, { stats: services.stats });
   referenceRoutes(app, { store: services.store });
   webRoutes(app, { services, publicUrl: deps.config.publicUrl, maxPageSize: deps.config.maxPageSize });
 

@@ -9,6 +9,8 @@
  * deleted document's slot is marked dead and reclaimed by compaction.
  */
 import { FACET_FIELDS, type FacetField } from './facet-fields.ts';
+import { StatsColumns, type DocStats } from './stats-columns.ts';
+import { align, GrowableU16, GrowableU32, SlotMap } from './columns.ts';
 
 const FIELD_BITS = 5;
 const VALUE_BITS = 16 - FIELD_BITS;
@@ -20,6 +22,8 @@ export interface FacetDoc {
   /** yyyymmdd with 00 for unknown month/day; 0 when the date is unknown. */
   date: number;
   values: Partial<Record<FacetField, readonly string[]>>;
+  /** Figures for statistics (kept in the same slots, see stats-columns.ts). */
+  stats?: DocStats;
 }
 
 export type FacetSelection = Partial<Record<FacetField, readonly string[]>> & { yearFrom?: number; yearTo?: number };
@@ -27,75 +31,6 @@ export type FacetSelection = Partial<Record<FacetField, readonly string[]>> & { 
 export interface FacetCount {
   value: string;
   count: number;
-}
-
-class GrowableU16 {
-  data = new Uint16Array(1 << 16);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint16Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
-class GrowableU32 {
-  data = new Uint32Array(1 << 12);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-}
-
-/** seq -> slot as a dense typed array (document numbers are small consecutive integers). */
-class SlotMap {
-  private slots = new Int32Array(1 << 12).fill(-1);
-  size = 0;
-
-  get(seq: number): number | undefined {
-    const v = seq < this.slots.length ? this.slots[seq]! : -1;
-    return v < 0 ? undefined : v;
-  }
-
-  has(seq: number): boolean {
-    return this.get(seq) !== undefined;
-  }
-
-  set(seq: number, slot: number): void {
-    if (seq >= this.slots.length) {
-      let n = this.slots.length;
-      while (n <= seq) n *= 2;
-      const next = new Int32Array(n).fill(-1);
-      next.set(this.slots);
-      this.slots = next;
-    }
-    if (this.slots[seq]! < 0) this.size++;
-    this.slots[seq] = slot;
-  }
-
-  delete(seq: number): boolean {
-    if (this.get(seq) === undefined) return false;
-    this.slots[seq] = -1;
-    this.size--;
-    return true;
-  }
-
-  clear(): void {
-    this.slots.fill(-1);
-    this.size = 0;
-  }
-
-  get bytes(): number {
-    return this.slots.byteLength;
-  }
 }
 
 export class FacetIndex {
@@ -107,6 +42,8 @@ export class FacetIndex {
   private alive = new Uint8Array(1 << 12);
   private slotOfSeq = new SlotMap();
   private dead = 0;
+  /** Statistics columns, slot for slot with the facet columns. */
+  stats = new StatsColumns();
 
   constructor() {
     this.start.push(0);
@@ -155,6 +92,7 @@ export class FacetIndex {
     this.start.push(this.pool.length);
     this.seqs.push(doc.seq);
     this.dates.push(doc.date);
+    this.stats.push(doc.stats, doc.values.jurisdiction?.[0] ?? '', doc.values.purposes ?? []);
     if (slot >= this.alive.length) {
       const next = new Uint8Array(this.alive.length * 2);
       next.set(this.alive);
@@ -268,6 +206,28 @@ export class FacetIndex {
     return { passing: passing.subarray(0, nPass), counts: out };
   }
 
+  /** Counts of every facet over the passing positions (every filter applied, not disjunctive). */
+  countPassing(slots: ArrayLike<number>, positions: ArrayLike<number>): Map<FacetField, FacetCount[]> {
+    const counts = FACET_FIELDS.map((_, i) => new Uint32Array(Math.max(1, this.dict[i]!.names.length)));
+    const pool = this.pool.data;
+    const start = this.start.data;
+    for (let k = 0; k < positions.length; k++) {
+      const slot = slots[positions[k]!]!;
+      for (let p = start[slot]!; p < start[slot + 1]!; p++) {
+        const packed = pool[p]!;
+        counts[packed >>> VALUE_BITS]![packed & (MAX_VALUES - 1)]!++;
+      }
+    }
+    const out = new Map<FacetField, FacetCount[]>();
+    for (const [i, name] of FACET_FIELDS.entries()) {
+      const names = this.dict[i]!.names;
+      const list: FacetCount[] = [];
+      for (let v = 0; v < names.length; v++) if (counts[i]![v]) list.push({ value: names[v]!, count: counts[i]![v]! });
+      out.set(name, list);
+    }
+    return out;
+  }
+
   /** The values of one field of one document. */
   valuesOf(slot: number, field: FacetField): string[] {
     const f = FIELD_INDEX.get(field)!;
@@ -287,7 +247,7 @@ export class FacetIndex {
   serialize(): Buffer {
     this.compact();
     const n = this.seqs.length;
-    const header = Buffer.from(JSON.stringify({ fields: FACET_FIELDS, names: this.dict.map((d) => d.names), n, pool: this.pool.length }));
+    const header = Buffer.from(JSON.stringify({ fields: FACET_FIELDS, names: this.dict.map((d) => d.names), n, pool: this.pool.length, stats: 1 }));
     const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4)]);
     const part = (a: ArrayBufferView) => pad(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     const len = Buffer.alloc(4);
@@ -298,14 +258,15 @@ export class FacetIndex {
       part(this.start.data.subarray(0, n + 1)),
       part(this.seqs.data.subarray(0, n)),
       part(this.dates.data.subarray(0, n)),
+      this.stats.serialize(),
     ]);
   }
 
   /** Replaces the contents with a snapshot; false (and unchanged) if it does not fit this version. */
   deserialize(buf: Buffer): boolean {
     const headerLength = buf.readUInt32LE(0);
-    const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as { fields: string[]; names: string[][]; n: number; pool: number };
-    if (JSON.stringify(header.fields) !== JSON.stringify(FACET_FIELDS)) return false;
+    const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as { fields: string[]; names: string[][]; n: number; pool: number; stats?: number };
+    if (JSON.stringify(header.fields) !== JSON.stringify(FACET_FIELDS) || header.stats !== 1) return false;
     let at = 4 + headerLength + ((4 - (headerLength % 4)) % 4);
     const take = <T>(make: (ab: ArrayBuffer, count: number) => T, count: number, bytesPer: number): T => {
       const bytes = count * bytesPer;
@@ -315,7 +276,11 @@ export class FacetIndex {
       return make(copy, count);
     };
     const n = header.n;
+    const stats = new StatsColumns();
+    const statsAt = at + align(header.pool * 2) + align((n + 1) * 4) + 2 * align(n * 4);
+    if (!stats.deserialize(buf.subarray(statsAt))) return false;
     this.clear();
+    this.stats = stats;
     this.pool.data = take((ab, c) => new Uint16Array(ab, 0, Math.max(c, 1)), header.pool, 2);
     this.pool.length = header.pool;
     this.start.data = take((ab, c) => new Uint32Array(ab, 0, c), n + 1, 4);
@@ -340,11 +305,13 @@ export class FacetIndex {
     this.alive = new Uint8Array(1 << 12);
     this.slotOfSeq.clear();
     this.dead = 0;
+    this.stats = new StatsColumns();
   }
 
   /** Rebuilds the columns without dead slots. */
   compact(): void {
-    const old = { pool: this.pool, start: this.start, seqs: this.seqs, dates: this.dates, alive: this.alive };
+    const old = { pool: this.pool, start: this.start, seqs: this.seqs, dates: this.dates, alive: this.alive, stats: this.stats };
+    this.stats = new StatsColumns();
     this.pool = new GrowableU16();
     this.start = new GrowableU32();
     this.start.push(0);
@@ -360,6 +327,7 @@ export class FacetIndex {
       this.start.push(this.pool.length);
       this.seqs.push(old.seqs.data[s]!);
       this.dates.push(old.dates.data[s]!);
+      this.stats.copySlot(old.stats, s);
       this.alive[slot] = 1;
       this.slotOfSeq.set(old.seqs.data[s]!, slot);
     }
@@ -367,6 +335,6 @@ export class FacetIndex {
 
   /** Approximate bytes held, for the benchmark's memory report. */
   bytes(): number {
-    return this.slotOfSeq.bytes + this.pool.data.byteLength + this.start.data.byteLength + this.seqs.data.byteLength + this.dates.data.byteLength + this.alive.byteLength;
+    return this.stats.bytes() + this.slotOfSeq.bytes + this.pool.data.byteLength + this.start.data.byteLength + this.seqs.data.byteLength + this.dates.data.byteLength + this.alive.byteLength;
   }
 }

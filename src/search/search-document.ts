@@ -9,6 +9,7 @@ import { analyzeEach } from './analyzer.ts';
 import { dateNumber, facetValuesOf, type FacetField } from './facet-fields.ts';
 import { titleKey, titleSynonyms } from './title-key.ts';
 import { countryByCode } from '../domain/countries.ts';
+import { statsOf, type DocStats } from './stats-columns.ts';
 
 function placeNames(code: string): string[] {
   const c = countryByCode(code);
@@ -22,6 +23,8 @@ export interface SearchDocument {
   surfaces: Map<string, string>;
   titleKey: string;
   facets: Partial<Record<FacetField, string[]>>;
+  /** Per-case figures for statistics. */
+  stats: DocStats;
   date: number;
 }
 
@@ -69,5 +72,5 @@ export function buildSearchDocument(rec: CaseRecord, fulltext = ''): SearchDocum
     place: col(placeNames(rec.jurisdiction).map((n) => [n, 'en'] as [string, string])),
   };
   const facets = Object.fromEntries(Object.entries(facetValuesOf(rec)).filter(([, v]) => v.length)) as SearchDocument['facets'];
-  return { columns, tokens, surfaces, titleKey: titleKey(rec.title), facets, date: dateNumber(rec) };
+  return { columns, tokens, surfaces, titleKey: titleKey(rec.title), facets, stats: statsOf(rec), date: dateNumber(rec) };
 }

@@ -8,10 +8,11 @@ import type { FacetField } from './facet-fields.ts';
 import type { FacetCount, FacetSelection } from './facet-index.ts';
 import type { WriteHook } from '../store/case-store.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
+import type { AggregatePart, CaseAggregates } from './aggregates.ts';
 
 export type SearchSort = 'relevance' | 'date_desc' | 'date_asc';
 
-export type { FacetSelection };
+export type { FacetSelection, CaseAggregates };
 
 export interface SearchRequest {
   query: ParsedQuery;
@@ -31,6 +32,14 @@ export interface Snippet {
   text: string;
   /** [start, end) UTF-16 offsets in `text` of the matched words. */
   highlights: [number, number][];
+}
+
+/** The cases of a search to aggregate: the same query and selection as a SearchRequest. */
+export interface AggregateRequest {
+  query: ParsedQuery;
+  selection: FacetSelection;
+  /** What to compute (default: everything); see AGGREGATE_PARTS. */
+  parts?: readonly AggregatePart[];
 }
 
 export interface SearchHit {
@@ -71,6 +80,12 @@ export interface SearchEngine {
   open(): Promise<void>;
   search(req: SearchRequest): Promise<SearchResult>;
   similar(id: string, limit: number): Promise<SimilarCase[] | undefined>;
+  /**
+   * Figures over every published case the same request would find (total equal to `search`'s):
+   * conjunctive facet counts, persons, verdict, victim and prison measures, flows. The definitions
+   * are in aggregates.ts; the statistics service builds every table and chart from this one call.
+   */
+  aggregate(req: AggregateRequest): Promise<CaseAggregates>;
   /** Saves what makes the next start fast (a snapshot of in-memory state); call before closing the store. */
   close(): Promise<void>;
   /** Rebuilds the whole index from the store. */

@@ -7,6 +7,7 @@ import { SearchService } from './search-service.ts';
 import { ExportService } from './export-service.ts';
 import { DocumentService } from './documents/document-service.ts';
 import type { DocumentFiles } from './documents/document-files.ts';
+import { StatsService } from './stats-service.ts';
 
 export interface Services {
   store: CaseStore;
@@ -16,11 +17,14 @@ export interface Services {
   jsonl: JsonlTransfer;
   exports: ExportService;
   documents: DocumentService;
+  stats: StatsService;
 }
 
 export interface ServiceOptions {
   files: DocumentFiles;
   documentMaxBytes: number;
+  /** Statistics show counts resting on fewer cases than this as "fewer than N". */
+  statsMinCell?: number;
 }
 
 export function createServices(store: CaseStore, engine: SearchEngine, opts: ServiceOptions): Services {
@@ -33,5 +37,6 @@ export function createServices(store: CaseStore, engine: SearchEngine, opts: Ser
     jsonl: new JsonlTransfer(store, cases),
     exports: new ExportService(store, engine),
     documents: new DocumentService(store, cases, opts.files, opts.documentMaxBytes),
+    stats: new StatsService(engine, opts.statsMinCell ?? 3),
   };
 }

@@ -31,7 +31,7 @@ ${meta.head ?? ''}
 <input id="q" type="search" name="q" value="${meta.query ?? ''}" placeholder="Search case law, e.g. &quot;debt bondage&quot; fishing">
 <button type="submit">Search</button>
 </form>
-<nav aria-label="Site"><a href="/search">Browse</a><a href="/about">About</a><a href="/api">API</a></nav>
+<nav aria-label="Site"><a href="/search">Browse</a><a href="/statistics">Statistics</a><a href="/about">About</a><a href="/api">API</a></nav>
 </header>
 <main id="main">
 ${body}

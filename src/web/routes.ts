@@ -14,6 +14,10 @@ import { casePage } from './pages/case-page.ts';
 import { aboutPage, apiPage, homePage, jurisdictionPage } from './pages/other-pages.ts';
 import { atomFeed } from './atom.ts';
 import { withParams } from './pages/parts.ts';
+import { statsPage } from './pages/stats-page.ts';
+import { statsRequest } from '../http/routes/stats.ts';
+import { isCountryCode } from '../domain/countries.ts';
+import { loadWorldMap } from './world-map.ts';
 
 const CSS = readFileSync(new URL('./assets/site.css', import.meta.url), 'utf8');
 const JS = readFileSync(new URL('./assets/site.js', import.meta.url), 'utf8');
@@ -100,9 +104,50 @@ export function webRoutes(app: FastifyInstance, deps: { services: Services; publ
     return sendHtml(reply, jurisdictionPage(country, res));
   });
 
+  app.get('/statistics', { schema: { hide: true } }, async (req, reply) => {
+    const all = paramsOf(req);
+    const compare = [...new Set(all.getAll('compare').flatMap((v) => v.split(',')).map((v) => v.trim().toUpperCase()).filter(Boolean))];
+    const search = new URLSearchParams();
+    for (const [k, v] of all) if (v !== '' && !PAGE_ONLY.has(k)) search.append(k, v);
+    const query: Record<string, string[]> = {};
+    for (const [k, v] of search) (query[k] ??= []).push(v);
+    let data;
+    try {
+      const { params, links } = statsRequest(query, `/statistics?${search.toString()}`);
+      const tables = await services.stats.all(params, links);
+      let comparison = null;
+      let comparisonError: string | null = null;
+      if (compare.length) {
+        const bad = compare.filter((c) => !isCountryCode(c));
+        if (bad.length) comparisonError = `unknown jurisdiction code ${bad.join(', ')}`;
+        else if (compare.length < 2 || compare.length > 6) comparisonError = `Choose 2 to 6 jurisdictions to compare (${compare.length} chosen).`;
+        else {
+          try {
+            comparison = await services.stats.comparison({ ...params, selection: { ...params.selection, jurisdiction: compare } }, links);
+          } catch (e) {
+            if (!(e instanceof AppError && e.status === 400)) throw e;
+            comparisonError = e.message;
+          }
+        }
+      }
+      data = { tables, comparison, comparisonError, search, compare, minCell: services.stats.minCell, rule: services.stats.rule };
+    } catch (e) {
+      if (e instanceof AppError && e.status === 400) {
+        const d = e.details as { suggestion?: string } | null;
+        return sendHtml(reply, searchErrorPage(search.get('q') ?? '', e.message, d?.suggestion), 400);
+      }
+      throw e;
+    }
+    await loadWorldMap();
+    return sendHtml(reply, statsPage(data));
+  });
+
   app.get('/about', { schema: { hide: true } }, async (_req, reply) => sendHtml(reply, aboutPage(await services.store.cases.count(['published']))));
   app.get('/api', { schema: { hide: true } }, async (_req, reply) => sendHtml(reply, apiPage()));
 }
+
+/** Parameters of the Statistics page that are not search parameters. */
+const PAGE_ONLY = new Set(['compare', 'sort', 'cursor', 'limit', 'facets', 'format']);
 
 function notFoundPage(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · Palermo</title><link rel="stylesheet" href="/assets/site.css"></head><body><main><h1>Not found</h1><p>There is no such page or published case. <a href="/">Home</a> · <a href="/search">Browse cases</a></p></main></body></html>`;

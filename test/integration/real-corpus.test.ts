@@ -4,6 +4,7 @@ import { existsSync, readFileSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { SHERLOC_LABELS } from '../../src/services/importers/sherloc.ts';
+import { resolveCountry } from '../../src/domain/countries.ts';
 
 const CORPUS = new URL('../../../shared/data/sherloc-tip-cases.jsonl', import.meta.url).pathname;
 const present = existsSync(CORPUS);
@@ -11,7 +12,7 @@ if (!present) console.warn(`real-corpus tests need ${CORPUS}; they do not run wi
 
 describe.runIf(present)('the real SHERLOC corpus', () => {
   let t: TestApp;
-  const rows = present ? readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { article3: string[] | null; jurisdiction: string }) : [];
+  const rows = present ? readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { article3: string[] | null; jurisdiction: string; year: number | null; form: string[] | null }) : [];
 
   beforeAll(async () => {
     t = await makeTestApp();
@@ -50,5 +51,42 @@ describe.runIf(present)('the real SHERLOC corpus', () => {
       const res = await t.app.inject({ url });
       expect({ url, status: res.statusCode }).toEqual({ url, status: 200 });
     }
+  });
+
+  it('statistics equal counts computed from the file, with the small-cell rule applied', async () => {
+    const shown = (n: number) => (n > 0 && n < 3 ? 'fewer than 3' : n);
+    const tally = (values: (string | null | undefined)[]) => {
+      const m = new Map<string, number>();
+      for (const v of values) if (v) m.set(v, (m.get(v) ?? 0) + 1);
+      return m;
+    };
+    const stat = async (name: string) => (await t.app.inject({ url: `/api/v1/stats/${name}` })).json() as { cases: number; rows: Record<string, string | number>[] };
+    const asMap = (body: { rows: Record<string, string | number>[] }) => Object.fromEntries(body.rows.map((r) => [r.value, r.cases]));
+    const expectMap = (m: Map<string, number>) => Object.fromEntries([...m].map(([k, n]) => [k, shown(n)]));
+
+    const years = await stat('years');
+    expect(years.cases).toBe(rows.length);
+    const byYear = tally(rows.map((r) => (r.year == null ? null : String(r.year))));
+    const yearRows = Object.fromEntries(Object.entries(asMap(years)).filter(([, n]) => n !== 0));
+    expect(yearRows).toEqual({ ...expectMap(byYear), unknown: shown(rows.filter((r) => r.year == null).length) });
+
+    expect(asMap(await stat('jurisdictions'))).toEqual(expectMap(tally(rows.map((r) => resolveCountry(r.jurisdiction) ?? r.jurisdiction))));
+    expect(asMap(await stat('forms'))).toEqual(expectMap(tally(rows.flatMap((r) => [...new Set(r.form ?? [])]))));
+    for (const kind of ['acts', 'means', 'purposes'] as const) {
+      const labels = Object.entries(SHERLOC_LABELS).filter(([, [k]]) => k === kind);
+      const expected = new Map<string, number>();
+      for (const [label, [, code]] of labels) {
+        const n = rows.filter((r) => r.article3?.includes(label)).length;
+        if (n) expected.set(code, (expected.get(code) ?? 0) + n);
+      }
+      expect({ kind, counts: asMap(await stat(kind)) }).toEqual({ kind, counts: expectMap(expected) });
+    }
+  });
+
+  it('the Statistics page renders every chart and the map on the real corpus', async () => {
+    const res = await t.app.inject({ url: '/statistics?purposes=forced_labour' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('class="world-map"');
+    expect((res.body.match(/<figure/g) ?? []).length).toBeGreaterThanOrEqual(18);
   });
 });

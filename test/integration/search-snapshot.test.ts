@@ -14,11 +14,15 @@ describe('search state snapshot', () => {
     await seedDemo(s);
     const query = { q: 'forced labour', selection: {}, limit: 50, facets: true } as const;
     const before = await s.search.search(query);
+    const statsBefore = await s.stats.all({ q: 'forced labour', selection: {} });
+    expect(statsBefore.find((t) => t.name === 'victim-nationality')!.rows.length).toBeGreaterThan(3);
     await closeServices(s);
 
     s = await boot(config);
     expect((s.engine as SqliteSearch).index.lastLoad).toBe('snapshot');
     expect(await s.search.search(query)).toEqual(before);
+    expect(await s.stats.all({ q: 'forced labour', selection: {} })).toEqual(statsBefore);
+    const restarted = await s.stats.all({ q: 'forced labour', selection: {} });
     await s.cases.create(caseInput({ id: 'after-snapshot', narratives: { en: { facts: 'Forced labour on a farm.' } } }), EDITOR);
     await s.store.close(); // a crash: no snapshot saved
 
@@ -27,6 +31,11 @@ describe('search state snapshot', () => {
     const after = await s.search.search(query);
     expect(after.total).toBe(before.total + 1);
     expect(after.hits.map((h) => h.id)).toContain('after-snapshot');
+    // Statistics columns reloaded from the tables: the new case (Philippines, a female victim) counts.
+    const statsAfter = await s.stats.all({ q: 'forced labour', selection: {} });
+    const phl = (tables: typeof restarted) => tables.find((t) => t.name === 'victim-nationality')!.rows.find((r) => r.value === 'PHL');
+    expect(statsAfter[0]!.cases).toBe(restarted[0]!.cases + 1);
+    expect(phl(statsAfter)).not.toEqual(phl(restarted));
     await closeServices(s);
   });
 });

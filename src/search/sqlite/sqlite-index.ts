@@ -14,7 +14,7 @@ import { buildSearchDocument, type SearchDocument } from '../search-document.ts'
 import { FTS_COLUMNS } from './fts-compiler.ts';
 
 /** Bump to rebuild every index on the next start (analysis or schema changed). */
-export const INDEX_VERSION = '4';
+export const INDEX_VERSION = '5';
 /**
  * Field weights of BM25, in FTS_COLUMNS order: title > facts > reasoning/commentary > full text;
  * identifiers high (a citation typed is a known item), court and jurisdiction names low.
@@ -23,7 +23,7 @@ export const BM25_WEIGHTS = [10, 5, 2, 1, 3, 8, 2];
 
 const SCHEMA = [
   `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="ascii", detail=full)`,
-  `CREATE TABLE IF NOT EXISTS search_docs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date INTEGER NOT NULL, title_key TEXT NOT NULL, facets TEXT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS search_docs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date INTEGER NOT NULL, title_key TEXT NOT NULL, facets TEXT NOT NULL, stats TEXT NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS search_docs_title_key ON search_docs(title_key)`,
   `CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, word TEXT) WITHOUT ROWID`,
   `CREATE TABLE IF NOT EXISTS search_snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL, facets BLOB NOT NULL, vocabulary TEXT NOT NULL)`,
@@ -32,7 +32,7 @@ const DROP = ['DROP TABLE IF EXISTS search_fts', 'DROP TABLE IF EXISTS search_do
 
 interface Pending {
   seq: number;
-  facets: { date: number; values: SearchDocument['facets'] } | null;
+  facets: { date: number; values: SearchDocument['facets']; stats: SearchDocument['stats'] } | null;
 }
 
 /** Past this many changes in one transaction, facets are reloaded from the table after commit. */
@@ -55,7 +55,7 @@ export class SqliteIndex {
       indexedSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?'),
       ftsInsert: db.prepare(`INSERT INTO search_fts(rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       ftsDelete: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
-      docUpsert: db.prepare('INSERT INTO search_docs(seq, id, date, title_key, facets) VALUES (?, ?, ?, ?, ?)'),
+      docUpsert: db.prepare('INSERT INTO search_docs(seq, id, date, title_key, facets, stats) VALUES (?, ?, ?, ?, ?, ?)'),
       docDelete: db.prepare('DELETE FROM search_docs WHERE seq = ?'),
       termAdd: db.prepare('INSERT INTO search_terms(term, df, word) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df, word = coalesce(word, excluded.word)'),
       termPrune: db.prepare('DELETE FROM search_terms WHERE df <= 0'),
@@ -124,8 +124,8 @@ export class SqliteIndex {
 
   private loadTables(): void {
     this.facets.clear();
-    for (const row of this.db.prepare<[], [number, number, string]>('SELECT seq, date, facets FROM search_docs ORDER BY seq').raw().iterate()) {
-      this.facets.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]) });
+    for (const row of this.db.prepare<[], [number, number, string, string]>('SELECT seq, date, facets, stats FROM search_docs ORDER BY seq').raw().iterate()) {
+      this.facets.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]), stats: JSON.parse(row[3]) });
     }
     this.vocabulary.clear();
     const terms = new Map<string, number>();
@@ -156,10 +156,10 @@ export class SqliteIndex {
       const doc = buildSearchDocument(after, fulltext);
       const c = doc.columns;
       this.stmt.ftsInsert.run(seq, c.title, c.facts, c.reasoning, c.fulltext, c.court, c.citation, c.place);
-      this.stmt.docUpsert.run(seq, id, doc.date, doc.titleKey, JSON.stringify(doc.facets));
+      this.stmt.docUpsert.run(seq, id, doc.date, doc.titleKey, JSON.stringify(doc.facets), JSON.stringify(doc.stats));
       this.addDelta(doc.tokens, 1);
       for (const [t, w] of doc.surfaces) if (!this.surfaces.has(t)) this.surfaces.set(t, w);
-      this.remember(id, { seq, facets: { date: doc.date, values: doc.facets } });
+      this.remember(id, { seq, facets: { date: doc.date, values: doc.facets, stats: doc.stats } });
     }
   }
 
@@ -187,7 +187,7 @@ export class SqliteIndex {
       return;
     }
     for (const [, p] of this.pending) {
-      if (p.facets) this.facets.upsert({ seq: p.seq, date: p.facets.date, values: p.facets.values });
+      if (p.facets) this.facets.upsert({ seq: p.seq, date: p.facets.date, values: p.facets.values, stats: p.facets.stats });
       else this.facets.remove(p.seq);
     }
     this.vocabulary.apply(this.deltas, this.surfaces);

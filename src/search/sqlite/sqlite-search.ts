@@ -9,10 +9,11 @@ import { foldIdentifier } from '../../domain/case-record.ts';
 import type { CaseStore, WriteHook } from '../../store/case-store.ts';
 import type { QueryNode } from '../query-ast.ts';
 import { formatQuery } from '../query-parser.ts';
-import type { FacetField } from '../facet-fields.ts';
+import { FACET_FIELDS, type FacetField } from '../facet-fields.ts';
+import { AGGREGATE_PARTS } from '../aggregates.ts';
 import { bestSnippet } from '../snippets.ts';
 import { titleKey } from '../title-key.ts';
-import type { SearchEngine, SearchHit, SearchRequest, SearchResult, SimilarCase } from '../search-engine.ts';
+import type { AggregateRequest, CaseAggregates, SearchEngine, SearchHit, SearchRequest, SearchResult, SimilarCase } from '../search-engine.ts';
 import { mergeSelection } from '../selection.ts';
 import { topK } from '../top-k.ts';
 import { FtsCompiler, plainWords } from './fts-compiler.ts';
@@ -237,6 +238,16 @@ export class SqliteSearch implements SearchEngine {
       corrections,
       relaxed,
     };
+  }
+
+  async aggregate(req: AggregateRequest): Promise<CaseAggregates> {
+    const facets = this.index.facets;
+    const { expansions } = this.corrections(req.query.text);
+    const { c } = this.candidates({ ...req, sort: 'date_desc', limit: 0, facets: false }, expansions);
+    const { passing } = facets.evaluate(c.slots, mergeSelection(req.selection, req.query.filters), false);
+    const parts = new Set(req.parts ?? AGGREGATE_PARTS);
+    const cases = Object.fromEntries(parts.has('cases') ? facets.countPassing(c.slots, passing) : FACET_FIELDS.map((f) => [f, []])) as CaseAggregates['cases'];
+    return { total: passing.length, cases, ...facets.stats.aggregate(c.slots, passing, parts) };
   }
 
   /** Comparison and cursor keys for the requested sort; ties are broken by document number. */

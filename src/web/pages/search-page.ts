@@ -24,7 +24,7 @@ export function searchPage(res: SearchResponse, params: URLSearchParams): string
   const body = html`
 <h1>${q ? html`Cases matching “${q}”` : 'Browse cases'}</h1>
 ${QUERY_HELP}
-<p class="muted">${res.total.toLocaleString('en')} ${res.total === 1 ? 'case' : 'cases'}${res.relaxed ? ' holding some of the words (none holds all of them)' : ''} · Sort: ${sortLinks.map((l, i) => html`${i ? ' · ' : ''}${l}`)} · <a href="${feed}">Atom feed</a> · <a href="${withParams('/api/v1/export', params, { cursor: null, sort: null })}">Download (JSON Lines)</a></p>
+<p class="muted">${res.total.toLocaleString('en')} ${res.total === 1 ? 'case' : 'cases'}${res.relaxed ? ' holding some of the words (none holds all of them)' : ''} · Sort: ${sortLinks.map((l, i) => html`${i ? ' · ' : ''}${l}`)} · <a href="${withParams('/statistics', params, { cursor: null, sort: null, limit: null })}">Statistics for these results</a> · <a href="${feed}">Atom feed</a> · <a href="${withParams('/api/v1/export', params, { cursor: null, sort: null })}">Download (JSON Lines)</a></p>
 ${res.didYouMean ? html`<p>Did you mean <a href="${withParams('/search', params, { q: res.didYouMean, cursor: null })}">${res.didYouMean}</a>?</p>` : ''}
 <div class="layout">
 ${facetSidebar(res, params)}
