@@ -1,0 +1,41 @@
+/**
+ * The PostgreSQL server for tests: PALERMO_TEST_PG_URL (set by .ci/run, or by the global setup,
+ * which starts a throwaway cluster when the PostgreSQL binaries are installed). Each test gets a
+ * fresh, empty database.
+ */
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+
+/** The server's URL, or null when no server is available (PostgreSQL suites then say so and do not run). */
+export function pgTestUrl(): string | null {
+  return process.env.PALERMO_TEST_PG_URL || null;
+}
+
+export const PG_MISSING =
+  'no PostgreSQL server: set PALERMO_TEST_PG_URL, or install postgresql-15 (the tests then start a throwaway cluster); .ci/run does both';
+
+export function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+/** Creates an empty database and returns its URL. */
+export async function freshPgDatabase(prefix = 't'): Promise<string> {
+  const server = pgTestUrl();
+  if (!server) throw new Error(PG_MISSING);
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const client = new pg.Client({ connectionString: server });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  return withDatabase(server, name);
+}
+
+/** Which backend the app tests run on: PALERMO_TEST_BACKEND=postgres runs them on PostgreSQL. */
+export function testBackend(): 'sqlite' | 'postgres' {
+  return process.env.PALERMO_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
+}
