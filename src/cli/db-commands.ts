@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../config/config.ts';
-import { boot, closeServices, openStore } from '../main.ts';
+import { boot, closeServices, openSqliteStore } from '../main.ts';
 import { backupDatabase, restoreDatabase } from '../services/backup-service.ts';
 import { seedDemo } from '../services/demo-seed.ts';
 import { AppError } from '../domain/errors.ts';
@@ -56,7 +56,7 @@ export function backupCommands(program: Command, config: Readonly<Config>, io: C
     .description('copy the database to FILE while it keeps serving (SQLite online backup), then verify the copy')
     .argument('<file>', 'the backup file to create')
     .action(run(async (file: string) => {
-      const store = openStore(config);
+      const store = openSqliteStore(config, 'palermo backup');
       try {
         await store.migrate();
         io.out(`${JSON.stringify({ backup: await backupDatabase(store.sqlite, file) })}\n`);
@@ -69,7 +69,7 @@ export function backupCommands(program: Command, config: Readonly<Config>, io: C
     .description('replace the database with a backup FILE after checking it (stop the server first; the search index is rebuilt)')
     .argument('<file>', 'a file made by palermo backup')
     .action(run(async (file: string) => {
-      const store = openStore(config);
+      const store = openSqliteStore(config, 'palermo restore');
       let cases: number;
       try {
         ({ cases } = await restoreDatabase(store.sqlite, file));

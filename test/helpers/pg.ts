@@ -39,3 +39,35 @@ export async function freshPgDatabase(prefix = 't'): Promise<string> {
 export function testBackend(): 'sqlite' | 'postgres' {
   return process.env.PALERMO_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
 }
+
+export const PG_BIN = '/usr/lib/postgresql/15/bin';
+
+/** A cluster of a test's own (initdb + pg_ctl through scripts/pg-cluster.sh), to stop and start at will. */
+export interface OwnCluster {
+  url: string;
+  dir: string;
+  port: number;
+  stop(): void;
+  start(): void;
+  destroy(): void;
+}
+
+export async function ownCluster(): Promise<OwnCluster> {
+  const { execFileSync } = await import('node:child_process');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'palermo-own-pg-'));
+  const port = 56000 + Math.floor(Math.random() * 3000);
+  const script = join(import.meta.dirname, '../../scripts/pg-cluster.sh');
+  const start = () => execFileSync('bash', [script, 'start', dir, String(port)], { encoding: 'utf8' }).trim();
+  const url = start();
+  return {
+    url, dir, port, start: () => void start(),
+    stop: () => void execFileSync('bash', [script, 'stop', dir]),
+    destroy() {
+      execFileSync('bash', [script, 'stop', dir]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -5,10 +5,11 @@
  * replicas have replayed its commit (read-your-writes, see ReplicaRouter).
  */
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
-import { SqlCaseReader, SqlCaseStore } from '../sql-case-store.ts';
-import type { CaseReader, StoreTx } from '../case-store.ts';
+import { SqlCaseReader, SqlCaseStore, type ChangedIds, type SqlCaseWriter } from '../sql-case-store.ts';
+import type { CaseReader, StoreTx, WriteHook } from '../case-store.ts';
+import { PostgresCaseWriter } from './postgres-case-writer.ts';
 import { ReplicaRouter } from './replica-router.ts';
 
 export interface PostgresStoreOptions {
@@ -52,10 +53,27 @@ export class PostgresStore extends SqlCaseStore {
     this.cases = replicas.length ? routedReader(primary, replicas, this.router) : primary;
   }
 
+  protected override writer(trx: Transaction<Database>, hooks: WriteHook[], changes: ChangedIds): SqlCaseWriter {
+    return new PostgresCaseWriter(trx, hooks, changes);
+  }
+
+  /**
+   * Write transactions of one process run one at a time: the write hooks (the search index) gather
+   * per-transaction state, and index writers serialise on the generation row in any case.
+   */
   override async transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
-    const result = await super.transaction(fn);
+    const result = await this.withWriteLock(() => super.transaction(fn));
     await this.router.wrote();
     return result;
+  }
+
+  private lock: Promise<unknown> = Promise.resolve();
+
+  /** Runs fn after every earlier write of this process has finished. */
+  withWriteLock<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(fn, fn);
+    this.lock = run.catch(() => {});
+    return run;
   }
 
   override async close(): Promise<void> {
