@@ -2,6 +2,7 @@
 # Starts (or stops) a throwaway PostgreSQL 15 cluster on a loopback port, as a non-root user,
 # without systemd: initdb + pg_ctl. Used by .ci/run; developers may run it too.
 #   scripts/pg-cluster.sh start DIR PORT   -> prints the connection URL on stdout
+#   scripts/pg-cluster.sh replica PRIMARY_PORT DIR PORT -> a streaming replica (pg_basebackup), started
 #   scripts/pg-cluster.sh stop DIR
 set -euo pipefail
 BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -30,6 +31,15 @@ shared_buffers = 256MB
 CONF
       echo "host replication palermo 127.0.0.1/32 trust" >>"$dir/pg_hba.conf"
     fi
+    as_owner "$BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null
+    echo "postgres://palermo@127.0.0.1:$port/postgres"
+    ;;
+  replica)
+    primary_port=$2 dir=${3:?replica directory} port=${4:?replica port}
+    mkdir -p "$dir" && chmod 700 "$dir"
+    [ "$(id -u)" = 0 ] && chown postgres "$dir"
+    as_owner "$BIN/pg_basebackup" -h 127.0.0.1 -p "$primary_port" -U palermo -D "$dir" -R -X stream -c fast >/dev/null
+    echo "port = $port" >>"$dir/postgresql.auto.conf"
     as_owner "$BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 start >/dev/null
     echo "postgres://palermo@127.0.0.1:$port/postgres"
     ;;

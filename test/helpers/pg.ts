@@ -71,3 +71,24 @@ export async function ownCluster(): Promise<OwnCluster> {
     },
   };
 }
+
+/** A streaming replica of an own cluster (pg_basebackup), on its own loopback port. */
+export async function ownReplica(primary: OwnCluster): Promise<{ url: string; destroy(): void }> {
+  const { execFileSync } = await import('node:child_process');
+  const { chmodSync, mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const parent = mkdtempSync(join(tmpdir(), 'palermo-replica-'));
+  chmodSync(parent, 0o755); // the server's user must reach the data directory inside
+  const dir = join(parent, 'data');
+  const port = primary.port + 1;
+  const script = join(import.meta.dirname, '../../scripts/pg-cluster.sh');
+  const url = execFileSync('bash', [script, 'replica', String(primary.port), dir, String(port)], { encoding: 'utf8' }).trim();
+  return {
+    url,
+    destroy() {
+      execFileSync('bash', [script, 'stop', dir]);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
