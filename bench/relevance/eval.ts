@@ -6,8 +6,8 @@
  *   npm run eval:relevance
  */
 import { readFileSync, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { createReadStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readLines } from '../../src/services/demo-seed.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { boot, closeServices } from '../../src/main.ts';
 import { sherlocId, SHERLOC_LABELS } from '../../src/services/importers/sherloc.ts';
@@ -48,7 +48,7 @@ async function evaluate(env: Record<string, string>) {
   const config = loadConfig({ ...env, PALERMO_LOG_LEVEL: 'silent' }, {}, null);
   const services = await boot(config);
   const t0 = performance.now();
-  const imported = await services.jsonl.import(createInterface({ input: createReadStream(CORPUS, 'utf8'), crlfDelay: Infinity }), { format: 'sherloc' });
+  const imported = await services.jsonl.import(readLines(fileURLToPath(CORPUS)), { format: 'sherloc' });
   const importSeconds = (performance.now() - t0) / 1000;
   const scores: Score[] = [];
   const misses: string[] = [];

@@ -63,6 +63,18 @@ describe.skipIf(!pgTestUrl())(`palermo migrate-data${pgTestUrl() ? '' : ` (${PG_
     expect(exportOf(pg, 'after-undo.jsonl').split('\n').filter(Boolean)).toHaveLength(20);
   });
 
+  it('palermo import straight into PostgreSQL imports every line of a file of many chunks', async () => {
+    const dir = tempDir();
+    const n = 400; // about 600 KB: many reads of the file while the first transaction opens
+    writeFileSync(join(dir, 'big.jsonl'), `${Array.from({ length: n }, (_, i) => JSON.stringify(caseInput({ id: `big-${i}`, narratives: { en: { facts: `${'A long account of the facts. '.repeat(40)}${i}`, reasoning: null, commentary: null, crossCutting: null } } }))).join('\n')}\n`);
+    const pg = { DATABASE_URL: await freshPgDatabase('import') };
+    const r = palermo(['import', join(dir, 'big.jsonl')], pg);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ lines: n, created: n });
+    expect(palermo(['export', '-o', join(dir, 'out.jsonl')], pg).status).toBe(0);
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8').split('\n').filter(Boolean)).toHaveLength(n);
+  });
+
   it('names a bad --from or --to', () => {
     const r = palermo(['migrate-data', '--from', 'mysql://x', '--to', 'sqlite:/tmp/x.db'], {});
     expect(r.status).toBe(64);
