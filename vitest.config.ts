@@ -3,8 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Generous: the end-to-end tests start many real processes and servers, and the machine is
+    // shared (no test asserts a duration; speed lives in the benchmarks).
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    globalSetup: ['test/helpers/pg-global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     allowOnly: false,

@@ -1,7 +1,7 @@
 /**
  * Search speed, measured: build rate, size, memory, latency in-process and over HTTP, against the
  * peers (MiniSearch, FlexSearch) and the raw FTS5 floor, on one generated corpus and one query mix.
- *   npm run bench:search -- --size 100000 [--seconds 10] [--no-peers] [--no-http] [--no-reindex]
+ *   npm run bench:search -- --size 100000 [--seconds 10] [--no-peers] [--no-http] [--no-reindex] [--engine postgres]
  */
 import { spawn } from 'node:child_process';
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
@@ -20,6 +20,11 @@ import { createFlexSearchPeer, createMiniSearchPeer, memoryOf, type Peer, type P
 import { percentile, table, writeSection } from './report.ts';
 
 const argv = process.argv.slice(2);
+// --engine postgres: PostgreSQL beside SQLite (bench/search-bench-postgres.ts).
+if (argv[argv.indexOf('--engine') + 1] === 'postgres' && argv.includes('--engine')) {
+  await import('./search-bench-postgres.ts');
+  process.exit(0);
+}
 const arg = (name: string, dflt: string) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1]! : dflt;

@@ -1,17 +1,27 @@
 /** Wiring: config -> store -> services -> http / cli. */
 import { loadConfig, type Config } from './config/config.ts';
 import { AppError } from './domain/errors.ts';
-import { createSqliteStore, type SqliteStore } from './store/sqlite/sqlite-store.ts';
+import { createSqliteStore, SqliteStore } from './store/sqlite/sqlite-store.ts';
+import { createPostgresStore, type PostgresStore } from './store/postgres/postgres-store.ts';
 import { SqliteSearch } from './search/sqlite/sqlite-search.ts';
+import { PostgresSearch } from './search/postgres/postgres-search.ts';
+import type { SearchEngine } from './search/search-engine.ts';
 import { createServices, type Services } from './services/services.ts';
 import { buildCli } from './cli/cli.ts';
 import { DiskDocumentFiles } from './store/disk-document-files.ts';
 
-export function openStore(config: Pick<Config, 'dbPath' | 'databaseUrl'>): SqliteStore {
-  if (config.databaseUrl) {
-    throw new AppError('VALIDATION_FAILED', 'DATABASE_URL is set, but the PostgreSQL backend is not available in this version; unset it to use SQLite (PALERMO_DB_PATH)', { field: 'DATABASE_URL' });
-  }
+/** PostgreSQL when DATABASE_URL is set (with DATABASE_READ_URLS as read replicas), else the SQLite file. */
+export function openStore(config: Pick<Config, 'dbPath' | 'databaseUrl' | 'databaseReadUrls'>): SqliteStore | PostgresStore {
+  if (config.databaseUrl) return createPostgresStore({ url: config.databaseUrl, readUrls: config.databaseReadUrls });
   return createSqliteStore({ path: config.dbPath });
+}
+
+/** The SQLite store, or a clear error for commands that only exist for SQLite. */
+export function openSqliteStore(config: Pick<Config, 'dbPath' | 'databaseUrl' | 'databaseReadUrls'>, what: string): SqliteStore {
+  const store = openStore(config);
+  if (store instanceof SqliteStore) return store;
+  void store.close();
+  throw new AppError('BAD_REQUEST', `${what} works on the SQLite file only; on PostgreSQL use pg_dump / pg_restore (see docs/deploying.md)`, { field: 'DATABASE_URL' });
 }
 
 /**
@@ -21,7 +31,7 @@ export function openStore(config: Pick<Config, 'dbPath' | 'databaseUrl'>): Sqlit
 export async function boot(config: Readonly<Config>): Promise<Services> {
   const store = openStore(config);
   await store.migrate();
-  const engine = new SqliteSearch(store.sqlite, store, config.searchCache);
+  const engine: SearchEngine = store instanceof SqliteStore ? new SqliteSearch(store.sqlite, store, config.searchCache) : new PostgresSearch(store, config.searchCache);
   store.addWriteHook(engine.writeHook);
   await engine.open();
   return createServices(store, engine, { files: new DiskDocumentFiles(config.documentsDir), documentMaxBytes: config.documentMaxBytes, statsMinCell: config.statsMinCell });

@@ -6,12 +6,13 @@
  *   npm run eval:relevance
  */
 import { readFileSync, existsSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { createReadStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readLines } from '../../src/services/demo-seed.ts';
 import { loadConfig } from '../../src/config/config.ts';
-import { boot } from '../../src/main.ts';
+import { boot, closeServices } from '../../src/main.ts';
 import { sherlocId, SHERLOC_LABELS } from '../../src/services/importers/sherloc.ts';
 import { tempDbPath } from '../../test/helpers/test-app.ts';
+import { freshPgDatabase, pgTestUrl, PG_MISSING } from '../../test/helpers/pg.ts';
 import { table, writeSection } from '../report.ts';
 
 const CORPUS = new URL('../../../shared/data/sherloc-tip-cases.jsonl', import.meta.url);
@@ -40,56 +41,76 @@ function matches(row: Row, r: Rule): boolean {
   return true;
 }
 
-const config = loadConfig({ PALERMO_DB_PATH: tempDbPath(), PALERMO_LOG_LEVEL: 'silent' }, {}, null);
-const services = await boot(config);
-const t0 = performance.now();
-const imported = await services.jsonl.import(createInterface({ input: createReadStream(CORPUS, 'utf8'), crlfDelay: Infinity }), { format: 'sherloc' });
-const importSeconds = (performance.now() - t0) / 1000;
-
 interface Score { id: string; kind: string; style: string; rr: number; ndcg: number; relevant: number }
-const scores: Score[] = [];
-const misses: string[] = [];
-for (const q of queries) {
-  const relevant = new Set(rows.filter((r) => matches(r, q.relevant)).map((r) => sherlocId(r.url)));
-  if (!relevant.size) throw new Error(`query ${q.id} has no relevant case`);
-  const res = await services.search.search({ q: q.q, selection: {}, limit: 10, facets: false });
-  const got = res.hits.map((h) => h.id);
-  const first = got.findIndex((id) => relevant.has(id));
-  const dcg = got.reduce((s, id, i) => s + (relevant.has(id) ? 1 / Math.log2(i + 2) : 0), 0);
-  const idcg = Array.from({ length: Math.min(relevant.size, 10) }, (_, i) => 1 / Math.log2(i + 2)).reduce((a, b) => a + b, 0);
-  scores.push({ id: q.id, kind: q.kind, style: q.style ?? q.kind, rr: first >= 0 ? 1 / (first + 1) : 0, ndcg: dcg / idcg, relevant: relevant.size });
-  if (q.kind === 'known-item' && first !== 0) misses.push(`${q.id} "${q.q}": rank ${first >= 0 ? first + 1 : '>10'}`);
+
+/** Imports the corpus into a fresh database of one backend, runs every judged query, checks the facets. */
+async function evaluate(env: Record<string, string>) {
+  const config = loadConfig({ ...env, PALERMO_LOG_LEVEL: 'silent' }, {}, null);
+  const services = await boot(config);
+  const t0 = performance.now();
+  const imported = await services.jsonl.import(readLines(fileURLToPath(CORPUS)), { format: 'sherloc' });
+  const importSeconds = (performance.now() - t0) / 1000;
+  const scores: Score[] = [];
+  const misses: string[] = [];
+  for (const q of queries) {
+    const relevant = new Set(rows.filter((r) => matches(r, q.relevant)).map((r) => sherlocId(r.url)));
+    if (!relevant.size) throw new Error(`query ${q.id} has no relevant case`);
+    const res = await services.search.search({ q: q.q, selection: {}, limit: 10, facets: false });
+    const got = res.hits.map((h) => h.id);
+    const first = got.findIndex((id) => relevant.has(id));
+    const dcg = got.reduce((s, id, i) => s + (relevant.has(id) ? 1 / Math.log2(i + 2) : 0), 0);
+    const idcg = Array.from({ length: Math.min(relevant.size, 10) }, (_, i) => 1 / Math.log2(i + 2)).reduce((a, b) => a + b, 0);
+    scores.push({ id: q.id, kind: q.kind, style: q.style ?? q.kind, rr: first >= 0 ? 1 / (first + 1) : 0, ndcg: dcg / idcg, relevant: relevant.size });
+    if (q.kind === 'known-item' && first !== 0) misses.push(`${q.id} "${q.q}": rank ${first >= 0 ? first + 1 : '>10'}`);
+  }
+  // Facet counts for the article 3 labels must equal the counts computed from the file.
+  const facets = (await services.search.search({ selection: {}, limit: 1, facets: true })).facets;
+  const mismatches: string[] = [];
+  for (const [label, [kind, code]] of Object.entries(SHERLOC_LABELS)) {
+    const expected = rows.filter((r) => r.article3?.includes(label)).length;
+    const got = facets[kind as 'acts' | 'means' | 'purposes']?.find((f) => f.value === code)?.count ?? 0;
+    if (got !== expected) mismatches.push(`${label}: facet ${got}, file ${expected}`);
+  }
+  await closeServices(services);
+  return { created: imported.created, importSeconds, scores, misses, mismatches };
 }
 
-// Facet counts for the article 3 labels must equal the counts computed from the file.
-const facets = (await services.search.search({ selection: {}, limit: 1, facets: true })).facets;
-const mismatches: string[] = [];
-for (const [label, [kind, code]] of Object.entries(SHERLOC_LABELS)) {
-  const expected = rows.filter((r) => r.article3?.includes(label)).length;
-  const got = facets[kind as 'acts' | 'means' | 'purposes']?.find((f) => f.value === code)?.count ?? 0;
-  if (got !== expected) mismatches.push(`${label}: facet ${got}, file ${expected}`);
-}
-await services.store.close();
+const sqlite = await evaluate({ PALERMO_DB_PATH: tempDbPath() });
+const postgres = pgTestUrl() ? await evaluate({ DATABASE_URL: await freshPgDatabase('eval') }) : null;
+if (!postgres) console.error(`PostgreSQL engine not evaluated: ${PG_MISSING}`);
 if (process.argv.includes('--verbose')) {
-  for (const s of scores) console.log(s.id.padEnd(5), s.rr.toFixed(2), s.ndcg.toFixed(2), String(s.relevant).padStart(4), queries.find((q) => q.id === s.id)!.q);
+  for (const [i, s] of sqlite.scores.entries()) {
+    const p = postgres?.scores[i];
+    console.log(s.id.padEnd(5), s.rr.toFixed(2), s.ndcg.toFixed(2), p ? `${p.rr.toFixed(2)} ${p.ndcg.toFixed(2)}` : '', String(s.relevant).padStart(4), queries.find((q) => q.id === s.id)!.q);
+  }
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
-const group = (name: string, list: Score[]) => [name, list.length, mean(list.map((s) => s.rr)).toFixed(3), mean(list.map((s) => s.ndcg)).toFixed(3)];
-const styles = [...new Set(scores.filter((s) => s.kind === 'known-item').map((s) => s.style))];
+const cells = (list: Score[]) => [mean(list.map((s) => s.rr)).toFixed(3), mean(list.map((s) => s.ndcg)).toFixed(3)];
+const group = (name: string, pick: (s: Score) => boolean) => {
+  const a = sqlite.scores.filter(pick);
+  return [name, a.length, ...cells(a), ...(postgres ? cells(postgres.scores.filter(pick)) : [])];
+};
+const styles = [...new Set(sqlite.scores.filter((s) => s.kind === 'known-item').map((s) => s.style))];
 const rowsOut = [
-  group('all queries', scores),
-  group('known-item', scores.filter((s) => s.kind === 'known-item')),
-  ...styles.map((st) => group(`  known-item: ${st}`, scores.filter((s) => s.kind === 'known-item' && s.style === st))),
-  group('topical', scores.filter((s) => s.kind === 'topical')),
+  group('all queries', () => true),
+  group('known-item', (s) => s.kind === 'known-item'),
+  ...styles.map((st) => group(`  known-item: ${st}`, (s) => s.kind === 'known-item' && s.style === st)),
+  group('topical', (s) => s.kind === 'topical'),
 ];
+const facetLine = (name: string, r: typeof sqlite) =>
+  `${name}: article 3 facet counts equal to the file's label counts: ${r.mismatches.length ? `NO (${r.mismatches.join('; ')})` : `yes, all ${Object.keys(SHERLOC_LABELS).length} labels`}.` +
+  (r.misses.length ? ` Known items not ranked first: ${r.misses.join('; ')}.` : '');
+const headers = ['queries', 'n', 'SQLite MRR@10', 'SQLite nDCG@10', ...(postgres ? ['PostgreSQL MRR@10', 'PostgreSQL nDCG@10'] : [])];
 writeSection(
   'relevance',
-  'Relevance (SQLite engine, real corpus)',
+  postgres ? 'Relevance (SQLite and PostgreSQL engines, real corpus)' : 'Relevance (SQLite engine, real corpus)',
   'npm run eval:relevance',
-  `${imported.created} SHERLOC case summaries imported in ${importSeconds.toFixed(1)} s; ${queries.length} judged queries (bench/relevance/queries.json); binary relevance; top 10.\n\n` +
-    table(['queries', 'n', 'MRR@10', 'nDCG@10'], rowsOut) +
-    `\n\nArticle 3 facet counts equal to the file's label counts: ${mismatches.length ? `NO (${mismatches.join('; ')})` : `yes, all ${Object.keys(SHERLOC_LABELS).length} labels`}.\n` +
-    (misses.length ? `\nKnown items not ranked first: ${misses.join('; ')}.\n` : ''),
+  `${sqlite.created} SHERLOC case summaries imported in ${sqlite.importSeconds.toFixed(1)} s (SQLite)` +
+    (postgres ? `, ${postgres.importSeconds.toFixed(1)} s (PostgreSQL)` : '') +
+    `; ${queries.length} judged queries (bench/relevance/queries.json); binary relevance; top 10.\n\n` +
+    table(headers, rowsOut) +
+    `\n\n${facetLine('SQLite', sqlite)}\n` +
+    (postgres ? `\n${facetLine('PostgreSQL', postgres)}\n` : `\nPostgreSQL not evaluated: ${PG_MISSING}.\n`),
 );
-if (mismatches.length) process.exit(1);
+if (sqlite.mismatches.length || postgres?.mismatches.length) process.exit(1);

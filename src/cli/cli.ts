@@ -5,11 +5,13 @@
 import { Command, CommanderError } from 'commander';
 import type { Config } from '../config/config.ts';
 import { AppError } from '../domain/errors.ts';
+import { isDatabaseUnavailable, unavailableError } from '../store/unavailable.ts';
 import { serveCommand } from './serve-command.ts';
 import { backupCommands, migrateCommand, reindexCommand, seedCommand } from './db-commands.ts';
 import { importCommand, exportCommand } from './transfer-commands.ts';
 import { schemaCommand } from './schema-command.ts';
 import { documentCommands } from './document-commands.ts';
+import { migrateDataCommand } from './migrate-data-command.ts';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -24,6 +26,7 @@ const defaultIo: CliIo = {
 };
 
 export function reportError(e: unknown, io: CliIo): number {
+  if (isDatabaseUnavailable(e)) e = unavailableError();
   if (e instanceof AppError) {
     io.err(`palermo: ${e.code}: ${e.message}\n`);
     if (Array.isArray(e.details)) {
@@ -62,6 +65,7 @@ export function buildCli(config: Readonly<Config>, io: CliIo = defaultIo) {
       documentCommands(program, config, io, run);
       importCommand(program, config, io, run);
       exportCommand(program, config, io, run);
+      migrateDataCommand(program, config, io, run);
       schemaCommand(program, io, run);
       try {
         await program.parseAsync(argv);

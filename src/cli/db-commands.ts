@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../config/config.ts';
-import { boot, closeServices, openStore } from '../main.ts';
+import { boot, closeServices, openSqliteStore } from '../main.ts';
 import { backupDatabase, restoreDatabase } from '../services/backup-service.ts';
 import { copyDocuments, missingDocuments } from '../services/documents/document-copy.ts';
 import { seedDemo } from '../services/demo-seed.ts';
@@ -58,7 +58,7 @@ export function backupCommands(program: Command, config: Readonly<Config>, io: C
     .description('copy the database to FILE while it keeps serving (SQLite online backup), then verify the copy; judgment documents go to FILE.documents/')
     .argument('<file>', 'the backup file to create')
     .action(run(async (file: string) => {
-      const store = openStore(config);
+      const store = openSqliteStore(config, 'palermo backup');
       try {
         await store.migrate();
         const backup = await backupDatabase(store.sqlite, file);
@@ -79,7 +79,7 @@ export function backupCommands(program: Command, config: Readonly<Config>, io: C
     .action(run(async (file: string) => {
       // Documents first: once the restored rows commit, every file they reference is in place.
       const documents = existsSync(`${file}.documents`) ? await copyDocuments(`${file}.documents`, config.documentsDir) : null;
-      const store = openStore(config);
+      const store = openSqliteStore(config, 'palermo restore');
       let cases: number;
       try {
         ({ cases } = await restoreDatabase(store.sqlite, file));

@@ -41,13 +41,19 @@ function lineSource(file: string): LineSource {
     if (!existsSync(file)) throw new AppError('NOT_FOUND', `file '${file}' does not exist`, { field: 'FILE' });
     if (!statSync(file).isFile()) throw new AppError('BAD_REQUEST', `'${file}' is not a file`, { field: 'FILE' });
   }
-  const input = file === '-' ? process.stdin : createReadStream(file);
+  const stream = file === '-' ? process.stdin : createReadStream(file);
   let read = 0;
-  input.on('data', (chunk: Buffer | string) => {
-    read += chunk.length;
-  });
+  // Bytes are counted as the import pulls them. (A 'data' listener would start the stream flowing
+  // at once, and whatever it read before the import's loop began - on PostgreSQL, while BEGIN
+  // travels to the server - would never reach the import.)
+  async function* counted(): AsyncIterable<Buffer> {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      read += chunk.length;
+      yield chunk;
+    }
+  }
   // UTF-8 only, checked line by line: a UTF-16, Latin-1 or binary file is refused with its line.
-  return { input: input as AsyncIterable<Buffer>, total: file === '-' ? 0 : statSync(file).size, read: () => read };
+  return { input: counted(), total: file === '-' ? 0 : statSync(file).size, read: () => read };
 }
 
 /** On a terminal, a progress bar with rate and ETA (on standard error); otherwise nothing. */

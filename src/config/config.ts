@@ -15,7 +15,8 @@ export const ConfigSchema = z.object({
   PALERMO_HOST: z.string().default('127.0.0.1'),
   PALERMO_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PALERMO_DB_PATH: z.string().min(1).default('./data/palermo.db'),
-  DATABASE_URL: z.string().optional(),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_READ_URLS: z.string().optional(),
   PALERMO_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   PALERMO_BODY_LIMIT: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   PALERMO_SEED_DEMO: bool.default(true),
@@ -33,6 +34,8 @@ export interface Config {
   port: number;
   dbPath: string;
   databaseUrl: string | undefined;
+  /** Read replicas of DATABASE_URL (comma-separated in DATABASE_READ_URLS). */
+  databaseReadUrls: string[];
   adminToken: string | undefined;
   bodyLimit: number;
   seedDemo: boolean;
@@ -70,7 +73,7 @@ export function loadConfig(
   const fromFile = dotEnvPath && existsSync(dotEnvPath) ? parseDotEnv(readFileSync(dotEnvPath, 'utf8')) : {};
   const merged = { ...fromFile, ...env };
   const relevant = Object.fromEntries(
-    Object.entries(merged).filter(([k, v]) => (k.startsWith('PALERMO_') || k === 'DATABASE_URL') && v !== ''),
+    Object.entries(merged).filter(([k, v]) => (k.startsWith('PALERMO_') || k.startsWith('DATABASE_')) && v !== ''),
   );
   const parsed = ConfigSchema.safeParse(relevant);
   if (!parsed.success) {
@@ -83,6 +86,7 @@ export function loadConfig(
     port: c.PALERMO_PORT,
     dbPath: resolve(c.PALERMO_DB_PATH),
     databaseUrl: c.DATABASE_URL,
+    databaseReadUrls: readUrls(c.DATABASE_READ_URLS, c.DATABASE_URL),
     adminToken: c.PALERMO_ADMIN_TOKEN,
     bodyLimit: c.PALERMO_BODY_LIMIT,
     seedDemo: c.PALERMO_SEED_DEMO,
@@ -95,4 +99,12 @@ export function loadConfig(
     statsMinCell: c.PALERMO_STATS_MIN_CELL,
     ...overrides,
   });
+}
+
+function readUrls(list: string | undefined, primary: string | undefined): string[] {
+  const urls = (list ?? '').split(',').map((u) => u.trim()).filter(Boolean);
+  const issues = urls.flatMap((u) => (/^postgres(ql)?:\/\//.test(u) ? [] : [{ path: 'DATABASE_READ_URLS', message: `'${u}' is not a postgres:// URL` }]));
+  if (urls.length && !primary) issues.push({ path: 'DATABASE_READ_URLS', message: 'read replicas need DATABASE_URL (the primary)' });
+  if (issues.length) throw new AppError('VALIDATION_FAILED', `invalid configuration: ${issues.map((d) => `${d.path}: ${d.message}`).join('; ')}`, issues);
+  return urls;
 }

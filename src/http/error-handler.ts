@@ -1,6 +1,7 @@
 /** Maps every error to `{ error: { code, message, details }, requestId }`; never a stack trace. */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, type ErrorCode } from '../domain/errors.ts';
+import { isDatabaseUnavailable, unavailableError } from '../store/unavailable.ts';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -12,6 +13,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 
 export function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err)) return unavailableError();
   const fe = err as FastifyError;
   const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
   if (mapped) return new AppError(mapped, explain(mapped, fe));
@@ -40,6 +42,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const e = toAppError(err);
     if (e.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
+    else if (e.code === 'UNAVAILABLE') req.log.error({ err }, 'database unavailable');
     else req.log.info({ code: e.code, msg: e.message }, 'request rejected');
     void reply
       .status(e.status)

@@ -41,6 +41,14 @@ export class MatchCache {
     return value;
   }
 
+  /** The same for an engine whose matches come from a server (PostgreSQL). */
+  async getAsync(key: string, compute: () => Promise<Matches>): Promise<Matches> {
+    const found = this.entries.get(key);
+    if (found) return this.get(key, () => found);
+    const value = await compute();
+    return this.get(key, () => value);
+  }
+
   clear(): void {
     this.entries.clear();
     this.rows = 0;

@@ -7,8 +7,13 @@ import type { ImportResult } from './jsonl-transfer.ts';
 
 export const DEMO_FILE = fileURLToPath(new URL('../store/seed/demo-cases.jsonl', import.meta.url));
 
-export function readLines(path: string): AsyncIterable<string> {
-  return createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+/**
+ * The lines of a file, read only once iteration begins: a readline interface created earlier starts
+ * reading at once, and lines (or its end) that pass before the consumer's loop starts - on
+ * PostgreSQL, while the import's BEGIN travels to the server - are lost or hang the loop.
+ */
+export async function* readLines(path: string): AsyncIterable<string> {
+  yield* createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
 }
 
 export async function seedDemo(services: Services): Promise<ImportResult> {

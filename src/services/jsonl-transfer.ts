@@ -77,10 +77,14 @@ export class JsonlTransfer {
     };
     const issues: FieldIssue[] = [];
     const seen = new Map<string, number>();
+    // Attach to the source before the transaction opens: a source that is already reading (a
+    // readline interface) would otherwise drop what it reads while BEGIN travels to a database server.
+    const iterator = lines[Symbol.asyncIterator]();
+    const source = { [Symbol.asyncIterator]: () => iterator };
     try {
       await this.store.transaction(async (tx) => {
         const duplicates = new DuplicateFinder(tx.cases);
-        for await (const item of lines) {
+        for await (const item of source) {
           result.lines++;
           const lineNo = typeof item === 'string' ? result.lines : item.line;
           const raw = typeof item === 'string' ? item : item.raw;

@@ -1,4 +1,7 @@
-/** A real app on a real SQLite file in a temp folder, for in-process tests (app.inject). */
+/**
+ * A real app for in-process tests (app.inject): on a real SQLite file in a temp folder, or, with
+ * PALERMO_TEST_BACKEND=postgres, on a fresh database of the test PostgreSQL server.
+ */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +10,7 @@ import { loadConfig, type Config } from '../../src/config/config.ts';
 import { boot } from '../../src/main.ts';
 import { createApp } from '../../src/http/app.ts';
 import type { Services } from '../../src/services/services.ts';
+import { freshPgDatabase, testBackend } from './pg.ts';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const AUTH = { authorization: `Bearer ${ADMIN_TOKEN}` };
@@ -26,9 +30,14 @@ export function tempDbPath(): string {
   return join(tempDir(), 'palermo.db');
 }
 
-export async function makeTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** Environment of a test app's database: a fresh SQLite file, or a fresh PostgreSQL database. */
+export async function testDatabaseEnv(backend = testBackend()): Promise<Record<string, string>> {
+  return backend === 'postgres' ? { DATABASE_URL: await freshPgDatabase() } : { PALERMO_DB_PATH: tempDbPath() };
+}
+
+export async function makeTestApp(overrides: Partial<Config> = {}, backend = testBackend()): Promise<TestApp> {
   const config = loadConfig(
-    { PALERMO_DB_PATH: tempDbPath(), PALERMO_ADMIN_TOKEN: ADMIN_TOKEN, PALERMO_LOG_LEVEL: 'silent' },
+    { ...(await testDatabaseEnv(backend)), PALERMO_ADMIN_TOKEN: ADMIN_TOKEN, PALERMO_LOG_LEVEL: 'silent' },
     overrides,
     null,
   );

@@ -7,7 +7,7 @@ import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 
 describe('online backup', () => {
   it('copies a live database while the app keeps serving and writing', async () => {
-    const t = await makeTestApp();
+    const t = await makeTestApp({}, 'sqlite'); // SQLite's online backup; PostgreSQL uses pg_dump
     try {
       for (let i = 0; i < 20; i++) await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: caseInput({ id: `b${i}` }) });
       const file = join(tempDir(), 'live.db');

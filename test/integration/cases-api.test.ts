@@ -1,5 +1,6 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
+import { testBackend } from '../helpers/pg.ts';
 import { caseInput } from '../factories/case-factory.ts';
 
 let t: TestApp;
@@ -100,7 +101,7 @@ describe('cases API', () => {
     const countries = (await t.app.inject({ url: '/api/v1/countries' })).json();
     expect(countries.items.find((c: { code: string }) => c.code === 'BOL').name).toBe('Bolivia (Plurinational State of)');
     expect(countries.items.find((c: { code: string }) => c.code === 'XIR').name).toBe('International and Regional Bodies');
-    expect((await t.app.inject({ url: '/healthz' })).json()).toMatchObject({ status: 'ok', database: 'sqlite' });
+    expect((await t.app.inject({ url: '/healthz' })).json()).toMatchObject({ status: 'ok', database: testBackend() });
     const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(

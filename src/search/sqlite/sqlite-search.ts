@@ -279,10 +279,11 @@ export class SqliteSearch implements SearchEngine {
     const key = `${id}\u0000${limit}`;
     const cached = this.similarCache.get(key);
     if (cached) return cached;
-    const top = (expr: string, k: number) => this.stmt.top.all(expr, k);
+    const top = (tokens: string[], k: number) =>
+      this.stmt.top.all(tokens.map((t) => `"${t}"`).join(' OR '), k).map(([seq, bm25]): [number, number] => [seq, -bm25]);
     const found = await findSimilar({
       seqOf: (i) => this.stmt.seqOfId.get(i)?.seq,
-      idOf: (seq) => this.stmt.idOfSeq.get(seq)?.id,
+      idsOf: (seqs) => seqs.map((seq) => this.stmt.idOfSeq.get(seq)!.id),
       store: this.store, index: this.index, top,
     }, id, limit);
     if (found) {
@@ -329,7 +330,7 @@ function prepareCollect(db: BetterSqlite3.Database): (expr: string) => Matches {
 }
 
 /** The words of a query that is only an AND of positive words and phrases (for known-item lookup). */
-function positiveWords(node: QueryNode | null): string[] | null {
+export function positiveWords(node: QueryNode | null): string[] | null {
   if (!node) return null;
   if (node.type === 'term' && !node.prefix && (node.field === 'any' || node.field === 'title' || node.field === 'citation')) return [node.text];
   if (node.type === 'phrase' && node.field !== 'court') return [node.text];
@@ -341,7 +342,7 @@ function positiveWords(node: QueryNode | null): string[] | null {
 }
 
 /** The tree with corrected words, for "did you mean". */
-function rewrite(node: QueryNode | null, replace: Map<string, string>): QueryNode | null {
+export function rewrite(node: QueryNode | null, replace: Map<string, string>): QueryNode | null {
   if (!node) return null;
   switch (node.type) {
     case 'term':

@@ -9,16 +9,19 @@ import type { CaseStore } from '../../store/case-store.ts';
 import { analyze, isStopWord, tokenize } from '../analyzer.ts';
 import type { FacetField } from '../facet-fields.ts';
 import type { SimilarCase } from '../search-engine.ts';
-import type { SqliteIndex } from './sqlite-index.ts';
+import type { FacetIndex } from '../facet-index.ts';
+import type { Vocabulary } from '../vocabulary.ts';
+
+type MaybeAsync<T> = T | Promise<T>;
 
 interface Deps {
   /** seq of a case id, and id of a seq, in search_docs (prepared once by the engine). */
-  seqOf: (id: string) => number | undefined;
-  idOf: (seq: number) => string | undefined;
+  seqOf: (id: string) => MaybeAsync<number | undefined>;
+  idsOf: (seqs: number[]) => MaybeAsync<string[]>;
   store: CaseStore;
-  index: SqliteIndex;
-  /** The best `k` matches of an expression by BM25 (ranked in SQLite, only k rows come back). */
-  top: (expr: string, k: number) => [number, number][];
+  index: { facets: FacetIndex; vocabulary: Vocabulary };
+  /** The best `k` documents holding any of the tokens, with their scores (higher is better), ranked by the engine. */
+  top: (tokens: string[], k: number) => MaybeAsync<[number, number][]>;
 }
 
 const PROFILE: { field: FacetField; vocab: VocabName; weight: number; name: string }[] = [
@@ -32,7 +35,7 @@ const TERMS = 8;
 const CANDIDATES = 300;
 
 /** The most distinctive words of the facts: frequent here, rare in the index. */
-function distinctiveTerms(rec: CaseRecord, vocab: SqliteIndex['vocabulary'], total: number): { token: string; word: string }[] {
+function distinctiveTerms(rec: CaseRecord, vocab: Vocabulary, total: number): { token: string; word: string }[] {
   const tf = new Map<string, { n: number; word: string }>();
   // One language: English when the case has it (the bulk of the index), else its first.
   const narratives = Object.entries(rec.narratives);
@@ -60,7 +63,7 @@ function distinctiveTerms(rec: CaseRecord, vocab: SqliteIndex['vocabulary'], tot
 export async function findSimilar(deps: Deps, id: string, limit: number): Promise<SimilarCase[] | undefined> {
   const { index } = deps;
   const facets = index.facets;
-  const seq0 = deps.seqOf(id);
+  const seq0 = await deps.seqOf(id);
   if (seq0 === undefined) return undefined;
   const seqRow = { seq: seq0 };
   const rec = await deps.store.cases.get(id);
@@ -71,7 +74,7 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
   const terms = distinctiveTerms(rec, index.vocabulary, Math.max(facets.size, 1));
   const text = new Map<number, number>();
   if (terms.length) {
-    for (const [seq, bm25] of deps.top(terms.map((t) => `"${t.token}"`).join(' OR '), CANDIDATES + 1)) if (seq !== seqRow.seq) text.set(seq, -bm25);
+    for (const [seq, score] of await deps.top(terms.map((t) => t.token), CANDIDATES + 1)) if (seq !== seqRow.seq) text.set(seq, score);
   }
   // Cases sharing every purpose are candidates even without shared words.
   const purposes = [...(mine.get('purposes') ?? [])];
@@ -108,7 +111,7 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
   }
   scored.sort((a, b) => b.score - a.score || a.seq - b.seq);
   const top = scored.slice(0, limit);
-  const records = await deps.store.cases.getMany(top.map((s) => deps.idOf(s.seq)!));
+  const records = await deps.store.cases.getMany(await deps.idsOf(top.map((s) => s.seq)));
   const out: SimilarCase[] = [];
   for (const [i, s] of top.entries()) {
     const r = records[i];

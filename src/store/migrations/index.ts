@@ -2,7 +2,7 @@
  * Migrations for every dialect, in one place. Each migration gets the dialect so the few
  * differences (auto-increment keys, JSON types) stay here and nowhere else.
  */
-import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { randomBytes } from 'node:crypto';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -20,7 +20,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
       .addColumn('database_number', 'text')
       .addColumn('jurisdiction', 'text', (c) => c.notNull())
       .addColumn('decision_date', 'text')
-      .addColumn('decision_sort', 'text', (c) => c.notNull())
+      // Byte order on every server, whatever its locale (SQLite compares bytes too).
+      .addColumn('decision_sort', 'text', (c) => (dialect === 'postgres' ? c.notNull().modifyEnd(sql`collate "C"`) : c.notNull()))
       .addColumn('decision_year', 'integer')
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('doc', 'text', (c) => c.notNull())
