@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { tempDir } from '../helpers/test-app.ts';
 import { freshPgDatabase, pgTestUrl, PG_MISSING } from '../helpers/pg.ts';
 import { caseInput } from '../factories/case-factory.ts';
+import { makePdf } from '../fixtures/documents.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/palermo.js');
 
@@ -36,13 +37,17 @@ describe.skipIf(!pgTestUrl())(`palermo migrate-data${pgTestUrl() ? '' : ` (${PG_
       expect(r.status, r.stderr).toBe(0);
       return readFileSync(join(dir, file), 'utf8');
     };
+    // A judgment document: its row and text come along (the folder is shared by both configurations).
+    writeFileSync(join(dir, 'judgment.pdf'), await makePdf(['The Glubbdubdrib agency recruited the victims.']));
+    const documentsDir = { PALERMO_DOCUMENTS_DIR: join(dir, 'documents') };
+    expect(palermo(['document', 'add', 'm-1', join(dir, 'judgment.pdf')], { ...sqliteA, ...documentsDir }).status).toBe(0);
     const a = exportOf(sqliteA, 'a.jsonl');
     expect(a.split('\n').filter(Boolean)).toHaveLength(30);
 
     const pgUrl = await freshPgDatabase('migrate');
     const m = palermo(['migrate-data', '--from', `sqlite:${sqliteA.PALERMO_DB_PATH}`, '--to', pgUrl], {});
     expect(m.status, m.stderr).toBe(0);
-    expect(JSON.parse(m.stdout)).toMatchObject({ cases: 30, importLog: 30, indexed: 25 });
+    expect(JSON.parse(m.stdout)).toMatchObject({ cases: 30, importLog: 30, documents: 1, indexed: 25 });
     const pg = { DATABASE_URL: pgUrl };
     expect(exportOf(pg, 'pg.jsonl')).toBe(a);
 
@@ -58,10 +63,12 @@ describe.skipIf(!pgTestUrl())(`palermo migrate-data${pgTestUrl() ? '' : ` (${PG_
     // The search index was built, and the import log came along: the second batch can be undone on PostgreSQL.
     expect(palermo(['export', '--query', 'heron', '-o', join(dir, 'q.jsonl')], pg).status).toBe(0);
     expect(readFileSync(join(dir, 'q.jsonl'), 'utf8').split('\n').filter(Boolean)).toHaveLength(25);
+    expect(palermo(['export', '--query', 'Glubbdubdrib'], pg).stdout).toContain('"id":"m-1"');
+    expect(palermo(['document', 'list', 'm-1'], { ...pg, ...documentsDir }).stdout).toContain('"filename":"judgment.pdf"');
     const undo = palermo(['import', '--undo', batch], pg);
     expect(undo.status, undo.stderr).toBe(0);
     expect(exportOf(pg, 'after-undo.jsonl').split('\n').filter(Boolean)).toHaveLength(20);
-  });
+  }, 300_000); // some fifteen processes, each starting Node
 
   it('palermo import straight into PostgreSQL imports every line of a file of many chunks', async () => {
     const dir = tempDir();

@@ -22,13 +22,13 @@ import { buildSearchDocument, type SearchDocument } from '../search-document.ts'
 import { FIELD_TAG, quoteLexeme } from './tsquery-compiler.ts';
 
 /** Bump to rebuild every index on the next start (analysis or schema changed). */
-export const INDEX_VERSION = '1';
+export const INDEX_VERSION = '2';
 /** ts_rank weights {D, C, B, A}: A title and identifiers, B facts, C reasoning, D court and place. */
 export const RANK_WEIGHTS = '{0.3, 0.2, 0.5, 1.0}';
 
 const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS search_docs (seq bigint PRIMARY KEY, id text NOT NULL UNIQUE, date integer NOT NULL,
-     title_key text NOT NULL, facets text NOT NULL, tsv tsvector NOT NULL, gen bigint NOT NULL)`,
+     title_key text NOT NULL, facets text NOT NULL, stats text NOT NULL, tsv tsvector NOT NULL, gen bigint NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS search_docs_tsv ON search_docs USING gin (tsv)`,
   `CREATE INDEX IF NOT EXISTS search_docs_title_key ON search_docs (title_key)`,
   `CREATE INDEX IF NOT EXISTS search_docs_gen ON search_docs (gen)`,
@@ -79,6 +79,22 @@ export function tsvectorOf(doc: SearchDocument): string {
   const out: string[] = [];
   for (const [lex, list] of positions) out.push(`${quoteLexeme(lex)}:${list.join(',')}`);
   return out.join(' ');
+}
+
+const FULLTEXT_SQL = `SELECT c.id, string_agg(d.text, E'\n\n' ORDER BY d.added_at, d.sha256) AS text
+  FROM case_documents d JOIN cases c ON c.seq = d.seq WHERE c.id = ANY($1::text[]) GROUP BY c.id`;
+
+/**
+ * The text of the judgment documents of these cases, as the case's full text: through the writing
+ * transaction (`trx`) when indexing, or a pool when cutting snippets for a page of hits.
+ */
+export async function fulltextOf(db: Transaction<Database> | pg.Pool, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = 'query' in db
+    ? (await db.query<{ id: string; text: string }>(FULLTEXT_SQL, [ids])).rows
+    : (await sql<{ id: string; text: string }>`SELECT c.id, string_agg(d.text, E'\n\n' ORDER BY d.added_at, d.sha256) AS text
+        FROM case_documents d JOIN cases c ON c.seq = d.seq WHERE c.id = ANY(${ids}::text[]) GROUP BY c.id`.execute(db)).rows;
+  return new Map(rows.map((r) => [r.id, r.text]));
 }
 
 interface Write {
@@ -145,23 +161,26 @@ export class PostgresIndex {
       await sql`INSERT INTO search_removed (seq, gen) SELECT unnest(${removed.rows.map((r) => Number(r.seq))}::bigint[]), ${gen}
                 ON CONFLICT (seq) DO UPDATE SET gen = excluded.gen`.execute(trx);
     }
-    const cols = { id: [] as string[], date: [] as number[], key: [] as string[], facets: [] as string[], tsv: [] as string[] };
+    const cols = { id: [] as string[], date: [] as number[], key: [] as string[], facets: [] as string[], stats: [] as string[], tsv: [] as string[] };
+    const published = [...writes].filter(([, w]) => w.after?.status === 'published').map(([id]) => id);
+    const fulltext = await fulltextOf(trx, published);
     for (const [id, w] of writes) {
       if (!w.after || w.after.status !== 'published') continue;
-      const doc = buildSearchDocument(w.after);
+      const doc = buildSearchDocument(w.after, fulltext.get(id));
       cols.id.push(id);
       cols.date.push(doc.date);
       cols.key.push(doc.titleKey);
       cols.facets.push(JSON.stringify(doc.facets));
+      cols.stats.push(JSON.stringify(doc.stats));
       cols.tsv.push(tsvectorOf(doc));
       this.addDelta(doc.tokens, 1);
       for (const [t, s] of doc.surfaces) if (!this.surfaces.has(t)) this.surfaces.set(t, s);
     }
     if (!cols.id.length) return;
     const inserted = await sql`
-      INSERT INTO search_docs (seq, id, date, title_key, facets, tsv, gen)
-      SELECT c.seq, u.id, u.date, u.key, u.facets, u.tsv::tsvector, ${gen}
-      FROM unnest(${cols.id}::text[], ${cols.date}::int[], ${cols.key}::text[], ${cols.facets}::text[], ${cols.tsv}::text[]) AS u(id, date, key, facets, tsv)
+      INSERT INTO search_docs (seq, id, date, title_key, facets, stats, tsv, gen)
+      SELECT c.seq, u.id, u.date, u.key, u.facets, u.stats, u.tsv::tsvector, ${gen}
+      FROM unnest(${cols.id}::text[], ${cols.date}::int[], ${cols.key}::text[], ${cols.facets}::text[], ${cols.stats}::text[], ${cols.tsv}::text[]) AS u(id, date, key, facets, stats, tsv)
       JOIN cases c ON c.id = u.id`.execute(trx);
     if (Number(inserted.numAffectedRows) !== cols.id.length) throw new Error('a published case to index has no row in cases');
   }
@@ -241,7 +260,7 @@ export class PostgresIndex {
       const full = reset > this.resetSeen || this.generation === 0;
       const since = full ? 0 : this.generation;
       const removed = full ? [] : ((await client.query({ text: 'SELECT seq FROM search_removed WHERE gen > $1', values: [since], rowMode: 'array' })).rows as [number][]);
-      const docs = (await client.query({ text: 'SELECT seq, date, facets FROM search_docs WHERE gen > $1 ORDER BY seq', values: [since], rowMode: 'array' })).rows as [number, number, string][];
+      const docs = (await client.query({ text: 'SELECT seq, date, facets, stats FROM search_docs WHERE gen > $1 ORDER BY seq', values: [since], rowMode: 'array' })).rows as [number, number, string, string][];
       const terms = (await client.query({ text: 'SELECT term, df, word FROM search_terms WHERE gen > $1', values: [since], rowMode: 'array' })).rows as [string, number, string | null][];
       await client.query('COMMIT');
       if (full) {
@@ -249,7 +268,7 @@ export class PostgresIndex {
         this.vocabulary.clear();
       }
       for (const [seq] of removed) this.facets.remove(Number(seq));
-      for (const [seq, date, facets] of docs) this.facets.upsert({ seq: Number(seq), date, values: JSON.parse(facets) });
+      for (const [seq, date, facets, stats] of docs) this.facets.upsert({ seq: Number(seq), date, values: JSON.parse(facets), stats: JSON.parse(stats) });
       const deltas = new Map<string, number>();
       const words = new Map<string, string>();
       for (const [term, df, word] of terms) {

@@ -12,10 +12,11 @@ import type { PostgresStore } from '../../store/postgres/postgres-store.ts';
 import { SqlCaseReader } from '../../store/sql-case-store.ts';
 import type { QueryNode } from '../query-ast.ts';
 import { formatQuery } from '../query-parser.ts';
-import type { FacetField } from '../facet-fields.ts';
+import { FACET_FIELDS, type FacetField } from '../facet-fields.ts';
 import { bestSnippet } from '../snippets.ts';
 import { titleKey } from '../title-key.ts';
-import type { SearchEngine, SearchHit, SearchRequest, SearchResult, SimilarCase } from '../search-engine.ts';
+import type { AggregateRequest, CaseAggregates, SearchEngine, SearchHit, SearchRequest, SearchResult, SimilarCase } from '../search-engine.ts';
+import { AGGREGATE_PARTS } from '../aggregates.ts';
 import { mergeSelection } from '../selection.ts';
 import { topK } from '../top-k.ts';
 import { MatchCache, type Matches } from '../match-cache.ts';
@@ -23,7 +24,7 @@ import { plainWords } from '../sqlite/fts-compiler.ts';
 import { positiveWords, rewrite } from '../sqlite/sqlite-search.ts';
 import { findSimilar } from '../sqlite/sqlite-similar.ts';
 import { TsqueryCompiler, quoteLexeme } from './tsquery-compiler.ts';
-import { PostgresIndex, RANK_WEIGHTS } from './postgres-index.ts';
+import { fulltextOf, PostgresIndex, RANK_WEIGHTS } from './postgres-index.ts';
 
 const RARE = 2;
 const TIMES = 10;
@@ -236,13 +237,14 @@ export class PostgresSearch implements SearchEngine {
     const more = page.length > req.limit;
     const shown = page.slice(0, req.limit);
     const ids = await this.idsOf(r.db, shown.map((k) => facets.seqOf(c.slots[k]!)));
-    const records = await this.store.cases.getMany(ids.filter((id): id is string => !!id));
+    const pageIds = ids.filter((id): id is string => !!id);
+    const [records, fulltext] = await Promise.all([this.store.cases.getMany(pageIds), fulltextOf(r.db, pageIds)]);
     const byId = new Map(records.map((rec) => [rec.id, rec]));
     const hits: SearchHit[] = [];
     for (const [i, k] of shown.entries()) {
       const record = byId.get(ids[i]!);
       if (!record || record.status !== 'published') continue; // belt and braces: never show an unpublished case
-      hits.push({ id: record.id, score: c.scores[k]!, fuzzy: c.tiers[k] === 0, snippet: bestSnippet(record, compiled.terms), record });
+      hits.push({ id: record.id, score: c.scores[k]!, fuzzy: c.tiers[k] === 0, snippet: bestSnippet(record, compiled.terms, () => fulltext.get(record.id)), record });
     }
     const last = shown[shown.length - 1];
     return {
@@ -254,6 +256,18 @@ export class PostgresSearch implements SearchEngine {
       corrections,
       relaxed,
     };
+  }
+
+  /** The same figures as the SQLite engine: the shared facet and statistics columns over the matches. */
+  async aggregate(req: AggregateRequest): Promise<CaseAggregates> {
+    const r = await this.reader();
+    const facets = this.index.facets;
+    const { expansions } = this.corrections(req.query.text);
+    const { c } = await this.candidates(r, { ...req, sort: 'date_desc', limit: 0, facets: false }, expansions);
+    const { passing } = facets.evaluate(c.slots, mergeSelection(req.selection, req.query.filters), false);
+    const parts = new Set(req.parts ?? AGGREGATE_PARTS);
+    const cases = Object.fromEntries(parts.has('cases') ? facets.countPassing(c.slots, passing) : FACET_FIELDS.map((f) => [f, []])) as CaseAggregates['cases'];
+    return { total: passing.length, cases, ...facets.stats.aggregate(c.slots, passing, parts) };
   }
 
   /** Case ids of document numbers, in the same order (undefined where the document is gone). */
