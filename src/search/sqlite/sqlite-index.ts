@@ -39,8 +39,14 @@ interface Pending {
 const PENDING_LIMIT = 20_000;
 
 export class SqliteIndex {
-  readonly facets = new FacetIndex();
-  readonly vocabulary = new Vocabulary();
+  private readonly facetIndex = new FacetIndex();
+  private readonly vocab = new Vocabulary();
+  /**
+   * True after a transaction too large to follow change by change (a bulk import): the in-memory
+   * state is reloaded from the tables on first use, not at once, so an import process never holds
+   * it (its peak memory stays that of the import).
+   */
+  private stale = false;
   private deltas = new Map<string, number>();
   private surfaces = new Map<string, string>();
   private pending = new Map<string, Pending>();
@@ -48,7 +54,10 @@ export class SqliteIndex {
   private overflow = false;
   private readonly stmt;
 
-  constructor(private readonly db: BetterSqlite3.Database) {
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly pendingLimit = PENDING_LIMIT,
+  ) {
     this.ensureSchema();
     this.stmt = {
       seqOfCase: db.prepare<[string], { seq: number }>('SELECT seq FROM cases WHERE id = ?'),
@@ -91,11 +100,36 @@ export class SqliteIndex {
       .run();
   }
 
-  /** Saves the in-memory state for the next start (on shutdown and after a rebuild). */
+  /** The facet columns, loaded first if a bulk transaction left them stale. */
+  get facets(): FacetIndex {
+    this.ensureLoaded();
+    return this.facetIndex;
+  }
+
+  get vocabulary(): Vocabulary {
+    this.ensureLoaded();
+    return this.vocab;
+  }
+
+  private ensureLoaded(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    this.loadTables();
+  }
+
+  /**
+   * Saves the in-memory state for the next start (on shutdown and after a rebuild). State never
+   * loaded since a bulk write is not loaded just to be saved: the snapshot is dropped instead, and
+   * the next start reads the tables.
+   */
   saveSnapshot(): void {
+    if (this.stale) {
+      this.db.prepare('DELETE FROM search_snapshot').run();
+      return;
+    }
     this.db
       .prepare('INSERT OR REPLACE INTO search_snapshot(id, generation, facets, vocabulary) VALUES (1, ?, ?, ?)')
-      .run(this.generation(), this.facets.serialize(), JSON.stringify(this.vocabulary.toJSON()));
+      .run(this.generation(), this.facetIndex.serialize(), JSON.stringify(this.vocab.toJSON()));
   }
 
   /**
@@ -106,6 +140,7 @@ export class SqliteIndex {
   lastLoad: 'snapshot' | 'tables' | null = null;
 
   load(): 'snapshot' | 'tables' {
+    this.stale = false;
     this.lastLoad = this.loadState();
     return this.lastLoad;
   }
@@ -114,8 +149,8 @@ export class SqliteIndex {
     const snap = this.db
       .prepare<[], { generation: number; facets: Buffer; vocabulary: string }>('SELECT generation, facets, vocabulary FROM search_snapshot WHERE id = 1')
       .get();
-    if (snap && snap.generation === this.generation() && this.facets.deserialize(snap.facets)) {
-      this.vocabulary.load(JSON.parse(snap.vocabulary));
+    if (snap && snap.generation === this.generation() && this.facetIndex.deserialize(snap.facets)) {
+      this.vocab.load(JSON.parse(snap.vocabulary));
       return 'snapshot';
     }
     this.loadTables();
@@ -123,18 +158,18 @@ export class SqliteIndex {
   }
 
   private loadTables(): void {
-    this.facets.clear();
+    this.facetIndex.clear();
     for (const row of this.db.prepare<[], [number, number, string, string]>('SELECT seq, date, facets, stats FROM search_docs ORDER BY seq').raw().iterate()) {
-      this.facets.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]), stats: JSON.parse(row[3]) });
+      this.facetIndex.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]), stats: JSON.parse(row[3]) });
     }
-    this.vocabulary.clear();
+    this.vocab.clear();
     const terms = new Map<string, number>();
     const words = new Map<string, string>();
     for (const [term, df, word] of this.db.prepare<[], [string, number, string | null]>('SELECT term, df, word FROM search_terms').raw().iterate()) {
       terms.set(term, df);
       if (word) words.set(term, word);
     }
-    this.vocabulary.apply(terms, words);
+    this.vocab.apply(terms, words);
   }
 
   private addDelta(tokens: Set<string>, sign: 1 | -1): void {
@@ -166,7 +201,7 @@ export class SqliteIndex {
   private remember(id: string, p: Pending): void {
     if (this.overflow) return;
     this.pending.set(id, p);
-    if (this.pending.size > PENDING_LIMIT) {
+    if (this.pending.size > this.pendingLimit) {
       this.overflow = true;
       this.pending = new Map();
     }
@@ -181,16 +216,18 @@ export class SqliteIndex {
 
   /** After commit: the in-memory state follows the database. */
   commit(): void {
-    if (this.overflow) {
+    // Too many changes to apply one by one, or state already waiting for a reload (which will
+    // include this transaction): reload from the tables on first use.
+    if (this.overflow || this.stale) {
       this.discard();
-      this.loadTables();
+      this.stale = true;
       return;
     }
     for (const [, p] of this.pending) {
-      if (p.facets) this.facets.upsert({ seq: p.seq, date: p.facets.date, values: p.facets.values, stats: p.facets.stats });
-      else this.facets.remove(p.seq);
+      if (p.facets) this.facetIndex.upsert({ seq: p.seq, date: p.facets.date, values: p.facets.values, stats: p.facets.stats });
+      else this.facetIndex.remove(p.seq);
     }
-    this.vocabulary.apply(this.deltas, this.surfaces);
+    this.vocab.apply(this.deltas, this.surfaces);
     this.discard();
   }
 

@@ -49,9 +49,11 @@ export class SqliteSearch implements SearchEngine {
     db: BetterSqlite3.Database,
     private readonly store: CaseStore,
     cacheEntries = 256,
+    /** Changes in one transaction past which in-memory state is reloaded lazily (bulk imports). */
+    pendingLimit?: number,
   ) {
     this.cache = new MatchCache(cacheEntries);
-    this.index = new SqliteIndex(db);
+    this.index = new SqliteIndex(db, pendingLimit);
     const fulltext = db.prepare<[string], { text: string | null }>(
       "SELECT group_concat(d.text, char(10) || char(10)) AS text FROM case_documents d JOIN cases c ON c.seq = d.seq WHERE c.id = ?",
     );
