@@ -31,8 +31,14 @@ async function sql(url: string, text: string): Promise<pg.QueryResult> {
 describe.skipIf(!available)(`PostgreSQL read replicas${available ? '' : ' (postgresql-15 binaries not installed)'}`, () => {
   it('writes to the primary, reads your own writes, and searches the replica', async () => {
     const primary = await ownCluster();
-    await sql(primary.url, 'CREATE DATABASE palermo');
-    const replica = await ownReplica(primary);
+    let replica: Awaited<ReturnType<typeof ownReplica>>;
+    try {
+      await sql(primary.url, 'CREATE DATABASE palermo');
+      replica = await ownReplica(primary);
+    } catch (e) {
+      primary.destroy(); // never leave a server running behind a failed setup
+      throw e;
+    }
     const config = loadConfig(
       { DATABASE_URL: withDatabase(primary.url, 'palermo'), DATABASE_READ_URLS: withDatabase(replica.url, 'palermo'), PALERMO_ADMIN_TOKEN: ADMIN_TOKEN, PALERMO_LOG_LEVEL: 'silent' },
       {},
