@@ -26,7 +26,10 @@ export class ReplicaRouter {
   /** Called after a commit on the primary. */
   async wrote(): Promise<void> {
     if (!this.replicas.length) return;
-    const { rows } = await this.primary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn');
+    // The insert position, not pg_current_wal_lsn() (the write position): with asynchronous commit
+    // the commit record may still sit in WAL buffers, behind the write position, and a replica
+    // that replayed "up to it" would not yet hold the write.
+    const { rows } = await this.primary.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn');
     const lsn = parseLsn(rows[0]!.lsn);
     if (lsn > this.mustSee) this.mustSee = lsn;
   }
