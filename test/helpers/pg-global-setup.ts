@@ -7,10 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from './pg.ts';
 
 const BIN = '/usr/lib/postgresql/15/bin';
 
-export default function setup(): (() => void) | void {
+export default async function setup(): Promise<(() => void) | void> {
   if (process.env.PALERMO_TEST_PG_URL) return;
   if (process.env.CI) throw new Error('CI must provide PALERMO_TEST_PG_URL (.ci/run starts PostgreSQL)');
   if (!existsSync(join(BIN, 'initdb'))) {
@@ -18,7 +19,7 @@ export default function setup(): (() => void) | void {
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'palermo-test-pg-'));
-  const port = String(55000 + (process.pid % 5000));
+  const port = String(await freePort());
   const url = execFileSync('bash', ['scripts/pg-cluster.sh', 'start', dir, port], { encoding: 'utf8' }).trim();
   process.env.PALERMO_TEST_PG_URL = url;
   return () => {

@@ -42,6 +42,19 @@ export function testBackend(): 'sqlite' | 'postgres' {
 
 export const PG_BIN = '/usr/lib/postgresql/15/bin';
 
+/** A loopback port nothing listens on now (the kernel's choice), for a test cluster. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** A cluster of a test's own (initdb + pg_ctl through scripts/pg-cluster.sh), to stop and start at will. */
 export interface OwnCluster {
   url: string;
@@ -58,7 +71,7 @@ export async function ownCluster(): Promise<OwnCluster> {
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
   const dir = mkdtempSync(join(tmpdir(), 'palermo-own-pg-'));
-  const port = 56000 + Math.floor(Math.random() * 3000);
+  const port = await freePort();
   const script = join(import.meta.dirname, '../../scripts/pg-cluster.sh');
   const start = () => execFileSync('bash', [script, 'start', dir, String(port)], { encoding: 'utf8' }).trim();
   const url = start();
@@ -81,7 +94,7 @@ export async function ownReplica(primary: OwnCluster): Promise<{ url: string; de
   const parent = mkdtempSync(join(tmpdir(), 'palermo-replica-'));
   chmodSync(parent, 0o755); // the server's user must reach the data directory inside
   const dir = join(parent, 'data');
-  const port = primary.port + 1;
+  const port = await freePort();
   const script = join(import.meta.dirname, '../../scripts/pg-cluster.sh');
   const url = execFileSync('bash', [script, 'replica', String(primary.port), dir, String(port)], { encoding: 'utf8' }).trim();
   return {
