@@ -27,7 +27,9 @@ function jsonl(n: number): string {
   ).join('\n');
 }
 
-describe('palermo CLI', () => {
+// Each test spawns up to a dozen real processes (a few seconds each on the shared 2-core machine while
+// the browser suites run in the other worker): a wider budget than the global 60 s. Not a speed check.
+describe('palermo CLI', { timeout: 180_000 }, () => {
   it('prints help and exits 0', () => {
     const r = palermo(['--help'], join(tempDir(), 'p.db'));
     expect(r.status).toBe(0);
