@@ -57,7 +57,13 @@ describe('CSV round trip', () => {
     const first = await exportCsv(a);
     const b = await makeTestApp();
     apps.push(b);
+    // The reader waits for the parser many times; each wait must leave no listener behind.
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
     const r = await b.services.jsonl.import(csvItems(Readable.from([first]), DEFAULT_MAPPING), {});
+    process.off('warning', onWarning);
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
     expect(r.rejected).toBe(0);
     const second = await exportCsv(b);
     expect(second.split('\n').length).toBe(first.split('\n').length);

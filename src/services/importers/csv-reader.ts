@@ -11,13 +11,26 @@ import type { DecodedItem } from '../jsonl-transfer.ts';
 import { checkHeader, type CsvMapping } from './csv-mapping.ts';
 import { csvRowToCase } from './csv-rows.ts';
 
+/** Resolves when the parser can take more input or has closed; leaves no listener behind. */
+function drained(parser: ReturnType<typeof parse>): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      parser.off('drain', done);
+      parser.off('close', done);
+      resolve();
+    };
+    parser.on('drain', done);
+    parser.on('close', done);
+  });
+}
+
 export async function* csvItems(bytes: AsyncIterable<Buffer | string>, mapping: CsvMapping): AsyncIterable<DecodedItem> {
   const parser = parse({ delimiter: mapping.delimiter, info: true, skip_empty_lines: true, relax_column_count: false });
   const feed = (async () => {
     try {
       for await (const line of readLines(bytes)) {
         if (parser.destroyed) return; // the consumer stopped (an error in a row or the header)
-        if (!parser.write(`${line}\n`)) await new Promise((r) => { parser.once('drain', r); parser.once('close', r); });
+        if (!parser.write(`${line}\n`)) await drained(parser);
       }
       parser.end();
     } catch (e) {
