@@ -23,7 +23,10 @@ describe('tsvector of a search document', () => {
   });
 });
 
-if (pgTestUrl()) {
+// These suites need a PostgreSQL server. Without one (a developer machine without postgresql-15)
+// they are reported as skipped under a name that says why; CI always provides one (.ci/run, and
+// the global setup fails in CI without it), so there they always run.
+describe.skipIf(!pgTestUrl())(`PostgreSQL engine${pgTestUrl() ? '' : ` (${PG_MISSING})`}`, () => {
   runSearchContract('postgres', async () => {
     const services = await open(await freshPgDatabase());
     return { services, close: () => closeServices(services) };
@@ -52,8 +55,4 @@ if (pgTestUrl()) {
       }
     });
   });
-} else {
-  describe.skip(`search contract: postgres (${PG_MISSING})`, () => {
-    it('runs when a server is available', () => {});
-  });
-}
+});

@@ -4,17 +4,15 @@ import { createPostgresStore } from './postgres-store.ts';
 import { freshPgDatabase, pgTestUrl, PG_MISSING } from '../../../test/helpers/pg.ts';
 import { parseLsn } from './replica-router.ts';
 
-if (pgTestUrl()) {
+// Needs a PostgreSQL server: without one (a developer machine without postgresql-15) the suite is
+// reported as skipped under a name that says why; CI always provides one, so there it always runs.
+describe.skipIf(!pgTestUrl())(`PostgreSQL store${pgTestUrl() ? '' : ` (${PG_MISSING})`}`, () => {
   runCaseStoreContract('postgres', async () => {
     const store = createPostgresStore({ url: await freshPgDatabase() });
     await store.migrate();
     return store;
   });
-} else {
-  describe.skip(`CaseStore contract: postgres (${PG_MISSING})`, () => {
-    it('runs when a server is available', () => {});
-  });
-}
+});
 
 describe('replica router', () => {
   it('orders WAL positions', () => {
