@@ -12,13 +12,13 @@ import type { PostgresStore } from '../../store/postgres/postgres-store.ts';
 import { SqlCaseReader } from '../../store/sql-case-store.ts';
 import type { QueryNode } from '../query-ast.ts';
 import { formatQuery } from '../query-parser.ts';
-import { FACET_FIELDS, type FacetField } from '../facet-fields.ts';
+import type { FacetField } from '../facet-fields.ts';
 import { bestSnippet } from '../snippets.ts';
 import { titleKey } from '../title-key.ts';
 import type { AggregateRequest, CaseAggregates, SearchEngine, SearchHit, SearchRequest, SearchResult, SimilarCase } from '../search-engine.ts';
-import { AGGREGATE_PARTS } from '../aggregates.ts';
 import { mergeSelection } from '../selection.ts';
 import { topK } from '../top-k.ts';
+import { aggregateMatches, hitOrder, type Candidates } from '../hit-order.ts';
 import { MatchCache, type Matches } from '../match-cache.ts';
 import { plainWords } from '../sqlite/fts-compiler.ts';
 import { positiveWords, rewrite } from '../sqlite/sqlite-search.ts';
@@ -29,11 +29,6 @@ import { fulltextOf, PostgresIndex, RANK_WEIGHTS } from './postgres-index.ts';
 const RARE = 2;
 const TIMES = 10;
 
-interface Candidates {
-  slots: Uint32Array;
-  scores: Float64Array;
-  tiers: Uint8Array;
-}
 
 /** What one search reads from: a pool, and whether its answers may be cached. */
 interface Reader {
@@ -232,7 +227,7 @@ export class PostgresSearch implements SearchEngine {
     const { c, compiled, relaxed } = await this.candidates(r, req, expansions);
     const selection = mergeSelection(req.selection, req.query.filters);
     const { passing, counts } = facets.evaluate(c.slots, selection, req.facets);
-    const order = this.order(req, c);
+    const order = hitOrder(req, c, facets);
     const page = topK(passing, req.limit + 1, order.before, order.isAfter);
     const more = page.length > req.limit;
     const shown = page.slice(0, req.limit);
@@ -264,10 +259,7 @@ export class PostgresSearch implements SearchEngine {
     const facets = this.index.facets;
     const { expansions } = this.corrections(req.query.text);
     const { c } = await this.candidates(r, { ...req, sort: 'date_desc', limit: 0, facets: false }, expansions);
-    const { passing } = facets.evaluate(c.slots, mergeSelection(req.selection, req.query.filters), false);
-    const parts = new Set(req.parts ?? AGGREGATE_PARTS);
-    const cases = Object.fromEntries(parts.has('cases') ? facets.countPassing(c.slots, passing) : FACET_FIELDS.map((f) => [f, []])) as CaseAggregates['cases'];
-    return { total: passing.length, cases, ...facets.stats.aggregate(c.slots, passing, parts) };
+    return aggregateMatches(req, c.slots, facets);
   }
 
   /** Case ids of document numbers, in the same order (undefined where the document is gone). */
@@ -276,29 +268,6 @@ export class PostgresSearch implements SearchEngine {
     const res = await db.query({ text: 'SELECT seq, id FROM search_docs WHERE seq = ANY($1::bigint[])', values: [seqs], rowMode: 'array' });
     const byseq = new Map((res.rows as [number, string][]).map(([s, id]) => [Number(s), id]));
     return seqs.map((s) => byseq.get(s));
-  }
-
-  private order(req: SearchRequest, c: Candidates) {
-    const facets = this.index.facets;
-    const seq = (k: number) => facets.seqOf(c.slots[k]!);
-    const date = (k: number) => facets.dateOf(c.slots[k]!);
-    if (req.sort === 'relevance') {
-      const before = (a: number, b: number) =>
-        c.tiers[a]! !== c.tiers[b]! ? c.tiers[a]! > c.tiers[b]! : c.scores[a]! !== c.scores[b]! ? c.scores[a]! > c.scores[b]! : seq(a) < seq(b);
-      const after = req.after as [number, number, number] | undefined;
-      const isAfter = after
-        ? (k: number) => c.tiers[k]! < after[0] || (c.tiers[k] === after[0] && (c.scores[k]! < after[1] || (c.scores[k] === after[1] && seq(k) > after[2])))
-        : undefined;
-      return { before, isAfter, key: (k: number) => [c.tiers[k]!, c.scores[k]!, seq(k)] };
-    }
-    const asc = req.sort === 'date_asc';
-    const d = (k: number) => (date(k) === 0 ? (asc ? 99999999 : 0) : date(k));
-    const before = (a: number, b: number) => (d(a) !== d(b) ? (asc ? d(a) < d(b) : d(a) > d(b)) : asc ? seq(a) < seq(b) : seq(a) > seq(b));
-    const after = req.after as [number, number] | undefined;
-    const isAfter = after
-      ? (k: number) => (asc ? d(k) > after[0] || (d(k) === after[0] && seq(k) > after[1]) : d(k) < after[0] || (d(k) === after[0] && seq(k) < after[1]))
-      : undefined;
-    return { before, isAfter, key: (k: number) => [d(k), seq(k)] };
   }
 
   async similar(id: string, limit: number): Promise<SimilarCase[] | undefined> {

@@ -1,0 +1,49 @@
+/**
+ * What every engine does with its matches once it has them, on the shared facet columns: the
+ * order of hits (with cursor keys) and the aggregates of a search. Engines differ only in how they
+ * find the matches and score them.
+ */
+import type { FacetIndex } from './facet-index.ts';
+import { FACET_FIELDS } from './facet-fields.ts';
+import { AGGREGATE_PARTS } from './aggregates.ts';
+import { mergeSelection } from './selection.ts';
+import type { AggregateRequest, CaseAggregates, SearchRequest } from './search-engine.ts';
+
+/** An engine's matches: facet-column slots with score and tier (1 exact, 0 through a corrected spelling). */
+export interface Candidates {
+  slots: Uint32Array;
+  scores: Float64Array;
+  tiers: Uint8Array;
+}
+
+/** Comparison and cursor keys for the requested sort; ties are broken by document number. */
+export function hitOrder(req: SearchRequest, c: Candidates, facets: FacetIndex) {
+  const seq = (k: number) => facets.seqOf(c.slots[k]!);
+  const date = (k: number) => facets.dateOf(c.slots[k]!);
+  if (req.sort === 'relevance') {
+    const before = (a: number, b: number) =>
+      c.tiers[a]! !== c.tiers[b]! ? c.tiers[a]! > c.tiers[b]! : c.scores[a]! !== c.scores[b]! ? c.scores[a]! > c.scores[b]! : seq(a) < seq(b);
+    const after = req.after as [number, number, number] | undefined;
+    const isAfter = after
+      ? (k: number) => c.tiers[k]! < after[0] || (c.tiers[k] === after[0] && (c.scores[k]! < after[1] || (c.scores[k] === after[1] && seq(k) > after[2])))
+      : undefined;
+    return { before, isAfter, key: (k: number) => [c.tiers[k]!, c.scores[k]!, seq(k)] };
+  }
+  const asc = req.sort === 'date_asc';
+  // Unknown dates sort last either way.
+  const d = (k: number) => (date(k) === 0 ? (asc ? 99999999 : 0) : date(k));
+  const before = (a: number, b: number) => (d(a) !== d(b) ? (asc ? d(a) < d(b) : d(a) > d(b)) : asc ? seq(a) < seq(b) : seq(a) > seq(b));
+  const after = req.after as [number, number] | undefined;
+  const isAfter = after
+    ? (k: number) => (asc ? d(k) > after[0] || (d(k) === after[0] && seq(k) > after[1]) : d(k) < after[0] || (d(k) === after[0] && seq(k) < after[1]))
+    : undefined;
+  return { before, isAfter, key: (k: number) => [d(k), seq(k)] };
+}
+
+/** The aggregates of the matches that pass the request's filters. */
+export function aggregateMatches(req: AggregateRequest, slots: Uint32Array, facets: FacetIndex): CaseAggregates {
+  const { passing } = facets.evaluate(slots, mergeSelection(req.selection, req.query.filters), false);
+  const parts = new Set(req.parts ?? AGGREGATE_PARTS);
+  const cases = Object.fromEntries(parts.has('cases') ? facets.countPassing(slots, passing) : FACET_FIELDS.map((f) => [f, []])) as CaseAggregates['cases'];
+  return { total: passing.length, cases, ...facets.stats.aggregate(slots, passing, parts) };
+}
