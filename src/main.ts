@@ -34,7 +34,9 @@ export async function boot(config: Readonly<Config>): Promise<Services> {
   const engine: SearchEngine = store instanceof SqliteStore ? new SqliteSearch(store.sqlite, store, config.searchCache) : new PostgresSearch(store, config.searchCache);
   store.addWriteHook(engine.writeHook);
   await engine.open();
-  return createServices(store, engine, { files: new DiskDocumentFiles(config.documentsDir), documentMaxBytes: config.documentMaxBytes, statsMinCell: config.statsMinCell });
+  return createServices(store, engine, { files: new DiskDocumentFiles(config.documentsDir), documentMaxBytes: config.documentMaxBytes, statsMinCell: config.statsMinCell,
+    accounts: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes, sessionHours: config.sessionHours },
+  });
 }
 
 /** Closes the services: the engine saves its snapshot (fast next start), then the store closes. */

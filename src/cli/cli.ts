@@ -12,6 +12,7 @@ import { importCommand, exportCommand } from './transfer-commands.ts';
 import { schemaCommand } from './schema-command.ts';
 import { documentCommands } from './document-commands.ts';
 import { migrateDataCommand } from './migrate-data-command.ts';
+import { accountCommands } from './account-commands.ts';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -66,6 +67,7 @@ export function buildCli(config: Readonly<Config>, io: CliIo = defaultIo) {
       importCommand(program, config, io, run);
       exportCommand(program, config, io, run);
       migrateDataCommand(program, config, io, run);
+      accountCommands(program, config, io, run);
       schemaCommand(program, io, run);
       try {
         await program.parseAsync(argv);

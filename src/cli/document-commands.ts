@@ -5,12 +5,12 @@ import { basename } from 'node:path';
 import type { Config } from '../config/config.ts';
 import { boot, closeServices } from '../main.ts';
 import { AppError } from '../domain/errors.ts';
-import { EDITOR } from '../services/case-service.ts';
+import { SYSTEM } from '../domain/accounts.ts';
 import type { Services } from '../services/services.ts';
 import { checkDocument } from '../services/documents/sniff.ts';
 import type { CliIo, Runner } from './cli.ts';
 
-async function withServices<T>(config: Readonly<Config>, fn: (s: Services) => Promise<T>): Promise<T> {
+export async function withServices<T>(config: Readonly<Config>, fn: (s: Services) => Promise<T>): Promise<T> {
   const services = await boot(config);
   try {
     return await fn(services);
@@ -52,7 +52,7 @@ export function documentCommands(program: Command, config: Readonly<Config>, io:
           await checkDocument(bytes, basename(file), opts.type);
         }
         for (const { file, bytes } of inputs) {
-          const r = await s.documents.attach({ caseId, filename: basename(file), declaredType: opts.type, bytes }, EDITOR);
+          const r = await s.documents.attach({ caseId, filename: basename(file), declaredType: opts.type, bytes }, SYSTEM);
           io.out(`${JSON.stringify({ case: caseId, attached: r.created, ...r.document })}\n`);
         }
       });
@@ -64,7 +64,7 @@ export function documentCommands(program: Command, config: Readonly<Config>, io:
     .argument('<case>', 'the case id')
     .action(run(async (caseId: string) => {
       await withServices(config, async (s) => {
-        for (const d of await s.documents.list(caseId, EDITOR)) io.out(`${JSON.stringify(d)}\n`);
+        for (const d of await s.documents.list(caseId, SYSTEM)) io.out(`${JSON.stringify(d)}\n`);
       });
     }));
 
@@ -75,7 +75,7 @@ export function documentCommands(program: Command, config: Readonly<Config>, io:
     .argument('<sha256>', 'the document id (its SHA-256)')
     .action(run(async (caseId: string, sha256: string) => {
       await withServices(config, async (s) => {
-        const r = await s.documents.remove(caseId, sha256, EDITOR);
+        const r = await s.documents.remove(caseId, sha256, SYSTEM);
         io.out(`${JSON.stringify({ case: caseId, removed: sha256, caseVersion: r.caseVersion })}\n`);
       });
     }));
@@ -84,6 +84,6 @@ export function documentCommands(program: Command, config: Readonly<Config>, io:
     .command('sweep')
     .description('delete files in the documents folder that no case holds (after cases were deleted)')
     .action(run(async () => {
-      await withServices(config, async (s) => io.out(`${JSON.stringify({ removedFiles: await s.documents.sweep(EDITOR) })}\n`));
+      await withServices(config, async (s) => io.out(`${JSON.stringify({ removedFiles: await s.documents.sweep(SYSTEM) })}\n`));
     }));
 }

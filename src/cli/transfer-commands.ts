@@ -6,7 +6,7 @@ import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { Config } from '../config/config.ts';
 import { boot, closeServices } from '../main.ts';
-import { EDITOR } from '../services/case-service.ts';
+import { SYSTEM } from '../domain/accounts.ts';
 import { readLines } from '../services/line-reader.ts';
 import { csvItems } from '../services/importers/csv-reader.ts';
 import { xlsxItems } from '../services/importers/xlsx-reader.ts';
@@ -96,7 +96,7 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
         if (file !== undefined) throw new AppError('BAD_REQUEST', '--undo takes a batch id, not a file', { field: 'FILE' });
         const services = await boot(config);
         try {
-          io.out(`${JSON.stringify({ undone: await services.cases.undoBatch(opts.undo, EDITOR) })}\n`);
+          io.out(`${JSON.stringify({ undone: await services.cases.undoBatch(opts.undo, SYSTEM) })}\n`);
         } finally {
           await closeServices(services);
         }

@@ -16,14 +16,20 @@ import { components } from './openapi.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { webRoutes } from '../web/routes.ts';
+import { accountPages } from '../web/account-routes.ts';
 import { searchRoutes } from './routes/search.ts';
 import { exportRoutes } from './routes/export.ts';
 import { importRoutes } from './routes/imports.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { workflowRoutes } from './routes/workflow.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { registerAuth } from './auth.ts';
+import { registerProtections } from './protections.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'adminToken' | 'bodyLimit' | 'maxPageSize' | 'logLevel' | 'publicUrl'>;
+  config: Pick<Config, 'bodyLimit' | 'maxPageSize' | 'logLevel' | 'publicUrl' | 'rateLimit' | 'rateLimitToken' | 'rateLimitWindowSeconds'
+    | 'loginRateLimit' | 'sessionHours' | 'trustProxy' | 'secureCookies'>;
   services: Services;
   /** A pino logger or `false`; tests pass false. */
   logger?: boolean | object;
@@ -55,6 +61,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.logger ?? { level: deps.config.logLevel },
     bodyLimit: deps.config.bodyLimit,
+    trustProxy: deps.config.trustProxy,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
@@ -96,6 +103,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'cases', description: 'Case records' },
         { name: 'search', description: 'Full-text and faceted search, similar cases' },
         { name: 'documents', description: 'Judgment documents attached to cases' },
+        { name: 'workflow', description: 'Editorial workflow, review comments, restricted fields, versions and the review queue' },
+        { name: 'accounts', description: 'Users, API tokens and the audit log (administrators)' },
         { name: 'export', description: 'Bulk export' },
         { name: 'statistics', description: 'Counts, trends, profiles and comparisons of published cases, as JSON or CSV' },
         { name: 'reference', description: 'Taxonomy, countries and regions' },
@@ -103,17 +112,22 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       ],
     },
   });
+  await registerAuth(app, deps.services.accounts);
+  await registerProtections(app, deps.config);
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { url: '/api/v1/openapi.json' } as never });
 
   const { services } = deps;
-  caseRoutes(app, { cases: services.cases, adminToken: deps.config.adminToken, maxPageSize: deps.config.maxPageSize });
+  caseRoutes(app, { cases: services.cases, maxPageSize: deps.config.maxPageSize });
+  workflowRoutes(app, { cases: services.cases, workflow: services.workflow });
+  accountRoutes(app, { accounts: services.accounts, audit: services.audit });
   searchRoutes(app, { search: services.search, maxPageSize: deps.config.maxPageSize });
   exportRoutes(app, { exports: services.exports, publicUrl: deps.config.publicUrl });
-  importRoutes(app, { jsonl: services.jsonl, cases: services.cases, adminToken: deps.config.adminToken });
-  await documentRoutes(app, { documents: services.documents, adminToken: deps.config.adminToken });
+  importRoutes(app, { jsonl: services.jsonl, cases: services.cases });
+  await documentRoutes(app, { documents: services.documents });
   statsRoutes(app, { stats: services.stats });
   referenceRoutes(app, { store: services.store });
   webRoutes(app, { services, publicUrl: deps.config.publicUrl, maxPageSize: deps.config.maxPageSize });
+  accountPages(app, { services, config: deps.config });
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();

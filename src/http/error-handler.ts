@@ -15,6 +15,9 @@ export function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof AppError) return err;
   if (isDatabaseUnavailable(err)) return unavailableError();
   const fe = err as FastifyError;
+  if (fe.code?.startsWith('FST_CSRF')) {
+    return new AppError('FORBIDDEN', 'the form\'s security token (CSRF) is missing or wrong: reload the page and submit the form again', [{ path: '_csrf', message: 'missing or invalid' }]);
+  }
   const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
   if (mapped) return new AppError(mapped, explain(mapped, fe));
   if (err instanceof SyntaxError && fe.statusCode === 400) {
@@ -38,12 +41,28 @@ function explain(code: ErrorCode, fe: FastifyError): string {
   }
 }
 
+/** Pages of the editorial area answer errors as HTML for browsers. */
+const EDITORIAL_PAGES = /^\/(editor|admin|account|login|logout)(\/|\?|$)/;
+
+function errorPage(e: AppError, requestId: string): string {
+  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const hint = e.code === 'FORBIDDEN' ? 'Your account does not have the right for this.' : e.code === 'NOT_FOUND' ? 'It does not exist, or you may not see it.' : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${e.status} · Palermo</title><link rel="stylesheet" href="/assets/site.css"></head>
+<body><main id="main"><h1>${e.status}: ${esc(e.message)}</h1><p>${hint}</p><p><a href="/editor">Back to the editor</a> · <a href="/">Public site</a></p><p class="muted">Request ${esc(requestId)}</p></main></body></html>`;
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const e = toAppError(err);
     if (e.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
     else if (e.code === 'UNAVAILABLE') req.log.error({ err }, 'database unavailable');
     else req.log.info({ code: e.code, msg: e.message }, 'request rejected');
+    const retryAfter = (e.details as { retryAfter?: unknown } | null)?.retryAfter;
+    if (e.code === 'RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+    if (EDITORIAL_PAGES.test(req.url) && req.headers.accept?.includes('text/html')) {
+      void reply.status(e.status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(errorPage(e, req.id));
+      return;
+    }
     void reply
       .status(e.status)
       .type('application/json; charset=utf-8')

@@ -19,7 +19,7 @@ const caseOutput = withoutMeta(toJson(CaseInputSchema, 'output'));
 
 export const components = {
   securitySchemes: {
-    bearerAuth: { type: 'http', scheme: 'bearer', description: 'The admin token (PALERMO_ADMIN_TOKEN) until accounts exist' },
+    bearerAuth: { type: 'http', scheme: 'bearer', description: 'An API token (plm_...) created by an administrator, with scopes read, write and/or import' },
   },
   schemas: {
     CaseInput: caseInput,
@@ -62,13 +62,13 @@ export const ref = (name: keyof typeof components.schemas) => ({ $ref: `#/compon
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad request: the details name each bad field',
-  401: 'No token was sent',
-  403: 'The token is wrong or lacks the right',
+  401: 'No token was sent, or it is unknown, revoked or expired',
+  403: 'The token or account lacks the right',
   404: 'Not found (unpublished cases are not found for the public)',
-  409: 'Conflict: the id exists, or the version is stale',
+  409: 'Conflict: the id exists, the version is stale, the workflow does not allow the move, or the pseudonymisation check found names',
   413: 'The body is over the size limit',
   415: 'The body is not JSON',
-  429: 'Too many requests',
+  429: 'Too many requests: wait for the seconds in Retry-After',
 };
 
 export function errorResponses(...statuses: number[]) {

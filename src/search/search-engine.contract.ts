@@ -7,7 +7,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
 import type { Services } from '../services/services.ts';
-import { EDITOR } from '../services/case-service.ts';
+import { SYSTEM } from '../domain/accounts.ts';
 import { AppError } from '../domain/errors.ts';
 import { CaseInputSchema } from '../domain/case-schema.ts';
 import { caseInput } from '../../test/factories/case-factory.ts';
@@ -32,7 +32,7 @@ export function runSearchContract(name: string, makeServices: () => Promise<{ se
 
     beforeAll(async () => {
       ({ services: s, close } = await makeServices());
-      for (const c of CONTRACT_CASES) await s.cases.create(c, EDITOR);
+      for (const c of CONTRACT_CASES) await s.cases.create(c, SYSTEM);
     });
     afterAll(async () => close());
 
@@ -128,12 +128,12 @@ export function runSearchContract(name: string, makeServices: () => Promise<{ se
 
     it('never shows a draft; follows updates, unpublishing, deletes and rollbacks at once', async () => {
       expect(await sorted('secret')).toEqual([]);
-      await s.cases.patch('c-court', { narratives: { en: { facts: 'Recruiters promised hotel work; a pangolin was seen.', reasoning: null, commentary: null, crossCutting: null } } }, EDITOR);
+      await s.cases.patch('c-court', { narratives: { en: { facts: 'Recruiters promised hotel work; a pangolin was seen.', reasoning: null, commentary: null, crossCutting: null } } }, SYSTEM);
       expect(await sorted('pangolin')).toEqual(['c-court']);
       expect(await sorted('hotel')).toEqual(['c-court']);
-      await s.cases.patch('c-court', { status: 'withdrawn' }, EDITOR);
+      await s.workflow.transition('c-court', { to: 'withdrawn' }, SYSTEM);
       expect(await sorted('pangolin')).toEqual([]);
-      await s.cases.patch('c-court', { status: 'published' }, EDITOR);
+      for (const to of ['draft', 'in_review', 'published']) await s.workflow.transition('c-court', { to }, SYSTEM);
       expect(await sorted('pangolin')).toEqual(['c-court']);
       await expect(
         s.store.transaction(async (tx) => {
@@ -142,7 +142,7 @@ export function runSearchContract(name: string, makeServices: () => Promise<{ se
         }),
       ).rejects.toThrow('boom');
       expect(await sorted('armadillo')).toEqual([]);
-      await s.cases.delete('c-court', EDITOR);
+      await s.cases.delete('c-court', SYSTEM);
       expect(await sorted('pangolin')).toEqual([]);
       const r = await s.search.search({ selection: {}, limit: 1, facets: true });
       expect(r.total).toBe(4);

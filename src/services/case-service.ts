@@ -1,6 +1,8 @@
 /**
- * Case use cases: create, read, list, patch, delete. Depends on the store port only; never sees
- * HTTP. Visibility is decided here: callers without editorial rights see published cases only.
+ * Case use cases: create, read, list, patch, delete, import upserts. Depends on the store port only;
+ * never sees HTTP. Every read of unpublished material and every write asks domain/permissions.ts;
+ * every write leaves a version and an audit entry (case-history.ts) in its transaction.
+ * Status changes are not edits: they go through the workflow (workflow-service.ts).
  */
 import { createHash } from 'node:crypto';
 import {
@@ -13,14 +15,16 @@ import type { TagKind } from '../domain/taxonomy.ts';
 import type { CaseSort, CaseStore, StoreTx } from '../store/case-store.ts';
 import { cursorCodecOf, type CursorCodec } from './cursor.ts';
 import { slugify } from './slug.ts';
+import { ANONYMOUS, SYSTEM, type Actor } from '../domain/accounts.ts';
+import { can, canCreateWithStatus, canEdit, canView, type CaseAccess } from '../domain/permissions.ts';
+import { NO_RESTRICTED, type Restricted } from '../store/editorial-store.ts';
+import { changedFields, currentRestricted, recordChange } from './case-history.ts';
+import { audit } from './audit-service.ts';
+import { pseudonymisationWarnings } from './pseudonymisation.ts';
 
-export interface Actor {
-  /** May see and write unpublished cases (the admin token today; editor roles later). */
-  canEdit: boolean;
-}
-
-export const PUBLIC: Actor = Object.freeze({ canEdit: false });
-export const EDITOR: Actor = Object.freeze({ canEdit: true });
+export type { Actor };
+/** The anonymous public (kept under its old name for the pages). */
+export const PUBLIC: Actor = ANONYMOUS;
 
 export interface ListParams {
   jurisdictions?: string[];
@@ -47,22 +51,31 @@ export class CaseService {
     this.cursors = cursorCodecOf(store);
   }
 
-  visible(rec: CaseRecord | undefined, actor: Actor): rec is CaseRecord {
-    return rec !== undefined && (actor.canEdit || rec.status === 'published');
+  /** The editorial facts permission checks need (owner, status). */
+  async access(rec: CaseRecord, tx?: StoreTx): Promise<CaseAccess> {
+    if (rec.status === 'published') return { status: rec.status, ownerId: null };
+    const e = await (tx ?? this.store).editorial.get(rec.id);
+    return { status: rec.status, ownerId: e?.ownerId ?? null };
   }
 
   async get(id: string, actor: Actor): Promise<CaseRecord> {
     const rec = await this.store.cases.get(id);
-    // Unpublished cases answer 404 to the public, exactly as missing ones: no existence leak.
-    if (!this.visible(rec, actor)) throw notFound('case', id);
+    // Cases the actor may not see answer 404, exactly as missing ones: no existence leak.
+    if (!rec || !canView(actor, await this.access(rec))) throw notFound('case', id);
     return rec;
   }
 
+  async restricted(id: string): Promise<Restricted> {
+    const e = await this.store.editorial.get(id);
+    return e ? { internalNotes: e.internalNotes, sourceContacts: e.sourceContacts } : NO_RESTRICTED;
+  }
+
   async list(params: ListParams, actor: Actor): Promise<ListResult> {
-    if (!actor.canEdit && params.statuses?.some((s) => s !== 'published')) {
+    const editorial = can(actor, 'case.read_unpublished');
+    if (!editorial && params.statuses?.some((s) => s !== 'published')) {
       throw new AppError('FORBIDDEN', 'only editors may list unpublished cases', { field: 'status' });
     }
-    const statuses: CaseStatus[] = actor.canEdit ? (params.statuses ?? []) : ['published'];
+    const statuses: CaseStatus[] = editorial ? (params.statuses ?? []) : ['published'];
     const sort = params.sort ?? 'decided_desc';
     const scope = createHash('sha256')
       .update(JSON.stringify([sort, params.jurisdictions, params.yearFrom, params.yearTo, statuses, params.tags]))
@@ -74,9 +87,14 @@ export class CaseService {
     return { items: page.items, nextCursor: page.nextKey ? codec.encode(scope, page.nextKey) : null };
   }
 
-  async create(input: unknown, actor: Actor): Promise<CaseRecord> {
-    this.requireEditor(actor);
+  async create(input: unknown, actor: Actor, opts: { restricted?: Restricted; acknowledgeWarnings?: boolean } = {}): Promise<CaseRecord> {
+    if (!can(actor, 'case.create')) throw new AppError('FORBIDDEN', 'creating cases needs a contributor, editor or administrator account, or a token with the write scope');
     const parsed = parseOrThrow(CaseInputSchema, input, 'case');
+    if (!canCreateWithStatus(actor, parsed.status)) {
+      throw new AppError('FORBIDDEN', `you may create cases as draft or in_review only, not '${parsed.status}': publishing goes through review`, [{ path: 'status', message: 'needs the right to publish' }]);
+    }
+    if (parsed.status === 'published') this.checkNames(parsed, opts.acknowledgeWarnings);
+    const restricted = opts.restricted ?? NO_RESTRICTED;
     return this.store.transaction(async (tx) => {
       const id = parsed.id ?? (await this.freeId(tx, parsed.title));
       if (parsed.id && (await tx.cases.get(parsed.id))) {
@@ -86,34 +104,70 @@ export class CaseService {
       const t = now();
       const rec = toRecord(id, content, { version: 1, createdAt: t, updatedAt: t });
       await tx.cases.insert(rec);
+      await tx.editorial.put({ caseId: id, ownerId: actor.userId, ...restricted });
+      await recordChange(tx, { actor, action: 'create', before: undefined, after: rec, restrictedAfter: restricted });
       return rec;
     });
   }
 
-  async patch(id: string, input: unknown, actor: Actor): Promise<CaseRecord> {
-    this.requireEditor(actor);
+  /**
+   * Changes fields of a case (and, when given, its restricted fields). Status is not a field here:
+   * it moves through the workflow. Nothing changed, nothing written.
+   */
+  async patch(id: string, input: unknown, actor: Actor, restrictedChange?: Partial<Restricted>): Promise<CaseRecord> {
     const patch = parseOrThrow(CasePatchSchema, input, 'case patch');
     return this.store.transaction(async (tx) => {
       const current = await tx.cases.get(id);
       if (!current) throw notFound('case', id);
+      const access = await this.access(current, tx);
+      if (!canView(actor, access)) throw notFound('case', id);
+      if (!canEdit(actor, access)) throw this.cannotEdit(actor, current.status);
       if (patch.version !== undefined && patch.version !== current.version) {
         throw new AppError('CONFLICT', `case '${id}' was changed meanwhile: you sent version ${patch.version}, the stored version is ${current.version}; reload and retry`, { field: 'version', expected: current.version });
+      }
+      if (patch.status !== undefined && patch.status !== current.status) {
+        throw new AppError('VALIDATION_FAILED', `status changes go through the workflow: POST /api/v1/cases/${id}/transitions with {"to": "${patch.status}"}`, [{ path: 'status', message: 'use the workflow transitions' }]);
       }
       const { version: _v, ...changes } = patch;
       const merged = { ...contentOf(current), ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
       // Validate the merged whole: a patch can only produce a valid case.
       const whole = parseOrThrow(CaseInputSchema, merged, 'case');
       const { id: _i, createdAt: _c, updatedAt: _u, version: _v2, ...content } = whole;
+      const e = await tx.editorial.get(id);
+      const rBefore: Restricted = e ? { internalNotes: e.internalNotes, sourceContacts: e.sourceContacts } : NO_RESTRICTED;
+      const rAfter: Restricted = { ...rBefore, ...Object.fromEntries(Object.entries(restrictedChange ?? {}).filter(([, v]) => v !== undefined)) };
+      const sameRestricted = rAfter.internalNotes === rBefore.internalNotes && rAfter.sourceContacts === rBefore.sourceContacts;
+      if (sameContent(contentOf(current), content) && sameRestricted) return current;
       const rec = toRecord(id, content, { version: current.version + 1, createdAt: current.createdAt, updatedAt: now() });
       await tx.cases.update(rec);
+      if (!sameRestricted) await tx.editorial.put({ caseId: id, ownerId: e?.ownerId ?? null, ...rAfter });
+      await recordChange(tx, { actor, action: 'edit', before: current, after: rec, restrictedBefore: rBefore, restrictedAfter: rAfter });
       return rec;
     });
   }
 
   async delete(id: string, actor: Actor): Promise<void> {
-    this.requireEditor(actor);
-    const deleted = await this.store.transaction((tx) => tx.cases.delete(id));
-    if (!deleted) throw notFound('case', id);
+    const rec = await this.get(id, actor);
+    if (!can(actor, 'case.delete')) throw new AppError('FORBIDDEN', 'deleting cases is for editors and administrators; withdraw a published case instead');
+    await this.store.transaction(async (tx) => {
+      if (!(await tx.cases.delete(id))) throw notFound('case', id);
+      await audit(tx.audit, actor, 'case.delete', { type: 'case', id }, { title: rec.title, version: rec.version, status: rec.status });
+    });
+  }
+
+  /** Refuses publishing a narrative that names a party, unless the editor has seen the warnings. */
+  checkNames(content: Parameters<typeof pseudonymisationWarnings>[0], acknowledged = false): void {
+    const warnings = pseudonymisationWarnings(content);
+    if (warnings.length && !acknowledged) {
+      throw new AppError('CONFLICT', `pseudonymisation check: ${warnings.length} narrative(s) contain a name from a party record (${warnings[0]!.message}); fix them, or publish with acknowledgeWarnings`, { warnings });
+    }
+  }
+
+  cannotEdit(actor: Actor, status: CaseStatus): AppError {
+    if (actor.role === 'contributor') {
+      return new AppError('FORBIDDEN', status === 'draft' ? 'contributors edit their own drafts only' : `this case is ${status}; contributors edit drafts only`);
+    }
+    return new AppError('FORBIDDEN', 'editing this case needs an editor or administrator account, or a token with the write scope');
   }
 
   /**
@@ -123,6 +177,7 @@ export class CaseService {
   async upsertInTx(
     tx: StoreTx,
     parsed: ReturnType<typeof CaseInputSchema.parse>,
+    actor: Actor = SYSTEM,
   ): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; record: CaseRecord; previous: CaseRecord | null }> {
     const { id: givenId, createdAt, updatedAt, version, ...content } = parsed;
     const id = givenId ?? (await this.freeId(tx, parsed.title));
@@ -131,11 +186,13 @@ export class CaseService {
     if (!existing) {
       const record = toRecord(id, content, { version: version ?? 1, createdAt: createdAt ?? t, updatedAt: updatedAt ?? t });
       await tx.cases.insert(record);
+      await tx.editorial.addVersion(importVersion(record, undefined, actor));
       return { outcome: 'created', record, previous: null };
     }
     if (sameContent(contentOf(existing), content)) return { outcome: 'unchanged', record: existing, previous: existing };
     const record = toRecord(id, content, { version: existing.version + 1, createdAt: existing.createdAt, updatedAt: t });
     await tx.cases.update(record);
+    await tx.editorial.addVersion({ ...importVersion(record, existing, actor), restricted: await currentRestricted(tx, id) });
     return { outcome: 'updated', record, previous: existing };
   }
 
@@ -144,7 +201,7 @@ export class CaseService {
    * nothing) when any of those cases was edited after the batch.
    */
   async undoBatch(batch: string, actor: Actor): Promise<{ batch: string; deleted: number; restored: number }> {
-    this.requireEditor(actor);
+    if (!can(actor, 'case.import')) throw new AppError('FORBIDDEN', 'undoing imports needs an editor or administrator, or a token with the import scope');
     return this.store.transaction(async (tx) => {
       const entries = await tx.batches.entries(batch);
       if (!entries.length) throw new AppError('NOT_FOUND', `no import batch '${batch}' to undo (unknown, or already undone)`, { batch });
@@ -160,7 +217,11 @@ export class CaseService {
       let restored = 0;
       for (const e of [...entries].reverse()) {
         if (e.previous) {
-          await tx.cases.update(e.previous);
+          // The old content comes back as a new version: version numbers only ever grow.
+          const current = (await tx.cases.get(e.caseId))!;
+          const back = { ...e.previous, version: current.version + 1, updatedAt: now() };
+          await tx.cases.update(back);
+          await recordChange(tx, { actor, action: 'undo-import', before: current, after: back, details: { batch } });
           restored++;
         } else {
           await tx.cases.delete(e.caseId);
@@ -168,12 +229,9 @@ export class CaseService {
         }
       }
       await tx.batches.forget(batch);
+      await audit(tx.audit, actor, 'import.undo', { type: 'batch', id: batch }, { deleted, restored });
       return { batch, deleted, restored };
     });
-  }
-
-  private requireEditor(actor: Actor): void {
-    if (!actor.canEdit) throw new AppError('FORBIDDEN', 'this action needs editorial rights');
   }
 
   private async freeId(tx: StoreTx, title: string): Promise<string> {
@@ -190,4 +248,12 @@ function sameContent(a: CaseContent, b: CaseContent): boolean {
   const norm = (c: CaseContent) =>
     JSON.stringify(canonicalContent({ ...c, provenance: { ...c.provenance, importBatch: null } }));
   return norm(a) === norm(b);
+}
+
+/** The version row of an imported case (the batch's audit entry covers the import as a whole). */
+function importVersion(record: CaseRecord, before: CaseRecord | undefined, actor: Actor) {
+  return {
+    caseId: record.id, version: record.version, status: record.status, record, restricted: NO_RESTRICTED, action: 'import',
+    changed: changedFields(before, record), actorId: actor.userId ?? actor.id, actorLabel: actor.label, at: record.updatedAt,
+  };
 }

@@ -5,6 +5,9 @@
  * through; nothing holds the whole file in memory.
  */
 import { randomBytes } from 'node:crypto';
+import { SYSTEM, type Actor } from '../domain/accounts.ts';
+import { can } from '../domain/permissions.ts';
+import { audit } from './audit-service.ts';
 import { CaseInputSchema } from '../domain/case-schema.ts';
 import { AppError, type FieldIssue } from '../domain/errors.ts';
 import { issuesOf, summarize } from '../domain/validation.ts';
@@ -50,6 +53,8 @@ export interface ImportOptions {
   /** Recorded as provenance.source when a line has none. */
   source?: string;
   onProgress?: (linesDone: number) => void;
+  /** Who imports (default: the command line); needs the import capability. */
+  actor?: Actor;
 }
 
 const MAX_REPORTED = 200;
@@ -75,6 +80,8 @@ export class JsonlTransfer {
     const result: ImportResult = {
       batch: newBatchId(), lines: 0, created: 0, updated: 0, unchanged: 0, dryRun: !!opts.dryRun, warnings: 0, warningDetails: [], rejected: 0,
     };
+    const actor = opts.actor ?? SYSTEM;
+    if (!can(actor, 'case.import')) throw new AppError('FORBIDDEN', 'importing needs an editor or administrator, or a token with the import scope');
     const issues: FieldIssue[] = [];
     const seen = new Map<string, number>();
     // Attach to the source before the transaction opens: a source that is already reading (a
@@ -111,7 +118,7 @@ export class JsonlTransfer {
           }
           parsed.provenance.importBatch ??= result.batch;
           if (opts.source) parsed.provenance.source ??= opts.source;
-          const { outcome, record, previous } = await this.cases.upsertInTx(tx, parsed);
+          const { outcome, record, previous } = await this.cases.upsertInTx(tx, parsed, actor);
           result[outcome]++;
           if (outcome !== 'unchanged') await tx.batches.record(result.batch, { caseId: record.id, previous, versionAfter: record.version });
         }
@@ -122,6 +129,7 @@ export class JsonlTransfer {
           throw new AppError('VALIDATION_FAILED', `import rejected, nothing was written: ${summarize(issues)}`, issues);
         }
         if (opts.dryRun) throw new DryRunRollback();
+        await audit(tx.audit, actor, 'import.batch', { type: 'batch', id: result.batch }, { created: result.created, updated: result.updated, unchanged: result.unchanged, rejected: result.rejected, format: opts.format ?? 'jsonl' });
       });
     } catch (e) {
       if (!(e instanceof DryRunRollback)) throw e;

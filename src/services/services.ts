@@ -8,6 +8,9 @@ import { ExportService } from './export-service.ts';
 import { DocumentService } from './documents/document-service.ts';
 import type { DocumentFiles } from './documents/document-files.ts';
 import { StatsService } from './stats-service.ts';
+import { AccountService, type AccountOptions } from './account-service.ts';
+import { WorkflowService } from './workflow-service.ts';
+import { AuditService } from './audit-service.ts';
 
 export interface Services {
   store: CaseStore;
@@ -18,6 +21,9 @@ export interface Services {
   exports: ExportService;
   documents: DocumentService;
   stats: StatsService;
+  accounts: AccountService;
+  workflow: WorkflowService;
+  audit: AuditService;
 }
 
 export interface ServiceOptions {
@@ -25,7 +31,10 @@ export interface ServiceOptions {
   documentMaxBytes: number;
   /** Statistics show counts resting on fewer cases than this as "fewer than N". */
   statsMinCell?: number;
+  accounts?: Partial<AccountOptions>;
 }
+
+export const DEFAULT_ACCOUNT_OPTIONS: AccountOptions = { maxFailures: 5, lockMinutes: 15, sessionHours: 12 };
 
 export function createServices(store: CaseStore, engine: SearchEngine, opts: ServiceOptions): Services {
   const cases = new CaseService(store);
@@ -38,5 +47,8 @@ export function createServices(store: CaseStore, engine: SearchEngine, opts: Ser
     exports: new ExportService(store, engine),
     documents: new DocumentService(store, cases, opts.files, opts.documentMaxBytes),
     stats: new StatsService(engine, opts.statsMinCell ?? 3),
+    accounts: new AccountService(store, { ...DEFAULT_ACCOUNT_OPTIONS, ...opts.accounts }),
+    workflow: new WorkflowService(store, cases),
+    audit: new AuditService(store),
   };
 }

@@ -5,6 +5,7 @@
 import type { CaseRecord, CaseStatus } from '../domain/case-schema.ts';
 import type { TagKind } from '../domain/taxonomy.ts';
 import type { CaseDocument } from '../domain/documents.ts';
+import type { AccountRepo, AuditRepo, EditorialRepo } from './editorial-store.ts';
 
 export type CaseSort = 'decided_desc' | 'created_asc';
 
@@ -78,6 +79,9 @@ export interface StoreTx {
   cases: CaseReader & CaseWriter;
   batches: BatchLog;
   documents: DocumentRepo;
+  accounts: AccountRepo;
+  editorial: EditorialRepo;
+  audit: AuditRepo;
 }
 
 /** Called inside the write transaction, so derived data (the search index) commits with the case. */
@@ -95,6 +99,9 @@ export interface CaseStore {
   readonly dialect: 'sqlite' | 'postgres';
   readonly cases: CaseReader;
   readonly documents: DocumentRepo;
+  readonly accounts: AccountRepo;
+  readonly editorial: EditorialRepo;
+  readonly audit: AuditRepo;
   migrate(): Promise<{ applied: string[] }>;
   /** Runs fn in one transaction: all of its writes commit together or none do. */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;

@@ -9,6 +9,10 @@ import { TAG_KINDS } from '../domain/taxonomy.ts';
 import type { Database } from './schema.ts';
 import type { BatchEntry, BatchLog, CaseListQuery, CasePage, CaseReader, CaseStore, CaseWriter, DocumentRepo, StoreTx, WriteHook } from './case-store.ts';
 import { SqlDocumentRepo } from './sql-document-repo.ts';
+import { SqlAccountRepo } from './sql-account-repo.ts';
+import { SqlEditorialRepo } from './sql-editorial-repo.ts';
+import { SqlAuditRepo } from './sql-audit-repo.ts';
+import type { AccountRepo, AuditRepo, EditorialRepo } from './editorial-store.ts';
 import { migrateToLatest, type Dialect } from './migrations/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -216,6 +220,9 @@ export class SqlCaseStore implements CaseStore {
   /** Adapters may replace it with a faster reader for their database. */
   cases: CaseReader;
   readonly documents: DocumentRepo;
+  readonly accounts: AccountRepo;
+  readonly editorial: EditorialRepo;
+  readonly audit: AuditRepo;
   private readonly hooks: WriteHook[] = [];
 
   constructor(
@@ -224,6 +231,9 @@ export class SqlCaseStore implements CaseStore {
   ) {
     this.cases = new SqlCaseReader(db);
     this.documents = new SqlDocumentRepo(db);
+    this.accounts = new SqlAccountRepo(db);
+    this.editorial = new SqlEditorialRepo(db);
+    this.audit = new SqlAuditRepo(db);
   }
 
   /** The writer used inside transactions; adapters may return a faster one for their database. */
@@ -249,7 +259,14 @@ export class SqlCaseStore implements CaseStore {
     let result: T;
     try {
       result = await this.db.transaction().execute(async (trx) => {
-        const r = await fn({ cases: this.writer(trx, this.hooks, changes), batches: this.batchLog(trx), documents: new SqlDocumentRepo(trx) });
+        const r = await fn({
+          cases: this.writer(trx, this.hooks, changes),
+          batches: this.batchLog(trx),
+          documents: new SqlDocumentRepo(trx),
+          accounts: new SqlAccountRepo(trx),
+          editorial: new SqlEditorialRepo(trx),
+          audit: new SqlAuditRepo(trx),
+        });
         if (changes.length) for (const h of this.hooks) await h.beforeCommit?.(trx);
         return r;
       });

@@ -3,6 +3,7 @@
  * PALERMO_TEST_BACKEND=postgres, on a fresh database of the test PostgreSQL server.
  */
 import { mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -12,7 +13,12 @@ import { createApp } from '../../src/http/app.ts';
 import type { Services } from '../../src/services/services.ts';
 import { freshPgDatabase, testBackend } from './pg.ts';
 
-export const ADMIN_TOKEN = 'test-admin-token-0123456789';
+/**
+ * Every test app holds one API token with this secret and the scopes read, write and import (a
+ * partner system's editorial rights; no user or token management). Its hash is put in the store
+ * directly, as a fixture: real tokens are random and come from AccountService.createToken.
+ */
+export const ADMIN_TOKEN = 'plm_test-editor-token-0123456789';
 export const AUTH = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 export interface TestApp {
@@ -35,13 +41,22 @@ export async function testDatabaseEnv(backend = testBackend()): Promise<Record<s
   return backend === 'postgres' ? { DATABASE_URL: await freshPgDatabase() } : { PALERMO_DB_PATH: tempDbPath() };
 }
 
+/** Puts the ADMIN_TOKEN fixture (scopes read, write, import) into a test database. */
+export async function installTestToken(services: Services): Promise<void> {
+  await services.store.accounts.insertToken({
+    id: 'test-editor-token', label: 'tests', userId: null, scopes: ['import', 'read', 'write'], hash: createHash('sha256').update(ADMIN_TOKEN).digest('hex'),
+    prefix: ADMIN_TOKEN.slice(0, 10), createdBy: 'test fixture', createdAt: new Date().toISOString(), expiresAt: null, lastUsedAt: null, revokedAt: null,
+  });
+}
+
 export async function makeTestApp(overrides: Partial<Config> = {}, backend = testBackend()): Promise<TestApp> {
   const config = loadConfig(
-    { ...(await testDatabaseEnv(backend)), PALERMO_ADMIN_TOKEN: ADMIN_TOKEN, PALERMO_LOG_LEVEL: 'silent' },
+    { ...(await testDatabaseEnv(backend)), PALERMO_LOG_LEVEL: 'silent' },
     overrides,
     null,
   );
   const services = await boot(config);
+  await installTestToken(services);
   const app = await createApp({ config, services, logger: false });
   return {
     app,

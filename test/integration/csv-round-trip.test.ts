@@ -11,7 +11,7 @@ import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';
 import { csvItems } from '../../src/services/importers/csv-reader.ts';
 import { DEFAULT_MAPPING } from '../../src/services/importers/csv-mapping.ts';
-import { EDITOR } from '../../src/services/case-service.ts';
+import { SYSTEM } from '../../src/domain/accounts.ts';
 
 const CORPUS = new URL('../../../shared/data/sherloc-tip-cases.jsonl', import.meta.url).pathname;
 const apps: TestApp[] = [];
@@ -52,7 +52,7 @@ describe('CSV round trip', () => {
       const r = await a.services.jsonl.import(createInterface({ input: createReadStream(CORPUS, 'utf8'), crlfDelay: Infinity }), { format: 'sherloc' });
       expect(r.created).toBe(974);
     } else console.warn(`the CSV round trip runs without the real corpus (${CORPUS} is missing)`);
-    for (const c of detailed) await a.services.cases.create(c, EDITOR);
+    for (const c of detailed) await a.services.cases.create(c, SYSTEM);
 
     const first = await exportCsv(a);
     const b = await makeTestApp();
@@ -77,7 +77,7 @@ describe('CSV round trip', () => {
   it('warns, naming the line, when a row names narratives in languages a CSV cannot carry', async () => {
     const a = await makeTestApp();
     apps.push(a);
-    await a.services.cases.create(caseInput({ id: 'rt-bilingual', narratives: { en: { facts: 'Facts.' }, es: { facts: 'Hechos.' } } }), EDITOR);
+    await a.services.cases.create(caseInput({ id: 'rt-bilingual', narratives: { en: { facts: 'Facts.' }, es: { facts: 'Hechos.' } } }), SYSTEM);
     const b = await makeTestApp();
     apps.push(b);
     const r = await b.services.jsonl.import(csvItems(Readable.from([await exportCsv(a)]), DEFAULT_MAPPING), {});

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
+import { moveTo } from '../helpers/workflow.ts';
 import { caseInput } from '../factories/case-factory.ts';
 import { makeDocx, makePdf } from '../fixtures/documents.ts';
 
@@ -131,7 +132,7 @@ describe('documents API', () => {
     expect((await t.app.inject({ url: r.json().url })).statusCode).toBe(404);
     expect((await t.app.inject({ url: r.json().url, headers: AUTH })).statusCode).toBe(200);
     // Published later: the text becomes searchable with it.
-    expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/cases/doc-draft', headers: AUTH, payload: { status: 'published' } })).statusCode).toBe(200);
+    await moveTo(t.app, 'doc-draft', 'published');
     expect(await searchIds('Lilliputian')).toEqual(['doc-draft']);
   });
 

@@ -9,7 +9,7 @@ import { loadConfig } from '../../src/config/config.ts';
 import { boot, closeServices } from '../../src/main.ts';
 import { createApp } from '../../src/http/app.ts';
 import { ownCluster, PG_BIN } from '../helpers/pg.ts';
-import { ADMIN_TOKEN, AUTH } from '../helpers/test-app.ts';
+import { AUTH, installTestToken } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';
 
 const available = existsSync(join(PG_BIN, 'pg_ctl'));
@@ -18,8 +18,9 @@ if (!available && process.env.CI) throw new Error('CI must have the PostgreSQL b
 describe.skipIf(!available)(`PostgreSQL outage${available ? '' : ' (postgresql-15 binaries not installed)'}`, () => {
   it('answers 503 with a clear error while the database is down, and recovers when it returns', async () => {
     const cluster = await ownCluster();
-    const config = loadConfig({ DATABASE_URL: cluster.url, PALERMO_ADMIN_TOKEN: ADMIN_TOKEN, PALERMO_LOG_LEVEL: 'silent' }, {}, null);
+    const config = loadConfig({ DATABASE_URL: cluster.url, PALERMO_LOG_LEVEL: 'silent' }, {}, null);
     const services = await boot(config);
+    await installTestToken(services);
     const app = await createApp({ config, services, logger: false });
     try {
       expect((await app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: caseInput({ id: 'up-1', narratives: { en: { facts: 'A pelican.', reasoning: null, commentary: null, crossCutting: null } } }) })).statusCode).toBe(201);

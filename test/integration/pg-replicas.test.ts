@@ -12,7 +12,7 @@ import { boot, closeServices } from '../../src/main.ts';
 import { createApp } from '../../src/http/app.ts';
 import type { PostgresStore } from '../../src/store/postgres/postgres-store.ts';
 import { ownCluster, ownReplica, PG_BIN, withDatabase } from '../helpers/pg.ts';
-import { ADMIN_TOKEN, AUTH } from '../helpers/test-app.ts';
+import { AUTH, installTestToken } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';
 
 const available = existsSync(join(PG_BIN, 'pg_basebackup'));
@@ -40,11 +40,12 @@ describe.skipIf(!available)(`PostgreSQL read replicas${available ? '' : ' (postg
       throw e;
     }
     const config = loadConfig(
-      { DATABASE_URL: withDatabase(primary.url, 'palermo'), DATABASE_READ_URLS: withDatabase(replica.url, 'palermo'), PALERMO_ADMIN_TOKEN: ADMIN_TOKEN, PALERMO_LOG_LEVEL: 'silent' },
+      { DATABASE_URL: withDatabase(primary.url, 'palermo'), DATABASE_READ_URLS: withDatabase(replica.url, 'palermo'), PALERMO_LOG_LEVEL: 'silent' },
       {},
       null,
     );
     const services = await boot(config);
+    await installTestToken(services);
     const app = await createApp({ config, services, logger: false });
     try {
       expect((await sql(withDatabase(replica.url, 'palermo'), 'SELECT pg_is_in_recovery() AS r')).rows[0].r).toBe(true);

@@ -2,6 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
+import { moveTo } from '../helpers/workflow.ts';
 import { caseInput } from '../factories/case-factory.ts';
 import { seedDemo } from '../../src/services/demo-seed.ts';
 import { CaseInputSchema } from '../../src/domain/case-schema.ts';
@@ -142,15 +143,15 @@ describe('search index stays in step with the store', () => {
     expect((await search('facets=true')).body.facets).toEqual(before.facets);
     expect((await search('q=xylophonequarz')).body.didYouMean).toBeNull(); // no suggestion from unpublished words
 
-    await t.app.inject({ method: 'PATCH', url: '/api/v1/cases/zz-step', headers: AUTH, payload: { status: 'published' } });
+    await moveTo(t.app, 'zz-step', 'published');
     expect(ids((await search(`q=${marker}`)).body)).toEqual(['zz-step']);
     await t.app.inject({ method: 'PATCH', url: '/api/v1/cases/zz-step', headers: AUTH, payload: { narratives: { en: { facts: 'Now about glockenspiel only.' } } } });
     expect((await search(`q=${marker}`)).body.total).toBe(0);
     expect(ids((await search('q=glockenspiel')).body)).toEqual(['zz-step']);
-    await t.app.inject({ method: 'PATCH', url: '/api/v1/cases/zz-step', headers: AUTH, payload: { status: 'withdrawn' } });
+    await moveTo(t.app, 'zz-step', 'withdrawn');
     expect((await search('q=glockenspiel')).body.total).toBe(0);
     expect((await t.app.inject({ url: '/api/v1/cases/zz-step/similar' })).statusCode).toBe(404);
-    await t.app.inject({ method: 'PATCH', url: '/api/v1/cases/zz-step', headers: AUTH, payload: { status: 'published' } });
+    await moveTo(t.app, 'zz-step', 'published');
     await t.app.inject({ method: 'DELETE', url: '/api/v1/cases/zz-step', headers: AUTH });
     expect((await search('q=glockenspiel')).body.total).toBe(0);
     expect((await search('facets=true')).body.facets).toEqual(before.facets);

@@ -5,7 +5,7 @@ import { seedDemo } from '../../src/services/demo-seed.ts';
 import type { SqliteSearch } from '../../src/search/sqlite/sqlite-search.ts';
 import { caseInput } from '../factories/case-factory.ts';
 import { tempDbPath } from '../helpers/test-app.ts';
-import { EDITOR } from '../../src/services/case-service.ts';
+import { SYSTEM } from '../../src/domain/accounts.ts';
 
 describe('search state snapshot', () => {
   it('a clean shutdown saves a snapshot the next start loads; a start after a crash rebuilds from the tables', async () => {
@@ -23,7 +23,7 @@ describe('search state snapshot', () => {
     expect(await s.search.search(query)).toEqual(before);
     expect(await s.stats.all({ q: 'forced labour', selection: {} })).toEqual(statsBefore);
     const restarted = await s.stats.all({ q: 'forced labour', selection: {} });
-    await s.cases.create(caseInput({ id: 'after-snapshot', narratives: { en: { facts: 'Forced labour on a farm.' } } }), EDITOR);
+    await s.cases.create(caseInput({ id: 'after-snapshot', narratives: { en: { facts: 'Forced labour on a farm.' } } }), SYSTEM);
     await s.store.close(); // a crash: no snapshot saved
 
     s = await boot(config);

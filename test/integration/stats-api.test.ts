@@ -2,6 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
+import { moveTo } from '../helpers/workflow.ts';
 import { caseInput } from '../factories/case-factory.ts';
 import { seedDemo } from '../../src/services/demo-seed.ts';
 import { STAT_NAMES } from '../../src/services/stats-service.ts';
@@ -162,13 +163,12 @@ describe('statistics API', () => {
     });
     expect((await post(draft)).statusCode).toBe(201);
     expect(await all()).toEqual(before);
-    const publish = (status: string) => t.app.inject({ method: 'PATCH', url: '/api/v1/cases/zz-stat-draft', headers: AUTH, payload: { status } });
-    expect((await publish('published')).statusCode).toBe(200);
+    await moveTo(t.app, 'zz-stat-draft', 'published');
     const published = await all();
     expect(published).not.toEqual(before);
     expect(rowsOf(published[STAT_NAMES.indexOf('victim-nationality')]).LBY).toMatchObject({ label: 'Libya', victims: 'fewer than 3', cases: 'fewer than 3' });
     expect(rowsOf(published[STAT_NAMES.indexOf('comparison')]).MLT).toMatchObject({ cases: 'fewer than 3' });
-    expect((await publish('withdrawn')).statusCode).toBe(200);
+    await moveTo(t.app, 'zz-stat-draft', 'withdrawn');
     expect(await all()).toEqual(before);
   });
 

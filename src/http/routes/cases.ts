@@ -3,31 +3,31 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../domain/validation.ts';
 import type { CaseService } from '../../services/case-service.ts';
-import { actorOf, requireEditor } from '../auth.ts';
-import { listQuerySchema } from '../query-params.ts';
+import { signedIn } from '../auth.ts';
+import { listQuerySchema, single } from '../query-params.ts';
 import { caseIdParam, errorResponses, ref } from '../openapi.ts';
 import { TAG_KINDS } from '../../domain/taxonomy.ts';
 
 export interface CaseRouteDeps {
   cases: CaseService;
-  adminToken: string | undefined;
   maxPageSize: number;
 }
 
 export function caseRoutes(app: FastifyInstance, deps: CaseRouteDeps): void {
   const querySchema = listQuerySchema(deps.maxPageSize);
   const security = [{ bearerAuth: [] }];
+  const createQuery = z.strictObject({ acknowledge_warnings: single(z.enum(['true', 'false'])).optional() });
 
   app.get('/api/v1/cases', {
     schema: {
       tags: ['cases'],
-      summary: 'List cases (published only, unless an editor token is sent), newest decision first',
+      summary: 'List cases (published only, unless the token or session may read unpublished cases), newest decision first',
       querystring: z.toJSONSchema(querySchema, { io: 'input', unrepresentable: 'any' }),
       response: { 200: ref('CasePage'), ...errorResponses(400, 403) },
     },
   }, async (req) => {
     const q = parseOrThrow(querySchema, req.query, 'query');
-    const actor = actorOf(req, deps.adminToken);
+    const actor = req.actor;
     const tags = Object.fromEntries(TAG_KINDS.filter((k) => q[k]?.length).map((k) => [k, q[k]!]));
     const page = await deps.cases.list({
       jurisdictions: q.jurisdiction,
@@ -45,30 +45,32 @@ export function caseRoutes(app: FastifyInstance, deps: CaseRouteDeps): void {
 
   app.get<{ Params: { id: string } }>('/api/v1/cases/:id', {
     schema: { tags: ['cases'], summary: 'One case', params: caseIdParam, response: { 200: ref('Case'), ...errorResponses(404) } },
-  }, async (req) => deps.cases.get(req.params.id, actorOf(req, deps.adminToken)));
+  }, async (req) => deps.cases.get(req.params.id, req.actor));
 
   app.post('/api/v1/cases', {
     schema: {
-      tags: ['cases'], summary: 'Create a case', security, body: ref('CaseInput'),
+      tags: ['cases'], summary: 'Create a case (contributors: as draft or in_review; publishing directly needs publish rights and passes the pseudonymisation check unless acknowledge_warnings=true)', security, body: ref('CaseInput'),
+      querystring: z.toJSONSchema(createQuery, { io: 'input', unrepresentable: 'any' }),
       response: { 201: ref('Case'), ...errorResponses(400, 401, 403, 409, 413, 415) },
     },
   }, async (req, reply) => {
-    const rec = await deps.cases.create(req.body, requireEditor(req, deps.adminToken));
+    const q = parseOrThrow(createQuery, req.query, 'query');
+    const rec = await deps.cases.create(req.body, signedIn(req), { acknowledgeWarnings: q.acknowledge_warnings === 'true' });
     return reply.status(201).header('location', `/api/v1/cases/${encodeURIComponent(rec.id)}`).send(rec);
   });
 
   app.patch<{ Params: { id: string } }>('/api/v1/cases/:id', {
     schema: {
-      tags: ['cases'], summary: 'Change some fields of a case (arrays and objects are replaced whole); send `version` to guard against lost updates',
+      tags: ['cases'], summary: 'Change some fields of a case (arrays and objects are replaced whole); send `version` to guard against lost updates. Status changes go through /transitions',
       security, params: caseIdParam, body: ref('CasePatch'),
       response: { 200: ref('Case'), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
     },
-  }, async (req) => deps.cases.patch(req.params.id, req.body, requireEditor(req, deps.adminToken)));
+  }, async (req) => deps.cases.patch(req.params.id, req.body, signedIn(req)));
 
   app.delete<{ Params: { id: string } }>('/api/v1/cases/:id', {
     schema: { tags: ['cases'], summary: 'Delete a case', security, params: caseIdParam, response: { 204: { type: 'null', description: 'Deleted' }, ...errorResponses(401, 403, 404) } },
   }, async (req, reply) => {
-    await deps.cases.delete(req.params.id, requireEditor(req, deps.adminToken));
+    await deps.cases.delete(req.params.id, signedIn(req));
     return reply.status(204).send();
   });
 }

@@ -10,13 +10,12 @@ import { AppError } from '../../domain/errors.ts';
 import { DOCUMENT_MEDIA_TYPES } from '../../domain/documents.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import type { DocumentService } from '../../services/documents/document-service.ts';
-import { actorOf, requireEditor } from '../auth.ts';
+import { signedIn } from '../auth.ts';
 import { errorResponses } from '../openapi.ts';
 import { single } from '../query-params.ts';
 
 export interface DocumentRouteDeps {
   documents: DocumentService;
-  adminToken: string | undefined;
 }
 
 const documentSchema = {
@@ -75,7 +74,7 @@ export async function documentRoutes(app: FastifyInstance, deps: DocumentRouteDe
         response: { 201: documentSchema, 200: documentSchema, ...errorResponses(400, 401, 403, 404, 413, 415) },
       },
     }, async (req, reply) => {
-      const actor = requireEditor(req, deps.adminToken);
+      const actor = signedIn(req);
       const q = parseOrThrow(query, req.query, 'query');
       if (!Buffer.isBuffer(req.body)) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', `send the file as the request body with Content-Type one of: ${DOCUMENT_MEDIA_TYPES.join(', ')}`, [{ path: 'content-type', message: 'missing or not accepted', allowed: DOCUMENT_MEDIA_TYPES }]);
@@ -90,12 +89,12 @@ export async function documentRoutes(app: FastifyInstance, deps: DocumentRouteDe
 
     scope.get<{ Params: { id: string } }>('/api/v1/cases/:id/documents', {
       schema: { tags: ['documents'], summary: 'The documents attached to a case', params, response: { 200: { type: 'object', properties: { items: { type: 'array', items: documentSchema } }, required: ['items'] }, ...errorResponses(404) } },
-    }, async (req) => ({ items: (await deps.documents.list(req.params.id, actorOf(req, deps.adminToken))).map((d) => present(req.params.id, d)) }));
+    }, async (req) => ({ items: (await deps.documents.list(req.params.id, req.actor)).map((d) => present(req.params.id, d)) }));
 
     scope.get<{ Params: { id: string; sha256: string } }>('/api/v1/cases/:id/documents/:sha256', {
       schema: { tags: ['documents'], summary: 'Download a document, with its media type', params, response: errorResponses(404, 503) },
     }, async (req, reply) => {
-      const { document, stream } = await deps.documents.open(req.params.id, req.params.sha256, actorOf(req, deps.adminToken));
+      const { document, stream } = await deps.documents.open(req.params.id, req.params.sha256, req.actor);
       const inline = document.mediaType === 'application/pdf' || document.mediaType === 'text/plain';
       const type = document.mediaType.startsWith('text/') ? `${document.mediaType}; charset=utf-8` : document.mediaType;
       return reply
@@ -112,7 +111,7 @@ export async function documentRoutes(app: FastifyInstance, deps: DocumentRouteDe
     scope.delete<{ Params: { id: string; sha256: string } }>('/api/v1/cases/:id/documents/:sha256', {
       schema: { tags: ['documents'], summary: 'Remove a document from a case (the file is deleted once no case holds it)', security: [{ bearerAuth: [] }], params, response: errorResponses(401, 403, 404) },
     }, async (req, reply) => {
-      await deps.documents.remove(req.params.id, req.params.sha256, requireEditor(req, deps.adminToken));
+      await deps.documents.remove(req.params.id, req.params.sha256, signedIn(req));
       return reply.status(204).send();
     });
   });

@@ -6,12 +6,12 @@ import { parseOrThrow } from '../../domain/validation.ts';
 import { readLines } from '../../services/line-reader.ts';
 import { LINE_FORMATS, type JsonlTransfer } from '../../services/jsonl-transfer.ts';
 import type { CaseService } from '../../services/case-service.ts';
-import { requireEditor } from '../auth.ts';
+import { signedIn } from '../auth.ts';
 import { errorResponses } from '../openapi.ts';
 import { single } from '../query-params.ts';
 
 
-export function importRoutes(app: FastifyInstance, deps: { jsonl: JsonlTransfer; cases: CaseService; adminToken: string | undefined }): void {
+export function importRoutes(app: FastifyInstance, deps: { jsonl: JsonlTransfer; cases: CaseService }): void {
   // The body streams through the line reader (no whole-body buffering, no body-size limit; each
   // line is limited instead).
   app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
@@ -29,13 +29,13 @@ export function importRoutes(app: FastifyInstance, deps: { jsonl: JsonlTransfer;
       response: errorResponses(400, 401, 403, 415),
     },
   }, async (req, reply) => {
-    requireEditor(req, deps.adminToken);
+    const actor = signedIn(req);
     const q = parseOrThrow(schema, req.query, 'import parameters');
-    const result = await deps.jsonl.import(readLines(req.body as Readable), { format: q.format, dryRun: q.dry_run === 'true' });
+    const result = await deps.jsonl.import(readLines(req.body as Readable), { format: q.format, dryRun: q.dry_run === 'true', actor });
     return reply.status(q.dry_run === 'true' ? 200 : 201).send(result);
   });
 
   app.delete<{ Params: { batch: string } }>('/api/v1/imports/:batch', {
     schema: { tags: ['cases'], summary: 'Undo an import batch: delete what it created, restore what it changed', security: [{ bearerAuth: [] }], response: errorResponses(401, 403, 404, 409) },
-  }, async (req) => deps.cases.undoBatch(req.params.batch, requireEditor(req, deps.adminToken)));
+  }, async (req) => deps.cases.undoBatch(req.params.batch, signedIn(req)));
 }

@@ -8,7 +8,7 @@ import { buildSearchDocument } from '../search-document.ts';
 import { toRecord } from '../../domain/case-record.ts';
 import { CaseInputSchema } from '../../domain/case-schema.ts';
 import { caseInput } from '../../../test/factories/case-factory.ts';
-import { EDITOR } from '../../services/case-service.ts';
+import { SYSTEM } from '../../domain/accounts.ts';
 
 const open = async (url: string) => boot(loadConfig({ DATABASE_URL: url, PALERMO_LOG_LEVEL: 'silent' }, {}, null));
 
@@ -40,13 +40,13 @@ describe.skipIf(!pgTestUrl())(`PostgreSQL engine${pgTestUrl() ? '' : ` (${PG_MIS
       try {
         const q = { q: 'okapi', selection: {}, limit: 5, facets: true };
         expect((await b.search.search(q)).total).toBe(0);
-        await a.cases.create(caseInput({ id: 'okapi-1', jurisdiction: 'COD', narratives: { en: { facts: 'An okapi was seen.', reasoning: null, commentary: null, crossCutting: null } } }), EDITOR);
+        await a.cases.create(caseInput({ id: 'okapi-1', jurisdiction: 'COD', narratives: { en: { facts: 'An okapi was seen.', reasoning: null, commentary: null, crossCutting: null } } }), SYSTEM);
         const seen = await b.search.search(q);
         expect(seen.hits.map((h) => h.id)).toEqual(['okapi-1']);
         expect(seen.facets.jurisdiction?.find((f) => f.value === 'COD')?.count).toBe(1);
-        await a.cases.delete('okapi-1', EDITOR);
+        await a.cases.delete('okapi-1', SYSTEM);
         expect((await b.search.search(q)).total).toBe(0);
-        await a.cases.create(caseInput({ id: 'okapi-2', narratives: { en: { facts: 'Another okapi.', reasoning: null, commentary: null, crossCutting: null } } }), EDITOR);
+        await a.cases.create(caseInput({ id: 'okapi-2', narratives: { en: { facts: 'Another okapi.', reasoning: null, commentary: null, crossCutting: null } } }), SYSTEM);
         await a.search.reindex();
         expect((await b.search.search(q)).hits.map((h) => h.id)).toEqual(['okapi-2']);
       } finally {

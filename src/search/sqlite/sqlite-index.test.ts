@@ -2,7 +2,8 @@
 import { describe, it, expect } from 'vitest';
 import { createSqliteStore } from '../../store/sqlite/sqlite-store.ts';
 import { SqliteSearch } from './sqlite-search.ts';
-import { CaseService, EDITOR } from '../../services/case-service.ts';
+import { CaseService } from '../../services/case-service.ts';
+import { SYSTEM } from '../../domain/accounts.ts';
 import { parseQuery } from '../query-parser.ts';
 import { caseInput } from '../../../test/factories/case-factory.ts';
 import { CaseInputSchema } from '../../domain/case-schema.ts';
@@ -15,7 +16,7 @@ describe('SqliteIndex after a bulk transaction', () => {
     store.addWriteHook(engine.writeHook);
     await engine.open();
     const cases = new CaseService(store);
-    await cases.create(caseInput({ id: 'single', jurisdiction: 'FRA' }), EDITOR);
+    await cases.create(caseInput({ id: 'single', jurisdiction: 'FRA' }), SYSTEM);
     engine.index.saveSnapshot();
     expect(store.sqlite.prepare('SELECT count(*) AS n FROM search_snapshot').get()).toEqual({ n: 1 });
 

@@ -13,6 +13,8 @@ import type { Actor, CaseService } from '../case-service.ts';
 import type { DocumentFiles } from './document-files.ts';
 import { checkDocument } from './sniff.ts';
 import { extractText } from './extract-text.ts';
+import { can, canEdit } from '../../domain/permissions.ts';
+import { recordChange } from '../case-history.ts';
 
 export interface AttachInput {
   caseId: string;
@@ -43,7 +45,7 @@ export class DocumentService {
   ) {}
 
   async attach(input: AttachInput, actor: Actor): Promise<AttachResult> {
-    this.requireEditor(actor);
+    await this.requireEdit(input.caseId, actor); // 404 or 403 before any work
     const filename = cleanFilename(input.filename);
     if (!filename) throw new AppError('VALIDATION_FAILED', 'a file name is required', [{ path: 'filename', message: 'missing or empty' }]);
     if (input.bytes.length > this.maxBytes) {
@@ -51,7 +53,6 @@ export class DocumentService {
         { path: 'file', message: `larger than ${this.maxBytes} bytes` },
       ]);
     }
-    await this.cases.get(input.caseId, actor); // 404 before any work
     const kind = await checkDocument(input.bytes, filename, input.declaredType);
     const { text, pages } = await extractText(kind, input.bytes, filename);
     const sha256 = createHash('sha256').update(input.bytes).digest('hex');
@@ -67,7 +68,7 @@ export class DocumentService {
           const current = (await tx.documents.list(input.caseId)).find((d) => d.sha256 === sha256)!;
           return { document: current, created, caseVersion: (await tx.cases.get(input.caseId))!.version };
         }
-        return { document, created, caseVersion: await this.touch(tx, input.caseId) };
+        return { document, created, caseVersion: await this.touch(tx, input.caseId, actor, { added: { sha256, filename } }) };
       });
     } catch (e) {
       if (!existedBefore && !(await this.store.documents.isReferenced(sha256))) await this.files.remove(sha256);
@@ -96,11 +97,10 @@ export class DocumentService {
   }
 
   async remove(caseId: string, sha256: string, actor: Actor): Promise<{ caseVersion: number }> {
-    this.requireEditor(actor);
-    await this.cases.get(caseId, actor);
+    await this.requireEdit(caseId, actor);
     const caseVersion = await this.store.transaction(async (tx) => {
       if (!(await tx.documents.remove(caseId, sha256))) throw notFound('document', sha256);
-      return this.touch(tx, caseId);
+      return this.touch(tx, caseId, actor, { removed: { sha256 } });
     });
     if (!(await this.store.documents.isReferenced(sha256))) await this.files.remove(sha256);
     return { caseVersion };
@@ -108,7 +108,7 @@ export class DocumentService {
 
   /** Removes files that no case holds (after case deletions); returns how many. */
   async sweep(actor: Actor): Promise<number> {
-    this.requireEditor(actor);
+    if (!can(actor, 'case.delete')) throw new AppError('FORBIDDEN', 'sweeping the documents folder is for editors and administrators');
     let removed = 0;
     for await (const sha of this.files.list()) {
       if (!(await this.store.documents.isReferenced(sha))) {
@@ -120,15 +120,18 @@ export class DocumentService {
   }
 
   /** A new version of the case, so caches, feeds and the index see the change. */
-  private async touch(tx: StoreTx, caseId: string): Promise<number> {
+  private async touch(tx: StoreTx, caseId: string, actor: Actor, details: Record<string, unknown>): Promise<number> {
     const current = await tx.cases.get(caseId);
     if (!current) throw notFound('case', caseId);
     const next = { ...current, version: current.version + 1, updatedAt: new Date().toISOString() };
     await tx.cases.update(next);
+    await recordChange(tx, { actor, action: 'documents', before: current, after: next, details });
     return next.version;
   }
 
-  private requireEditor(actor: Actor): void {
-    if (!actor.canEdit) throw new AppError('FORBIDDEN', 'this action needs editorial rights');
+  /** Documents are part of the case: whoever may edit the case may attach and remove them. */
+  private async requireEdit(caseId: string, actor: Actor): Promise<void> {
+    const rec = await this.cases.get(caseId, actor);
+    if (!canEdit(actor, await this.cases.access(rec))) throw this.cases.cannotEdit(actor, rec.status);
   }
 }

@@ -94,6 +94,95 @@ const MIGRATIONS: Record<string, DialectMigration> = {
       .execute();
     await db.schema.createIndex('case_documents_sha256').on('case_documents').column('sha256').execute();
   },
+  async '0004_accounts_and_editorial'(db, dialect) {
+    const autoId = (t: any) =>
+      t.addColumn('id', dialect === 'sqlite' ? 'integer' : 'bigserial', (c: any) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()));
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('email', 'text', (c) => c.notNull().unique())
+      .addColumn('name', 'text')
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('locked_until', 'text')
+      .addColumn('last_login_at', 'text')
+      .addColumn('password_changed_at', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('sessions')
+      .addColumn('id_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('last_seen_at', 'text', (c) => c.notNull())
+      .addColumn('ip', 'text')
+      .addColumn('user_agent', 'text')
+      .execute();
+    await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+    await db.schema
+      .createTable('api_tokens')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('label', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.references('users.id').onDelete('cascade'))
+      .addColumn('scopes', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull().unique())
+      .addColumn('prefix', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text')
+      .addColumn('last_used_at', 'text')
+      .addColumn('revoked_at', 'text')
+      .execute();
+    // Restricted editorial facts of a case: never part of the public record.
+    await db.schema
+      .createTable('case_editorial')
+      .addColumn('seq', 'bigint', (c) => c.primaryKey().references('cases.seq').onDelete('cascade'))
+      .addColumn('owner_id', 'text')
+      .addColumn('internal_notes', 'text')
+      .addColumn('source_contacts', 'text')
+      .execute();
+    await db.schema.createIndex('case_editorial_owner').on('case_editorial').column('owner_id').execute();
+    await db.schema
+      .createTable('case_versions')
+      .addColumn('seq', 'bigint', (c) => c.notNull().references('cases.seq').onDelete('cascade'))
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('doc', 'text', (c) => c.notNull())
+      .addColumn('restricted', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('changed', 'text', (c) => c.notNull())
+      .addColumn('actor_id', 'text')
+      .addColumn('actor_label', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('case_versions_pk', ['seq', 'version'])
+      .execute();
+    await autoId(db.schema.createTable('review_comments'))
+      .addColumn('seq', 'bigint', (c: any) => c.notNull().references('cases.seq').onDelete('cascade'))
+      .addColumn('author_id', 'text')
+      .addColumn('author_label', 'text', (c: any) => c.notNull())
+      .addColumn('body', 'text', (c: any) => c.notNull())
+      .addColumn('transition', 'text')
+      .addColumn('at', 'text', (c: any) => c.notNull())
+      .execute();
+    await db.schema.createIndex('review_comments_seq').on('review_comments').column('seq').execute();
+    await autoId(db.schema.createTable('audit_log'))
+      .addColumn('at', 'text', (c: any) => c.notNull())
+      .addColumn('actor_kind', 'text', (c: any) => c.notNull())
+      .addColumn('actor_id', 'text')
+      .addColumn('actor_label', 'text', (c: any) => c.notNull())
+      .addColumn('ip', 'text')
+      .addColumn('action', 'text', (c: any) => c.notNull())
+      .addColumn('target_type', 'text')
+      .addColumn('target_id', 'text')
+      .addColumn('details', 'text', (c: any) => c.notNull())
+      .execute();
+    await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'id']).execute();
+    await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_id', 'id']).execute();
+  },
 };
 
 export function migrationProvider(dialect: Dialect): MigrationProvider {

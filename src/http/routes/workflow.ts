@@ -1,0 +1,94 @@
+/**
+ * The editorial side of a case over the API: workflow transitions, review comments, restricted
+ * fields, versions (with diffs and restore) and the review queue. Services decide who may do what.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { parseOrThrow } from '../../domain/validation.ts';
+import { STATUSES } from '../../domain/taxonomy.ts';
+import type { CaseService } from '../../services/case-service.ts';
+import type { WorkflowService } from '../../services/workflow-service.ts';
+import { signedIn } from '../auth.ts';
+import { caseIdParam, errorResponses } from '../openapi.ts';
+import { single } from '../query-params.ts';
+
+const TransitionBody = z.strictObject({
+  to: z.string(),
+  comment: z.string().max(10_000).nullable().optional(),
+  acknowledgeWarnings: z.boolean().optional(),
+});
+const CommentBody = z.strictObject({ body: z.string().min(1).max(10_000) });
+const RestrictedBody = z.strictObject({
+  internalNotes: z.string().max(200_000).nullable().optional(),
+  sourceContacts: z.string().max(20_000).nullable().optional(),
+  version: z.number().int().min(1).optional(),
+});
+const versionParams = { type: 'object', properties: { id: { type: 'string' }, version: { type: 'integer' } }, required: ['id', 'version'] };
+const VersionNumber = z.coerce.number().int().min(1);
+const statusCodes = STATUSES.map((s) => s.code) as [string, ...string[]];
+const QueueQuery = z.strictObject({ status: single(z.enum(statusCodes)).optional() });
+
+const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+
+export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService; workflow: WorkflowService }): void {
+  const security = [{ bearerAuth: [] }];
+  type P = { Params: { id: string } };
+  type PV = { Params: { id: string; version: string } };
+
+  app.post<P>('/api/v1/cases/:id/transitions', {
+    schema: {
+      tags: ['workflow'], security, params: caseIdParam, body: json(TransitionBody),
+      summary: 'Move a case through the workflow: draft -> in_review (submit), in_review -> published (publish) or draft (return), published -> withdrawn (takedown), withdrawn -> draft. An optional comment is kept as a review comment.',
+      response: errorResponses(400, 401, 403, 404, 409),
+    },
+  }, async (req) => {
+    const body = parseOrThrow(TransitionBody, req.body, 'transition');
+    return deps.workflow.transition(req.params.id, body, signedIn(req));
+  });
+
+  app.get<P>('/api/v1/cases/:id/editorial', {
+    schema: { tags: ['workflow'], security, params: caseIdParam, summary: 'The restricted side of a case: owner, internal notes, source contacts, review comments, the moves you may make, pseudonymisation warnings', response: errorResponses(401, 403, 404) },
+  }, async (req) => {
+    const v = await deps.workflow.view(req.params.id, signedIn(req));
+    return { ...v, record: undefined, id: v.record.id, status: v.record.status, version: v.record.version };
+  });
+
+  app.put<P>('/api/v1/cases/:id/restricted', {
+    schema: { tags: ['workflow'], security, params: caseIdParam, body: json(RestrictedBody), summary: 'Set the restricted fields (internal notes, source contacts); never public', response: errorResponses(400, 401, 403, 404, 409) },
+  }, async (req) => {
+    const body = parseOrThrow(RestrictedBody, req.body, 'restricted fields');
+    const { version, ...restricted } = body;
+    const rec = await deps.cases.patch(req.params.id, version ? { version } : {}, signedIn(req), restricted);
+    return { id: rec.id, version: rec.version, restricted: await deps.cases.restricted(rec.id) };
+  });
+
+  app.get<P>('/api/v1/cases/:id/comments', {
+    schema: { tags: ['workflow'], security, params: caseIdParam, summary: 'Review comments (restricted)', response: errorResponses(401, 403, 404) },
+  }, async (req) => ({ items: (await deps.workflow.view(req.params.id, signedIn(req))).comments }));
+
+  app.post<P>('/api/v1/cases/:id/comments', {
+    schema: { tags: ['workflow'], security, params: caseIdParam, body: json(CommentBody), summary: 'Add a review comment (restricted)', response: errorResponses(400, 401, 403, 404) },
+  }, async (req, reply) => {
+    const body = parseOrThrow(CommentBody, req.body, 'comment');
+    return reply.status(201).send(await deps.workflow.comment(req.params.id, body.body, signedIn(req)));
+  });
+
+  app.get<P>('/api/v1/cases/:id/versions', {
+    schema: { tags: ['workflow'], security, params: caseIdParam, summary: 'The versions of a case, newest first: who, when, what changed', response: errorResponses(401, 403, 404) },
+  }, async (req) => ({ items: await deps.workflow.history(req.params.id, signedIn(req)) }));
+
+  app.get<PV>('/api/v1/cases/:id/versions/:version', {
+    schema: { tags: ['workflow'], security, params: versionParams, summary: 'One version in full (record and restricted fields)', response: errorResponses(400, 401, 403, 404) },
+  }, async (req) => deps.workflow.version(req.params.id, parseOrThrow(VersionNumber, req.params.version, 'version'), signedIn(req)));
+
+  app.post<PV>('/api/v1/cases/:id/versions/:version/restore', {
+    schema: { tags: ['workflow'], security, params: versionParams, summary: 'Bring back the content of a version as a new version (the status stays)', response: errorResponses(400, 401, 403, 404) },
+  }, async (req) => deps.workflow.restore(req.params.id, parseOrThrow(VersionNumber, req.params.version, 'version'), signedIn(req)));
+
+  app.get('/api/v1/review-queue', {
+    schema: { tags: ['workflow'], security, querystring: json(QueueQuery), summary: 'Cases waiting for review (or in another unpublished status); contributors see their own', response: errorResponses(400, 401, 403) },
+  }, async (req) => {
+    const q = parseOrThrow(QueueQuery, req.query, 'query');
+    return { items: await deps.workflow.queue(signedIn(req), [(q.status ?? 'in_review') as never]) };
+  });
+}

@@ -1,0 +1,197 @@
+/**
+ * The editor interface: review queue, case editor (every section), workflow buttons with review
+ * comments and the pseudonymisation warnings, history with diffs and restore. Server-rendered
+ * forms like the public site; every POST carries a CSRF token; the services decide every right.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CaseRecord, CaseStatus } from '../../domain/case-schema.ts';
+import { contentOf } from '../../domain/case-record.ts';
+import { AppError, type FieldIssue } from '../../domain/errors.ts';
+import { can } from '../../domain/permissions.ts';
+import { STATUSES } from '../../domain/taxonomy.ts';
+import type { Services } from '../../services/services.ts';
+import type { EditorialView } from '../../services/workflow-service.ts';
+import { diffRecords } from '../../services/case-diff.ts';
+import { html, type SafeHtml } from '../html.ts';
+import type { PageKit } from '../account-routes.ts';
+import { applyFormOp, parseCaseForm, renderCaseForm, type CaseFormValues } from './case-form.ts';
+import { renderDiff } from './diff-view.ts';
+
+type Body = Record<string, unknown>;
+type P = { Params: { id: string } };
+type PV = { Params: { id: string; version: string } };
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const statusLabel = (s: string) => STATUSES.find((x) => x.code === s)?.label ?? s;
+const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+const EMPTY_CASE: CaseFormValues = {
+  case: { title: '', jurisdiction: '', identifiers: [], proceedings: [], narratives: { en: { facts: null, reasoning: null, commentary: null, crossCutting: null } }, victims: [], defendants: [], tags: { acts: [], means: [], purposes: [], forms: [], sectors: [], offences: [] }, sources: [], provenance: { source: null, importBatch: null, original: {} } },
+  restricted: { internalNotes: null, sourceContacts: null },
+};
+
+function formValues(rec: CaseRecord, restricted: CaseFormValues['restricted']): CaseFormValues {
+  const { status: _s, ...content } = contentOf(rec);
+  return { case: content as unknown as Record<string, unknown>, restricted, version: rec.version };
+}
+
+export function editorRoutes(app: FastifyInstance, services: Services, kit: PageKit): void {
+  const { cases, workflow } = services;
+  const guard = (req: FastifyRequest, reply: FastifyReply) => kit.user(req, reply);
+  const back = (reply: FastifyReply, id: string, notice: string) => reply.redirect(`/editor/cases/${encodeURIComponent(id)}?notice=${encodeURIComponent(notice)}`, 303);
+
+  app.get('/editor', { schema: { hide: true } }, async (req, reply) => {
+    if (!guard(req, reply)) return reply;
+    const editor = can(req.actor, 'case.read_unpublished');
+    const [review, drafts, withdrawn] = await Promise.all([
+      workflow.queue(req.actor, ['in_review']), workflow.queue(req.actor, ['draft']), editor ? workflow.queue(req.actor, ['withdrawn']) : Promise.resolve([]),
+    ]);
+    const table = (items: typeof review, empty: string) => items.length
+      ? html`<table class="data queue"><thead><tr><th>Case</th><th>Jurisdiction</th><th>Status</th><th>Changed (UTC)</th></tr></thead><tbody>
+${items.map((i) => html`<tr><td><a href="/editor/cases/${i.id}">${i.title}</a></td><td>${i.jurisdiction}</td><td><span class="status status-${i.status}">${statusLabel(i.status)}</span></td><td>${when(i.updatedAt)}</td></tr>`)}</tbody></table>`
+      : html`<p class="muted">${empty}</p>`;
+    return kit.send(req, reply, 'Review queue', () => html`<h1>${editor ? 'Review queue' : 'Your cases'}</h1>
+<p><a class="button" href="/editor/cases/new">New case</a></p>
+<h2>In review</h2>${table(review, editor ? 'Nothing waits for review.' : 'None of your cases waits for review.')}
+<h2>${editor ? 'Drafts' : 'Your drafts'}</h2>${table(drafts, 'No drafts.')}
+${editor ? html`<h2>Withdrawn</h2>${table(withdrawn, 'No withdrawn cases.')}` : ''}`);
+  });
+
+  const newPage = (values: CaseFormValues, errors: FieldIssue[]) => (csrf: string) => html`<h1>New case</h1>
+<p class="muted">A new case starts as a draft. Nothing is public until an editor publishes it.</p>
+${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf, submitLabel: 'Save draft' })}`;
+
+  app.get('/editor/cases/new', { schema: { hide: true } }, async (req, reply) => {
+    if (!guard(req, reply)) return reply;
+    if (!can(req.actor, 'case.create')) throw new AppError('FORBIDDEN', 'creating cases needs a contributor, editor or administrator account');
+    return kit.send(req, reply, 'New case', newPage(EMPTY_CASE, []));
+  });
+
+  app.post('/editor/cases/new', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
+    if (!guard(req, reply)) return reply;
+    const { values, op } = parseCaseForm((req.body ?? {}) as Body);
+    if (op) return kit.send(req, reply, 'New case', newPage(applyFormOp(values, op), []));
+    try {
+      const rec = await cases.create({ ...values.case, status: 'draft' }, req.actor, { restricted: values.restricted });
+      return back(reply, rec.id, 'Draft saved');
+    } catch (e) {
+      if (!(e instanceof AppError) || (e.code !== 'VALIDATION_FAILED' && e.code !== 'CONFLICT')) throw e;
+      return kit.send(req, reply, 'New case', newPage(values, issues(e)), e.status);
+    }
+  });
+
+  async function casePage(req: FastifyRequest, reply: FastifyReply, id: string, opts: { values?: CaseFormValues; errors?: FieldIssue[]; status?: number; transitionError?: string } = {}) {
+    const v = await workflow.view(id, req.actor);
+    const values = opts.values ?? formValues(v.record, v.restricted);
+    return kit.send(req, reply, v.record.title, (csrf) => caseEditor(v, values, opts.errors ?? [], csrf, opts.transitionError ?? null), opts.status ?? 200);
+  }
+
+  app.get<P>('/editor/cases/:id', { schema: { hide: true } }, async (req, reply) => {
+    if (!guard(req, reply)) return reply;
+    return casePage(req, reply, req.params.id);
+  });
+
+  app.post<P>('/editor/cases/:id', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
+    if (!guard(req, reply)) return reply;
+    const { values, op } = parseCaseForm((req.body ?? {}) as Body);
+    if (op) return casePage(req, reply, req.params.id, { values: applyFormOp(values, op) });
+    try {
+      const patch = { ...values.case, ...(values.version ? { version: values.version } : {}) };
+      await cases.patch(req.params.id, patch, req.actor, values.restricted);
+      return back(reply, req.params.id, 'Saved');
+    } catch (e) {
+      if (!(e instanceof AppError) || (e.code !== 'VALIDATION_FAILED' && e.code !== 'CONFLICT')) throw e;
+      return casePage(req, reply, req.params.id, { values, errors: issues(e), status: e.status });
+    }
+  });
+
+  app.post<P>('/editor/cases/:id/transition', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
+    if (!guard(req, reply)) return reply;
+    const b = (req.body ?? {}) as Body;
+    try {
+      const rec = await workflow.transition(req.params.id, { to: str(b.to), comment: str(b.comment) || null, acknowledgeWarnings: str(b.acknowledge) === 'yes' }, req.actor);
+      return back(reply, rec.id, `Now ${statusLabel(rec.status).toLowerCase()}`);
+    } catch (e) {
+      if (!(e instanceof AppError) || (e.code !== 'CONFLICT' && e.code !== 'VALIDATION_FAILED')) throw e;
+      return casePage(req, reply, req.params.id, { transitionError: e.message, status: e.status });
+    }
+  });
+
+  app.post<P>('/editor/cases/:id/comments', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
+    if (!guard(req, reply)) return reply;
+    try {
+      await workflow.comment(req.params.id, str(((req.body ?? {}) as Body).body), req.actor);
+      return back(reply, req.params.id, 'Comment added');
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'VALIDATION_FAILED') throw e;
+      return casePage(req, reply, req.params.id, { transitionError: e.message, status: 400 });
+    }
+  });
+
+  app.get<P>('/editor/cases/:id/history', { schema: { hide: true } }, async (req, reply) => {
+    if (!guard(req, reply)) return reply;
+    const v = await workflow.view(req.params.id, req.actor);
+    const versions = await workflow.history(req.params.id, req.actor);
+    return kit.send(req, reply, `History: ${v.record.title}`, (csrf) => html`<p><a href="/editor/cases/${v.record.id}">← ${v.record.title}</a></p>
+<h1>History</h1>
+<table class="data"><thead><tr><th>Version</th><th>When (UTC)</th><th>Who</th><th>Action</th><th>Status</th><th>What changed</th><th></th></tr></thead><tbody>
+${versions.map((x) => html`<tr><td><a href="/editor/cases/${v.record.id}/versions/${x.version}">${x.version}</a></td><td>${when(x.at)}</td><td>${x.actorLabel}</td><td>${x.action}</td><td>${statusLabel(x.status)}</td><td>${x.changed.join(', ') || '—'}</td>
+<td>${v.canEdit && x.version !== v.record.version ? html`<form method="post" action="/editor/cases/${v.record.id}/versions/${x.version}/restore" class="inline"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Restore version ${x.version}</button></form>` : ''}</td></tr>`)}
+</tbody></table>`);
+  });
+
+  app.get<PV>('/editor/cases/:id/versions/:version', { schema: { hide: true } }, async (req, reply) => {
+    if (!guard(req, reply)) return reply;
+    const n = Number(req.params.version);
+    if (!Number.isInteger(n) || n < 1) throw new AppError('VALIDATION_FAILED', `'${req.params.version}' is not a version number`, [{ path: 'version', message: 'a whole number from 1' }]);
+    const against = Number(str((req.query as Body).against)) || n - 1;
+    const after = await workflow.version(req.params.id, n, req.actor);
+    const before = against >= 1 ? await workflow.version(req.params.id, against, req.actor).catch(() => undefined) : undefined;
+    const changes = diffRecords(before ? { ...before.record, restricted: before.restricted } : {}, { ...after.record, restricted: after.restricted });
+    return kit.send(req, reply, `Version ${n}`, () => html`<p><a href="/editor/cases/${req.params.id}/history">← History</a></p>
+<h1>Version ${n} of ${after.record.title}</h1>
+<p>${after.action} by ${after.actorLabel}, ${when(after.at)} UTC; status ${statusLabel(after.status)}. ${before ? html`Compared with version ${before.version}.` : 'The first version.'}</p>
+${renderDiff(changes)}`);
+  });
+
+  app.post<PV>('/editor/cases/:id/versions/:version/restore', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
+    if (!guard(req, reply)) return reply;
+    const n = Number(req.params.version);
+    const rec = await workflow.restore(req.params.id, n, req.actor);
+    return back(reply, rec.id, `Version ${n} restored as version ${rec.version}`);
+  });
+}
+
+function issues(e: AppError): FieldIssue[] {
+  if (Array.isArray(e.details)) return e.details as FieldIssue[];
+  return [{ path: '(form)', message: e.message }];
+}
+
+function caseEditor(v: EditorialView, values: CaseFormValues, errors: FieldIssue[], csrf: string, transitionError: string | null): SafeHtml {
+  const rec = v.record;
+  const status = rec.status as CaseStatus;
+  return html`<p class="crumbs"><a href="/editor">Review queue</a></p>
+<h1>${rec.title}</h1>
+<p><span class="status status-${status}">${statusLabel(status)}</span> · version ${rec.version} · changed ${when(rec.updatedAt)} UTC
+ · <a href="/editor/cases/${rec.id}/history">History</a>${status === 'published' ? html` · <a href="/cases/${rec.id}">Public page</a>` : ''}</p>
+<section class="workflow" aria-labelledby="wf-h"><h2 id="wf-h">Workflow</h2>
+${transitionError ? html`<p class="form-error" role="alert">${transitionError}</p>` : ''}
+${v.warnings.length && v.transitions.some((t) => t.to === 'published') ? html`<div class="warnings" role="alert"><h3>Pseudonymisation check</h3><ul>${v.warnings.map((w) => html`<li>${w.message}</li>`)}</ul></div>` : ''}
+${v.transitions.length ? html`<form method="post" action="/editor/cases/${rec.id}/transition" class="transition"><input type="hidden" name="_csrf" value="${csrf}">
+<p><label for="wf-comment">Comment for the record (optional; restricted)</label><br><textarea id="wf-comment" name="comment" rows="2"></textarea></p>
+${v.warnings.length && v.transitions.some((t) => t.to === 'published') ? html`<p><label><input type="checkbox" name="acknowledge" value="yes"> I have checked these names and publish anyway</label></p>` : ''}
+<p>${v.transitions.map((t) => html`<button type="submit" name="to" value="${t.to}">${t.label}</button> `)}</p></form>` : html`<p class="muted">No workflow move is open to you on this case.</p>`}
+</section>
+<section aria-labelledby="cm-h"><h2 id="cm-h">Review comments</h2>
+${v.comments.length ? html`<ol class="comments">${v.comments.map((c) => html`<li><p class="meta">${c.authorLabel}, ${when(c.at)} UTC${c.transition ? html` · ${c.transition.replace('->', ' → ')}` : ''}</p><p>${c.body}</p></li>`)}</ol>` : html`<p class="muted">No comments yet.</p>`}
+<form method="post" action="/editor/cases/${rec.id}/comments"><input type="hidden" name="_csrf" value="${csrf}">
+<p><label for="cm-body">Add a comment</label><br><textarea id="cm-body" name="body" rows="2" required></textarea></p><p><button type="submit">Add comment</button></p></form>
+</section>
+<section aria-labelledby="ed-h"><h2 id="ed-h">Case record</h2>
+${v.canEdit ? renderCaseForm({ action: `/editor/cases/${rec.id}`, values, errors, csrfToken: csrf, submitLabel: 'Save' })
+    : html`<p class="muted">${status === 'draft' ? 'You may not edit this case.' : `This case is ${statusLabel(status).toLowerCase()}; ${editNote(status)}`}</p>`}
+</section>`;
+}
+
+function editNote(status: CaseStatus): string {
+  return status === 'in_review' ? 'an editor reviews it now; return it to draft to change it.' : 'only editors change it.';
+}
