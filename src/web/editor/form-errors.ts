@@ -48,9 +48,10 @@ export function placeErrors(errors: readonly FormError[], targets: ReadonlySet<s
 
 const REQUIRED = /expected \w+, received (?:null|undefined)|'(?:null|undefined)'/;
 
-/** The message shown for a field: "Required." when the schema only says an empty value is no value. */
+/** The message shown for a field: "Required." when the schema only says an empty value is no value, "Enter a number." for text in a number field. */
 export function messageFor(message: string, spec: FieldSpec | undefined, value: string | undefined): string {
   if (REQUIRED.test(message) || (spec?.required && value === '')) return 'Required.';
+  if (/expected number, received string/.test(message)) return `Enter a number${value ? ` ('${value}' is not one)` : ''}.`;
   return message;
 }
 
