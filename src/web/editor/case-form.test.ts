@@ -231,7 +231,7 @@ describe('renderCaseForm', () => {
     expect(page).toContain('<li>mystery › field: what is this</li>');
     expect(page).toContain('<li>Case: conflict</li>');
     expect(page).not.toContain('id="f-mystery-field-error"');
-    expect(page).toContain('<li><a href="#f-restricted-internalNotes">Internal notes: too long</a></li>');
+    expect(page).toContain('<li><a href="#f-restricted-internalNotes">Restricted › Internal notes: too long</a></li>');
   });
 
   it('marks the language tab whose panel has an error', () => {

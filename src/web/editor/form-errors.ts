@@ -59,13 +59,20 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A human name for a path: `defendants.0.charges.1.verdict` -> "Defendant 1 › Charge 2 › Verdict". */
 export function fieldLabel(path: string): string {
+  return describePath(path).label;
+}
+
+/** The human name of a path and, when the path is one field of the form, that field's spec. */
+export function describePath(path: string): { label: string; spec?: FieldSpec } {
   const p = normalizePath(path).split('.');
   const out: string[] = [];
   let fields: readonly FieldSpec[] = TOP_FIELDS;
+  let spec: FieldSpec | undefined;
   for (let k = 0; k < p.length; k++) {
     const seg = p[k]!;
     const next = p[k + 1];
     const isIndex = next !== undefined && /^\d+$/.test(next);
+    spec = undefined;
     if (k === 0 && seg in ROW_LISTS) {
       const list = ROW_LISTS[seg as RowList];
       out.push(isIndex ? `${cap(list.noun)} ${Number(next) + 1}` : list.title);
@@ -83,17 +90,22 @@ export function fieldLabel(path: string): string {
       const kind = TAG_LISTS.find(([kd]) => kd === next);
       out.push(kind ? kind[1] : 'Tags');
       if (kind) k++;
-      fields = [];
+      // One tag of a list: its code is a term of that vocabulary.
+      fields = kind ? p.slice(k + 1).map((i) => ({ key: i, label: `item ${Number(i) + 1}`, control: { kind: 'select', options: kind[2] } })) : [];
     } else if (k === 0 && (seg === 'provenance' || seg === 'restricted')) {
+      out.push(seg === 'provenance' ? 'Provenance' : 'Restricted');
       fields = seg === 'provenance' ? PROVENANCE_FIELDS : RESTRICTED_FIELDS;
     } else if (seg === 'fine' && fields === CHARGE_FIELDS) {
-      out.push(next === 'amount' ? 'Fine amount' : next === 'currency' ? 'Fine currency' : 'Fine');
-      if (next === 'amount' || next === 'currency') k++;
+      spec = CHARGE_FIELDS.find((f) => f.key === `fine.${next}`);
+      out.push(spec ? spec.label : 'Fine');
+      if (spec) k++;
     } else if (seg === '_newLanguage') {
       out.push('New language');
     } else {
-      out.push(fields.find((f) => f.key === seg)?.label ?? (/^\d+$/.test(seg) ? `item ${Number(seg) + 1}` : seg));
+      spec = fields.find((f) => f.key === seg);
+      out.push(spec?.label ?? (/^\d+$/.test(seg) ? `item ${Number(seg) + 1}` : seg));
     }
   }
-  return out.join(' › ') || path;
+  const label = out.join(' › ') || path;
+  return spec ? { label, spec } : { label };
 }
