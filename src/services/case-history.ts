@@ -7,16 +7,9 @@ import type { CaseRecord } from '../domain/case-schema.ts';
 import type { StoreTx } from '../store/case-store.ts';
 import { NO_RESTRICTED, type Restricted } from '../store/editorial-store.ts';
 import { audit } from './audit-service.ts';
+import { changedFields } from './case-diff.ts';
 
-const BOOKKEEPING = new Set(['version', 'createdAt', 'updatedAt']);
-
-/** Top-level fields whose values differ (bookkeeping fields aside), sorted. */
-export function changedFields(before: object | undefined, after: object): string[] {
-  const a = (before ?? {}) as Record<string, unknown>;
-  const b = after as Record<string, unknown>;
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].filter((k) => !BOOKKEEPING.has(k) && JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
-}
+export { changedFields };
 
 export function restrictedChanges(before: Restricted, after: Restricted): string[] {
   return (['internalNotes', 'sourceContacts'] as const).filter((k) => (before[k] ?? null) !== (after[k] ?? null)).map((k) => `restricted.${k}`);
