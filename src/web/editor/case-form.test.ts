@@ -145,7 +145,9 @@ describe('renderCaseForm', () => {
     }
     expect(page).toMatch(/<form method="post" action="\/editor\/cases\/x"/);
     expect(page).toContain('<input type="hidden" name="version" value="2">');
-    for (const l of ['en', 'es', 'pt-BR']) expect(page).toContain(`<a href="#f-narratives-${l}" hreflang="${l}">`);
+    expect(page).toContain('<a href="#f-narratives-en" hreflang="en" aria-current="true">English (en)</a>');
+    for (const l of ['es', 'pt-BR']) expect(page).toContain(`<a href="#f-narratives-${l}" hreflang="${l}">`);
+    expect(page).toContain('<fieldset class="lang-panel current" id="f-narratives-en">');
     expect(page).toMatch(/<fieldset class="lang-panel" id="f-narratives-pt-BR">\s*<legend>Brazilian Portuguese \(pt-BR\)<\/legend>/);
     expect(page).toMatch(/<textarea id="f-narratives-es-facts" name="narratives\[es\]\[facts\]" rows="6" lang="es">\nHechos del caso: ñandú\.<\/textarea>/);
     expect(page).toMatch(/<input type="checkbox" id="f-tags-acts-recruitment" name="tags\[acts\]\[\]" value="recruitment" checked> <label for="f-tags-acts-recruitment">Recruitment<\/label>/);
@@ -234,10 +236,19 @@ describe('renderCaseForm', () => {
     expect(page).toContain('<li><a href="#f-restricted-internalNotes">Restricted › Internal notes: too long</a></li>');
   });
 
-  it('marks the language tab whose panel has an error', () => {
+  it('marks the language tab whose panel has an error and shows that panel first', () => {
     const page = render(valuesOf(richCase()), [{ path: 'narratives.es.facts', message: 'Too big' }]);
-    expect(page).toContain('<a href="#f-narratives-es" hreflang="es" class="has-error">Spanish (es) <span class="tab-error">has errors</span></a>');
+    expect(page).toContain('<a href="#f-narratives-es" hreflang="es" class="has-error" aria-current="true">Spanish (es) <span class="tab-error">has errors</span></a>');
     expect(page).toContain('<a href="#f-narratives-en" hreflang="en">English (en)</a>');
+    expect(page).toContain('<fieldset class="lang-panel current" id="f-narratives-es">');
+    expect(page).toContain('<fieldset class="lang-panel" id="f-narratives-en">');
+  });
+
+  it('shows the panel of a just-added language, with its facts field focused', () => {
+    const page = renderCaseForm({ action: '/x', values: valuesOf(richCase()), errors: [], csrfToken: 't', submitLabel: 'Save', focus: 'narratives.pt-BR.facts' }).value;
+    expect(page).toContain('<fieldset class="lang-panel current" id="f-narratives-pt-BR">');
+    expect(page.match(/class="lang-panel current"/g)).toHaveLength(1);
+    expect(page).toMatch(/<textarea id="f-narratives-pt-BR-facts" name="narratives\[pt-BR\]\[facts\]" autofocus rows="6" lang="pt-BR">/);
   });
 
   it('shows the submit label and extra buttons, and focuses a requested field', () => {

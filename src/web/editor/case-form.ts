@@ -115,15 +115,25 @@ function rowList(ctx: RenderContext, c: Obj, list: RowList): SafeHtml {
   ]);
 }
 
+/**
+ * The panel shown when no tab is targeted: the language of the focused field, else the first with an
+ * error, else the first. (editor.css hides the other panels; without :has() support all show.)
+ */
+function currentLanguage(ctx: RenderContext, langs: string[], hasError: (l: string) => boolean): string | undefined {
+  const focused = ctx.focus?.startsWith('narratives.') ? langs.find((l) => ctx.focus!.startsWith(`narratives.${l}.`)) : undefined;
+  return focused ?? langs.find(hasError) ?? langs[0];
+}
+
 function narratives(ctx: RenderContext, c: Obj): SafeHtml {
   const langs = Object.keys(objAt(c.narratives));
   const hasError = (lang: string) => [...ctx.errors.keys()].some((k) => k === `narratives.${lang}` || k.startsWith(`narratives.${lang}.`));
+  const current = currentLanguage(ctx, langs, hasError);
   const tabs = langs.length
-    ? html`<ul class="lang-tabs" aria-label="Narrative languages">${langs.map((l) => html`<li><a href="#${fieldId(`narratives.${l}`)}" hreflang="${l}"${hasError(l) ? html` class="has-error"` : ''}>${languageLabel(l)} (${l})${hasError(l) ? html` <span class="tab-error">has errors</span>` : ''}</a></li>`)}</ul>`
+    ? html`<ul class="lang-tabs" aria-label="Narrative languages">${langs.map((l) => html`<li><a href="#${fieldId(`narratives.${l}`)}" hreflang="${l}"${hasError(l) ? html` class="has-error"` : ''}${l === current ? html` aria-current="true"` : ''}>${languageLabel(l)} (${l})${hasError(l) ? html` <span class="tab-error">has errors</span>` : ''}</a></li>`)}</ul>`
     : html`<p class="muted">No narrative yet: add a language.</p>`;
   const panels = langs.map((l) => {
     const p = `narratives.${l}`;
-    return group(ctx, p, 'lang-panel', `${languageLabel(l)} (${l})`, [
+    return group(ctx, p, l === current ? 'lang-panel current' : 'lang-panel', `${languageLabel(l)} (${l})`, [
       fields(ctx, p, NARRATIVE_FIELDS, l),
       opButton(`remove:${p}`, `Remove the ${languageLabel(l)} narrative`, 'remove'),
     ]);

@@ -77,3 +77,14 @@ describe('renderDiff', () => {
     expect(renderValue('robot', { key: 'gender', label: 'Gender', control: { kind: 'select', options: [] } }).value).toBe('<span class="text">robot</span>');
   });
 });
+
+describe('editor.css', () => {
+  it('styles the classes the editor renders', async () => {
+    const { readFileSync } = await import('node:fs');
+    const css = readFileSync(new URL('../assets/editor.css', import.meta.url), 'utf8');
+    for (const selector of ['.visually-hidden', '.default-submit', '.field-error', '.field.has-error', '.error-summary', 'fieldset.row', '.lang-tabs', '.lang-panels:not(:has(:target)) > .lang-panel:not(.current)', 'fieldset.checks', '.form-section.restricted', 'button.op.add', 'button.op.remove', 'table.diff', 'del', 'ins', 'table.review-queue']) {
+      const escaped = selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(css, selector).toMatch(new RegExp(`(^|[\\s,}])${escaped}(?=[\\s,{])`, 'm'));
+    }
+  });
+});
