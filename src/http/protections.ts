@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
 import csrf from '@fastify/csrf-protection';
 import qs from 'qs';
+import { FORM_QS_OPTIONS } from '../web/editor/form-values.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Config } from '../config/config.ts';
 
@@ -30,7 +31,8 @@ export async function registerProtections(app: FastifyInstance, cfg: ProtectionC
       return new AppError('RATE_LIMITED', `rate limit reached: ${ctx.max} requests per ${ctx.after} for this client; retry after ${retryAfter} s`, { retryAfter, limit: ctx.max });
     },
   });
-  await app.register(formbody, { parser: (body) => qs.parse(body, { depth: 12, arrayLimit: 1000, parameterLimit: 50_000 }) });
+  // The case form names nested fields (victims[0][gender]); a large case sends many thousands of them.
+  await app.register(formbody, { parser: (body) => qs.parse(body, FORM_QS_OPTIONS) });
   await app.register(csrf, {
     cookieKey: 'palermo_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: cfg.secureCookies === 'always' ? true : cfg.secureCookies === 'never' ? false : 'auto' },

@@ -14,7 +14,7 @@ import type { EditorialView } from '../../services/workflow-service.ts';
 import { diffRecords } from '../../services/case-diff.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageKit } from '../account-routes.ts';
-import { applyFormOp, parseCaseForm, renderCaseForm, type CaseFormValues } from './case-form.ts';
+import { applyFormOp, focusAfterOp, keepUneditedFields, parseCaseForm, renderCaseForm, type CaseFormValues } from './case-form.ts';
 import { renderDiff } from './diff-view.ts';
 
 type Body = Record<string, unknown>;
@@ -56,9 +56,9 @@ ${items.map((i) => html`<tr><td><a href="/editor/cases/${i.id}">${i.title}</a></
 ${editor ? html`<h2>Withdrawn</h2>${table(withdrawn, 'No withdrawn cases.')}` : ''}`);
   });
 
-  const newPage = (values: CaseFormValues, errors: FieldIssue[]) => (csrf: string) => html`<h1>New case</h1>
+  const newPage = (values: CaseFormValues, errors: FieldIssue[], focus: string | null = null) => (csrf: string) => html`<h1>New case</h1>
 <p class="muted">A new case starts as a draft. Nothing is public until an editor publishes it.</p>
-${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf, submitLabel: 'Save draft' })}`;
+${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf, submitLabel: 'Save draft', focus })}`;
 
   app.get('/editor/cases/new', { schema: { hide: true } }, async (req, reply) => {
     if (!guard(req, reply)) return reply;
@@ -69,7 +69,10 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
   app.post('/editor/cases/new', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
     if (!guard(req, reply)) return reply;
     const { values, op } = parseCaseForm((req.body ?? {}) as Body);
-    if (op) return kit.send(req, reply, 'New case', newPage(applyFormOp(values, op), []));
+    if (op) {
+      const next = applyFormOp(values, op);
+      return kit.send(req, reply, 'New case', newPage(next, [], focusAfterOp(next, op)));
+    }
     try {
       const rec = await cases.create({ ...values.case, status: 'draft' }, req.actor, { restricted: values.restricted });
       return back(reply, rec.id, 'Draft saved');
@@ -79,10 +82,10 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
     }
   });
 
-  async function casePage(req: FastifyRequest, reply: FastifyReply, id: string, opts: { values?: CaseFormValues; errors?: FieldIssue[]; status?: number; transitionError?: string } = {}) {
+  async function casePage(req: FastifyRequest, reply: FastifyReply, id: string, opts: { values?: CaseFormValues; errors?: FieldIssue[]; status?: number; transitionError?: string; focus?: string | null } = {}) {
     const v = await workflow.view(id, req.actor);
     const values = opts.values ?? formValues(v.record, v.restricted);
-    return kit.send(req, reply, v.record.title, (csrf) => caseEditor(v, values, opts.errors ?? [], csrf, opts.transitionError ?? null), opts.status ?? 200);
+    return kit.send(req, reply, v.record.title, (csrf) => caseEditor(v, values, opts.errors ?? [], csrf, opts.transitionError ?? null, opts.focus ?? null), opts.status ?? 200);
   }
 
   app.get<P>('/editor/cases/:id', { schema: { hide: true } }, async (req, reply) => {
@@ -93,9 +96,15 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
   app.post<P>('/editor/cases/:id', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
     if (!guard(req, reply)) return reply;
     const { values, op } = parseCaseForm((req.body ?? {}) as Body);
-    if (op) return casePage(req, reply, req.params.id, { values: applyFormOp(values, op) });
+    if (op) {
+      const next = applyFormOp(values, op);
+      return casePage(req, reply, req.params.id, { values: next, focus: focusAfterOp(next, op) });
+    }
     try {
-      const patch = { ...values.case, ...(values.version ? { version: values.version } : {}) };
+      // The form has no id, status or import provenance: those stay as stored.
+      const stored = await cases.get(req.params.id, req.actor);
+      const { id: _id, ...merged } = keepUneditedFields(contentOf(stored) as unknown as Record<string, unknown>, values.case);
+      const patch = { ...merged, ...(values.version ? { version: values.version } : {}) };
       await cases.patch(req.params.id, patch, req.actor, values.restricted);
       return back(reply, req.params.id, 'Saved');
     } catch (e) {
@@ -166,7 +175,7 @@ function issues(e: AppError): FieldIssue[] {
   return [{ path: '(form)', message: e.message }];
 }
 
-function caseEditor(v: EditorialView, values: CaseFormValues, errors: FieldIssue[], csrf: string, transitionError: string | null): SafeHtml {
+function caseEditor(v: EditorialView, values: CaseFormValues, errors: FieldIssue[], csrf: string, transitionError: string | null, focus: string | null): SafeHtml {
   const rec = v.record;
   const status = rec.status as CaseStatus;
   return html`<p class="crumbs"><a href="/editor">Review queue</a></p>
@@ -187,7 +196,7 @@ ${v.comments.length ? html`<ol class="comments">${v.comments.map((c) => html`<li
 <p><label for="cm-body">Add a comment</label><br><textarea id="cm-body" name="body" rows="2" required></textarea></p><p><button type="submit">Add comment</button></p></form>
 </section>
 <section aria-labelledby="ed-h"><h2 id="ed-h">Case record</h2>
-${v.canEdit ? renderCaseForm({ action: `/editor/cases/${rec.id}`, values, errors, csrfToken: csrf, submitLabel: 'Save' })
+${v.canEdit ? renderCaseForm({ action: `/editor/cases/${rec.id}`, values, errors, csrfToken: csrf, submitLabel: 'Save', focus })
     : html`<p class="muted">${status === 'draft' ? 'You may not edit this case.' : `This case is ${statusLabel(status).toLowerCase()}; ${editNote(status)}`}</p>`}
 </section>`;
 }
