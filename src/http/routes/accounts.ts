@@ -1,8 +1,12 @@
-/** Users, API tokens and the audit log over the API: administrators only (the services check). */
+/**
+ * Who am I, and the administrators' read views of users, API tokens and the audit log. Changing
+ * users and tokens happens on the /admin pages (signed in, with CSRF tokens) and on the command
+ * line, never with an API token: tokens carry no administrative right, so a leaked token can never
+ * create accounts or further tokens.
+ */
 import type { FastifyInstance } from 'fastify';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
-import { NewTokenSchema, NewUserSchema, UserChangeSchema } from '../../domain/accounts.ts';
 import { parseOrThrow } from '../../domain/validation.ts';
 import type { AccountService } from '../../services/account-service.ts';
 import type { AuditService } from '../../services/audit-service.ts';
@@ -11,7 +15,6 @@ import { errorResponses } from '../openapi.ts';
 import { single } from '../query-params.ts';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
-const idParam = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] };
 const AuditQuery = z.strictObject({
   action: single(z.string().max(100)).optional(),
   actor: single(z.string().max(100)).optional(),
@@ -23,7 +26,6 @@ const AuditQuery = z.strictObject({
 
 export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountService; audit: AuditService }): void {
   const security = [{ bearerAuth: [] }];
-  type P = { Params: { id: string } };
 
   app.get('/api/v1/me', {
     schema: { tags: ['accounts'], security, summary: 'Who the request acts as: the signed-in user or the token, with role and scopes', response: errorResponses(401) },
@@ -33,31 +35,15 @@ export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountSer
   });
 
   app.get('/api/v1/users', {
-    schema: { tags: ['accounts'], security, summary: 'All users (administrators)', response: errorResponses(401, 403) },
+    schema: { tags: ['accounts'], security, summary: 'All users (administrators, signed in on the web: tokens never manage accounts)', response: errorResponses(401, 403) },
   }, async (req) => ({ items: await deps.accounts.listUsers(signedIn(req)) }));
 
-  app.post('/api/v1/users', {
-    schema: { tags: ['accounts'], security, body: json(NewUserSchema), summary: 'Create a user with a role and an initial password (administrators)', response: errorResponses(400, 401, 403, 409) },
-  }, async (req, reply) => reply.status(201).send(await deps.accounts.createUser(req.body, signedIn(req))));
-
-  app.patch<P>('/api/v1/users/:id', {
-    schema: { tags: ['accounts'], security, params: idParam, body: json(UserChangeSchema), summary: 'Change a role, disable or enable a user (administrators); the user\'s sessions end', response: errorResponses(400, 401, 403, 404, 409) },
-  }, async (req) => deps.accounts.updateUser(req.params.id, req.body, signedIn(req)));
-
   app.get('/api/v1/tokens', {
-    schema: { tags: ['accounts'], security, summary: 'All API tokens, without their secrets, with last-used times (administrators)', response: errorResponses(401, 403) },
+    schema: { tags: ['accounts'], security, summary: 'All API tokens, without their secrets, with last-used times (administrators, signed in)', response: errorResponses(401, 403) },
   }, async (req) => ({ items: await deps.accounts.listTokens(signedIn(req)) }));
 
-  app.post('/api/v1/tokens', {
-    schema: { tags: ['accounts'], security, body: json(NewTokenSchema), summary: 'Create an API token; the secret is in this answer only (administrators)', response: errorResponses(400, 401, 403) },
-  }, async (req, reply) => reply.status(201).send(await deps.accounts.createToken(req.body, signedIn(req))));
-
-  app.delete<P>('/api/v1/tokens/:id', {
-    schema: { tags: ['accounts'], security, params: idParam, summary: 'Revoke an API token, at once (administrators)', response: errorResponses(401, 403, 404) },
-  }, async (req) => deps.accounts.revokeToken(req.params.id, signedIn(req)));
-
   app.get('/api/v1/audit', {
-    schema: { tags: ['accounts'], security, querystring: json(AuditQuery), summary: 'The audit log, newest first (format=json, paged with before=); format=jsonl or csv exports all of it, oldest first (administrators)', response: errorResponses(400, 401, 403) },
+    schema: { tags: ['accounts'], security, querystring: json(AuditQuery), summary: 'The audit log, newest first (format=json, paged with before=); format=jsonl or csv exports all of it, oldest first (administrators, signed in)', response: errorResponses(400, 401, 403) },
   }, async (req, reply) => {
     const q = parseOrThrow(AuditQuery, req.query, 'query');
     const actor = signedIn(req);
