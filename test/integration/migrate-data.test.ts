@@ -10,9 +10,10 @@ import { makePdf } from '../fixtures/documents.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/palermo.js');
 
-function palermo(args: string[], db: Record<string, string>) {
+function palermo(args: string[], db: Record<string, string>, input?: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     env: { PATH: process.env.PATH, PALERMO_LOG_LEVEL: 'silent', ...db },
+    input,
     encoding: 'utf8',
     cwd: tempDir('palermo-cwd-'),
   });
@@ -43,11 +44,17 @@ describe.skipIf(!pgTestUrl())(`palermo migrate-data${pgTestUrl() ? '' : ` (${PG_
     expect(palermo(['document', 'add', 'm-1', join(dir, 'judgment.pdf')], { ...sqliteA, ...documentsDir }).status).toBe(0);
     const a = exportOf(sqliteA, 'a.jsonl');
     expect(a.split('\n').filter(Boolean)).toHaveLength(30);
+    // The editorial side comes along too: an account, a token (its hash), versions and the audit log.
+    expect(palermo(['user', 'add', '--email', 'ed@example.org', '--role', 'editor', '--password-stdin'], sqliteA, 'a long enough password\n').status).toBe(0);
+    const tok = palermo(['token', 'create', '--label', 'partner', '--scopes', 'read'], sqliteA);
+    expect(tok.status, tok.stderr).toBe(0);
 
     const pgUrl = await freshPgDatabase('migrate');
     const m = palermo(['migrate-data', '--from', `sqlite:${sqliteA.PALERMO_DB_PATH}`, '--to', pgUrl], {});
     expect(m.status, m.stderr).toBe(0);
-    expect(JSON.parse(m.stdout)).toMatchObject({ cases: 30, importLog: 30, documents: 1, indexed: 25 });
+    const counts = JSON.parse(m.stdout);
+    expect(counts).toMatchObject({ cases: 30, importLog: 30, documents: 1, indexed: 25, users: 1, tokens: 1, editorial: 0, versions: 31, comments: 0 });
+    expect(counts.audit).toBeGreaterThanOrEqual(5); // two import batches, a document, a user, a token
     const pg = { DATABASE_URL: pgUrl };
     expect(exportOf(pg, 'pg.jsonl')).toBe(a);
 
@@ -57,8 +64,13 @@ describe.skipIf(!pgTestUrl())(`palermo migrate-data${pgTestUrl() ? '' : ` (${PG_
     expect(again.stderr).toMatch(/CONFLICT: the destination already holds 30 cases/);
 
     const sqliteB = join(dir, 'b.db');
-    expect(palermo(['migrate-data', '--from', pgUrl, '--to', `sqlite:${sqliteB}`], {}).status).toBe(0);
+    const back = palermo(['migrate-data', '--from', pgUrl, '--to', `sqlite:${sqliteB}`], {});
+    expect(back.status, back.stderr).toBe(0);
+    const { migrated: _m, seconds: _s, ...copied } = counts;
+    expect(JSON.parse(back.stdout)).toMatchObject(copied);
     expect(exportOf({ PALERMO_DB_PATH: sqliteB }, 'b.jsonl')).toBe(a);
+    expect(palermo(['user', 'list'], { PALERMO_DB_PATH: sqliteB }).stdout).toContain('"email":"ed@example.org"');
+    expect(palermo(['token', 'list'], { PALERMO_DB_PATH: sqliteB }).stdout).toContain(`"prefix":"${JSON.parse(tok.stdout).secret.slice(0, 10)}"`);
 
     // The search index was built, and the import log came along: the second batch can be undone on PostgreSQL.
     expect(palermo(['export', '--query', 'heron', '-o', join(dir, 'q.jsonl')], pg).status).toBe(0);
