@@ -27,6 +27,9 @@ export function serveCommand(program: Command, config: Readonly<Config>, io: Cli
       const app = await createApp({ config, services });
       const address = await app.listen({ port, host: opts.host ?? config.host });
       io.err(`Palermo is serving on ${address} (database: ${config.databaseUrl ? 'postgres' : config.dbPath})\n`);
+      if ((await services.store.accounts.countAdmins()) === 0) {
+        io.err('No administrator yet. Create one to sign in to the editor (/login): npx palermo user add --email you@example.org --role admin\n');
+      }
       // Project the world map's country paths now rather than on the first Statistics page.
       setImmediate(() => loadWorldMap().catch(() => undefined)); // a failure shows on the page itself
       await new Promise<void>((resolve) => {

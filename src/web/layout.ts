@@ -37,6 +37,6 @@ ${meta.head ?? ''}
 ${body}
 </main>
 <footer class="site"><p>${COVERAGE_NOTE} Victims appear by initials or role only.</p>
-<p><a href="/about">About the database</a> · <a href="/api/v1/docs">API documentation</a></p></footer>
+<p><a href="/about">About the database</a> · <a href="/api/v1/docs">API documentation</a> · <a href="/login" rel="nofollow">Editors: sign in</a></p></footer>
 </body></html>`.value;
 }

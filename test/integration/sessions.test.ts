@@ -140,3 +140,25 @@ describe('brute force and rate limits', () => {
     expect((await t.app.inject({ url: '/api/v1/taxonomy', headers: tok.header, ...ip(3) })).statusCode).toBe(429);
   });
 });
+
+describe('cookies behind HTTPS', () => {
+  it('marks the session cookie Secure when the proxy says the request came over HTTPS', async () => {
+    const t = await makeTestApp({ trustProxy: true });
+    try {
+      const u = await createUser(t.services, 'editor');
+      const login = await t.app.inject({ url: '/login', headers: { 'x-forwarded-proto': 'https' } });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(login.body)![1]!;
+      const csrfCookie = login.cookies.find((c: { name: string }) => c.name === 'palermo_csrf')!;
+      expect(csrfCookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
+      const res = await t.app.inject({
+        method: 'POST', url: '/login',
+        headers: { 'x-forwarded-proto': 'https', cookie: `palermo_csrf=${csrfCookie.value}`, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: csrf, email: u.email, password: PASSWORD }).toString(),
+      });
+      expect(res.statusCode).toBe(303);
+      expect(res.cookies.find((c: { name: string }) => c.name === 'palermo_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+    } finally {
+      await t.close();
+    }
+  });
+});
