@@ -217,11 +217,10 @@ export class CaseService {
       let restored = 0;
       for (const e of [...entries].reverse()) {
         if (e.previous) {
-          // The old content comes back as a new version: version numbers only ever grow.
-          const current = (await tx.cases.get(e.caseId))!;
-          const back = { ...e.previous, version: current.version + 1, updatedAt: now() };
-          await tx.cases.update(back);
-          await recordChange(tx, { actor, action: 'undo-import', before: current, after: back, details: { batch } });
+          // Exactly as it was, version number included; the batch's versions leave the history
+          // (the audit log keeps the import and its undo).
+          await tx.cases.update(e.previous);
+          await tx.editorial.deleteVersionsAfter(e.caseId, e.previous.version);
           restored++;
         } else {
           await tx.cases.delete(e.caseId);
@@ -229,7 +228,7 @@ export class CaseService {
         }
       }
       await tx.batches.forget(batch);
-      await audit(tx.audit, actor, 'import.undo', { type: 'batch', id: batch }, { deleted, restored });
+      await audit(tx.audit, actor, 'import.undo', { type: 'batch', id: batch }, { deleted, restored, cases: entries.map((e) => e.caseId).slice(0, 1000) });
       return { batch, deleted, restored };
     });
   }

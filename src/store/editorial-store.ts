@@ -126,6 +126,8 @@ export interface EditorialRepo {
   /** Newest first. */
   listVersions(caseId: string): Promise<VersionSummary[]>;
   getVersion(caseId: string, version: number): Promise<CaseVersion | undefined>;
+  /** Forgets the versions after `version` (undoing an import puts the case back exactly as it was). */
+  deleteVersionsAfter(caseId: string, version: number): Promise<number>;
   addComment(c: Omit<ReviewComment, 'id'>): Promise<ReviewComment>;
   listComments(caseId: string): Promise<ReviewComment[]>;
   /** Cases in the given statuses, most recently changed first; only one owner's when ownerId is given. */

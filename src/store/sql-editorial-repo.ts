@@ -72,6 +72,12 @@ export class SqlEditorialRepo implements EditorialRepo {
     };
   }
 
+  async deleteVersionsAfter(caseId: string, version: number): Promise<number> {
+    const seq = await this.seqOf(caseId);
+    const r = await this.db.deleteFrom('case_versions').where('seq', '=', seq).where('version', '>', version).executeTakeFirst();
+    return Number(r.numDeletedRows);
+  }
+
   async addComment(c: Omit<ReviewComment, 'id'>): Promise<ReviewComment> {
     const seq = await this.seqOf(c.caseId);
     const r = await this.db

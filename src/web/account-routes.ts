@@ -39,7 +39,9 @@ export function accountPages(app: FastifyInstance, deps: { services: Services; c
     send(req, reply, title, body, status = 200) {
       const token = reply.generateCsrf();
       const notice = typeof (req.query as { notice?: unknown }).notice === 'string' ? (req.query as { notice: string }).notice.slice(0, 200) : null;
+      // Never framed by another site (clickjacking of the editorial forms).
       return reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store')
+        .header('x-frame-options', 'DENY').header('content-security-policy', "frame-ancestors 'none'")
         .send(editorPage({ title, actor: req.actor, csrfToken: token, notice }, body(token)));
     },
     user(req, reply) {

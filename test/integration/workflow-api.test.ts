@@ -111,6 +111,10 @@ describe('workflow API', () => {
     expect(r.json()).toMatchObject({ court: 'First Court', version: 3, status: 'draft' });
     const v3 = (await t.app.inject({ url: '/api/v1/cases/wf-restore/versions', headers: editor })).json().items[0];
     expect(v3).toMatchObject({ version: 3, action: 'restore', changed: ['court'] });
+    const diff = (await t.app.inject({ url: '/api/v1/cases/wf-restore/versions/3/diff', headers: editor })).json();
+    expect(diff).toEqual({ version: 3, against: 2, changes: [{ path: 'court', kind: 'changed', before: 'Second Court', after: 'First Court' }] });
+    expect((await t.app.inject({ url: '/api/v1/cases/wf-restore/versions/3/diff?against=1', headers: editor })).json().changes).toEqual([]);
+    expect((await t.app.inject({ url: '/api/v1/cases/wf-restore/versions/3/diff' })).statusCode).toBe(401);
     expect((await post('/api/v1/cases/wf-restore/versions/9/restore', editor, {})).statusCode).toBe(404);
     expect((await post('/api/v1/cases/wf-restore/versions/1/restore', contributor, {})).statusCode).toBe(404);
   });
@@ -127,6 +131,15 @@ describe('workflow API', () => {
     expect(doc.statusCode).toBe(201);
     expect((await t.services.store.editorial.listVersions('wf-imp'))[0]).toMatchObject({ version: 2, action: 'documents' });
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/imports/${batch}`, headers: AUTH })).statusCode).toBe(409); // changed since
+
+    // Undoing an import that changed a case puts it back exactly, its history too.
+    const before = await t.services.store.editorial.listVersions('wf-imp');
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...AUTH, 'content-type': 'application/x-ndjson' }, payload: `${JSON.stringify(caseInput({ id: 'wf-imp', title: 'Retitled', status: 'published' }))}\n` });
+    expect(again.json()).toMatchObject({ updated: 1 });
+    expect((await t.services.store.editorial.listVersions('wf-imp'))[0]).toMatchObject({ version: 3, action: 'import', changed: expect.arrayContaining(['title']) });
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/imports/${again.json().batch}`, headers: AUTH })).statusCode).toBe(200);
+    expect(await t.services.store.editorial.listVersions('wf-imp')).toEqual(before);
+    expect((await t.services.store.audit.list({ action: 'import.undo', limit: 1 }))[0]!.details).toMatchObject({ restored: 1, cases: ['wf-imp'] });
   });
 
   it('the audit log is for administrators, as JSON pages, CSV and JSON Lines', async () => {

@@ -9,6 +9,7 @@ import { STATUSES } from '../../domain/taxonomy.ts';
 import type { CaseService } from '../../services/case-service.ts';
 import type { WorkflowService } from '../../services/workflow-service.ts';
 import { signedIn } from '../auth.ts';
+import { diffRecords } from '../../services/case-diff.ts';
 import { caseIdParam, errorResponses } from '../openapi.ts';
 import { single } from '../query-params.ts';
 
@@ -26,6 +27,7 @@ const RestrictedBody = z.strictObject({
 const versionParams = { type: 'object', properties: { id: { type: 'string' }, version: { type: 'integer' } }, required: ['id', 'version'] };
 const VersionNumber = z.coerce.number().int().min(1);
 const statusCodes = STATUSES.map((s) => s.code) as [string, ...string[]];
+const DiffQuery = z.strictObject({ against: single(z.coerce.number().int().min(1)).optional() });
 const QueueQuery = z.strictObject({ status: single(z.enum(statusCodes)).optional() });
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -80,6 +82,22 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
   app.get<PV>('/api/v1/cases/:id/versions/:version', {
     schema: { tags: ['workflow'], security, params: versionParams, summary: 'One version in full (record and restricted fields)', response: errorResponses(400, 401, 403, 404) },
   }, async (req) => deps.workflow.version(req.params.id, parseOrThrow(VersionNumber, req.params.version, 'version'), signedIn(req)));
+
+  app.get<PV>('/api/v1/cases/:id/versions/:version/diff', {
+    schema: {
+      tags: ['workflow'], security, params: versionParams, querystring: json(DiffQuery),
+      summary: 'What changed in a version: field by field (dotted paths), against the version before it or `against`', response: errorResponses(400, 401, 403, 404),
+    },
+  }, async (req) => {
+    const actor = signedIn(req);
+    const n = parseOrThrow(VersionNumber, req.params.version, 'version');
+    const q = parseOrThrow(DiffQuery, req.query, 'query');
+    const against = q.against ?? n - 1;
+    const after = await deps.workflow.version(req.params.id, n, actor);
+    const before = against >= 1 ? await deps.workflow.version(req.params.id, against, actor) : undefined;
+    const whole = (v: typeof after | undefined) => (v ? { ...v.record, restricted: v.restricted } : {});
+    return { version: n, against: before ? before.version : null, changes: diffRecords(whole(before), whole(after)) };
+  });
 
   app.post<PV>('/api/v1/cases/:id/versions/:version/restore', {
     schema: { tags: ['workflow'], security, params: versionParams, summary: 'Bring back the content of a version as a new version (the status stays)', response: errorResponses(400, 401, 403, 404) },

@@ -52,6 +52,7 @@ export function apiPage(): string {
 <li><code>GET /api/v1/cases/{id}</code>, <code>GET /api/v1/cases/{id}/similar</code></li>
 <li><code>GET /api/v1/export?format=jsonl|csv</code>: bulk download of published cases or a search's results</li>
 <li><code>GET /api/v1/taxonomy</code>, <code>GET /api/v1/countries</code></li></ul>
-<p>Pages are linked by an opaque <code>cursor</code>; errors have one shape, <code>{ error: { code, message, details }, requestId }</code>.</p>`;
+<p>Pages are linked by an opaque <code>cursor</code>; errors have one shape, <code>{ error: { code, message, details }, requestId }</code>.</p>
+<p>Reading needs no account. Requests are limited per client; beyond the limit the answer is <code>429</code> with <code>Retry-After</code>. Partners who write or import get an API token (scopes read, write, import) from the database's administrators, sent as <code>Authorization: Bearer …</code>.</p>`;
   return page({ title: 'API' }, body);
 }
