@@ -162,3 +162,25 @@ describe('cookies behind HTTPS', () => {
     }
   });
 });
+
+describe('sign-in attempts per address', () => {
+  it('limits POST /login per client address, across accounts (429 with Retry-After)', async () => {
+    const t = await makeTestApp({ loginRateLimit: 3 });
+    try {
+      const from = (n: number) => ({ remoteAddress: `10.9.0.${n}` });
+      const { csrf, jar } = await formToken(t.app, '/login');
+      const attempt = (n: number, email: string) => t.app.inject({
+        method: 'POST', url: '/login', ...from(n),
+        headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
+        payload: new URLSearchParams({ _csrf: csrf, email, password: 'some wrong guess' }).toString(),
+      });
+      for (let i = 0; i < 3; i++) expect((await attempt(1, `user${i}@example.org`)).statusCode).toBe(401);
+      const limited = await attempt(1, 'user9@example.org');
+      expect(limited.statusCode).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await attempt(2, 'user9@example.org')).statusCode).toBe(401); // another address
+    } finally {
+      await t.close();
+    }
+  });
+});
