@@ -246,6 +246,11 @@ export class SqlCaseStore implements CaseStore {
     return new SqlBatchLog(trx);
   }
 
+  /** The editorial repository used inside transactions; adapters may return a faster one. */
+  protected editorialRepo(trx: Transaction<Database>): EditorialRepo {
+    return new SqlEditorialRepo(trx);
+  }
+
   async migrate(): Promise<{ applied: string[] }> {
     return { applied: await migrateToLatest(this.db, this.dialect) };
   }
@@ -264,7 +269,7 @@ export class SqlCaseStore implements CaseStore {
           batches: this.batchLog(trx),
           documents: new SqlDocumentRepo(trx),
           accounts: new SqlAccountRepo(trx),
-          editorial: new SqlEditorialRepo(trx),
+          editorial: this.editorialRepo(trx),
           audit: new SqlAuditRepo(trx),
         });
         if (changes.length) for (const h of this.hooks) await h.beforeCommit?.(trx);

@@ -3,6 +3,8 @@
  * and run directly on the connection (inside the Kysely transaction, which holds that same
  * connection). Kysely prepares every statement anew, which dominated bulk imports.
  */
+import { SqlEditorialRepo } from '../sql-editorial-repo.ts';
+import type { CaseVersion } from '../editorial-store.ts';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseRecord } from '../../domain/case-schema.ts';
@@ -27,6 +29,10 @@ export function prepareStatements(db: BetterSqlite3.Database) {
        import_batch = @import_batch, created_at = @created_at, updated_at = @updated_at WHERE id = @id`,
     ),
     seqOf: db.prepare<[string], { seq: number }>('SELECT seq FROM cases WHERE id = ?'),
+    addVersion: db.prepare(
+      `INSERT INTO case_versions (seq, version, status, doc, restricted, action, changed, actor_id, actor_label, at)
+       VALUES ((SELECT seq FROM cases WHERE id = @caseId), @version, @status, @doc, @restricted, @action, @changed, @actorId, @actorLabel, @at)`,
+    ),
     deleteCase: db.prepare('DELETE FROM cases WHERE seq = ?'),
     deleteTags: db.prepare('DELETE FROM case_tags WHERE seq = ?'),
     deleteIds: db.prepare('DELETE FROM case_identifiers WHERE seq = ?'),
@@ -128,5 +134,22 @@ export class SqliteBatchLog extends SqlBatchLog {
 
   override async record(batch: string, e: BatchEntry): Promise<void> {
     this.stmt.logBatch.run(batch, e.caseId, e.previous ? JSON.stringify(e.previous) : null, e.versionAfter);
+  }
+}
+
+/** Versions written with a prepared statement: an import writes one per case. */
+export class SqliteEditorialRepo extends SqlEditorialRepo {
+  constructor(
+    trx: Transaction<Database>,
+    private readonly stmt: SqliteStatements,
+  ) {
+    super(trx);
+  }
+
+  override async addVersion(v: CaseVersion): Promise<void> {
+    this.stmt.addVersion.run({
+      caseId: v.caseId, version: v.version, status: v.status, doc: JSON.stringify(v.record), restricted: JSON.stringify(v.restricted),
+      action: v.action, changed: JSON.stringify(v.changed), actorId: v.actorId, actorLabel: v.actorLabel, at: v.at,
+    });
   }
 }

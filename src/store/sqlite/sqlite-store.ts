@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import type { Database } from '../schema.ts';
 import { SqlCaseStore, type ChangedIds, type SqlBatchLog, type SqlCaseWriter } from '../sql-case-store.ts';
 import type { WriteHook } from '../case-store.ts';
-import { prepareStatements, SqliteBatchLog, SqliteCaseReader, SqliteCaseWriter, type SqliteStatements } from './sqlite-case-writer.ts';
+import { prepareStatements, SqliteBatchLog, SqliteEditorialRepo, SqliteCaseReader, SqliteCaseWriter, type SqliteStatements } from './sqlite-case-writer.ts';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for a throwaway database. */
@@ -45,6 +45,10 @@ export class SqliteStore extends SqlCaseStore {
 
   protected override batchLog(trx: Transaction<Database>): SqlBatchLog {
     return new SqliteBatchLog(trx, this.prepared());
+  }
+
+  protected override editorialRepo(trx: Transaction<Database>): SqliteEditorialRepo {
+    return new SqliteEditorialRepo(trx, this.prepared());
   }
 }
 
