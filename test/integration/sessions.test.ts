@@ -184,3 +184,55 @@ describe('sign-in attempts per address', () => {
     }
   });
 });
+
+describe('API tokens', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await makeTestApp();
+  });
+  afterAll(async () => t.close());
+  const SYS = { kind: 'system', id: null, userId: null, label: 'test', role: null, scopes: [] } as const;
+
+  it('is stored as a hash only, records its last use, and revocation takes effect on the very next request', async () => {
+    const { id, header } = await createToken(t.services, ['read']);
+    const secret = header.authorization.slice('Bearer '.length);
+    expect(secret).toMatch(/^plm_[\w-]{43}$/);
+    const row = await t.services.store.accounts.getToken(id);
+    expect(JSON.stringify(row)).not.toContain(secret);
+    expect(row!.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(row!.lastUsedAt).toBeNull();
+    expect((await t.app.inject({ url: '/api/v1/me', headers: header })).json()).toMatchObject({ kind: 'token', scopes: ['read'] });
+    expect((await t.services.store.accounts.getToken(id))!.lastUsedAt).not.toBeNull();
+    expect((await t.services.accounts.listTokens(SYS)).find((x) => x.id === id)).not.toHaveProperty('hash');
+    await t.services.accounts.revokeToken(id, SYS);
+    const after = await t.app.inject({ url: '/api/v1/me', headers: header });
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error.message).toMatch(/unknown, revoked or expired/);
+  });
+
+  it('an expired token, or one whose owner is disabled, is refused; a demoted owner\'s token loses the rights at once', async () => {
+    const expired = await t.services.accounts.createToken({ label: 'old', scopes: ['read'], expiresAt: '2020-01-01T00:00:00Z' }, SYS);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${expired.secret}` } })).statusCode).toBe(401);
+    const ed = await createUser(t.services, 'editor');
+    const tok = await createToken(t.services, ['read', 'write'], ed.id);
+    const draft = { title: 'Token rights', jurisdiction: 'FRA', status: 'published' };
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: tok.header, payload: draft })).statusCode).toBe(201);
+    await t.services.accounts.updateUser(ed.id, { role: 'contributor' }, SYS);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: tok.header, payload: { ...draft, title: 'Again' } })).statusCode).toBe(403);
+    await t.services.accounts.updateUser(ed.id, { disabled: true }, SYS);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: tok.header })).statusCode).toBe(401);
+    const log = (await t.services.store.audit.list({ targetId: ed.id, limit: 10 })).map((e) => e.action);
+    expect(log).toEqual(expect.arrayContaining(['user.role', 'user.disable', 'user.create']));
+  });
+
+  it('the last administrator cannot be demoted or disabled', async () => {
+    const fresh = await makeTestApp();
+    try {
+      const admin = await createUser(fresh.services, 'admin');
+      await expect(fresh.services.accounts.updateUser(admin.id, { role: 'editor' }, SYS)).rejects.toThrow(/last active administrator/);
+      await expect(fresh.services.accounts.updateUser(admin.id, { disabled: true }, SYS)).rejects.toThrow(/last active administrator/);
+    } finally {
+      await fresh.close();
+    }
+  });
+});

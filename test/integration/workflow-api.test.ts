@@ -162,4 +162,15 @@ describe('workflow API', () => {
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(['case.create', 'case.submit', 'case.withdraw', 'import.batch', 'case.documents', 'login.success']));
     expect(entries.length).toBeGreaterThan(lines.length - 2); // the export itself was logged in between
   });
+
+  it('documents the workflow and account routes in OpenAPI, with the bearer scheme', async () => {
+    const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json();
+    for (const path of ['/api/v1/cases/{id}/transitions', '/api/v1/cases/{id}/editorial', '/api/v1/cases/{id}/restricted', '/api/v1/cases/{id}/comments',
+      '/api/v1/cases/{id}/versions', '/api/v1/cases/{id}/versions/{version}', '/api/v1/cases/{id}/versions/{version}/diff',
+      '/api/v1/cases/{id}/versions/{version}/restore', '/api/v1/review-queue', '/api/v1/me', '/api/v1/users', '/api/v1/tokens', '/api/v1/audit']) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+    expect(doc.paths['/api/v1/cases/{id}/transitions'].post.security).toEqual([{ bearerAuth: [] }]);
+    expect(doc.components.securitySchemes.bearerAuth.description).toMatch(/scopes read, write and\/or import/);
+  });
 });
