@@ -321,5 +321,19 @@ describe('authorization matrix', () => {
     }
     expect(failures).toEqual([]);
   });
-});
 
+  it('the answer to a write holds no restricted field the writer may not read', async () => {
+    const secretContacts = 'Contact: the investigating officer, +00 000 000';
+    const id = await ownersCase();
+    await t.services.cases.patch(id, {}, SYSTEM, { sourceContacts: secretContacts });
+    for (const who of ['token write', 'owner token write'] as const) {
+      const res = await send({ method: 'PUT', url: `/api/v1/cases/${id}/restricted`, payload: { internalNotes: `set by ${who}` } }, who);
+      expect(res.statusCode, who).toBe(200);
+      expect(res.body, who).not.toContain(secretContacts);
+      expect(res.json().restricted, who).toBeUndefined();
+      expect((await send({ method: 'GET', url: `/api/v1/cases/${id}/editorial` }, who)).statusCode, who).toBe(403);
+    }
+    const all = await send({ method: 'PUT', url: `/api/v1/cases/${id}/restricted`, payload: { internalNotes: 'set by a read+write token' } }, 'token all');
+    expect(all.json().restricted).toEqual({ internalNotes: 'set by a read+write token', sourceContacts: secretContacts });
+  });
+});
