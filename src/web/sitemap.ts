@@ -51,7 +51,8 @@ export function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): void {
   const batchSize = Math.min(deps.batchSize ?? 500, pageSize);
   const { services } = deps;
   const send = (reply: FastifyReply, body: string | SafeHtml) =>
-    reply.type(XML_TYPE).header('cache-control', 'public, max-age=3600').send(String(body));
+    // Revalidated on every use, as the pages: a withdrawn case must leave shared caches at once.
+    reply.type(XML_TYPE).header('cache-control', 'no-cache').send(String(body));
 
   /** The public pages: the fixed ones and the jurisdictions that have published cases. */
   async function pageUrls(base: string): Promise<Url[]> {

@@ -147,7 +147,7 @@ function firstDifference(a: string, b: string): string {
 /** The public channels that do not name a case: search, listings, feeds, exports, statistics, pages. */
 async function publicChannels(who: Who, words: string[], jurisdictions: string[]): Promise<Seen[]> {
   const urls: string[] = [
-    '/', '/search', '/search?sort=date_asc&limit=100', '/search.atom', '/about', '/api', '/statistics', '/sitemap.xml', '/robots.txt', '/healthz',
+    '/', '/editor', '/account', '/search', '/search?sort=date_asc&limit=100', '/search.atom', '/about', '/api', '/statistics', '/sitemap.xml', '/robots.txt', '/healthz',
     '/api/v1/search?limit=100', '/api/v1/search?limit=100&sort=date_asc',
     '/api/v1/export', '/api/v1/export?format=csv', '/api/v1/export?format=jsonld', '/api/v1/export?format=jsonl&q=debt+bondage',
     `/api/v1/export?format=csv&jurisdiction=${jurisdictions.join('&jurisdiction=')}`,
