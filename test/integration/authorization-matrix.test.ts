@@ -336,4 +336,42 @@ describe('authorization matrix', () => {
     const all = await send({ method: 'PUT', url: `/api/v1/cases/${id}/restricted`, payload: { internalNotes: 'set by a read+write token' } }, 'token all');
     expect(all.json().restricted).toEqual({ internalNotes: 'set by a read+write token', sourceContacts: secretContacts });
   });
+
+  it('a change of rights counts from the next request: revoked token, demoted editor, disabled user', async () => {
+    const draft = await ownersCase();
+    const as = (headers: Record<string, string>) => ({ read: () => t.app.inject({ url: `/api/v1/cases/${draft}`, headers }) });
+
+    // Revoked through the admin page: the token is refused at once.
+    const partner = await createToken(t.services, ['read', 'write']);
+    expect((await as(partner.header).read()).statusCode).toBe(200);
+    const revoke = await send({ method: 'POST', url: `/admin/tokens/${partner.id}/revoke`, form: [] }, 'admin');
+    expect(revoke.statusCode).toBe(303);
+    const refused = await as(partner.header).read();
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error.message).toMatch(/revoked/);
+
+    // An editor demoted to contributor: their sessions end, and their personal token keeps the new role's limits.
+    const ed = await createUser(t.services, 'editor');
+    const session = { cookie: cookieHeader(await signIn(t.app, ed.email)) };
+    const personal = await createToken(t.services, ['read', 'write'], ed.id);
+    expect((await as(session).read()).statusCode).toBe(200);
+    expect((await as(personal.header).read()).statusCode).toBe(200);
+    const demote = await send({ method: 'POST', url: `/admin/users/${ed.id}`, form: [['role', 'contributor'], ['disabled', 'false']] }, 'admin');
+    expect(demote.statusCode).toBe(303);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: session })).statusCode).toBe(401);
+    expect((await as(personal.header).read()).statusCode).toBe(404); // someone else's draft: hidden from a contributor
+    const publish = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${await ownersCase('in_review')}/transitions`, headers: personal.header, payload: { to: 'published', acknowledgeWarnings: true } });
+    expect(publish.statusCode).toBe(404); // not theirs: hidden, so not publishable either
+
+    // A disabled user: every session and personal token stops.
+    const c = await createUser(t.services, 'contributor');
+    const cSession = { cookie: cookieHeader(await signIn(t.app, c.email)) };
+    const cToken = await createToken(t.services, ['write'], c.id);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: cToken.header })).statusCode).toBe(200);
+    const disable = await send({ method: 'POST', url: `/admin/users/${c.id}`, form: [['role', 'contributor'], ['disabled', 'true']] }, 'admin');
+    expect(disable.statusCode).toBe(303);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: cSession })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: cToken.header })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: cToken.header, payload: newCaseJson() })).statusCode).toBe(401);
+  });
 });
