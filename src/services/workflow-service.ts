@@ -104,6 +104,10 @@ export class WorkflowService {
     if (!text) throw new AppError('VALIDATION_FAILED', 'the comment is empty', [{ path: 'body', message: 'required' }]);
     if (text.length > MAX_COMMENT) throw new AppError('VALIDATION_FAILED', `the comment is longer than ${MAX_COMMENT} characters`, [{ path: 'body', message: 'too long' }]);
     await this.loadRestricted(id, actor);
+    // A comment is a write: seeing the restricted side (read scope) is not enough for a token.
+    if (actor.kind === 'token' && !actor.scopes.includes('write')) {
+      throw new AppError('FORBIDDEN', 'adding review comments needs a token with the write scope (and the read scope, to see the comments)');
+    }
     return this.store.transaction(async (tx) => {
       const c = await tx.editorial.addComment({ caseId: id, authorId: actor.userId, authorLabel: actor.label, body: text, transition: null, at: new Date().toISOString() });
       await audit(tx.audit, actor, 'case.comment', { type: 'case', id }, { commentId: c.id });

@@ -18,6 +18,7 @@ import { statsPage } from './pages/stats-page.ts';
 import { statsRequest } from '../http/routes/stats.ts';
 import { isCountryCode } from '../domain/countries.ts';
 import { loadWorldMap } from './world-map.ts';
+import { sitemapRoutes } from './sitemap.ts';
 
 const CSS = readFileSync(new URL('./assets/site.css', import.meta.url), 'utf8');
 const JS = readFileSync(new URL('./assets/site.js', import.meta.url), 'utf8');
@@ -144,6 +145,7 @@ export function webRoutes(app: FastifyInstance, deps: { services: Services; publ
 
   app.get('/about', { schema: { hide: true } }, async (_req, reply) => sendHtml(reply, aboutPage(await services.store.cases.count(['published']))));
   app.get('/api', { schema: { hide: true } }, async (_req, reply) => sendHtml(reply, apiPage()));
+  sitemapRoutes(app, { services, base });
 }
 
 /** Parameters of the Statistics page that are not search parameters. */

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../domain/validation.ts';
 import { STATUSES } from '../../domain/taxonomy.ts';
+import { canViewRestricted } from '../../domain/permissions.ts';
 import type { CaseService } from '../../services/case-service.ts';
 import type { WorkflowService } from '../../services/workflow-service.ts';
 import { signedIn } from '../auth.ts';
@@ -56,12 +57,15 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
   });
 
   app.put<P>('/api/v1/cases/:id/restricted', {
-    schema: { tags: ['workflow'], security, params: caseIdParam, body: json(RestrictedBody), summary: 'Set the restricted fields (internal notes, source contacts); never public', response: errorResponses(400, 401, 403, 404, 409) },
+    schema: { tags: ['workflow'], security, params: caseIdParam, body: json(RestrictedBody), summary: 'Set the restricted fields (internal notes, source contacts); never public. The answer holds them only for those who may read them (not a write-only token)', response: errorResponses(400, 401, 403, 404, 409) },
   }, async (req) => {
     const body = parseOrThrow(RestrictedBody, req.body, 'restricted fields');
     const { version, ...restricted } = body;
-    const rec = await deps.cases.patch(req.params.id, version ? { version } : {}, signedIn(req), restricted);
-    return { id: rec.id, version: rec.version, restricted: await deps.cases.restricted(rec.id) };
+    const actor = signedIn(req);
+    const rec = await deps.cases.patch(req.params.id, version ? { version } : {}, actor, restricted);
+    // A token that may write but not read the restricted side (write scope only) gets no copy of it back.
+    const readable = canViewRestricted(actor, await deps.cases.access(rec));
+    return { id: rec.id, version: rec.version, ...(readable ? { restricted: await deps.cases.restricted(rec.id) } : {}) };
   });
 
   app.get<P>('/api/v1/cases/:id/comments', {

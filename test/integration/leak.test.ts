@@ -1,0 +1,381 @@
+/**
+ * The privacy boundary, end to end: cases that are not published (draft, in review, withdrawn) and
+ * the restricted side of published ones (internal notes, source contacts, review comments) carry a
+ * unique marker word in every field; then every public channel is read, raw, as the anonymous
+ * public and as a contributor who does not own them (by session and by personal token). Not one
+ * marker may appear. A published control case carries markers the same way and MUST show in those
+ * channels, so the check can tell a leak from a channel that shows nothing.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
+import { cookieHeader, createToken, createUser, signIn } from '../helpers/accounts.ts';
+import { moveTo } from '../helpers/workflow.ts';
+import type { CaseInput } from '../../src/domain/case-schema.ts';
+
+let t: TestApp;
+
+/** Words every test case shares, so that the hidden cases are the control's nearest neighbours. */
+const SHARED = 'The accused recruited women with promises of restaurant work abroad, confiscated their passports and forced them into debt bondage.';
+const NARRATIVE_FIELDS = ['facts', 'reasoning', 'commentary', 'crossCutting'] as const;
+
+/** A case with a marker word (prefix + field name, letters only) in every text field. */
+function markedCase(p: string, jurisdiction: string, status: CaseInput['status']): CaseInput {
+  const narrative = (lang: string) => Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, `${SHARED} ${p}${lang}${f.toLowerCase()} ${SHARED}`]));
+  return {
+    id: `${p}id`,
+    title: `Prosecutor v. ${p}title`,
+    databaseNumber: `${p}dbnumber`,
+    jurisdiction,
+    identifiers: [{ type: 'docket', value: `${p}docket` }, { type: 'other', value: `${p}otherident` }],
+    court: `${p}court Regional Court`,
+    courtLevel: 'first_instance',
+    legalSystem: 'civil_law',
+    decisionDate: '2019-03-14',
+    proceedings: [{ stage: 'appeal', court: `${p}appealcourt`, courtLevel: 'appellate', date: '2020-01-02', docket: `${p}appealdocket`, outcome: `${p}appealoutcome` }],
+    narratives: { en: narrative('en'), fr: narrative('fr') },
+    victims: [{ kind: 'person', label: `${p}victim`, gender: 'female', child: true, nationalities: [jurisdiction] }],
+    defendants: [{ kind: 'person', label: `${p}defendant`, gender: 'male', nationalities: [jurisdiction], charges: [{ statute: `${p}statute`, charge: `${p}charge`, verdict: 'convicted', prisonMonths: 96, otherSentence: `${p}othersentence` }] }],
+    tags: { acts: ['recruitment', 'harbouring'], means: ['deception', 'fraud'], purposes: ['forced_labour'], forms: ['transnational'], sectors: ['hospitality'], offences: ['trafficking_adults'] },
+    sources: [{ kind: 'citation', value: `${p}citation`, label: `${p}sourcelabel` }, { kind: 'url', value: `https://example.org/${p}url`, label: null }],
+    provenance: { source: `${p}provenance`, importBatch: null, original: {} },
+    status,
+  };
+}
+
+/** Every marker word of a marked case (what a full export of it holds). */
+function contentMarkers(p: string): string[] {
+  return [
+    'id', 'title', 'dbnumber', 'docket', 'otherident', 'court', 'appealcourt', 'appealdocket', 'appealoutcome',
+    ...['en', 'fr'].flatMap((l) => NARRATIVE_FIELDS.map((f) => `${l}${f.toLowerCase()}`)),
+    'victim', 'defendant', 'statute', 'charge', 'othersentence', 'citation', 'sourcelabel', 'url', 'provenance',
+  ].map((f) => p + f);
+}
+/** Markers of what is attached beside the record: restricted fields, comments, a document. */
+const sideMarkers = (p: string) => ['notes', 'contacts', 'comment', 'transitioncomment', 'document'].map((f) => p + f);
+
+// Hidden: never public. The control is published; its restricted side is hidden (prefix 'xqzsecret').
+const HIDDEN = { draft: 'xqzdraft', review: 'xqzreview', withdrawn: 'xqzwithdrawn' } as const;
+const CONTROL = 'xqzcontrol';
+const SECRET = 'xqzsecret';
+const TAKEDOWN = 'xqztakedown';
+const FORBIDDEN_ALL = ['xqzdraft', 'xqzreview', 'xqzwithdrawn', 'xqzsecret', 'xqzcontrol', 'xqztakedown'];
+const hiddenIds = Object.values(HIDDEN).map((p) => `${p}id`);
+
+/** Marker words (a prefix followed by letters) found in a text. */
+function markersIn(body: string, prefixes: readonly string[]): string[] {
+  const re = new RegExp(`(?:${prefixes.join('|')})[a-z]*`, 'gi');
+  return [...new Set(body.match(re) ?? [])].sort();
+}
+
+interface Seen {
+  channel: string;
+  status: number;
+  /** What the marker check reads. */
+  body: string;
+  /** The answer as sent, when `body` is it without the echoed query. */
+  raw?: string;
+  /** Why the answer is not what a search for a word nothing holds gets. */
+  differs?: string;
+}
+
+/** "channel -> markers" for every channel that shows a marker of `prefixes`; empty when none leaks. */
+function leaks(seen: Seen[], prefixes: readonly string[]): string[] {
+  return seen.flatMap((s) => {
+    const found = markersIn(s.body, prefixes);
+    return [...(found.length ? [`${s.channel} (${s.status}) leaked: ${found.join(', ')}`] : []), ...(s.differs ? [`${s.channel} ${s.differs}`] : [])];
+  });
+}
+
+type Who = { name: string; headers: Record<string, string> };
+const ANON: Who = { name: 'anonymous', headers: {} };
+let viewers: Who[] = [ANON];
+
+async function get(url: string, who: Who): Promise<Seen> {
+  const res = await t.app.inject({ url, headers: who.headers });
+  return { channel: `${who.name} GET ${url}`, status: res.statusCode, body: res.body };
+}
+
+/** Every page of a paged JSON listing, following `next`. */
+async function allPages(url: string, who: Who): Promise<Seen[]> {
+  const out: Seen[] = [];
+  for (let next: string | null = url, n = 0; next && n < 100; n++) {
+    const s = await get(next, who);
+    out.push(s);
+    next = s.status === 200 ? (JSON.parse(s.body) as { next: string | null }).next : null;
+  }
+  return out;
+}
+
+const STAT_NAMES_URL = '/api/v1/stats';
+const GHOST = 'xqzghost';
+
+/**
+ * Searches for a marker word: the word itself, its case's prefix*, a misspelling (did-you-mean and
+ * fuzzy matching) and the word in each searchable field, through the API, the pages, the feed, the
+ * export and the statistics. The answers echo the query, so each is compared with the answer to
+ * the same query for a word no case holds (the prefix replaced by GHOST): with the echo mapped to
+ * the ghost word, the two must be identical (no hit, no snippet, no suggestion, no count).
+ */
+async function wordQueries(w: string, who: Who): Promise<Seen[]> {
+  const prefix = FORBIDDEN_ALL.find((p) => w.startsWith(p)) ?? w.slice(0, 8);
+  const g = w.replace(prefix, GHOST);
+  const forms: [string, string][] = [[w, g], [w.slice(0, -1), g.slice(0, -1)], [prefix, GHOST]];
+  const queries = [w, `${prefix}*`, w.slice(0, -1), `title:${w}`, `facts:${w}`, `court:${w}`, `citation:${w}`];
+  const urls = [
+    ...queries.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`),
+    `/search?q=${w}`, `/search?q=${w.slice(0, -1)}`, `/search.atom?q=${w}`, `/api/v1/export?format=jsonl&q=${w}`, `/api/v1/stats/years?q=${w}`,
+  ];
+  const toGhost = (text: string) => forms.reduce((acc, [from, to]) => acc.split(from).join(to), text);
+  const noIds = (text: string) => text.replace(/"requestId":"[^"]+"/g, '');
+  return Promise.all(urls.map(async (url) => {
+    const [real, ghost] = await Promise.all([get(url, who), get(toGhost(url), who)]);
+    const body = toGhost(real.body);
+    const differs = real.status !== ghost.status || noIds(body) !== noIds(ghost.body)
+      ? `answers unlike a search for '${toGhost(w)}' (${real.status} vs ${ghost.status}): ${firstDifference(noIds(body), noIds(ghost.body))}` : undefined;
+    // The marker check reads the answer without the echoed query (a hit holding it makes `differs`).
+    const stripped = real.body.split(w).join('').split(w.slice(0, -1)).join('').replace(new RegExp(`${prefix}(\\*|%2A)`, 'gi'), '');
+    return { ...real, raw: real.body, body: stripped, differs };
+  }));
+}
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `…${a.slice(Math.max(0, i - 60), i + 120)}… vs …${b.slice(Math.max(0, i - 60), i + 120)}…`;
+}
+
+/** The public channels that do not name a case: search, listings, feeds, exports, statistics, pages. */
+async function publicChannels(who: Who, words: string[], jurisdictions: string[]): Promise<Seen[]> {
+  const urls: string[] = [
+    '/', '/editor', '/account', '/search', '/search?sort=date_asc&limit=100', '/search.atom', '/about', '/api', '/statistics', '/sitemap.xml', '/robots.txt', '/healthz',
+    '/api/v1/search?limit=100', '/api/v1/search?limit=100&sort=date_asc',
+    '/api/v1/export', '/api/v1/export?format=csv', '/api/v1/export?format=jsonld', '/api/v1/export?format=jsonl&q=debt+bondage',
+    `/api/v1/export?format=csv&jurisdiction=${jurisdictions.join('&jurisdiction=')}`,
+    STAT_NAMES_URL, '/api/v1/taxonomy', '/api/v1/countries', '/api/v1/openapi.json',
+  ];
+  for (const j of jurisdictions) {
+    urls.push(`/jurisdictions/${j}`, `/search.atom?jurisdiction=${j}`, `/search?jurisdiction=${j}`, `/api/v1/search?jurisdiction=${j}&limit=100`, `/statistics?jurisdiction=${j}`);
+  }
+  const seen = await Promise.all(urls.map((u) => get(u, who)));
+  for (const w of words) seen.push(...(await wordQueries(w, who)));
+  seen.push(...(await allPages('/api/v1/cases?limit=100', who)));
+  seen.push(...(await allPages('/api/v1/cases?limit=100&sort=created_asc', who)));
+  const stats = JSON.parse((await get(STAT_NAMES_URL, who)).body) as { items: { name: string }[] };
+  const compare = `jurisdiction=${jurisdictions[0]}&jurisdiction=${jurisdictions[1] ?? 'PHL'}`;
+  for (const { name } of stats.items) {
+    const qs = name === 'comparison' ? compare : '';
+    seen.push(await get(`/api/v1/stats/${name}?${qs}`, who), await get(`/api/v1/stats/${name}?format=csv&${qs}`, who));
+  }
+  return seen;
+}
+
+/** The channels that name one case: the record, its page, similar cases, documents, editorial routes. */
+async function caseChannels(id: string, who: Who): Promise<Seen[]> {
+  const e = encodeURIComponent(id);
+  const urls = [`/api/v1/cases/${e}`, `/cases/${e}`, `/cases/${e}?lang=fr`, `/api/v1/cases/${e}/similar`, `/api/v1/cases/${e}/documents`,
+    `/api/v1/cases/${e}/documents/${docSha[id] ?? '0'.repeat(64)}`, `/api/v1/cases/${e}/editorial`, `/api/v1/cases/${e}/comments`,
+    `/api/v1/cases/${e}/versions`, `/api/v1/cases/${e}/versions/1`, '/api/v1/review-queue', '/api/v1/review-queue?status=draft', '/api/v1/audit'];
+  return Promise.all(urls.map((u) => get(u, who)));
+}
+
+const docSha: Record<string, string> = {};
+
+async function post(url: string, payload: unknown, headers = AUTH) {
+  const res = await t.app.inject({ method: 'POST', url, headers, payload: payload as object });
+  if (res.statusCode >= 300) throw new Error(`POST ${url}: ${res.statusCode} ${res.body}`);
+  return res;
+}
+
+/** Creates a marked case with its restricted fields, a review comment and a text document. */
+async function createMarked(p: string, jurisdiction: string, restrictedPrefix = p): Promise<void> {
+  await post('/api/v1/cases', markedCase(p, jurisdiction, 'draft'));
+  const id = `${p}id`;
+  const put = await t.app.inject({ method: 'PUT', url: `/api/v1/cases/${id}/restricted`, headers: AUTH, payload: { internalNotes: `${restrictedPrefix}notes`, sourceContacts: `${restrictedPrefix}contacts` } });
+  expect(put.statusCode, put.body).toBe(200);
+  await post(`/api/v1/cases/${id}/comments`, { body: `${restrictedPrefix}comment` });
+  const doc = await t.app.inject({
+    method: 'POST', url: `/api/v1/cases/${id}/documents?filename=judgment.txt`, headers: { ...AUTH, 'content-type': 'text/plain' },
+    payload: `Judgment. ${SHARED} The court heard ${p}document about the debt bondage.`,
+  });
+  expect(doc.statusCode, doc.body).toBe(201);
+  docSha[id] = doc.json().sha256;
+  await post(`/api/v1/cases/${id}/transitions`, { to: 'in_review', comment: `${restrictedPrefix}transitioncomment` });
+}
+
+let before: { search: unknown; stats: Record<string, string>; health: unknown; about: string };
+
+/** What must not change when hidden cases are added: totals, facet counts, every statistic. */
+async function countsSnapshot() {
+  const s = (await t.app.inject({ url: '/api/v1/search?limit=1' })).json();
+  const stats: Record<string, string> = {};
+  const names = (await t.app.inject({ url: STAT_NAMES_URL })).json().items as { name: string }[];
+  for (const { name } of names) {
+    const qs = name === 'comparison' ? 'jurisdiction=PHL&jurisdiction=NZL' : '';
+    stats[name] = (await t.app.inject({ url: `/api/v1/stats/${name}?format=csv&${qs}` })).body;
+  }
+  const about = (await t.app.inject({ url: '/about' })).body;
+  return {
+    search: { total: s.total, facets: s.facets },
+    stats,
+    health: (await t.app.inject({ url: '/healthz' })).json(),
+    about: /holds [\d,]+ published cases/.exec(about)?.[0] ?? about,
+  };
+}
+
+beforeAll(async () => {
+  // Rate limits off: this test reads hundreds of URLs per viewer (the limits have their own tests).
+  t = await makeTestApp({ rateLimit: 0, rateLimitToken: 0 });
+  // The control: published, with markers in every public field and, in its restricted side, SECRET.
+  await createMarked(CONTROL, 'PHL', SECRET);
+  await moveTo(t.app, `${CONTROL}id`, 'published');
+  await post(`/api/v1/cases/${CONTROL}id/comments`, { body: `${SECRET}latecomment` });
+  before = await countsSnapshot();
+
+  // The hidden cases: a draft, one in review, and one published then withdrawn. NZL and CHL have no other case.
+  await createMarked(HIDDEN.draft, 'NZL');
+  await moveTo(t.app, `${HIDDEN.draft}id`, 'draft');
+  await createMarked(HIDDEN.review, 'NZL');
+  await createMarked(HIDDEN.withdrawn, 'CHL');
+  await moveTo(t.app, `${HIDDEN.withdrawn}id`, 'withdrawn');
+
+  const contributor = await createUser(t.services, 'contributor');
+  const session = await signIn(t.app, contributor.email);
+  const token = await createToken(t.services, ['read', 'write'], contributor.id);
+  viewers = [ANON, { name: 'contributor session', headers: { cookie: cookieHeader(session) } }, { name: 'contributor token', headers: token.header }];
+});
+afterAll(async () => t.close());
+
+const FORBIDDEN = [...Object.values(HIDDEN), SECRET];
+const WORDS = [...Object.values(HIDDEN).flatMap((p) => [...contentMarkers(p), ...sideMarkers(p)]), ...sideMarkers(SECRET), `${SECRET}latecomment`];
+
+describe('the test cases are what the test says they are', () => {
+  it('with editorial rights every hidden case and restricted field exists, with every marker in place', async () => {
+    for (const p of Object.values(HIDDEN)) {
+      const rec = await t.app.inject({ url: `/api/v1/cases/${p}id`, headers: AUTH });
+      expect(rec.statusCode).toBe(200);
+      expect(markersIn(rec.body, [p])).toEqual(expect.arrayContaining(contentMarkers(p)));
+      const ed = await t.app.inject({ url: `/api/v1/cases/${p}id/editorial`, headers: AUTH });
+      expect(markersIn(ed.body, [p])).toEqual(expect.arrayContaining([`${p}notes`, `${p}contacts`, `${p}comment`, `${p}transitioncomment`]));
+    }
+    const statuses = await Promise.all(hiddenIds.map(async (id) => (await t.app.inject({ url: `/api/v1/cases/${id}`, headers: AUTH })).json().status));
+    expect(statuses).toEqual(['draft', 'in_review', 'withdrawn']);
+    const ed = await t.app.inject({ url: `/api/v1/cases/${CONTROL}id/editorial`, headers: AUTH });
+    expect(markersIn(ed.body, [SECRET])).toEqual([`${SECRET}comment`, `${SECRET}contacts`, `${SECRET}latecomment`, `${SECRET}notes`, `${SECRET}transitioncomment`]);
+    // The attached document's text is searchable by editors' tools: it is in the index of the control.
+    const docSearch = (await t.app.inject({ url: `/api/v1/search?q=${CONTROL}document` })).json();
+    expect(docSearch.hits.map((h: { id: string }) => h.id)).toEqual([`${CONTROL}id`]);
+  });
+
+  it('the published control shows its markers in the public channels (so the leak check can see a leak)', async () => {
+    const seen = await publicChannels(ANON, contentMarkers(CONTROL).filter((w) => !w.endsWith('url')), ['PHL', 'NZL']);
+    const shown = (channel: string) => markersIn(seen.filter((s) => s.channel === `anonymous GET ${channel}`).map((s) => s.raw ?? s.body).join('\n'), [CONTROL]);
+    expect(shown('/api/v1/export')).toEqual([...contentMarkers(CONTROL)].sort());
+    expect(shown('/api/v1/export?format=csv')).toEqual(expect.arrayContaining([`${CONTROL}title`, `${CONTROL}enfacts`, `${CONTROL}court`, `${CONTROL}docket`]));
+    expect(shown('/api/v1/export?format=jsonld')).toEqual(expect.arrayContaining([`${CONTROL}title`, `${CONTROL}id`]));
+    expect(shown(`/api/v1/search?q=${CONTROL}title`)).toContain(`${CONTROL}title`);
+    expect(shown(`/api/v1/search?q=${CONTROL}enfacts`)).toContain(`${CONTROL}enfacts`); // snippet
+    expect(shown(`/api/v1/search?q=${CONTROL}enfact`)).toContain(`${CONTROL}enfacts`); // did-you-mean or fuzzy
+    expect(shown(`/search?q=${CONTROL}enfacts`)).toContain(`${CONTROL}title`);
+    expect(shown(`/search.atom?q=${CONTROL}title`)).toContain(`${CONTROL}title`);
+    expect(shown('/search.atom')).toContain(`${CONTROL}title`);
+    expect(shown('/sitemap.xml')).toContain(`${CONTROL}id`);
+    expect(shown('/jurisdictions/PHL')).toContain(`${CONTROL}title`);
+    expect(shown('/')).toContain(`${CONTROL}title`);
+    expect(shown('/api/v1/cases?limit=100')).toEqual(expect.arrayContaining([`${CONTROL}title`, `${CONTROL}enfacts`]));
+    const page = await get(`/cases/${CONTROL}id`, ANON);
+    expect(markersIn(page.body, [CONTROL])).toEqual(expect.arrayContaining([`${CONTROL}title`, `${CONTROL}enfacts`, `${CONTROL}victim`, `${CONTROL}charge`]));
+    // The comparison with a search for a word nothing holds tells a match from no match.
+    const differs = (channel: string) => seen.find((s) => s.channel === `anonymous GET ${channel}`)?.differs;
+    for (const c of [`/api/v1/search?q=${CONTROL}title`, `/api/v1/search?q=${CONTROL}enfact`, `/search.atom?q=${CONTROL}court`, `/api/v1/export?format=jsonl&q=${CONTROL}docket`, `/api/v1/stats/years?q=${CONTROL}court`]) {
+      expect(differs(c) ?? `no difference for ${c}`, c).toMatch(/answers unlike a search for .xqzghost/);
+    }
+    const totals = (await t.app.inject({ url: `/api/v1/stats/years?q=${CONTROL}title` })).json();
+    expect(totals.cases).toBe(1);
+  });
+});
+
+describe('unpublished cases and restricted fields never reach a public channel', () => {
+  it('search, listings, feeds, exports, sitemap, statistics and pages show no marker, to the public or a contributor who does not own them', async () => {
+    const found: string[] = [];
+    for (const who of viewers) {
+      const seen = await publicChannels(who, WORDS, ['NZL', 'CHL', 'PHL']);
+      found.push(...leaks(seen, FORBIDDEN));
+      // A channel that fails shows nothing and proves nothing: every one must answer.
+      found.push(...seen.filter((s) => s.status >= 400).map((s) => `${s.channel} answered ${s.status}: ${s.body.slice(0, 150)}`));
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('totals, facet counts, statistics and the published count are exactly as before the hidden cases existed', async () => {
+    const after = await countsSnapshot();
+    expect(after.search).toEqual(before.search);
+    expect(after.health).toEqual(before.health);
+    expect(after.about).toEqual(before.about);
+    for (const name of Object.keys(before.stats)) expect(after.stats[name], name).toBe(before.stats[name]);
+    const nz = (await t.app.inject({ url: '/api/v1/search?jurisdiction=NZL' })).json();
+    expect(nz.total).toBe(0);
+  });
+
+  it('each hidden case answers exactly like a case that does not exist; its editorial side is closed', async () => {
+    const found: string[] = [];
+    const ghost = 'nosuchcaseid';
+    for (const who of viewers) {
+      const missing = await caseChannels(ghost, who);
+      for (const id of hiddenIds) {
+        const seen = await caseChannels(id, who);
+        found.push(...leaks(seen, FORBIDDEN.filter((p) => !id.startsWith(p)))); // nothing of any other case
+        seen.forEach((s, i) => {
+          const m = missing[i]!;
+          const sameAsMissing = s.status === m.status && s.body.replaceAll(id, ghost).replace(/"requestId":"[^"]+"/, '') === m.body.replace(/"requestId":"[^"]+"/, '');
+          const closed = [401, 403, 404].includes(s.status);
+          // The review queue and audit log are not about this case: the marker check below applies (a contributor's token sees its own, empty, queue).
+          const aboutCase = s.channel.includes(`/${id}`);
+          if (aboutCase && (!closed || !sameAsMissing)) found.push(`${s.channel}: ${s.status} (a missing case: ${m.status}) ${s.body.slice(0, 200)}`);
+          // Beyond echoing the requested id, not one marker of this case.
+          const own = markersIn(s.body, [id.replace(/id$/, '')]).filter((w) => w !== id);
+          if (own.length) found.push(`${s.channel} leaked: ${own.join(', ')}`);
+        });
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('the published control shows its public fields but never its notes, contacts or comments', async () => {
+    const found: string[] = [];
+    for (const who of viewers) found.push(...leaks(await caseChannels(`${CONTROL}id`, who), FORBIDDEN));
+    expect(found).toEqual([]);
+    const page = await get(`/cases/${CONTROL}id`, ANON);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain(`${CONTROL}title`);
+    const similar = (await t.app.inject({ url: `/api/v1/cases/${CONTROL}id/similar` })).json();
+    expect(similar.items).toEqual([]); // the only similar cases are hidden ones
+    expect((await t.app.inject({ url: `/api/v1/cases/${CONTROL}id/documents/${docSha[`${CONTROL}id`]}` })).body).toContain(`${CONTROL}document`);
+  });
+});
+
+describe('takedown', () => {
+  it('a withdrawn published case disappears at once from every public channel', async () => {
+    await createMarked(TAKEDOWN, 'NZL');
+    await moveTo(t.app, `${TAKEDOWN}id`, 'published');
+    const words = [`${TAKEDOWN}title`, `${TAKEDOWN}enfacts`, `${TAKEDOWN}document`, `${TAKEDOWN}court`];
+    const visible = await publicChannels(ANON, words, ['NZL']);
+    expect(leaks(visible, [TAKEDOWN]).length).toBeGreaterThan(10); // it was public: search, feeds, export, sitemap ...
+    expect((await get(`/cases/${TAKEDOWN}id`, ANON)).status).toBe(200);
+
+    await moveTo(t.app, `${TAKEDOWN}id`, 'withdrawn'); // no waiting, no reindex: the next request
+    const found: string[] = [];
+    for (const who of viewers) {
+      const seen = await publicChannels(who, words, ['NZL']);
+      found.push(...leaks(seen, [TAKEDOWN, ...FORBIDDEN]));
+      found.push(...seen.filter((s) => s.status >= 400).map((s) => `${s.channel} answered ${s.status}`));
+      for (const s of await caseChannels(`${TAKEDOWN}id`, who)) {
+        if (s.channel.includes(`/${TAKEDOWN}id`) && ![401, 403, 404].includes(s.status)) found.push(`${s.channel}: ${s.status}`);
+        const own = markersIn(s.body, [TAKEDOWN]).filter((w) => w !== `${TAKEDOWN}id`);
+        if (own.length) found.push(`${s.channel} leaked: ${own.join(', ')}`);
+      }
+      found.push(...leaks(await caseChannels(`${CONTROL}id`, who), [TAKEDOWN]));
+    }
+    expect(found).toEqual([]);
+    expect(await countsSnapshot()).toEqual(before);
+  });
+});
