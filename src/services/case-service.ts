@@ -4,7 +4,7 @@
  * every write leaves a version and an audit entry (case-history.ts) in its transaction.
  * Status changes are not edits: they go through the workflow (workflow-service.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   CaseInputSchema, CasePatchSchema, type CaseContent, type CaseRecord, type CaseStatus,
 } from '../domain/case-schema.ts';
@@ -94,9 +94,15 @@ export class CaseService {
       throw new AppError('FORBIDDEN', `you may create cases as draft or in_review only, not '${parsed.status}': publishing goes through review`, [{ path: 'status', message: 'needs the right to publish' }]);
     }
     if (parsed.status === 'published') this.checkNames(parsed, opts.acknowledgeWarnings);
+    // Whoever may not see unpublished cases must not learn of them through ids either: they cannot
+    // choose an id (a 409 would reveal a hidden case), and theirs carry a random suffix.
+    const blind = !can(actor, 'case.read_unpublished');
+    if (blind && parsed.id) {
+      throw new AppError('FORBIDDEN', 'contributors cannot choose a case id: it is made from the title', [{ path: 'id', message: 'leave it out' }]);
+    }
     const restricted = opts.restricted ?? NO_RESTRICTED;
     return this.store.transaction(async (tx) => {
-      const id = parsed.id ?? (await this.freeId(tx, parsed.title));
+      const id = parsed.id ?? (await this.freeId(tx, parsed.title, blind));
       if (parsed.id && (await tx.cases.get(parsed.id))) {
         throw new AppError('CONFLICT', `a case with id '${parsed.id}' already exists`, { field: 'id', id: parsed.id });
       }
@@ -233,8 +239,14 @@ export class CaseService {
     });
   }
 
-  private async freeId(tx: StoreTx, title: string): Promise<string> {
+  private async freeId(tx: StoreTx, title: string, random = false): Promise<string> {
     const base = slugify(title);
+    if (random) {
+      for (;;) {
+        const candidate = `${base.slice(0, 57)}-${randomBytes(3).toString('hex')}`;
+        if (!(await tx.cases.get(candidate))) return candidate;
+      }
+    }
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? base : `${base}-${n}`;
       if (!(await tx.cases.get(candidate))) return candidate;

@@ -27,37 +27,41 @@ describe('workflow API', () => {
   const move = (id: string, headers: object, to: string, extra: object = {}) => post(`/api/v1/cases/${id}/transitions`, headers, { to, ...extra });
 
   it('draft -> in review -> published -> withdrawn -> draft, each move by whom the rules allow', async () => {
-    const created = await post('/api/v1/cases', contributor, caseInput({ id: 'wf-1', status: 'draft', narratives: facts('A trawler off the coast.') }));
+    // A contributor cannot choose an id (a 409 would reveal hidden cases); theirs has a random suffix.
+    expect((await post('/api/v1/cases', contributor, caseInput({ id: 'wf-1', status: 'draft' }))).statusCode).toBe(403);
+    const created = await post('/api/v1/cases', contributor, caseInput({ title: 'Workflow one', status: 'draft', narratives: facts('A trawler off the coast.') }));
     expect(created.statusCode).toBe(201);
-    expect((await post('/api/v1/cases', contributor, caseInput({ id: 'wf-pub', status: 'published' }))).statusCode).toBe(403);
+    const id = created.json().id as string;
+    expect(id).toMatch(/^workflow-one-[0-9a-f]{6}$/);
+    expect((await post('/api/v1/cases', contributor, caseInput({ status: 'published' }))).statusCode).toBe(403);
 
     // Another contributor does not even see it; the owner cannot publish it.
-    expect((await move('wf-1', other, 'in_review')).statusCode).toBe(404);
-    expect((await t.app.inject({ url: '/api/v1/cases/wf-1', headers: other })).statusCode).toBe(404);
-    const skip = await move('wf-1', contributor, 'published');
+    expect((await move(id, other, 'in_review')).statusCode).toBe(404);
+    expect((await t.app.inject({ url: `/api/v1/cases/${id}`, headers: other })).statusCode).toBe(404);
+    const skip = await move(id, contributor, 'published');
     expect(skip.statusCode).toBe(409);
     expect(skip.json().error.details[0].allowed).toEqual(['in_review']);
 
-    expect((await move('wf-1', contributor, 'in_review', { comment: 'Ready for review' })).json().status).toBe('in_review');
+    expect((await move(id, contributor, 'in_review', { comment: 'Ready for review' })).json().status).toBe('in_review');
     // Submitted: the contributor can no longer edit it, nor publish it.
-    expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/cases/wf-1', headers: contributor, payload: { court: 'X' } })).statusCode).toBe(403);
-    expect((await move('wf-1', contributor, 'published')).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/cases/${id}`, headers: contributor, payload: { court: 'X' } })).statusCode).toBe(403);
+    expect((await move(id, contributor, 'published')).statusCode).toBe(403);
 
-    expect((await move('wf-1', editor, 'draft', { comment: 'Please add the sentence.' })).json().status).toBe('draft');
-    expect((await t.app.inject({ method: 'PATCH', url: '/api/v1/cases/wf-1', headers: contributor, payload: { court: 'High Court' } })).statusCode).toBe(200);
-    await move('wf-1', contributor, 'in_review');
-    expect((await move('wf-1', editor, 'published')).json().status).toBe('published');
-    expect((await t.app.inject({ url: '/api/v1/cases/wf-1' })).statusCode).toBe(200);
-    expect((await move('wf-1', editor, 'withdrawn')).json().status).toBe('withdrawn');
-    expect((await t.app.inject({ url: '/api/v1/cases/wf-1' })).statusCode).toBe(404);
-    expect((await move('wf-1', editor, 'draft')).json().status).toBe('draft');
+    expect((await move(id, editor, 'draft', { comment: 'Please add the sentence.' })).json().status).toBe('draft');
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/cases/${id}`, headers: contributor, payload: { court: 'High Court' } })).statusCode).toBe(200);
+    await move(id, contributor, 'in_review');
+    expect((await move(id, editor, 'published')).json().status).toBe('published');
+    expect((await t.app.inject({ url: `/api/v1/cases/${id}` })).statusCode).toBe(200);
+    expect((await move(id, editor, 'withdrawn')).json().status).toBe('withdrawn');
+    expect((await t.app.inject({ url: `/api/v1/cases/${id}` })).statusCode).toBe(404);
+    expect((await move(id, editor, 'draft')).json().status).toBe('draft');
 
-    const comments = (await t.app.inject({ url: '/api/v1/cases/wf-1/comments', headers: contributor })).json().items;
+    const comments = (await t.app.inject({ url: `/api/v1/cases/${id}/comments`, headers: contributor })).json().items;
     expect(comments.map((c: { body: string; transition: string }) => [c.body, c.transition])).toEqual([
       ['Ready for review', 'draft->in_review'],
       ['Please add the sentence.', 'in_review->draft'],
     ]);
-    const history = (await t.app.inject({ url: '/api/v1/cases/wf-1/versions', headers: editor })).json().items;
+    const history = (await t.app.inject({ url: `/api/v1/cases/${id}/versions`, headers: editor })).json().items;
     expect(history.map((v: { action: string }) => v.action)).toEqual(['redraft', 'withdraw', 'publish', 'submit', 'edit', 'return', 'submit', 'create']);
     expect(history.find((v: { action: string }) => v.action === 'edit').changed).toEqual(['court']);
   });
@@ -85,22 +89,22 @@ describe('workflow API', () => {
   });
 
   it('restricted fields: set by editors and the owner, never in the public record; versions keep them', async () => {
-    await post('/api/v1/cases', contributor, caseInput({ id: 'wf-notes', status: 'draft' }));
-    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/cases/wf-notes/restricted', headers: contributor, payload: { internalNotes: 'Source is the prosecutor’s office', sourceContacts: 'clerk@example.org' } });
+    const id = (await post('/api/v1/cases', contributor, caseInput({ status: 'draft' }))).json().id as string;
+    const put = await t.app.inject({ method: 'PUT', url: `/api/v1/cases/${id}/restricted`, headers: contributor, payload: { internalNotes: 'Source is the prosecutor’s office', sourceContacts: 'clerk@example.org' } });
     expect(put.statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/cases/wf-notes/restricted', headers: other, payload: { internalNotes: 'x' } })).statusCode).toBe(404);
-    const rec = (await t.app.inject({ url: '/api/v1/cases/wf-notes', headers: editor })).json();
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/cases/${id}/restricted`, headers: other, payload: { internalNotes: 'x' } })).statusCode).toBe(404);
+    const rec = (await t.app.inject({ url: `/api/v1/cases/${id}`, headers: editor })).json();
     expect(JSON.stringify(rec)).not.toMatch(/prosecutor’s office|clerk@example/);
-    const ed = (await t.app.inject({ url: '/api/v1/cases/wf-notes/editorial', headers: editor })).json();
+    const ed = (await t.app.inject({ url: `/api/v1/cases/${id}/editorial`, headers: editor })).json();
     expect(ed.restricted).toEqual({ internalNotes: 'Source is the prosecutor’s office', sourceContacts: 'clerk@example.org' });
     expect(ed.ownerId).toBe(contributorId);
-    const v2 = (await t.app.inject({ url: '/api/v1/cases/wf-notes/versions/2', headers: editor })).json();
+    const v2 = (await t.app.inject({ url: `/api/v1/cases/${id}/versions/2`, headers: editor })).json();
     expect(v2.restricted.sourceContacts).toBe('clerk@example.org');
     expect(v2.changed).toEqual(['restricted.internalNotes', 'restricted.sourceContacts']);
     // A read-only partner token may read them; the public may not.
     const reader = (await createToken(t.services, ['read'])).header;
-    expect((await t.app.inject({ url: '/api/v1/cases/wf-notes/editorial', headers: reader })).statusCode).toBe(200);
-    expect((await t.app.inject({ url: '/api/v1/cases/wf-notes/editorial' })).statusCode).toBe(401);
+    expect((await t.app.inject({ url: `/api/v1/cases/${id}/editorial`, headers: reader })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/api/v1/cases/${id}/editorial` })).statusCode).toBe(401);
   });
 
   it('restores an earlier version as a new version, status unchanged', async () => {
