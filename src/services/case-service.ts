@@ -120,7 +120,7 @@ export class CaseService {
    * Changes fields of a case (and, when given, its restricted fields). Status is not a field here:
    * it moves through the workflow. Nothing changed, nothing written.
    */
-  async patch(id: string, input: unknown, actor: Actor, restrictedChange?: Partial<Restricted>): Promise<CaseRecord> {
+  async patch(id: string, input: unknown, actor: Actor, restrictedChange?: Partial<Restricted>, opts: { acknowledgeWarnings?: boolean } = {}): Promise<CaseRecord> {
     const patch = parseOrThrow(CasePatchSchema, input, 'case patch');
     return this.store.transaction(async (tx) => {
       const current = await tx.cases.get(id);
@@ -144,6 +144,8 @@ export class CaseService {
       const rAfter: Restricted = { ...rBefore, ...Object.fromEntries(Object.entries(restrictedChange ?? {}).filter(([, v]) => v !== undefined)) };
       const sameRestricted = rAfter.internalNotes === rBefore.internalNotes && rAfter.sourceContacts === rBefore.sourceContacts;
       if (sameContent(contentOf(current), content) && sameRestricted) return current;
+      // Editing a published case publishes the edit: the same name check as publishing.
+      if (current.status === 'published' && !sameContent(contentOf(current), content)) this.checkNames(content, opts.acknowledgeWarnings);
       const rec = toRecord(id, content, { version: current.version + 1, createdAt: current.createdAt, updatedAt: now() });
       await tx.cases.update(rec);
       if (!sameRestricted) await tx.editorial.put({ caseId: id, ownerId: e?.ownerId ?? null, ...rAfter });

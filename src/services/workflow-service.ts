@@ -131,7 +131,7 @@ export class WorkflowService {
    * Brings back the content (and restricted fields) of an earlier version as a new version. The
    * status stays as it is: restoring never publishes or unpublishes.
    */
-  async restore(id: string, version: number, actor: Actor): Promise<CaseRecord> {
+  async restore(id: string, version: number, actor: Actor, opts: { acknowledgeWarnings?: boolean } = {}): Promise<CaseRecord> {
     const { access } = await this.load(id, actor);
     if (!canEdit(actor, access)) throw this.cases.cannotEdit(actor, access.status);
     const old = await this.store.editorial.getVersion(id, version);
@@ -140,6 +140,7 @@ export class WorkflowService {
       const current = (await tx.cases.get(id))!;
       const rBefore = await currentRestricted(tx, id);
       const next = toRecord(id, { ...contentOf(old.record), status: current.status }, { version: current.version + 1, createdAt: current.createdAt, updatedAt: new Date().toISOString() });
+      if (current.status === 'published') this.cases.checkNames(next, opts.acknowledgeWarnings);
       await tx.cases.update(next);
       const e = await tx.editorial.get(id);
       await tx.editorial.put({ caseId: id, ownerId: e?.ownerId ?? null, ...old.restricted });

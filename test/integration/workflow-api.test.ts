@@ -84,6 +84,15 @@ describe('workflow API', () => {
     expect(refused.json().error.details.warnings[0]).toMatchObject({ path: 'narratives.en.facts', party: 'victims.0.label', name: 'Maria' });
     expect((await t.app.inject({ url: '/api/v1/cases/wf-names/editorial', headers: editor })).json().warnings).toHaveLength(1);
     expect((await move('wf-names', editor, 'published', { acknowledgeWarnings: true })).statusCode).toBe(200);
+    // Editing a published case, or restoring an old version of it, is publishing too.
+    await t.app.inject({ method: 'PATCH', url: '/api/v1/cases/wf-names', headers: editor, payload: { narratives: facts('The victim was recruited in Manila.') } });
+    const named = await t.app.inject({ method: 'PATCH', url: '/api/v1/cases/wf-names', headers: editor, payload: { narratives: facts('Santos was recruited.') } });
+    expect(named.statusCode).toBe(409);
+    expect(named.json().error.details.warnings[0]).toMatchObject({ name: 'Santos' });
+    const clean = (await t.app.inject({ url: '/api/v1/cases/wf-names' })).json();
+    expect(clean.narratives.en.facts).toBe('The victim was recruited in Manila.');
+    expect((await post(`/api/v1/cases/wf-names/versions/1/restore`, editor, {})).statusCode).toBe(409);
+    expect((await post(`/api/v1/cases/wf-names/versions/1/restore?acknowledge_warnings=true`, editor, {})).statusCode).toBe(200);
     const audit = await t.services.store.audit.list({ targetId: 'wf-names', action: 'case.publish', limit: 5 });
     expect(audit[0]!.details).toMatchObject({ warningsAcknowledged: true });
   });

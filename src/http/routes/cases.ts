@@ -61,11 +61,14 @@ export function caseRoutes(app: FastifyInstance, deps: CaseRouteDeps): void {
 
   app.patch<{ Params: { id: string } }>('/api/v1/cases/:id', {
     schema: {
-      tags: ['cases'], summary: 'Change some fields of a case (arrays and objects are replaced whole); send `version` to guard against lost updates. Status changes go through /transitions',
-      security, params: caseIdParam, body: ref('CasePatch'),
+      tags: ['cases'], summary: 'Change some fields of a case (arrays and objects are replaced whole); send `version` to guard against lost updates. Status changes go through /transitions. An edit of a published case passes the pseudonymisation check unless acknowledge_warnings=true',
+      security, params: caseIdParam, body: ref('CasePatch'), querystring: z.toJSONSchema(createQuery, { io: 'input', unrepresentable: 'any' }),
       response: { 200: ref('Case'), ...errorResponses(400, 401, 403, 404, 409, 413, 415) },
     },
-  }, async (req) => deps.cases.patch(req.params.id, req.body, signedIn(req)));
+  }, async (req) => {
+    const q = parseOrThrow(createQuery, req.query, 'query');
+    return deps.cases.patch(req.params.id, req.body, signedIn(req), undefined, { acknowledgeWarnings: q.acknowledge_warnings === 'true' });
+  });
 
   app.delete<{ Params: { id: string } }>('/api/v1/cases/:id', {
     schema: { tags: ['cases'], summary: 'Delete a case', security, params: caseIdParam, response: { 204: { type: 'null', description: 'Deleted' }, ...errorResponses(401, 403, 404) } },

@@ -29,6 +29,7 @@ const versionParams = { type: 'object', properties: { id: { type: 'string' }, ve
 const VersionNumber = z.coerce.number().int().min(1);
 const statusCodes = STATUSES.map((s) => s.code) as [string, ...string[]];
 const DiffQuery = z.strictObject({ against: single(z.coerce.number().int().min(1)).optional() });
+const AckQuery = z.strictObject({ acknowledge_warnings: single(z.enum(['true', 'false'])).optional() });
 const QueueQuery = z.strictObject({ status: single(z.enum(statusCodes)).optional() });
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -104,8 +105,11 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
   });
 
   app.post<PV>('/api/v1/cases/:id/versions/:version/restore', {
-    schema: { tags: ['workflow'], security, params: versionParams, summary: 'Bring back the content of a version as a new version (the status stays)', response: errorResponses(400, 401, 403, 404) },
-  }, async (req) => deps.workflow.restore(req.params.id, parseOrThrow(VersionNumber, req.params.version, 'version'), signedIn(req)));
+    schema: { tags: ['workflow'], security, params: versionParams, querystring: json(AckQuery), summary: 'Bring back the content of a version as a new version (the status stays; on a published case the pseudonymisation check runs unless acknowledge_warnings=true)', response: errorResponses(400, 401, 403, 404) },
+  }, async (req) => {
+    const q = parseOrThrow(AckQuery, req.query, 'query');
+    return deps.workflow.restore(req.params.id, parseOrThrow(VersionNumber, req.params.version, 'version'), signedIn(req), { acknowledgeWarnings: q.acknowledge_warnings === 'true' });
+  });
 
   app.get('/api/v1/review-queue', {
     schema: { tags: ['workflow'], security, querystring: json(QueueQuery), summary: 'Cases waiting for review (or in another unpublished status); contributors see their own', response: errorResponses(400, 401, 403) },
