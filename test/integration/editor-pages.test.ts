@@ -43,7 +43,7 @@ describe('editor pages through the real forms', () => {
     expect(m, res.location ?? '').not.toBeNull();
     return decodeURIComponent(m![1]!);
   };
-  const auditCount = async () => (await t.services.store.audit.list({ limit: 10_000 })).items.length;
+  const auditCount = async () => (await t.services.store.audit.list({ limit: 10_000 })).length;
 
   /** Clicks an add/remove row button, expects the form back (200) and returns it. */
   async function op(c: WebClient, f: FormFill, label: string): Promise<{ res: PageResponse; form: FormFill }> {
@@ -139,5 +139,191 @@ describe('editor pages through the real forms', () => {
     const again = await c.get(`/editor/cases/${draftId}`);
     expect(caseIdFrom(await c.submit(again.form(`/editor/cases/${draftId}`), 'Save'))).toBe(draftId);
     expect((await stored(draftId)).version).toBe(1);
+  });
+
+  /** The error shown beside a control: the control points at it (aria-describedby, aria-invalid). */
+  function errorBeside(res: PageResponse, controlId: string): string {
+    const p = res.page();
+    const control = p.byId.get(controlId);
+    expect(control, `no element #${controlId}`).toBeDefined();
+    const errorId = `${controlId}-error`;
+    expect(control!.attrs['aria-describedby']?.split(' ') ?? [], `#${controlId} aria-describedby`).toContain(errorId);
+    if (control!.tag !== 'fieldset') expect(control!.attrs['aria-invalid']).toBe('true');
+    const err = p.byId.get(errorId);
+    expect(err, `no #${errorId}`).toBeDefined();
+    return err!.text.replace(/^Error: /, '').trim();
+  }
+
+  it('a bad post shows each message beside its field, keeps what was typed, and writes nothing', async () => {
+    const c = await WebClient.signIn(t.app, contributor.email);
+    const drafts = async () => (await api('/api/v1/review-queue?status=draft')).items.length;
+    const [draftsBefore, auditBefore] = [await drafts(), await auditCount()];
+    let f = (await c.get('/editor/cases/new')).form('/editor/cases/new');
+    f.fill('f-title', '   ').fill('f-court', 'Court of Appeal').fill('f-decisionDate', '2019-13-45');
+    ({ form: f } = await op(c, f, 'Add a victim'));
+    f.fill('f-victims-0-label', 'BBB').fill('f-victims-0-ageAtOffence', 'sixteen').fill('f-victims-0-nationalities', 'PHL, ZZZ');
+    ({ form: f } = await op(c, f, 'Add a source'));
+    f.fill('f-sources-0-value', 'https://example.org/x');
+    const res = await c.submit(f, 'Save draft');
+    expect(res.status).toBe(400);
+    expect(errorBeside(res, 'f-title')).toBe('Required.');
+    expect(errorBeside(res, 'f-jurisdiction')).toBe('Required.');
+    expect(errorBeside(res, 'f-victims-0-ageAtOffence')).toBe("Enter a number ('sixteen' is not one).");
+    expect(errorBeside(res, 'f-decisionDate')).toBe("invalid date '2019-13-45': month 13 does not exist");
+    expect(errorBeside(res, 'f-victims-0-nationalities')).toMatch(/^unknown country code 'ZZZ'/);
+    expect(errorBeside(res, 'f-sources-0-kind')).toBe('Required.');
+    // Fields without an error are not marked.
+    expect(res.page().byId.get('f-court')?.attrs['aria-invalid']).toBeUndefined();
+    // The summary at the top links to each field.
+    const summary = res.page().byId.get('error-summary');
+    expect(summary?.attrs.role).toBe('alert');
+    const links = [...res.body.matchAll(/<li><a href="#(f-[^"]+)">/g)].map((m) => m[1]);
+    expect(links).toEqual(expect.arrayContaining(['f-title', 'f-jurisdiction', 'f-victims-0-ageAtOffence', 'f-sources-0-kind']));
+    // What was typed is still there, ready to correct.
+    const back = res.form('/editor/cases/new');
+    expect([back.value('f-court'), back.value('f-victims-0-label'), back.value('f-victims-0-ageAtOffence'), back.value('f-sources-0-value')])
+      .toEqual(['Court of Appeal', 'BBB', 'sixteen', 'https://example.org/x']);
+    expect([await drafts(), await auditCount()]).toEqual([draftsBefore, auditBefore]);
+
+    // Corrected, the same form saves.
+    back.fill('f-title', 'Prosecutor v. Corrected').select('f-jurisdiction', 'FRA').fill('f-decisionDate', '2019-12-01')
+      .fill('f-victims-0-ageAtOffence', '16').fill('f-victims-0-nationalities', 'PHL').select('f-sources-0-kind', 'url');
+    const id = caseIdFrom(await c.submit(back, 'Save draft'));
+    expect(await stored(id)).toMatchObject({ title: 'Prosecutor v. Corrected', jurisdiction: 'FRA', decisionDate: '2019-12-01', victims: [{ label: 'BBB', ageAtOffence: 16, nationalities: ['PHL'] }] });
+    expect(await drafts()).toBe(draftsBefore + 1);
+
+    // A bad edit of a stored case changes nothing either.
+    const before = await stored(id);
+    const edit = (await c.get(`/editor/cases/${id}`)).form(`/editor/cases/${id}`);
+    edit.fill('f-title', 'Renamed').fill('f-victims-0-ageAtOffence', '-3');
+    const bad = await c.submit(edit, 'Save');
+    expect(bad.status).toBe(400);
+    expect(errorBeside(bad, 'f-victims-0-ageAtOffence')).not.toBe('');
+    expect(bad.form(`/editor/cases/${id}`).value('f-title')).toBe('Renamed');
+    expect(await stored(id)).toEqual(before);
+  });
+
+  /** The workflow form of a case page. */
+  const workflowForm = (res: PageResponse, id: string) => res.form(`/editor/cases/${id}/transition`);
+  const buttonsOf = (f: FormFill) => f.controls.filter((x) => x.tag === 'button' && x.name === 'to').map((x) => x.value);
+  /** A post the page does not offer (a forged or hand-made request), with a valid CSRF token of this client. */
+  async function forge(c: WebClient, url: string, fields: [string, string][]): Promise<PageResponse> {
+    const token = (await c.get('/account')).form('/logout').value('_csrf');
+    const res = await t.app.inject({
+      method: 'POST', url, payload: new URLSearchParams([['_csrf', token], ...fields]).toString(),
+      headers: { cookie: cookieHeader(c.jar), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    });
+    return { status: res.statusCode, body: res.body, url, headers: res.headers, location: null, page: () => { throw new Error('not parsed'); }, form: () => { throw new Error('not parsed'); } };
+  }
+
+  it('after submitting, the contributor can no longer edit or publish; another contributor cannot even see the draft', async () => {
+    const c = await WebClient.signIn(t.app, contributor.email);
+    let page = await c.get(`/editor/cases/${draftId}`);
+    const staleEdit = page.form(`/editor/cases/${draftId}`); // the case form as it was while still a draft
+    let wf = workflowForm(page, draftId);
+    expect(buttonsOf(wf)).toEqual(['in_review']);
+    wf.fill('wf-comment', 'Ready for review.');
+    page = await c.follow(await c.submit(wf, 'Submit for review'));
+    expect(page.body).toContain('Now in review');
+    expect((await stored(draftId)).status).toBe('in_review');
+
+    // No case form any more; the page says why. The only move left is taking it back.
+    expect(page.page().forms.some((f) => f.action === `/editor/cases/${draftId}`)).toBe(false);
+    expect(page.body).toContain('an editor reviews it now');
+    expect(buttonsOf(workflowForm(page, draftId))).toEqual(['draft']);
+
+    // A post of the old form, or a hand-made publish, is refused by the services and changes nothing.
+    const before = await stored(draftId);
+    staleEdit.fill('f-title', 'Changed after submitting');
+    const edit = await c.submit(staleEdit, 'Save');
+    expect(edit.status).toBe(403);
+    const publish = await forge(c, `/editor/cases/${draftId}/transition`, [['to', 'published'], ['acknowledge', 'yes']]);
+    expect(publish.status).toBe(403);
+    expect(publish.body).toMatch(/may not publish/);
+    expect(await stored(draftId)).toEqual(before);
+
+    // Another contributor: not in their queue, and the case, its history and its forms answer 404.
+    const o = await WebClient.signIn(t.app, other.email);
+    expect((await o.get('/editor')).body).not.toContain(draftId);
+    for (const url of [`/editor/cases/${draftId}`, `/editor/cases/${draftId}/history`, `/editor/cases/${draftId}/versions/1`]) {
+      expect((await o.get(url)).status, url).toBe(404);
+    }
+    for (const [url, fields] of [
+      [`/editor/cases/${draftId}`, [['title', 'Hijacked'], ['jurisdiction', 'PHL']]],
+      [`/editor/cases/${draftId}/transition`, [['to', 'draft']]],
+      [`/editor/cases/${draftId}/comments`, [['body', 'hello']]],
+      [`/editor/cases/${draftId}/versions/1/restore`, []],
+    ] as [string, [string, string][]][]) {
+      expect((await forge(o, url, fields)).status, url).toBe(404);
+    }
+    expect(await stored(draftId)).toEqual(before);
+    expect((await api(`/api/v1/cases/${draftId}/comments`)).items.map((x: Json) => x.body)).toEqual(['Ready for review.']);
+  });
+
+  it('the editor returns the case with a comment; the contributor names a victim; publishing waits for the acknowledgement; withdrawing takes it down', async () => {
+    const e = await WebClient.signIn(t.app, editor.email);
+    let queue = await e.get('/editor');
+    expect(queue.status).toBe(200);
+    const inReview = queue.body.slice(queue.body.indexOf('<h2>In review</h2>'), queue.body.indexOf('<h2>Drafts</h2>'));
+    expect(inReview).toContain(`<a href="/editor/cases/${draftId}">Prosecutor v. Quillfeather</a>`);
+
+    let page = await e.get(`/editor/cases/${draftId}`);
+    expect(buttonsOf(workflowForm(page, draftId)).sort()).toEqual(['draft', 'published']);
+    const wf = workflowForm(page, draftId).fill('wf-comment', 'Please add what the victim was promised.');
+    page = await e.follow(await e.submit(wf, 'Return to draft'));
+    expect((await stored(draftId)).status).toBe('draft');
+
+    // The contributor reads the comment, edits (naming the victim in the narrative) and submits again.
+    const c = await WebClient.signIn(t.app, contributor.email);
+    page = await c.get(`/editor/cases/${draftId}`);
+    const comments = page.body.slice(page.body.indexOf('id="cm-h"'), page.body.indexOf('id="ed-h"'));
+    expect(comments).toContain('Please add what the victim was promised.');
+    expect(comments).toContain('edith@example.org');
+    const f = page.form(`/editor/cases/${draftId}`);
+    f.fill('f-victims-0-label', 'Maria Santos')
+      .fill('f-narratives-en-facts', `${f.value('f-narratives-en-facts')}\nMaria Santos was promised work as a waitress.`);
+    caseIdFrom(await c.submit(f, 'Save'));
+    page = await c.get(`/editor/cases/${draftId}`);
+    expect(page.body).not.toContain('Pseudonymisation check'); // the contributor cannot publish: no warning block
+    await c.submit(workflowForm(page, draftId), 'Submit for review');
+    expect((await stored(draftId)).status).toBe('in_review');
+
+    // The editor sees the warning; publishing without ticking the box is refused.
+    page = await e.get(`/editor/cases/${draftId}`);
+    const warnings = page.body.slice(page.body.indexOf('<div class="warnings"'), page.body.indexOf('</div>', page.body.indexOf('<div class="warnings"')));
+    expect(warnings).toContain('Pseudonymisation check');
+    expect(warnings).toMatch(/narratives\.en\.facts contains (&#34;|&quot;|")Maria(&#34;|&quot;|"), a name from victims\.0\.label/);
+    expect(warnings).toMatch(/narratives\.en\.facts contains (&#34;|&quot;|")Santos/);
+    const refused = await e.submit(workflowForm(page, draftId), 'Publish');
+    expect(refused.status).toBe(409);
+    expect(refused.page().byId.size).toBeGreaterThan(0);
+    expect(refused.body).toMatch(/<p class="form-error" role="alert">pseudonymisation check: 2 narrative/);
+    expect((await stored(draftId)).status).toBe('in_review');
+    expect((await t.app.inject({ url: `/cases/${draftId}` })).statusCode).toBe(404);
+
+    const ack = workflowForm(refused, draftId).check('acknowledge');
+    page = await e.follow(await e.submit(ack, 'Publish'));
+    expect(page.body).toContain('Now published');
+    expect((await stored(draftId)).status).toBe('published');
+    const pub = await t.app.inject({ url: `/cases/${draftId}` });
+    expect(pub.statusCode).toBe(200);
+    expect(pub.body).toContain('Prosecutor v. Quillfeather');
+    expect(pub.body).not.toContain('Check the appeal docket'); // internal notes stay inside
+    expect(pub.body).not.toContain('Please add what the victim was promised'); // so do review comments
+    expect((await t.app.inject({ url: '/search?q=Quillfeather' })).body).toContain(`/cases/${draftId}`);
+    expect(page.body).toContain(`<a href="/cases/${draftId}">Public page</a>`);
+
+    // The takedown.
+    page = await e.follow(await e.submit(workflowForm(page, draftId), 'Withdraw (takedown)'));
+    expect(page.body).toContain('Now withdrawn');
+    expect((await t.app.inject({ url: `/cases/${draftId}` })).statusCode).toBe(404);
+    expect((await t.app.inject({ url: '/search?q=Quillfeather' })).body).not.toContain(`/cases/${draftId}`);
+    queue = await e.get('/editor');
+    const withdrawn = queue.body.slice(queue.body.indexOf('<h2>Withdrawn</h2>'));
+    expect(withdrawn).toContain(`/editor/cases/${draftId}`);
+    const audit = (await t.services.store.audit.list({ limit: 10_000 })).filter((x) => x.targetId === draftId).map((x) => x.action);
+    expect(audit).toEqual(expect.arrayContaining(['case.create', 'case.submit', 'case.return', 'case.edit', 'case.publish', 'case.withdraw']));
+    const publishEntry = (await t.services.store.audit.list({ limit: 10_000 })).find((x) => x.targetId === draftId && x.action === 'case.publish');
+    expect(publishEntry?.details).toMatchObject({ warningsAcknowledged: true });
   });
 });
