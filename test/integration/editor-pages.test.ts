@@ -326,4 +326,69 @@ describe('editor pages through the real forms', () => {
     const publishEntry = (await t.services.store.audit.list({ limit: 10_000 })).find((x) => x.targetId === draftId && x.action === 'case.publish');
     expect(publishEntry?.details).toMatchObject({ warningsAcknowledged: true });
   });
+
+  /** The rows of the first data table: cells as text. */
+  function tableRows(res: PageResponse): string[][] {
+    const body = res.body.slice(res.body.indexOf('<tbody>'), res.body.indexOf('</tbody>'));
+    return body.split(/<tr[^>]*>/).slice(1).map((tr) => [...tr.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()));
+  }
+
+  it('history lists every version with who and what changed; a version shows its diff; restore brings an old one back as a new version', async () => {
+    const e = await WebClient.signIn(t.app, editor.email);
+    const history = await e.get(`/editor/cases/${draftId}/history`);
+    expect(history.status).toBe(200);
+    const rows = tableRows(history).map(([version, , who, action, status, changed]) => ({ version, who, action, status, changed }));
+    expect(rows.map((r) => [r.version, r.who, r.action, r.status])).toEqual([
+      ['7', 'edith@example.org', 'withdraw', 'Withdrawn'],
+      ['6', 'edith@example.org', 'publish', 'Published'],
+      ['5', 'carla@example.org', 'submit', 'In review'],
+      ['4', 'carla@example.org', 'edit', 'Draft'],
+      ['3', 'edith@example.org', 'return', 'Draft'],
+      ['2', 'carla@example.org', 'submit', 'In review'],
+      ['1', 'carla@example.org', 'create', 'Draft'],
+    ]);
+    expect(rows.find((r) => r.version === '4')!.changed).toBe('narratives, victims');
+    expect(rows.find((r) => r.version === '6')!.changed).toBe('status');
+
+    // The diff of the edit: the victim's label and the narrative, before and after.
+    const v4 = await e.get(`/editor/cases/${draftId}/versions/4`);
+    expect(v4.status).toBe(200);
+    expect(v4.body).toContain('edit by carla@example.org');
+    expect(v4.body).toContain('Compared with version 3.');
+    const diff = tableRows(v4);
+    const label = diff.find((r) => r[0]!.startsWith('Victim 1 › Label'));
+    expect(label?.slice(1)).toEqual(['AAA', 'Maria Santos']);
+    const facts = v4.body.slice(v4.body.indexOf('narratives.en.facts'));
+    expect(facts).toMatch(/<ins>[^<]*Maria Santos was promised work/);
+    expect(diff.map((r) => r[0])).not.toContainEqual(expect.stringMatching(/^Title/)); // unchanged fields are not listed
+    // Against any other version.
+    const against = await e.get(`/editor/cases/${draftId}/versions/7?against=1`);
+    expect(against.body).toContain('Compared with version 1.');
+    const statusRow = tableRows(against).find((r) => r[0]!.startsWith('Status'));
+    expect(statusRow?.slice(1)).toEqual(['Draft draft', 'Withdrawn withdrawn']);
+
+    // Restore version 1: a new version 8 with the old content; the status stays withdrawn.
+    const restore = history.form(`/editor/cases/${draftId}/versions/1/restore`);
+    const page = await e.follow(await e.submit(restore, 'Restore version 1'));
+    expect(page.body).toContain('Version 1 restored as version 8');
+    const rec = await stored(draftId);
+    expect(rec).toMatchObject({ version: 8, status: 'withdrawn', victims: [{ label: 'AAA' }, { label: 'Fishermen' }] });
+    expect(rec.narratives.en.facts).not.toContain('Maria Santos');
+    const after = tableRows(await e.get(`/editor/cases/${draftId}/history`));
+    expect(after[0]!.slice(0, 5).filter((_, i) => i !== 1)).toEqual(['8', 'edith@example.org', 'restore', 'Withdrawn']);
+    expect(after[0]![5]).toBe('narratives, victims');
+    // The current version offers no restore of itself.
+    expect((await e.get(`/editor/cases/${draftId}/history`)).body).not.toContain('Restore version 8');
+
+    // The contributor may read the history of their case but may not restore on a case that is not a draft.
+    const c = await WebClient.signIn(t.app, contributor.email);
+    const theirs = await c.get(`/editor/cases/${draftId}/history`);
+    expect(theirs.status).toBe(200);
+    expect(theirs.page().forms.some((f) => f.action.includes('/restore'))).toBe(false);
+    expect((await forge(c, `/editor/cases/${draftId}/versions/4/restore`, [])).status).toBe(403);
+    expect((await stored(draftId)).version).toBe(8);
+    // A version that does not exist, and one that is not a number.
+    expect((await e.get(`/editor/cases/${draftId}/versions/99`)).status).toBe(404);
+    expect((await e.get(`/editor/cases/${draftId}/versions/abc`)).status).toBe(400);
+  });
 });
