@@ -391,4 +391,105 @@ describe('editor pages through the real forms', () => {
     expect((await e.get(`/editor/cases/${draftId}/versions/99`)).status).toBe(404);
     expect((await e.get(`/editor/cases/${draftId}/versions/abc`)).status).toBe(400);
   });
+
+  it('admin pages: add a user, change a role, create a token shown once, revoke it; audit page and CSV export', async () => {
+    const a = await WebClient.signIn(t.app, admin.email);
+    const e = await WebClient.signIn(t.app, editor.email);
+    for (const url of ['/admin/users', '/admin/tokens', '/admin/audit']) expect((await e.get(url)).status, url).toBe(403);
+    expect((await e.get('/editor')).body).not.toContain('href="/admin/users"'); // no admin menu for editors
+
+    // Add a user: a bad password is named beside its field, the rest is kept; then it works.
+    let page = await a.get('/admin/users');
+    let f = page.form('/admin/users').fill('email', 'newbie@example.org').fill('name', 'New Person').select('role', 'editor').fill('password', 'short');
+    page = await a.submit(f, 'Add user');
+    expect(page.status).toBe(400);
+    expect(page.page().byId.get('password')?.attrs).toMatchObject({ 'aria-invalid': 'true', 'aria-describedby': 'password-error' });
+    expect(page.page().byId.get('password-error')?.text).toMatch(/12/);
+    f = page.form('/admin/users');
+    expect([f.value('email'), f.value('name'), f.value('role')]).toEqual(['newbie@example.org', 'New Person', 'editor']);
+    page = await a.follow(await a.submit(f.fill('password', 'a long enough password'), 'Add user'));
+    expect(page.body).toContain('Added newbie@example.org');
+    const row = tableRows(page).find((r) => r[0] === 'newbie@example.org');
+    expect(row?.slice(1, 5)).toEqual(['New Person', 'editor', 'active', 'never']);
+    const newbie = await WebClient.signIn(t.app, 'newbie@example.org', 'a long enough password');
+    expect((await newbie.get('/editor')).body).toContain('<h1>Review queue</h1>');
+
+    // Change the role to contributor: the user's sessions end; signed in again, the new rights apply.
+    const users = await t.services.accounts.listUsers({ kind: 'system', id: null, userId: null, label: 'test', role: null, scopes: [] });
+    const id = users.find((u) => u.email === 'newbie@example.org')!.id;
+    f = page.form(`/admin/users/${id}`).select(`role-${id}`, 'contributor');
+    page = await a.follow(await a.submit(f, 'Save'));
+    expect(page.body).toContain('Saved newbie@example.org');
+    expect(tableRows(page).find((r) => r[0] === 'newbie@example.org')?.[2]).toBe('contributor');
+    const ended = await newbie.get('/editor');
+    expect([ended.status, ended.location]).toEqual([303, '/login?next=%2Feditor']);
+    expect((await (await WebClient.signIn(t.app, 'newbie@example.org', 'a long enough password')).get('/editor')).body).toContain('<h1>Your cases</h1>');
+    // The last administrator cannot demote themself; the reason is shown above the table.
+    f = page.form(`/admin/users/${admin.id}`).select(`role-${admin.id}`, 'editor');
+    page = await a.submit(f, 'Save');
+    expect(page.status).toBe(409);
+    expect(page.body).toMatch(/<p class="form-error" role="alert">this is the last active administrator/);
+    expect(page.page().byId.get('role')?.attrs['aria-invalid']).toBeUndefined(); // not blamed on the "add a user" form
+
+    // Tokens: a form without a scope is refused beside the scopes; then a read token is created.
+    page = await a.get('/admin/tokens');
+    f = page.form('/admin/tokens').fill('label', 'Partner NGO feed');
+    page = await a.submit(f, 'Create token');
+    expect(page.status).toBe(400);
+    expect(page.page().byId.get('scopes-error')?.text).toMatch(/at least one scope/);
+    expect(page.page().byId.get('scopes')?.attrs['aria-describedby']).toBe('scopes-error');
+    f = page.form('/admin/tokens');
+    expect(f.value('label')).toBe('Partner NGO feed');
+    page = await a.submit(f.check('scopes[]', true, 'read'), 'Create token');
+    expect(page.status).toBe(201);
+    const secret = page.page().byId.get('new-token')?.text ?? '';
+    expect(secret).toMatch(/^plm_/);
+    expect(page.body).toContain('it is shown only this once');
+    const reload = await a.get('/admin/tokens');
+    expect(reload.body).not.toContain(secret);
+    expect(reload.body).not.toContain('new-token');
+    expect(reload.body).toContain(`<code>${secret.slice(0, 10)}…</code>`);
+    const bearer = { authorization: `Bearer ${secret}` };
+    const me = await t.app.inject({ url: '/api/v1/me', headers: bearer });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ kind: 'token', scopes: ['read'] });
+    const tokenRow = tableRows(await a.get('/admin/tokens')).find((r) => r[0] === 'Partner NGO feed')!;
+    expect(tokenRow[5]).not.toBe('never'); // last used
+    // Revoke: at once.
+    page = await a.get('/admin/tokens');
+    const revoke = page.page().forms.find((x) => x.action.endsWith('/revoke') && x.controls.some((c) => c.attrs['data-text']?.trim() === 'Revoke Partner NGO feed'))!;
+    page = await a.follow(await a.submit(page.form(revoke.action), 'Revoke Partner NGO feed'));
+    expect(page.body).toContain('Revoked Partner NGO feed');
+    expect(tableRows(page).find((r) => r[0] === 'Partner NGO feed')?.[6]).toMatch(/^revoked \d{4}-\d\d-\d\d$/);
+    expect((await t.app.inject({ url: '/api/v1/me', headers: bearer })).statusCode).toBe(401);
+
+    // The audit page lists these actions, newest first, and filters by action.
+    page = await a.get('/admin/audit');
+    expect(page.status).toBe(200);
+    const actions = tableRows(page).map((r) => [r[1], r[2]]);
+    for (const [who, action] of [['ada@example.org', 'user.create'], ['ada@example.org', 'user.role'], ['ada@example.org', 'token.create'], ['ada@example.org', 'token.revoke'], ['newbie@example.org', 'login.success'], ['edith@example.org', 'case.publish']]) {
+      expect(actions, `${who} ${action}`).toContainEqual([who, action]);
+    }
+    expect(actions.findIndex((x) => x[1] === 'token.revoke')).toBeLessThan(actions.findIndex((x) => x[1] === 'token.create'));
+    const filtered = await a.submit(page.form('/admin/audit').fill('action', 'user.role'), 'Filter');
+    expect(filtered.url).toBe('/admin/audit?action=user.role');
+    expect(tableRows(filtered).map((r) => r[2])).toEqual(['user.role']);
+    expect(page.body).toContain('href="/api/v1/audit?format=csv"');
+
+    // The CSV export, with the admin's session cookie (the link on the page).
+    const csv = await t.app.inject({ url: '/api/v1/audit?format=csv', headers: { cookie: cookieHeader(a.jar) } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    const records = parseCsv(csv.body, { columns: true }) as Record<string, string>[];
+    expect(Object.keys(records[0]!)).toEqual(['id', 'at', 'actorKind', 'actorId', 'actorLabel', 'ip', 'action', 'targetType', 'targetId', 'details']);
+    const created = records.find((r) => r.action === 'token.create' && r.actorLabel === 'ada@example.org');
+    expect(JSON.parse(created!.details)).toMatchObject({ label: 'Partner NGO feed', scopes: ['read'] });
+    expect(records.filter((r) => r.action === 'case.publish' && r.targetId === draftId)).toHaveLength(1);
+    // All of it, oldest first, up to the export's own entry (written as it began).
+    expect(records.length).toBe((await t.services.store.audit.list({ limit: 100_000 })).length);
+    expect(records.at(-1)).toMatchObject({ action: 'audit.export', actorLabel: 'ada@example.org' });
+    expect(records.map((r) => r.at)).toEqual(records.map((r) => r.at).sort());
+    // Editors cannot export it, even with the link.
+    expect((await t.app.inject({ url: '/api/v1/audit?format=csv', headers: { cookie: cookieHeader(e.jar) } })).statusCode).toBe(403);
+  });
 });
