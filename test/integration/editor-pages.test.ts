@@ -483,7 +483,7 @@ describe('editor pages through the real forms', () => {
     const records = parseCsv(csv.body, { columns: true }) as Record<string, string>[];
     expect(Object.keys(records[0]!)).toEqual(['id', 'at', 'actorKind', 'actorId', 'actorLabel', 'ip', 'action', 'targetType', 'targetId', 'details']);
     const created = records.find((r) => r.action === 'token.create' && r.actorLabel === 'ada@example.org');
-    expect(JSON.parse(created!.details)).toMatchObject({ label: 'Partner NGO feed', scopes: ['read'] });
+    expect(JSON.parse(created!.details!)).toMatchObject({ label: 'Partner NGO feed', scopes: ['read'] });
     expect(records.filter((r) => r.action === 'case.publish' && r.targetId === draftId)).toHaveLength(1);
     // All of it, oldest first, up to the export's own entry (written as it began).
     expect(records.length).toBe((await t.services.store.audit.list({ limit: 100_000 })).length);
