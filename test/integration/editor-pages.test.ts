@@ -294,7 +294,7 @@ describe('editor pages through the real forms', () => {
     expect(warnings).toContain('Pseudonymisation check');
     expect(warnings).toMatch(/narratives\.en\.facts contains (&#34;|&quot;|")Maria(&#34;|&quot;|"), a name from victims\.0\.label/);
     expect(warnings).toMatch(/narratives\.en\.facts contains (&#34;|&quot;|")Santos/);
-    const refused = await e.submit(workflowForm(page, draftId), 'Publish');
+    const refused = await e.submit(workflowForm(page, draftId).fill('wf-comment', 'Names checked with the contributor.'), 'Publish');
     expect(refused.status).toBe(409);
     expect(refused.page().byId.size).toBeGreaterThan(0);
     expect(refused.body).toMatch(/<p class="form-error" role="alert">pseudonymisation check: 2 narrative/);
@@ -302,6 +302,7 @@ describe('editor pages through the real forms', () => {
     expect((await t.app.inject({ url: `/cases/${draftId}` })).statusCode).toBe(404);
 
     const ack = workflowForm(refused, draftId).check('acknowledge');
+    expect(ack.value('wf-comment')).toBe('Names checked with the contributor.'); // the comment typed is given back
     page = await e.follow(await e.submit(ack, 'Publish'));
     expect(page.body).toContain('Now published');
     expect((await stored(draftId)).status).toBe('published');
@@ -324,7 +325,8 @@ describe('editor pages through the real forms', () => {
     const audit = (await t.services.store.audit.list({ limit: 10_000 })).filter((x) => x.targetId === draftId).map((x) => x.action);
     expect(audit).toEqual(expect.arrayContaining(['case.create', 'case.submit', 'case.return', 'case.edit', 'case.publish', 'case.withdraw']));
     const publishEntry = (await t.services.store.audit.list({ limit: 10_000 })).find((x) => x.targetId === draftId && x.action === 'case.publish');
-    expect(publishEntry?.details).toMatchObject({ warningsAcknowledged: true });
+    expect(publishEntry?.details).toMatchObject({ warningsAcknowledged: true, comment: true });
+    expect((await api(`/api/v1/cases/${draftId}/comments`)).items.map((x: Json) => [x.body, x.transition])).toContainEqual(['Names checked with the contributor.', 'in_review->published']);
   });
 
   /** The rows of the first data table: cells as text. */
@@ -491,5 +493,62 @@ describe('editor pages through the real forms', () => {
     expect(records.map((r) => r.at)).toEqual(records.map((r) => r.at).sort());
     // Editors cannot export it, even with the link.
     expect((await t.app.inject({ url: '/api/v1/audit?format=csv', headers: { cookie: cookieHeader(e.jar) } })).statusCode).toBe(403);
+  });
+
+  it('a stale form is refused without overwriting; an empty comment is named beside its box; odd version links; a published case naming a party is flagged', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: { title: 'Prosecutor v. Two Editors', jurisdiction: 'FRA', court: 'Tribunal correctionnel de Paris', status: 'draft' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const e1 = await WebClient.signIn(t.app, editor.email);
+    const e2 = await WebClient.signIn(t.app, admin.email);
+    const f1 = (await e1.get(`/editor/cases/${id}`)).form(`/editor/cases/${id}`);
+    const f2 = (await e2.get(`/editor/cases/${id}`)).form(`/editor/cases/${id}`);
+    expect(f1.value('version')).toBe('1');
+    caseIdFrom(await e1.submit(f1.fill('f-title', 'Prosecutor v. First Editor'), 'Save'));
+    const late = await e2.submit(f2.fill('f-court', 'Cour d\u2019appel de Paris'), 'Save');
+    expect(late.status).toBe(409);
+    expect(late.page().byId.get('error-summary')?.text).toMatch(/was changed meanwhile: you sent version 1, the stored version is 2/);
+    expect(late.form(`/editor/cases/${id}`).value('f-court')).toBe('Cour d\u2019appel de Paris'); // the typing is not lost
+    expect(await stored(id)).toMatchObject({ version: 2, title: 'Prosecutor v. First Editor', court: 'Tribunal correctionnel de Paris' });
+
+    // An empty comment: the message sits beside the comment box.
+    const page = await e1.get(`/editor/cases/${id}`);
+    const empty = await e1.submit(page.form(`/editor/cases/${id}/comments`).fill('cm-body', '   '), 'Add comment');
+    expect(empty.status).toBe(400);
+    expect(empty.page().byId.get('cm-body')?.attrs).toMatchObject({ 'aria-invalid': 'true', 'aria-describedby': 'cm-body-error' });
+    expect(empty.page().byId.get('cm-body-error')?.text).toBe('the comment is empty');
+    expect((await api(`/api/v1/cases/${id}/comments`)).items).toEqual([]);
+
+    // Version links: a version compared with one that does not exist is a 404, not "the first version".
+    expect((await e1.get(`/editor/cases/${id}/versions/2?against=99`)).status).toBe(404);
+    expect((await e1.get(`/editor/cases/${id}/versions/2?against=x`)).status).toBe(400);
+    expect((await e1.get(`/editor/cases/${id}/versions/1`)).body).toContain('The first version.');
+
+    // A published case whose narrative names a party: the editor sees it on the case page.
+    const named = await t.app.inject({
+      method: 'POST', url: '/api/v1/cases?acknowledge_warnings=true', headers: AUTH,
+      payload: { title: 'Prosecutor v. Named', jurisdiction: 'ESP', status: 'published', victims: [{ kind: 'person', label: 'Lucia Ferrante' }], narratives: { en: { facts: 'Lucia Ferrante was recruited in Bucharest.' } } },
+    });
+    expect(named.statusCode, named.body).toBe(201);
+    const shown = await e1.get(`/editor/cases/${named.json().id}`);
+    expect(shown.body).toMatch(/<div class="warnings" role="alert"><h3>Pseudonymisation check<\/h3><p>This case is public and a narrative names a party/);
+    expect(shown.body).toMatch(/contains (&#34;|&quot;|")Ferrante/);
+    expect(shown.page().forms.find((f) => f.action.endsWith('/transition'))?.controls.some((c) => c.name === 'acknowledge')).toBe(false);
+  });
+
+  it('a signed-out visit to an editor page leads through sign-in back to that page', async () => {
+    const c = new WebClient(t.app);
+    const first = await c.get(`/editor/cases/${draftId}/history`);
+    expect(first.status).toBe(303);
+    expect(first.location).toBe(`/login?next=${encodeURIComponent(`/editor/cases/${draftId}/history`)}`);
+    const login = await c.follow(first);
+    const res = await c.submit(login.form('/login').fill('email', editor.email).fill('password', 'correct horse battery staple'), 'Sign in');
+    expect(res.location).toBe(`/editor/cases/${draftId}/history`);
+    expect((await c.follow(res)).body).toContain('<h1>History</h1>');
+    // A next that leaves the site is ignored.
+    const d = new WebClient(t.app);
+    const evil = await d.get('/login?next=//evil.example/x');
+    const back = await d.submit(evil.form('/login').fill('email', editor.email).fill('password', 'correct horse battery staple'), 'Sign in');
+    expect(back.location).toBe('/editor');
   });
 });
