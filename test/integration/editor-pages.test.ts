@@ -162,6 +162,12 @@ describe('editor pages through the real forms', () => {
     f.fill('f-title', '   ').fill('f-court', 'Court of Appeal').fill('f-decisionDate', '2019-13-45');
     ({ form: f } = await op(c, f, 'Add a victim'));
     f.fill('f-victims-0-label', 'BBB').fill('f-victims-0-ageAtOffence', 'sixteen').fill('f-victims-0-nationalities', 'PHL, ZZZ');
+    // "Add language" with no language chosen: named beside the language list, nothing typed is lost.
+    const noLanguage = await c.submit(f, 'Add language');
+    expect(noLanguage.status).toBe(400);
+    expect(errorBeside(noLanguage, 'f-_newLanguage')).toBe('choose a language to add');
+    f = noLanguage.form('/editor/cases/new');
+    expect([f.value('f-court'), f.value('f-victims-0-label')]).toEqual(['Court of Appeal', 'BBB']);
     ({ form: f } = await op(c, f, 'Add a source'));
     f.fill('f-sources-0-value', 'https://example.org/x');
     const res = await c.submit(f, 'Save draft');

@@ -14,7 +14,7 @@ import type { EditorialView } from '../../services/workflow-service.ts';
 import { diffRecords } from '../../services/case-diff.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageKit } from '../account-routes.ts';
-import { applyFormOp, focusAfterOp, keepUneditedFields, parseCaseForm, renderCaseForm, type CaseFormValues } from './case-form.ts';
+import { applyFormOp, focusAfterOp, keepUneditedFields, parseCaseForm, renderCaseForm, type CaseFormValues, type FormOp } from './case-form.ts';
 import { renderDiff } from './diff-view.ts';
 
 type Body = Record<string, unknown>;
@@ -70,8 +70,8 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
     if (!guard(req, reply)) return reply;
     const { values, op } = parseCaseForm((req.body ?? {}) as Body);
     if (op) {
-      const next = applyFormOp(values, op);
-      return kit.send(req, reply, 'New case', newPage(next, [], focusAfterOp(next, op)));
+      const r = rowOp(values, op);
+      return kit.send(req, reply, 'New case', newPage(r.values, r.errors, r.focus), r.errors.length ? 400 : 200);
     }
     try {
       const rec = await cases.create({ ...values.case, status: 'draft' }, req.actor, { restricted: values.restricted });
@@ -97,8 +97,8 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
     if (!guard(req, reply)) return reply;
     const { values, op } = parseCaseForm((req.body ?? {}) as Body);
     if (op) {
-      const next = applyFormOp(values, op);
-      return casePage(req, reply, req.params.id, { values: next, focus: focusAfterOp(next, op) });
+      const r = rowOp(values, op);
+      return casePage(req, reply, req.params.id, { values: r.values, errors: r.errors, focus: r.focus, status: r.errors.length ? 400 : 200 });
     }
     try {
       // The form has no id, status or import provenance: those stay as stored.
@@ -171,6 +171,21 @@ ${renderDiff(changes)}`);
     const rec = await workflow.restore(req.params.id, n, req.actor);
     return back(reply, rec.id, `Version ${n} restored as version ${rec.version}`);
   });
+}
+
+/**
+ * Applies an add/remove-row button. A refused one (no language chosen, a row that is gone) comes back
+ * as an error beside the control, with everything typed kept, instead of an error page.
+ */
+function rowOp(values: CaseFormValues, op: FormOp): { values: CaseFormValues; errors: FieldIssue[]; focus: string | null } {
+  try {
+    const next = applyFormOp(values, op);
+    return { values: next, errors: [], focus: focusAfterOp(next, op) };
+  } catch (e) {
+    if (!(e instanceof AppError) || (e.code !== 'VALIDATION_FAILED' && e.code !== 'BAD_REQUEST')) throw e;
+    // A row that is gone is no field's fault: the message goes to the summary.
+    return { values, errors: issues(e).map((x) => (x.path === '_op' ? { path: '', message: e.message } : x)), focus: null };
+  }
 }
 
 function issues(e: AppError): FieldIssue[] {
