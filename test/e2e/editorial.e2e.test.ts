@@ -194,4 +194,44 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     expect(asked).toEqual(['beforeunload']);
     await page.context().close();
   });
+
+  it('every other editor page type has no serious or critical accessibility violation (axe-core)', async () => {
+    const admin = await createUser(t.services, 'admin', 'ada@example.org');
+    const named = await t.app.inject({
+      method: 'POST', url: '/api/v1/cases', headers: AUTH,
+      payload: { ...caseInput({ title: 'Prosecutor v. Axe', victims: [{ kind: 'person', label: 'Maria Santos' }], narratives: { en: { facts: 'Maria Santos was recruited.', reasoning: null, commentary: null, crossCutting: null }, es: { facts: 'Hechos.', reasoning: null, commentary: null, crossCutting: null } } }), status: 'draft' },
+    });
+    const id = named.json().id as string;
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/cases/${id}`, headers: AUTH, payload: { court: 'Another court' } });
+    await moveTo(t.app, id, 'in_review');
+    const page = await open();
+    const found: Record<string, string[]> = {};
+    const check = async (label: string) => {
+      const v = await seriousViolations(page);
+      if (v.length) found[label] = v;
+    };
+    await page.goto(`${base}/login`);
+    await check('/login');
+    await page.fill('#email', admin.email);
+    await page.fill('#password', 'wrong password');
+    await Promise.all([page.waitForURL(`${base}/login`), page.click('form[action="/login"] button[type=submit]')]);
+    await check('/login (error)');
+    await signIn(page, admin);
+    for (const path of [`/editor/cases/${id}`, `/editor/cases/${id}/history`, `/editor/cases/${id}/versions/2`, '/admin/users', '/admin/tokens', '/admin/audit', '/account']) {
+      await page.goto(`${base}${path}`);
+      await check(path);
+    }
+    // The case page with the publish refusal and with field errors.
+    await page.goto(`${base}/editor/cases/${id}`);
+    await click(page, 'form.transition button[value="published"]', `${base}/editor/cases/${id}/transition`);
+    await check('publish refused');
+    await page.goto(`${base}/editor/cases/${id}`);
+    await page.fill('#f-title', '');
+    await page.fill('#f-victims-0-ageAtOffence', 'ten');
+    await click(page, 'form.case-editor button.primary', `${base}/editor/cases/${id}`);
+    expect(await page.locator('#error-summary').count()).toBe(1);
+    await check('case form with errors');
+    expect(found).toEqual({});
+    await page.context().close();
+  });
 });
