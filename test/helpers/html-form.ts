@@ -42,6 +42,15 @@ export interface ParsedPage {
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 
+/** Text with character references decoded, as in an RCDATA element (textarea): `<` stays literal. */
+function decodeText(raw: string): string {
+  let out = '';
+  const p = new Parser({ ontext: (t) => void (out += t) }, { decodeEntities: true });
+  p.write(raw.replace(/</g, '&lt;'));
+  p.end();
+  return out;
+}
+
 export function parsePage(html: string): ParsedPage {
   const forms: ParsedForm[] = [];
   const byId = new Map<string, Element>();
@@ -109,8 +118,9 @@ export function parsePage(html: string): ParsedPage {
         option = null;
       } else if (tag === 'select') select = null;
       else if (tag === 'textarea' && textarea) {
-        // The HTML parser drops one newline right after <textarea>.
-        textarea.value = textarea.value.replace(/^\r?\n/, '');
+        // The HTML parser drops one newline right after <textarea>; character references inside are
+        // decoded (htmlparser2 hands textarea content over raw).
+        textarea.value = decodeText(textarea.value.replace(/^\r?\n/, ''));
         textarea = null;
       } else if (tag === 'button') button = null;
     },

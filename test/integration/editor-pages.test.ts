@@ -9,6 +9,7 @@ import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
 import { createUser, cookieHeader } from '../helpers/accounts.ts';
 import { WebClient, type PageResponse } from '../helpers/web-client.ts';
 import type { FormFill } from '../helpers/html-form.ts';
+import { richCase } from '../../src/web/editor/test-cases.ts';
 
 type Json = Record<string, unknown>;
 
@@ -556,5 +557,27 @@ describe('editor pages through the real forms', () => {
     const evil = await d.get('/login?next=//evil.example/x');
     const back = await d.submit(evil.form('/login').fill('email', editor.email).fill('password', 'correct horse battery staple'), 'Sign in');
     expect(back.location).toBe('/editor');
+  });
+
+  it('a rich case (every section, three languages, charges, fines, import provenance) survives the form unchanged; one edit changes one field', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: { ...richCase(), title: 'Prosecutor v. Round Trip', status: 'draft' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id as string;
+    const before = await stored(id);
+    const e = await WebClient.signIn(t.app, editor.email);
+    const f = (await e.get(`/editor/cases/${id}`)).form(`/editor/cases/${id}`);
+    expect(f.value('f-narratives-en-facts')).toBe(before.narratives.en.facts);
+    expect(caseIdFrom(await e.submit(f, 'Save'))).toBe(id);
+    expect(await stored(id)).toEqual(before);
+    f.select('f-victims-1-gender', 'female').fill('f-defendants-0-charges-2-otherSentence', 'Deportation after serving the sentence');
+    caseIdFrom(await e.submit(f, 'Save'));
+    const after = await stored(id);
+    expect(after.version).toBe(before.version + 1);
+    const expected = structuredClone(before);
+    expected.victims[1].gender = 'female';
+    expected.defendants[0].charges[2].otherSentence = 'Deportation after serving the sentence';
+    expect({ ...after, version: 0, updatedAt: '' }).toEqual({ ...expected, version: 0, updatedAt: '' });
+    const [latest] = tableRows(await e.get(`/editor/cases/${id}/history`));
+    expect(latest!.slice(3, 6)).toEqual(['edit', 'Draft', 'defendants, victims']);
   });
 });
