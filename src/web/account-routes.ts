@@ -92,7 +92,8 @@ ${error ? html`<p class="form-error" role="alert" id="login-error">${error}</p>`
     const secret = req.cookies[SESSION_COOKIE];
     if (secret) await accounts.logout(secret, req.ip);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.redirect('/?notice=signed-out', 303);
+    // The sign-in page shows the notice (the public pages show none).
+    return reply.redirect(`/login?notice=${encodeURIComponent('You are signed out.')}`, 303);
   });
 
   const passwordForm = (label: string, errors: FieldIssue[]) => (csrf: string) => html`<h1>Your account</h1>

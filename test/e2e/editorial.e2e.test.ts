@@ -111,7 +111,8 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     expect(saved.narratives.en.facts).toContain('zephyrine promise');
     await click(page, 'form.transition button[value="in_review"]', /notice=Now/);
     expect(await notice(page)).toBe('Now in review');
-    await click(page, 'form.signout button', /\/\?notice=signed-out/);
+    await click(page, 'form.signout button', /\/login\?notice=/);
+    expect(await notice(page)).toBe('You are signed out.');
     expect((await page.goto(`${base}/editor`))!.url()).toMatch(/\/login\?next=%2Feditor$/);
 
     // The editor: the review queue, then publish.

@@ -552,6 +552,10 @@ describe('editor pages through the real forms', () => {
     const res = await c.submit(login.form('/login').fill('email', editor.email).fill('password', 'correct horse battery staple'), 'Sign in');
     expect(res.location).toBe(`/editor/cases/${draftId}/history`);
     expect((await c.follow(res)).body).toContain('<h1>History</h1>');
+    // Signing out says so.
+    const out = await c.follow(await c.submit((await c.get('/editor')).form('/logout'), 'Sign out'));
+    expect(out.page().byId.get('main')?.text).toContain('You are signed out.');
+    expect((await c.get('/editor')).status).toBe(303);
     // A next that leaves the site is ignored.
     const d = new WebClient(t.app);
     const evil = await d.get('/login?next=//evil.example/x');
