@@ -514,7 +514,7 @@ describe('editor pages through the real forms', () => {
     caseIdFrom(await e1.submit(f1.fill('f-title', 'Prosecutor v. First Editor'), 'Save'));
     const late = await e2.submit(f2.fill('f-court', 'Cour d\u2019appel de Paris'), 'Save');
     expect(late.status).toBe(409);
-    expect(late.page().byId.get('error-summary')?.text).toMatch(/was changed meanwhile: you sent version 1, the stored version is 2/);
+    expect(late.page().byId.get('error-summary')?.text).toMatch(/Case: case '[^']+' was changed meanwhile: you sent version 1, the stored version is 2; reload and retry/);
     expect(late.form(`/editor/cases/${id}`).value('f-court')).toBe('Cour d\u2019appel de Paris'); // the typing is not lost
     expect(await stored(id)).toMatchObject({ version: 2, title: 'Prosecutor v. First Editor', court: 'Tribunal correctionnel de Paris' });
 

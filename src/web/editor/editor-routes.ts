@@ -190,7 +190,8 @@ function rowOp(values: CaseFormValues, op: FormOp): { values: CaseFormValues; er
 
 function issues(e: AppError): FieldIssue[] {
   if (Array.isArray(e.details)) return e.details as FieldIssue[];
-  return [{ path: '(form)', message: e.message }];
+  // Not about one field (a stale version, a duplicate id): the summary shows it as about the case.
+  return [{ path: '', message: e.message }];
 }
 
 interface PageErrors {
