@@ -25,6 +25,23 @@ export function safeNext(next: unknown): string {
   return /^\/(?!\/)[^\s\\]*$/.test(s) ? s : '/editor';
 }
 
+/**
+ * The page to come back to after signing in. A form post (a session that ended while the form was
+ * open) has no page of its own: it goes back to the page the form is on.
+ */
+export function pageOf(method: string, url: string): string {
+  if (method === 'GET' || method === 'HEAD') return url;
+  const path = url.split('?')[0]!;
+  const restore = /^(\/editor\/cases\/[^/]+)\/versions\/[^/]+\/restore$/.exec(path);
+  if (restore) return `${restore[1]}/history`;
+  const onCase = /^(\/editor\/cases\/[^/]+)\/(?:transition|comments)$/.exec(path);
+  if (onCase) return onCase[1]!;
+  const admin = /^\/admin\/(users|tokens)\//.exec(path);
+  if (admin) return `/admin/${admin[1]}`;
+  if (path === '/account/password') return '/account';
+  return /^\/(editor|admin)(\/|$)/.test(path) ? path : '/editor';
+}
+
 export interface PageKit {
   /** Sends an editor page with a fresh CSRF token. */
   send(req: FastifyRequest, reply: FastifyReply, title: string, body: (csrf: string) => SafeHtml, status?: number): FastifyReply;
@@ -44,7 +61,7 @@ export function accountPages(app: FastifyInstance, deps: { services: Services; c
     },
     user(req, reply) {
       if (req.actor.kind === 'user') return true;
-      void reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+      void reply.redirect(`/login?next=${encodeURIComponent(pageOf(req.method, req.url))}`, 303);
       return false;
     },
     csrf: app.csrfProtection,

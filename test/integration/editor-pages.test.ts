@@ -556,6 +556,22 @@ describe('editor pages through the real forms', () => {
     const out = await c.follow(await c.submit((await c.get('/editor')).form('/logout'), 'Sign out'));
     expect(out.page().byId.get('main')?.text).toContain('You are signed out.');
     expect((await c.get('/editor')).status).toBe(303);
+    // A form sent after the session ended leads, after signing in again, to the page the form was on
+    // (a form's address has no page of its own).
+    const e = await WebClient.signIn(t.app, editor.email);
+    const casePage = await e.get(`/editor/cases/${draftId}`);
+    const history = await e.get(`/editor/cases/${draftId}/history`);
+    await e.signOut();
+    for (const [res, page] of [
+      [await e.submit(casePage.form(`/editor/cases/${draftId}/comments`).fill('cm-body', 'Too late'), 'Add comment'), `/editor/cases/${draftId}`],
+      [await e.submit(casePage.form(`/editor/cases/${draftId}/transition`), 'Back to draft'), `/editor/cases/${draftId}`],
+      [await e.submit(history.form(`/editor/cases/${draftId}/versions/1/restore`), 'Restore version 1'), `/editor/cases/${draftId}/history`],
+    ] as [PageResponse, string][]) {
+      expect([res.status, res.location]).toEqual([303, `/login?next=${encodeURIComponent(page)}`]);
+    }
+    const again = await e.submit((await e.get(`/login?next=${encodeURIComponent(`/editor/cases/${draftId}`)}`)).form('/login').fill('email', editor.email).fill('password', 'correct horse battery staple'), 'Sign in');
+    expect((await e.follow(again)).status).toBe(200);
+    expect((await api(`/api/v1/cases/${draftId}/comments`)).items.map((x: Json) => x.body)).not.toContain('Too late');
     // A next that leaves the site is ignored.
     const d = new WebClient(t.app);
     const evil = await d.get('/login?next=//evil.example/x');
