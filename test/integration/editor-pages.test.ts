@@ -580,7 +580,7 @@ describe('editor pages through the real forms', () => {
   });
 
   it('a rich case (every section, three languages, charges, fines, import provenance) survives the form unchanged; one edit changes one field', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: { ...richCase(), title: 'Prosecutor v. Round Trip', status: 'draft' } });
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: { ...richCase(), title: 'Prosecutor v. "Round" & <script>alert(1)</script> Trip', status: 'draft' } });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id as string;
     const before = await stored(id);
@@ -597,7 +597,14 @@ describe('editor pages through the real forms', () => {
     expected.victims[1].gender = 'female';
     expected.defendants[0].charges[2].otherSentence = 'Deportation after serving the sentence';
     expect({ ...after, version: 0, updatedAt: '' }).toEqual({ ...expected, version: 0, updatedAt: '' });
-    const [latest] = tableRows(await e.get(`/editor/cases/${id}/history`));
+    const history = await e.get(`/editor/cases/${id}/history`);
+    const [latest] = tableRows(history);
     expect(latest!.slice(3, 6)).toEqual(['edit', 'Draft', 'defendants, victims']);
+    // Markup in a record is text on every editor page.
+    for (const url of [`/editor/cases/${id}`, `/editor/cases/${id}/history`, `/editor/cases/${id}/versions/1`, '/editor']) {
+      const body = (await e.get(url)).body;
+      expect(body, url).not.toContain('<script>alert(1)');
+      expect(body, url).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    }
   });
 });
