@@ -276,7 +276,7 @@ describe('editor pages through the real forms', () => {
 
     let page = await e.get(`/editor/cases/${draftId}`);
     expect(buttonsOf(workflowForm(page, draftId)).sort()).toEqual(['draft', 'published']);
-    const wf = workflowForm(page, draftId).fill('wf-comment', 'Please add what the victim was promised.');
+    const wf = workflowForm(page, draftId).fill('wf-comment', 'Please add what the victim was promised.\nAnd <where> she was held.');
     page = await e.follow(await e.submit(wf, 'Return to draft'));
     expect((await stored(draftId)).status).toBe('draft');
 
@@ -284,7 +284,7 @@ describe('editor pages through the real forms', () => {
     const c = await WebClient.signIn(t.app, contributor.email);
     page = await c.get(`/editor/cases/${draftId}`);
     const comments = page.body.slice(page.body.indexOf('id="cm-h"'), page.body.indexOf('id="ed-h"'));
-    expect(comments).toContain('Please add what the victim was promised.');
+    expect(comments).toContain('Please add what the victim was promised.<br>And &lt;where&gt; she was held.');
     expect(comments).toContain('edith@example.org');
     const f = page.form(`/editor/cases/${draftId}`);
     f.fill('f-victims-0-label', 'Maria Santos')

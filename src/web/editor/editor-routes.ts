@@ -222,7 +222,7 @@ ${v.warnings.length && publishing ? html`<p><label><input type="checkbox" name="
 <p>${v.transitions.map((t) => html`<button type="submit" name="to" value="${t.to}">${t.label}</button> `)}</p></form>` : html`<p class="muted">No workflow move is open to you on this case.</p>`}
 </section>
 <section aria-labelledby="cm-h"><h2 id="cm-h">Review comments</h2>
-${v.comments.length ? html`<ol class="comments">${v.comments.map((c) => html`<li><p class="meta">${c.authorLabel}, ${when(c.at)} UTC${c.transition ? html` · ${c.transition.replace('->', ' → ')}` : ''}</p><p>${c.body}</p></li>`)}</ol>` : html`<p class="muted">No comments yet.</p>`}
+${v.comments.length ? html`<ol class="comments">${v.comments.map((c) => html`<li><p class="meta">${c.authorLabel}, ${when(c.at)} UTC${c.transition ? html` · ${c.transition.replace('->', ' → ')}` : ''}</p><p>${lines(c.body)}</p></li>`)}</ol>` : html`<p class="muted">No comments yet.</p>`}
 <form method="post" action="/editor/cases/${rec.id}/comments"><input type="hidden" name="_csrf" value="${csrf}">
 <p${commentError ? html` class="has-error"` : ''}><label for="cm-body">Add a comment</label><br>${commentError ? html`<span class="field-error" id="cm-body-error">${commentError.message}</span><br>` : ''}<textarea id="cm-body" name="body" rows="2" required${commentError ? html` aria-invalid="true" aria-describedby="cm-body-error" autofocus` : ''}>
 ${commentError?.body ?? ''}</textarea></p><p><button type="submit">Add comment</button></p></form>
@@ -231,6 +231,11 @@ ${commentError?.body ?? ''}</textarea></p><p><button type="submit">Add comment</
 ${v.canEdit ? renderCaseForm({ action: `/editor/cases/${rec.id}`, values, errors, csrfToken: csrf, submitLabel: 'Save', focus })
     : html`<p class="muted">${status === 'draft' ? 'You may not edit this case.' : `This case is ${statusLabel(status).toLowerCase()}; ${editNote(status)}`}</p>`}
 </section>`;
+}
+
+/** Text with its line breaks kept (a review comment of several lines). */
+function lines(text: string): (string | SafeHtml)[] {
+  return text.split(/\r?\n/).flatMap((line, i) => (i ? [html`<br>`, line] : [line]));
 }
 
 function editNote(status: CaseStatus): string {
