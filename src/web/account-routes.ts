@@ -25,6 +25,23 @@ export function safeNext(next: unknown): string {
   return /^\/(?!\/)[^\s\\]*$/.test(s) ? s : '/editor';
 }
 
+/**
+ * The page to come back to after signing in. A form post (a session that ended while the form was
+ * open) has no page of its own: it goes back to the page the form is on.
+ */
+export function pageOf(method: string, url: string): string {
+  if (method === 'GET' || method === 'HEAD') return url;
+  const path = url.split('?')[0]!;
+  const restore = /^(\/editor\/cases\/[^/]+)\/versions\/[^/]+\/restore$/.exec(path);
+  if (restore) return `${restore[1]}/history`;
+  const onCase = /^(\/editor\/cases\/[^/]+)\/(?:transition|comments)$/.exec(path);
+  if (onCase) return onCase[1]!;
+  const admin = /^\/admin\/(users|tokens)\//.exec(path);
+  if (admin) return `/admin/${admin[1]}`;
+  if (path === '/account/password') return '/account';
+  return /^\/(editor|admin)(\/|$)/.test(path) ? path : '/editor';
+}
+
 export interface PageKit {
   /** Sends an editor page with a fresh CSRF token. */
   send(req: FastifyRequest, reply: FastifyReply, title: string, body: (csrf: string) => SafeHtml, status?: number): FastifyReply;
@@ -46,7 +63,7 @@ export function accountPages(app: FastifyInstance, deps: { services: Services; c
     },
     user(req, reply) {
       if (req.actor.kind === 'user') return true;
-      void reply.redirect(`/login?next=${encodeURIComponent(req.url)}`, 303);
+      void reply.redirect(`/login?next=${encodeURIComponent(pageOf(req.method, req.url))}`, 303);
       return false;
     },
     csrf: app.csrfProtection,
@@ -94,7 +111,8 @@ ${error ? html`<p class="form-error" role="alert" id="login-error">${error}</p>`
     const secret = req.cookies[SESSION_COOKIE];
     if (secret) await accounts.logout(secret, req.ip);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.redirect('/?notice=signed-out', 303);
+    // The sign-in page shows the notice (the public pages show none).
+    return reply.redirect(`/login?notice=${encodeURIComponent('You are signed out.')}`, 303);
   });
 
   const passwordForm = (label: string, errors: FieldIssue[]) => (csrf: string) => html`<h1>Your account</h1>
@@ -103,8 +121,8 @@ ${error ? html`<p class="form-error" role="alert" id="login-error">${error}</p>`
 ${fieldErrors(errors)}
 <form method="post" action="/account/password" class="narrow">
 <input type="hidden" name="_csrf" value="${csrf}">
-<p><label for="current">Current password</label><br><input id="current" name="current" type="password" autocomplete="current-password" required>${errorFor(errors, 'current')}</p>
-<p><label for="password">New password (12 characters or more)</label><br><input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required>${errorFor(errors, 'password')}</p>
+<p><label for="current">Current password</label><br><input id="current" name="current" type="password" autocomplete="current-password" required${invalid(errors, 'current')}>${errorFor(errors, 'current')}</p>
+<p><label for="password">New password (12 characters or more)</label><br><input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required${invalid(errors, 'password')}>${errorFor(errors, 'password')}</p>
 <p><button type="submit">Change password</button></p>
 <p class="muted">Changing the password signs out every other session of this account.</p>
 </form>`;
@@ -136,6 +154,11 @@ function fieldErrors(errors: FieldIssue[]): SafeHtml {
   return html`<div class="error-summary" role="alert"><h2>Please correct:</h2><ul>${errors.map((e) => html`<li><a href="#${e.path}">${e.message}</a></li>`)}</ul></div>`;
 }
 
+/** aria-invalid and aria-describedby (pointing at errorFor's message) on a control with an error. */
+function invalid(errors: FieldIssue[], path: string): SafeHtml {
+  return errors.some((x) => x.path === path) ? html` aria-invalid="true" aria-describedby="${path}-error"` : html``;
+}
+
 function errorFor(errors: FieldIssue[], path: string): SafeHtml {
   const e = errors.find((x) => x.path === path);
   return e ? html`<span class="field-error" id="${path}-error">${e.message}</span>` : html``;
@@ -145,9 +168,11 @@ function adminPages(app: FastifyInstance, services: Services, kit: PageKit): voi
   const { accounts, audit } = services;
   const guard = (req: FastifyRequest, reply: FastifyReply) => kit.user(req, reply);
 
-  const usersPage = (errors: FieldIssue[], form: Body) => async (req: FastifyRequest) => {
+  /** `rowError`: why a change to an existing user was refused (shown above the table, not beside the "add" form). */
+  const usersPage = (errors: FieldIssue[], form: Body, rowError: string | null = null) => async (req: FastifyRequest) => {
     const users = await accounts.listUsers(req.actor);
     return (csrf: string) => html`<h1>Users</h1>
+${rowError ? html`<p class="form-error" role="alert">${rowError}</p>` : ''}
 <table class="data"><thead><tr><th>Email</th><th>Name</th><th>Role</th><th>State</th><th>Last sign-in</th><th>Change</th></tr></thead><tbody>
 ${users.map((u) => html`<tr><td>${u.email}</td><td>${u.name ?? ''}</td><td>${u.role}</td><td>${u.disabled ? 'disabled' : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? 'locked' : 'active'}</td><td>${u.lastLoginAt?.slice(0, 16).replace('T', ' ') ?? 'never'}</td>
 <td><form method="post" action="/admin/users/${u.id}" class="inline"><input type="hidden" name="_csrf" value="${csrf}">
@@ -158,10 +183,10 @@ ${users.map((u) => html`<tr><td>${u.email}</td><td>${u.name ?? ''}</td><td>${u.r
 <h2>Add a user</h2>
 ${fieldErrors(errors)}
 <form method="post" action="/admin/users" class="narrow"><input type="hidden" name="_csrf" value="${csrf}">
-<p><label for="email">Email</label><br><input id="email" name="email" type="email" required value="${str(form.email)}">${errorFor(errors, 'email')}</p>
-<p><label for="name">Name</label><br><input id="name" name="name" value="${str(form.name)}">${errorFor(errors, 'name')}</p>
-<p><label for="role">Role</label><br><select id="role" name="role">${ROLES.map((r) => html`<option value="${r}" ${str(form.role) === r ? 'selected' : ''}>${ROLE_LABELS[r]}</option>`)}</select>${errorFor(errors, 'role')}</p>
-<p><label for="password">Initial password (12 characters or more; tell the user to change it)</label><br><input id="password" name="password" type="password" autocomplete="new-password" required>${errorFor(errors, 'password')}</p>
+<p><label for="email">Email</label><br><input id="email" name="email" type="email" required value="${str(form.email)}"${invalid(errors, 'email')}>${errorFor(errors, 'email')}</p>
+<p><label for="name">Name</label><br><input id="name" name="name" value="${str(form.name)}"${invalid(errors, 'name')}>${errorFor(errors, 'name')}</p>
+<p><label for="role">Role</label><br><select id="role" name="role"${invalid(errors, 'role')}>${ROLES.map((r) => html`<option value="${r}" ${str(form.role) === r ? 'selected' : ''}>${ROLE_LABELS[r]}</option>`)}</select>${errorFor(errors, 'role')}</p>
+<p><label for="password">Initial password (12 characters or more; tell the user to change it)</label><br><input id="password" name="password" type="password" autocomplete="new-password" required${invalid(errors, 'password')}>${errorFor(errors, 'password')}</p>
 <p><button type="submit">Add user</button></p></form>`;
   };
 
@@ -191,12 +216,13 @@ ${fieldErrors(errors)}
       return reply.redirect(`/admin/users?notice=${encodeURIComponent(`Saved ${u.email}`)}`, 303);
     } catch (e) {
       if (!(e instanceof AppError) || (e.code !== 'VALIDATION_FAILED' && e.code !== 'CONFLICT')) throw e;
-      return kit.send(req, reply, 'Users', await usersPage(e.details as FieldIssue[], {})(req), e.status);
+      return kit.send(req, reply, 'Users', await usersPage([], {}, e.message)(req), e.status);
     }
   });
 
-  const tokensPage = (errors: FieldIssue[], created: { secret: string; label: string } | null) => async (req: FastifyRequest) => {
+  const tokensPage = (errors: FieldIssue[], created: { secret: string; label: string } | null, form: Body = {}) => async (req: FastifyRequest) => {
     const [tokens, users] = await Promise.all([accounts.listTokens(req.actor), accounts.listUsers(req.actor)]);
+    const checkedScopes = ([] as unknown[]).concat(form.scopes ?? []).map(String);
     const email = new Map(users.map((u) => [u.id, u.email]));
     return (csrf: string) => html`<h1>API tokens</h1>
 ${created ? html`<div class="secret" role="status"><p>The token <strong>${created.label}</strong> was created. Copy it now: it is shown only this once.</p>
@@ -210,10 +236,10 @@ ${tokens.map((t) => html`<tr><td>${t.label}</td><td><code>${t.prefix}…</code><
 <h2>Create a token</h2>
 ${fieldErrors(errors)}
 <form method="post" action="/admin/tokens" class="narrow"><input type="hidden" name="_csrf" value="${csrf}">
-<p><label for="label">Label (who or what uses it)</label><br><input id="label" name="label" required>${errorFor(errors, 'label')}</p>
-<fieldset><legend>Scopes</legend>${SCOPES.map((s) => html`<label><input type="checkbox" name="scopes[]" value="${s}"> ${s}</label> `)}
-<p class="muted">read: unpublished cases and restricted fields; write: create and edit cases, move them through the workflow; import: bulk imports.</p>${errorFor(errors, 'scopes')}</fieldset>
-<p><label for="userId">For a person (the token never exceeds their role)</label><br><select id="userId" name="userId"><option value="">— a partner system —</option>${users.map((u) => html`<option value="${u.id}">${u.email} (${u.role})</option>`)}</select></p>
+<p><label for="label">Label (who or what uses it)</label><br><input id="label" name="label" required value="${str(form.label)}"${invalid(errors, 'label')}>${errorFor(errors, 'label')}</p>
+<fieldset id="scopes"${invalid(errors, 'scopes')}><legend>Scopes</legend>${errorFor(errors, 'scopes')}${SCOPES.map((s) => html`<label><input type="checkbox" name="scopes[]" value="${s}"${checkedScopes.includes(s) ? ' checked' : ''}> ${s}</label> `)}
+<p class="muted">read: unpublished cases and restricted fields; write: create and edit cases, move them through the workflow; import: bulk imports.</p></fieldset>
+<p><label for="userId">For a person (the token never exceeds their role)</label><br><select id="userId" name="userId"${invalid(errors, 'userId')}><option value="">— a partner system —</option>${users.map((u) => html`<option value="${u.id}"${str(form.userId) === u.id ? ' selected' : ''}>${u.email} (${u.role})</option>`)}</select>${errorFor(errors, 'userId')}</p>
 <p><button type="submit">Create token</button></p></form>`;
   };
 
@@ -231,7 +257,7 @@ ${fieldErrors(errors)}
       return kit.send(req, reply, 'API tokens', await tokensPage([], { secret, label: token.label })(req), 201);
     } catch (e) {
       if (!(e instanceof AppError) || e.code !== 'VALIDATION_FAILED') throw e;
-      return kit.send(req, reply, 'API tokens', await tokensPage(e.details as FieldIssue[], null)(req), 400);
+      return kit.send(req, reply, 'API tokens', await tokensPage(e.details as FieldIssue[], null, b)(req), 400);
     }
   });
 

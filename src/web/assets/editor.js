@@ -1,6 +1,6 @@
 // Editor pages: ask before leaving a case form with unsaved changes. The forms work without it.
 (function () {
-  var form = document.querySelector('form.case-form');
+  var form = document.querySelector('form.case-editor');
   if (!form) return;
   var dirty = false;
   form.addEventListener('input', function () { dirty = true; });

@@ -35,6 +35,11 @@ describe('renderDiff', () => {
     expect(rowOf(page, 'defendants.0.charges.1.fine')).toMatch(/Defendant 1 › Charge 2 › Fine[\s\S]*<td><span class="absent">not recorded<\/span><\/td>\s*<td><code class="json">\{&quot;amount&quot;:100,&quot;currency&quot;:&quot;EUR&quot;\}<\/code><\/td>/);
   });
 
+  it('names the workflow status and labels its codes', () => {
+    const moved = renderDiff([{ path: 'status', kind: 'changed', before: 'in_review', after: 'published' }]).value;
+    expect(rowOf(moved, 'status')).toMatch(/<th scope="row">Status<br>[\s\S]*<td>In review <code>in_review<\/code><\/td>\s*<td>Published <code>published<\/code><\/td>/);
+  });
+
   it('shows removed rows and languages as compact JSON, escaped', () => {
     const es = rowOf(page, 'narratives.es');
     expect(es).toContain('<tr class="removed">');

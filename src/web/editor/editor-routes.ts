@@ -14,7 +14,7 @@ import type { EditorialView } from '../../services/workflow-service.ts';
 import { diffRecords } from '../../services/case-diff.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageKit } from '../account-routes.ts';
-import { applyFormOp, focusAfterOp, keepUneditedFields, parseCaseForm, renderCaseForm, type CaseFormValues } from './case-form.ts';
+import { applyFormOp, focusAfterOp, keepUneditedFields, parseCaseForm, renderCaseForm, type CaseFormValues, type FormOp } from './case-form.ts';
 import { renderDiff } from './diff-view.ts';
 
 type Body = Record<string, unknown>;
@@ -70,8 +70,8 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
     if (!guard(req, reply)) return reply;
     const { values, op } = parseCaseForm((req.body ?? {}) as Body);
     if (op) {
-      const next = applyFormOp(values, op);
-      return kit.send(req, reply, 'New case', newPage(next, [], focusAfterOp(next, op)));
+      const r = rowOp(values, op);
+      return kit.send(req, reply, 'New case', newPage(r.values, r.errors, r.focus), r.errors.length ? 400 : 200);
     }
     try {
       const rec = await cases.create({ ...values.case, status: 'draft' }, req.actor, { restricted: values.restricted });
@@ -82,10 +82,10 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
     }
   });
 
-  async function casePage(req: FastifyRequest, reply: FastifyReply, id: string, opts: { values?: CaseFormValues; errors?: FieldIssue[]; status?: number; transitionError?: string; focus?: string | null } = {}) {
+  async function casePage(req: FastifyRequest, reply: FastifyReply, id: string, opts: { values?: CaseFormValues; errors?: FieldIssue[]; status?: number; transitionError?: string; transitionComment?: string; commentError?: { message: string; body: string }; focus?: string | null } = {}) {
     const v = await workflow.view(id, req.actor);
     const values = opts.values ?? formValues(v.record, v.restricted);
-    return kit.send(req, reply, v.record.title, (csrf) => caseEditor(v, values, opts.errors ?? [], csrf, opts.transitionError ?? null, opts.focus ?? null), opts.status ?? 200);
+    return kit.send(req, reply, v.record.title, (csrf) => caseEditor(v, values, opts.errors ?? [], csrf, { transitionError: opts.transitionError ?? null, transitionComment: opts.transitionComment ?? '', commentError: opts.commentError ?? null }, opts.focus ?? null), opts.status ?? 200);
   }
 
   app.get<P>('/editor/cases/:id', { schema: { hide: true } }, async (req, reply) => {
@@ -97,8 +97,8 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
     if (!guard(req, reply)) return reply;
     const { values, op } = parseCaseForm((req.body ?? {}) as Body);
     if (op) {
-      const next = applyFormOp(values, op);
-      return casePage(req, reply, req.params.id, { values: next, focus: focusAfterOp(next, op) });
+      const r = rowOp(values, op);
+      return casePage(req, reply, req.params.id, { values: r.values, errors: r.errors, focus: r.focus, status: r.errors.length ? 400 : 200 });
     }
     try {
       // The form has no id, status or import provenance: those stay as stored.
@@ -121,18 +121,19 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
       return back(reply, rec.id, `Now ${statusLabel(rec.status).toLowerCase()}`);
     } catch (e) {
       if (!(e instanceof AppError) || (e.code !== 'CONFLICT' && e.code !== 'VALIDATION_FAILED')) throw e;
-      return casePage(req, reply, req.params.id, { transitionError: e.message, status: e.status });
+      return casePage(req, reply, req.params.id, { transitionError: e.message, transitionComment: str(b.comment), status: e.status });
     }
   });
 
   app.post<P>('/editor/cases/:id/comments', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
     if (!guard(req, reply)) return reply;
+    const body = str(((req.body ?? {}) as Body).body);
     try {
-      await workflow.comment(req.params.id, str(((req.body ?? {}) as Body).body), req.actor);
+      await workflow.comment(req.params.id, body, req.actor);
       return back(reply, req.params.id, 'Comment added');
     } catch (e) {
       if (!(e instanceof AppError) || e.code !== 'VALIDATION_FAILED') throw e;
-      return casePage(req, reply, req.params.id, { transitionError: e.message, status: 400 });
+      return casePage(req, reply, req.params.id, { commentError: { message: e.message, body }, status: 400 });
     }
   });
 
@@ -152,9 +153,11 @@ ${versions.map((x) => html`<tr><td><a href="/editor/cases/${v.record.id}/version
     if (!guard(req, reply)) return reply;
     const n = Number(req.params.version);
     if (!Number.isInteger(n) || n < 1) throw new AppError('VALIDATION_FAILED', `'${req.params.version}' is not a version number`, [{ path: 'version', message: 'a whole number from 1' }]);
-    const against = Number(str((req.query as Body).against)) || n - 1;
+    const asked = str((req.query as Body).against);
+    const against = asked === '' ? n - 1 : Number(asked);
+    if (!Number.isInteger(against) || against < (asked === '' ? 0 : 1)) throw new AppError('VALIDATION_FAILED', `'${asked}' is not a version number`, [{ path: 'against', message: 'a whole number from 1' }]);
     const after = await workflow.version(req.params.id, n, req.actor);
-    const before = against >= 1 ? await workflow.version(req.params.id, against, req.actor).catch(() => undefined) : undefined;
+    const before = against >= 1 ? await workflow.version(req.params.id, against, req.actor) : undefined;
     const changes = diffRecords(before ? { ...before.record, restricted: before.restricted } : {}, { ...after.record, restricted: after.restricted });
     return kit.send(req, reply, `Version ${n}`, () => html`<p><a href="/editor/cases/${req.params.id}/history">← History</a></p>
 <h1>Version ${n} of ${after.record.title}</h1>
@@ -170,35 +173,69 @@ ${renderDiff(changes)}`);
   });
 }
 
-function issues(e: AppError): FieldIssue[] {
-  if (Array.isArray(e.details)) return e.details as FieldIssue[];
-  return [{ path: '(form)', message: e.message }];
+/**
+ * Applies an add/remove-row button. A refused one (no language chosen, a row that is gone) comes back
+ * as an error beside the control, with everything typed kept, instead of an error page.
+ */
+function rowOp(values: CaseFormValues, op: FormOp): { values: CaseFormValues; errors: FieldIssue[]; focus: string | null } {
+  try {
+    const next = applyFormOp(values, op);
+    return { values: next, errors: [], focus: focusAfterOp(next, op) };
+  } catch (e) {
+    if (!(e instanceof AppError) || (e.code !== 'VALIDATION_FAILED' && e.code !== 'BAD_REQUEST')) throw e;
+    // A row that is gone is no field's fault: the message goes to the summary.
+    return { values, errors: issues(e).map((x) => (x.path === '_op' ? { path: '', message: e.message } : x)), focus: null };
+  }
 }
 
-function caseEditor(v: EditorialView, values: CaseFormValues, errors: FieldIssue[], csrf: string, transitionError: string | null, focus: string | null): SafeHtml {
+function issues(e: AppError): FieldIssue[] {
+  if (Array.isArray(e.details)) return e.details as FieldIssue[];
+  // Not about one field (a stale version, a duplicate id): the summary shows it as about the case.
+  return [{ path: '', message: e.message }];
+}
+
+interface PageErrors {
+  /** Why a workflow move was refused (shown in the workflow section). */
+  transitionError: string | null;
+  /** The comment typed with a refused move, given back. */
+  transitionComment: string;
+  /** Why a comment was refused, with what was typed (shown beside the comment box). */
+  commentError: { message: string; body: string } | null;
+}
+
+function caseEditor(v: EditorialView, values: CaseFormValues, errors: FieldIssue[], csrf: string, pageErrors: PageErrors, focus: string | null): SafeHtml {
   const rec = v.record;
   const status = rec.status as CaseStatus;
+  const { transitionError, transitionComment, commentError } = pageErrors;
+  const publishing = v.transitions.some((t) => t.to === 'published');
   return html`<p class="crumbs"><a href="/editor">Review queue</a></p>
 <h1>${rec.title}</h1>
 <p><span class="status status-${status}">${statusLabel(status)}</span> · version ${rec.version} · changed ${when(rec.updatedAt)} UTC
  · <a href="/editor/cases/${rec.id}/history">History</a>${status === 'published' ? html` · <a href="/cases/${rec.id}">Public page</a>` : ''}</p>
 <section class="workflow" aria-labelledby="wf-h"><h2 id="wf-h">Workflow</h2>
 ${transitionError ? html`<p class="form-error" role="alert">${transitionError}</p>` : ''}
-${v.warnings.length && v.transitions.some((t) => t.to === 'published') ? html`<div class="warnings" role="alert"><h3>Pseudonymisation check</h3><ul>${v.warnings.map((w) => html`<li>${w.message}</li>`)}</ul></div>` : ''}
+${v.warnings.length && (publishing || status === 'published') ? html`<div class="warnings" role="alert"><h3>Pseudonymisation check</h3>${status === 'published' ? html`<p>This case is public and a narrative names a party: replace the names now, or withdraw the case.</p>` : ''}<ul>${v.warnings.map((w) => html`<li>${w.message}</li>`)}</ul></div>` : ''}
 ${v.transitions.length ? html`<form method="post" action="/editor/cases/${rec.id}/transition" class="transition"><input type="hidden" name="_csrf" value="${csrf}">
-<p><label for="wf-comment">Comment for the record (optional; restricted)</label><br><textarea id="wf-comment" name="comment" rows="2"></textarea></p>
-${v.warnings.length && v.transitions.some((t) => t.to === 'published') ? html`<p><label><input type="checkbox" name="acknowledge" value="yes"> I have checked these names and publish anyway</label></p>` : ''}
+<p><label for="wf-comment">Comment for the record (optional; restricted)</label><br><textarea id="wf-comment" name="comment" rows="2">
+${transitionComment}</textarea></p>
+${v.warnings.length && publishing ? html`<p><label><input type="checkbox" name="acknowledge" value="yes"> I have checked these names and publish anyway</label></p>` : ''}
 <p>${v.transitions.map((t) => html`<button type="submit" name="to" value="${t.to}">${t.label}</button> `)}</p></form>` : html`<p class="muted">No workflow move is open to you on this case.</p>`}
 </section>
 <section aria-labelledby="cm-h"><h2 id="cm-h">Review comments</h2>
-${v.comments.length ? html`<ol class="comments">${v.comments.map((c) => html`<li><p class="meta">${c.authorLabel}, ${when(c.at)} UTC${c.transition ? html` · ${c.transition.replace('->', ' → ')}` : ''}</p><p>${c.body}</p></li>`)}</ol>` : html`<p class="muted">No comments yet.</p>`}
+${v.comments.length ? html`<ol class="comments">${v.comments.map((c) => html`<li><p class="meta">${c.authorLabel}, ${when(c.at)} UTC${c.transition ? html` · ${c.transition.replace('->', ' → ')}` : ''}</p><p>${lines(c.body)}</p></li>`)}</ol>` : html`<p class="muted">No comments yet.</p>`}
 <form method="post" action="/editor/cases/${rec.id}/comments"><input type="hidden" name="_csrf" value="${csrf}">
-<p><label for="cm-body">Add a comment</label><br><textarea id="cm-body" name="body" rows="2" required></textarea></p><p><button type="submit">Add comment</button></p></form>
+<p${commentError ? html` class="has-error"` : ''}><label for="cm-body">Add a comment</label><br>${commentError ? html`<span class="field-error" id="cm-body-error">${commentError.message}</span><br>` : ''}<textarea id="cm-body" name="body" rows="2" required${commentError ? html` aria-invalid="true" aria-describedby="cm-body-error" autofocus` : ''}>
+${commentError?.body ?? ''}</textarea></p><p><button type="submit">Add comment</button></p></form>
 </section>
 <section aria-labelledby="ed-h"><h2 id="ed-h">Case record</h2>
 ${v.canEdit ? renderCaseForm({ action: `/editor/cases/${rec.id}`, values, errors, csrfToken: csrf, submitLabel: 'Save', focus })
     : html`<p class="muted">${status === 'draft' ? 'You may not edit this case.' : `This case is ${statusLabel(status).toLowerCase()}; ${editNote(status)}`}</p>`}
 </section>`;
+}
+
+/** Text with its line breaks kept (a review comment of several lines). */
+function lines(text: string): (string | SafeHtml)[] {
+  return text.split(/\r?\n/).flatMap((line, i) => (i ? [html`<br>`, line] : [line]));
 }
 
 function editNote(status: CaseStatus): string {

@@ -6,6 +6,7 @@ import {
   TOP_FIELDS, CHARGE_FIELDS, NARRATIVE_FIELDS, PROVENANCE_FIELDS, RESTRICTED_FIELDS, ROW_LISTS, TAG_LISTS,
   languageLabel, type FieldSpec, type RowList,
 } from './form-spec.ts';
+import { STATUSES } from '../../domain/taxonomy.ts';
 
 export interface FormError {
   path: string;
@@ -99,6 +100,10 @@ export function describePath(path: string): { label: string; spec?: FieldSpec } 
       spec = CHARGE_FIELDS.find((f) => f.key === `fine.${next}`);
       out.push(spec ? spec.label : 'Fine');
       if (spec) k++;
+    } else if (k === 0 && seg === 'status' && p.length === 1) {
+      // Not a form field: the workflow status, as the version diff shows it.
+      spec = { key: 'status', label: 'Status', control: { kind: 'select', options: STATUSES } };
+      out.push(spec.label);
     } else if (seg === '_newLanguage') {
       out.push('New language');
     } else {
