@@ -82,10 +82,10 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
     }
   });
 
-  async function casePage(req: FastifyRequest, reply: FastifyReply, id: string, opts: { values?: CaseFormValues; errors?: FieldIssue[]; status?: number; transitionError?: string; transitionComment?: string; commentError?: { message: string; body: string }; focus?: string | null } = {}) {
+  async function casePage(req: FastifyRequest, reply: FastifyReply, id: string, opts: { values?: CaseFormValues; errors?: FieldIssue[]; status?: number; transitionError?: string; transitionComment?: string; commentError?: { message: string; body: string }; focus?: string | null; acknowledge?: boolean } = {}) {
     const v = await workflow.view(id, req.actor);
     const values = opts.values ?? formValues(v.record, v.restricted);
-    return kit.send(req, reply, v.record.title, (csrf) => caseEditor(v, values, opts.errors ?? [], csrf, { transitionError: opts.transitionError ?? null, transitionComment: opts.transitionComment ?? '', commentError: opts.commentError ?? null }, opts.focus ?? null), opts.status ?? 200);
+    return kit.send(req, reply, v.record.title, (csrf) => caseEditor(v, values, opts.errors ?? [], csrf, { transitionError: opts.transitionError ?? null, transitionComment: opts.transitionComment ?? '', commentError: opts.commentError ?? null, acknowledge: opts.acknowledge ?? false }, opts.focus ?? null), opts.status ?? 200);
   }
 
   app.get<P>('/editor/cases/:id', { schema: { hide: true } }, async (req, reply) => {
@@ -95,7 +95,8 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
 
   app.post<P>('/editor/cases/:id', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
     if (!guard(req, reply)) return reply;
-    const { values, op } = parseCaseForm((req.body ?? {}) as Body);
+    const { _acknowledge: ack, ...body } = (req.body ?? {}) as Body;
+    const { values, op } = parseCaseForm(body);
     if (op) {
       const r = rowOp(values, op);
       return casePage(req, reply, req.params.id, { values: r.values, errors: r.errors, focus: r.focus, status: r.errors.length ? 400 : 200 });
@@ -105,11 +106,13 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
       const stored = await cases.get(req.params.id, req.actor);
       const { id: _id, ...merged } = keepUneditedFields(contentOf(stored) as unknown as Record<string, unknown>, values.case);
       const patch = { ...merged, ...(values.version ? { version: values.version } : {}) };
-      await cases.patch(req.params.id, patch, req.actor, values.restricted);
+      await cases.patch(req.params.id, patch, req.actor, values.restricted, { acknowledgeWarnings: ack === 'yes' });
       return back(reply, req.params.id, 'Saved');
     } catch (e) {
       if (!(e instanceof AppError) || (e.code !== 'VALIDATION_FAILED' && e.code !== 'CONFLICT')) throw e;
-      return casePage(req, reply, req.params.id, { values, errors: issues(e), status: e.status });
+      // An edit of a published case that names a party: shown, and savable once acknowledged.
+      const named = e.code === 'CONFLICT' && !!(e.details as { warnings?: unknown } | null)?.warnings;
+      return casePage(req, reply, req.params.id, { values, errors: issues(e), status: e.status, acknowledge: named });
     }
   });
 
@@ -145,7 +148,7 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
 <h1>History</h1>
 <table class="data"><thead><tr><th>Version</th><th>When (UTC)</th><th>Who</th><th>Action</th><th>Status</th><th>What changed</th><th></th></tr></thead><tbody>
 ${versions.map((x) => html`<tr><td><a href="/editor/cases/${v.record.id}/versions/${x.version}">${x.version}</a></td><td>${when(x.at)}</td><td>${x.actorLabel}</td><td>${x.action}</td><td>${statusLabel(x.status)}</td><td>${x.changed.join(', ') || '—'}</td>
-<td>${v.canEdit && x.version !== v.record.version ? html`<form method="post" action="/editor/cases/${v.record.id}/versions/${x.version}/restore" class="inline"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Restore version ${x.version}</button></form>` : ''}</td></tr>`)}
+<td>${v.canEdit && x.version !== v.record.version ? html`<form method="post" action="/editor/cases/${v.record.id}/versions/${x.version}/restore" class="inline"><input type="hidden" name="_csrf" value="${csrf}">${v.record.status === 'published' ? html`<label><input type="checkbox" name="acknowledge" value="yes"> names checked</label> ` : ''}<button type="submit">Restore version ${x.version}</button></form>` : ''}</td></tr>`)}
 </tbody></table>`);
   });
 
@@ -168,8 +171,13 @@ ${renderDiff(changes)}`);
   app.post<PV>('/editor/cases/:id/versions/:version/restore', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
     if (!guard(req, reply)) return reply;
     const n = Number(req.params.version);
-    const rec = await workflow.restore(req.params.id, n, req.actor);
-    return back(reply, rec.id, `Version ${n} restored as version ${rec.version}`);
+    try {
+      const rec = await workflow.restore(req.params.id, n, req.actor, { acknowledgeWarnings: str(((req.body ?? {}) as Body).acknowledge) === 'yes' });
+      return back(reply, rec.id, `Version ${n} restored as version ${rec.version}`);
+    } catch (e) {
+      if (!(e instanceof AppError) || e.code !== 'CONFLICT') throw e;
+      return casePage(req, reply, req.params.id, { transitionError: `Version ${n} was not restored: ${e.message}. Tick the acknowledgement beside its Restore button in the history to restore it anyway.`, status: 409 });
+    }
   });
 }
 
@@ -201,12 +209,14 @@ interface PageErrors {
   transitionComment: string;
   /** Why a comment was refused, with what was typed (shown beside the comment box). */
   commentError: { message: string; body: string } | null;
+  /** A save of a published case found names: offer the acknowledgement. */
+  acknowledge?: boolean;
 }
 
 function caseEditor(v: EditorialView, values: CaseFormValues, errors: FieldIssue[], csrf: string, pageErrors: PageErrors, focus: string | null): SafeHtml {
   const rec = v.record;
   const status = rec.status as CaseStatus;
-  const { transitionError, transitionComment, commentError } = pageErrors;
+  const { transitionError, transitionComment, commentError, acknowledge } = pageErrors;
   const publishing = v.transitions.some((t) => t.to === 'published');
   return html`<p class="crumbs"><a href="/editor">Review queue</a></p>
 <h1>${rec.title}</h1>
@@ -228,7 +238,10 @@ ${v.comments.length ? html`<ol class="comments">${v.comments.map((c) => html`<li
 ${commentError?.body ?? ''}</textarea></p><p><button type="submit">Add comment</button></p></form>
 </section>
 <section aria-labelledby="ed-h"><h2 id="ed-h">Case record</h2>
-${v.canEdit ? renderCaseForm({ action: `/editor/cases/${rec.id}`, values, errors, csrfToken: csrf, submitLabel: 'Save', focus })
+${v.canEdit ? renderCaseForm({
+      action: `/editor/cases/${rec.id}`, values, errors, csrfToken: csrf, submitLabel: 'Save', focus,
+      extraButtons: acknowledge ? html`<p class="acknowledge"><label><input type="checkbox" name="_acknowledge" value="yes"> This case is public: I have checked the names the pseudonymisation check found and save anyway</label></p>` : undefined,
+    })
     : html`<p class="muted">${status === 'draft' ? 'You may not edit this case.' : `This case is ${statusLabel(status).toLowerCase()}; ${editNote(status)}`}</p>`}
 </section>`;
 }
