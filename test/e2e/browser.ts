@@ -1,6 +1,7 @@
 /** Debian's Chromium driven by playwright-core (never a downloaded browser), against a real server. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -18,4 +19,19 @@ export function launch(): Promise<Browser> {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Where the browser tests leave the README's screenshots. */
+export const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+
+/** axe-core's serious and critical violations on the page, each as "rule: first targets". */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: AXE });
+  type Result = { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+  const result = await page.evaluate(async () => (window as unknown as { axe: { run: () => Promise<Result> } }).axe.run());
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -5,18 +5,14 @@
  * the case form and the review queue; screenshots for the README; the form without JavaScript.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
 import { createUser } from '../helpers/accounts.ts';
 import { moveTo } from '../helpers/workflow.ts';
 import { caseInput } from '../factories/case-factory.ts';
 import { seedDemo } from '../../src/services/demo-seed.ts';
-import { chromiumAvailable, launch } from './browser.ts';
+import { chromiumAvailable, launch, SCREENSHOTS, seriousViolations } from './browser.ts';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
 describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
   let t: TestApp;
@@ -49,11 +45,6 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     return ctx.newPage();
   }
 
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate(async () => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run());
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-  }
 
   async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
     await page.goto(`${base}/login`);

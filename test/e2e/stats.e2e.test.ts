@@ -4,17 +4,13 @@
  * Content: the demo briefs, plus the real SHERLOC summaries of ../shared when present.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createRequire } from 'node:module';
 import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { seedDemo } from '../../src/services/demo-seed.ts';
-import { chromiumAvailable, launch } from './browser.ts';
+import { chromiumAvailable, launch, SCREENSHOTS, seriousViolations } from './browser.ts';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const CORPUS = new URL('../../../shared/data/sherloc-tip-cases.jsonl', import.meta.url).pathname;
 
 describe.runIf(chromiumAvailable())('Statistics page in Chromium', () => {
@@ -64,9 +60,7 @@ describe.runIf(chromiumAvailable())('Statistics page in Chromium', () => {
     expect(await page.getByText(/not trafficking prevalence/).count()).toBeGreaterThan(5);
     expect(await page.getByText(/shown as “fewer than 3”/).count()).toBeGreaterThan(0);
 
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate(async () => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run());
-    expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
 

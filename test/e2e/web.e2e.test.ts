@@ -3,15 +3,11 @@
  * link; the same flows with JavaScript off; axe-core on every page type; screenshots for the README.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { seedDemo } from '../../src/services/demo-seed.ts';
-import { chromiumAvailable, launch } from './browser.ts';
+import { chromiumAvailable, launch, SCREENSHOTS, seriousViolations } from './browser.ts';
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve('axe-core/axe.min.js');
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 
 describe.runIf(chromiumAvailable())('public site in Chromium', () => {
   let t: TestApp;
@@ -34,11 +30,6 @@ describe.runIf(chromiumAvailable())('public site in Chromium', () => {
     return ctx.newPage();
   }
 
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate(async () => (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run());
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
-  }
 
   for (const js of [true, false]) {
     it(`search, facet, case, language, feed ${js ? 'with' : 'without'} JavaScript`, async () => {

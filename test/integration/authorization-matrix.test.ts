@@ -252,7 +252,8 @@ type Outcome = 'allowed' | 'denied' | 'error';
 function outcome(res: LightMyRequestResponse): Outcome {
   const s = res.statusCode;
   if (s === 401 || s === 403 || s === 404) return 'denied';
-  if (s >= 300 && s < 400 && String(res.headers.location ?? '').startsWith('/login')) return 'denied'; // web pages send strangers to sign in
+  // Web pages send strangers to sign in (with where they were going); signing out lands on /login?notice=.
+  if (s >= 300 && s < 400 && /^\/login(\?next=|$)/.test(String(res.headers.location ?? ''))) return 'denied';
   if (s >= 500 || s === 429) return 'error';
   return 'allowed';
 }
