@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { ROLES, ROLE_LABELS, SCOPES } from '../domain/accounts.ts';
 import { AppError, type FieldIssue } from '../domain/errors.ts';
 import type { Config } from '../config/config.ts';
@@ -243,9 +244,24 @@ ${fieldErrors(errors)}
 <p><button type="submit">Create token</button></p></form>`;
   };
 
+  /**
+   * A new token's secret, held in this process for one GET after the POST redirects there
+   * (post/redirect/get: reloading never creates a second token), for the admin who made it only.
+   */
+  const fresh = new Map<string, { secret: string; label: string; userId: string | null; until: number }>();
+  const takeFresh = (key: unknown, userId: string | null) => {
+    const now = Date.now();
+    for (const [k, v] of fresh) if (v.until < now) fresh.delete(k);
+    const f = typeof key === 'string' ? fresh.get(key) : undefined;
+    if (!f || f.userId !== userId) return null;
+    fresh.delete(key as string);
+    return f;
+  };
+
   app.get('/admin/tokens', { schema: { hide: true } }, async (req, reply) => {
     if (!guard(req, reply)) return reply;
-    return kit.send(req, reply, 'API tokens', await tokensPage([], null)(req));
+    const created = takeFresh((req.query as Body).created, req.actor.userId);
+    return kit.send(req, reply, 'API tokens', await tokensPage([], created)(req));
   });
 
   app.post('/admin/tokens', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
@@ -254,7 +270,9 @@ ${fieldErrors(errors)}
     const scopes = ([] as unknown[]).concat(b.scopes ?? []).map(String);
     try {
       const { token, secret } = await accounts.createToken({ label: str(b.label), scopes, userId: str(b.userId) || null }, req.actor);
-      return kit.send(req, reply, 'API tokens', await tokensPage([], { secret, label: token.label })(req), 201);
+      const key = randomBytes(16).toString('base64url');
+      fresh.set(key, { secret, label: token.label, userId: req.actor.userId, until: Date.now() + 5 * 60_000 });
+      return reply.redirect(`/admin/tokens?created=${key}`, 303);
     } catch (e) {
       if (!(e instanceof AppError) || e.code !== 'VALIDATION_FAILED') throw e;
       return kit.send(req, reply, 'API tokens', await tokensPage(e.details as FieldIssue[], null, b)(req), 400);

@@ -449,11 +449,15 @@ describe('editor pages through the real forms', () => {
     expect(page.page().byId.get('scopes')?.attrs['aria-describedby']).toBe('scopes-error');
     f = page.form('/admin/tokens');
     expect(f.value('label')).toBe('Partner NGO feed');
-    page = await a.submit(f.check('scopes[]', true, 'read'), 'Create token');
-    expect(page.status).toBe(201);
+    const posted = await a.submit(f.check('scopes[]', true, 'read'), 'Create token');
+    expect(posted.status).toBe(303); // post/redirect/get: a reload cannot create a second token
+    expect(posted.body).not.toMatch(/plm_/);
+    page = await a.follow(posted);
     const secret = page.page().byId.get('new-token')?.text ?? '';
     expect(secret).toMatch(/^plm_/);
     expect(page.body).toContain('it is shown only this once');
+    // The same address again (a reload), or another admin with it: no secret.
+    expect((await a.get(page.url)).body).not.toContain(secret);
     const reload = await a.get('/admin/tokens');
     expect(reload.body).not.toContain(secret);
     expect(reload.body).not.toContain('new-token');
