@@ -516,11 +516,25 @@ describe('editor pages through the real forms', () => {
     const f2 = (await e2.get(`/editor/cases/${id}`)).form(`/editor/cases/${id}`);
     expect(f1.value('version')).toBe('1');
     caseIdFrom(await e1.submit(f1.fill('f-title', 'Prosecutor v. First Editor'), 'Save'));
+    // Different fields: the late save merges with the one made meanwhile.
     const late = await e2.submit(f2.fill('f-court', 'Cour d\u2019appel de Paris'), 'Save');
-    expect(late.status).toBe(409);
-    expect(late.page().byId.get('error-summary')?.text).toMatch(/Case: case '[^']+' was changed meanwhile: you sent version 1, the stored version is 2; reload and retry/);
-    expect(late.form(`/editor/cases/${id}`).value('f-court')).toBe('Cour d\u2019appel de Paris'); // the typing is not lost
-    expect(await stored(id)).toMatchObject({ version: 2, title: 'Prosecutor v. First Editor', court: 'Tribunal correctionnel de Paris' });
+    expect(late.status).toBe(303);
+    expect((await e2.follow(late)).body).toContain('Saved, merged with version 2');
+    expect(await stored(id)).toMatchObject({ version: 3, title: 'Prosecutor v. First Editor', court: 'Cour d\u2019appel de Paris' });
+    // The same field: refused without overwriting; the form comes back merged, the field named, the typing kept.
+    const g1 = (await e1.get(`/editor/cases/${id}`)).form(`/editor/cases/${id}`);
+    const g2 = (await e2.get(`/editor/cases/${id}`)).form(`/editor/cases/${id}`);
+    caseIdFrom(await e1.submit(g1.fill('f-court', 'Cour de cassation').fill('f-title', 'Prosecutor v. Both Editors'), 'Save'));
+    const clash = await e2.submit(g2.fill('f-court', 'Tribunal de Paris'), 'Save');
+    expect(clash.status).toBe(409);
+    expect(clash.page().byId.get('error-summary')?.text).toMatch(/Version 4 was saved while you were editing, and it also changed court\./);
+    const again = clash.form(`/editor/cases/${id}`);
+    expect(again.value('f-court')).toBe('Tribunal de Paris'); // the typing is not lost
+    expect(again.value('f-title')).toBe('Prosecutor v. Both Editors'); // their other change is kept
+    expect(again.value('version')).toBe('4');
+    expect(await stored(id)).toMatchObject({ version: 4, court: 'Cour de cassation' });
+    caseIdFrom(await e2.submit(again, 'Save'));
+    expect(await stored(id)).toMatchObject({ version: 5, court: 'Tribunal de Paris', title: 'Prosecutor v. Both Editors' });
 
     // An empty comment: the message sits beside the comment box.
     const page = await e1.get(`/editor/cases/${id}`);

@@ -12,6 +12,7 @@ import { STATUSES } from '../../domain/taxonomy.ts';
 import type { Services } from '../../services/services.ts';
 import type { EditorialView } from '../../services/workflow-service.ts';
 import { diffRecords } from '../../services/case-diff.ts';
+import { mergeEdits } from '../../services/case-merge.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageKit } from '../account-routes.ts';
 import { applyFormOp, focusAfterOp, keepUneditedFields, parseCaseForm, renderCaseForm, type CaseFormValues, type FormOp } from './case-form.ts';
@@ -110,11 +111,45 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
       return back(reply, req.params.id, 'Saved');
     } catch (e) {
       if (!(e instanceof AppError) || (e.code !== 'VALIDATION_FAILED' && e.code !== 'CONFLICT')) throw e;
+      const stale = e.code === 'CONFLICT' && (e.details as { field?: string } | null)?.field === 'version';
+      if (stale && values.version) return saveStale(req, reply, values, ack === 'yes');
       // An edit of a published case that names a party: shown, and savable once acknowledged.
       const named = e.code === 'CONFLICT' && !!(e.details as { warnings?: unknown } | null)?.warnings;
       return casePage(req, reply, req.params.id, { values, errors: issues(e), status: e.status, acknowledge: named });
     }
   });
+
+  /**
+   * Someone saved while this form was open. Fields only one side changed merge by themselves and
+   * are saved; where both changed a field, the form comes back with the merge, the field named.
+   */
+  async function saveStale(req: FastifyRequest<P>, reply: FastifyReply, values: CaseFormValues, acknowledged: boolean) {
+    const id = req.params.id;
+    const contentWithoutStatus = (rec: CaseRecord) => {
+      const { status: _s, ...c } = contentOf(rec);
+      return c as unknown as Record<string, unknown>;
+    };
+    const base = await workflow.version(id, values.version!, req.actor);
+    const current = await cases.get(id, req.actor);
+    const { id: _id, status: _s, ...mine } = keepUneditedFields(contentOf(current) as unknown as Record<string, unknown>, values.case);
+    const merged = mergeEdits(
+      { content: contentWithoutStatus(base.record), restricted: base.restricted },
+      { content: contentWithoutStatus(current), restricted: await cases.restricted(id) },
+      { content: mine, restricted: values.restricted },
+    );
+    const next: CaseFormValues = { case: merged.content, restricted: merged.restricted, version: current.version };
+    if (merged.conflicts.length) {
+      const message = `Version ${current.version} was saved while you were editing, and it also changed ${merged.conflicts.join(', ')}. Below are their other changes with yours; where you both changed a field, yours. Nothing is saved yet: check the history, then save again.`;
+      return casePage(req, reply, id, { values: next, errors: [{ path: '(form)', message }], status: 409 });
+    }
+    try {
+      await cases.patch(id, { ...merged.content, version: current.version }, req.actor, merged.restricted, { acknowledgeWarnings: acknowledged });
+    } catch (e) {
+      if (!(e instanceof AppError) || (e.code !== 'VALIDATION_FAILED' && e.code !== 'CONFLICT')) throw e;
+      return casePage(req, reply, id, { values: next, errors: issues(e), status: e.status });
+    }
+    return back(reply, id, `Saved, merged with version ${current.version}, which was saved while you were editing`);
+  }
 
   app.post<P>('/editor/cases/:id/transition', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
     if (!guard(req, reply)) return reply;
