@@ -29,7 +29,7 @@ import { registerProtections } from './protections.ts';
 
 export interface AppDeps {
   config: Pick<Config, 'bodyLimit' | 'maxPageSize' | 'logLevel' | 'publicUrl' | 'rateLimit' | 'rateLimitToken' | 'rateLimitWindowSeconds'
-    | 'loginRateLimit' | 'sessionHours' | 'trustProxy' | 'secureCookies'>;
+    | 'loginRateLimit' | 'sessionHours' | 'trustProxy' | 'secureCookies' | 'documentMaxBytes'>;
   services: Services;
   /** A pino logger or `false`; tests pass false. */
   logger?: boolean | object;

@@ -18,6 +18,12 @@ export function toAppError(err: FastifyError | Error): AppError {
   if (fe.code?.startsWith('FST_CSRF')) {
     return new AppError('FORBIDDEN', 'the form\'s security token (CSRF) is missing or wrong: reload the page and submit the form again', [{ path: '_csrf', message: 'missing or invalid' }]);
   }
+  if (fe.code === 'FST_REQ_FILE_TOO_LARGE') {
+    return new AppError('PAYLOAD_TOO_LARGE', 'the file is larger than the limit for documents (PALERMO_DOCUMENT_MAX_BYTES)', [{ path: 'file', message: 'too large' }]);
+  }
+  if (fe.code === 'FST_FILES_LIMIT' || fe.code === 'FST_FIELDS_LIMIT' || fe.code === 'FST_PARTS_LIMIT') {
+    return new AppError('PAYLOAD_TOO_LARGE', 'the form sends more files or fields than it has', [{ path: 'file', message: 'one file per upload' }]);
+  }
   const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
   if (mapped) return new AppError(mapped, explain(mapped, fe));
   if (err instanceof SyntaxError && fe.statusCode === 400) {

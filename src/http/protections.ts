@@ -6,12 +6,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import formbody from '@fastify/formbody';
 import csrf from '@fastify/csrf-protection';
+import multipart from '@fastify/multipart';
 import qs from 'qs';
 import { FORM_QS_OPTIONS } from '../web/editor/form-values.ts';
 import { AppError } from '../domain/errors.ts';
 import type { Config } from '../config/config.ts';
 
-type ProtectionConfig = Pick<Config, 'rateLimit' | 'rateLimitToken' | 'rateLimitWindowSeconds' | 'secureCookies'>;
+type ProtectionConfig = Pick<Config, 'rateLimit' | 'rateLimitToken' | 'rateLimitWindowSeconds' | 'secureCookies' | 'documentMaxBytes'>;
 
 const isApi = (req: FastifyRequest) => req.url.startsWith('/api/v1/') && !req.url.startsWith('/api/v1/docs');
 
@@ -33,9 +34,17 @@ export async function registerProtections(app: FastifyInstance, cfg: ProtectionC
   });
   // The case form names nested fields (victims[0][gender]); a large case sends many thousands of them.
   await app.register(formbody, { parser: (body) => qs.parse(body, FORM_QS_OPTIONS) });
+  // The editor's document upload (multipart/form-data): fields, the CSRF token among them, and the
+  // file land in the body, so the CSRF check runs before anything is stored.
+  // A file over the limit arrives truncated (and flagged), so the page can say so beside the field.
+  await app.register(multipart, { attachFieldsToBody: true, throwFileSizeLimit: false, limits: { fileSize: cfg.documentMaxBytes, files: 1, fields: 10 } });
   await app.register(csrf, {
     cookieKey: 'palermo_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: cfg.secureCookies === 'always' ? true : cfg.secureCookies === 'never' ? false : 'auto' },
-    getToken: (req) => ((req.body ?? {}) as { _csrf?: string })._csrf,
+    // Form posts carry `_csrf` as a field; multipart posts as a part ({ value }).
+    getToken: (req) => {
+      const t = ((req.body ?? {}) as { _csrf?: string | { value?: unknown } })._csrf;
+      return typeof t === 'string' ? t : typeof t?.value === 'string' ? t.value : undefined;
+    },
   });
 }

@@ -218,6 +218,11 @@ const ROWS: Row[] = [
   { route: 'POST /editor/cases/:id/transition', variant: 'submit own draft', request: async () => ({ method: 'POST', url: `/editor/cases/${await ownersCase()}/transition`, form: [['to', 'in_review']] }), allow: WEB_EDIT_DRAFT },
   { route: 'POST /editor/cases/:id/transition', variant: 'publish', request: async () => ({ method: 'POST', url: `/editor/cases/${await ownersCase('in_review')}/transition`, form: [['to', 'published'], ['acknowledge', 'yes']] }), allow: EDITORS },
   { route: 'POST /editor/cases/:id/transition', variant: 'withdraw', request: async () => ({ method: 'POST', url: `/editor/cases/${await ownersCase('published')}/transition`, form: [['to', 'withdrawn']] }), allow: EDITORS },
+  { route: 'POST /editor/cases/:id/documents', request: async () => ({ method: 'POST', url: `/editor/cases/${await ownersCase()}/documents`, form: [] }), allow: WEB_EDIT_DRAFT, note: 'a form without a file: 400 for those who may attach (the upload itself: editor-documents.test.ts)' },
+  { route: 'POST /editor/cases/:id/documents/:sha256/remove', request: async () => {
+    const { id, sha } = await withDocument();
+    return { method: 'POST', url: `/editor/cases/${id}/documents/${sha}/remove`, form: [] };
+  }, allow: WEB_EDIT_DRAFT },
   { route: 'POST /editor/cases/:id/comments', request: async () => ({ method: 'POST', url: `/editor/cases/${await ownersCase()}/comments`, form: [['body', 'Please check the dates.']] }), allow: WEB_EDIT_DRAFT },
   { route: 'GET /editor/cases/:id/history', request: async () => ({ method: 'GET', url: `/editor/cases/${await ownersCase()}/history` }), allow: WEB_EDIT_DRAFT },
   { route: 'GET /editor/cases/:id/versions/:version', request: async () => ({ method: 'GET', url: `/editor/cases/${await ownersCase()}/versions/1` }), allow: WEB_EDIT_DRAFT },

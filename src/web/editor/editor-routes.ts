@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CaseRecord, CaseStatus } from '../../domain/case-schema.ts';
+import type { CaseDocument } from '../../domain/documents.ts';
 import { contentOf } from '../../domain/case-record.ts';
 import { AppError, type FieldIssue } from '../../domain/errors.ts';
 import { can } from '../../domain/permissions.ts';
@@ -83,11 +84,41 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
     }
   });
 
-  async function casePage(req: FastifyRequest, reply: FastifyReply, id: string, opts: { values?: CaseFormValues; errors?: FieldIssue[]; status?: number; transitionError?: string; transitionComment?: string; commentError?: { message: string; body: string }; focus?: string | null; acknowledge?: boolean } = {}) {
+  async function casePage(req: FastifyRequest, reply: FastifyReply, id: string, opts: { values?: CaseFormValues; errors?: FieldIssue[]; status?: number; transitionError?: string; transitionComment?: string; commentError?: { message: string; body: string }; focus?: string | null; acknowledge?: boolean; documentError?: string } = {}) {
     const v = await workflow.view(id, req.actor);
     const values = opts.values ?? formValues(v.record, v.restricted);
-    return kit.send(req, reply, v.record.title, (csrf) => caseEditor(v, values, opts.errors ?? [], csrf, { transitionError: opts.transitionError ?? null, transitionComment: opts.transitionComment ?? '', commentError: opts.commentError ?? null, acknowledge: opts.acknowledge ?? false }, opts.focus ?? null), opts.status ?? 200);
+    const documents = await services.documents.list(id, req.actor);
+    const page = { transitionError: opts.transitionError ?? null, transitionComment: opts.transitionComment ?? '', commentError: opts.commentError ?? null, acknowledge: opts.acknowledge ?? false, documents, documentError: opts.documentError ?? null, maxBytes: services.documents.maxBytes };
+    return kit.send(req, reply, v.record.title, (csrf) => caseEditor(v, values, opts.errors ?? [], csrf, page, opts.focus ?? null), opts.status ?? 200);
   }
+
+  // Judgment documents: uploaded as multipart/form-data (the CSRF token is a part of it).
+  app.post<P>('/editor/cases/:id/documents', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
+    if (!guard(req, reply)) return reply;
+    const v = await workflow.view(req.params.id, req.actor); // 404 for whoever may not see it
+    if (!v.canEdit) throw cases.cannotEdit(req.actor, v.record.status);
+    const file = ((req.body ?? {}) as { file?: { type?: string; filename?: string; mimetype?: string; toBuffer?: () => Promise<Buffer>; file?: { truncated?: boolean } } }).file;
+    if (!file || file.type !== 'file' || !file.filename || !file.toBuffer) {
+      return casePage(req, reply, req.params.id, { documentError: 'Choose a file to attach (send the form as multipart/form-data).', status: 400 });
+    }
+    const bytes = await file.toBuffer();
+    if (file.file?.truncated) {
+      return casePage(req, reply, req.params.id, { documentError: `${file.filename} is larger than the limit of ${kb(services.documents.maxBytes)}; nothing was attached.`, status: 413 });
+    }
+    try {
+      const r = await services.documents.attach({ caseId: req.params.id, filename: file.filename, declaredType: file.mimetype, bytes }, req.actor);
+      return back(reply, req.params.id, r.created ? `Attached ${r.document.filename}` : `${r.document.filename} was already attached`);
+    } catch (e) {
+      if (!(e instanceof AppError) || ![400, 413, 415].includes(e.status)) throw e;
+      return casePage(req, reply, req.params.id, { documentError: e.message, status: e.status });
+    }
+  });
+
+  app.post<{ Params: { id: string; sha256: string } }>('/editor/cases/:id/documents/:sha256/remove', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
+    if (!guard(req, reply)) return reply;
+    await services.documents.remove(req.params.id, req.params.sha256, req.actor);
+    return back(reply, req.params.id, 'Document removed');
+  });
 
   app.get<P>('/editor/cases/:id', { schema: { hide: true } }, async (req, reply) => {
     if (!guard(req, reply)) return reply;
@@ -246,12 +277,16 @@ interface PageErrors {
   commentError: { message: string; body: string } | null;
   /** A save of a published case found names: offer the acknowledgement. */
   acknowledge?: boolean;
+  documents: CaseDocument[];
+  /** Why an upload was refused (shown beside the file field). */
+  documentError: string | null;
+  maxBytes: number;
 }
 
 function caseEditor(v: EditorialView, values: CaseFormValues, errors: FieldIssue[], csrf: string, pageErrors: PageErrors, focus: string | null): SafeHtml {
   const rec = v.record;
   const status = rec.status as CaseStatus;
-  const { transitionError, transitionComment, commentError, acknowledge } = pageErrors;
+  const { transitionError, transitionComment, commentError, acknowledge, documents, documentError, maxBytes } = pageErrors;
   const publishing = v.transitions.some((t) => t.to === 'published');
   return html`<p class="crumbs"><a href="/editor">Review queue</a></p>
 <h1>${rec.title}</h1>
@@ -272,6 +307,14 @@ ${v.comments.length ? html`<ol class="comments">${v.comments.map((c) => html`<li
 <p${commentError ? html` class="has-error"` : ''}><label for="cm-body">Add a comment</label><br>${commentError ? html`<span class="field-error" id="cm-body-error">${commentError.message}</span><br>` : ''}<textarea id="cm-body" name="body" rows="2" required${commentError ? html` aria-invalid="true" aria-describedby="cm-body-error" autofocus` : ''}>
 ${commentError?.body ?? ''}</textarea></p><p><button type="submit">Add comment</button></p></form>
 </section>
+<section aria-labelledby="doc-h"><h2 id="doc-h">Judgment documents</h2>
+${documents.length ? html`<ul class="documents">${documents.map((d) => html`<li><a href="/api/v1/cases/${rec.id}/documents/${d.sha256}">${d.filename}</a> <span class="muted">${d.mediaType}, ${kb(d.size)}${d.pages ? `, ${d.pages} page${d.pages === 1 ? '' : 's'}` : ''}${d.textLength === 0 ? ', no text layer' : ''}</span>
+${v.canEdit ? html` <form method="post" action="/editor/cases/${rec.id}/documents/${d.sha256}/remove" class="inline"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Remove ${d.filename}</button></form>` : ''}</li>`)}</ul>` : html`<p class="muted">No documents attached.</p>`}
+${v.canEdit ? html`<form method="post" action="/editor/cases/${rec.id}/documents" enctype="multipart/form-data"><input type="hidden" name="_csrf" value="${csrf}">
+<p${documentError ? html` class="has-error"` : ''}><label for="doc-file">Attach the judgment (PDF, DOCX, HTML or plain text; up to ${kb(maxBytes)}). Its text becomes searchable once the case is published.</label><br>
+${documentError ? html`<span class="field-error" id="doc-file-error">${documentError}</span><br>` : ''}<input id="doc-file" type="file" name="file" accept=".pdf,.docx,.html,.htm,.txt,application/pdf,text/plain,text/html"${documentError ? html` aria-invalid="true" aria-describedby="doc-file-error"` : ''}></p>
+<p><button type="submit">Attach</button></p></form>` : ''}
+</section>
 <section aria-labelledby="ed-h"><h2 id="ed-h">Case record</h2>
 ${v.canEdit ? renderCaseForm({
       action: `/editor/cases/${rec.id}`, values, errors, csrfToken: csrf, submitLabel: 'Save', focus,
@@ -279,6 +322,10 @@ ${v.canEdit ? renderCaseForm({
     })
     : html`<p class="muted">${status === 'draft' ? 'You may not edit this case.' : `This case is ${statusLabel(status).toLowerCase()}; ${editNote(status)}`}</p>`}
 </section>`;
+}
+
+function kb(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** Text with its line breaks kept (a review comment of several lines). */
