@@ -16,6 +16,50 @@ export interface Candidates {
   tiers: Uint8Array;
 }
 
+/** A search without words: every published case, minus the excluded ones, all in the exact tier. */
+export function everyCandidate(facets: FacetIndex, negative: Set<number> | null): Candidates {
+  const all = facets.allSlots();
+  const keep = negative ? all.filter((s) => !negative.has(facets.seqOf(s))) : all;
+  return { slots: keep, scores: new Float64Array(keep.length), tiers: new Uint8Array(keep.length).fill(1) };
+}
+
+/**
+ * An engine's full-text matches (document numbers and raw scores; `score` turns a raw score into
+ * higher-is-better) joined with the known items (exact title or identifier: tier 255, first), minus
+ * the excluded cases and any case the facet columns do not hold.
+ */
+export function candidatesOf(
+  facets: FacetIndex,
+  matches: { seqs: ArrayLike<number>; scores: ArrayLike<number> },
+  known: Set<number>,
+  negative: Set<number> | null,
+  tierOf: (seq: number) => number,
+  score: (raw: number) => number = (raw) => raw,
+): Candidates {
+  const size = matches.seqs.length + known.size;
+  const c: Candidates = { slots: new Uint32Array(size), scores: new Float64Array(size), tiers: new Uint8Array(size) };
+  let n = 0;
+  const seen = new Set<number>();
+  for (let i = 0; i < matches.seqs.length; i++) {
+    const seq = matches.seqs[i]!;
+    const slot = facets.slotOf(seq);
+    if (slot === undefined || negative?.has(seq)) continue;
+    seen.add(seq);
+    c.slots[n] = slot;
+    c.scores[n] = score(matches.scores[i]!);
+    c.tiers[n] = known.has(seq) ? 255 : tierOf(seq);
+    n++;
+  }
+  for (const seq of known) {
+    const slot = facets.slotOf(seq);
+    if (seen.has(seq) || slot === undefined || negative?.has(seq)) continue;
+    c.slots[n] = slot;
+    c.tiers[n] = 255;
+    n++;
+  }
+  return { slots: c.slots.subarray(0, n), scores: c.scores.subarray(0, n), tiers: c.tiers.subarray(0, n) };
+}
+
 /** Comparison and cursor keys for the requested sort; ties are broken by document number. */
 export function hitOrder(req: SearchRequest, c: Candidates, facets: FacetIndex) {
   const seq = (k: number) => facets.seqOf(c.slots[k]!);

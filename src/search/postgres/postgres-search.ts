@@ -18,7 +18,7 @@ import { titleKey } from '../title-key.ts';
 import type { AggregateRequest, CaseAggregates, SearchEngine, SearchHit, SearchRequest, SearchResult, SimilarCase } from '../search-engine.ts';
 import { mergeSelection } from '../selection.ts';
 import { topK } from '../top-k.ts';
-import { aggregateMatches, hitOrder, type Candidates } from '../hit-order.ts';
+import { aggregateMatches, candidatesOf, everyCandidate, hitOrder } from '../hit-order.ts';
 import { MatchCache, type Matches } from '../match-cache.ts';
 import { plainWords } from '../sqlite/fts-compiler.ts';
 import { positiveWords, rewrite } from '../sqlite/sqlite-search.ts';
@@ -166,12 +166,7 @@ export class PostgresSearch implements SearchEngine {
     const facets = this.index.facets;
     const compiled = new TsqueryCompiler(expansions).compile(req.query.text);
     const negative = compiled.negative ? await this.ids(r, compiled.negative) : null;
-    if (!compiled.positive) {
-      const all = facets.allSlots();
-      const keep = negative ? all.filter((s) => !negative.has(facets.seqOf(s))) : all;
-      const c: Candidates = { slots: keep, scores: new Float64Array(keep.length), tiers: new Uint8Array(keep.length).fill(1) };
-      return { c, compiled, relaxed: false };
-    }
+    if (!compiled.positive) return { c: everyCandidate(facets, negative), compiled, relaxed: false };
     let rows = await this.run(r, compiled.positive);
     let tierOf: (seq: number) => number;
     let relaxed = false;
@@ -188,28 +183,7 @@ export class PostgresSearch implements SearchEngine {
       tierOf = (seq) => (!exact || exact.has(seq) ? 1 : 0);
     }
     const known = await this.knownItems(r, req.query.text);
-    const size = rows.seqs.length + known.size;
-    const c: Candidates = { slots: new Uint32Array(size), scores: new Float64Array(size), tiers: new Uint8Array(size) };
-    let n = 0;
-    const seen = new Set<number>();
-    for (let i = 0; i < rows.seqs.length; i++) {
-      const seq = rows.seqs[i]!;
-      const slot = facets.slotOf(seq);
-      if (slot === undefined || negative?.has(seq)) continue;
-      seen.add(seq);
-      c.slots[n] = slot;
-      c.scores[n] = rows.scores[i]!;
-      c.tiers[n] = known.has(seq) ? 255 : tierOf(seq);
-      n++;
-    }
-    for (const seq of known) {
-      const slot = facets.slotOf(seq);
-      if (seen.has(seq) || slot === undefined || negative?.has(seq)) continue;
-      c.slots[n] = slot;
-      c.tiers[n] = 255;
-      n++;
-    }
-    return { c: { slots: c.slots.subarray(0, n), scores: c.scores.subarray(0, n), tiers: c.tiers.subarray(0, n) }, compiled, relaxed };
+    return { c: candidatesOf(facets, rows, known, negative, tierOf), compiled, relaxed };
   }
 
   private relaxable(text: QueryNode | null, expansions: Map<string, string[]>): string[] | null {

@@ -15,7 +15,7 @@ import { titleKey } from '../title-key.ts';
 import type { AggregateRequest, CaseAggregates, SearchEngine, SearchHit, SearchRequest, SearchResult, SimilarCase } from '../search-engine.ts';
 import { mergeSelection } from '../selection.ts';
 import { topK } from '../top-k.ts';
-import { aggregateMatches, hitOrder, type Candidates } from '../hit-order.ts';
+import { aggregateMatches, candidatesOf, everyCandidate, hitOrder } from '../hit-order.ts';
 import { FtsCompiler, plainWords } from './fts-compiler.ts';
 import { BM25_WEIGHTS, SqliteIndex } from './sqlite-index.ts';
 import { findSimilar } from './sqlite-similar.ts';
@@ -150,12 +150,7 @@ export class SqliteSearch implements SearchEngine {
     const facets = this.index.facets;
     const compiled = new FtsCompiler(expansions).compile(req.query.text);
     const negative = compiled.negative ? this.ids(compiled.negative) : null;
-    if (!compiled.positive) {
-      const all = facets.allSlots();
-      const keep = negative ? all.filter((s) => !negative.has(facets.seqOf(s))) : all;
-      const c: Candidates = { slots: keep, scores: new Float64Array(keep.length), tiers: new Uint8Array(keep.length).fill(1) };
-      return { c, compiled, relaxed: false };
-    }
+    if (!compiled.positive) return { c: everyCandidate(facets, negative), compiled, relaxed: false };
     let rows = this.run(compiled.positive);
     let tierOf: (seq: number) => number;
     let relaxed = false;
@@ -172,29 +167,7 @@ export class SqliteSearch implements SearchEngine {
       tierOf = (seq) => (!exact || exact.has(seq) ? 1 : 0);
     }
     const known = this.knownItems(req.query.text);
-    const size = rows.seqs.length + known.size;
-    const c: Candidates = { slots: new Uint32Array(size), scores: new Float64Array(size), tiers: new Uint8Array(size) };
-    let n = 0;
-    const seen = new Set<number>();
-    for (let i = 0; i < rows.seqs.length; i++) {
-      const seq = rows.seqs[i]!;
-      const bm25 = rows.scores[i]!;
-      const slot = facets.slotOf(seq);
-      if (slot === undefined || negative?.has(seq)) continue;
-      seen.add(seq);
-      c.slots[n] = slot;
-      c.scores[n] = -bm25;
-      c.tiers[n] = known.has(seq) ? 255 : tierOf(seq);
-      n++;
-    }
-    for (const seq of known) {
-      const slot = facets.slotOf(seq);
-      if (seen.has(seq) || slot === undefined || negative?.has(seq)) continue;
-      c.slots[n] = slot;
-      c.tiers[n] = 255;
-      n++;
-    }
-    return { c: { slots: c.slots.subarray(0, n), scores: c.scores.subarray(0, n), tiers: c.tiers.subarray(0, n) }, compiled, relaxed };
+    return { c: candidatesOf(facets, rows, known, negative, tierOf, (bm25) => -bm25), compiled, relaxed };
   }
 
   /** The positive parts of a plain AND query (two or more words or phrases), each compiled alone. */
