@@ -78,13 +78,6 @@ export class AccountService {
     return (await this.store.accounts.listUsers()).map(publicUser);
   }
 
-  async getUser(id: string, actor: Actor): Promise<User> {
-    if (actor.userId !== id) this.requireAdmin(actor, 'admin.users');
-    const u = await this.store.accounts.getUser(id);
-    if (!u) throw notFound('user', id);
-    return publicUser(u);
-  }
-
   /** Role change, disabling or enabling, renaming. The last active admin cannot be removed. */
   async updateUser(id: string, input: unknown, actor: Actor): Promise<User> {
     this.requireAdmin(actor, 'admin.users');

@@ -5,11 +5,9 @@
 import type { Actor } from '../domain/accounts.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
 import type { StoreTx } from '../store/case-store.ts';
-import { NO_RESTRICTED, type Restricted } from '../store/editorial-store.ts';
+import { NO_RESTRICTED, restrictedOf, type Restricted } from '../store/editorial-store.ts';
 import { audit } from './audit-service.ts';
 import { changedFields } from './case-diff.ts';
-
-export { changedFields };
 
 export function restrictedChanges(before: Restricted, after: Restricted): string[] {
   return (['internalNotes', 'sourceContacts'] as const).filter((k) => (before[k] ?? null) !== (after[k] ?? null)).map((k) => `restricted.${k}`);
@@ -43,6 +41,5 @@ export async function recordChange(tx: StoreTx, c: ChangeRecord): Promise<void> 
 }
 
 export async function currentRestricted(tx: StoreTx, caseId: string): Promise<Restricted> {
-  const e = await tx.editorial.get(caseId);
-  return e ? { internalNotes: e.internalNotes, sourceContacts: e.sourceContacts } : NO_RESTRICTED;
+  return restrictedOf(await tx.editorial.get(caseId));
 }

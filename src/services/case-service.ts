@@ -17,8 +17,9 @@ import { cursorCodecOf, type CursorCodec } from './cursor.ts';
 import { slugify } from './slug.ts';
 import { ANONYMOUS, SYSTEM, type Actor } from '../domain/accounts.ts';
 import { can, canCreateWithStatus, canEdit, canView, type CaseAccess } from '../domain/permissions.ts';
-import { NO_RESTRICTED, type Restricted } from '../store/editorial-store.ts';
-import { changedFields, currentRestricted, recordChange } from './case-history.ts';
+import { NO_RESTRICTED, restrictedOf, type Restricted } from '../store/editorial-store.ts';
+import { currentRestricted, recordChange } from './case-history.ts';
+import { changedFields } from './case-diff.ts';
 import { audit } from './audit-service.ts';
 import { pseudonymisationWarnings } from './pseudonymisation.ts';
 
@@ -66,8 +67,7 @@ export class CaseService {
   }
 
   async restricted(id: string): Promise<Restricted> {
-    const e = await this.store.editorial.get(id);
-    return e ? { internalNotes: e.internalNotes, sourceContacts: e.sourceContacts } : NO_RESTRICTED;
+    return restrictedOf(await this.store.editorial.get(id));
   }
 
   async list(params: ListParams, actor: Actor): Promise<ListResult> {
@@ -140,7 +140,7 @@ export class CaseService {
       const whole = parseOrThrow(CaseInputSchema, merged, 'case');
       const { id: _i, createdAt: _c, updatedAt: _u, version: _v2, ...content } = whole;
       const e = await tx.editorial.get(id);
-      const rBefore: Restricted = e ? { internalNotes: e.internalNotes, sourceContacts: e.sourceContacts } : NO_RESTRICTED;
+      const rBefore = restrictedOf(e);
       const rAfter: Restricted = { ...rBefore, ...Object.fromEntries(Object.entries(restrictedChange ?? {}).filter(([, v]) => v !== undefined)) };
       const sameRestricted = rAfter.internalNotes === rBefore.internalNotes && rAfter.sourceContacts === rBefore.sourceContacts;
       if (sameContent(contentOf(current), content) && sameRestricted) return current;

@@ -8,11 +8,11 @@ import type { CaseRecord, CaseStatus } from '../domain/case-schema.ts';
 import { contentOf, toRecord } from '../domain/case-record.ts';
 import { AppError, notFound } from '../domain/errors.ts';
 import {
-  availableTransitions, can, canEdit, canView, canViewRestricted, transitionOf, TRANSITIONS, type CaseAccess, type Transition,
+  availableTransitions, can, canEdit, canView, canViewRestricted, transitionOf, TRANSITIONS, type CaseAccess,
 } from '../domain/permissions.ts';
 import { STATUSES } from '../domain/taxonomy.ts';
 import type { CaseStore } from '../store/case-store.ts';
-import type { CaseVersion, QueueItem, Restricted, ReviewComment, VersionSummary } from '../store/editorial-store.ts';
+import { restrictedOf, type CaseVersion, type QueueItem, type Restricted, type ReviewComment, type VersionSummary } from '../store/editorial-store.ts';
 import { audit } from './audit-service.ts';
 import { currentRestricted, recordChange } from './case-history.ts';
 import type { CaseService } from './case-service.ts';
@@ -62,7 +62,7 @@ export class WorkflowService {
     return {
       record: rec,
       ownerId: e?.ownerId ?? null,
-      restricted: { internalNotes: e?.internalNotes ?? null, sourceContacts: e?.sourceContacts ?? null },
+      restricted: restrictedOf(e),
       comments: await this.store.editorial.listComments(id),
       transitions: availableTransitions(actor, access).map((t) => ({ to: t.to, name: t.name, label: t.label })),
       canEdit: canEdit(actor, access),
@@ -157,9 +157,5 @@ export class WorkflowService {
     if (can(actor, 'case.read_unpublished')) return this.store.editorial.queue(statuses);
     if (actor.role === 'contributor' && actor.userId) return this.store.editorial.queue(statuses, { ownerId: actor.userId });
     throw new AppError('FORBIDDEN', 'the review queue is for contributors and editors');
-  }
-
-  transitionsFor(actor: Actor, access: CaseAccess): Transition[] {
-    return availableTransitions(actor, access);
   }
 }

@@ -76,6 +76,11 @@ export interface Restricted {
 
 export const NO_RESTRICTED: Restricted = Object.freeze({ internalNotes: null, sourceContacts: null });
 
+/** The restricted fields of a case's editorial row (none when it has no row). */
+export function restrictedOf(e: CaseEditorial | undefined): Restricted {
+  return e ? { internalNotes: e.internalNotes, sourceContacts: e.sourceContacts } : NO_RESTRICTED;
+}
+
 export interface CaseEditorial extends Restricted {
   caseId: string;
   ownerId: string | null;

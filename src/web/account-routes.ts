@@ -17,7 +17,7 @@ import { editorRoutes } from './editor/editor-routes.ts';
 type Body = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
-export const EDITOR_CSS = readFileSync(new URL('./assets/editor.css', import.meta.url), 'utf8');
+const EDITOR_CSS = readFileSync(new URL('./assets/editor.css', import.meta.url), 'utf8');
 const EDITOR_JS = readFileSync(new URL('./assets/editor.js', import.meta.url), 'utf8');
 
 /** A local path to go back to after signing in; anything else (other sites, //host) becomes /editor. */
@@ -52,7 +52,7 @@ export interface PageKit {
 }
 
 export function accountPages(app: FastifyInstance, deps: { services: Services; config: Pick<Config, 'publicUrl' | 'secureCookies' | 'sessionHours' | 'loginRateLimit'> }): void {
-  const { accounts, audit } = deps.services;
+  const { accounts } = deps.services;
   const kit: PageKit = {
     send(req, reply, title, body, status = 200) {
       const token = reply.generateCsrf();
@@ -147,7 +147,6 @@ ${fieldErrors(errors)}
 
   adminPages(app, deps.services, kit);
   editorRoutes(app, deps.services, kit);
-  void audit;
 }
 
 function fieldErrors(errors: FieldIssue[]): SafeHtml {

@@ -1,6 +1,7 @@
 /** Sign-in, sessions, CSRF, lockout and rate limits, through the real forms and the real API. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
+import { SYSTEM } from '../../src/domain/accounts.ts';
 import { cookieHeader, createToken, createUser, formToken, postForm, signIn, PASSWORD } from '../helpers/accounts.ts';
 
 describe('sessions and CSRF', () => {
@@ -42,7 +43,7 @@ describe('sessions and CSRF', () => {
   it('a forged form post (no CSRF token, or one from another browser) fails and changes nothing', async () => {
     const admin = await createUser(t.services, 'admin');
     const session = await signIn(t.app, admin.email);
-    const before = (await t.services.accounts.listUsers({ kind: 'system', id: null, userId: null, label: 'test', role: null, scopes: [] })).length;
+    const before = (await t.services.accounts.listUsers(SYSTEM)).length;
     const fields = { email: 'forged@example.org', role: 'admin', password: 'forged password 123' };
     const noToken = await postForm(t.app, '/admin/users', session, fields);
     expect(noToken.statusCode).toBe(403);
@@ -50,7 +51,7 @@ describe('sessions and CSRF', () => {
     const other = await formToken(t.app, '/login'); // an attacker's own token and cookie
     const foreign = await postForm(t.app, '/admin/users', session, { ...fields, _csrf: other.csrf });
     expect(foreign.statusCode).toBe(403);
-    const after = (await t.services.accounts.listUsers({ kind: 'system', id: null, userId: null, label: 'test', role: null, scopes: [] })).length;
+    const after = (await t.services.accounts.listUsers(SYSTEM)).length;
     expect(after).toBe(before);
     // The same form with the page's own token works.
     const { csrf, jar } = await formToken(t.app, '/admin/users', session);
@@ -113,7 +114,7 @@ describe('brute force and rate limits', () => {
     const log = await t.services.store.audit.list({ targetId: u.id, limit: 20 });
     expect(log.map((e) => e.action)).toEqual(expect.arrayContaining(['login.failure', 'login.lockout', 'login.locked']));
     // An administrator's enable clears the lock.
-    await t.services.accounts.updateUser(u.id, { disabled: false }, { kind: 'system', id: null, userId: null, label: 'test', role: null, scopes: [] });
+    await t.services.accounts.updateUser(u.id, { disabled: false }, SYSTEM);
     expect((await attempt(PASSWORD)).statusCode).toBe(303);
   });
 
@@ -191,7 +192,6 @@ describe('API tokens', () => {
     t = await makeTestApp();
   });
   afterAll(async () => t.close());
-  const SYS = { kind: 'system', id: null, userId: null, label: 'test', role: null, scopes: [] } as const;
 
   it('is stored as a hash only, records its last use, and revocation takes effect on the very next request', async () => {
     const { id, header } = await createToken(t.services, ['read']);
@@ -203,23 +203,23 @@ describe('API tokens', () => {
     expect(row!.lastUsedAt).toBeNull();
     expect((await t.app.inject({ url: '/api/v1/me', headers: header })).json()).toMatchObject({ kind: 'token', scopes: ['read'] });
     expect((await t.services.store.accounts.getToken(id))!.lastUsedAt).not.toBeNull();
-    expect((await t.services.accounts.listTokens(SYS)).find((x) => x.id === id)).not.toHaveProperty('hash');
-    await t.services.accounts.revokeToken(id, SYS);
+    expect((await t.services.accounts.listTokens(SYSTEM)).find((x) => x.id === id)).not.toHaveProperty('hash');
+    await t.services.accounts.revokeToken(id, SYSTEM);
     const after = await t.app.inject({ url: '/api/v1/me', headers: header });
     expect(after.statusCode).toBe(401);
     expect(after.json().error.message).toMatch(/unknown, revoked or expired/);
   });
 
   it('an expired token, or one whose owner is disabled, is refused; a demoted owner\'s token loses the rights at once', async () => {
-    const expired = await t.services.accounts.createToken({ label: 'old', scopes: ['read'], expiresAt: '2020-01-01T00:00:00Z' }, SYS);
+    const expired = await t.services.accounts.createToken({ label: 'old', scopes: ['read'], expiresAt: '2020-01-01T00:00:00Z' }, SYSTEM);
     expect((await t.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${expired.secret}` } })).statusCode).toBe(401);
     const ed = await createUser(t.services, 'editor');
     const tok = await createToken(t.services, ['read', 'write'], ed.id);
     const draft = { title: 'Token rights', jurisdiction: 'FRA', status: 'published' };
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: tok.header, payload: draft })).statusCode).toBe(201);
-    await t.services.accounts.updateUser(ed.id, { role: 'contributor' }, SYS);
+    await t.services.accounts.updateUser(ed.id, { role: 'contributor' }, SYSTEM);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: tok.header, payload: { ...draft, title: 'Again' } })).statusCode).toBe(403);
-    await t.services.accounts.updateUser(ed.id, { disabled: true }, SYS);
+    await t.services.accounts.updateUser(ed.id, { disabled: true }, SYSTEM);
     expect((await t.app.inject({ url: '/api/v1/me', headers: tok.header })).statusCode).toBe(401);
     const log = (await t.services.store.audit.list({ targetId: ed.id, limit: 10 })).map((e) => e.action);
     expect(log).toEqual(expect.arrayContaining(['user.role', 'user.disable', 'user.create']));
@@ -229,8 +229,8 @@ describe('API tokens', () => {
     const fresh = await makeTestApp();
     try {
       const admin = await createUser(fresh.services, 'admin');
-      await expect(fresh.services.accounts.updateUser(admin.id, { role: 'editor' }, SYS)).rejects.toThrow(/last active administrator/);
-      await expect(fresh.services.accounts.updateUser(admin.id, { disabled: true }, SYS)).rejects.toThrow(/last active administrator/);
+      await expect(fresh.services.accounts.updateUser(admin.id, { role: 'editor' }, SYSTEM)).rejects.toThrow(/last active administrator/);
+      await expect(fresh.services.accounts.updateUser(admin.id, { disabled: true }, SYSTEM)).rejects.toThrow(/last active administrator/);
     } finally {
       await fresh.close();
     }

@@ -129,8 +129,8 @@ export class DocumentService {
     return next.version;
   }
 
-  /** Documents are part of the case: whoever may edit the case may attach and remove them. */
-  private async requireEdit(caseId: string, actor: Actor): Promise<void> {
+  /** Documents are part of the case: whoever may edit the case may attach and remove them (else 404 or 403). */
+  async requireEdit(caseId: string, actor: Actor): Promise<void> {
     const rec = await this.cases.get(caseId, actor);
     if (!canEdit(actor, await this.cases.access(rec))) throw this.cases.cannotEdit(actor, rec.status);
   }

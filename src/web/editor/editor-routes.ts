@@ -95,8 +95,7 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
   // Judgment documents: uploaded as multipart/form-data (the CSRF token is a part of it).
   app.post<P>('/editor/cases/:id/documents', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
     if (!guard(req, reply)) return reply;
-    const v = await workflow.view(req.params.id, req.actor); // 404 for whoever may not see it
-    if (!v.canEdit) throw cases.cannotEdit(req.actor, v.record.status);
+    await services.documents.requireEdit(req.params.id, req.actor); // rights first, then the form
     const file = ((req.body ?? {}) as { file?: { type?: string; filename?: string; mimetype?: string; toBuffer?: () => Promise<Buffer>; file?: { truncated?: boolean } } }).file;
     if (!file || file.type !== 'file' || !file.filename || !file.toBuffer) {
       return casePage(req, reply, req.params.id, { documentError: 'Choose a file to attach (send the form as multipart/form-data).', status: 400 });
