@@ -35,6 +35,8 @@ export async function registerAuth(app: FastifyInstance, accounts: AccountServic
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (req, reply) => {
     req.actor = { ...ANONYMOUS, ip: req.ip };
+    // Stylesheets and scripts are the same for everyone: no lookup, and they stay cacheable.
+    if (req.url.startsWith('/assets/')) return;
     const header = req.headers.authorization;
     if (header !== undefined) {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(header);

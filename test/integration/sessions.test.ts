@@ -236,3 +236,18 @@ describe('API tokens', () => {
     }
   });
 });
+
+describe('assets for signed-in users', () => {
+  it('stay publicly cacheable and need no session lookup', async () => {
+    const t = await makeTestApp();
+    try {
+      const jar = await signIn(t.app, (await createUser(t.services, 'editor')).email);
+      const css = await t.app.inject({ url: '/assets/editor.css', headers: { cookie: cookieHeader(jar) } });
+      expect(css.headers['cache-control']).toBe('public, max-age=3600');
+      const page = await t.app.inject({ url: '/editor', headers: { cookie: cookieHeader(jar) } });
+      expect(page.headers['cache-control']).toBe('private, no-store');
+    } finally {
+      await t.close();
+    }
+  });
+});
