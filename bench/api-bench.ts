@@ -6,10 +6,10 @@
  */
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { loadConfig } from '../src/config/config.ts';
-import { boot } from '../src/main.ts';
-import { createApp } from '../src/http/app.ts';
-import { seedDemo } from '../src/services/demo-seed.ts';
+import { loadConfig } from '../src/kernel/config/config.ts';
+import { boot } from '../src/app/boot.ts';
+import { createApp } from '../src/app/http-app.ts';
+import { seedDemo } from '../src/modules/cases/services/demo-seed.ts';
 import { tempDbPath } from '../test/helpers/test-app.ts';
 import { table, writeSection } from './report.ts';
 import { generateCases } from './case-generator.ts';

@@ -5,10 +5,10 @@
  * jurisdictions hold most cases). Without ../shared a small built-in vocabulary is used.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { CaseInputSchema } from '../src/domain/case-schema.ts';
-import { codes, ACTS, MEANS, PURPOSES, SECTORS, VERDICTS, COURT_LEVELS } from '../src/domain/taxonomy.ts';
+import { CaseInputSchema } from '../src/modules/cases/domain/case-schema.ts';
+import { codes, ACTS, MEANS, PURPOSES, SECTORS, VERDICTS, COURT_LEVELS } from '../src/modules/cases/domain/taxonomy.ts';
 import type { z } from 'zod';
-import { resolveCountry } from '../src/domain/countries.ts';
+import { resolveCountry } from '../src/kernel/geo/countries.ts';
 
 export const CORPUS = new URL('../../shared/data/sherloc-tip-cases.jsonl', import.meta.url);
 type Parsed = z.output<typeof CaseInputSchema>;

@@ -12,9 +12,9 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { CaseInputSchema } from '../src/domain/case-schema.ts';
-import { toRecord } from '../src/domain/case-record.ts';
-import { CSV_COLUMNS, csvRow } from '../src/services/csv-columns.ts';
+import { CaseInputSchema } from '../src/modules/cases/domain/case-schema.ts';
+import { toRecord } from '../src/modules/cases/domain/case-record.ts';
+import { CSV_COLUMNS, csvRow } from '../src/modules/cases/services/csv-columns.ts';
 import { generateCases } from './case-generator.ts';
 import { table, writeSection } from './report.ts';
 

@@ -6,8 +6,8 @@
 import { createReadStream, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
-import { loadConfig } from '../src/config/config.ts';
-import { buildCli, type CliIo } from '../src/cli/cli.ts';
+import { loadConfig } from '../src/kernel/config/config.ts';
+import { buildCli, type CliIo } from '../src/app/cli.ts';
 
 const [kind, file, db, format] = process.argv.slice(2) as [string, string, string, string | undefined];
 for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });

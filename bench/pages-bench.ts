@@ -5,9 +5,9 @@
  * Reuses the database of `npm run bench:search -- --size N` when present, else builds one.
  */
 import { existsSync } from 'node:fs';
-import { loadConfig } from '../src/config/config.ts';
-import { boot } from '../src/main.ts';
-import { createApp } from '../src/http/app.ts';
+import { loadConfig } from '../src/kernel/config/config.ts';
+import { boot } from '../src/app/boot.ts';
+import { createApp } from '../src/app/http-app.ts';
 import { generateCases } from './case-generator.ts';
 import { percentile, table, writeSection } from './report.ts';
 

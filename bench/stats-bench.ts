@@ -9,11 +9,11 @@
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
-import { loadConfig } from '../src/config/config.ts';
-import { boot } from '../src/main.ts';
-import { createApp } from '../src/http/app.ts';
-import type { SqliteSearch } from '../src/search/sqlite/sqlite-search.ts';
-import { STAT_NAMES } from '../src/services/stats-service.ts';
+import { loadConfig } from '../src/kernel/config/config.ts';
+import { boot } from '../src/app/boot.ts';
+import { createApp } from '../src/app/http-app.ts';
+import type { SqliteSearch } from '../src/modules/cases/search/sqlite/sqlite-search.ts';
+import { STAT_NAMES } from '../src/modules/cases/services/stats-service.ts';
 import { generateCases } from './case-generator.ts';
 import { percentile, table, writeSection } from './report.ts';
 

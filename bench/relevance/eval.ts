@@ -7,10 +7,10 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readLines } from '../../src/services/demo-seed.ts';
-import { loadConfig } from '../../src/config/config.ts';
-import { boot, closeServices } from '../../src/main.ts';
-import { sherlocId, SHERLOC_LABELS } from '../../src/services/importers/sherloc.ts';
+import { readLines } from '../../src/modules/cases/services/demo-seed.ts';
+import { loadConfig } from '../../src/kernel/config/config.ts';
+import { boot, closeServices } from '../../src/app/boot.ts';
+import { sherlocId, SHERLOC_LABELS } from '../../src/modules/cases/importers/sherloc.ts';
 import { tempDbPath } from '../../test/helpers/test-app.ts';
 import { freshPgDatabase, pgTestUrl, PG_MISSING } from '../../test/helpers/pg.ts';
 import { table, writeSection } from '../report.ts';

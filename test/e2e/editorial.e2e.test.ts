@@ -10,7 +10,7 @@ import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
 import { createUser } from '../helpers/accounts.ts';
 import { moveTo } from '../helpers/workflow.ts';
 import { caseInput } from '../factories/case-factory.ts';
-import { seedDemo } from '../../src/services/demo-seed.ts';
+import { seedDemo } from '../../src/modules/cases/services/demo-seed.ts';
 import { chromiumAvailable, launch, SCREENSHOTS, seriousViolations } from './browser.ts';
 
 

@@ -8,7 +8,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
-import { seedDemo } from '../../src/services/demo-seed.ts';
+import { seedDemo } from '../../src/modules/cases/services/demo-seed.ts';
 import { chromiumAvailable, launch, SCREENSHOTS, seriousViolations } from './browser.ts';
 
 const CORPUS = new URL('../../../shared/data/sherloc-tip-cases.jsonl', import.meta.url).pathname;

@@ -5,7 +5,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
-import { seedDemo } from '../../src/services/demo-seed.ts';
+import { seedDemo } from '../../src/modules/cases/services/demo-seed.ts';
 import { chromiumAvailable, launch, SCREENSHOTS, seriousViolations } from './browser.ts';
 
 

@@ -1,5 +1,5 @@
 /** Builds valid case inputs for tests; every field can be overridden. */
-import type { CaseInput } from '../../src/domain/case-schema.ts';
+import type { CaseInput } from '../../src/modules/cases/domain/case-schema.ts';
 
 let n = 0;
 

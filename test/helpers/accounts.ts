@@ -3,9 +3,9 @@
  * CSRF tokens for form posts, all through the real services and the real sign-in form.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { Role, Scope } from '../../src/domain/accounts.ts';
-import { SYSTEM } from '../../src/domain/accounts.ts';
-import type { Services } from '../../src/services/services.ts';
+import type { Role, Scope } from '../../src/modules/platform/domain/accounts.ts';
+import { SYSTEM } from '../../src/modules/platform/domain/accounts.ts';
+import type { Services } from '../../src/modules/cases/services/services.ts';
 
 export const PASSWORD = 'correct horse battery staple';
 

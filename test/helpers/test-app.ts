@@ -7,10 +7,10 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig, type Config } from '../../src/config/config.ts';
-import { boot } from '../../src/main.ts';
-import { createApp } from '../../src/http/app.ts';
-import type { Services } from '../../src/services/services.ts';
+import { loadConfig, type Config } from '../../src/kernel/config/config.ts';
+import { boot } from '../../src/app/boot.ts';
+import { createApp } from '../../src/app/http-app.ts';
+import type { Services } from '../../src/modules/cases/services/services.ts';
 import { freshPgDatabase, testBackend } from './pg.ts';
 
 /**

@@ -1,7 +1,7 @@
 /** Moves a case through the workflow to a status, one allowed step at a time (the shortest way). */
 import type { FastifyInstance } from 'fastify';
-import { TRANSITIONS } from '../../src/domain/permissions.ts';
-import type { CaseStatus } from '../../src/domain/case-schema.ts';
+import { TRANSITIONS } from '../../src/modules/platform/domain/permissions.ts';
+import type { CaseStatus } from '../../src/modules/cases/domain/case-schema.ts';
 import { AUTH } from './test-app.ts';
 
 export function workflowPath(from: CaseStatus, to: CaseStatus): CaseStatus[] {

@@ -31,10 +31,10 @@ import type { LightMyRequestResponse } from 'fastify';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
 import { cookieHeader, createToken, createUser, formToken, PASSWORD, signIn } from '../helpers/accounts.ts';
 import { caseInput } from '../factories/case-factory.ts';
-import { SYSTEM, userActor, type Actor } from '../../src/domain/accounts.ts';
-import type { CaseStatus } from '../../src/domain/case-schema.ts';
-import { contentOf } from '../../src/domain/case-record.ts';
-import { formFields } from '../../src/web/editor/case-form.ts';
+import { SYSTEM, userActor, type Actor } from '../../src/modules/platform/domain/accounts.ts';
+import type { CaseStatus } from '../../src/modules/cases/domain/case-schema.ts';
+import { contentOf } from '../../src/modules/cases/domain/case-record.ts';
+import { formFields } from '../../src/modules/cases/editor/case-form.ts';
 
 const ACTORS = [
   'anonymous', 'contributor (owner)', 'contributor (other)', 'editor', 'admin',

@@ -2,8 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
 import { makeTestApp, AUTH, tempDir } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';
-import { backupDatabase, checkDatabaseFile } from '../../src/services/backup-service.ts';
-import type { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { backupDatabase, checkDatabaseFile } from '../../src/kernel/db/sqlite/backup-service.ts';
+import type { SqliteStore } from '../../src/modules/cases/store/sqlite/sqlite-store.ts';
 
 describe('online backup', () => {
   it('copies a live database while the app keeps serving and writing', async () => {

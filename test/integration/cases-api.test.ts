@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
 import { testBackend } from '../helpers/pg.ts';
-import { loadConfig } from '../../src/config/config.ts';
+import { loadConfig } from '../../src/kernel/config/config.ts';
 import { caseInput } from '../factories/case-factory.ts';
 
 let t: TestApp;

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CaseInputSchema } from '../../src/domain/case-schema.ts';
+import { CaseInputSchema } from '../../src/modules/cases/domain/case-schema.ts';
 import { tempDir } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';
 

@@ -9,9 +9,9 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';
-import { csvItems } from '../../src/services/importers/csv-reader.ts';
-import { DEFAULT_MAPPING } from '../../src/services/importers/csv-mapping.ts';
-import { SYSTEM } from '../../src/domain/accounts.ts';
+import { csvItems } from '../../src/modules/cases/importers/csv-reader.ts';
+import { DEFAULT_MAPPING } from '../../src/modules/cases/importers/csv-mapping.ts';
+import { SYSTEM } from '../../src/modules/platform/domain/accounts.ts';
 
 const CORPUS = new URL('../../../shared/data/sherloc-tip-cases.jsonl', import.meta.url).pathname;
 const apps: TestApp[] = [];

@@ -9,7 +9,7 @@ import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
 import { createUser, cookieHeader } from '../helpers/accounts.ts';
 import { WebClient, type PageResponse } from '../helpers/web-client.ts';
 import type { FormFill } from '../helpers/html-form.ts';
-import { richCase } from '../../src/web/editor/test-cases.ts';
+import { richCase } from '../fixtures/test-cases.ts';
 
 type Json = Record<string, unknown>;
 

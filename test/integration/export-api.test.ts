@@ -2,8 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';
-import { seedDemo } from '../../src/services/demo-seed.ts';
-import { CSV_COLUMNS } from '../../src/services/csv-columns.ts';
+import { seedDemo } from '../../src/modules/cases/services/demo-seed.ts';
+import { CSV_COLUMNS } from '../../src/modules/cases/services/csv-columns.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
 import { cookieHeader, createToken, createUser, signIn } from '../helpers/accounts.ts';
 import { moveTo } from '../helpers/workflow.ts';
-import type { CaseInput } from '../../src/domain/case-schema.ts';
+import type { CaseInput } from '../../src/modules/cases/domain/case-schema.ts';
 
 let t: TestApp;
 

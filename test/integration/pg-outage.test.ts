@@ -5,9 +5,9 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config/config.ts';
-import { boot, closeServices } from '../../src/main.ts';
-import { createApp } from '../../src/http/app.ts';
+import { loadConfig } from '../../src/kernel/config/config.ts';
+import { boot, closeServices } from '../../src/app/boot.ts';
+import { createApp } from '../../src/app/http-app.ts';
 import { ownCluster, PG_BIN } from '../helpers/pg.ts';
 import { AUTH, installTestToken } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';

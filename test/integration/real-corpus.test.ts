@@ -3,8 +3,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { existsSync, readFileSync, createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
-import { SHERLOC_LABELS } from '../../src/services/importers/sherloc.ts';
-import { resolveCountry } from '../../src/domain/countries.ts';
+import { SHERLOC_LABELS } from '../../src/modules/cases/importers/sherloc.ts';
+import { resolveCountry } from '../../src/kernel/geo/countries.ts';
 
 const CORPUS = new URL('../../../shared/data/sherloc-tip-cases.jsonl', import.meta.url).pathname;
 const present = existsSync(CORPUS);

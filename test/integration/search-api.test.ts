@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
 import { moveTo } from '../helpers/workflow.ts';
 import { caseInput } from '../factories/case-factory.ts';
-import { seedDemo } from '../../src/services/demo-seed.ts';
-import { CaseInputSchema } from '../../src/domain/case-schema.ts';
+import { seedDemo } from '../../src/modules/cases/services/demo-seed.ts';
+import { CaseInputSchema } from '../../src/modules/cases/domain/case-schema.ts';
 
 let t: TestApp;
 const search = async (qs: string) => {

@@ -1,11 +1,11 @@
 import { describe, it, expect } from 'vitest';
-import { loadConfig } from '../../src/config/config.ts';
-import { boot, closeServices } from '../../src/main.ts';
-import { seedDemo } from '../../src/services/demo-seed.ts';
-import type { SqliteSearch } from '../../src/search/sqlite/sqlite-search.ts';
+import { loadConfig } from '../../src/kernel/config/config.ts';
+import { boot, closeServices } from '../../src/app/boot.ts';
+import { seedDemo } from '../../src/modules/cases/services/demo-seed.ts';
+import type { SqliteSearch } from '../../src/modules/cases/search/sqlite/sqlite-search.ts';
 import { caseInput } from '../factories/case-factory.ts';
 import { tempDbPath } from '../helpers/test-app.ts';
-import { SYSTEM } from '../../src/domain/accounts.ts';
+import { SYSTEM } from '../../src/modules/platform/domain/accounts.ts';
 
 describe('search state snapshot', () => {
   it('a clean shutdown saves a snapshot the next start loads; a start after a crash rebuilds from the tables', async () => {

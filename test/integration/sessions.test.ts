@@ -1,7 +1,7 @@
 /** Sign-in, sessions, CSRF, lockout and rate limits, through the real forms and the real API. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
-import { SYSTEM } from '../../src/domain/accounts.ts';
+import { SYSTEM } from '../../src/modules/platform/domain/accounts.ts';
 import { cookieHeader, createToken, createUser, formToken, postForm, signIn, PASSWORD } from '../helpers/accounts.ts';
 
 describe('sessions and CSRF', () => {

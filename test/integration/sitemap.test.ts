@@ -4,7 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';
 import { moveTo } from '../helpers/workflow.ts';
-import { sitemapRoutes } from '../../src/web/sitemap.ts';
+import { sitemapRoutes } from '../../src/modules/cases/web/sitemap.ts';
 
 let t: TestApp;
 const published = ['sm-a', 'sm-b', 'sm-c', 'sm-d', 'sm-e'];

@@ -4,8 +4,8 @@ import { parse } from 'csv-parse/sync';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
 import { moveTo } from '../helpers/workflow.ts';
 import { caseInput } from '../factories/case-factory.ts';
-import { seedDemo } from '../../src/services/demo-seed.ts';
-import { STAT_NAMES } from '../../src/services/stats-service.ts';
+import { seedDemo } from '../../src/modules/cases/services/demo-seed.ts';
+import { STAT_NAMES } from '../../src/modules/cases/services/stats-service.ts';
 
 let t: TestApp;
 const get = async (url: string) => {

@@ -2,7 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';
-import { seedDemo } from '../../src/services/demo-seed.ts';
+import { seedDemo } from '../../src/modules/cases/services/demo-seed.ts';
 
 let t: TestApp;
 const get = async (url: string) => {

@@ -1,0 +1,135 @@
+/**
+ * createApp(): the whole HTTP application as a value. It never listens; `serve` does that, and tests
+ * call it in-process with app.inject().
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import compress from '@fastify/compress';
+import { randomUUID } from 'node:crypto';
+import sjson from 'secure-json-parse';
+import { AppError } from '../kernel/errors.ts';
+import type { Config } from '../kernel/config/config.ts';
+import type { Services } from '../modules/cases/services/services.ts';
+import { registerErrorHandling } from '../kernel/http/error-handler.ts';
+import { components } from '../modules/cases/http/openapi.ts';
+import { caseRoutes } from '../modules/cases/http/case-routes.ts';
+import { referenceRoutes } from '../modules/cases/http/reference-routes.ts';
+import { webRoutes } from '../modules/cases/web/page-routes.ts';
+import { accountPages } from '../modules/platform/web/account-pages.ts';
+import { searchRoutes } from '../modules/cases/http/search-routes.ts';
+import { exportRoutes } from '../modules/cases/http/export-routes.ts';
+import { importRoutes } from '../modules/cases/http/import-routes.ts';
+import { documentRoutes } from '../modules/cases/http/document-routes.ts';
+import { statsRoutes } from '../modules/cases/http/stats-routes.ts';
+import { workflowRoutes } from '../modules/cases/http/workflow-routes.ts';
+import { accountRoutes } from '../modules/platform/http/account-routes.ts';
+import { registerAuth } from '../modules/platform/http/auth.ts';
+import { registerProtections } from '../kernel/http/protections.ts';
+
+export interface AppDeps {
+  config: Pick<Config, 'bodyLimit' | 'maxPageSize' | 'logLevel' | 'publicUrl' | 'rateLimit' | 'rateLimitToken' | 'rateLimitWindowSeconds'
+    | 'loginRateLimit' | 'sessionHours' | 'trustProxy' | 'secureCookies' | 'documentMaxBytes'>;
+  services: Services;
+  /** A pino logger or `false`; tests pass false. */
+  logger?: boolean | object;
+}
+
+/**
+ * Query strings decoded with URLSearchParams: repeated keys become arrays, and a percent-escape that
+ * is not valid UTF-8 becomes U+FFFD, which rejectInvalidUtf8 then refuses (rather than passing
+ * "%FF" on as text).
+ */
+function parseQueryString(str: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of new URLSearchParams(str)) {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
+function rejectInvalidUtf8(query: unknown): void {
+  for (const [k, v] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    if ([v].flat().some((x) => typeof x === 'string' && x.includes('\uFFFD')) || k.includes('\uFFFD')) {
+      throw new AppError('VALIDATION_FAILED', `query parameter '${k}' is not valid UTF-8`, [{ path: k, message: 'not valid UTF-8 (percent-encode UTF-8 bytes)' }]);
+    }
+  }
+}
+
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel },
+    bodyLimit: deps.config.bodyLimit,
+    trustProxy: deps.config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500, querystringParser: parseQueryString },
+  });
+  // Schemas document the API; zod validates inside the handlers so every error has one format.
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+  });
+  registerErrorHandling(app);
+  app.addHook('preHandler', async (req) => rejectInvalidUtf8(req.query));
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+    try {
+      // secure-json-parse: JSON.parse that also refuses __proto__ / constructor.prototype keys.
+      done(null, sjson.parse(body as string, undefined, { protoAction: 'error', constructorAction: 'error' }));
+    } catch (e) {
+      done(new AppError('INVALID_JSON', `request body is not valid JSON: ${(e as Error).message}`, { field: 'body' }), undefined);
+    }
+  });
+
+  // gzip/brotli for pages and JSON: the pages must stay small on slow connections.
+  await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Palermo API',
+        version: '1.0.0',
+        description: 'Case law and knowledge of the UN Trafficking in Persons Protocol. Versioned under /api/v1; cursor pagination; errors as { error: { code, message, details }, requestId }.',
+        license: { name: 'AGPL-3.0-or-later' },
+      },
+      components: components as never,
+      tags: [
+        { name: 'cases', description: 'Case records' },
+        { name: 'search', description: 'Full-text and faceted search, similar cases' },
+        { name: 'documents', description: 'Judgment documents attached to cases' },
+        { name: 'workflow', description: 'Editorial workflow, review comments, restricted fields, versions and the review queue' },
+        { name: 'accounts', description: 'Users, API tokens and the audit log (administrators)' },
+        { name: 'export', description: 'Bulk export' },
+        { name: 'statistics', description: 'Counts, trends, profiles and comparisons of published cases, as JSON or CSV' },
+        { name: 'reference', description: 'Taxonomy, countries and regions' },
+        { name: 'meta', description: 'Health' },
+      ],
+    },
+  });
+  await registerAuth(app, deps.services.accounts);
+  await registerProtections(app, deps.config);
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { url: '/api/v1/openapi.json' } as never });
+
+  const { services } = deps;
+  caseRoutes(app, { cases: services.cases, maxPageSize: deps.config.maxPageSize });
+  workflowRoutes(app, { cases: services.cases, workflow: services.workflow });
+  accountRoutes(app, { accounts: services.accounts, audit: services.audit });
+  searchRoutes(app, { search: services.search, maxPageSize: deps.config.maxPageSize });
+  exportRoutes(app, { exports: services.exports, publicUrl: deps.config.publicUrl });
+  importRoutes(app, { jsonl: services.jsonl, cases: services.cases });
+  await documentRoutes(app, { documents: services.documents });
+  statsRoutes(app, { stats: services.stats });
+  referenceRoutes(app, { store: services.store });
+  webRoutes(app, { services, publicUrl: deps.config.publicUrl, maxPageSize: deps.config.maxPageSize });
+  accountPages(app, { services, config: deps.config });
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,83 @@
+/** Maps every error to `{ error: { code, message, details }, requestId }`; never a stack trace. */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError, type ErrorCode } from '../errors.ts';
+import { isDatabaseUnavailable, unavailableError } from '../db/unavailable.ts';
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+};
+
+export function toAppError(err: FastifyError | Error): AppError {
+  if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err)) return unavailableError();
+  const fe = err as FastifyError;
+  if (fe.code?.startsWith('FST_CSRF')) {
+    return new AppError('FORBIDDEN', 'the form\'s security token (CSRF) is missing or wrong: reload the page and submit the form again', [{ path: '_csrf', message: 'missing or invalid' }]);
+  }
+  if (fe.code === 'FST_REQ_FILE_TOO_LARGE') {
+    return new AppError('PAYLOAD_TOO_LARGE', 'the file is larger than the limit for documents (PALERMO_DOCUMENT_MAX_BYTES)', [{ path: 'file', message: 'too large' }]);
+  }
+  if (fe.code === 'FST_FILES_LIMIT' || fe.code === 'FST_FIELDS_LIMIT' || fe.code === 'FST_PARTS_LIMIT') {
+    return new AppError('PAYLOAD_TOO_LARGE', 'the form sends more files or fields than it has', [{ path: 'file', message: 'one file per upload' }]);
+  }
+  const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
+  if (mapped) return new AppError(mapped, explain(mapped, fe));
+  if (err instanceof SyntaxError && fe.statusCode === 400) {
+    return new AppError('INVALID_JSON', `request body is not valid JSON: ${err.message}`, { field: 'body' });
+  }
+  if (fe.statusCode === 404) return new AppError('NOT_FOUND', fe.message);
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError('BAD_REQUEST', fe.message);
+  return new AppError('INTERNAL', 'internal error; the request id identifies it in the server log');
+}
+
+function explain(code: ErrorCode, fe: FastifyError): string {
+  switch (code) {
+    case 'PAYLOAD_TOO_LARGE':
+      return 'request body is larger than the configured limit (PALERMO_BODY_LIMIT)';
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 'unsupported Content-Type; send application/json';
+    case 'INVALID_JSON':
+      return `request body is not valid JSON: ${fe.message}`;
+    default:
+      return fe.message;
+  }
+}
+
+/** Pages of the editorial area answer errors as HTML for browsers. */
+const EDITORIAL_PAGES = /^\/(editor|admin|account|login|logout)(\/|\?|$)/;
+
+function errorPage(e: AppError, requestId: string): string {
+  const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const hint = e.code === 'FORBIDDEN' ? 'Your account does not have the right for this.' : e.code === 'NOT_FOUND' ? 'It does not exist, or you may not see it.' : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${e.status} · Palermo</title><link rel="stylesheet" href="/assets/site.css"></head>
+<body><main id="main"><h1>${e.status}: ${esc(e.message)}</h1><p>${hint}</p><p><a href="/editor">Back to the editor</a> · <a href="/">Public site</a></p><p class="muted">Request ${esc(requestId)}</p></main></body></html>`;
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const e = toAppError(err);
+    if (e.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
+    else if (e.code === 'UNAVAILABLE') req.log.error({ err }, 'database unavailable');
+    else req.log.info({ code: e.code, msg: e.message }, 'request rejected');
+    const retryAfter = (e.details as { retryAfter?: unknown } | null)?.retryAfter;
+    if (e.code === 'RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+    if (EDITORIAL_PAGES.test(req.url) && req.headers.accept?.includes('text/html')) {
+      void reply.status(e.status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(errorPage(e, req.id));
+      return;
+    }
+    void reply
+      .status(e.status)
+      .type('application/json; charset=utf-8')
+      .send({ error: { code: e.code, message: e.message, details: e.details }, requestId: req.id });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    void reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}`, details: null },
+      requestId: req.id,
+    });
+  });
+}

@@ -1,0 +1,53 @@
+/** Pure helpers over case records: canonical form, sort keys, identifier folding. */
+import type { CaseContent, CaseRecord } from './case-schema.ts';
+import { parsePartialDate } from '../../../kernel/dates/partial-date.ts';
+
+const NUMBER_WORD = /^\s*(?:(?:criminal|crim|civil|case|docket)\.?\s+)*(?:no|nr|n°|nº|num|number)\b\.?\s*/i;
+
+/**
+ * Lower case, letters and digits only, without a leading "No." / "Case No.":
+ * "Case No. 12-CR/345" and "12cr345" fold alike.
+ */
+export function foldIdentifier(value: string): string {
+  const bare = value.replace(NUMBER_WORD, '');
+  return bare.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Narratives keyed by language in a stable (sorted) order, so equal records serialise equally. */
+export function canonicalContent(content: CaseContent): CaseContent {
+  const narratives = Object.fromEntries(
+    Object.keys(content.narratives)
+      .sort()
+      .map((k) => [k, content.narratives[k]!]),
+  );
+  return { ...content, narratives };
+}
+
+/** The API / JSON Lines shape: id first, then the content, then the bookkeeping fields. */
+export function toRecord(
+  id: string,
+  content: CaseContent,
+  meta: { version: number; createdAt: string; updatedAt: string },
+): CaseRecord {
+  return { id, ...canonicalContent(content), version: meta.version, createdAt: meta.createdAt, updatedAt: meta.updatedAt };
+}
+
+export function contentOf(rec: CaseRecord): CaseContent {
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...content } = rec;
+  return content;
+}
+
+/** '2010' -> '2010-00-00' so that partial dates sort before the full dates of the same period. */
+export function decisionSortKey(date: string | null): string {
+  if (!date) return '';
+  const p = parsePartialDate(date);
+  if (typeof p === 'string') return '';
+  const pad = (n: number | null) => String(n ?? 0).padStart(2, '0');
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+export function decisionYear(date: string | null): number | null {
+  if (!date) return null;
+  const p = parsePartialDate(date);
+  return typeof p === 'string' ? null : p.year;
+}

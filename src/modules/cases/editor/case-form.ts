@@ -1,0 +1,206 @@
+/**
+ * The server-rendered case editor form. Every section of a case, repeatable rows added and removed
+ * by submit buttons (no JavaScript needed), narratives in language tabs (anchors + CSS), taxonomy
+ * checkboxes, a restricted section, and validation messages beside each field with an error
+ * summary at the top. Field names come from formFields (form-values.ts), the one source of truth.
+ */
+import { html, type SafeHtml } from '../../../kernel/web/html.ts';
+import { TAG_KINDS } from '../domain/taxonomy.ts';
+import {
+  TOP_FIELDS, CHARGE_FIELDS, NARRATIVE_FIELDS, PROVENANCE_FIELDS, RESTRICTED_FIELDS, ROW_LISTS, TAG_LISTS,
+  LANGUAGE_CHOICES, fieldId, join, languageLabel, type FieldSpec, type RowList,
+} from './form-spec.ts';
+import { fieldEntries, type CaseFormValues } from './form-values.ts';
+import { placeErrors, fieldLabel, messageFor, type FormError } from './form-errors.ts';
+import { control, errorText, opButton, type RenderContext } from './form-controls.ts';
+
+export type { CaseFormValues, FormOp, FieldEntry } from './form-values.ts';
+export { formFields, fieldEntries, parseCaseForm, parseFormOp, applyFormOp, focusAfterOp, blankRow, keepUneditedFields, FORM_QS_OPTIONS } from './form-values.ts';
+export type { FormError } from './form-errors.ts';
+export { fieldId, nameOf } from './form-spec.ts';
+export { fieldLabel, normalizePath } from './form-errors.ts';
+
+export interface CaseFormOptions {
+  action: string;
+  values: CaseFormValues;
+  errors: FormError[];
+  csrfToken: string;
+  submitLabel: string;
+  extraButtons?: SafeHtml;
+  /** Path of the field to focus, e.g. from focusAfterOp after a row was added. */
+  focus?: string | null;
+}
+
+type Obj = Record<string, unknown>;
+type Part = SafeHtml | '' | readonly SafeHtml[];
+const objAt = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
+const count = (v: unknown): number => (Array.isArray(v) ? v.length : 0);
+const SECTIONS = ['identity', 'identifiers', 'proceedings', 'narratives', 'victims', 'defendants', 'tags', 'sources', 'provenance', 'restricted'];
+
+/** Every path the form shows an element for: inputs and the groups (sections, rows, tabs, tag lists). */
+export function formTargets(values: CaseFormValues): Set<string> {
+  const t = new Set<string>(SECTIONS);
+  for (const e of fieldEntries(values)) t.add(e.path);
+  const c = values.case;
+  for (const list of Object.keys(ROW_LISTS) as RowList[]) {
+    for (let i = 0; i < count(c[list]); i++) t.add(join(list, i));
+  }
+  (Array.isArray(c.defendants) ? c.defendants : []).forEach((d, i) => {
+    t.add(join('defendants', i, 'charges'));
+    for (let j = 0; j < count(objAt(d).charges); j++) {
+      t.add(join('defendants', i, 'charges', j));
+      t.add(join('defendants', i, 'charges', j, 'fine'));
+    }
+  });
+  for (const lang of Object.keys(objAt(c.narratives))) t.add(join('narratives', lang));
+  for (const kind of TAG_KINDS) t.add(`tags.${kind}`);
+  t.add('_newLanguage');
+  t.delete('version');
+  return t;
+}
+
+function fields(ctx: RenderContext, prefix: string, specs: readonly FieldSpec[], lang?: string): SafeHtml[] {
+  return specs.map((s) => control(ctx, join(prefix, s.key), s, lang ? { lang } : {}));
+}
+
+/** A group (row, tab, list) whose own error shows under its legend. */
+function group(ctx: RenderContext, path: string, cls: string, legend: SafeHtml | string, body: Part[]): SafeHtml {
+  const has = ctx.errors.has(path);
+  return html`<fieldset class="${cls}${has ? ' has-error' : ''}" id="${fieldId(path)}"${has ? html` aria-describedby="${fieldId(path)}-error"` : ''}>
+<legend>${legend}</legend>${errorText(ctx, path)}
+${body}
+</fieldset>`;
+}
+
+function section(ctx: RenderContext, key: string, title: string, body: Part[], cls = ''): SafeHtml {
+  const id = fieldId(key);
+  return html`<section class="form-section${cls ? ` ${cls}` : ''}" id="${id}" aria-labelledby="${id}-title">
+<h2 id="${id}-title">${title}</h2>${errorText(ctx, key)}
+${body}
+</section>`;
+}
+
+function charges(ctx: RenderContext, d: number, list: unknown[]): SafeHtml {
+  const base = join('defendants', d, 'charges');
+  const rows = list.map((_, j) => {
+    const p = join(base, j);
+    const [before, fine, after] = [CHARGE_FIELDS.slice(0, 4), CHARGE_FIELDS.slice(4, 6), CHARGE_FIELDS.slice(6)];
+    return group(ctx, p, 'row charge', `Charge ${j + 1}`, [
+      html`<div class="row-fields">${fields(ctx, p, before)}</div>`,
+      group(ctx, join(p, 'fine'), 'fine', 'Fine', [html`<div class="row-fields">${fields(ctx, p, fine)}</div>`]),
+      html`<div class="row-fields">${fields(ctx, p, after)}</div>`,
+      opButton(`remove:${p}`, `Remove charge ${j + 1} of defendant ${d + 1}`, 'remove'),
+    ]);
+  });
+  return group(ctx, base, 'charges', `Charges of defendant ${d + 1}`, [
+    rows.length ? rows : html`<p class="muted">No charges recorded.</p>`,
+    opButton(`add:${base}`, `Add a charge to defendant ${d + 1}`, 'add'),
+  ]);
+}
+
+function rowList(ctx: RenderContext, c: Obj, list: RowList): SafeHtml {
+  const { fields: specs, noun, title } = ROW_LISTS[list];
+  const rows = (Array.isArray(c[list]) ? (c[list] as unknown[]) : []).map((row, i) => {
+    const p = join(list, i);
+    const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
+    return group(ctx, p, 'row', `${Noun} ${i + 1}`, [
+      html`<div class="row-fields">${fields(ctx, p, specs)}</div>`,
+      list === 'defendants' ? charges(ctx, i, Array.isArray(objAt(row).charges) ? (objAt(row).charges as unknown[]) : []) : '',
+      opButton(`remove:${p}`, `Remove ${noun} ${i + 1}`, 'remove'),
+    ]);
+  });
+  return section(ctx, list, title, [
+    rows.length ? html`<div class="rows">${rows}</div>` : html`<p class="muted">None recorded.</p>`,
+    opButton(`add:${list}`, `Add ${noun === 'identifier' ? 'an' : 'a'} ${noun}`, 'add'),
+  ]);
+}
+
+/**
+ * The panel shown when no tab is targeted: the language of the focused field, else the first with an
+ * error, else the first. (editor.css hides the other panels; without :has() support all show.)
+ */
+function currentLanguage(ctx: RenderContext, langs: string[], hasError: (l: string) => boolean): string | undefined {
+  const focused = ctx.focus?.startsWith('narratives.') ? langs.find((l) => ctx.focus!.startsWith(`narratives.${l}.`)) : undefined;
+  return focused ?? langs.find(hasError) ?? langs[0];
+}
+
+function narratives(ctx: RenderContext, c: Obj): SafeHtml {
+  const langs = Object.keys(objAt(c.narratives));
+  const hasError = (lang: string) => [...ctx.errors.keys()].some((k) => k === `narratives.${lang}` || k.startsWith(`narratives.${lang}.`));
+  const current = currentLanguage(ctx, langs, hasError);
+  const tabs = langs.length
+    ? html`<ul class="lang-tabs" aria-label="Narrative languages">${langs.map((l) => html`<li><a href="#${fieldId(`narratives.${l}`)}" hreflang="${l}"${hasError(l) ? html` class="has-error"` : ''}${l === current ? html` aria-current="true"` : ''}>${languageLabel(l)} (${l})${hasError(l) ? html` <span class="tab-error">has errors</span>` : ''}</a></li>`)}</ul>`
+    : html`<p class="muted">No narrative yet: add a language.</p>`;
+  const panels = langs.map((l) => {
+    const p = `narratives.${l}`;
+    return group(ctx, p, l === current ? 'lang-panel current' : 'lang-panel', `${languageLabel(l)} (${l})`, [
+      fields(ctx, p, NARRATIVE_FIELDS, l),
+      opButton(`remove:${p}`, `Remove the ${languageLabel(l)} narrative`, 'remove'),
+    ]);
+  });
+  const choices = LANGUAGE_CHOICES.filter((l) => !langs.includes(l));
+  const add = html`<div class="add-language field${ctx.errors.has('_newLanguage') ? ' has-error' : ''}">
+<label for="${fieldId('_newLanguage')}">Add a language</label>${errorText(ctx, '_newLanguage')}
+<select id="${fieldId('_newLanguage')}" name="_newLanguage"${ctx.errors.has('_newLanguage') ? html` aria-invalid="true" aria-describedby="${fieldId('_newLanguage')}-error"` : ''}><option value="">Choose…</option>${choices.map((l) => html`<option value="${l}">${languageLabel(l)} (${l})</option>`)}</select>
+${opButton('add:narratives', 'Add language', 'add')}
+</div>`;
+  return section(ctx, 'narratives', 'Narratives', [tabs, html`<div class="lang-panels">${panels}</div>`, add]);
+}
+
+function tags(ctx: RenderContext): SafeHtml {
+  const lists = TAG_LISTS.map(([kind, title, options]) => {
+    const on = new Set(ctx.values.get(`tags.${kind}`)?.split('\n').filter(Boolean) ?? []);
+    const extra = [...on].filter((code) => !options.some((o) => o.code === code)).map((code) => ({ code, label: `${code} (not in the vocabulary)` }));
+    return group(ctx, `tags.${kind}`, 'checks', title, [
+      html`<ul>${[...options, ...extra].map((o) => {
+        const id = fieldId(`tags.${kind}.${o.code}`);
+        return html`<li><input type="checkbox" id="${id}" name="tags[${kind}][]" value="${o.code}"${on.has(o.code) ? html` checked` : ''}> <label for="${id}">${o.label}</label></li>`;
+      })}</ul>`,
+    ]);
+  });
+  return section(ctx, 'tags', 'Article 3 profile and tags', [html`<div class="tag-lists">${lists}</div>`]);
+}
+
+function summary(placed: ReturnType<typeof placeErrors>, ctx: RenderContext): SafeHtml | '' {
+  if (!placed.all.length) return '';
+  const n = placed.all.length;
+  return html`<div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title"${ctx.focus ? '' : html` autofocus`}>
+<h2 id="error-summary-title">${n === 1 ? 'There is a problem' : `There are ${n} problems`} with this case</h2>
+<ul>${placed.all.map((e) => {
+    const label = e.path === '(root)' || e.path === '' ? 'Case' : fieldLabel(e.path);
+    const message = messageFor(e.message, undefined, e.target ? ctx.values.get(e.target) : undefined);
+    return e.target ? html`<li><a href="#${fieldId(e.target)}">${label}: ${message}</a></li>` : html`<li>${label}: ${message}</li>`;
+  })}</ul>
+</div>`;
+}
+
+/** Values by path as the browser submits them (tag lists: one code a line). */
+function valueMap(values: CaseFormValues): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const e of fieldEntries(values)) m.set(e.path, m.has(e.path) ? `${m.get(e.path)}\n${e.value}` : e.value);
+  return m;
+}
+
+export function renderCaseForm(opts: CaseFormOptions): SafeHtml {
+  const { values } = opts;
+  const c = values.case;
+  const placed = placeErrors(opts.errors, formTargets(values));
+  const ctx: RenderContext = { values: valueMap(values), errors: placed.byTarget, focus: opts.focus ?? null };
+  return html`<form method="post" action="${opts.action}" class="case-editor" novalidate>
+<button type="submit" class="default-submit" tabindex="-1" aria-hidden="true">${opts.submitLabel}</button>
+<input type="hidden" name="_csrf" value="${opts.csrfToken}">
+${values.version !== undefined ? html`<input type="hidden" name="version" value="${String(values.version)}">` : ''}
+${summary(placed, ctx)}
+${section(ctx, 'identity', 'Identity and court', [html`<div class="row-fields">${fields(ctx, '', TOP_FIELDS)}</div>`])}
+${rowList(ctx, c, 'identifiers')}
+${rowList(ctx, c, 'proceedings')}
+${narratives(ctx, c)}
+${rowList(ctx, c, 'victims')}
+${rowList(ctx, c, 'defendants')}
+${tags(ctx)}
+${rowList(ctx, c, 'sources')}
+${section(ctx, 'provenance', 'Provenance', fields(ctx, 'provenance', PROVENANCE_FIELDS))}
+${section(ctx, 'restricted', 'Restricted (never public)', [html`<p class="hint">Only editors and reviewers see these notes; they are never published, exported or searchable.</p>`, fields(ctx, 'restricted', RESTRICTED_FIELDS)], 'restricted')}
+<div class="form-actions"><button type="submit" class="primary">${opts.submitLabel}</button>${opts.extraButtons ?? ''}</div>
+</form>`;
+}

@@ -1,0 +1,55 @@
+/**
+ * Excel workbooks (.xlsx) as import items: the first worksheet, its first row the header, read
+ * with exceljs's streaming reader; each later row goes through the same mapping as a CSV row.
+ * Dates become YYYY-MM-DD, numbers their plain text.
+ */
+import type ExcelJS from 'exceljs';
+import { AppError } from '../../../kernel/errors.ts';
+import type { DecodedItem } from '../services/jsonl-transfer.ts';
+import { checkHeader, type CsvMapping } from './csv-mapping.ts';
+import { csvRowToCase } from './csv-rows.ts';
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('text' in v) return String(v.text);
+    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
+    return '';
+  }
+  return String(v);
+}
+
+export async function* xlsxItems(file: string, mapping: CsvMapping): AsyncIterable<DecodedItem> {
+  // Loaded on demand: exceljs is large, and every other command starts faster without it.
+  const { default: Excel } = await import('exceljs');
+  let reader: ExcelJS.stream.xlsx.WorkbookReader;
+  try {
+    reader = new Excel.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache' });
+  } catch (e) {
+    throw new AppError('VALIDATION_FAILED', `'${file}' cannot be read as an Excel workbook: ${(e as Error).message}`, { field: 'FILE' });
+  }
+  let header: string[] | null = null;
+  try {
+    for await (const sheet of reader) {
+      for await (const row of sheet) {
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        if (!header) {
+          header = values.map((h) => h.trim());
+          while (header.length && header[header.length - 1] === '') header.pop();
+          checkHeader(header, mapping);
+          continue;
+        }
+        if (values.every((v) => v.trim() === '')) continue;
+        const record = Object.fromEntries(header.map((h, i) => [h, values[i] ?? '']));
+        yield { line: row.number, raw: JSON.stringify(values), decoded: csvRowToCase(record, mapping, row.number) };
+      }
+      break; // the first worksheet only
+    }
+  } catch (e) {
+    if (e instanceof AppError) throw e;
+    throw new AppError('VALIDATION_FAILED', `'${file}' cannot be read as an Excel workbook: ${(e as Error).message}`, { field: 'FILE' });
+  }
+  if (!header) throw new AppError('VALIDATION_FAILED', 'the workbook holds no rows (it is empty)', [{ path: '(file)', message: 'empty file' }]);
+}

@@ -1,0 +1,255 @@
+/**
+ * The SQLite search index: an FTS5 table of pre-analysed tokens (contentless: the text lives once,
+ * in `cases`), a `search_docs` table (facet values, date, title key) and `search_terms` (document
+ * frequencies). Writes run inside the store's transaction on the same connection, so the index
+ * commits with the case or not at all; in-memory state (facet columns, vocabulary) is updated only
+ * after commit.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { CaseRecord } from '../../domain/case-schema.ts';
+import type { WriteHook } from '../../store/case-store.ts';
+import { FacetIndex } from '../facet-index.ts';
+import { Vocabulary } from '../../../../kernel/search/vocabulary.ts';
+import { buildSearchDocument, type SearchDocument } from '../search-document.ts';
+import { FTS_COLUMNS } from './fts-compiler.ts';
+
+/** Bump to rebuild every index on the next start (analysis or schema changed). */
+export const INDEX_VERSION = '5';
+/**
+ * Field weights of BM25, in FTS_COLUMNS order: title > facts > reasoning/commentary > full text;
+ * identifiers high (a citation typed is a known item), court and jurisdiction names low.
+ */
+export const BM25_WEIGHTS = [10, 5, 2, 1, 3, 8, 2];
+
+const SCHEMA = [
+  `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="ascii", detail=full)`,
+  `CREATE TABLE IF NOT EXISTS search_docs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date INTEGER NOT NULL, title_key TEXT NOT NULL, facets TEXT NOT NULL, stats TEXT NOT NULL)`,
+  `CREATE INDEX IF NOT EXISTS search_docs_title_key ON search_docs(title_key)`,
+  `CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, word TEXT) WITHOUT ROWID`,
+  `CREATE TABLE IF NOT EXISTS search_snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL, facets BLOB NOT NULL, vocabulary TEXT NOT NULL)`,
+];
+const DROP = ['DROP TABLE IF EXISTS search_fts', 'DROP TABLE IF EXISTS search_docs', 'DROP TABLE IF EXISTS search_terms', 'DROP TABLE IF EXISTS search_snapshot'];
+
+interface Pending {
+  seq: number;
+  facets: { date: number; values: SearchDocument['facets']; stats: SearchDocument['stats'] } | null;
+}
+
+/** Past this many changes in one transaction, facets are reloaded from the table after commit. */
+const PENDING_LIMIT = 20_000;
+
+export class SqliteIndex {
+  private readonly facetIndex = new FacetIndex();
+  private readonly vocab = new Vocabulary();
+  /**
+   * True after a transaction too large to follow change by change (a bulk import): the in-memory
+   * state is reloaded from the tables on first use, not at once, so an import process never holds
+   * it (its peak memory stays that of the import).
+   */
+  private stale = false;
+  private deltas = new Map<string, number>();
+  private surfaces = new Map<string, string>();
+  private pending = new Map<string, Pending>();
+  /** More changes than PENDING_LIMIT: reload after commit rather than hold them all. */
+  private overflow = false;
+  private readonly stmt;
+
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly pendingLimit = PENDING_LIMIT,
+  ) {
+    this.ensureSchema();
+    this.stmt = {
+      seqOfCase: db.prepare<[string], { seq: number }>('SELECT seq FROM cases WHERE id = ?'),
+      indexedSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?'),
+      ftsInsert: db.prepare(`INSERT INTO search_fts(rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+      ftsDelete: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
+      docUpsert: db.prepare('INSERT INTO search_docs(seq, id, date, title_key, facets, stats) VALUES (?, ?, ?, ?, ?, ?)'),
+      docDelete: db.prepare('DELETE FROM search_docs WHERE seq = ?'),
+      termAdd: db.prepare('INSERT INTO search_terms(term, df, word) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df, word = coalesce(word, excluded.word)'),
+      termPrune: db.prepare('DELETE FROM search_terms WHERE df <= 0'),
+    };
+  }
+
+  private ensureSchema(): void {
+    const version = this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'search_index_version'").get();
+    if (version && version.value !== INDEX_VERSION) for (const s of DROP) this.db.exec(s);
+    for (const s of SCHEMA) this.db.exec(s);
+  }
+
+  /** True when the index was (re)created empty while the store holds cases: a reindex is due. */
+  needsBuild(): boolean {
+    const version = this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'search_index_version'").get();
+    return version?.value !== INDEX_VERSION;
+  }
+
+  markBuilt(): void {
+    this.db
+      .prepare("INSERT INTO meta(key, value) VALUES ('search_index_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .run(INDEX_VERSION);
+  }
+
+  /** The index's generation: bumped by every transaction that changes it. */
+  private generation(): number {
+    return Number(this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'search_generation'").get()?.value ?? 0);
+  }
+
+  private bumpGeneration(): void {
+    this.db
+      .prepare("INSERT INTO meta(key, value) VALUES ('search_generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+      .run();
+  }
+
+  /** The facet columns, loaded first if a bulk transaction left them stale. */
+  get facets(): FacetIndex {
+    this.ensureLoaded();
+    return this.facetIndex;
+  }
+
+  get vocabulary(): Vocabulary {
+    this.ensureLoaded();
+    return this.vocab;
+  }
+
+  private ensureLoaded(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    this.loadTables();
+  }
+
+  /**
+   * Saves the in-memory state for the next start (on shutdown and after a rebuild). State never
+   * loaded since a bulk write is not loaded just to be saved: the snapshot is dropped instead, and
+   * the next start reads the tables.
+   */
+  saveSnapshot(): void {
+    if (this.stale) {
+      this.db.prepare('DELETE FROM search_snapshot').run();
+      return;
+    }
+    this.db
+      .prepare('INSERT OR REPLACE INTO search_snapshot(id, generation, facets, vocabulary) VALUES (1, ?, ?, ?)')
+      .run(this.generation(), this.facetIndex.serialize(), JSON.stringify(this.vocab.toJSON()));
+  }
+
+  /**
+   * Loads the facet columns and the vocabulary: from the snapshot when it is of the current
+   * generation (one read), else from the tables (every document's facets parsed).
+   */
+  /** How the last start loaded its state, for tests and the benchmark. */
+  lastLoad: 'snapshot' | 'tables' | null = null;
+
+  load(): 'snapshot' | 'tables' {
+    this.stale = false;
+    this.lastLoad = this.loadState();
+    return this.lastLoad;
+  }
+
+  private loadState(): 'snapshot' | 'tables' {
+    const snap = this.db
+      .prepare<[], { generation: number; facets: Buffer; vocabulary: string }>('SELECT generation, facets, vocabulary FROM search_snapshot WHERE id = 1')
+      .get();
+    if (snap && snap.generation === this.generation() && this.facetIndex.deserialize(snap.facets)) {
+      this.vocab.load(JSON.parse(snap.vocabulary));
+      return 'snapshot';
+    }
+    this.loadTables();
+    return 'tables';
+  }
+
+  private loadTables(): void {
+    this.facetIndex.clear();
+    for (const row of this.db.prepare<[], [number, number, string, string]>('SELECT seq, date, facets, stats FROM search_docs ORDER BY seq').raw().iterate()) {
+      this.facetIndex.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]), stats: JSON.parse(row[3]) });
+    }
+    this.vocab.clear();
+    const terms = new Map<string, number>();
+    const words = new Map<string, string>();
+    for (const [term, df, word] of this.db.prepare<[], [string, number, string | null]>('SELECT term, df, word FROM search_terms').raw().iterate()) {
+      terms.set(term, df);
+      if (word) words.set(term, word);
+    }
+    this.vocab.apply(terms, words);
+  }
+
+  private addDelta(tokens: Set<string>, sign: 1 | -1): void {
+    for (const t of tokens) this.deltas.set(t, (this.deltas.get(t) ?? 0) + sign);
+  }
+
+  /** Indexes (or unindexes) one case; runs inside the caller's transaction. */
+  write(id: string, before: CaseRecord | undefined, after: CaseRecord | undefined, fulltext?: string): void {
+    const indexed = this.stmt.indexedSeq.get(id);
+    if (indexed) {
+      this.stmt.ftsDelete.run(indexed.seq);
+      this.stmt.docDelete.run(indexed.seq);
+      if (before) this.addDelta(buildSearchDocument(before).tokens, -1);
+      this.remember(id, { seq: indexed.seq, facets: null });
+    }
+    if (after && after.status === 'published') {
+      const seq = this.stmt.seqOfCase.get(id)?.seq;
+      if (seq === undefined) throw new Error(`case ${id} has no row`);
+      const doc = buildSearchDocument(after, fulltext);
+      const c = doc.columns;
+      this.stmt.ftsInsert.run(seq, c.title, c.facts, c.reasoning, c.fulltext, c.court, c.citation, c.place);
+      this.stmt.docUpsert.run(seq, id, doc.date, doc.titleKey, JSON.stringify(doc.facets), JSON.stringify(doc.stats));
+      this.addDelta(doc.tokens, 1);
+      for (const [t, w] of doc.surfaces) if (!this.surfaces.has(t)) this.surfaces.set(t, w);
+      this.remember(id, { seq, facets: { date: doc.date, values: doc.facets, stats: doc.stats } });
+    }
+  }
+
+  private remember(id: string, p: Pending): void {
+    if (this.overflow) return;
+    this.pending.set(id, p);
+    if (this.pending.size > this.pendingLimit) {
+      this.overflow = true;
+      this.pending = new Map();
+    }
+  }
+
+  /** Writes the batched document-frequency changes; inside the transaction. */
+  flush(): void {
+    this.bumpGeneration();
+    for (const [term, d] of this.deltas) if (d !== 0) this.stmt.termAdd.run(term, d, this.surfaces.get(term) ?? null);
+    if ([...this.deltas.values()].some((d) => d < 0)) this.stmt.termPrune.run();
+  }
+
+  /** After commit: the in-memory state follows the database. */
+  commit(): void {
+    // Too many changes to apply one by one, or state already waiting for a reload (which will
+    // include this transaction): reload from the tables on first use.
+    if (this.overflow || this.stale) {
+      this.discard();
+      this.stale = true;
+      return;
+    }
+    for (const [, p] of this.pending) {
+      if (p.facets) this.facetIndex.upsert({ seq: p.seq, date: p.facets.date, values: p.facets.values, stats: p.facets.stats });
+      else this.facetIndex.remove(p.seq);
+    }
+    this.vocab.apply(this.deltas, this.surfaces);
+    this.discard();
+  }
+
+  discard(): void {
+    this.pending = new Map();
+    this.overflow = false;
+    this.deltas = new Map();
+    this.surfaces = new Map();
+  }
+
+  /** Empties the index (inside a transaction, before a rebuild). */
+  clear(): void {
+    this.db.exec("INSERT INTO search_fts(search_fts) VALUES('delete-all'); DELETE FROM search_docs; DELETE FROM search_terms;");
+    this.discard();
+  }
+
+  hook(fulltextOf?: (id: string) => string | undefined): WriteHook {
+    return {
+      onWrite: async (_tx, change) => this.write(change.id, change.before, change.after, fulltextOf?.(change.id)),
+      beforeCommit: async () => this.flush(),
+      afterRollback: () => this.discard(),
+      afterCommit: () => this.commit(),
+    };
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The public web site: server-rendered pages that work without JavaScript, each state in the URL.
+ * Pages call the same services as the API; nothing unpublished can reach them.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { readFileSync } from 'node:fs';
+import { AppError } from '../../../kernel/errors.ts';
+import { countryByCode } from '../../../kernel/geo/countries.ts';
+import { PUBLIC } from '../services/case-service.ts';
+import type { Services } from '../services/services.ts';
+import { searchQuerySchema, selectionOf } from '../http/search-routes.ts';
+import { searchErrorPage, searchPage } from './search-page.ts';
+import { casePage } from './case-page.ts';
+import { aboutPage, apiPage, homePage, jurisdictionPage } from './other-pages.ts';
+import { atomFeed } from './atom.ts';
+import { withParams } from './parts.ts';
+import { statsPage } from './stats-page.ts';
+import { statsRequest } from '../http/stats-routes.ts';
+import { isCountryCode } from '../../../kernel/geo/countries.ts';
+import { loadWorldMap } from '../../../kernel/web/world-map.ts';
+import { sitemapRoutes } from './sitemap.ts';
+
+const CSS = readFileSync(new URL('../../../kernel/web/assets/site.css', import.meta.url), 'utf8');
+const JS = readFileSync(new URL('../../../kernel/web/assets/site.js', import.meta.url), 'utf8');
+
+export function webRoutes(app: FastifyInstance, deps: { services: Services; publicUrl: string | undefined; maxPageSize: number }): void {
+  const { services } = deps;
+  const schema = searchQuerySchema(deps.maxPageSize);
+  const base = (req: FastifyRequest) => deps.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+  const sendHtml = (reply: FastifyReply, body: string, status = 200) =>
+    reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(body);
+  const paramsOf = (req: FastifyRequest) => new URLSearchParams(req.url.split('?')[1] ?? '');
+
+  /** Runs a search from page parameters; a bad query becomes an error page, not a 500. */
+  async function runSearch(req: FastifyRequest, reply: FastifyReply, overrides: { limit?: number; sort?: 'date_desc' } = {}) {
+    const parsed = schema.safeParse(req.query);
+    const q = typeof (req.query as { q?: unknown }).q === 'string' ? ((req.query as { q: string }).q) : '';
+    if (!parsed.success) {
+      sendHtml(reply, searchErrorPage(q, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), undefined), 400);
+      return null;
+    }
+    const p = parsed.data;
+    try {
+      return await services.search.search({ q: p.q, selection: selectionOf(p), sort: overrides.sort ?? p.sort, limit: overrides.limit ?? p.limit, cursor: p.cursor, facets: true });
+    } catch (e) {
+      if (e instanceof AppError && e.status === 400) {
+        const d = e.details as { suggestion?: string } | null;
+        sendHtml(reply, searchErrorPage(q, e.message, d?.suggestion), 400);
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  app.get('/assets/site.css', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(CSS));
+
+  app.get('/assets/site.js', { schema: { hide: true } }, async (_req, reply) =>
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(JS));
+
+  app.get('/', { schema: { hide: true } }, async (_req, reply) => {
+    const browse = await services.search.search({ selection: {}, limit: 8, facets: true });
+    return sendHtml(reply, homePage(browse, browse.hits));
+  });
+
+  app.get('/search', { schema: { hide: true } }, async (req, reply) => {
+    const res = await runSearch(req, reply);
+    if (res) return sendHtml(reply, searchPage(res, paramsOf(req)));
+    return reply;
+  });
+
+  app.get('/search.atom', { schema: { hide: true } }, async (req, reply) => {
+    const res = await runSearch(req, reply, { limit: 20, sort: 'date_desc' });
+    if (!res) return reply;
+    const params = paramsOf(req);
+    const q = params.get('q');
+    const updated = res.hits.map((h) => h.updatedAt).sort().pop() ?? new Date(0).toISOString();
+    return reply.type('application/atom+xml; charset=utf-8').send(atomFeed({
+      title: q ? `Palermo: new cases for “${q}”` : 'Palermo: new cases',
+      selfUrl: `${base(req)}${req.url}`,
+      pageUrl: `${base(req)}${withParams('/search', params, { sort: null })}`,
+      baseUrl: base(req),
+      hits: res.hits,
+      updated,
+    }));
+  });
+
+  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>('/cases/:id', { schema: { hide: true } }, async (req, reply) => {
+    let rec;
+    try {
+      rec = await services.cases.get(req.params.id, PUBLIC);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'NOT_FOUND') return sendHtml(reply, notFoundPage(), 404);
+      throw e;
+    }
+    const [similar, documents] = await Promise.all([services.search.similar(rec.id, 5).catch(() => []), services.documents.list(rec.id, PUBLIC)]);
+    const lang = typeof req.query.lang === 'string' ? req.query.lang : null;
+    return sendHtml(reply, casePage(rec, { lang, similar, baseUrl: base(req), documents }));
+  });
+
+  app.get<{ Params: { code: string } }>('/jurisdictions/:code', { schema: { hide: true } }, async (req, reply) => {
+    const country = countryByCode(req.params.code.toUpperCase());
+    if (!country) return sendHtml(reply, notFoundPage(), 404);
+    const res = await services.search.search({ selection: { jurisdiction: [country.code] }, limit: 20, facets: false });
+    return sendHtml(reply, jurisdictionPage(country, res));
+  });
+
+  app.get('/statistics', { schema: { hide: true } }, async (req, reply) => {
+    const all = paramsOf(req);
+    const compare = [...new Set(all.getAll('compare').flatMap((v) => v.split(',')).map((v) => v.trim().toUpperCase()).filter(Boolean))];
+    const search = new URLSearchParams();
+    for (const [k, v] of all) if (v !== '' && !PAGE_ONLY.has(k)) search.append(k, v);
+    const query: Record<string, string[]> = {};
+    for (const [k, v] of search) (query[k] ??= []).push(v);
+    let data;
+    try {
+      const { params, links } = statsRequest(query, `/statistics?${search.toString()}`);
+      const tables = await services.stats.all(params, links);
+      let comparison = null;
+      let comparisonError: string | null = null;
+      if (compare.length) {
+        const bad = compare.filter((c) => !isCountryCode(c));
+        if (bad.length) comparisonError = `unknown jurisdiction code ${bad.join(', ')}`;
+        else if (compare.length < 2 || compare.length > 6) comparisonError = `Choose 2 to 6 jurisdictions to compare (${compare.length} chosen).`;
+        else {
+          try {
+            comparison = await services.stats.comparison({ ...params, selection: { ...params.selection, jurisdiction: compare } }, links);
+          } catch (e) {
+            if (!(e instanceof AppError && e.status === 400)) throw e;
+            comparisonError = e.message;
+          }
+        }
+      }
+      data = { tables, comparison, comparisonError, search, compare, minCell: services.stats.minCell, rule: services.stats.rule };
+    } catch (e) {
+      if (e instanceof AppError && e.status === 400) {
+        const d = e.details as { suggestion?: string } | null;
+        return sendHtml(reply, searchErrorPage(search.get('q') ?? '', e.message, d?.suggestion), 400);
+      }
+      throw e;
+    }
+    await loadWorldMap();
+    return sendHtml(reply, statsPage(data));
+  });
+
+  app.get('/about', { schema: { hide: true } }, async (_req, reply) => sendHtml(reply, aboutPage(await services.store.cases.count(['published']))));
+  app.get('/api', { schema: { hide: true } }, async (_req, reply) => sendHtml(reply, apiPage()));
+  sitemapRoutes(app, { services, base });
+}
+
+/** Parameters of the Statistics page that are not search parameters. */
+const PAGE_ONLY = new Set(['compare', 'sort', 'cursor', 'limit', 'facets', 'format']);
+
+function notFoundPage(): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · Palermo</title><link rel="stylesheet" href="/assets/site.css"></head><body><main><h1>Not found</h1><p>There is no such page or published case. <a href="/">Home</a> · <a href="/search">Browse cases</a></p></main></body></html>`;
+}

@@ -1,9 +1,0 @@
-import { runSearchContract } from '../search-engine.contract.ts';
-import { loadConfig } from '../../config/config.ts';
-import { boot, closeServices } from '../../main.ts';
-import { tempDbPath } from '../../../test/helpers/test-app.ts';
-
-runSearchContract('sqlite', async () => {
-  const services = await boot(loadConfig({ PALERMO_DB_PATH: tempDbPath(), PALERMO_LOG_LEVEL: 'silent' }, {}, null));
-  return { services, close: () => closeServices(services) };
-});
