@@ -4,5 +4,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCli } = await import('../src/app/boot.ts');
+const { runCli } = await import('../src/app/main.ts');
 process.exitCode = await runCli(process.argv);

@@ -10,26 +10,15 @@ import { randomUUID } from 'node:crypto';
 import sjson from 'secure-json-parse';
 import { AppError } from '../kernel/errors.ts';
 import type { Config } from '../kernel/config/config.ts';
-import type { Services } from '../modules/cases/services/services.ts';
 import { registerErrorHandling } from '../kernel/http/error-handler.ts';
-import { components } from '../modules/cases/http/openapi.ts';
-import { caseRoutes } from '../modules/cases/http/case-routes.ts';
-import { referenceRoutes } from '../modules/cases/http/reference-routes.ts';
-import { webRoutes } from '../modules/cases/web/page-routes.ts';
-import { accountPages } from '../modules/platform/web/account-pages.ts';
-import { searchRoutes } from '../modules/cases/http/search-routes.ts';
-import { exportRoutes } from '../modules/cases/http/export-routes.ts';
-import { importRoutes } from '../modules/cases/http/import-routes.ts';
-import { documentRoutes } from '../modules/cases/http/document-routes.ts';
-import { statsRoutes } from '../modules/cases/http/stats-routes.ts';
-import { workflowRoutes } from '../modules/cases/http/workflow-routes.ts';
-import { accountRoutes } from '../modules/platform/http/account-routes.ts';
-import { registerAuth } from '../modules/platform/http/auth.ts';
+import { baseComponents } from '../kernel/http/openapi.ts';
 import { registerProtections } from '../kernel/http/protections.ts';
+import { registerAuth } from '../modules/platform/index.ts';
+import type { Services } from './boot.ts';
+import { MODULES } from './modules.ts';
 
 export interface AppDeps {
-  config: Pick<Config, 'bodyLimit' | 'maxPageSize' | 'logLevel' | 'publicUrl' | 'rateLimit' | 'rateLimitToken' | 'rateLimitWindowSeconds'
-    | 'loginRateLimit' | 'sessionHours' | 'trustProxy' | 'secureCookies' | 'documentMaxBytes'>;
+  config: Readonly<Config>;
   services: Services;
   /** A pino logger or `false`; tests pass false. */
   logger?: boolean | object;
@@ -98,36 +87,20 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         description: 'Case law and knowledge of the UN Trafficking in Persons Protocol. Versioned under /api/v1; cursor pagination; errors as { error: { code, message, details }, requestId }.',
         license: { name: 'AGPL-3.0-or-later' },
       },
-      components: components as never,
-      tags: [
-        { name: 'cases', description: 'Case records' },
-        { name: 'search', description: 'Full-text and faceted search, similar cases' },
-        { name: 'documents', description: 'Judgment documents attached to cases' },
-        { name: 'workflow', description: 'Editorial workflow, review comments, restricted fields, versions and the review queue' },
-        { name: 'accounts', description: 'Users, API tokens and the audit log (administrators)' },
-        { name: 'export', description: 'Bulk export' },
-        { name: 'statistics', description: 'Counts, trends, profiles and comparisons of published cases, as JSON or CSV' },
-        { name: 'reference', description: 'Taxonomy, countries and regions' },
-        { name: 'meta', description: 'Health' },
-      ],
+      components: {
+        securitySchemes: baseComponents.securitySchemes,
+        schemas: Object.assign({}, baseComponents.schemas, ...MODULES.map((m) => m.openapi?.schemas ?? {})),
+      } as never,
+      tags: [...MODULES.flatMap((m) => m.openapi?.tags ?? []), { name: 'meta', description: 'Health' }],
     },
   });
   await registerAuth(app, deps.services.accounts);
   await registerProtections(app, deps.config);
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { url: '/api/v1/openapi.json' } as never });
 
-  const { services } = deps;
-  caseRoutes(app, { cases: services.cases, maxPageSize: deps.config.maxPageSize });
-  workflowRoutes(app, { cases: services.cases, workflow: services.workflow });
-  accountRoutes(app, { accounts: services.accounts, audit: services.audit });
-  searchRoutes(app, { search: services.search, maxPageSize: deps.config.maxPageSize });
-  exportRoutes(app, { exports: services.exports, publicUrl: deps.config.publicUrl });
-  importRoutes(app, { jsonl: services.jsonl, cases: services.cases });
-  await documentRoutes(app, { documents: services.documents });
-  statsRoutes(app, { stats: services.stats });
-  referenceRoutes(app, { store: services.store });
-  webRoutes(app, { services, publicUrl: deps.config.publicUrl, maxPageSize: deps.config.maxPageSize });
-  accountPages(app, { services, config: deps.config });
+  const moduleDeps = { services: deps.services, config: deps.config };
+  for (const m of MODULES) await m.routes?.(app, moduleDeps);
+  for (const m of MODULES) await m.pages?.(app, moduleDeps);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.ready();

@@ -9,7 +9,8 @@
  * Lossless: the JSON Lines export of both databases is byte for byte the same.
  */
 import { AppError } from '../kernel/errors.ts';
-import type { SqlCaseStore } from '../modules/cases/store/sql-case-store.ts';
+import { allMigrations } from './modules.ts';
+import type { CaseRecord, SqlCaseStore } from '../modules/cases/index.ts';
 
 export interface MigrateProgress {
   done: number;
@@ -32,7 +33,7 @@ export interface MigrateCounts {
 }
 
 export async function migrateData(from: SqlCaseStore, to: SqlCaseStore, onProgress?: (p: MigrateProgress) => void): Promise<MigrateCounts> {
-  await to.migrate();
+  await to.migrate(allMigrations());
   const existing = await to.cases.count();
   if (existing > 0) {
     throw new AppError('CONFLICT', `the destination already holds ${existing} cases; migrate-data copies into an empty database only`, { field: '--to', cases: existing });
@@ -108,7 +109,7 @@ async function copyEditorial(from: SqlCaseStore, to: SqlCaseStore) {
   return { users: users.length, tokens: tokens.length, editorial, versions, comments, audit };
 }
 
-async function insertAll(to: SqlCaseStore, records: import('../modules/cases/domain/case-schema.ts').CaseRecord[]): Promise<void> {
+async function insertAll(to: SqlCaseStore, records: CaseRecord[]): Promise<void> {
   await to.transaction(async (tx) => {
     for (const r of records) await tx.cases.insert(r);
   });

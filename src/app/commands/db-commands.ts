@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import type { Config } from '../../kernel/config/config.ts';
 import { boot, closeServices, openSqliteStore } from '../boot.ts';
+import { allMigrations } from '../modules.ts';
 import { backupDatabase, restoreDatabase } from '../../kernel/db/sqlite/backup-service.ts';
 import { copyDocuments, missingDocuments } from '../../kernel/files/document-copy.ts';
-import { seedDemo } from '../../modules/cases/services/demo-seed.ts';
+import { seedDemo } from '../../modules/cases/index.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { existsSync } from 'node:fs';
-import type { CliIo, Runner } from '../cli.ts';
+import type { CliIo, Runner } from '../../kernel/cli/command-kit.ts';
 
 export function migrateCommand(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
   program
@@ -60,7 +61,7 @@ export function backupCommands(program: Command, config: Readonly<Config>, io: C
     .action(run(async (file: string) => {
       const store = openSqliteStore(config, 'palermo backup');
       try {
-        await store.migrate();
+        await store.migrate(allMigrations());
         const backup = await backupDatabase(store.sqlite, file);
         // After the database: every document it references was written before its row committed.
         const documents = await copyDocuments(config.documentsDir, `${file}.documents`);

@@ -3,8 +3,9 @@ import { SingleBar, Presets } from 'cli-progress';
 import type { Config } from '../../kernel/config/config.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { boot, closeServices, openStore } from '../boot.ts';
+import { allMigrations } from '../modules.ts';
 import { migrateData } from '../migrate-data.ts';
-import type { CliIo, Runner } from '../cli.ts';
+import type { CliIo, Runner } from '../../kernel/cli/command-kit.ts';
 
 /** `sqlite:PATH` (or a path ending in .db) or `postgres://...` as the settings that open that database. */
 export function databaseSpec(spec: string, option: string): Pick<Config, 'dbPath' | 'databaseUrl' | 'databaseReadUrls'> {
@@ -36,7 +37,7 @@ export function migrateDataCommand(program: Command, config: Readonly<Config>, i
       const started = performance.now();
       let result;
       try {
-        await from.migrate();
+        await from.migrate(allMigrations());
         result = await migrateData(from, to, ({ done, total }) => {
           if (!bar) return;
           if (done === 0) bar.start(total, 0, { rate: 0 });

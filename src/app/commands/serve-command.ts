@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import type { Config } from '../../kernel/config/config.ts';
 import { boot, closeServices } from '../boot.ts';
-import { seedIfEmpty } from '../../modules/cases/services/demo-seed.ts';
+import { seedIfEmpty } from '../../modules/cases/index.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { loadWorldMap } from '../../kernel/web/world-map.ts';
-import type { CliIo, Runner } from '../cli.ts';
+import type { CliIo, Runner } from '../../kernel/cli/command-kit.ts';
 
 export function serveCommand(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
   program

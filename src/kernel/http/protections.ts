@@ -8,8 +8,11 @@ import formbody from '@fastify/formbody';
 import csrf from '@fastify/csrf-protection';
 import multipart from '@fastify/multipart';
 import qs from 'qs';
-import { FORM_QS_OPTIONS } from '../../modules/cases/editor/form-values.ts';
 import { AppError } from '../errors.ts';
+
+/** The options to parse the urlencoded body with (qs.parse(raw, FORM_QS_OPTIONS)): a large case has
+ * more than qs's default 1000 parameters. */
+export const FORM_QS_OPTIONS = { depth: 10, arrayLimit: 1000, parameterLimit: 200_000 } as const;
 import type { Config } from '../config/config.ts';
 
 type ProtectionConfig = Pick<Config, 'rateLimit' | 'rateLimitToken' | 'rateLimitWindowSeconds' | 'secureCookies' | 'documentMaxBytes'>;

@@ -4,7 +4,7 @@
  * in the data table printed beside it (statTable), which is what screen readers and CSV users get.
  */
 import { html, type SafeHtml } from './html.ts';
-import type { Cell, StatTable } from '../../modules/cases/services/stats-service.ts';
+import type { Cell, StatTable } from './stat-table.ts';
 
 const W = 640;
 const LABEL_W = 230;

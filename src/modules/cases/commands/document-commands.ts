@@ -1,23 +1,12 @@
 /** `palermo document add|list|remove|sweep`: judgment documents from the command line (editor rights). */
 import type { Command } from 'commander';
+import type { CommandContext } from '../../../kernel/cli/command-kit.ts';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Config } from '../../../kernel/config/config.ts';
-import { boot, closeServices } from '../../../app/boot.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { SYSTEM } from '../../platform/domain/accounts.ts';
+import { SYSTEM } from '../../platform/index.ts';
 import type { Services } from '../services/services.ts';
 import { checkDocument } from '../../../kernel/files/sniff.ts';
-import type { CliIo, Runner } from '../../../app/cli.ts';
-
-export async function withServices<T>(config: Readonly<Config>, fn: (s: Services) => Promise<T>): Promise<T> {
-  const services = await boot(config);
-  try {
-    return await fn(services);
-  } finally {
-    await closeServices(services);
-  }
-}
 
 async function readDocument(file: string, maxBytes: number): Promise<Buffer> {
   let size: number;
@@ -34,7 +23,8 @@ async function readDocument(file: string, maxBytes: number): Promise<Buffer> {
   return readFile(file);
 }
 
-export function documentCommands(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
+export function documentCommands(program: Command, ctx: CommandContext<Services>): void {
+  const { config, io, run } = ctx;
   const doc = program.command('document').description('judgment documents attached to cases (PDF, DOCX, HTML, TXT)');
 
   doc
@@ -47,7 +37,7 @@ export function documentCommands(program: Command, config: Readonly<Config>, io:
       // Every file is read and checked before the first is attached: one bad file attaches none.
       const inputs: { file: string; bytes: Buffer }[] = [];
       for (const file of files) inputs.push({ file, bytes: await readDocument(file, config.documentMaxBytes) });
-      await withServices(config, async (s) => {
+      await ctx.withServices(async (s) => {
         for (const { file, bytes } of inputs) {
           await checkDocument(bytes, basename(file), opts.type);
         }
@@ -63,7 +53,7 @@ export function documentCommands(program: Command, config: Readonly<Config>, io:
     .description('the documents of a case, one JSON object per line')
     .argument('<case>', 'the case id')
     .action(run(async (caseId: string) => {
-      await withServices(config, async (s) => {
+      await ctx.withServices(async (s) => {
         for (const d of await s.documents.list(caseId, SYSTEM)) io.out(`${JSON.stringify(d)}\n`);
       });
     }));
@@ -74,7 +64,7 @@ export function documentCommands(program: Command, config: Readonly<Config>, io:
     .argument('<case>', 'the case id')
     .argument('<sha256>', 'the document id (its SHA-256)')
     .action(run(async (caseId: string, sha256: string) => {
-      await withServices(config, async (s) => {
+      await ctx.withServices(async (s) => {
         const r = await s.documents.remove(caseId, sha256, SYSTEM);
         io.out(`${JSON.stringify({ case: caseId, removed: sha256, caseVersion: r.caseVersion })}\n`);
       });
@@ -84,6 +74,6 @@ export function documentCommands(program: Command, config: Readonly<Config>, io:
     .command('sweep')
     .description('delete files in the documents folder that no case holds (after cases were deleted)')
     .action(run(async () => {
-      await withServices(config, async (s) => io.out(`${JSON.stringify({ removedFiles: await s.documents.sweep(SYSTEM) })}\n`));
+      await ctx.withServices(async (s) => io.out(`${JSON.stringify({ removedFiles: await s.documents.sweep(SYSTEM) })}\n`));
     }));
 }

@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
+import type { CliIo, CommandContext } from '../../../kernel/cli/command-kit.ts';
+import type { Services } from '../services/services.ts';
 import { SingleBar, Presets } from 'cli-progress';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
-import type { Config } from '../../../kernel/config/config.ts';
-import { boot, closeServices } from '../../../app/boot.ts';
-import { SYSTEM } from '../../platform/domain/accounts.ts';
+import { SYSTEM } from '../../platform/index.ts';
 import { readLines } from '../../../kernel/io/line-reader.ts';
 import { csvItems } from '../importers/csv-reader.ts';
 import { xlsxItems } from '../importers/xlsx-reader.ts';
@@ -24,7 +24,6 @@ function firstLine(file: string): string {
 import { AppError, type FieldIssue } from '../../../kernel/errors.ts';
 import { codes, STATUSES } from '../domain/taxonomy.ts';
 import type { CaseStatus } from '../domain/case-schema.ts';
-import type { CliIo, Runner } from '../../../app/cli.ts';
 import { LINE_FORMATS, type LineFormat } from '../services/jsonl-transfer.ts';
 import { EXPORT_FORMATS, type ExportFormat } from '../services/export-service.ts';
 
@@ -79,7 +78,8 @@ function progressBar(io: CliIo, source: LineSource): { update: (lines: number) =
   };
 }
 
-export function importCommand(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
+export function importCommand(program: Command, ctx: CommandContext<Services>): void {
+  const { config, io, run } = ctx;
   program
     .command('import')
     .description('import cases from a JSON Lines file (all or nothing; - reads standard input)')
@@ -94,11 +94,11 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
     .action(run(async (file: string | undefined, opts: { format: string; mapping?: string; dryRun?: boolean; source?: string; undo?: string; partial?: boolean; report?: string }) => {
       if (opts.undo !== undefined) {
         if (file !== undefined) throw new AppError('BAD_REQUEST', '--undo takes a batch id, not a file', { field: 'FILE' });
-        const services = await boot(config);
+        const services = await ctx.open();
         try {
           io.out(`${JSON.stringify({ undone: await services.cases.undoBatch(opts.undo, SYSTEM) })}\n`);
         } finally {
-          await closeServices(services);
+          await ctx.close(services);
         }
         return;
       }
@@ -112,7 +112,7 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
       if (opts.format === 'xlsx' && (file === '-' || opts.partial)) throw new AppError('BAD_REQUEST', 'xlsx reads a named file, without --partial (save as CSV for that)', { field: 'format' });
       const mapping = sheet ? (opts.mapping ? loadMapping(opts.mapping) : DEFAULT_MAPPING) : null;
       const source = lineSource(file);
-      const services = await boot(config);
+      const services = await ctx.open();
       const bar = progressBar(io, source);
       const rejectedFile = opts.partial ? `${file === '-' ? 'stdin' : file}.rejected.jsonl` : null;
       const rejected = rejectedFile ? createWriteStream(rejectedFile) : null;
@@ -143,12 +143,13 @@ export function importCommand(program: Command, config: Readonly<Config>, io: Cl
           rejected.end();
           await once(rejected, 'finish');
         }
-        await closeServices(services);
+        await ctx.close(services);
       }
     }));
 }
 
-export function exportCommand(program: Command, config: Readonly<Config>, io: CliIo, run: Runner): void {
+export function exportCommand(program: Command, ctx: CommandContext<Services>): void {
+  const { config, io, run } = ctx;
   program
     .command('export')
     .description('export cases, in creation order, to standard output unless --output: jsonl is the lossless canonical form, csv is flattened (docs/export-formats.md)')
@@ -168,7 +169,7 @@ export function exportCommand(program: Command, config: Readonly<Config>, io: Cl
       if (bad?.length) {
         throw new AppError('BAD_REQUEST', `unknown status '${bad[0]}'; allowed: ${codes(STATUSES).join(', ')}`, { field: 'status', allowed: codes(STATUSES) });
       }
-      const services = await boot(config);
+      const services = await ctx.open();
       const sink: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
       try {
         const selection = opts.query !== undefined ? { search: { q: opts.query, selection: {} } } : { statuses };
@@ -176,7 +177,7 @@ export function exportCommand(program: Command, config: Readonly<Config>, io: Cl
           if (!sink.write(chunk)) await once(sink, 'drain');
         }
       } finally {
-        await closeServices(services);
+        await ctx.close(services);
         if (opts.output) {
           sink.end();
           await once(sink, 'finish');

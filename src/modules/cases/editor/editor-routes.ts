@@ -8,14 +8,14 @@ import type { CaseRecord, CaseStatus } from '../domain/case-schema.ts';
 import type { CaseDocument } from '../../../kernel/files/documents.ts';
 import { contentOf } from '../domain/case-record.ts';
 import { AppError, type FieldIssue } from '../../../kernel/errors.ts';
-import { can } from '../../platform/domain/permissions.ts';
+import { can } from '../../platform/index.ts';
 import { STATUSES } from '../domain/taxonomy.ts';
 import type { Services } from '../services/services.ts';
 import type { EditorialView } from '../services/workflow-service.ts';
 import { diffRecords } from '../services/case-diff.ts';
 import { mergeEdits } from '../services/case-merge.ts';
 import { html, type SafeHtml } from '../../../kernel/web/html.ts';
-import type { PageKit } from '../../platform/web/account-pages.ts';
+import type { PageKit } from '../../platform/index.ts';
 import { applyFormOp, focusAfterOp, keepUneditedFields, parseCaseForm, renderCaseForm, type CaseFormValues, type FormOp } from './case-form.ts';
 import { renderDiff } from './diff-view.ts';
 

@@ -6,6 +6,7 @@
 import { AppError } from '../../../kernel/errors.ts';
 import { languageTag } from '../domain/case-schema.ts';
 import { TAG_KINDS } from '../domain/taxonomy.ts';
+import { FORM_QS_OPTIONS } from '../../../kernel/http/protections.ts';
 import {
   TOP_FIELDS, CHARGE_FIELDS, NARRATIVE_FIELDS, PROVENANCE_FIELDS, RESTRICTED_FIELDS,
   ROW_LISTS, ROW_LIST_KEYS, TAG_LISTS, join, nameOf, type FieldSpec, type Option, type RowList,
@@ -28,9 +29,7 @@ export interface FormOp {
   language?: string;
 }
 
-/** The options to parse the urlencoded body with (qs.parse(raw, FORM_QS_OPTIONS)): a large case has
- * more than qs's default 1000 parameters. */
-export const FORM_QS_OPTIONS = { depth: 10, arrayLimit: 1000, parameterLimit: 200_000 } as const;
+export { FORM_QS_OPTIONS };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../kernel/validation.ts';
 import type { CaseService } from '../services/case-service.ts';
-import { signedIn } from '../../platform/http/auth.ts';
+import { signedIn } from '../../platform/index.ts';
 import { listQuerySchema, single } from './query-params.ts';
 import { caseIdParam, errorResponses, ref } from './openapi.ts';
 import { TAG_KINDS } from '../domain/taxonomy.ts';

@@ -10,7 +10,7 @@ import { AppError } from '../../../kernel/errors.ts';
 import { DOCUMENT_MEDIA_TYPES } from '../../../kernel/files/documents.ts';
 import { parseOrThrow } from '../../../kernel/validation.ts';
 import type { DocumentService } from '../services/document-service.ts';
-import { signedIn } from '../../platform/http/auth.ts';
+import { signedIn } from '../../platform/index.ts';
 import { errorResponses } from './openapi.ts';
 import { single } from './query-params.ts';
 

@@ -6,7 +6,7 @@ import { parseOrThrow } from '../../../kernel/validation.ts';
 import { readLines } from '../../../kernel/io/line-reader.ts';
 import { LINE_FORMATS, type JsonlTransfer } from '../services/jsonl-transfer.ts';
 import type { CaseService } from '../services/case-service.ts';
-import { signedIn } from '../../platform/http/auth.ts';
+import { signedIn } from '../../platform/index.ts';
 import { errorResponses } from './openapi.ts';
 import { single } from './query-params.ts';
 

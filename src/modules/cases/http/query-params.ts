@@ -2,14 +2,9 @@
 import { z } from 'zod';
 import { codes, TAG_KINDS, TAXONOMY, STATUSES } from '../domain/taxonomy.ts';
 import { countryCode } from '../domain/case-schema.ts';
+import { multi, single } from '../../../kernel/http/query-params.ts';
 
-/** `a,b` or `?x=a&x=b` both give ['a','b']. */
-export const multi = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => {
-    if (v === undefined || v === '') return undefined;
-    const arr = Array.isArray(v) ? v : [v];
-    return arr.flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
-  }, z.array(item).optional());
+export { multi, single };
 
 const tagEnum = (kind: (typeof TAG_KINDS)[number]) => {
   const allowed = codes(TAXONOMY[kind]);
@@ -17,10 +12,6 @@ const tagEnum = (kind: (typeof TAG_KINDS)[number]) => {
     error: (iss) => `unknown ${kind} code '${String(iss.input)}'; allowed: ${allowed.join(', ')}`,
   });
 };
-
-/** The last of repeated values; an empty value counts as absent. */
-export const single = <T extends z.ZodType>(inner: T) =>
-  z.preprocess((v) => (Array.isArray(v) ? v[v.length - 1] : v === '' ? undefined : v), inner);
 
 export const year = z.coerce.number().int().min(1800).max(2200);
 

@@ -9,8 +9,7 @@
  * charges (sentences for several counts are usually concurrent); defendants without one are left out.
  * Quartiles interpolate linearly between closest ranks (PostgreSQL `percentile_cont`, R type 7).
  */
-import type { FacetField } from './facet-fields.ts';
-import type { FacetCount } from './facet-index.ts';
+import type { FacetCount, FacetField } from './facet-fields.ts';
 
 /** Value recorded when a person's gender, age group or nationality is not known. */
 export const NOT_RECORDED = 'not_recorded';

@@ -9,6 +9,12 @@ export const FACET_FIELDS = [
 ] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
+/** One value of a facet and how many documents have it. */
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
 /** Primary language subtag: 'pt-BR' counts as 'pt'. */
 export const primaryLanguage = (tag: string) => tag.split('-')[0]!.toLowerCase();
 

@@ -8,7 +8,7 @@
  * Single-valued numeric columns (decision year, date sort key) live in typed arrays. A replaced or
  * deleted document's slot is marked dead and reclaimed by compaction.
  */
-import { FACET_FIELDS, type FacetField } from './facet-fields.ts';
+import { FACET_FIELDS, type FacetCount, type FacetField } from './facet-fields.ts';
 import { StatsColumns, type DocStats } from './stats-columns.ts';
 import { align, GrowableU16, GrowableU32, SlotMap } from '../../../kernel/search/columns.ts';
 
@@ -28,10 +28,7 @@ export interface FacetDoc {
 
 export type FacetSelection = Partial<Record<FacetField, readonly string[]>> & { yearFrom?: number; yearTo?: number };
 
-export interface FacetCount {
-  value: string;
-  count: number;
-}
+export type { FacetCount };
 
 export class FacetIndex {
   private dict: { ids: Map<string, number>; names: string[] }[] = FACET_FIELDS.map(() => ({ ids: new Map(), names: [] }));

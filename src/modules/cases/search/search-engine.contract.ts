@@ -7,7 +7,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
 import type { Services } from '../services/services.ts';
-import { SYSTEM } from '../../platform/domain/accounts.ts';
+import { SYSTEM } from '../../platform/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { CaseInputSchema } from '../domain/case-schema.ts';
 import { caseInput } from '../../../../test/factories/case-factory.ts';

@@ -2,11 +2,11 @@
  * Every change to a case leaves a full version (record and restricted fields, who, when, what
  * changed) and an audit entry, written in the same transaction as the change itself.
  */
-import type { Actor } from '../../platform/domain/accounts.ts';
+import type { Actor } from '../../platform/index.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
 import type { StoreTx } from '../store/case-store.ts';
 import { NO_RESTRICTED, restrictedOf, type Restricted } from '../store/editorial-store.ts';
-import { audit } from '../../platform/services/audit-service.ts';
+import { audit } from '../../platform/index.ts';
 import { changedFields } from './case-diff.ts';
 
 export function restrictedChanges(before: Restricted, after: Restricted): string[] {

@@ -15,12 +15,12 @@ import type { TagKind } from '../domain/taxonomy.ts';
 import type { CaseSort, CaseStore, StoreTx } from '../store/case-store.ts';
 import { cursorCodecOf, type CursorCodec } from './cursor.ts';
 import { slugify } from '../../../kernel/text/slug.ts';
-import { ANONYMOUS, SYSTEM, type Actor } from '../../platform/domain/accounts.ts';
-import { can, canCreateWithStatus, canEdit, canView, type CaseAccess } from '../../platform/domain/permissions.ts';
+import { ANONYMOUS, SYSTEM, type Actor } from '../../platform/index.ts';
+import { can, canCreateWithStatus, canEdit, canView, type CaseAccess } from '../../platform/index.ts';
 import { NO_RESTRICTED, restrictedOf, type Restricted } from '../store/editorial-store.ts';
 import { currentRestricted, recordChange } from './case-history.ts';
 import { changedFields } from './case-diff.ts';
-import { audit } from '../../platform/services/audit-service.ts';
+import { audit } from '../../platform/index.ts';
 import { pseudonymisationWarnings } from './pseudonymisation.ts';
 
 export type { Actor };

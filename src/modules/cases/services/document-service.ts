@@ -13,7 +13,7 @@ import type { Actor, CaseService } from './case-service.ts';
 import type { DocumentFiles } from '../../../kernel/files/document-files.ts';
 import { checkDocument } from '../../../kernel/files/sniff.ts';
 import { extractText } from '../../../kernel/files/extract-text.ts';
-import { can, canEdit } from '../../platform/domain/permissions.ts';
+import { can, canEdit } from '../../platform/index.ts';
 import { recordChange } from './case-history.ts';
 
 export interface AttachInput {

@@ -5,9 +5,9 @@
  * through; nothing holds the whole file in memory.
  */
 import { randomBytes } from 'node:crypto';
-import { SYSTEM, type Actor } from '../../platform/domain/accounts.ts';
-import { can } from '../../platform/domain/permissions.ts';
-import { audit } from '../../platform/services/audit-service.ts';
+import { SYSTEM, type Actor } from '../../platform/index.ts';
+import { can } from '../../platform/index.ts';
+import { audit } from '../../platform/index.ts';
 import { CaseInputSchema } from '../domain/case-schema.ts';
 import { AppError, type FieldIssue } from '../../../kernel/errors.ts';
 import { issuesOf, summarize } from '../../../kernel/validation.ts';

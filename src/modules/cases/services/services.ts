@@ -8,11 +8,11 @@ import { ExportService } from './export-service.ts';
 import { DocumentService } from './document-service.ts';
 import type { DocumentFiles } from '../../../kernel/files/document-files.ts';
 import { StatsService } from './stats-service.ts';
-import { AccountService, type AccountOptions } from '../../platform/services/account-service.ts';
+import type { PlatformServices } from '../../platform/index.ts';
 import { WorkflowService } from './workflow-service.ts';
-import { AuditService } from '../../platform/services/audit-service.ts';
 
-export interface Services {
+/** The cases module's services (the platform's come beside them in `Services`). */
+export interface CaseServices {
   store: CaseStore;
   engine: SearchEngine;
   cases: CaseService;
@@ -21,22 +21,20 @@ export interface Services {
   exports: ExportService;
   documents: DocumentService;
   stats: StatsService;
-  accounts: AccountService;
   workflow: WorkflowService;
-  audit: AuditService;
 }
 
-export interface ServiceOptions {
+/** Every service the cases module's routes, pages and commands use: its own and the platform's. */
+export type Services = CaseServices & PlatformServices;
+
+export interface CaseServiceOptions {
   files: DocumentFiles;
   documentMaxBytes: number;
   /** Statistics show counts resting on fewer cases than this as "fewer than N". */
   statsMinCell?: number;
-  accounts?: Partial<AccountOptions>;
 }
 
-export const DEFAULT_ACCOUNT_OPTIONS: AccountOptions = { maxFailures: 5, lockMinutes: 15, sessionHours: 12 };
-
-export function createServices(store: CaseStore, engine: SearchEngine, opts: ServiceOptions): Services {
+export function createCaseServices(store: CaseStore, engine: SearchEngine, opts: CaseServiceOptions): CaseServices {
   const cases = new CaseService(store);
   return {
     store,
@@ -47,8 +45,6 @@ export function createServices(store: CaseStore, engine: SearchEngine, opts: Ser
     exports: new ExportService(store, engine),
     documents: new DocumentService(store, cases, opts.files, opts.documentMaxBytes),
     stats: new StatsService(engine, opts.statsMinCell ?? 3),
-    accounts: new AccountService(store, { ...DEFAULT_ACCOUNT_OPTIONS, ...opts.accounts }),
     workflow: new WorkflowService(store, cases),
-    audit: new AuditService(store),
   };
 }

@@ -12,36 +12,12 @@ import { CONVICTION_VERDICTS, NOT_RECORDED, type AggregatePart, type CaseAggrega
 import type { FacetField } from '../search/facet-fields.ts';
 import type { FacetSelection, SearchEngine } from '../search/search-engine.ts';
 import { facetLabel } from './search-service.ts';
+import type { Cell, StatColumn, StatTable } from '../../../kernel/web/stat-table.ts';
 
 export const COVERAGE =
   'Cases documented in this database, not trafficking prevalence: the figures show what has been collected and published here, not how much trafficking there is in any country.';
 
-export type Cell = string | number | null;
-export interface StatColumn {
-  key: string;
-  label: string;
-  /** text: a code or name; count: a whole number (may read "fewer than N"); number: a measure. */
-  type: 'text' | 'count' | 'number';
-}
-
-export interface StatTable {
-  name: string;
-  title: string;
-  /** What one row counts, and whether categories overlap (multi-valued). */
-  note: string;
-  coverage: string;
-  /** Published cases matching the search. */
-  cases: number;
-  /** The cases this table actually rests on (e.g. those recording victims), with what they are. */
-  restsOn: { cases: number; what: string };
-  minCell: number;
-  /** The rule as stated on the page. */
-  rule: string;
-  columns: StatColumn[];
-  rows: Record<string, Cell>[];
-  /** How the page draws it: the label column, the value column(s) and the chart kind. */
-  chart: { kind: 'bars' | 'columns' | 'boxes'; label: string; value: string };
-}
+export type { Cell, StatColumn, StatTable };
 
 export interface StatsParams {
   q?: string;

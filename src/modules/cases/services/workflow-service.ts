@@ -3,17 +3,17 @@
  * comments; the history of versions, with restore; the review queue. Who may make each move is
  * decided here (through domain/permissions.ts), never in the UI.
  */
-import type { Actor } from '../../platform/domain/accounts.ts';
+import type { Actor } from '../../platform/index.ts';
 import type { CaseRecord, CaseStatus } from '../domain/case-schema.ts';
 import { contentOf, toRecord } from '../domain/case-record.ts';
 import { AppError, notFound } from '../../../kernel/errors.ts';
 import {
   availableTransitions, can, canEdit, canView, canViewRestricted, transitionOf, TRANSITIONS, type CaseAccess,
-} from '../../platform/domain/permissions.ts';
+} from '../../platform/index.ts';
 import { STATUSES } from '../domain/taxonomy.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { restrictedOf, type CaseVersion, type QueueItem, type Restricted, type ReviewComment, type VersionSummary } from '../store/editorial-store.ts';
-import { audit } from '../../platform/services/audit-service.ts';
+import { audit } from '../../platform/index.ts';
 import { currentRestricted, recordChange } from './case-history.ts';
 import type { CaseService } from './case-service.ts';
 import { pseudonymisationWarnings, type NameWarning } from './pseudonymisation.ts';

@@ -5,7 +5,9 @@
 import type { CaseRecord, CaseStatus } from '../domain/case-schema.ts';
 import type { TagKind } from '../domain/taxonomy.ts';
 import type { CaseDocument } from '../../../kernel/files/documents.ts';
-import type { AccountRepo, AuditRepo, EditorialRepo } from './editorial-store.ts';
+import type { EditorialRepo } from './editorial-store.ts';
+import type { AccountRepo, AuditRepo } from '../../platform/index.ts';
+import type { ModuleMigrations } from '../../../kernel/db/migrations.ts';
 
 export type CaseSort = 'decided_desc' | 'created_asc';
 
@@ -102,7 +104,8 @@ export interface CaseStore {
   readonly accounts: AccountRepo;
   readonly editorial: EditorialRepo;
   readonly audit: AuditRepo;
-  migrate(): Promise<{ applied: string[] }>;
+  /** Applies the given migrations (every module's, merged by the app); by default the cases module's. */
+  migrate(migrations?: ModuleMigrations): Promise<{ applied: string[] }>;
   /** Runs fn in one transaction: all of its writes commit together or none do. */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   addWriteHook(hook: WriteHook): void;

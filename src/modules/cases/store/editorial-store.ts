@@ -1,72 +1,8 @@
 /**
- * Store ports for accounts and the editorial side: users, sessions, API tokens, the restricted
- * facts of each case, its versions, review comments and the audit log. Implemented once for every
- * SQL database in sql-account-repo.ts, sql-editorial-repo.ts and sql-audit-repo.ts.
+ * Store ports for the editorial side of cases: the restricted facts of each case, its versions and
+ * review comments. Implemented once for every SQL database in sql-editorial-repo.ts.
  */
-import type { Role, Scope } from '../../platform/domain/accounts.ts';
 import type { CaseRecord, CaseStatus } from '../domain/case-schema.ts';
-
-export interface UserRow {
-  id: string;
-  email: string;
-  name: string | null;
-  role: Role;
-  passwordHash: string;
-  disabled: boolean;
-  failedLogins: number;
-  lockedUntil: string | null;
-  lastLoginAt: string | null;
-  passwordChangedAt: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SessionRow {
-  idHash: string;
-  userId: string;
-  createdAt: string;
-  expiresAt: string;
-  lastSeenAt: string;
-  ip: string | null;
-  userAgent: string | null;
-}
-
-export interface TokenRow {
-  id: string;
-  label: string;
-  userId: string | null;
-  scopes: Scope[];
-  hash: string;
-  prefix: string;
-  createdBy: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface AccountRepo {
-  insertUser(u: UserRow): Promise<void>;
-  updateUser(id: string, changes: Partial<Omit<UserRow, 'id' | 'createdAt'>>): Promise<boolean>;
-  getUser(id: string): Promise<UserRow | undefined>;
-  getUserByEmail(email: string): Promise<UserRow | undefined>;
-  listUsers(): Promise<UserRow[]>;
-  countAdmins(): Promise<number>;
-
-  insertSession(s: SessionRow): Promise<void>;
-  getSession(idHash: string): Promise<SessionRow | undefined>;
-  touchSession(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void>;
-  deleteSession(idHash: string): Promise<boolean>;
-  /** Ends every session of a user but one (password change) or all of them. */
-  deleteUserSessions(userId: string, exceptHash?: string): Promise<number>;
-
-  insertToken(t: TokenRow): Promise<void>;
-  getTokenByHash(hash: string): Promise<TokenRow | undefined>;
-  getToken(id: string): Promise<TokenRow | undefined>;
-  listTokens(): Promise<TokenRow[]>;
-  revokeToken(id: string, at: string): Promise<boolean>;
-  touchToken(id: string, at: string): Promise<void>;
-}
 
 /** Restricted fields of a case: editors (and a contributor on their own case) only. */
 export interface Restricted {
@@ -137,34 +73,4 @@ export interface EditorialRepo {
   listComments(caseId: string): Promise<ReviewComment[]>;
   /** Cases in the given statuses, most recently changed first; only one owner's when ownerId is given. */
   queue(statuses: CaseStatus[], opts?: { ownerId?: string; limit?: number }): Promise<QueueItem[]>;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorKind: string;
-  actorId: string | null;
-  actorLabel: string;
-  ip: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  details: Record<string, unknown>;
-}
-
-export interface AuditQuery {
-  action?: string;
-  actorId?: string;
-  targetId?: string;
-  /** Entries older than this id (the cursor of the previous page). */
-  beforeId?: number;
-  limit: number;
-}
-
-export interface AuditRepo {
-  append(e: Omit<AuditEntry, 'id'>): Promise<void>;
-  /** Newest first. */
-  list(q: AuditQuery): Promise<AuditEntry[]>;
-  /** Every entry, oldest first, in pages (for export). */
-  scan(batchSize?: number): AsyncIterable<AuditEntry>;
 }

@@ -2,13 +2,12 @@
  * Migrations for every dialect, in one place. Each migration gets the dialect so the few
  * differences (auto-increment keys, JSON types) stay here and nowhere else.
  */
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql } from 'kysely';
+import type { DialectMigration, ModuleMigrations } from '../../../kernel/db/migrations.ts';
 import { randomBytes } from 'node:crypto';
 
-export type Dialect = 'sqlite' | 'postgres';
-type DialectMigration = (db: Kysely<any>, dialect: Dialect) => Promise<void>;
 
-const MIGRATIONS: Record<string, DialectMigration> = {
+export const CASE_MIGRATIONS: ModuleMigrations = {
   async '0001_cases'(db, dialect) {
     await db.schema
       .createTable('cases')
@@ -184,20 +183,3 @@ const MIGRATIONS: Record<string, DialectMigration> = {
     await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_id', 'id']).execute();
   },
 };
-
-export function migrationProvider(dialect: Dialect): MigrationProvider {
-  return {
-    async getMigrations() {
-      const out: Record<string, Migration> = {};
-      for (const [name, up] of Object.entries(MIGRATIONS)) out[name] = { up: (db) => up(db, dialect) };
-      return out;
-    },
-  };
-}
-
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider(dialect) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-}

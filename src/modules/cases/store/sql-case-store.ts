@@ -9,11 +9,11 @@ import { TAG_KINDS } from '../domain/taxonomy.ts';
 import type { Database } from './schema.ts';
 import type { BatchEntry, BatchLog, CaseListQuery, CasePage, CaseReader, CaseStore, CaseWriter, DocumentRepo, StoreTx, WriteHook } from './case-store.ts';
 import { SqlDocumentRepo } from './sql-document-repo.ts';
-import { SqlAccountRepo } from '../../platform/store/sql-account-repo.ts';
 import { SqlEditorialRepo } from './sql-editorial-repo.ts';
-import { SqlAuditRepo } from '../../platform/store/sql-audit-repo.ts';
-import type { AccountRepo, AuditRepo, EditorialRepo } from './editorial-store.ts';
-import { migrateToLatest, type Dialect } from './migrations.ts';
+import type { EditorialRepo } from './editorial-store.ts';
+import { platformRepos, type AccountRepo, type AuditRepo } from '../../platform/index.ts';
+import { migrateToLatest, type Dialect, type ModuleMigrations } from '../../../kernel/db/migrations.ts';
+import { CASE_MIGRATIONS } from './migrations.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 type Row = Pick<Database['cases'], 'id' | 'doc' | 'version' | 'created_at' | 'updated_at'> & { seq: number };
@@ -231,9 +231,8 @@ export class SqlCaseStore implements CaseStore {
   ) {
     this.cases = new SqlCaseReader(db);
     this.documents = new SqlDocumentRepo(db);
-    this.accounts = new SqlAccountRepo(db);
+    ({ accounts: this.accounts, audit: this.audit } = platformRepos(db));
     this.editorial = new SqlEditorialRepo(db);
-    this.audit = new SqlAuditRepo(db);
   }
 
   /** The writer used inside transactions; adapters may return a faster one for their database. */
@@ -251,8 +250,9 @@ export class SqlCaseStore implements CaseStore {
     return new SqlEditorialRepo(trx);
   }
 
-  async migrate(): Promise<{ applied: string[] }> {
-    return { applied: await migrateToLatest(this.db, this.dialect) };
+  /** Applies the given migrations (the app passes every module's, merged); by default this module's. */
+  async migrate(migrations: ModuleMigrations = CASE_MIGRATIONS): Promise<{ applied: string[] }> {
+    return { applied: await migrateToLatest(this.db, this.dialect, migrations) };
   }
 
   addWriteHook(hook: WriteHook): void {
@@ -268,9 +268,8 @@ export class SqlCaseStore implements CaseStore {
           cases: this.writer(trx, this.hooks, changes),
           batches: this.batchLog(trx),
           documents: new SqlDocumentRepo(trx),
-          accounts: new SqlAccountRepo(trx),
+          ...platformRepos(trx),
           editorial: this.editorialRepo(trx),
-          audit: new SqlAuditRepo(trx),
         });
         if (changes.length) for (const h of this.hooks) await h.beforeCommit?.(trx);
         return r;

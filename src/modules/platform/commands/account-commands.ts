@@ -4,15 +4,13 @@
  * and every change is in the audit log. `palermo user add --role admin` creates the first admin.
  */
 import type { Command } from 'commander';
+import type { CommandContext } from '../../../kernel/cli/command-kit.ts';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Config } from '../../../kernel/config/config.ts';
 import { SYSTEM } from '../domain/accounts.ts';
 import { AppError, notFound } from '../../../kernel/errors.ts';
-import type { Services } from '../../cases/services/services.ts';
-import type { CliIo, Runner } from '../../../app/cli.ts';
-import { withServices } from '../../cases/commands/document-commands.ts';
+import type { PlatformServices } from '../services/platform-services.ts';
 
 /** The first line of standard input (for --password-stdin). */
 async function readStdinLine(): Promise<string> {
@@ -21,13 +19,14 @@ async function readStdinLine(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
 }
 
-async function userId(s: Services, email: string): Promise<string> {
+async function userId(s: PlatformServices, email: string): Promise<string> {
   const u = await s.accounts.findUserByEmail(email);
   if (!u) throw notFound('user', email);
   return u.id;
 }
 
-export function accountCommands(program: Command, config: Readonly<Config>, io: CliIo, run: Runner, stdinLine: () => Promise<string> = readStdinLine): void {
+export function accountCommands(program: Command, ctx: CommandContext<PlatformServices>, stdinLine: () => Promise<string> = readStdinLine): void {
+  const { config, io, run } = ctx;
   const user = program.command('user').description('accounts: contributors, editors, administrators');
 
   user
@@ -40,7 +39,7 @@ export function accountCommands(program: Command, config: Readonly<Config>, io: 
     .action(run(async (opts: { email: string; role: string; name?: string; passwordStdin?: boolean }) => {
       const generated = !opts.passwordStdin;
       const password = opts.passwordStdin ? await stdinLine() : randomBytes(15).toString('base64url');
-      await withServices(config, async (s) => {
+      await ctx.withServices(async (s) => {
         const u = await s.accounts.createUser({ email: opts.email, role: opts.role, name: opts.name ?? null, password }, SYSTEM);
         io.out(`${JSON.stringify({ created: u })}\n`);
         if (generated) io.err(`Password for ${u.email} (shown once; change it after signing in at /account):\n${password}\n`);
@@ -48,7 +47,7 @@ export function accountCommands(program: Command, config: Readonly<Config>, io: 
     }));
 
   user.command('list').description('all accounts, as JSON Lines').action(run(async () => {
-    await withServices(config, async (s) => {
+    await ctx.withServices(async (s) => {
       for (const u of await s.accounts.listUsers(SYSTEM)) io.out(`${JSON.stringify(u)}\n`);
     });
   }));
@@ -58,13 +57,13 @@ export function accountCommands(program: Command, config: Readonly<Config>, io: 
     .description('change an account\'s role (its sessions end)')
     .argument('<email>').argument('<role>', 'contributor, editor or admin')
     .action(run(async (email: string, role: string) => {
-      await withServices(config, async (s) => io.out(`${JSON.stringify(await s.accounts.updateUser(await userId(s, email), { role }, SYSTEM))}\n`));
+      await ctx.withServices(async (s) => io.out(`${JSON.stringify(await s.accounts.updateUser(await userId(s, email), { role }, SYSTEM))}\n`));
     }));
 
   for (const [name, disabled] of [['disable', true], ['enable', false]] as const) {
     user.command(name).description(`${name} an account${disabled ? ' (its sessions end at once)' : ' (and clear a lockout)'}`).argument('<email>')
       .action(run(async (email: string) => {
-        await withServices(config, async (s) => io.out(`${JSON.stringify(await s.accounts.updateUser(await userId(s, email), { disabled }, SYSTEM))}\n`));
+        await ctx.withServices(async (s) => io.out(`${JSON.stringify(await s.accounts.updateUser(await userId(s, email), { disabled }, SYSTEM))}\n`));
       }));
   }
 
@@ -75,7 +74,7 @@ export function accountCommands(program: Command, config: Readonly<Config>, io: 
     .option('--password-stdin', 'read it from standard input (else one is generated and printed once)')
     .action(run(async (email: string, opts: { passwordStdin?: boolean }) => {
       const password = opts.passwordStdin ? await stdinLine() : randomBytes(15).toString('base64url');
-      await withServices(config, async (s) => {
+      await ctx.withServices(async (s) => {
         await s.accounts.resetPassword(await userId(s, email), password, SYSTEM);
         io.out(`${JSON.stringify({ reset: email })}\n`);
         if (!opts.passwordStdin) io.err(`New password for ${email} (shown once):\n${password}\n`);
@@ -91,7 +90,7 @@ export function accountCommands(program: Command, config: Readonly<Config>, io: 
     .requiredOption('--scopes <list>', 'comma-separated: read, write, import')
     .option('--user <email>', 'the person it is for (it never exceeds their role)')
     .action(run(async (opts: { label: string; scopes: string; user?: string }) => {
-      await withServices(config, async (s) => {
+      await ctx.withServices(async (s) => {
         const uid = opts.user ? await userId(s, opts.user) : null;
         const scopes = opts.scopes.split(',').map((x) => x.trim()).filter(Boolean);
         const { token: t, secret } = await s.accounts.createToken({ label: opts.label, scopes, userId: uid }, SYSTEM);
@@ -100,13 +99,13 @@ export function accountCommands(program: Command, config: Readonly<Config>, io: 
     }));
 
   token.command('list').description('all tokens (never their secrets), as JSON Lines').action(run(async () => {
-    await withServices(config, async (s) => {
+    await ctx.withServices(async (s) => {
       for (const t of await s.accounts.listTokens(SYSTEM)) io.out(`${JSON.stringify(t)}\n`);
     });
   }));
 
   token.command('revoke').description('revoke a token at once').argument('<id>').action(run(async (id: string) => {
-    await withServices(config, async (s) => io.out(`${JSON.stringify({ revoked: await s.accounts.revokeToken(id, SYSTEM) })}\n`));
+    await ctx.withServices(async (s) => io.out(`${JSON.stringify({ revoked: await s.accounts.revokeToken(id, SYSTEM) })}\n`));
   }));
 
   program
@@ -120,7 +119,7 @@ export function accountCommands(program: Command, config: Readonly<Config>, io: 
       if (opts.format !== 'jsonl' && opts.format !== 'csv') {
         throw new AppError('VALIDATION_FAILED', `unknown format '${opts.format}'; use jsonl or csv`, [{ path: '--format', message: 'jsonl or csv', allowed: ['jsonl', 'csv'] }]);
       }
-      await withServices(config, async (s) => {
+      await ctx.withServices(async (s) => {
         const out = opts.out ? createWriteStream(opts.out) : null;
         for await (const chunk of s.audit.export(opts.format as 'jsonl' | 'csv', SYSTEM)) {
           if (out) {

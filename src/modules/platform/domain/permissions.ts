@@ -3,7 +3,9 @@
  * unpublished material and every write; the UI only hides what these would refuse anyway.
  */
 import type { Actor, Role, Scope } from './accounts.ts';
-import type { CaseStatus } from '../../cases/domain/case-schema.ts';
+
+/** Where a record stands in the editorial workflow (cases now; every register's records later). */
+export type RecordStatus = 'draft' | 'in_review' | 'published' | 'withdrawn';
 
 export const CAPABILITIES = [
   'case.create',
@@ -61,7 +63,7 @@ function scoped(actor: Actor, cap: Capability): boolean {
 
 /** The editorial facts about one case that decisions depend on. */
 export interface CaseAccess {
-  status: CaseStatus;
+  status: RecordStatus;
   /** The account that created it (contributors see and edit only their own). */
   ownerId: string | null;
 }
@@ -90,8 +92,8 @@ export function canEdit(actor: Actor, c: CaseAccess): boolean {
 
 /** The workflow: each allowed move and who may make it. */
 export interface Transition {
-  from: CaseStatus;
-  to: CaseStatus;
+  from: RecordStatus;
+  to: RecordStatus;
   name: string;
   label: string;
   allowed: (actor: Actor, c: CaseAccess) => boolean;
@@ -105,7 +107,7 @@ export const TRANSITIONS: readonly Transition[] = [
   { from: 'withdrawn', to: 'draft', name: 'redraft', label: 'Back to draft', allowed: (a) => can(a, 'case.edit_any') },
 ];
 
-export function transitionOf(from: CaseStatus, to: CaseStatus): Transition | undefined {
+export function transitionOf(from: RecordStatus, to: RecordStatus): Transition | undefined {
   return TRANSITIONS.find((t) => t.from === from && t.to === to);
 }
 
@@ -119,7 +121,7 @@ export function availableTransitions(actor: Actor, c: CaseAccess): Transition[] 
  * publish and withdraw may do it (partner systems loading reviewed material). Imports are their
  * own capability (`case.import`) and carry each line's status.
  */
-export function canCreateWithStatus(actor: Actor, status: CaseStatus): boolean {
+export function canCreateWithStatus(actor: Actor, status: RecordStatus): boolean {
   if (!can(actor, 'case.create')) return false;
   if (status === 'draft' || status === 'in_review') return true;
   return can(actor, 'case.publish') && can(actor, 'case.withdraw');

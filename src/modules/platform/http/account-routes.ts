@@ -11,8 +11,8 @@ import { parseOrThrow } from '../../../kernel/validation.ts';
 import type { AccountService } from '../services/account-service.ts';
 import type { AuditService } from '../services/audit-service.ts';
 import { signedIn } from './auth.ts';
-import { errorResponses } from '../../cases/http/openapi.ts';
-import { single } from '../../cases/http/query-params.ts';
+import { errorResponses } from '../../../kernel/http/openapi.ts';
+import { single } from '../../../kernel/http/query-params.ts';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 const AuditQuery = z.strictObject({

@@ -11,8 +11,8 @@ import {
 import { can } from '../domain/permissions.ts';
 import { AppError, notFound } from '../../../kernel/errors.ts';
 import { parseOrThrow } from '../../../kernel/validation.ts';
-import type { CaseStore } from '../../cases/store/case-store.ts';
-import type { TokenRow, UserRow } from '../../cases/store/editorial-store.ts';
+import type { PlatformStore } from '../store/platform-store.ts';
+import type { TokenRow, UserRow } from '../store/platform-store.ts';
 import { audit } from './audit-service.ts';
 import { burnVerify, hashPassword, verifyPassword } from './passwords.ts';
 
@@ -46,7 +46,7 @@ export interface SessionInfo {
 }
 
 export class AccountService {
-  constructor(private readonly store: CaseStore, private readonly opts: AccountOptions) {}
+  constructor(private readonly store: PlatformStore, private readonly opts: AccountOptions) {}
 
   private requireAdmin(actor: Actor, cap: 'admin.users' | 'admin.tokens'): void {
     if (!can(actor, cap)) throw new AppError('FORBIDDEN', cap === 'admin.users' ? 'managing users is for administrators' : 'managing API tokens is for administrators');

@@ -3,8 +3,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { Actor } from '../domain/accounts.ts';
 import { can } from '../domain/permissions.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import type { CaseStore } from '../../cases/store/case-store.ts';
-import type { AuditEntry, AuditQuery, AuditRepo } from '../../cases/store/editorial-store.ts';
+import type { PlatformStore } from '../store/platform-store.ts';
+import type { AuditEntry, AuditQuery, AuditRepo } from '../store/platform-store.ts';
 
 export function auditEntry(actor: Actor, action: string, target: { type: string; id: string } | null, details: Record<string, unknown> = {}): Omit<AuditEntry, 'id'> {
   return {
@@ -28,7 +28,7 @@ export function audit(repo: AuditRepo, actor: Actor, action: string, target: { t
 export const AUDIT_CSV_COLUMNS = ['id', 'at', 'actorKind', 'actorId', 'actorLabel', 'ip', 'action', 'targetType', 'targetId', 'details'] as const;
 
 export class AuditService {
-  constructor(private readonly store: CaseStore) {}
+  constructor(private readonly store: PlatformStore) {}
 
   private require(actor: Actor): void {
     if (!can(actor, 'admin.audit')) throw new AppError('FORBIDDEN', 'the audit log is for administrators');

@@ -1,8 +1,8 @@
 /** Users, sessions and API tokens in any SQL database Kysely speaks. */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Role, Scope } from '../domain/accounts.ts';
-import type { Database } from '../../cases/store/schema.ts';
-import type { AccountRepo, SessionRow, TokenRow, UserRow } from '../../cases/store/editorial-store.ts';
+import type { PlatformDatabase as Database } from './schema.ts';
+import type { AccountRepo, SessionRow, TokenRow, UserRow } from './platform-store.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

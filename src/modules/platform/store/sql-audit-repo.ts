@@ -1,7 +1,7 @@
 /** The append-only audit log in any SQL database Kysely speaks. */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { Database } from '../../cases/store/schema.ts';
-import type { AuditEntry, AuditQuery, AuditRepo } from '../../cases/store/editorial-store.ts';
+import type { PlatformDatabase as Database } from './schema.ts';
+import type { AuditEntry, AuditQuery, AuditRepo } from './platform-store.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

@@ -8,11 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { ROLES, ROLE_LABELS, SCOPES } from '../domain/accounts.ts';
 import { AppError, type FieldIssue } from '../../../kernel/errors.ts';
 import type { Config } from '../../../kernel/config/config.ts';
-import type { Services } from '../../cases/services/services.ts';
+import type { PlatformServices } from '../services/platform-services.ts';
 import { SESSION_COOKIE, setSessionCookie } from '../http/auth.ts';
 import { html, type SafeHtml } from '../../../kernel/web/html.ts';
 import { editorPage } from './editor-layout.ts';
-import { editorRoutes } from '../../cases/editor/editor-routes.ts';
 
 type Body = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -51,9 +50,9 @@ export interface PageKit {
   csrf: FastifyInstance['csrfProtection'];
 }
 
-export function accountPages(app: FastifyInstance, deps: { services: Services; config: Pick<Config, 'publicUrl' | 'secureCookies' | 'sessionHours' | 'loginRateLimit'> }): void {
-  const { accounts } = deps.services;
-  const kit: PageKit = {
+/** The editor shell every module's editorial pages use: the page frame, sign-in guard and CSRF check. */
+export function editorKit(app: FastifyInstance): PageKit {
+  return {
     send(req, reply, title, body, status = 200) {
       const token = reply.generateCsrf();
       const notice = typeof (req.query as { notice?: unknown }).notice === 'string' ? (req.query as { notice: string }).notice.slice(0, 200) : null;
@@ -69,6 +68,11 @@ export function accountPages(app: FastifyInstance, deps: { services: Services; c
     },
     csrf: app.csrfProtection,
   };
+}
+
+export function accountPages(app: FastifyInstance, deps: { services: PlatformServices; config: Pick<Config, 'publicUrl' | 'secureCookies' | 'sessionHours' | 'loginRateLimit'> }): void {
+  const { accounts } = deps.services;
+  const kit = editorKit(app);
   const loginLimit = app.rateLimit({
     max: deps.config.loginRateLimit, timeWindow: 60_000, keyGenerator: (req) => `login:${req.ip}`, allowList: () => false,
     errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', `too many sign-in attempts from this address: wait ${Math.ceil(ctx.ttl / 1000)} s`, { retryAfter: Math.ceil(ctx.ttl / 1000) }),
@@ -146,7 +150,6 @@ ${fieldErrors(errors)}
   });
 
   adminPages(app, deps.services, kit);
-  editorRoutes(app, deps.services, kit);
 }
 
 function fieldErrors(errors: FieldIssue[]): SafeHtml {
@@ -164,7 +167,7 @@ function errorFor(errors: FieldIssue[], path: string): SafeHtml {
   return e ? html`<span class="field-error" id="${path}-error">${e.message}</span>` : html``;
 }
 
-function adminPages(app: FastifyInstance, services: Services, kit: PageKit): void {
+function adminPages(app: FastifyInstance, services: PlatformServices, kit: PageKit): void {
   const { accounts, audit } = services;
   const guard = (req: FastifyRequest, reply: FastifyReply) => kit.user(req, reply);
 

@@ -8,7 +8,7 @@ import { buildSearchDocument } from '../search-document.ts';
 import { toRecord } from '../../domain/case-record.ts';
 import { CaseInputSchema } from '../../domain/case-schema.ts';
 import { caseInput } from '../../../../../test/factories/case-factory.ts';
-import { SYSTEM } from '../../../platform/domain/accounts.ts';
+import { SYSTEM } from '../../../platform/index.ts';
 
 const open = async (url: string) => boot(loadConfig({ DATABASE_URL: url, PALERMO_LOG_LEVEL: 'silent' }, {}, null));
 

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { createSqliteStore } from '../../store/sqlite/sqlite-store.ts';
 import { SqliteSearch } from './sqlite-search.ts';
 import { CaseService } from '../../services/case-service.ts';
-import { SYSTEM } from '../../../platform/domain/accounts.ts';
+import { SYSTEM } from '../../../platform/index.ts';
 import { parseQuery } from '../query-parser.ts';
 import { caseInput } from '../../../../../test/factories/case-factory.ts';
 import { CaseInputSchema } from '../../domain/case-schema.ts';

@@ -1,0 +1,33 @@
+// ESLint 9 flat config: typescript-eslint's recommended rules, plus the type-aware promise rules
+// (a promise nobody awaits loses its error). Formatting is Biome's (biome.json); boundaries are
+// dependency-cruiser's (.dependency-cruiser.cjs). `npm run lint` runs all three.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'docs/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, properties: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'max-len': ['error', { code: 120, ignoreUrls: true, ignorePattern: '^\\s*(//|\\*|/\\*).*https?://' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name='only']", message: 'no .only' },
+      ],
+    },
+  },
+  {
+    files: ['bin/**/*.js', '*.js', '*.cjs'],
+    languageOptions: { globals: { process: 'readonly', module: 'writable', require: 'readonly', console: 'readonly' } },
+  },
+);

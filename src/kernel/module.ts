@@ -1,0 +1,58 @@
+/**
+ * A module is one domain whole (schema, migrations, repositories, services, routes, pages, commands,
+ * search sources, messages). It declares itself with defineModule(); the app (src/app/modules.ts)
+ * lists the modules, merges their migrations into one migrator, builds their services in order and
+ * registers their routes, pages and commands. The kernel knows this shape, never a module.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/config.ts';
+import type { CommandsOf } from './cli/command-kit.ts';
+import type { ModuleMigrations } from './db/migrations.ts';
+
+/** What a module's routes and pages get: the services of every module and the configuration. */
+export interface ModuleDeps<S> {
+  services: S;
+  config: Readonly<Config>;
+}
+
+/** What a module's service factory gets: the opened store and search engine, and the services built before it. */
+export interface ServiceContext<Store, Engine, S> {
+  config: Readonly<Config>;
+  store: Store;
+  engine: Engine;
+  /** The services of the modules listed before this one. */
+  services: S;
+}
+
+export interface OpenApiPart {
+  schemas?: Record<string, unknown>;
+  tags?: readonly { name: string; description: string }[];
+}
+
+export interface ModuleDefinition<S = unknown> {
+  /** Lowercase, unique: also the prefix of its message keys and the folder name. */
+  name: string;
+  /** Its migrations by name; see db/migrations.ts. */
+  migrations?: ModuleMigrations;
+  /** The capabilities its rules grant (documentation and the permission matrix). */
+  capabilities?: readonly string[];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the app owns the concrete store and engine types
+  services?: (ctx: ServiceContext<any, any, any>) => object;
+  /** API routes under /api/v1. */
+  routes?: (app: FastifyInstance, deps: ModuleDeps<S>) => void | Promise<void>;
+  /** Server-rendered pages (public and editorial). */
+  pages?: (app: FastifyInstance, deps: ModuleDeps<S>) => void | Promise<void>;
+  commands?: CommandsOf<S>;
+  /** Kinds of records it contributes to the one search. */
+  searchSources?: readonly unknown[];
+  /** Its message catalogs by locale (ICU MessageFormat). */
+  messages?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  openapi?: OpenApiPart;
+}
+
+const NAME = /^[a-z][a-z0-9-]*$/;
+
+export function defineModule<S>(def: ModuleDefinition<S>): Readonly<ModuleDefinition<S>> {
+  if (!NAME.test(def.name)) throw new Error(`module name '${def.name}' must be lowercase letters, digits and dashes`);
+  return Object.freeze({ ...def });
+}

@@ -1,0 +1,69 @@
+/** The cases module: case law, its search, statistics, imports, exports, documents and editor. */
+import { defineModule } from '../../kernel/module.ts';
+import { DiskDocumentFiles } from '../../kernel/files/disk-document-files.ts';
+import { editorKit } from '../platform/index.ts';
+import { CASE_MIGRATIONS } from './store/migrations.ts';
+import { createCaseServices, type Services } from './services/services.ts';
+import { caseRoutes } from './http/case-routes.ts';
+import { workflowRoutes } from './http/workflow-routes.ts';
+import { searchRoutes } from './http/search-routes.ts';
+import { exportRoutes } from './http/export-routes.ts';
+import { importRoutes } from './http/import-routes.ts';
+import { documentRoutes } from './http/document-routes.ts';
+import { statsRoutes } from './http/stats-routes.ts';
+import { referenceRoutes } from './http/reference-routes.ts';
+import { components } from './http/openapi.ts';
+import { webRoutes } from './web/page-routes.ts';
+import { editorRoutes } from './editor/editor-routes.ts';
+import { documentCommands } from './commands/document-commands.ts';
+import { exportCommand, importCommand } from './commands/transfer-commands.ts';
+import { schemaCommand } from './commands/schema-command.ts';
+
+export const casesModule = defineModule<Services>({
+  name: 'cases',
+  migrations: CASE_MIGRATIONS,
+  services: ({ store, engine, config }) =>
+    createCaseServices(store, engine, {
+      files: new DiskDocumentFiles(config.documentsDir),
+      documentMaxBytes: config.documentMaxBytes,
+      statsMinCell: config.statsMinCell,
+    }),
+  async routes(app, { services: s, config }) {
+    caseRoutes(app, { cases: s.cases, maxPageSize: config.maxPageSize });
+    workflowRoutes(app, { cases: s.cases, workflow: s.workflow });
+    searchRoutes(app, { search: s.search, maxPageSize: config.maxPageSize });
+    exportRoutes(app, { exports: s.exports, publicUrl: config.publicUrl });
+    importRoutes(app, { jsonl: s.jsonl, cases: s.cases });
+    await documentRoutes(app, { documents: s.documents });
+    statsRoutes(app, { stats: s.stats });
+    referenceRoutes(app, { store: s.store });
+  },
+  pages(app, { services, config }) {
+    webRoutes(app, { services, publicUrl: config.publicUrl, maxPageSize: config.maxPageSize });
+    editorRoutes(app, services, editorKit(app));
+  },
+  commands(program, ctx) {
+    documentCommands(program, ctx);
+    importCommand(program, ctx);
+    exportCommand(program, ctx);
+    schemaCommand(program, ctx);
+  },
+  openapi: {
+    schemas: components.schemas,
+    tags: [
+      { name: 'cases', description: 'Case records' },
+      { name: 'search', description: 'Full-text and faceted search, similar cases' },
+      { name: 'documents', description: 'Judgment documents attached to cases' },
+      {
+        name: 'workflow',
+        description: 'Editorial workflow, review comments, restricted fields, versions and the review queue',
+      },
+      { name: 'export', description: 'Bulk export' },
+      {
+        name: 'statistics',
+        description: 'Counts, trends, profiles and comparisons of published cases, as JSON or CSV',
+      },
+      { name: 'reference', description: 'Taxonomy, countries and regions' },
+    ],
+  },
+});
