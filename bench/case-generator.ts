@@ -31,7 +31,10 @@ interface Model {
   jurisdictions: string[]; // with repetition: frequency-weighted
 }
 
-const FALLBACK = 'the accused recruited the victims with promises of work abroad and transported them across the border where they were forced to work without pay in fishing boats factories and bars under threat of violence and debt bondage the court convicted the defendants of trafficking in persons and sentenced them to prison'.split(' ');
+const FALLBACK =
+  'the accused recruited the victims with promises of work abroad and transported them across the border where they were forced to work without pay in fishing boats factories and bars under threat of violence and debt bondage the court convicted the defendants of trafficking in persons and sentenced them to prison'.split(
+    ' ',
+  );
 
 let cached: Model | undefined;
 export function loadModel(): Model {
@@ -66,7 +69,6 @@ export function loadModel(): Model {
   return cached;
 }
 
-
 function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)]!;
 }
@@ -89,7 +91,26 @@ export function text(r: () => number, m: Model, words: number): string {
   return out.join(' ');
 }
 
-const SURNAMES = ['Santos', 'Reyes', 'Ivanov', 'Popescu', 'Smith', 'Garcia', 'Silva', 'Nguyen', 'Kowalski', 'Horvat', 'Dann', 'Tang', 'Ali', 'Okafor', 'Chen', 'Müller', 'Novák', 'Rossi'];
+const SURNAMES = [
+  'Santos',
+  'Reyes',
+  'Ivanov',
+  'Popescu',
+  'Smith',
+  'Garcia',
+  'Silva',
+  'Nguyen',
+  'Kowalski',
+  'Horvat',
+  'Dann',
+  'Tang',
+  'Ali',
+  'Okafor',
+  'Chen',
+  'Müller',
+  'Novák',
+  'Rossi',
+];
 
 export function* generateCases(n: number, seed: number): Generator<Parsed> {
   const r = rng(seed);
@@ -115,8 +136,13 @@ export function* generateCases(n: number, seed: number): Generator<Parsed> {
       identifiers: [{ type: 'docket', value: `${year}-CR-${Math.floor(r() * 99999)}` }],
       court: `${pick(r, ['District', 'Regional', 'Federal', 'Supreme', 'Appeals'])} Court of ${pick(r, SURNAMES)}`,
       courtLevel: pick(r, levels),
-      decisionDate: r() < 0.7 ? `${year}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}` : String(year),
-      narratives: { en: { facts: text(r, m, words), reasoning: r() < 0.4 ? text(r, m, 60 + Math.floor(r() * 120)) : null } },
+      decisionDate:
+        r() < 0.7
+          ? `${year}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`
+          : String(year),
+      narratives: {
+        en: { facts: text(r, m, words), reasoning: r() < 0.4 ? text(r, m, 60 + Math.floor(r() * 120)) : null },
+      },
       victims: Array.from({ length: 1 + Math.floor(r() * 3) }, () => ({
         kind: 'person',
         gender: r() < 0.7 ? 'female' : 'male',
@@ -127,7 +153,9 @@ export function* generateCases(n: number, seed: number): Generator<Parsed> {
         kind: 'person',
         gender: r() < 0.65 ? 'male' : 'female',
         nationalities: [jurisdiction === 'XIR' ? 'ROU' : jurisdiction],
-        charges: [{ charge: 'Trafficking in persons', verdict: pick(r, verdicts), prisonMonths: Math.floor(r() * 240) }],
+        charges: [
+          { charge: 'Trafficking in persons', verdict: pick(r, verdicts), prisonMonths: Math.floor(r() * 240) },
+        ],
       })),
       tags: {
         acts: skewed(r, acts, 1 + Math.floor(r() * 3)),

@@ -54,7 +54,11 @@ async function* csv(source: string) {
 }
 
 function run(kind: string, file: string, format?: string): { cases: number; seconds: number; maxRssMb: number } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, kind, file, join(WORK, `import-${kind}.db`), ...(format ? [format] : [])], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', CHILD, kind, file, join(WORK, `import-${kind}.db`), ...(format ? [format] : [])],
+    { encoding: 'utf8', maxBuffer: 1 << 24 },
+  );
   if (r.status !== 0) throw new Error(`${kind} ${file}: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }
@@ -66,7 +70,12 @@ const runs: { label: string; file: string; kind: string; format?: string }[] = [
   { label: `floor: parse + store (JSONL, ${small.toLocaleString('en')})`, file: smallJsonl, kind: 'floor' },
   { label: `floor: parse + store (JSONL, ${N.toLocaleString('en')})`, file: bigJsonl, kind: 'floor' },
   { label: `fts: parse + store + plain FTS5 (JSONL, ${N.toLocaleString('en')})`, file: bigJsonl, kind: 'fts' },
-  { label: `palermo import (JSONL, ${small.toLocaleString('en')})`, file: smallJsonl, kind: 'palermo', format: 'jsonl' },
+  {
+    label: `palermo import (JSONL, ${small.toLocaleString('en')})`,
+    file: smallJsonl,
+    kind: 'palermo',
+    format: 'jsonl',
+  },
   { label: `palermo import (JSONL, ${N.toLocaleString('en')})`, file: bigJsonl, kind: 'palermo', format: 'jsonl' },
 ];
 if (!argv.includes('--no-csv')) {
@@ -82,7 +91,15 @@ for (const r of runs) {
   if (r.kind === 'floor' && m.cases === N) floorRate = rate;
   const mb = Math.round(statSync(r.file).size / 2 ** 20);
   console.log(`${r.label}: ${m.cases} cases in ${m.seconds.toFixed(1)} s, peak RSS ${m.maxRssMb} MB`);
-  rows.push([r.label, `${mb} MB`, m.cases, m.seconds.toFixed(1), Math.round(rate), floorRate ? (rate / floorRate).toFixed(3) : '—', m.maxRssMb]);
+  rows.push([
+    r.label,
+    `${mb} MB`,
+    m.cases,
+    m.seconds.toFixed(1),
+    Math.round(rate),
+    floorRate ? (rate / floorRate).toFixed(3) : '—',
+    m.maxRssMb,
+  ]);
 }
 
 writeSection(

@@ -36,7 +36,13 @@ if (kind === 'palermo') {
     if (!line) continue;
     const c = JSON.parse(line) as { id: string; title: string; narratives: Record<string, { facts: string | null }> };
     const info = insert.run(c.id, JSON.stringify(c));
-    fts?.run(info.lastInsertRowid, c.title, Object.values(c.narratives).map((n) => n.facts ?? '').join('\n'));
+    fts?.run(
+      info.lastInsertRowid,
+      c.title,
+      Object.values(c.narratives)
+        .map((n) => n.facts ?? '')
+        .join('\n'),
+    );
     cases++;
   }
   sqlite.exec('COMMIT');

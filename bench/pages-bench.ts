@@ -24,11 +24,22 @@ if (fresh) {
 }
 const app = await createApp({ config, services, logger: false });
 
-const queries = ['forced labour', '"debt bondage"', 'passport', 'recruit*', 'women country:USA', 'deception -acquitted', 'labour purpose:forced_labour year:2005..2015'];
+const queries = [
+  'forced labour',
+  '"debt bondage"',
+  'passport',
+  'recruit*',
+  'women country:USA',
+  'deception -acquitted',
+  'labour purpose:forced_labour year:2005..2015',
+];
 const ids: string[] = [];
-for (const q of queries) for (const h of (await services.search.search({ q, selection: {}, limit: 20, facets: false })).hits) ids.push(h.id);
+for (const q of queries)
+  for (const h of (await services.search.search({ q, selection: {}, limit: 20, facets: false })).hits) ids.push(h.id);
 
-async function weight(url: string): Promise<{ html: number; css: number; js: number; total: number; encoding: string }> {
+async function weight(
+  url: string,
+): Promise<{ html: number; css: number; js: number; total: number; encoding: string }> {
   const get = async (u: string) => {
     const res = await app.inject({ url: u, headers: { 'accept-encoding': 'br, gzip' } });
     if (res.statusCode !== 200) throw new Error(`${res.statusCode} for ${u}`);
@@ -37,7 +48,13 @@ async function weight(url: string): Promise<{ html: number; css: number; js: num
   const html = await get(url);
   const css = await get('/assets/site.css');
   const js = await get('/assets/site.js');
-  return { html: html.bytes, css: css.bytes, js: js.bytes, total: html.bytes + css.bytes + js.bytes, encoding: html.encoding };
+  return {
+    html: html.bytes,
+    css: css.bytes,
+    js: js.bytes,
+    total: html.bytes + css.bytes + js.bytes,
+    encoding: html.encoding,
+  };
 }
 
 type Stats = { p50: number; p95: number; p99: number };
@@ -59,7 +76,11 @@ async function timing(urls: string[]): Promise<{ cold: Stats; warm: Stats }> {
   return { cold: stats(rounds[0]!), warm: stats(rounds[1]!) };
 }
 
-const searchUrls = queries.flatMap((q) => [`/search?q=${encodeURIComponent(q)}`, `/search?q=${encodeURIComponent(q)}&purposes=forced_labour`, `/search?q=${encodeURIComponent(q)}&sort=date_desc&jurisdiction=USA,BRA,ARG`]);
+const searchUrls = queries.flatMap((q) => [
+  `/search?q=${encodeURIComponent(q)}`,
+  `/search?q=${encodeURIComponent(q)}&purposes=forced_labour`,
+  `/search?q=${encodeURIComponent(q)}&sort=date_desc&jurisdiction=USA,BRA,ARG`,
+]);
 const caseUrls = ids.slice(0, 100).map((id) => `/cases/${encodeURIComponent(id)}`);
 const ts = await timing(searchUrls);
 const tc = await timing(caseUrls);
@@ -74,8 +95,36 @@ writeSection(
   `Web pages at ${N.toLocaleString('en')} cases`,
   `npm run bench:pages -- --size ${N}`,
   `First load = HTML + CSS + JS as sent with \`Accept-Encoding: br, gzip\` (${ws.encoding}); server time measured in-process (app.inject) over ${searchUrls.length} search pages (with facets and snippets; the second and third of each query reuse its text match, as facet clicks do) and ${caseUrls.length} case pages (with similar cases): a cold round, then the same pages again (warm: matches and similar-case lists cached). Budget: 100 KB and p95 30 ms.\n\n` +
-    table(['page', 'HTML', 'CSS', 'JS', 'first load', 'cold p50 ms', 'cold p95 ms', 'cold p99 ms', 'warm p50 ms', 'warm p95 ms'], [
-      ['search', kb(ws.html), kb(ws.css), kb(ws.js), kb(ws.total), ...[ts.cold.p50, ts.cold.p95, ts.cold.p99, ts.warm.p50, ts.warm.p95].map((x) => x.toFixed(1))],
-      ['case', kb(wc.html), kb(wc.css), kb(wc.js), kb(wc.total), ...[tc.cold.p50, tc.cold.p95, tc.cold.p99, tc.warm.p50, tc.warm.p95].map((x) => x.toFixed(1))],
-    ]),
+    table(
+      [
+        'page',
+        'HTML',
+        'CSS',
+        'JS',
+        'first load',
+        'cold p50 ms',
+        'cold p95 ms',
+        'cold p99 ms',
+        'warm p50 ms',
+        'warm p95 ms',
+      ],
+      [
+        [
+          'search',
+          kb(ws.html),
+          kb(ws.css),
+          kb(ws.js),
+          kb(ws.total),
+          ...[ts.cold.p50, ts.cold.p95, ts.cold.p99, ts.warm.p50, ts.warm.p95].map((x) => x.toFixed(1)),
+        ],
+        [
+          'case',
+          kb(wc.html),
+          kb(wc.css),
+          kb(wc.js),
+          kb(wc.total),
+          ...[tc.cold.p50, tc.cold.p95, tc.cold.p99, tc.warm.p50, tc.warm.p95].map((x) => x.toFixed(1)),
+        ],
+      ],
+    ),
 );

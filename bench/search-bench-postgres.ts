@@ -8,7 +8,18 @@
  * streaming replica serving the searches. The server is PALERMO_TEST_PG_URL or --pg-url.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, chmodSync, readFileSync, statSync, closeSync, openSync, readSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  chmodSync,
+  readFileSync,
+  statSync,
+  closeSync,
+  openSync,
+  readSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -32,7 +43,9 @@ const N = Number(arg('size', '100000'));
 const SECONDS = Number(arg('seconds', '10'));
 const SERVER = arg('pg-url', process.env.PALERMO_TEST_PG_URL ?? '');
 if (!SERVER) {
-  console.error('bench:search --engine postgres needs a PostgreSQL server: --pg-url postgres://... or PALERMO_TEST_PG_URL');
+  console.error(
+    'bench:search --engine postgres needs a PostgreSQL server: --pg-url postgres://... or PALERMO_TEST_PG_URL',
+  );
   process.exit(2);
 }
 const WORK = '/tmp/palermo-bench';
@@ -63,7 +76,8 @@ await admin.query(`CREATE DATABASE ${dbName}`);
 const pgUrl = withDatabase(SERVER, dbName);
 const sqliteEnv = { PALERMO_DB_PATH: sqlitePath };
 const pgEnv = { DATABASE_URL: pgUrl };
-const configOf = (env: Record<string, string>) => loadConfig({ ...env, PALERMO_LOG_LEVEL: 'silent', PALERMO_SEED_DEMO: 'false' }, {}, null);
+const configOf = (env: Record<string, string>) =>
+  loadConfig({ ...env, PALERMO_LOG_LEVEL: 'silent', PALERMO_SEED_DEMO: 'false' }, {}, null);
 
 let t = performance.now();
 {
@@ -85,7 +99,9 @@ const sqliteBytes = statSync(sqlitePath).size;
 // 2. The query mix, exactly as the SQLite benchmark draws it.
 const sqliteServices = await boot(configOf(sqliteEnv));
 const sq = sqliteServices.engine as SqliteSearch;
-const words = [...sq.index.vocabulary.entries()].map(([term, df]) => ({ word: sq.index.vocabulary.wordFor(term), df })).sort((a, b) => b.df - a.df);
+const words = [...sq.index.vocabulary.entries()]
+  .map(([term, df]) => ({ word: sq.index.vocabulary.wordFor(term), df }))
+  .sort((a, b) => b.df - a.df);
 const pairs: [string, string][] = [];
 {
   const file = join(WORK, `cases-${N}.jsonl`);
@@ -93,9 +109,18 @@ const pairs: [string, string][] = [];
   const fd = openSync(file, 'r');
   const got = readSync(fd, head, 0, head.length, 0);
   closeSync(fd);
-  const sample = head.subarray(0, got).toString('utf8').split('\n').slice(0, -1).filter(Boolean).map((l) => JSON.parse(l).narratives.en.facts as string);
+  const sample = head
+    .subarray(0, got)
+    .toString('utf8')
+    .split('\n')
+    .slice(0, -1)
+    .filter(Boolean)
+    .map((l) => JSON.parse(l).narratives.en.facts as string);
   for (const text of sample) {
-    const ws = text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 3);
+    const ws = text
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length > 3);
     for (let i = 0; i + 1 < ws.length && pairs.length < 400; i += 7) pairs.push([ws[i]!, ws[i + 1]!]);
   }
 }
@@ -146,20 +171,24 @@ async function server(env: Record<string, string>) {
 }
 async function load(env: Record<string, string>, clients: number) {
   const s = await server(env);
-  const urls = queries.map((q: BenchQuery) => `http://127.0.0.1:${s.port}/api/v1/search?limit=20&q=${encodeURIComponent(q.q)}`);
+  const urls = queries.map(
+    (q: BenchQuery) => `http://127.0.0.1:${s.port}/api/v1/search?limit=20&q=${encodeURIComponent(q.q)}`,
+  );
   const times: number[] = [];
   const end = performance.now() + SECONDS * 1000;
   let next = 0;
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (performance.now() < end) {
-      const url = urls[next++ % urls.length]!;
-      const t0 = performance.now();
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(`${res.status} for ${url}`);
-      times.push(performance.now() - t0);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const url = urls[next++ % urls.length]!;
+        const t0 = performance.now();
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`${res.status} for ${url}`);
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
   s.child.kill('SIGTERM');
   await once(s.child, 'exit');
   return { ...stats(times), qps: times.length / SECONDS };
@@ -175,8 +204,15 @@ chmodSync(replicaParent, 0o755);
 const replicaDir = join(replicaParent, 'data');
 const script = new URL('../scripts/pg-cluster.sh', import.meta.url).pathname;
 try {
-  const replicaUrl = execFileSync('bash', [script, 'replica', serverUrl.port, replicaDir, String(Number(serverUrl.port) + 1)], { encoding: 'utf8' }).trim();
-  http.push(['PostgreSQL + 1 replica (searches on the replica), 8 clients', await load({ ...pgEnv, DATABASE_READ_URLS: withDatabase(replicaUrl, dbName) }, 8)]);
+  const replicaUrl = execFileSync(
+    'bash',
+    [script, 'replica', serverUrl.port, replicaDir, String(Number(serverUrl.port) + 1)],
+    { encoding: 'utf8' },
+  ).trim();
+  http.push([
+    'PostgreSQL + 1 replica (searches on the replica), 8 clients',
+    await load({ ...pgEnv, DATABASE_READ_URLS: withDatabase(replicaUrl, dbName) }, 8),
+  ]);
 } catch (e) {
   replicaNote = ` The replica run failed: ${(e as Error).message.split('\n')[0]}.`;
 } finally {
@@ -189,22 +225,39 @@ const row = (name: string, s: { p50: number; p95: number; p99: number }) => [nam
 const body = [
   `${N.toLocaleString('en')} generated cases (the SQLite benchmark's corpus and database), the same ${queries.length} queries, 20 hits with snippets and all facet counts per query. PostgreSQL 15 on loopback (the test cluster: fsync off), same machine as the client.`,
   '',
-  table(['', 'SQLite (FTS5)', 'PostgreSQL (tsvector + GIN)'], [
-    ['build: index rebuild, cases/s', 'see the SQLite section', Math.round(pgIndexRate)],
-    ['copy from SQLite (migrate-data), cases/s', '', Math.round(copyRate)],
-    ['database size', mb(sqliteBytes), mb(pgBytes)],
-  ]),
+  table(
+    ['', 'SQLite (FTS5)', 'PostgreSQL (tsvector + GIN)'],
+    [
+      ['build: index rebuild, cases/s', 'see the SQLite section', Math.round(pgIndexRate)],
+      ['copy from SQLite (migrate-data), cases/s', '', Math.round(copyRate)],
+      ['database size', mb(sqliteBytes), mb(pgBytes)],
+    ],
+  ),
   '',
-  table(['in-process latency', 'p50 ms', 'p95 ms', 'p99 ms'], [
-    row('SQLite cold', sqLat.cold), row('PostgreSQL cold', pgLat.cold),
-    row('SQLite warm (text match cached)', sqLat.warm), row('PostgreSQL warm (text match cached)', pgLat.warm),
-  ]),
+  table(
+    ['in-process latency', 'p50 ms', 'p95 ms', 'p99 ms'],
+    [
+      row('SQLite cold', sqLat.cold),
+      row('PostgreSQL cold', pgLat.cold),
+      row('SQLite warm (text match cached)', sqLat.warm),
+      row('PostgreSQL warm (text match cached)', pgLat.warm),
+    ],
+  ),
   '',
-  table(['over HTTP (real server process, loopback)', 'p50 ms', 'p95 ms', 'p99 ms', 'queries/s'], http.map(([l, h]) => [l, ms(h.p50), ms(h.p95), ms(h.p99), Math.round(h.qps)])),
+  table(
+    ['over HTTP (real server process, loopback)', 'p50 ms', 'p95 ms', 'p99 ms', 'queries/s'],
+    http.map(([l, h]) => [l, ms(h.p50), ms(h.p95), ms(h.p99), Math.round(h.qps)]),
+  ),
   '',
   `Ratios: PostgreSQL / SQLite cold p95 ${(pgLat.cold.p95 / sqLat.cold.p95).toFixed(2)}; queries/s with 8 clients PostgreSQL / SQLite ${(http[1]![1].qps / http[0]![1].qps).toFixed(2)}` +
     (http[2] ? `, with the replica / without ${(http[2][1].qps / http[1]![1].qps).toFixed(2)}` : '') +
-    `. Same total hits on both engines for ${sameTotals} of ${queries.length} queries.` + replicaNote +
+    `. Same total hits on both engines for ${sameTotals} of ${queries.length} queries.` +
+    replicaNote +
     ' On one 2-core machine the replica shares the CPU with the primary and the server, so it shows the routing cost, not the capacity a replica on its own machine adds.',
 ].join('\n');
-writeSection(`search-pg-${N}`, `Search speed at ${N.toLocaleString('en')} cases: PostgreSQL beside SQLite`, `npm run bench:search -- ${argv.join(' ')}`, body);
+writeSection(
+  `search-pg-${N}`,
+  `Search speed at ${N.toLocaleString('en')} cases: PostgreSQL beside SQLite`,
+  `npm run bench:search -- ${argv.join(' ')}`,
+  body,
+);

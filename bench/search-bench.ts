@@ -4,7 +4,18 @@
  *   npm run bench:search -- --size 100000 [--seconds 10] [--no-peers] [--no-http] [--no-reindex] [--engine postgres]
  */
 import { spawn } from 'node:child_process';
-import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
@@ -104,9 +115,18 @@ const pairs: [string, string][] = [];
   const fd = openSync(file, 'r');
   const got = readSync(fd, head, 0, head.length, 0);
   closeSync(fd);
-  const sample = head.subarray(0, got).toString('utf8').split('\n').slice(0, -1).filter(Boolean).map((l) => JSON.parse(l).narratives.en.facts as string);
+  const sample = head
+    .subarray(0, got)
+    .toString('utf8')
+    .split('\n')
+    .slice(0, -1)
+    .filter(Boolean)
+    .map((l) => JSON.parse(l).narratives.en.facts as string);
   for (const text of sample) {
-    const ws = text.toLowerCase().split(/[^a-z]+/).filter((w) => w.length > 3);
+    const ws = text
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length > 3);
     for (let i = 0; i + 1 < ws.length && pairs.length < 400; i += 7) pairs.push([ws[i]!, ws[i + 1]!]);
   }
 }
@@ -131,7 +151,13 @@ queries.forEach((q, i) => byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), col
 await closeServices(services);
 
 // 4. Over HTTP: a real server process; 1 and 8 clients for SECONDS each; cache on, then off.
-interface HttpRun { label: string; p50: number; p95: number; p99: number; qps: number }
+interface HttpRun {
+  label: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  qps: number;
+}
 const httpRuns: HttpRun[] = [];
 let readyMs = NaN;
 let peakRss = NaN;
@@ -139,7 +165,13 @@ async function server(cacheEntries: number) {
   const port = 39000 + Math.floor(Math.random() * 1000);
   const started = performance.now();
   const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
-    env: { PATH: process.env.PATH, PALERMO_DB_PATH: dbPath, PALERMO_SEED_DEMO: 'false', PALERMO_LOG_LEVEL: 'warn', PALERMO_SEARCH_CACHE: String(cacheEntries) },
+    env: {
+      PATH: process.env.PATH,
+      PALERMO_DB_PATH: dbPath,
+      PALERMO_SEED_DEMO: 'false',
+      PALERMO_LOG_LEVEL: 'warn',
+      PALERMO_SEARCH_CACHE: String(cacheEntries),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (;;) {
@@ -158,16 +190,18 @@ async function load(port: number, clients: number, label: string): Promise<HttpR
   const times: number[] = [];
   const end = performance.now() + SECONDS * 1000;
   let next = 0;
-  await Promise.all(Array.from({ length: clients }, async () => {
-    while (performance.now() < end) {
-      const url = urls[next++ % urls.length]!;
-      const t0 = performance.now();
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (!res.ok) throw new Error(`${res.status} for ${url}`);
-      times.push(performance.now() - t0);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < end) {
+        const url = urls[next++ % urls.length]!;
+        const t0 = performance.now();
+        const res = await fetch(url);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(`${res.status} for ${url}`);
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
   return { label, ...stats(times), qps: times.length / SECONDS };
 }
 if (HTTP) {
@@ -186,7 +220,14 @@ if (HTTP) {
 }
 
 // 5. Peers and the raw FTS5 floor, same corpus, same queries.
-interface PeerRow { name: string; build: number; memory: number; p50: number; p95: number; p99: number }
+interface PeerRow {
+  name: string;
+  build: number;
+  memory: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
 const peerRows: PeerRow[] = [];
 if (PEERS) {
   const docs: PeerDoc[] = [];
@@ -195,7 +236,13 @@ if (PEERS) {
     const rec = toRecord(c.id, c, { version: 1, createdAt: '', updatedAt: '' });
     if (rec.status !== 'published') continue;
     const n = rec.narratives.en!;
-    docs.push({ id: docs.length, title: rec.title, text: [n.facts, n.reasoning].filter(Boolean).join('\n'), facets: facetValuesOf(rec), date: dateNumber(rec) });
+    docs.push({
+      id: docs.length,
+      title: rec.title,
+      text: [n.facts, n.reasoning].filter(Boolean).join('\n'),
+      facets: facetValuesOf(rec),
+      date: dateNumber(rec),
+    });
   }
   for (const make of [createMiniSearchPeer, createFlexSearchPeer]) {
     gc();
@@ -227,7 +274,12 @@ if (PEERS) {
     top.all(floorExpression(q));
     return performance.now() - t0;
   });
-  peerRows.push({ name: 'raw FTS5 floor (MATCH ... ORDER BY rank LIMIT 20; no facets, no snippets)', build: floorBuild, memory: statSync(floorPath).size, ...stats(times) });
+  peerRows.push({
+    name: 'raw FTS5 floor (MATCH ... ORDER BY rank LIMIT 20; no facets, no snippets)',
+    build: floorBuild,
+    memory: statSync(floorPath).size,
+    ...stats(times),
+  });
   floor.close();
 }
 
@@ -235,9 +287,27 @@ if (PEERS) {
 const c = stats(cold);
 const w = stats(warm);
 const rows: (string | number)[][] = [
-  ['Palermo in-process, cold (no cached match)', Number.isNaN(indexRate) ? (Number.isNaN(importRate) ? 'n/a' : `${Math.round(importRate)} (import)`) : Math.round(indexRate), `${mb(ourMemory)} heap + ${mb(dbBytes)} file`, ms(c.p50), ms(c.p95), ms(c.p99)],
+  [
+    'Palermo in-process, cold (no cached match)',
+    Number.isNaN(indexRate)
+      ? Number.isNaN(importRate)
+        ? 'n/a'
+        : `${Math.round(importRate)} (import)`
+      : Math.round(indexRate),
+    `${mb(ourMemory)} heap + ${mb(dbBytes)} file`,
+    ms(c.p50),
+    ms(c.p95),
+    ms(c.p99),
+  ],
   ['Palermo in-process, warm (text match cached)', '', '', ms(w.p50), ms(w.p95), ms(w.p99)],
-  ...peerRows.map((p) => [p.name, Math.round(p.build), p.name.startsWith('raw') ? `${mb(p.memory)} file` : `${mb(p.memory)} heap`, ms(p.p50), ms(p.p95), ms(p.p99)]),
+  ...peerRows.map((p) => [
+    p.name,
+    Math.round(p.build),
+    p.name.startsWith('raw') ? `${mb(p.memory)} file` : `${mb(p.memory)} heap`,
+    ms(p.p50),
+    ms(p.p95),
+    ms(p.p99),
+  ]),
 ];
 const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
 const floorRow = peerRows.find((p) => p.name.startsWith('raw'));
@@ -250,13 +320,25 @@ const body = [
   '',
   table(['engine', 'build cases/s', 'memory / size', 'p50 ms', 'p95 ms', 'p99 ms'], rows),
   '',
-  HTTP ? table(['over HTTP (real server process, loopback)', 'p50 ms', 'p95 ms', 'p99 ms', 'queries/s'], httpRuns.map((h) => [h.label, ms(h.p50), ms(h.p95), ms(h.p99), Math.round(h.qps)])) : '',
+  HTTP
+    ? table(
+        ['over HTTP (real server process, loopback)', 'p50 ms', 'p95 ms', 'p99 ms', 'queries/s'],
+        httpRuns.map((h) => [h.label, ms(h.p50), ms(h.p95), ms(h.p99), Math.round(h.qps)]),
+      )
+    : '',
   '',
-  'Cold in-process p95 by kind of query (ms): ' + [...byKind].map(([k, xs]) => `${k} ${ms(stats(xs).p95)}`).join(', ') + '.',
+  'Cold in-process p95 by kind of query (ms): ' +
+    [...byKind].map(([k, xs]) => `${k} ${ms(stats(xs).p95)}`).join(', ') +
+    '.',
   '',
   PEERS
     ? `Ratios (p95): Palermo cold / ${peerOnly.map((p) => `${p.name} ${ratio(c.p95, p.p95)}`).join(', ')}; Palermo cold / raw FTS5 floor ${ratio(c.p95, floorRow?.p95 ?? 0)}; memory Palermo / ${peerOnly.map((p) => `${p.name} ${ratio(ourMemory, p.memory)}`).join(', ')}.` +
       ' Peers match words without stemming or phrases (a phrase is an AND of its words) and count facets over their full match set with plain Maps; the floor does no filtering, facets or snippets.'
     : '',
 ].join('\n');
-writeSection(`search-${N}`, `Search speed at ${N.toLocaleString('en')} cases`, `npm run bench:search -- ${argv.join(' ')}`, body);
+writeSection(
+  `search-${N}`,
+  `Search speed at ${N.toLocaleString('en')} cases`,
+  `npm run bench:search -- ${argv.join(' ')}`,
+  body,
+);

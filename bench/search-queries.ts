@@ -40,26 +40,76 @@ const FILTER_SETS: { q: string; filters: Record<string, string[]>; yearFrom?: nu
 export function buildQueryMix(v: VocabularyView, count = 210, seed = 7): BenchQuery[] {
   const r = rng(seed);
   const clean = v.words.filter((w) => /^[a-z]{4,}$/.test(w.word));
-  const band = (lo: number, hi: number) => clean.filter((w) => w.df >= lo * v.total && w.df <= hi * v.total).map((w) => w.word);
+  const band = (lo: number, hi: number) =>
+    clean.filter((w) => w.df >= lo * v.total && w.df <= hi * v.total).map((w) => w.word);
   const common = band(0.1, 0.9);
   const mid = band(0.005, 0.1);
   const rare = clean.filter((w) => w.df >= 2 && w.df <= Math.max(3, 0.001 * v.total)).map((w) => w.word);
   const pick = (list: string[]) => list[Math.floor(r() * list.length)] ?? 'trafficking';
-  const kinds: [string, () => { text: string; terms: string[]; prefix: boolean[]; combine: 'AND' | 'OR'; exclude: string[] }][] = [
-    ['common word', () => { const w = pick(common); return { text: w, terms: [w], prefix: [false], combine: 'AND', exclude: [] }; }],
-    ['rare word', () => { const w = pick(rare); return { text: w, terms: [w], prefix: [false], combine: 'AND', exclude: [] }; }],
-    ['several words', () => { const ws = [pick(common), pick(mid), pick(mid)]; return { text: ws.join(' '), terms: ws, prefix: [false, false, false], combine: 'AND', exclude: [] }; }],
-    ['phrase', () => { const p = v.pairs[Math.floor(r() * v.pairs.length)] ?? ['forced', 'labour']; return { text: `"${p.join(' ')}"`, terms: [...p], prefix: [false, false], combine: 'AND', exclude: [] }; }],
-    ['prefix', () => { const w = pick(mid); const p = w.slice(0, Math.max(4, w.length - 3)); return { text: `${p}*`, terms: [p], prefix: [true], combine: 'AND', exclude: [] }; }],
-    ['boolean OR', () => { const a = pick(mid); const b = pick(mid); return { text: `${a} OR ${b}`, terms: [a, b], prefix: [false, false], combine: 'OR', exclude: [] }; }],
-    ['boolean NOT', () => { const a = pick(common); const b = pick(mid); return { text: `${a} -${b}`, terms: [a], prefix: [false], combine: 'AND', exclude: [b] }; }],
+  const kinds: [
+    string,
+    () => { text: string; terms: string[]; prefix: boolean[]; combine: 'AND' | 'OR'; exclude: string[] },
+  ][] = [
+    [
+      'common word',
+      () => {
+        const w = pick(common);
+        return { text: w, terms: [w], prefix: [false], combine: 'AND', exclude: [] };
+      },
+    ],
+    [
+      'rare word',
+      () => {
+        const w = pick(rare);
+        return { text: w, terms: [w], prefix: [false], combine: 'AND', exclude: [] };
+      },
+    ],
+    [
+      'several words',
+      () => {
+        const ws = [pick(common), pick(mid), pick(mid)];
+        return { text: ws.join(' '), terms: ws, prefix: [false, false, false], combine: 'AND', exclude: [] };
+      },
+    ],
+    [
+      'phrase',
+      () => {
+        const p = v.pairs[Math.floor(r() * v.pairs.length)] ?? ['forced', 'labour'];
+        return { text: `"${p.join(' ')}"`, terms: [...p], prefix: [false, false], combine: 'AND', exclude: [] };
+      },
+    ],
+    [
+      'prefix',
+      () => {
+        const w = pick(mid);
+        const p = w.slice(0, Math.max(4, w.length - 3));
+        return { text: `${p}*`, terms: [p], prefix: [true], combine: 'AND', exclude: [] };
+      },
+    ],
+    [
+      'boolean OR',
+      () => {
+        const a = pick(mid);
+        const b = pick(mid);
+        return { text: `${a} OR ${b}`, terms: [a, b], prefix: [false, false], combine: 'OR', exclude: [] };
+      },
+    ],
+    [
+      'boolean NOT',
+      () => {
+        const a = pick(common);
+        const b = pick(mid);
+        return { text: `${a} -${b}`, terms: [a], prefix: [false], combine: 'AND', exclude: [b] };
+      },
+    ],
   ];
   const out: BenchQuery[] = [];
   for (let i = 0; out.length < count; i++) {
     const [kind, make] = kinds[i % kinds.length]!;
     const nFilters = [0, 1, 3][Math.floor(i / kinds.length) % 3]!;
     const made = make();
-    const set = nFilters === 0 ? [] : nFilters === 1 ? FILTER_SETS[Math.floor(r() * 3)]! : FILTER_SETS[3 + Math.floor(r() * 2)]!;
+    const set =
+      nFilters === 0 ? [] : nFilters === 1 ? FILTER_SETS[Math.floor(r() * 3)]! : FILTER_SETS[3 + Math.floor(r() * 2)]!;
     const filters: Record<string, string[]> = {};
     let yearFrom: number | undefined;
     let yearTo: number | undefined;
@@ -73,7 +123,15 @@ export function buildQueryMix(v: VocabularyView, count = 210, seed = 7): BenchQu
       kind,
       filters: nFilters,
       q: [text, ...set.map((f) => f.q)].join(' '),
-      peer: { terms: made.terms, prefix: made.prefix, combine: made.combine, exclude: made.exclude, filters, yearFrom, yearTo },
+      peer: {
+        terms: made.terms,
+        prefix: made.prefix,
+        combine: made.combine,
+        exclude: made.exclude,
+        filters,
+        yearFrom,
+        yearTo,
+      },
     });
   }
   return out;

@@ -45,8 +45,16 @@ const app = await createApp({ config, services, logger: false });
 const total = engine.stats().documents;
 
 const SEARCHES = [
-  '', 'purposes=forced_labour', 'q=forced+labour', 'q=%22debt+bondage%22', 'q=passport&jurisdiction=USA,BRA,ARG', 'region=150&purposes=sexual_exploitation',
-  'q=recruit*&year_from=2005&year_to=2015', 'q=women+-acquitted', 'means=deception&acts=recruitment', 'q=fishing+OR+agriculture',
+  '',
+  'purposes=forced_labour',
+  'q=forced+labour',
+  'q=%22debt+bondage%22',
+  'q=passport&jurisdiction=USA,BRA,ARG',
+  'region=150&purposes=sexual_exploitation',
+  'q=recruit*&year_from=2005&year_to=2015',
+  'q=women+-acquitted',
+  'means=deception&acts=recruitment',
+  'q=fishing+OR+agriculture',
 ];
 
 async function time(url: string, cold: boolean): Promise<number> {
@@ -74,15 +82,23 @@ await time('/statistics', false);
 // Every endpoint on every search, interleaved round by round, so that the machine's noise falls on all alike.
 const ENDPOINTS: [string, (qs: string) => string][] = [
   ['peer: GET /api/v1/search (20 hits, snippets, 16 facets)', (qs) => `/api/v1/search?${qs}&limit=20`],
-  ...STAT_NAMES.map((name): [string, (qs: string) => string] => [`GET /api/v1/stats/${name}`, name === 'comparison'
-    ? (qs) => `/api/v1/stats/comparison?${qs.replace(/&?jurisdiction=[^&]*/, '')}&jurisdiction=USA,BRA,ARG,PHL`
-    : (qs) => `/api/v1/stats/${name}?${qs}`]),
+  ...STAT_NAMES.map((name): [string, (qs: string) => string] => [
+    `GET /api/v1/stats/${name}`,
+    name === 'comparison'
+      ? (qs) => `/api/v1/stats/comparison?${qs.replace(/&?jurisdiction=[^&]*/, '')}&jurisdiction=USA,BRA,ARG,PHL`
+      : (qs) => `/api/v1/stats/${name}?${qs}`,
+  ]),
   ['CSV: GET /api/v1/stats/jurisdictions?format=csv', (qs) => `/api/v1/stats/jurisdictions?${qs}&format=csv`],
   ['page: GET /statistics (18 charts, map, tables)', (qs) => `/statistics?${qs}`],
 ];
 const samples = new Map<string, Samples>(ENDPOINTS.map(([label]) => [label, { cold: [], warm: [] }]));
 // Every stats endpoint together, by kind of search: with words (a full-text match) or filters only.
-const byKind = { words: { cold: [], warm: [] } as Samples, filters: { cold: [], warm: [] } as Samples, peerWords: { cold: [], warm: [] } as Samples, peerFilters: { cold: [], warm: [] } as Samples };
+const byKind = {
+  words: { cold: [], warm: [] } as Samples,
+  filters: { cold: [], warm: [] } as Samples,
+  peerWords: { cold: [], warm: [] } as Samples,
+  peerFilters: { cold: [], warm: [] } as Samples,
+};
 for (let r = 0; r < ROUNDS; r++) {
   for (const qs of SEARCHES) {
     for (const [label, url] of ENDPOINTS) {
@@ -92,7 +108,15 @@ for (let r = 0; r < ROUNDS; r++) {
       m.cold.push(cold);
       m.warm.push(warm);
       const words = qs.includes('q=');
-      const k = label.startsWith('GET /api/v1/stats/') ? (words ? byKind.words : byKind.filters) : label.startsWith('peer') ? (words ? byKind.peerWords : byKind.peerFilters) : null;
+      const k = label.startsWith('GET /api/v1/stats/')
+        ? words
+          ? byKind.words
+          : byKind.filters
+        : label.startsWith('peer')
+          ? words
+            ? byKind.peerWords
+            : byKind.peerFilters
+          : null;
       k?.cold.push(cold);
       k?.warm.push(warm);
     }
@@ -104,8 +128,18 @@ const f = (x: number) => x.toFixed(1);
 let worst = { name: '', cold: 0, warm: 0 };
 for (const [label] of ENDPOINTS) {
   const m = summary(samples.get(label)!);
-  rows.push([label, m.n, f(m.cold.p50), f(m.cold.p95), f(m.warm.p50), f(m.warm.p95), (m.cold.p95 / peer.cold.p95).toFixed(2), (m.warm.p95 / peer.warm.p95).toFixed(2)]);
-  if (label.startsWith('GET /api/v1/stats/') && m.warm.p95 > worst.warm) worst = { name: label, cold: m.cold.p95, warm: m.warm.p95 };
+  rows.push([
+    label,
+    m.n,
+    f(m.cold.p50),
+    f(m.cold.p95),
+    f(m.warm.p50),
+    f(m.warm.p95),
+    (m.cold.p95 / peer.cold.p95).toFixed(2),
+    (m.warm.p95 / peer.warm.p95).toFixed(2),
+  ]);
+  if (label.startsWith('GET /api/v1/stats/') && m.warm.p95 > worst.warm)
+    worst = { name: label, cold: m.cold.p95, warm: m.warm.p95 };
 }
 await app.close();
 await services.engine.close();
@@ -120,12 +154,36 @@ writeSection(
     `In-process (app.inject) over ${SEARCHES.length} searches (all cases, filters only, words, a phrase, a prefix, OR, NOT; ${ROUNDS} rounds, every endpoint on every search in turn): ` +
     `cold = full-text match cache emptied before the request, warm = the same request right after. Ratios are against the search endpoint on the same searches in this run. ` +
     `Target: every stats endpoint at most 100 ms p95. Slowest stats endpoint (by warm p95): ${worst.name}, warm p95 ${f(worst.warm)} ms, cold p95 ${f(worst.cold)} ms.\n\n` +
-    table(['endpoint', 'requests', 'cold p50 ms', 'cold p95 ms', 'warm p50 ms', 'warm p95 ms', 'cold p95 / search', 'warm p95 / search'], rows) +
+    table(
+      [
+        'endpoint',
+        'requests',
+        'cold p50 ms',
+        'cold p95 ms',
+        'warm p50 ms',
+        'warm p95 ms',
+        'cold p95 / search',
+        'warm p95 / search',
+      ],
+      rows,
+    ) +
     '\n\nBy kind of search (every stats endpoint together, and the search peer):\n\n' +
-    table(['requests', 'n', 'cold p50 ms', 'cold p95 ms', 'warm p50 ms', 'warm p95 ms'], ([
-      ['stats, searches with words', byKind.words], ['stats, filters only', byKind.filters], ['search peer, with words', byKind.peerWords], ['search peer, filters only', byKind.peerFilters],
-    ] as [string, Samples][]).map(([label, m]) => {
-      const x = summary(m);
-      return [label, x.n, f(x.cold.p50), f(x.cold.p95), f(x.warm.p50), f(x.warm.p95)];
-    })) + `\n\nLoad average during the run (the machine is shared): ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (1, 5, 15 min) on ${os.cpus().length} cores.`,
+    table(
+      ['requests', 'n', 'cold p50 ms', 'cold p95 ms', 'warm p50 ms', 'warm p95 ms'],
+      (
+        [
+          ['stats, searches with words', byKind.words],
+          ['stats, filters only', byKind.filters],
+          ['search peer, with words', byKind.peerWords],
+          ['search peer, filters only', byKind.peerFilters],
+        ] as [string, Samples][]
+      ).map(([label, m]) => {
+        const x = summary(m);
+        return [label, x.n, f(x.cold.p50), f(x.cold.p95), f(x.warm.p50), f(x.warm.p95)];
+      }),
+    ) +
+    `\n\nLoad average during the run (the machine is shared): ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')} (1, 5, 15 min) on ${os.cpus().length} cores.`,
 );

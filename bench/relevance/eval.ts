@@ -18,20 +18,48 @@ import { table, writeSection } from '../report.ts';
 const CORPUS = new URL('../../../shared/data/sherloc-tip-cases.jsonl', import.meta.url);
 const QUERIES = new URL('./queries.json', import.meta.url);
 
-interface Row { url: string; unodc_no: string | null; jurisdiction: string; facts: string | null; article3: string[] | null; form: string[] | null }
-interface Rule { ids?: string[]; labels?: string[]; labelsAny?: string[]; form?: string; jurisdiction?: string; textAll?: string[]; textAny?: string[] }
-interface Query { id: string; kind: 'known-item' | 'topical'; style?: string; q: string; relevant: Rule }
+interface Row {
+  url: string;
+  unodc_no: string | null;
+  jurisdiction: string;
+  facts: string | null;
+  article3: string[] | null;
+  form: string[] | null;
+}
+interface Rule {
+  ids?: string[];
+  labels?: string[];
+  labelsAny?: string[];
+  form?: string;
+  jurisdiction?: string;
+  textAll?: string[];
+  textAny?: string[];
+}
+interface Query {
+  id: string;
+  kind: 'known-item' | 'topical';
+  style?: string;
+  q: string;
+  relevant: Rule;
+}
 
 if (!existsSync(CORPUS)) {
   console.error('eval:relevance needs ../shared/data/sherloc-tip-cases.jsonl');
   process.exit(2);
 }
-const rows: Row[] = readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const rows: Row[] = readFileSync(CORPUS, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l));
 const { queries } = JSON.parse(readFileSync(QUERIES, 'utf8')) as { queries: Query[] };
 
 function matches(row: Row, r: Rule): boolean {
   const facts = (row.facts ?? '').toLowerCase();
-  if (r.ids && !r.ids.some((id) => id === row.url || (id === row.unodc_no && rows.filter((x) => x.unodc_no === id).length === 1))) return false;
+  if (
+    r.ids &&
+    !r.ids.some((id) => id === row.url || (id === row.unodc_no && rows.filter((x) => x.unodc_no === id).length === 1))
+  )
+    return false;
   if (r.labels && !r.labels.every((l) => row.article3?.includes(l))) return false;
   if (r.labelsAny && !r.labelsAny.some((l) => row.article3?.includes(l))) return false;
   if (r.form && !row.form?.includes(r.form)) return false;
@@ -41,7 +69,14 @@ function matches(row: Row, r: Rule): boolean {
   return true;
 }
 
-interface Score { id: string; kind: string; style: string; rr: number; ndcg: number; relevant: number }
+interface Score {
+  id: string;
+  kind: string;
+  style: string;
+  rr: number;
+  ndcg: number;
+  relevant: number;
+}
 
 /** Imports the corpus into a fresh database of one backend, runs every judged query, checks the facets. */
 async function evaluate(env: Record<string, string>) {
@@ -59,8 +94,18 @@ async function evaluate(env: Record<string, string>) {
     const got = res.hits.map((h) => h.id);
     const first = got.findIndex((id) => relevant.has(id));
     const dcg = got.reduce((s, id, i) => s + (relevant.has(id) ? 1 / Math.log2(i + 2) : 0), 0);
-    const idcg = Array.from({ length: Math.min(relevant.size, 10) }, (_, i) => 1 / Math.log2(i + 2)).reduce((a, b) => a + b, 0);
-    scores.push({ id: q.id, kind: q.kind, style: q.style ?? q.kind, rr: first >= 0 ? 1 / (first + 1) : 0, ndcg: dcg / idcg, relevant: relevant.size });
+    const idcg = Array.from({ length: Math.min(relevant.size, 10) }, (_, i) => 1 / Math.log2(i + 2)).reduce(
+      (a, b) => a + b,
+      0,
+    );
+    scores.push({
+      id: q.id,
+      kind: q.kind,
+      style: q.style ?? q.kind,
+      rr: first >= 0 ? 1 / (first + 1) : 0,
+      ndcg: dcg / idcg,
+      relevant: relevant.size,
+    });
     if (q.kind === 'known-item' && first !== 0) misses.push(`${q.id} "${q.q}": rank ${first >= 0 ? first + 1 : '>10'}`);
   }
   // Facet counts for the article 3 labels must equal the counts computed from the file.
@@ -81,7 +126,14 @@ if (!postgres) console.error(`PostgreSQL engine not evaluated: ${PG_MISSING}`);
 if (process.argv.includes('--verbose')) {
   for (const [i, s] of sqlite.scores.entries()) {
     const p = postgres?.scores[i];
-    console.log(s.id.padEnd(5), s.rr.toFixed(2), s.ndcg.toFixed(2), p ? `${p.rr.toFixed(2)} ${p.ndcg.toFixed(2)}` : '', String(s.relevant).padStart(4), queries.find((q) => q.id === s.id)!.q);
+    console.log(
+      s.id.padEnd(5),
+      s.rr.toFixed(2),
+      s.ndcg.toFixed(2),
+      p ? `${p.rr.toFixed(2)} ${p.ndcg.toFixed(2)}` : '',
+      String(s.relevant).padStart(4),
+      queries.find((q) => q.id === s.id)!.q,
+    );
   }
 }
 
@@ -101,7 +153,13 @@ const rowsOut = [
 const facetLine = (name: string, r: typeof sqlite) =>
   `${name}: article 3 facet counts equal to the file's label counts: ${r.mismatches.length ? `NO (${r.mismatches.join('; ')})` : `yes, all ${Object.keys(SHERLOC_LABELS).length} labels`}.` +
   (r.misses.length ? ` Known items not ranked first: ${r.misses.join('; ')}.` : '');
-const headers = ['queries', 'n', 'SQLite MRR@10', 'SQLite nDCG@10', ...(postgres ? ['PostgreSQL MRR@10', 'PostgreSQL nDCG@10'] : [])];
+const headers = [
+  'queries',
+  'n',
+  'SQLite MRR@10',
+  'SQLite nDCG@10',
+  ...(postgres ? ['PostgreSQL MRR@10', 'PostgreSQL nDCG@10'] : []),
+];
 writeSection(
   'relevance',
   postgres ? 'Relevance (SQLite and PostgreSQL engines, real corpus)' : 'Relevance (SQLite engine, real corpus)',

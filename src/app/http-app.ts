@@ -41,7 +41,9 @@ function parseQueryString(str: string): Record<string, string | string[]> {
 function rejectInvalidUtf8(query: unknown): void {
   for (const [k, v] of Object.entries((query ?? {}) as Record<string, unknown>)) {
     if ([v].flat().some((x) => typeof x === 'string' && x.includes('\uFFFD')) || k.includes('\uFFFD')) {
-      throw new AppError('VALIDATION_FAILED', `query parameter '${k}' is not valid UTF-8`, [{ path: k, message: 'not valid UTF-8 (percent-encode UTF-8 bytes)' }]);
+      throw new AppError('VALIDATION_FAILED', `query parameter '${k}' is not valid UTF-8`, [
+        { path: k, message: 'not valid UTF-8 (percent-encode UTF-8 bytes)' },
+      ]);
     }
   }
 }
@@ -72,7 +74,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       // secure-json-parse: JSON.parse that also refuses __proto__ / constructor.prototype keys.
       done(null, sjson.parse(body as string, undefined, { protoAction: 'error', constructorAction: 'error' }));
     } catch (e) {
-      done(new AppError('INVALID_JSON', `request body is not valid JSON: ${(e as Error).message}`, { field: 'body' }), undefined);
+      done(
+        new AppError('INVALID_JSON', `request body is not valid JSON: ${(e as Error).message}`, { field: 'body' }),
+        undefined,
+      );
     }
   });
 
@@ -84,7 +89,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       info: {
         title: 'Palermo API',
         version: '1.0.0',
-        description: 'Case law and knowledge of the UN Trafficking in Persons Protocol. Versioned under /api/v1; cursor pagination; errors as { error: { code, message, details }, requestId }.',
+        description:
+          'Case law and knowledge of the UN Trafficking in Persons Protocol. Versioned under /api/v1; cursor pagination; errors as { error: { code, message, details }, requestId }.',
         license: { name: 'AGPL-3.0-or-later' },
       },
       components: {

@@ -32,11 +32,19 @@ export interface MigrateCounts {
   audit: number;
 }
 
-export async function migrateData(from: SqlCaseStore, to: SqlCaseStore, onProgress?: (p: MigrateProgress) => void): Promise<MigrateCounts> {
+export async function migrateData(
+  from: SqlCaseStore,
+  to: SqlCaseStore,
+  onProgress?: (p: MigrateProgress) => void,
+): Promise<MigrateCounts> {
   await to.migrate(allMigrations());
   const existing = await to.cases.count();
   if (existing > 0) {
-    throw new AppError('CONFLICT', `the destination already holds ${existing} cases; migrate-data copies into an empty database only`, { field: '--to', cases: existing });
+    throw new AppError(
+      'CONFLICT',
+      `the destination already holds ${existing} cases; migrate-data copies into an empty database only`,
+      { field: '--to', cases: existing },
+    );
   }
   const total = await from.cases.count();
   let done = 0;
@@ -55,8 +63,16 @@ export async function migrateData(from: SqlCaseStore, to: SqlCaseStore, onProgre
   }
   await flush();
 
-  const log = await from.db.selectFrom('import_log').select(['batch', 'case_id', 'previous', 'version_after']).orderBy('id').execute();
-  for (let i = 0; i < log.length; i += BATCH) await to.db.insertInto('import_log').values(log.slice(i, i + BATCH)).execute();
+  const log = await from.db
+    .selectFrom('import_log')
+    .select(['batch', 'case_id', 'previous', 'version_after'])
+    .orderBy('id')
+    .execute();
+  for (let i = 0; i < log.length; i += BATCH)
+    await to.db
+      .insertInto('import_log')
+      .values(log.slice(i, i + BATCH))
+      .execute();
 
   // Attached documents: rows with their extracted text (the files stay in the documents folder).
   const docs = await from.db
@@ -69,38 +85,107 @@ export async function migrateData(from: SqlCaseStore, to: SqlCaseStore, onProgre
   for (let i = 0; i < docs.length; i += BATCH) {
     await to.transaction(async (tx) => {
       for (const d of docs.slice(i, i + BATCH)) {
-        await tx.documents.add(d.caseId, { sha256: d.sha256, filename: d.filename, mediaType: d.media_type, size: Number(d.size), pages: d.pages, textLength: d.text.length, addedAt: d.added_at }, d.text);
+        await tx.documents.add(
+          d.caseId,
+          {
+            sha256: d.sha256,
+            filename: d.filename,
+            mediaType: d.media_type,
+            size: Number(d.size),
+            pages: d.pages,
+            textLength: d.text.length,
+            addedAt: d.added_at,
+          },
+          d.text,
+        );
       }
     });
   }
 
-  const meta = (await from.db.selectFrom('meta').select(['key', 'value']).execute()).filter((m) => !m.key.startsWith('search_'));
+  const meta = (await from.db.selectFrom('meta').select(['key', 'value']).execute()).filter(
+    (m) => !m.key.startsWith('search_'),
+  );
   for (const m of meta) await to.setMeta(m.key, m.value);
-  return { cases: done, importLog: log.length, documents: docs.length, meta: meta.length, ...(await copyEditorial(from, to)) };
+  return {
+    cases: done,
+    importLog: log.length,
+    documents: docs.length,
+    meta: meta.length,
+    ...(await copyEditorial(from, to)),
+  };
 }
 
 /** Accounts, tokens, restricted case fields, versions, comments and the audit log, in their order. */
 async function copyEditorial(from: SqlCaseStore, to: SqlCaseStore) {
   const users = await from.db.selectFrom('users').selectAll().orderBy('created_at').orderBy('id').execute();
   const tokens = await from.db.selectFrom('api_tokens').selectAll().orderBy('created_at').orderBy('id').execute();
-  for (let i = 0; i < users.length; i += BATCH) await to.db.insertInto('users').values(users.slice(i, i + BATCH)).execute();
-  for (let i = 0; i < tokens.length; i += BATCH) await to.db.insertInto('api_tokens').values(tokens.slice(i, i + BATCH)).execute();
+  for (let i = 0; i < users.length; i += BATCH)
+    await to.db
+      .insertInto('users')
+      .values(users.slice(i, i + BATCH))
+      .execute();
+  for (let i = 0; i < tokens.length; i += BATCH)
+    await to.db
+      .insertInto('api_tokens')
+      .values(tokens.slice(i, i + BATCH))
+      .execute();
   // Rows keyed by the internal case number are re-keyed to the destination's numbers, by case id.
-  const seqs = new Map((await to.db.selectFrom('cases').select(['id', 'seq']).execute()).map((r) => [r.id, Number(r.seq)]));
-  const bySeq = async <T extends { case_id: string }>(rows: T[], table: 'case_editorial' | 'case_versions' | 'review_comments') => {
+  const seqs = new Map(
+    (await to.db.selectFrom('cases').select(['id', 'seq']).execute()).map((r) => [r.id, Number(r.seq)]),
+  );
+  const bySeq = async <T extends { case_id: string }>(
+    rows: T[],
+    table: 'case_editorial' | 'case_versions' | 'review_comments',
+  ) => {
     for (let i = 0; i < rows.length; i += BATCH) {
       const values = rows.slice(i, i + BATCH).map(({ case_id, ...r }) => ({ ...r, seq: seqs.get(case_id)! }));
-      if (values.length) await to.db.insertInto(table).values(values as never).execute();
+      if (values.length)
+        await to.db
+          .insertInto(table)
+          .values(values as never)
+          .execute();
     }
     return rows.length;
   };
-  const editorial = await bySeq(await from.db.selectFrom('case_editorial as e').innerJoin('cases as c', 'c.seq', 'e.seq')
-    .select(['c.id as case_id', 'e.owner_id', 'e.internal_notes', 'e.source_contacts']).orderBy('e.seq').execute(), 'case_editorial');
-  const versions = await bySeq(await from.db.selectFrom('case_versions as v').innerJoin('cases as c', 'c.seq', 'v.seq')
-    .select(['c.id as case_id', 'v.version', 'v.status', 'v.doc', 'v.restricted', 'v.action', 'v.changed', 'v.actor_id', 'v.actor_label', 'v.at'])
-    .orderBy('v.seq').orderBy('v.version').execute(), 'case_versions');
-  const comments = await bySeq(await from.db.selectFrom('review_comments as r').innerJoin('cases as c', 'c.seq', 'r.seq')
-    .select(['c.id as case_id', 'r.author_id', 'r.author_label', 'r.body', 'r.transition', 'r.at']).orderBy('r.id').execute(), 'review_comments');
+  const editorial = await bySeq(
+    await from.db
+      .selectFrom('case_editorial as e')
+      .innerJoin('cases as c', 'c.seq', 'e.seq')
+      .select(['c.id as case_id', 'e.owner_id', 'e.internal_notes', 'e.source_contacts'])
+      .orderBy('e.seq')
+      .execute(),
+    'case_editorial',
+  );
+  const versions = await bySeq(
+    await from.db
+      .selectFrom('case_versions as v')
+      .innerJoin('cases as c', 'c.seq', 'v.seq')
+      .select([
+        'c.id as case_id',
+        'v.version',
+        'v.status',
+        'v.doc',
+        'v.restricted',
+        'v.action',
+        'v.changed',
+        'v.actor_id',
+        'v.actor_label',
+        'v.at',
+      ])
+      .orderBy('v.seq')
+      .orderBy('v.version')
+      .execute(),
+    'case_versions',
+  );
+  const comments = await bySeq(
+    await from.db
+      .selectFrom('review_comments as r')
+      .innerJoin('cases as c', 'c.seq', 'r.seq')
+      .select(['c.id as case_id', 'r.author_id', 'r.author_label', 'r.body', 'r.transition', 'r.at'])
+      .orderBy('r.id')
+      .execute(),
+    'review_comments',
+  );
   let audit = 0;
   for await (const e of from.audit.scan(BATCH)) {
     await to.audit.append({ ...e });

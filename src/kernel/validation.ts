@@ -8,13 +8,16 @@ export function issuesOf(error: z.ZodError, prefix = ''): FieldIssue[] {
     const issue: FieldIssue = { path: path || '(root)', message: iss.message };
     const values = (iss as { values?: unknown[] }).values;
     if (iss.code === 'invalid_value' && Array.isArray(values)) issue.allowed = values.map(String);
-    if (iss.code === 'unrecognized_keys') issue.message = `unknown field(s): ${(iss as { keys: string[] }).keys.join(', ')}`;
+    if (iss.code === 'unrecognized_keys')
+      issue.message = `unknown field(s): ${(iss as { keys: string[] }).keys.join(', ')}`;
     return issue;
   });
 }
 
 export function summarize(issues: FieldIssue[]): string {
-  const first = issues.slice(0, 3).map((i) => `${i.line !== undefined ? `line ${i.line}: ` : ''}${i.path}: ${i.message}`);
+  const first = issues
+    .slice(0, 3)
+    .map((i) => `${i.line !== undefined ? `line ${i.line}: ` : ''}${i.path}: ${i.message}`);
   const more = issues.length > 3 ? ` (and ${issues.length - 3} more)` : '';
   return first.join('; ') + more;
 }

@@ -13,7 +13,6 @@ import { caseInput } from '../factories/case-factory.ts';
 import { seedDemo } from '../../src/modules/cases/services/demo-seed.ts';
 import { chromiumAvailable, launch, SCREENSHOTS, seriousViolations } from './browser.ts';
 
-
 describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
   let t: TestApp;
   let base: string;
@@ -28,7 +27,12 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     editor = await createUser(t.services, 'editor', 'edith@example.org');
     // Two other cases wait for review, so the queue looks like a working day.
     for (const title of ['Public Prosecutor v. Hendrawan', 'R v. Okafor and Mensah']) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: { ...caseInput({ title, jurisdiction: title.startsWith('R v.') ? 'GBR' : 'IDN' }), status: 'draft' } });
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: AUTH,
+        payload: { ...caseInput({ title, jurisdiction: title.startsWith('R v.') ? 'GBR' : 'IDN' }), status: 'draft' },
+      });
       expect(res.statusCode, res.body).toBe(201);
       await moveTo(t.app, res.json().id, 'in_review');
     }
@@ -44,7 +48,6 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     const ctx = await browser.newContext({ javaScriptEnabled, viewport: { width: 1280, height: 900 } });
     return ctx.newPage();
   }
-
 
   async function signIn(page: Page, who: { email: string; password: string }): Promise<void> {
     await page.goto(`${base}/login`);
@@ -72,21 +75,32 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     await page.fill('#f-court', 'Federal High Court, Lagos');
     await page.selectOption('#f-courtLevel', 'first_instance');
     await page.fill('#f-decisionDate', '2021-11-04');
-    await page.fill('#f-narratives-en-facts', 'The accused recruited the victim from Benin City with a zephyrine promise of hairdressing work in Italy.');
+    await page.fill(
+      '#f-narratives-en-facts',
+      'The accused recruited the victim from Benin City with a zephyrine promise of hairdressing work in Italy.',
+    );
     // A victim row: the button posts the form; it comes back with the new row and its first field focused.
     await click(page, 'button[value="add:victims"]', `${base}/editor/cases/new`);
     // (autofocus is applied just after the load event)
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 5000 }).toBe('f-victims-0-kind');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 5000 })
+      .toBe('f-victims-0-kind');
     expect(await page.inputValue('#f-title')).toBe('Prosecutor v. Zephyrine Okonkwo-Bassey');
     await page.fill('#f-victims-0-label', 'Victim A');
     await page.selectOption('#f-victims-0-gender', 'female');
     await page.selectOption('#f-victims-0-child', 'yes');
     await page.fill('#f-victims-0-ageAtOffence', '17');
     await page.fill('#f-victims-0-nationalities', 'NGA');
-    for (const box of ['#f-tags-acts-recruitment', '#f-tags-acts-transportation', '#f-tags-means-deception', '#f-tags-purposes-sexual_exploitation', '#f-tags-forms-transnational']) {
+    for (const box of [
+      '#f-tags-acts-recruitment',
+      '#f-tags-acts-transportation',
+      '#f-tags-means-deception',
+      '#f-tags-purposes-sexual_exploitation',
+      '#f-tags-forms-transnational',
+    ]) {
       await page.check(box);
     }
-    await page.fill('#f-restricted-internalNotes', 'Source: prosecutor\'s office, by phone.');
+    await page.fill('#f-restricted-internalNotes', "Source: prosecutor's office, by phone.");
     expect(await seriousViolations(page)).toEqual([]);
     await page.locator('#f-identity').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}editor.png` });
@@ -95,9 +109,22 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[3]!);
     const saved = (await t.app.inject({ url: `/api/v1/cases/${id}`, headers: AUTH })).json();
     expect(saved).toMatchObject({
-      status: 'draft', title: 'Prosecutor v. Zephyrine Okonkwo-Bassey', jurisdiction: 'NGA', court: 'Federal High Court, Lagos', decisionDate: '2021-11-04',
-      victims: [{ kind: 'person', label: 'Victim A', gender: 'female', child: true, ageAtOffence: 17, nationalities: ['NGA'] }],
-      tags: { acts: ['recruitment', 'transportation'], means: ['deception'], purposes: ['sexual_exploitation'], forms: ['transnational'], sectors: [], offences: [] },
+      status: 'draft',
+      title: 'Prosecutor v. Zephyrine Okonkwo-Bassey',
+      jurisdiction: 'NGA',
+      court: 'Federal High Court, Lagos',
+      decisionDate: '2021-11-04',
+      victims: [
+        { kind: 'person', label: 'Victim A', gender: 'female', child: true, ageAtOffence: 17, nationalities: ['NGA'] },
+      ],
+      tags: {
+        acts: ['recruitment', 'transportation'],
+        means: ['deception'],
+        purposes: ['sexual_exploitation'],
+        forms: ['transnational'],
+        sectors: [],
+        offences: [],
+      },
     });
     expect(saved.narratives.en.facts).toContain('zephyrine promise');
     await click(page, 'form.transition button[value="in_review"]', /notice=Now/);
@@ -110,7 +137,13 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     await signIn(page, editor);
     expect(await page.locator('h1').textContent()).toBe('Review queue');
     const inReview = page.locator('table.queue').first();
-    expect(await inReview.locator('a').allTextContents()).toEqual(expect.arrayContaining(['Prosecutor v. Zephyrine Okonkwo-Bassey', 'Public Prosecutor v. Hendrawan', 'R v. Okafor and Mensah']));
+    expect(await inReview.locator('a').allTextContents()).toEqual(
+      expect.arrayContaining([
+        'Prosecutor v. Zephyrine Okonkwo-Bassey',
+        'Public Prosecutor v. Hendrawan',
+        'R v. Okafor and Mensah',
+      ]),
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOTS}review-queue.png` });
     await click(page, `table.queue a[href="/editor/cases/${id}"]`, `${base}/editor/cases/${id}`);
@@ -124,7 +157,7 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     expect(await hits.allTextContents()).toEqual(['Prosecutor v. Zephyrine Okonkwo-Bassey']);
     await Promise.all([page.waitForURL(`${base}/cases/${id}`), hits.first().click()]);
     expect(await page.locator('h1').textContent()).toBe('Prosecutor v. Zephyrine Okonkwo-Bassey');
-    expect(await page.content()).not.toContain('prosecutor\'s office, by phone');
+    expect(await page.content()).not.toContain("prosecutor's office, by phone");
 
     // The takedown.
     await page.goto(`${base}/editor/cases/${id}`);
@@ -152,7 +185,8 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     await page.fill('#f-narratives-en-facts', 'English facts.');
     await page.selectOption('#f-_newLanguage', 'it');
     await click(page, 'button[value="add:narratives"]', `${base}/editor/cases/new`);
-    const shown = () => page.$$eval('.lang-panel', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.id));
+    const shown = () =>
+      page.$$eval('.lang-panel', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.id));
     expect(await shown()).toEqual(['f-narratives-it']);
     await page.fill('#f-narratives-it-facts', 'Fatti del caso.');
     await page.click('.lang-tabs a[hreflang=en]');
@@ -164,7 +198,10 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[3]!);
     const saved = (await t.app.inject({ url: `/api/v1/cases/${id}`, headers: AUTH })).json();
     expect(saved).toMatchObject({
-      title: 'Prosecutor v. Quirinal Noscript', jurisdiction: 'ITA', court: 'Corte di Assise di Roma', identifiers: [],
+      title: 'Prosecutor v. Quirinal Noscript',
+      jurisdiction: 'ITA',
+      court: 'Corte di Assise di Roma',
+      identifiers: [],
       defendants: [{ label: 'Accused 1', charges: [{ charge: 'Riduzione in schiavitù', verdict: 'convicted' }] }],
       tags: { purposes: ['forced_labour'] },
       narratives: { en: { facts: 'English facts.' }, it: { facts: 'Fatti del caso.' } },
@@ -201,11 +238,28 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
   it('every other editor page type has no serious or critical accessibility violation (axe-core)', async () => {
     const admin = await createUser(t.services, 'admin', 'ada@example.org');
     const named = await t.app.inject({
-      method: 'POST', url: '/api/v1/cases', headers: AUTH,
-      payload: { ...caseInput({ title: 'Prosecutor v. Axe', victims: [{ kind: 'person', label: 'Maria Santos' }], narratives: { en: { facts: 'Maria Santos was recruited.', reasoning: null, commentary: null, crossCutting: null }, es: { facts: 'Hechos.', reasoning: null, commentary: null, crossCutting: null } } }), status: 'draft' },
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: AUTH,
+      payload: {
+        ...caseInput({
+          title: 'Prosecutor v. Axe',
+          victims: [{ kind: 'person', label: 'Maria Santos' }],
+          narratives: {
+            en: { facts: 'Maria Santos was recruited.', reasoning: null, commentary: null, crossCutting: null },
+            es: { facts: 'Hechos.', reasoning: null, commentary: null, crossCutting: null },
+          },
+        }),
+        status: 'draft',
+      },
     });
     const id = named.json().id as string;
-    await t.app.inject({ method: 'PATCH', url: `/api/v1/cases/${id}`, headers: AUTH, payload: { court: 'Another court' } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/cases/${id}`,
+      headers: AUTH,
+      payload: { court: 'Another court' },
+    });
     await moveTo(t.app, id, 'in_review');
     const page = await open();
     const found: Record<string, string[]> = {};
@@ -220,7 +274,15 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     await Promise.all([page.waitForURL(`${base}/login`), page.click('form[action="/login"] button[type=submit]')]);
     await check('/login (error)');
     await signIn(page, admin);
-    for (const path of [`/editor/cases/${id}`, `/editor/cases/${id}/history`, `/editor/cases/${id}/versions/2`, '/admin/users', '/admin/tokens', '/admin/audit', '/account']) {
+    for (const path of [
+      `/editor/cases/${id}`,
+      `/editor/cases/${id}/history`,
+      `/editor/cases/${id}/versions/2`,
+      '/admin/users',
+      '/admin/tokens',
+      '/admin/audit',
+      '/account',
+    ]) {
       await page.goto(`${base}${path}`);
       await check(path);
     }

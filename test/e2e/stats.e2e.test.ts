@@ -21,7 +21,10 @@ describe.runIf(chromiumAvailable())('Statistics page in Chromium', () => {
   beforeAll(async () => {
     t = await makeTestApp();
     await seedDemo(t.services);
-    if (existsSync(CORPUS)) await t.services.jsonl.import(createInterface({ input: createReadStream(CORPUS, 'utf8'), crlfDelay: Infinity }), { format: 'sherloc' });
+    if (existsSync(CORPUS))
+      await t.services.jsonl.import(createInterface({ input: createReadStream(CORPUS, 'utf8'), crlfDelay: Infinity }), {
+        format: 'sherloc',
+      });
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launch();
   }, 120_000);
@@ -93,7 +96,11 @@ describe.runIf(chromiumAvailable())('Statistics page in Chromium', () => {
     const page = await open(1100);
     await page.goto(`${base}/statistics?compare=ARG&compare=PHL&compare=USA#map`);
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SCREENSHOTS}statistics.png`, fullPage: true, clip: { x: 0, y: 0, width: 1100, height: 1400 } });
+    await page.screenshot({
+      path: `${SCREENSHOTS}statistics.png`,
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1100, height: 1400 },
+    });
     await page.context().close();
   });
 });

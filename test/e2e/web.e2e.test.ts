@@ -8,7 +8,6 @@ import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { seedDemo } from '../../src/modules/cases/services/demo-seed.ts';
 import { chromiumAvailable, launch, SCREENSHOTS, seriousViolations } from './browser.ts';
 
-
 describe.runIf(chromiumAvailable())('public site in Chromium', () => {
   let t: TestApp;
   let base: string;
@@ -29,7 +28,6 @@ describe.runIf(chromiumAvailable())('public site in Chromium', () => {
     const ctx = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 900 } });
     return ctx.newPage();
   }
-
 
   for (const js of [true, false]) {
     it(`search, facet, case, language, feed ${js ? 'with' : 'without'} JavaScript`, async () => {
@@ -76,7 +74,15 @@ describe.runIf(chromiumAvailable())('public site in Chromium', () => {
   it('every page type has no serious or critical accessibility violation (axe-core)', async () => {
     const page = await open(true);
     const found: Record<string, string[]> = {};
-    for (const path of ['/', '/search?q=forced+labour', '/cases/rantsev-v-cyprus-and-russia', '/jurisdictions/XIR', '/about', '/api', '/search?q=%22open']) {
+    for (const path of [
+      '/',
+      '/search?q=forced+labour',
+      '/cases/rantsev-v-cyprus-and-russia',
+      '/jurisdictions/XIR',
+      '/about',
+      '/api',
+      '/search?q=%22open',
+    ]) {
       await page.goto(`${base}${path}`);
       const v = await seriousViolations(page);
       if (v.length) found[path] = v;

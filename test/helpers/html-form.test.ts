@@ -20,11 +20,22 @@ describe('html-form', () => {
   it('builds the data set a browser sends: decoded values, selected options, checked boxes, only the clicked button', () => {
     const f = formOn(PAGE, '/save');
     expect(f.entries(f.button('Save'))).toEqual([
-      ['_csrf', 't&k'], ['title', '"Smith" & <Jones>'], ['notes', 'a <b> & c\r\nsecond line'], ['kind', ''], ['level', 'b'], ['tags[]', 'one'],
+      ['_csrf', 't&k'],
+      ['title', '"Smith" & <Jones>'],
+      ['notes', 'a <b> & c\r\nsecond line'],
+      ['kind', ''],
+      ['level', 'b'],
+      ['tags[]', 'one'],
     ]);
     f.fill('t', 'New').select('s', 'x').check('c1', false).check('tags[]', true, 'two');
     expect(f.entries(f.button('Add a row'))).toEqual([
-      ['_csrf', 't&k'], ['title', 'New'], ['notes', 'a <b> & c\r\nsecond line'], ['kind', 'x'], ['level', 'b'], ['tags[]', 'two'], ['_op', 'add:rows'],
+      ['_csrf', 't&k'],
+      ['title', 'New'],
+      ['notes', 'a <b> & c\r\nsecond line'],
+      ['kind', 'x'],
+      ['level', 'b'],
+      ['tags[]', 'two'],
+      ['_op', 'add:rows'],
     ]);
   });
 

@@ -15,7 +15,9 @@ export default async function setup(): Promise<(() => void) | void> {
   if (process.env.PALERMO_TEST_PG_URL) return;
   if (process.env.CI) throw new Error('CI must provide PALERMO_TEST_PG_URL (.ci/run starts PostgreSQL)');
   if (!existsSync(join(BIN, 'initdb'))) {
-    process.stderr.write('\nPostgreSQL suites will not run: postgresql-15 is not installed and PALERMO_TEST_PG_URL is unset\n');
+    process.stderr.write(
+      '\nPostgreSQL suites will not run: postgresql-15 is not installed and PALERMO_TEST_PG_URL is unset\n',
+    );
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'palermo-test-pg-'));

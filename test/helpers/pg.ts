@@ -76,7 +76,10 @@ export async function ownCluster(): Promise<OwnCluster> {
   const start = () => execFileSync('bash', [script, 'start', dir, String(port)], { encoding: 'utf8' }).trim();
   const url = start();
   return {
-    url, dir, port, start: () => void start(),
+    url,
+    dir,
+    port,
+    start: () => void start(),
     stop: () => void execFileSync('bash', [script, 'stop', dir]),
     destroy() {
       execFileSync('bash', [script, 'stop', dir]);
@@ -96,7 +99,9 @@ export async function ownReplica(primary: OwnCluster): Promise<{ url: string; de
   const dir = join(parent, 'data');
   const port = await freePort();
   const script = join(import.meta.dirname, '../../scripts/pg-cluster.sh');
-  const url = execFileSync('bash', [script, 'replica', String(primary.port), dir, String(port)], { encoding: 'utf8' }).trim();
+  const url = execFileSync('bash', [script, 'replica', String(primary.port), dir, String(port)], {
+    encoding: 'utf8',
+  }).trim();
   return {
     url,
     destroy() {

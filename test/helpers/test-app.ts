@@ -44,17 +44,22 @@ export async function testDatabaseEnv(backend = testBackend()): Promise<Record<s
 /** Puts the ADMIN_TOKEN fixture (scopes read, write, import) into a test database. */
 export async function installTestToken(services: Services): Promise<void> {
   await services.store.accounts.insertToken({
-    id: 'test-editor-token', label: 'tests', userId: null, scopes: ['import', 'read', 'write'], hash: createHash('sha256').update(ADMIN_TOKEN).digest('hex'),
-    prefix: ADMIN_TOKEN.slice(0, 10), createdBy: 'test fixture', createdAt: new Date().toISOString(), expiresAt: null, lastUsedAt: null, revokedAt: null,
+    id: 'test-editor-token',
+    label: 'tests',
+    userId: null,
+    scopes: ['import', 'read', 'write'],
+    hash: createHash('sha256').update(ADMIN_TOKEN).digest('hex'),
+    prefix: ADMIN_TOKEN.slice(0, 10),
+    createdBy: 'test fixture',
+    createdAt: new Date().toISOString(),
+    expiresAt: null,
+    lastUsedAt: null,
+    revokedAt: null,
   });
 }
 
 export async function makeTestApp(overrides: Partial<Config> = {}, backend = testBackend()): Promise<TestApp> {
-  const config = loadConfig(
-    { ...(await testDatabaseEnv(backend)), PALERMO_LOG_LEVEL: 'silent' },
-    overrides,
-    null,
-  );
+  const config = loadConfig({ ...(await testDatabaseEnv(backend)), PALERMO_LOG_LEVEL: 'silent' }, overrides, null);
   const services = await boot(config);
   await installTestToken(services);
   const app = await createApp({ config, services, logger: false });

@@ -16,11 +16,17 @@ export interface PageResponse {
   form(action: string | RegExp): FormFill;
 }
 
-function response(url: string, res: { statusCode: number; body: string; headers: Record<string, unknown> }): PageResponse {
+function response(
+  url: string,
+  res: { statusCode: number; body: string; headers: Record<string, unknown> },
+): PageResponse {
   let parsed: ParsedPage | undefined;
   const loc = res.headers.location;
   return {
-    status: res.statusCode, url, body: res.body, headers: res.headers as PageResponse['headers'],
+    status: res.statusCode,
+    url,
+    body: res.body,
+    headers: res.headers as PageResponse['headers'],
     location: typeof loc === 'string' ? loc : null,
     page: () => (parsed ??= parsePage(res.body)),
     form: (action) => formOn(res.body, action),
@@ -44,8 +50,14 @@ export class WebClient {
     const method = (form.form.method || 'get').toUpperCase();
     if (method === 'GET') return this.get(`${form.action}?${payload}`);
     const res = await this.app.inject({
-      method: 'POST', url: form.action, payload,
-      headers: { cookie: cookieHeader(this.jar), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      method: 'POST',
+      url: form.action,
+      payload,
+      headers: {
+        cookie: cookieHeader(this.jar),
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+      },
     });
     this.jar = cookiesOf(res, this.jar);
     return response(form.action, res);
@@ -53,7 +65,8 @@ export class WebClient {
 
   /** GETs the redirect target of a 303 (and fails the test on anything else). */
   async follow(res: PageResponse): Promise<PageResponse> {
-    if (res.status !== 303 && res.status !== 302) throw new Error(`expected a redirect from ${res.url}, got ${res.status}: ${res.body.slice(0, 400)}`);
+    if (res.status !== 303 && res.status !== 302)
+      throw new Error(`expected a redirect from ${res.url}, got ${res.status}: ${res.body.slice(0, 400)}`);
     return this.get(res.location!);
   }
 
@@ -63,7 +76,8 @@ export class WebClient {
     const login = await c.get('/login');
     const form = login.form('/login').fill('email', email).fill('password', password);
     const res = await c.submit(form, 'Sign in');
-    if (res.status !== 303 || !c.jar.palermo_session) throw new Error(`sign-in of ${email} failed: ${res.status} ${res.body.slice(0, 300)}`);
+    if (res.status !== 303 || !c.jar.palermo_session)
+      throw new Error(`sign-in of ${email} failed: ${res.status} ${res.body.slice(0, 300)}`);
     return c;
   }
 

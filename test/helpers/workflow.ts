@@ -10,7 +10,11 @@ export function workflowPath(from: CaseStatus, to: CaseStatus): CaseStatus[] {
   while (queue.length) {
     const s = queue.shift()!;
     if (s === to) break;
-    for (const t of TRANSITIONS) if (t.from === s && !prev.has(t.to) && t.to !== from) { prev.set(t.to, s); queue.push(t.to); }
+    for (const t of TRANSITIONS)
+      if (t.from === s && !prev.has(t.to) && t.to !== from) {
+        prev.set(t.to, s);
+        queue.push(t.to);
+      }
   }
   const path: CaseStatus[] = [];
   for (let s = to; s !== from; s = prev.get(s)!) {
@@ -21,11 +25,21 @@ export function workflowPath(from: CaseStatus, to: CaseStatus): CaseStatus[] {
 }
 
 /** Walks the case to `to` through POST /transitions; fails the test on any refused step. */
-export async function moveTo(app: FastifyInstance, id: string, to: CaseStatus, headers: Record<string, string> = AUTH): Promise<void> {
+export async function moveTo(
+  app: FastifyInstance,
+  id: string,
+  to: CaseStatus,
+  headers: Record<string, string> = AUTH,
+): Promise<void> {
   const current = await app.inject({ url: `/api/v1/cases/${id}`, headers });
   if (current.statusCode !== 200) throw new Error(`GET ${id}: ${current.statusCode} ${current.body}`);
   for (const step of workflowPath(current.json().status, to)) {
-    const r = await app.inject({ method: 'POST', url: `/api/v1/cases/${id}/transitions`, headers, payload: { to: step, acknowledgeWarnings: true } });
+    const r = await app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${id}/transitions`,
+      headers,
+      payload: { to: step, acknowledgeWarnings: true },
+    });
     if (r.statusCode !== 200) throw new Error(`${id} -> ${step}: ${r.statusCode} ${r.body}`);
   }
 }

@@ -37,13 +37,29 @@ import { contentOf } from '../../src/modules/cases/domain/case-record.ts';
 import { formFields } from '../../src/modules/cases/editor/case-form.ts';
 
 const ACTORS = [
-  'anonymous', 'contributor (owner)', 'contributor (other)', 'editor', 'admin',
-  'token read', 'token write', 'token import', 'token all', 'owner token write',
+  'anonymous',
+  'contributor (owner)',
+  'contributor (other)',
+  'editor',
+  'admin',
+  'token read',
+  'token write',
+  'token import',
+  'token all',
+  'owner token write',
 ] as const;
 type Who = (typeof ACTORS)[number];
 const SHORT: Record<Who, string> = {
-  anonymous: 'anon', 'contributor (owner)': 'owner', 'contributor (other)': 'other', editor: 'editor', admin: 'admin',
-  'token read': 'tRead', 'token write': 'tWrite', 'token import': 'tImp', 'token all': 'tAll', 'owner token write': 'ownTok',
+  anonymous: 'anon',
+  'contributor (owner)': 'owner',
+  'contributor (other)': 'other',
+  editor: 'editor',
+  admin: 'admin',
+  'token read': 'tRead',
+  'token write': 'tWrite',
+  'token import': 'tImp',
+  'token all': 'tAll',
+  'owner token write': 'ownTok',
 };
 
 const USERS: readonly Who[] = ['contributor (owner)', 'contributor (other)', 'editor', 'admin'];
@@ -51,7 +67,15 @@ const EVERYONE = ACTORS;
 const SIGNED_IN = ACTORS.filter((a) => a !== 'anonymous');
 const EDITORS: readonly Who[] = ['editor', 'admin'];
 /** Who may see an unpublished case of the owner: its owner, editors, every token scope, the owner's token. */
-const SEE_DRAFT: readonly Who[] = ['contributor (owner)', ...EDITORS, 'token read', 'token write', 'token import', 'token all', 'owner token write'];
+const SEE_DRAFT: readonly Who[] = [
+  'contributor (owner)',
+  ...EDITORS,
+  'token read',
+  'token write',
+  'token import',
+  'token all',
+  'owner token write',
+];
 /** Restricted side of the owner's draft (notes, comments, history): owner, editors, read scope. */
 const SEE_RESTRICTED: readonly Who[] = ['contributor (owner)', ...EDITORS, 'token read', 'token all'];
 /** API writes on the owner's draft: tokens with the write scope (session cookies never write through the API). */
@@ -89,9 +113,14 @@ interface Row {
 // ---- fixtures: fresh for every request, since requests change them ----
 
 async function ownersCase(status: CaseStatus = 'draft'): Promise<string> {
-  const rec = await t.services.cases.create(caseInput({ title: `Matrix case ${++seq}`, status: 'draft' }), owner.actor, { restricted: { internalNotes: 'note', sourceContacts: null } });
+  const rec = await t.services.cases.create(
+    caseInput({ title: `Matrix case ${++seq}`, status: 'draft' }),
+    owner.actor,
+    { restricted: { internalNotes: 'note', sourceContacts: null } },
+  );
   if (status !== 'draft') await t.services.workflow.transition(rec.id, { to: 'in_review' }, SYSTEM);
-  if (status === 'published' || status === 'withdrawn') await t.services.workflow.transition(rec.id, { to: 'published', acknowledgeWarnings: true }, SYSTEM);
+  if (status === 'published' || status === 'withdrawn')
+    await t.services.workflow.transition(rec.id, { to: 'published', acknowledgeWarnings: true }, SYSTEM);
   if (status === 'withdrawn') await t.services.workflow.transition(rec.id, { to: 'withdrawn' }, SYSTEM);
   return rec.id;
 }
@@ -99,13 +128,21 @@ async function ownersCase(status: CaseStatus = 'draft'): Promise<string> {
 let published = '';
 async function withDocument(status: CaseStatus = 'draft'): Promise<{ id: string; sha: string }> {
   const id = await ownersCase(status);
-  const r = await t.services.documents.attach({ caseId: id, filename: 'judgment.txt', declaredType: 'text/plain', bytes: Buffer.from(`Judgment text ${id}.`) }, SYSTEM);
+  const r = await t.services.documents.attach(
+    { caseId: id, filename: 'judgment.txt', declaredType: 'text/plain', bytes: Buffer.from(`Judgment text ${id}.`) },
+    SYSTEM,
+  );
   return { id, sha: r.document.sha256 };
 }
 
 async function importBatch(): Promise<string> {
   const line = JSON.stringify(caseInput({ id: `imp${++seq}`, status: 'draft' }));
-  const r = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...AUTH, 'content-type': 'application/x-ndjson' }, payload: `${line}\n` });
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/imports',
+    headers: { ...AUTH, 'content-type': 'application/x-ndjson' },
+    payload: `${line}\n`,
+  });
   if (r.statusCode !== 201) throw new Error(`import fixture: ${r.statusCode} ${r.body}`);
   return r.json().batch;
 }
@@ -113,7 +150,11 @@ async function importBatch(): Promise<string> {
 async function editForm(id: string): Promise<[string, string][]> {
   const rec = await t.services.cases.get(id, SYSTEM);
   const { status: _s, ...content } = contentOf(rec);
-  return formFields({ case: { ...content, title: `${rec.title} (edited)` } as unknown as Record<string, unknown>, restricted: await t.services.cases.restricted(id), version: rec.version });
+  return formFields({
+    case: { ...content, title: `${rec.title} (edited)` } as unknown as Record<string, unknown>,
+    restricted: await t.services.cases.restricted(id),
+    version: rec.version,
+  });
 }
 
 const newCaseJson = () => caseInput({ title: `New case ${++seq}`, status: 'draft' });
@@ -122,10 +163,31 @@ const newCaseJson = () => caseInput({ title: `New case ${++seq}`, status: 'draft
 
 const get = (url: string) => async (): Promise<Req> => ({ method: 'GET', url });
 const PUBLIC_GETS = [
-  '/', '/search', '/search.atom', '/about', '/api', '/statistics', '/sitemap.xml', '/sitemap-pages.xml', '/robots.txt', '/healthz',
-  '/assets/site.css', '/assets/site.js', '/assets/editor.css', '/assets/editor.js',
-  '/api/v1/search', '/api/v1/stats', '/api/v1/export', '/api/v1/taxonomy', '/api/v1/countries', '/api/v1/openapi.json',
-  '/api/v1/docs', '/api/v1/docs/json', '/api/v1/docs/yaml', '/api/v1/docs/static/index.html', '/api/v1/docs/static/swagger-initializer.js',
+  '/',
+  '/search',
+  '/search.atom',
+  '/about',
+  '/api',
+  '/statistics',
+  '/sitemap.xml',
+  '/sitemap-pages.xml',
+  '/robots.txt',
+  '/healthz',
+  '/assets/site.css',
+  '/assets/site.js',
+  '/assets/editor.css',
+  '/assets/editor.js',
+  '/api/v1/search',
+  '/api/v1/stats',
+  '/api/v1/export',
+  '/api/v1/taxonomy',
+  '/api/v1/countries',
+  '/api/v1/openapi.json',
+  '/api/v1/docs',
+  '/api/v1/docs/json',
+  '/api/v1/docs/yaml',
+  '/api/v1/docs/static/index.html',
+  '/api/v1/docs/static/swagger-initializer.js',
 ];
 
 const ROWS: Row[] = [
@@ -134,53 +196,274 @@ const ROWS: Row[] = [
   { route: 'GET /sitemap-cases-:part.xml', request: get('/sitemap-cases-1.xml'), allow: EVERYONE },
   { route: 'GET /jurisdictions/:code', request: get('/jurisdictions/PHL'), allow: EVERYONE },
   { route: 'GET /api/v1/stats/:name', request: get('/api/v1/stats/purposes?format=csv'), allow: EVERYONE },
-  { route: 'GET /cases/:id', variant: 'published', request: async () => ({ method: 'GET', url: `/cases/${published}` }), allow: EVERYONE },
-  { route: 'GET /cases/:id', variant: 'owner\'s draft', request: async () => ({ method: 'GET', url: `/cases/${await ownersCase()}` }), allow: [], note: 'the public page shows published cases only, to everyone' },
-  { route: 'GET /api/v1/cases/:id/similar', request: async () => ({ method: 'GET', url: `/api/v1/cases/${published}/similar` }), allow: EVERYONE },
+  {
+    route: 'GET /cases/:id',
+    variant: 'published',
+    request: async () => ({ method: 'GET', url: `/cases/${published}` }),
+    allow: EVERYONE,
+  },
+  {
+    route: 'GET /cases/:id',
+    variant: "owner's draft",
+    request: async () => ({ method: 'GET', url: `/cases/${await ownersCase()}` }),
+    allow: [],
+    note: 'the public page shows published cases only, to everyone',
+  },
+  {
+    route: 'GET /api/v1/cases/:id/similar',
+    request: async () => ({ method: 'GET', url: `/api/v1/cases/${published}/similar` }),
+    allow: EVERYONE,
+  },
 
   // Cases over the API
   { route: 'GET /api/v1/cases', variant: 'published', request: get('/api/v1/cases'), allow: EVERYONE },
-  { route: 'GET /api/v1/cases', variant: 'status=draft', request: get('/api/v1/cases?status=draft'), allow: [...EDITORS, 'token read', 'token write', 'token import', 'token all'], note: 'listing unpublished cases needs case.read_unpublished; contributors use the review queue' },
-  { route: 'GET /api/v1/cases/:id', variant: 'published', request: async () => ({ method: 'GET', url: `/api/v1/cases/${published}` }), allow: EVERYONE },
-  { route: 'GET /api/v1/cases/:id', variant: 'owner\'s draft', request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase()}` }), allow: SEE_DRAFT },
-  { route: 'GET /api/v1/cases/:id', variant: 'withdrawn', request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase('withdrawn')}` }), allow: SEE_DRAFT },
-  { route: 'POST /api/v1/cases', variant: 'draft', request: async () => ({ method: 'POST', url: '/api/v1/cases', payload: newCaseJson() }), allow: API_EDIT_DRAFT },
-  { route: 'POST /api/v1/cases', variant: 'published directly', request: async () => ({ method: 'POST', url: '/api/v1/cases?acknowledge_warnings=true', payload: { ...newCaseJson(), status: 'published' } }), allow: API_EDITOR, note: 'skipping review needs publish and withdraw rights' },
-  { route: 'PATCH /api/v1/cases/:id', variant: 'owner\'s draft', request: async () => ({ method: 'PATCH', url: `/api/v1/cases/${await ownersCase()}`, payload: { court: 'Court of Appeal' } }), allow: API_EDIT_DRAFT },
-  { route: 'PATCH /api/v1/cases/:id', variant: 'owner\'s case in review', request: async () => ({ method: 'PATCH', url: `/api/v1/cases/${await ownersCase('in_review')}`, payload: { court: 'Court of Appeal' } }), allow: API_EDITOR, note: 'contributors edit drafts only' },
-  { route: 'DELETE /api/v1/cases/:id', request: async () => ({ method: 'DELETE', url: `/api/v1/cases/${await ownersCase()}` }), allow: API_EDITOR, note: 'deleting is for editors (case.delete); contributors cannot' },
+  {
+    route: 'GET /api/v1/cases',
+    variant: 'status=draft',
+    request: get('/api/v1/cases?status=draft'),
+    allow: [...EDITORS, 'token read', 'token write', 'token import', 'token all'],
+    note: 'listing unpublished cases needs case.read_unpublished; contributors use the review queue',
+  },
+  {
+    route: 'GET /api/v1/cases/:id',
+    variant: 'published',
+    request: async () => ({ method: 'GET', url: `/api/v1/cases/${published}` }),
+    allow: EVERYONE,
+  },
+  {
+    route: 'GET /api/v1/cases/:id',
+    variant: "owner's draft",
+    request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase()}` }),
+    allow: SEE_DRAFT,
+  },
+  {
+    route: 'GET /api/v1/cases/:id',
+    variant: 'withdrawn',
+    request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase('withdrawn')}` }),
+    allow: SEE_DRAFT,
+  },
+  {
+    route: 'POST /api/v1/cases',
+    variant: 'draft',
+    request: async () => ({ method: 'POST', url: '/api/v1/cases', payload: newCaseJson() }),
+    allow: API_EDIT_DRAFT,
+  },
+  {
+    route: 'POST /api/v1/cases',
+    variant: 'published directly',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/cases?acknowledge_warnings=true',
+      payload: { ...newCaseJson(), status: 'published' },
+    }),
+    allow: API_EDITOR,
+    note: 'skipping review needs publish and withdraw rights',
+  },
+  {
+    route: 'PATCH /api/v1/cases/:id',
+    variant: "owner's draft",
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/v1/cases/${await ownersCase()}`,
+      payload: { court: 'Court of Appeal' },
+    }),
+    allow: API_EDIT_DRAFT,
+  },
+  {
+    route: 'PATCH /api/v1/cases/:id',
+    variant: "owner's case in review",
+    request: async () => ({
+      method: 'PATCH',
+      url: `/api/v1/cases/${await ownersCase('in_review')}`,
+      payload: { court: 'Court of Appeal' },
+    }),
+    allow: API_EDITOR,
+    note: 'contributors edit drafts only',
+  },
+  {
+    route: 'DELETE /api/v1/cases/:id',
+    request: async () => ({ method: 'DELETE', url: `/api/v1/cases/${await ownersCase()}` }),
+    allow: API_EDITOR,
+    note: 'deleting is for editors (case.delete); contributors cannot',
+  },
 
   // Workflow over the API
-  { route: 'POST /api/v1/cases/:id/transitions', variant: 'submit own draft', request: async () => ({ method: 'POST', url: `/api/v1/cases/${await ownersCase()}/transitions`, payload: { to: 'in_review' } }), allow: API_EDIT_DRAFT },
-  { route: 'POST /api/v1/cases/:id/transitions', variant: 'publish', request: async () => ({ method: 'POST', url: `/api/v1/cases/${await ownersCase('in_review')}/transitions`, payload: { to: 'published', acknowledgeWarnings: true } }), allow: API_EDITOR },
-  { route: 'POST /api/v1/cases/:id/transitions', variant: 'return own case to draft', request: async () => ({ method: 'POST', url: `/api/v1/cases/${await ownersCase('in_review')}/transitions`, payload: { to: 'draft' } }), allow: API_EDIT_DRAFT },
-  { route: 'POST /api/v1/cases/:id/transitions', variant: 'withdraw', request: async () => ({ method: 'POST', url: `/api/v1/cases/${await ownersCase('published')}/transitions`, payload: { to: 'withdrawn' } }), allow: API_EDITOR },
-  { route: 'POST /api/v1/cases/:id/transitions', variant: 'redraft withdrawn', request: async () => ({ method: 'POST', url: `/api/v1/cases/${await ownersCase('withdrawn')}/transitions`, payload: { to: 'draft' } }), allow: API_EDITOR },
-  { route: 'GET /api/v1/cases/:id/editorial', request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase()}/editorial` }), allow: SEE_RESTRICTED },
-  { route: 'PUT /api/v1/cases/:id/restricted', request: async () => ({ method: 'PUT', url: `/api/v1/cases/${await ownersCase()}/restricted`, payload: { internalNotes: 'checked the docket' } }), allow: API_EDIT_DRAFT },
-  { route: 'GET /api/v1/cases/:id/comments', request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase()}/comments` }), allow: SEE_RESTRICTED },
-  { route: 'POST /api/v1/cases/:id/comments', request: async () => ({ method: 'POST', url: `/api/v1/cases/${await ownersCase()}/comments`, payload: { body: 'Please check the dates.' } }), allow: ['token all'], note: 'a comment is a write: it needs the write scope, and seeing the restricted side (read)' },
-  { route: 'GET /api/v1/cases/:id/versions', request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase()}/versions` }), allow: SEE_RESTRICTED },
-  { route: 'GET /api/v1/cases/:id/versions/:version', request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase()}/versions/1` }), allow: SEE_RESTRICTED },
-  { route: 'GET /api/v1/cases/:id/versions/:version/diff', request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase()}/versions/1/diff` }), allow: SEE_RESTRICTED },
-  { route: 'POST /api/v1/cases/:id/versions/:version/restore', request: async () => {
-    const id = await ownersCase();
-    await t.services.cases.patch(id, { court: 'Changed court' }, SYSTEM);
-    return { method: 'POST', url: `/api/v1/cases/${id}/versions/1/restore` };
-  }, allow: API_EDIT_DRAFT },
-  { route: 'GET /api/v1/review-queue', request: get('/api/v1/review-queue'), allow: SIGNED_IN, note: 'contributors (and their tokens) see their own cases' },
+  {
+    route: 'POST /api/v1/cases/:id/transitions',
+    variant: 'submit own draft',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await ownersCase()}/transitions`,
+      payload: { to: 'in_review' },
+    }),
+    allow: API_EDIT_DRAFT,
+  },
+  {
+    route: 'POST /api/v1/cases/:id/transitions',
+    variant: 'publish',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await ownersCase('in_review')}/transitions`,
+      payload: { to: 'published', acknowledgeWarnings: true },
+    }),
+    allow: API_EDITOR,
+  },
+  {
+    route: 'POST /api/v1/cases/:id/transitions',
+    variant: 'return own case to draft',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await ownersCase('in_review')}/transitions`,
+      payload: { to: 'draft' },
+    }),
+    allow: API_EDIT_DRAFT,
+  },
+  {
+    route: 'POST /api/v1/cases/:id/transitions',
+    variant: 'withdraw',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await ownersCase('published')}/transitions`,
+      payload: { to: 'withdrawn' },
+    }),
+    allow: API_EDITOR,
+  },
+  {
+    route: 'POST /api/v1/cases/:id/transitions',
+    variant: 'redraft withdrawn',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await ownersCase('withdrawn')}/transitions`,
+      payload: { to: 'draft' },
+    }),
+    allow: API_EDITOR,
+  },
+  {
+    route: 'GET /api/v1/cases/:id/editorial',
+    request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase()}/editorial` }),
+    allow: SEE_RESTRICTED,
+  },
+  {
+    route: 'PUT /api/v1/cases/:id/restricted',
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/v1/cases/${await ownersCase()}/restricted`,
+      payload: { internalNotes: 'checked the docket' },
+    }),
+    allow: API_EDIT_DRAFT,
+  },
+  {
+    route: 'GET /api/v1/cases/:id/comments',
+    request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase()}/comments` }),
+    allow: SEE_RESTRICTED,
+  },
+  {
+    route: 'POST /api/v1/cases/:id/comments',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await ownersCase()}/comments`,
+      payload: { body: 'Please check the dates.' },
+    }),
+    allow: ['token all'],
+    note: 'a comment is a write: it needs the write scope, and seeing the restricted side (read)',
+  },
+  {
+    route: 'GET /api/v1/cases/:id/versions',
+    request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase()}/versions` }),
+    allow: SEE_RESTRICTED,
+  },
+  {
+    route: 'GET /api/v1/cases/:id/versions/:version',
+    request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase()}/versions/1` }),
+    allow: SEE_RESTRICTED,
+  },
+  {
+    route: 'GET /api/v1/cases/:id/versions/:version/diff',
+    request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase()}/versions/1/diff` }),
+    allow: SEE_RESTRICTED,
+  },
+  {
+    route: 'POST /api/v1/cases/:id/versions/:version/restore',
+    request: async () => {
+      const id = await ownersCase();
+      await t.services.cases.patch(id, { court: 'Changed court' }, SYSTEM);
+      return { method: 'POST', url: `/api/v1/cases/${id}/versions/1/restore` };
+    },
+    allow: API_EDIT_DRAFT,
+  },
+  {
+    route: 'GET /api/v1/review-queue',
+    request: get('/api/v1/review-queue'),
+    allow: SIGNED_IN,
+    note: 'contributors (and their tokens) see their own cases',
+  },
 
   // Documents
-  { route: 'POST /api/v1/cases/:id/documents', request: async () => ({ method: 'POST', url: `/api/v1/cases/${await ownersCase()}/documents?filename=judgment.txt`, headers: { 'content-type': 'text/plain' }, payload: `A judgment ${++seq}.` }), allow: API_EDIT_DRAFT },
-  { route: 'GET /api/v1/cases/:id/documents', variant: 'owner\'s draft', request: async () => ({ method: 'GET', url: `/api/v1/cases/${(await withDocument()).id}/documents` }), allow: SEE_DRAFT },
-  { route: 'GET /api/v1/cases/:id/documents', variant: 'published', request: async () => ({ method: 'GET', url: `/api/v1/cases/${(await withDocument('published')).id}/documents` }), allow: EVERYONE },
-  { route: 'GET /api/v1/cases/:id/documents/:sha256', variant: 'owner\'s draft', request: async () => { const d = await withDocument(); return { method: 'GET', url: `/api/v1/cases/${d.id}/documents/${d.sha}` }; }, allow: SEE_DRAFT },
-  { route: 'GET /api/v1/cases/:id/documents/:sha256', variant: 'published', request: async () => { const d = await withDocument('published'); return { method: 'GET', url: `/api/v1/cases/${d.id}/documents/${d.sha}` }; }, allow: EVERYONE },
-  { route: 'DELETE /api/v1/cases/:id/documents/:sha256', request: async () => { const d = await withDocument(); return { method: 'DELETE', url: `/api/v1/cases/${d.id}/documents/${d.sha}` }; }, allow: API_EDIT_DRAFT },
+  {
+    route: 'POST /api/v1/cases/:id/documents',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/cases/${await ownersCase()}/documents?filename=judgment.txt`,
+      headers: { 'content-type': 'text/plain' },
+      payload: `A judgment ${++seq}.`,
+    }),
+    allow: API_EDIT_DRAFT,
+  },
+  {
+    route: 'GET /api/v1/cases/:id/documents',
+    variant: "owner's draft",
+    request: async () => ({ method: 'GET', url: `/api/v1/cases/${(await withDocument()).id}/documents` }),
+    allow: SEE_DRAFT,
+  },
+  {
+    route: 'GET /api/v1/cases/:id/documents',
+    variant: 'published',
+    request: async () => ({ method: 'GET', url: `/api/v1/cases/${(await withDocument('published')).id}/documents` }),
+    allow: EVERYONE,
+  },
+  {
+    route: 'GET /api/v1/cases/:id/documents/:sha256',
+    variant: "owner's draft",
+    request: async () => {
+      const d = await withDocument();
+      return { method: 'GET', url: `/api/v1/cases/${d.id}/documents/${d.sha}` };
+    },
+    allow: SEE_DRAFT,
+  },
+  {
+    route: 'GET /api/v1/cases/:id/documents/:sha256',
+    variant: 'published',
+    request: async () => {
+      const d = await withDocument('published');
+      return { method: 'GET', url: `/api/v1/cases/${d.id}/documents/${d.sha}` };
+    },
+    allow: EVERYONE,
+  },
+  {
+    route: 'DELETE /api/v1/cases/:id/documents/:sha256',
+    request: async () => {
+      const d = await withDocument();
+      return { method: 'DELETE', url: `/api/v1/cases/${d.id}/documents/${d.sha}` };
+    },
+    allow: API_EDIT_DRAFT,
+  },
 
   // Imports
-  { route: 'POST /api/v1/imports', request: async () => ({ method: 'POST', url: '/api/v1/imports', headers: { 'content-type': 'application/x-ndjson' }, payload: `${JSON.stringify(caseInput({ id: `imp${++seq}`, status: 'draft' }))}\n` }), allow: ['token import', 'token all'] },
-  { route: 'DELETE /api/v1/imports/:batch', request: async () => ({ method: 'DELETE', url: `/api/v1/imports/${await importBatch()}` }), allow: ['token import', 'token all'] },
+  {
+    route: 'POST /api/v1/imports',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { 'content-type': 'application/x-ndjson' },
+      payload: `${JSON.stringify(caseInput({ id: `imp${++seq}`, status: 'draft' }))}\n`,
+    }),
+    allow: ['token import', 'token all'],
+  },
+  {
+    route: 'DELETE /api/v1/imports/:batch',
+    request: async () => ({ method: 'DELETE', url: `/api/v1/imports/${await importBatch()}` }),
+    allow: ['token import', 'token all'],
+  },
 
   // Accounts over the API
   { route: 'GET /api/v1/me', request: get('/api/v1/me'), allow: SIGNED_IN },
@@ -191,46 +474,209 @@ const ROWS: Row[] = [
 
   // Web: sign-in and account
   { route: 'GET /login', request: get('/login'), allow: EVERYONE },
-  { route: 'POST /login', request: async () => {
-    const u = await createUser(t.services, 'contributor');
-    return { method: 'POST', url: '/login', form: [['email', u.email], ['password', PASSWORD], ['next', '/editor']] };
-  }, allow: EVERYONE },
-  { route: 'POST /logout', request: async () => ({ method: 'POST', url: '/logout', form: [] }), allow: EVERYONE, note: 'signed-in users sign out a second session of theirs' },
+  {
+    route: 'POST /login',
+    request: async () => {
+      const u = await createUser(t.services, 'contributor');
+      return {
+        method: 'POST',
+        url: '/login',
+        form: [
+          ['email', u.email],
+          ['password', PASSWORD],
+          ['next', '/editor'],
+        ],
+      };
+    },
+    allow: EVERYONE,
+  },
+  {
+    route: 'POST /logout',
+    request: async () => ({ method: 'POST', url: '/logout', form: [] }),
+    allow: EVERYONE,
+    note: 'signed-in users sign out a second session of theirs',
+  },
   { route: 'GET /account', request: get('/account'), allow: USERS },
-  { route: 'POST /account/password', request: async () => ({ method: 'POST', url: '/account/password', form: [['current', PASSWORD], ['password', PASSWORD]] }), allow: USERS, note: 'the same password again: refused (400) after the right checks, so nothing changes' },
+  {
+    route: 'POST /account/password',
+    request: async () => ({
+      method: 'POST',
+      url: '/account/password',
+      form: [
+        ['current', PASSWORD],
+        ['password', PASSWORD],
+      ],
+    }),
+    allow: USERS,
+    note: 'the same password again: refused (400) after the right checks, so nothing changes',
+  },
 
   // Web: administration
   { route: 'GET /admin/users', request: get('/admin/users'), allow: ['admin'] },
-  { route: 'POST /admin/users', request: async () => ({ method: 'POST', url: '/admin/users', form: [['email', `web-new-${++seq}@example.org`], ['name', ''], ['role', 'contributor'], ['password', 'a long enough password']] }), allow: ['admin'] },
-  { route: 'POST /admin/users/:id', request: async () => ({ method: 'POST', url: `/admin/users/${(await createUser(t.services, 'contributor')).id}`, form: [['role', 'editor'], ['disabled', 'false']] }), allow: ['admin'] },
+  {
+    route: 'POST /admin/users',
+    request: async () => ({
+      method: 'POST',
+      url: '/admin/users',
+      form: [
+        ['email', `web-new-${++seq}@example.org`],
+        ['name', ''],
+        ['role', 'contributor'],
+        ['password', 'a long enough password'],
+      ],
+    }),
+    allow: ['admin'],
+  },
+  {
+    route: 'POST /admin/users/:id',
+    request: async () => ({
+      method: 'POST',
+      url: `/admin/users/${(await createUser(t.services, 'contributor')).id}`,
+      form: [
+        ['role', 'editor'],
+        ['disabled', 'false'],
+      ],
+    }),
+    allow: ['admin'],
+  },
   { route: 'GET /admin/tokens', request: get('/admin/tokens'), allow: ['admin'] },
-  { route: 'POST /admin/tokens', request: async () => ({ method: 'POST', url: '/admin/tokens', form: [['label', `web token ${++seq}`], ['scopes[]', 'read'], ['userId', '']] }), allow: ['admin'] },
-  { route: 'POST /admin/tokens/:id/revoke', request: async () => ({ method: 'POST', url: `/admin/tokens/${(await createToken(t.services, ['read'])).id}/revoke`, form: [] }), allow: ['admin'] },
+  {
+    route: 'POST /admin/tokens',
+    request: async () => ({
+      method: 'POST',
+      url: '/admin/tokens',
+      form: [
+        ['label', `web token ${++seq}`],
+        ['scopes[]', 'read'],
+        ['userId', ''],
+      ],
+    }),
+    allow: ['admin'],
+  },
+  {
+    route: 'POST /admin/tokens/:id/revoke',
+    request: async () => ({
+      method: 'POST',
+      url: `/admin/tokens/${(await createToken(t.services, ['read'])).id}/revoke`,
+      form: [],
+    }),
+    allow: ['admin'],
+  },
   { route: 'GET /admin/audit', request: get('/admin/audit'), allow: ['admin'] },
 
   // Web: the editor
   { route: 'GET /editor', request: get('/editor'), allow: USERS },
   { route: 'GET /editor/cases/new', request: get('/editor/cases/new'), allow: USERS },
-  { route: 'POST /editor/cases/new', request: async () => ({ method: 'POST', url: '/editor/cases/new', form: formFields({ case: { ...newCaseJson(), id: undefined, status: undefined } as unknown as Record<string, unknown>, restricted: { internalNotes: null, sourceContacts: null } }) }), allow: USERS },
-  { route: 'GET /editor/cases/:id', request: async () => ({ method: 'GET', url: `/editor/cases/${await ownersCase()}` }), allow: WEB_EDIT_DRAFT },
-  { route: 'POST /editor/cases/:id', variant: 'owner\'s draft', request: async () => { const id = await ownersCase(); return { method: 'POST', url: `/editor/cases/${id}`, form: await editForm(id) }; }, allow: WEB_EDIT_DRAFT },
-  { route: 'POST /editor/cases/:id', variant: 'published', request: async () => { const id = await ownersCase('published'); return { method: 'POST', url: `/editor/cases/${id}`, form: await editForm(id) }; }, allow: EDITORS },
-  { route: 'POST /editor/cases/:id/transition', variant: 'submit own draft', request: async () => ({ method: 'POST', url: `/editor/cases/${await ownersCase()}/transition`, form: [['to', 'in_review']] }), allow: WEB_EDIT_DRAFT },
-  { route: 'POST /editor/cases/:id/transition', variant: 'publish', request: async () => ({ method: 'POST', url: `/editor/cases/${await ownersCase('in_review')}/transition`, form: [['to', 'published'], ['acknowledge', 'yes']] }), allow: EDITORS },
-  { route: 'POST /editor/cases/:id/transition', variant: 'withdraw', request: async () => ({ method: 'POST', url: `/editor/cases/${await ownersCase('published')}/transition`, form: [['to', 'withdrawn']] }), allow: EDITORS },
-  { route: 'POST /editor/cases/:id/documents', request: async () => ({ method: 'POST', url: `/editor/cases/${await ownersCase()}/documents`, form: [] }), allow: WEB_EDIT_DRAFT, note: 'a form without a file: 400 for those who may attach (the upload itself: editor-documents.test.ts)' },
-  { route: 'POST /editor/cases/:id/documents/:sha256/remove', request: async () => {
-    const { id, sha } = await withDocument();
-    return { method: 'POST', url: `/editor/cases/${id}/documents/${sha}/remove`, form: [] };
-  }, allow: WEB_EDIT_DRAFT },
-  { route: 'POST /editor/cases/:id/comments', request: async () => ({ method: 'POST', url: `/editor/cases/${await ownersCase()}/comments`, form: [['body', 'Please check the dates.']] }), allow: WEB_EDIT_DRAFT },
-  { route: 'GET /editor/cases/:id/history', request: async () => ({ method: 'GET', url: `/editor/cases/${await ownersCase()}/history` }), allow: WEB_EDIT_DRAFT },
-  { route: 'GET /editor/cases/:id/versions/:version', request: async () => ({ method: 'GET', url: `/editor/cases/${await ownersCase()}/versions/1` }), allow: WEB_EDIT_DRAFT },
-  { route: 'POST /editor/cases/:id/versions/:version/restore', request: async () => {
-    const id = await ownersCase();
-    await t.services.cases.patch(id, { court: 'Changed court' }, SYSTEM);
-    return { method: 'POST', url: `/editor/cases/${id}/versions/1/restore`, form: [] };
-  }, allow: WEB_EDIT_DRAFT },
+  {
+    route: 'POST /editor/cases/new',
+    request: async () => ({
+      method: 'POST',
+      url: '/editor/cases/new',
+      form: formFields({
+        case: { ...newCaseJson(), id: undefined, status: undefined } as unknown as Record<string, unknown>,
+        restricted: { internalNotes: null, sourceContacts: null },
+      }),
+    }),
+    allow: USERS,
+  },
+  {
+    route: 'GET /editor/cases/:id',
+    request: async () => ({ method: 'GET', url: `/editor/cases/${await ownersCase()}` }),
+    allow: WEB_EDIT_DRAFT,
+  },
+  {
+    route: 'POST /editor/cases/:id',
+    variant: "owner's draft",
+    request: async () => {
+      const id = await ownersCase();
+      return { method: 'POST', url: `/editor/cases/${id}`, form: await editForm(id) };
+    },
+    allow: WEB_EDIT_DRAFT,
+  },
+  {
+    route: 'POST /editor/cases/:id',
+    variant: 'published',
+    request: async () => {
+      const id = await ownersCase('published');
+      return { method: 'POST', url: `/editor/cases/${id}`, form: await editForm(id) };
+    },
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /editor/cases/:id/transition',
+    variant: 'submit own draft',
+    request: async () => ({
+      method: 'POST',
+      url: `/editor/cases/${await ownersCase()}/transition`,
+      form: [['to', 'in_review']],
+    }),
+    allow: WEB_EDIT_DRAFT,
+  },
+  {
+    route: 'POST /editor/cases/:id/transition',
+    variant: 'publish',
+    request: async () => ({
+      method: 'POST',
+      url: `/editor/cases/${await ownersCase('in_review')}/transition`,
+      form: [
+        ['to', 'published'],
+        ['acknowledge', 'yes'],
+      ],
+    }),
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /editor/cases/:id/transition',
+    variant: 'withdraw',
+    request: async () => ({
+      method: 'POST',
+      url: `/editor/cases/${await ownersCase('published')}/transition`,
+      form: [['to', 'withdrawn']],
+    }),
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /editor/cases/:id/documents',
+    request: async () => ({ method: 'POST', url: `/editor/cases/${await ownersCase()}/documents`, form: [] }),
+    allow: WEB_EDIT_DRAFT,
+    note: 'a form without a file: 400 for those who may attach (the upload itself: editor-documents.test.ts)',
+  },
+  {
+    route: 'POST /editor/cases/:id/documents/:sha256/remove',
+    request: async () => {
+      const { id, sha } = await withDocument();
+      return { method: 'POST', url: `/editor/cases/${id}/documents/${sha}/remove`, form: [] };
+    },
+    allow: WEB_EDIT_DRAFT,
+  },
+  {
+    route: 'POST /editor/cases/:id/comments',
+    request: async () => ({
+      method: 'POST',
+      url: `/editor/cases/${await ownersCase()}/comments`,
+      form: [['body', 'Please check the dates.']],
+    }),
+    allow: WEB_EDIT_DRAFT,
+  },
+  {
+    route: 'GET /editor/cases/:id/history',
+    request: async () => ({ method: 'GET', url: `/editor/cases/${await ownersCase()}/history` }),
+    allow: WEB_EDIT_DRAFT,
+  },
+  {
+    route: 'GET /editor/cases/:id/versions/:version',
+    request: async () => ({ method: 'GET', url: `/editor/cases/${await ownersCase()}/versions/1` }),
+    allow: WEB_EDIT_DRAFT,
+  },
+  {
+    route: 'POST /editor/cases/:id/versions/:version/restore',
+    request: async () => {
+      const id = await ownersCase();
+      await t.services.cases.patch(id, { court: 'Changed court' }, SYSTEM);
+      return { method: 'POST', url: `/editor/cases/${id}/versions/1/restore`, form: [] };
+    },
+    allow: WEB_EDIT_DRAFT,
+  },
 ];
 
 // ---- sending a request as an actor, and reading the answer ----
@@ -238,17 +684,29 @@ const ROWS: Row[] = [
 async function send(req: Req, who: Who): Promise<LightMyRequestResponse> {
   const a = auth[who] ?? { headers: {}, jar: {} };
   let jar = a.jar;
-  if (req.url === '/logout' && USERS.includes(who)) jar = await signIn(t.app, who === 'contributor (owner)' ? owner.email : emails[who]!);
+  if (req.url === '/logout' && USERS.includes(who))
+    jar = await signIn(t.app, who === 'contributor (owner)' ? owner.email : emails[who]!);
   if (!req.form) {
     const payload = req.payload;
-    return t.app.inject({ method: req.method as 'GET', url: req.url, headers: { ...a.headers, ...(Object.keys(jar).length ? { cookie: cookieHeader(jar) } : {}), ...req.headers }, ...(payload !== undefined ? { payload: payload as string } : {}) });
+    return t.app.inject({
+      method: req.method as 'GET',
+      url: req.url,
+      headers: { ...a.headers, ...(Object.keys(jar).length ? { cookie: cookieHeader(jar) } : {}), ...req.headers },
+      ...(payload !== undefined ? { payload: payload as string } : {}),
+    });
   }
   // A CSRF token from a page this browser may open: its own account page, else the sign-in page.
   const page = USERS.includes(who) ? '/account' : '/login';
   const { csrf, jar: withCsrf } = await formToken(t.app, page, jar);
   return t.app.inject({
-    method: 'POST', url: req.url,
-    headers: { ...a.headers, cookie: cookieHeader(withCsrf), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+    method: 'POST',
+    url: req.url,
+    headers: {
+      ...a.headers,
+      cookie: cookieHeader(withCsrf),
+      'content-type': 'application/x-www-form-urlencoded',
+      accept: 'text/html',
+    },
     payload: new URLSearchParams([...req.form, ['_csrf', csrf]]).toString(),
   });
 }
@@ -270,11 +728,19 @@ beforeAll(async () => {
   const u = await createUser(t.services, 'contributor');
   owner = { id: u.id, email: u.email, actor: userActor({ id: u.id, email: u.email, role: 'contributor' }) };
   emails['contributor (owner)'] = u.email;
-  for (const [who, role] of [['contributor (other)', 'contributor'], ['editor', 'editor'], ['admin', 'admin']] as const) {
+  for (const [who, role] of [
+    ['contributor (other)', 'contributor'],
+    ['editor', 'editor'],
+    ['admin', 'admin'],
+  ] as const) {
     emails[who] = (await createUser(t.services, role)).email;
   }
   for (const who of USERS) auth[who] = { headers: {}, jar: await signIn(t.app, emails[who]!) };
-  for (const [who, scopes] of [['token read', ['read']], ['token write', ['write']], ['token import', ['import']]] as const) {
+  for (const [who, scopes] of [
+    ['token read', ['read']],
+    ['token write', ['write']],
+    ['token import', ['import']],
+  ] as const) {
     auth[who] = { headers: (await createToken(t.services, [...scopes])).header, jar: {} };
   }
   auth['token all'] = { headers: AUTH, jar: {} }; // the fixture token: read + write + import
@@ -294,8 +760,14 @@ describe('authorization matrix', () => {
     const covered = new Set(ROWS.map((r) => r.route));
     const routes = routesToCover();
     expect(routes.length).toBeGreaterThan(60);
-    expect(routes.filter((r) => !covered.has(r)), 'routes without a row in the authorization matrix').toEqual([]);
-    expect([...covered].filter((r) => !routes.includes(r)), 'rows for routes that do not exist').toEqual([]);
+    expect(
+      routes.filter((r) => !covered.has(r)),
+      'routes without a row in the authorization matrix',
+    ).toEqual([]);
+    expect(
+      [...covered].filter((r) => !routes.includes(r)),
+      'rows for routes that do not exist',
+    ).toEqual([]);
     // HEAD routes are only the automatic twins of GET routes.
     const gets = new Set(registered.filter((r) => r.method === 'GET').map((r) => r.url));
     expect(registered.filter((r) => r.method === 'HEAD' && !gets.has(r.url))).toEqual([]);
@@ -311,9 +783,21 @@ describe('authorization matrix', () => {
         const res = await send(req, who);
         const got = outcome(res);
         const want: Outcome = row.allow.includes(who) ? 'allowed' : 'denied';
-        const mark = got === want ? (got === 'allowed' ? 'ok' : '--') : got === 'allowed' ? 'OPEN' : got === 'denied' ? 'SHUT' : 'ERR';
+        const mark =
+          got === want
+            ? got === 'allowed'
+              ? 'ok'
+              : '--'
+            : got === 'allowed'
+              ? 'OPEN'
+              : got === 'denied'
+                ? 'SHUT'
+                : 'ERR';
         cells.push(`${mark}${res.statusCode}`.padEnd(8));
-        if (got !== want) failures.push(`${row.route}${row.variant ? ` [${row.variant}]` : ''} as ${who}: expected ${want}, got ${res.statusCode} ${res.headers.location ?? ''} ${res.body.slice(0, 160)}`);
+        if (got !== want)
+          failures.push(
+            `${row.route}${row.variant ? ` [${row.variant}]` : ''} as ${who}: expected ${want}, got ${res.statusCode} ${res.headers.location ?? ''} ${res.body.slice(0, 160)}`,
+          );
       }
       table.push(`${cells.join('')} ${row.route}${row.variant ? ` [${row.variant}]` : ''}`);
     }
@@ -330,19 +814,30 @@ describe('authorization matrix', () => {
     const id = await ownersCase();
     await t.services.cases.patch(id, {}, SYSTEM, { sourceContacts: secretContacts });
     for (const who of ['token write', 'owner token write'] as const) {
-      const res = await send({ method: 'PUT', url: `/api/v1/cases/${id}/restricted`, payload: { internalNotes: `set by ${who}` } }, who);
+      const res = await send(
+        { method: 'PUT', url: `/api/v1/cases/${id}/restricted`, payload: { internalNotes: `set by ${who}` } },
+        who,
+      );
       expect(res.statusCode, who).toBe(200);
       expect(res.body, who).not.toContain(secretContacts);
       expect(res.json().restricted, who).toBeUndefined();
       expect((await send({ method: 'GET', url: `/api/v1/cases/${id}/editorial` }, who)).statusCode, who).toBe(403);
     }
-    const all = await send({ method: 'PUT', url: `/api/v1/cases/${id}/restricted`, payload: { internalNotes: 'set by a read+write token' } }, 'token all');
-    expect(all.json().restricted).toEqual({ internalNotes: 'set by a read+write token', sourceContacts: secretContacts });
+    const all = await send(
+      { method: 'PUT', url: `/api/v1/cases/${id}/restricted`, payload: { internalNotes: 'set by a read+write token' } },
+      'token all',
+    );
+    expect(all.json().restricted).toEqual({
+      internalNotes: 'set by a read+write token',
+      sourceContacts: secretContacts,
+    });
   });
 
   it('a change of rights counts from the next request: revoked token, demoted editor, disabled user', async () => {
     const draft = await ownersCase();
-    const as = (headers: Record<string, string>) => ({ read: () => t.app.inject({ url: `/api/v1/cases/${draft}`, headers }) });
+    const as = (headers: Record<string, string>) => ({
+      read: () => t.app.inject({ url: `/api/v1/cases/${draft}`, headers }),
+    });
 
     // Revoked through the admin page: the token is refused at once.
     const partner = await createToken(t.services, ['read', 'write']);
@@ -359,11 +854,26 @@ describe('authorization matrix', () => {
     const personal = await createToken(t.services, ['read', 'write'], ed.id);
     expect((await as(session).read()).statusCode).toBe(200);
     expect((await as(personal.header).read()).statusCode).toBe(200);
-    const demote = await send({ method: 'POST', url: `/admin/users/${ed.id}`, form: [['role', 'contributor'], ['disabled', 'false']] }, 'admin');
+    const demote = await send(
+      {
+        method: 'POST',
+        url: `/admin/users/${ed.id}`,
+        form: [
+          ['role', 'contributor'],
+          ['disabled', 'false'],
+        ],
+      },
+      'admin',
+    );
     expect(demote.statusCode).toBe(303);
     expect((await t.app.inject({ url: '/api/v1/me', headers: session })).statusCode).toBe(401);
     expect((await as(personal.header).read()).statusCode).toBe(404); // someone else's draft: hidden from a contributor
-    const publish = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${await ownersCase('in_review')}/transitions`, headers: personal.header, payload: { to: 'published', acknowledgeWarnings: true } });
+    const publish = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${await ownersCase('in_review')}/transitions`,
+      headers: personal.header,
+      payload: { to: 'published', acknowledgeWarnings: true },
+    });
     expect(publish.statusCode).toBe(404); // not theirs: hidden, so not publishable either
 
     // A disabled user: every session and personal token stops.
@@ -371,10 +881,23 @@ describe('authorization matrix', () => {
     const cSession = { cookie: cookieHeader(await signIn(t.app, c.email)) };
     const cToken = await createToken(t.services, ['write'], c.id);
     expect((await t.app.inject({ url: '/api/v1/me', headers: cToken.header })).statusCode).toBe(200);
-    const disable = await send({ method: 'POST', url: `/admin/users/${c.id}`, form: [['role', 'contributor'], ['disabled', 'true']] }, 'admin');
+    const disable = await send(
+      {
+        method: 'POST',
+        url: `/admin/users/${c.id}`,
+        form: [
+          ['role', 'contributor'],
+          ['disabled', 'true'],
+        ],
+      },
+      'admin',
+    );
     expect(disable.statusCode).toBe(303);
     expect((await t.app.inject({ url: '/api/v1/me', headers: cSession })).statusCode).toBe(401);
     expect((await t.app.inject({ url: '/api/v1/me', headers: cToken.header })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: cToken.header, payload: newCaseJson() })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: cToken.header, payload: newCaseJson() }))
+        .statusCode,
+    ).toBe(401);
   });
 });

@@ -9,7 +9,13 @@ describe('online backup', () => {
   it('copies a live database while the app keeps serving and writing', async () => {
     const t = await makeTestApp({}, 'sqlite'); // SQLite's online backup; PostgreSQL uses pg_dump
     try {
-      for (let i = 0; i < 20; i++) await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: caseInput({ id: `b${i}` }) });
+      for (let i = 0; i < 20; i++)
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/cases',
+          headers: AUTH,
+          payload: caseInput({ id: `b${i}` }),
+        });
       const file = join(tempDir(), 'live.db');
       const [result, write] = await Promise.all([
         backupDatabase((t.services.store as SqliteStore).sqlite, file),

@@ -35,10 +35,19 @@ describe('cases API', () => {
       payload: { court: 'US Court of Appeals, Ninth Circuit', version: 1 },
     });
     expect(patched.statusCode).toBe(200);
-    expect(patched.json()).toMatchObject({ court: 'US Court of Appeals, Ninth Circuit', version: 2, title: 'United States v. Dann' });
+    expect(patched.json()).toMatchObject({
+      court: 'US Court of Appeals, Ninth Circuit',
+      version: 2,
+      title: 'United States v. Dann',
+    });
     expect(patched.json().victims).toEqual(rec.victims);
 
-    const stale = await t.app.inject({ method: 'PATCH', url: `/api/v1/cases/${rec.id}`, headers: AUTH, payload: { court: 'x', version: 1 } });
+    const stale = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/cases/${rec.id}`,
+      headers: AUTH,
+      payload: { court: 'x', version: 1 },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.details).toMatchObject({ field: 'version', expected: 2 });
 
@@ -78,7 +87,9 @@ describe('cases API', () => {
         }),
       );
     }
-    const q = await t.app.inject({ url: '/api/v1/cases?jurisdiction=THA,PHL&year_from=2005&year_to=2010&purposes=forced_labour' });
+    const q = await t.app.inject({
+      url: '/api/v1/cases?jurisdiction=THA,PHL&year_from=2005&year_to=2010&purposes=forced_labour',
+    });
     expect(q.json().items.map((c: { id: string }) => c.id)).toEqual(['c2010', 'c2009']);
     const both = await t.app.inject({ url: '/api/v1/cases?jurisdiction=THA&jurisdiction=PHL&year_from=2011' });
     expect(both.json().items.map((c: { id: string }) => c.id)).toEqual(['c2012', 'c2011']);
@@ -100,8 +111,12 @@ describe('cases API', () => {
     expect(tax.purposes.map((p: { code: string }) => p.code)).toContain('forced_criminality');
     expect(tax.acts.map((p: { code: string }) => p.code)).toContain('organizing_directing');
     const countries = (await t.app.inject({ url: '/api/v1/countries' })).json();
-    expect(countries.items.find((c: { code: string }) => c.code === 'BOL').name).toBe('Bolivia (Plurinational State of)');
-    expect(countries.items.find((c: { code: string }) => c.code === 'XIR').name).toBe('International and Regional Bodies');
+    expect(countries.items.find((c: { code: string }) => c.code === 'BOL').name).toBe(
+      'Bolivia (Plurinational State of)',
+    );
+    expect(countries.items.find((c: { code: string }) => c.code === 'XIR').name).toBe(
+      'International and Regional Bodies',
+    );
     expect((await t.app.inject({ url: '/healthz' })).json()).toMatchObject({ status: 'ok', database: testBackend() });
     const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
@@ -147,7 +162,12 @@ describe('cases API: bad input', () => {
     const err = expectError(await post(caseInput({ tags: { means: ['bribery'] } as never })), 400, 'VALIDATION_FAILED');
     expect(err.details[0]).toMatchObject({ path: 'tags.means.0' });
     expect(err.details[0].allowed).toEqual([
-      'threat_force_coercion', 'abduction', 'fraud', 'deception', 'abuse_of_power_or_vulnerability', 'payments_or_benefits',
+      'threat_force_coercion',
+      'abduction',
+      'fraud',
+      'deception',
+      'abuse_of_power_or_vulnerability',
+      'payments_or_benefits',
     ]);
   });
 
@@ -171,14 +191,32 @@ describe('cases API: bad input', () => {
   });
 
   it('a body that is not JSON: 415', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { ...AUTH, 'content-type': 'text/csv' }, payload: 'a,b' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: { ...AUTH, 'content-type': 'text/csv' },
+      payload: 'a,b',
+    });
     expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('an unknown id: 404', async () => {
     expectError(await t.app.inject({ url: '/api/v1/cases/no-such-case' }), 404, 'NOT_FOUND');
-    expectError(await t.app.inject({ method: 'PATCH', url: '/api/v1/cases/no-such-case', headers: AUTH, payload: { title: 'x' } }), 404, 'NOT_FOUND');
-    expectError(await t.app.inject({ method: 'DELETE', url: '/api/v1/cases/no-such-case', headers: AUTH }), 404, 'NOT_FOUND');
+    expectError(
+      await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/cases/no-such-case',
+        headers: AUTH,
+        payload: { title: 'x' },
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    expectError(
+      await t.app.inject({ method: 'DELETE', url: '/api/v1/cases/no-such-case', headers: AUTH }),
+      404,
+      'NOT_FOUND',
+    );
   });
 
   it('a missing or unknown token is 401; nothing is written', async () => {
@@ -190,11 +228,17 @@ describe('cases API: bad input', () => {
   });
 
   it('the retired admin token is refused at start with what to do instead', () => {
-    expect(() => loadConfig({ PALERMO_ADMIN_TOKEN: 'an-old-admin-token-value' }, {}, null)).toThrow(/PALERMO_ADMIN_TOKEN is retired.*palermo user add/);
+    expect(() => loadConfig({ PALERMO_ADMIN_TOKEN: 'an-old-admin-token-value' }, {}, null)).toThrow(
+      /PALERMO_ADMIN_TOKEN is retired.*palermo user add/,
+    );
   });
 
   it('bad list parameters: unknown codes, page size, unknown parameter, tampered cursor', async () => {
-    const err = expectError(await t.app.inject({ url: '/api/v1/cases?purposes=forced_labor' }), 400, 'VALIDATION_FAILED');
+    const err = expectError(
+      await t.app.inject({ url: '/api/v1/cases?purposes=forced_labor' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(err.details[0].path).toBe('purposes.0');
     expect(err.details[0].message).toMatch(/allowed: sexual_exploitation, forced_labour/);
     expectError(await t.app.inject({ url: '/api/v1/cases?limit=1000' }), 400, 'VALIDATION_FAILED');
@@ -205,7 +249,11 @@ describe('cases API: bad input', () => {
     const forged = Buffer.from(JSON.stringify({ s: 'x', k: ['', 1] })).toString('base64url');
     expectError(await t.app.inject({ url: `/api/v1/cases?limit=1&cursor=${forged}.${sig}` }), 400, 'INVALID_CURSOR');
     expectError(await t.app.inject({ url: `/api/v1/cases?limit=1&cursor=${payload}.AAAA` }), 400, 'INVALID_CURSOR');
-    expectError(await t.app.inject({ url: `/api/v1/cases?limit=2&jurisdiction=PHL&cursor=${page.nextCursor}` }), 400, 'INVALID_CURSOR');
+    expectError(
+      await t.app.inject({ url: `/api/v1/cases?limit=2&jurisdiction=PHL&cursor=${page.nextCursor}` }),
+      400,
+      'INVALID_CURSOR',
+    );
   });
 
   it('an unknown route is a JSON 404', async () => {

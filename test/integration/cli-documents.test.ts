@@ -43,14 +43,28 @@ describe('palermo document', () => {
     const ok = palermo(['document', 'add', 'cli-doc', pdf], db);
     expect(ok.status).toBe(0);
     const added = JSON.parse(ok.stdout);
-    expect(added).toMatchObject({ case: 'cli-doc', attached: true, filename: 'judgment.pdf', mediaType: 'application/pdf', pages: 1 });
+    expect(added).toMatchObject({
+      case: 'cli-doc',
+      attached: true,
+      filename: 'judgment.pdf',
+      mediaType: 'application/pdf',
+      pages: 1,
+    });
     expect(readdirSync(join(dir, 'documents', added.sha256.slice(0, 2)))).toEqual([added.sha256]);
 
     const exported = palermo(['export', '--query', 'Blefuscu'], db);
     expect(exported.status).toBe(0);
-    expect(exported.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual(['cli-doc']);
+    expect(
+      exported.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(['cli-doc']);
 
-    const listed = palermo(['document', 'list', 'cli-doc'], db).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const listed = palermo(['document', 'list', 'cli-doc'], db)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(listed.map((d) => d.sha256)).toEqual([added.sha256]);
 
     expect(palermo(['document', 'remove', 'cli-doc', 'f'.repeat(64)], db).status).toBe(66);
@@ -72,13 +86,20 @@ describe('palermo document', () => {
 
     const backup = palermo(['backup', join(dir, 'backup.db')], db);
     expect(backup.status).toBe(0);
-    expect(JSON.parse(backup.stdout).documents).toEqual({ folder: join(dir, 'backup.db.documents'), copied: 1, files: 1, missing: [] });
+    expect(JSON.parse(backup.stdout).documents).toEqual({
+      folder: join(dir, 'backup.db.documents'),
+      copied: 1,
+      files: 1,
+      missing: [],
+    });
 
     const other = join(tempDir(), 'restored.db');
     const restore = palermo(['restore', join(dir, 'backup.db')], other);
     expect(restore.status).toBe(0);
     expect(JSON.parse(restore.stdout)).toMatchObject({ cases: 1, documents: { copied: 1, files: 1 } });
-    expect(readFileSync(join(other, '..', 'documents', added.sha256.slice(0, 2), added.sha256))).toEqual(readFileSync(pdf));
+    expect(readFileSync(join(other, '..', 'documents', added.sha256.slice(0, 2), added.sha256))).toEqual(
+      readFileSync(pdf),
+    );
     expect(palermo(['export', '--query', 'Laputa'], other).stdout).toContain('"id":"bk-doc"');
   }, 300_000);
 });

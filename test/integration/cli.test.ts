@@ -23,7 +23,14 @@ function palermo(args: string[], db: string, input?: string) {
 
 function jsonl(n: number): string {
   return Array.from({ length: n }, (_, i) =>
-    JSON.stringify(caseInput({ id: `case-${i}`, title: `Case ${i}`, decisionDate: `${2000 + i}`, narratives: { en: { facts: `Facts ${i}.` }, es: { facts: `Hechos ${i}.` } } })),
+    JSON.stringify(
+      caseInput({
+        id: `case-${i}`,
+        title: `Case ${i}`,
+        decisionDate: `${2000 + i}`,
+        narratives: { en: { facts: `Facts ${i}.` }, es: { facts: `Hechos ${i}.` } },
+      }),
+    ),
   ).join('\n');
 }
 
@@ -196,7 +203,10 @@ describe('palermo CLI', { timeout: 180_000 }, () => {
     const badScope = palermo(['token', 'create', '--label', 'x', '--scopes', 'read,admin'], db);
     expect(badScope.status).toBe(65);
     expect(badScope.stderr).toMatch(/scopes\.1: unknown scope 'admin'/);
-    const tok = palermo(['token', 'create', '--label', 'Partner NGO', '--scopes', 'read,import', '--user', 'admin@example.org'], db);
+    const tok = palermo(
+      ['token', 'create', '--label', 'Partner NGO', '--scopes', 'read,import', '--user', 'admin@example.org'],
+      db,
+    );
     expect(tok.status, tok.stderr).toBe(0);
     const created = JSON.parse(tok.stdout);
     expect(created.secret).toMatch(/^plm_/);
@@ -211,10 +221,33 @@ describe('palermo CLI', { timeout: 180_000 }, () => {
 
   it.each([
     ['a binary file', Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), /line 1: holds NUL bytes/],
-    ['a Latin-1 file', Buffer.from(`${JSON.stringify({ title: 'Caso de Bogot\xe1', jurisdiction: 'COL' })}\n`, 'latin1'), /line 1: is not valid UTF-8/],
-    ['a UTF-16 file with BOM', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify({ title: 'x', jurisdiction: 'COL' }), 'utf16le')]), /line 1: the file is UTF-16/],
-    ['JSON with trailing garbage', Buffer.from(`${JSON.stringify({ title: 'x', jurisdiction: 'COL' })} trailing\n`), /line 1: \(line\): invalid JSON: Unexpected non-whitespace character after JSON/],
-    ['a 50 MB line', Buffer.concat([Buffer.from('{"title":"'), Buffer.alloc(50 * 2 ** 20, 0x61), Buffer.from('","jurisdiction":"COL"}\n')]), /line 1: is longer than 16 MB/],
+    [
+      'a Latin-1 file',
+      Buffer.from(`${JSON.stringify({ title: 'Caso de Bogot\xe1', jurisdiction: 'COL' })}\n`, 'latin1'),
+      /line 1: is not valid UTF-8/,
+    ],
+    [
+      'a UTF-16 file with BOM',
+      Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(JSON.stringify({ title: 'x', jurisdiction: 'COL' }), 'utf16le'),
+      ]),
+      /line 1: the file is UTF-16/,
+    ],
+    [
+      'JSON with trailing garbage',
+      Buffer.from(`${JSON.stringify({ title: 'x', jurisdiction: 'COL' })} trailing\n`),
+      /line 1: \(line\): invalid JSON: Unexpected non-whitespace character after JSON/,
+    ],
+    [
+      'a 50 MB line',
+      Buffer.concat([
+        Buffer.from('{"title":"'),
+        Buffer.alloc(50 * 2 ** 20, 0x61),
+        Buffer.from('","jurisdiction":"COL"}\n'),
+      ]),
+      /line 1: is longer than 16 MB/,
+    ],
   ])('%s: a clear error naming the line, exit 65, nothing written', (_name, bytes, message) => {
     const dir = tempDir();
     const db = join(dir, 'p.db');
@@ -234,12 +267,25 @@ describe('palermo CLI', { timeout: 180_000 }, () => {
     writeFileSync(join(dir, 'small.jsonl'), jsonl(2));
     expect(palermo(['import', join(dir, 'small.jsonl')], db).status).toBe(0);
     const big = join(dir, 'big.jsonl');
-    writeFileSync(big, Array.from({ length: 6000 }, (_, i) => JSON.stringify(caseInput({ id: `big-${i}`, narratives: { en: { facts: `Facts of big case ${i}, recruited with false promises and exploited.` } } }))).join('\n'));
-    const child = spawn(process.execPath, [BIN, 'import', big], { env: { PATH: process.env.PATH, PALERMO_DB_PATH: db, PALERMO_LOG_LEVEL: 'silent' } });
+    writeFileSync(
+      big,
+      Array.from({ length: 6000 }, (_, i) =>
+        JSON.stringify(
+          caseInput({
+            id: `big-${i}`,
+            narratives: { en: { facts: `Facts of big case ${i}, recruited with false promises and exploited.` } },
+          }),
+        ),
+      ).join('\n'),
+    );
+    const child = spawn(process.execPath, [BIN, 'import', big], {
+      env: { PATH: process.env.PATH, PALERMO_DB_PATH: db, PALERMO_LOG_LEVEL: 'silent' },
+    });
     // Wait until it is writing (the WAL grows), then kill it without warning.
     const wal = `${db}-wal`;
     const start = Date.now();
-    while (Date.now() - start < 60_000 && !(existsSync(wal) && statSync(wal).size > 4 * 2 ** 20)) await new Promise((r) => setTimeout(r, 20));
+    while (Date.now() - start < 60_000 && !(existsSync(wal) && statSync(wal).size > 4 * 2 ** 20))
+      await new Promise((r) => setTimeout(r, 20));
     expect(child.exitCode).toBeNull(); // still importing when killed
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
@@ -266,7 +312,10 @@ describe('palermo CLI', { timeout: 180_000 }, () => {
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ created: 2, rejected: 2, rejectedFile: `${src}.rejected.jsonl` });
     const rep = JSON.parse(readFileSync(report, 'utf8'));
-    expect(rep.errors.map((e: { line: number; path: string }) => [e.line, e.path])).toEqual([[2, 'jurisdiction'], [4, '(line)']]);
+    expect(rep.errors.map((e: { line: number; path: string }) => [e.line, e.path])).toEqual([
+      [2, 'jurisdiction'],
+      [4, '(line)'],
+    ]);
     const rejected = readFileSync(`${src}.rejected.jsonl`, 'utf8').trim().split('\n');
     expect(rejected).toEqual([lines[1], lines[3]]);
     // Fix the rejected lines and import them.
@@ -282,22 +331,25 @@ describe('palermo CLI', { timeout: 180_000 }, () => {
   it('imports a partner spreadsheet (CSV) through a YAML mapping, normalising with warnings; column mistakes and broken quoting are errors', () => {
     const dir = tempDir();
     const db = join(dir, 'p.db');
-    writeFileSync(join(dir, 'map.yaml'), [
-      'columns:',
-      '  Case name: title',
-      '  Country: jurisdiction',
-      '  Year: decisionDate',
-      '  Purpose: purposes',
-      '  Victim gender: victimGenders',
-      '  Victim age: victimAges',
-      '  Summary: facts',
-      '  Notes: null',
-      'values:',
-      '  purposes:',
-      '    Labour exploitation: forced_labour',
-      '    Sexual exploitation: sexual_exploitation',
-      'separator: "|"',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'map.yaml'),
+      [
+        'columns:',
+        '  Case name: title',
+        '  Country: jurisdiction',
+        '  Year: decisionDate',
+        '  Purpose: purposes',
+        '  Victim gender: victimGenders',
+        '  Victim age: victimAges',
+        '  Summary: facts',
+        '  Notes: null',
+        'values:',
+        '  purposes:',
+        '    Labour exploitation: forced_labour',
+        '    Sexual exploitation: sexual_exploitation',
+        'separator: "|"',
+      ].join('\n'),
+    );
     const csv = [
       'Case name,Country,Year,Purpose,Victim gender,Victim age,Summary,Notes',
       '"State v. A, B and C",Bolivia (Plurinational State of),2014,Labour exploitation|Sexual exploitation,Child|female,1999|34,"Workers were held on a farm,\nunpaid.",internal',
@@ -308,32 +360,61 @@ describe('palermo CLI', { timeout: 180_000 }, () => {
     expect(r.stderr).toBe('');
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ created: 2 });
-    const messages = out.warningDetails.map((w: { line: number; path: string; message: string }) => `${w.line} ${w.path}: ${w.message}`);
-    expect(messages).toEqual(expect.arrayContaining([
-      "3 jurisdiction: 'Bolivia (Plurinational State of)' read as BOL",
-      "3 victims.0.gender: 'Child' is not a gender: recorded as child status",
-      '3 victims.0.age: age 1999 looks like a birth year: recorded as birth year',
-    ]));
-    const cases = palermo(['export'], db).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const messages = out.warningDetails.map(
+      (w: { line: number; path: string; message: string }) => `${w.line} ${w.path}: ${w.message}`,
+    );
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "3 jurisdiction: 'Bolivia (Plurinational State of)' read as BOL",
+        "3 victims.0.gender: 'Child' is not a gender: recorded as child status",
+        '3 victims.0.age: age 1999 looks like a birth year: recorded as birth year',
+      ]),
+    );
+    const cases = palermo(['export'], db)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const abc = cases.find((c) => c.title === 'State v. A, B and C');
-    expect(abc).toMatchObject({ jurisdiction: 'BOL', decisionDate: '2014', tags: { purposes: ['forced_labour', 'sexual_exploitation'] } });
+    expect(abc).toMatchObject({
+      jurisdiction: 'BOL',
+      decisionDate: '2014',
+      tags: { purposes: ['forced_labour', 'sexual_exploitation'] },
+    });
     expect(abc.victims).toEqual([
       expect.objectContaining({ child: true, gender: null, birthYear: 1999 }),
       expect.objectContaining({ gender: 'female', ageAtOffence: 34 }),
     ]);
     expect(abc.narratives.en.facts).toBe('Workers were held on a farm,\nunpaid.');
-    expect(abc.provenance.original).toMatchObject({ jurisdiction: 'Bolivia (Plurinational State of)', victimGenders: 'Child|female' });
+    expect(abc.provenance.original).toMatchObject({
+      jurisdiction: 'Bolivia (Plurinational State of)',
+      victimGenders: 'Child|female',
+    });
 
     const before = palermo(['export'], db).stdout;
-    writeFileSync(join(dir, 'extra.csv'), `${csv.split('\n')[0]},Colour\nState v. E,PHL,2016,Labour exploitation,male,41,Farm.,,red`);
-    const unknown = palermo(['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'extra.csv')], db);
+    writeFileSync(
+      join(dir, 'extra.csv'),
+      `${csv.split('\n')[0]},Colour\nState v. E,PHL,2016,Labour exploitation,male,41,Farm.,,red`,
+    );
+    const unknown = palermo(
+      ['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'extra.csv')],
+      db,
+    );
     expect(unknown.status).toBe(65);
     expect(unknown.stderr).toMatch(/column 'Colour' is not in the mapping/);
-    writeFileSync(join(dir, 'missing.csv'), 'Case name,Country,Year,Purpose,Victim gender,Victim age,Notes\nX,PHL,2010,,,,');
-    const missing = palermo(['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'missing.csv')], db);
+    writeFileSync(
+      join(dir, 'missing.csv'),
+      'Case name,Country,Year,Purpose,Victim gender,Victim age,Notes\nX,PHL,2010,,,,',
+    );
+    const missing = palermo(
+      ['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'missing.csv')],
+      db,
+    );
     expect(missing.stderr).toMatch(/the mapping names column 'Summary', which the file does not have/);
     writeFileSync(join(dir, 'broken.csv'), `${csv.split('\n')[0]}\nX,PHL,2010,"unterminated,,,,,\n`);
-    const broken = palermo(['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'broken.csv')], db);
+    const broken = palermo(
+      ['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'broken.csv')],
+      db,
+    );
     expect(broken.status).toBe(65);
     expect(broken.stderr).toMatch(/line \d+: the CSV cannot be read/);
     expect(palermo(['export'], db).stdout).toBe(before);
@@ -342,23 +423,38 @@ describe('palermo CLI', { timeout: 180_000 }, () => {
   it('imports an Excel workbook through the same mapping; a file that is not a workbook is refused', async () => {
     const dir = tempDir();
     const db = join(dir, 'p.db');
-    writeFileSync(join(dir, 'map.json'), JSON.stringify({ columns: { 'Case name': 'title', Country: 'jurisdiction', Decided: 'decisionDate', Purpose: 'purposes' }, values: { purposes: { 'Labour exploitation': 'forced_labour' } } }));
+    writeFileSync(
+      join(dir, 'map.json'),
+      JSON.stringify({
+        columns: { 'Case name': 'title', Country: 'jurisdiction', Decided: 'decisionDate', Purpose: 'purposes' },
+        values: { purposes: { 'Labour exploitation': 'forced_labour' } },
+      }),
+    );
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Cases');
     ws.addRow(['Case name', 'Country', 'Decided', 'Purpose']);
     ws.addRow(['State v. X', 'Philippines', new Date(Date.UTC(2019, 6, 4)), 'Labour exploitation']);
     ws.addRow(['State v. Y', 'THA', 2020, 'Labour exploitation']);
     await wb.xlsx.writeFile(join(dir, 'partner.xlsx'));
-    const r = palermo(['import', '--format', 'xlsx', '--mapping', join(dir, 'map.json'), join(dir, 'partner.xlsx')], db);
+    const r = palermo(
+      ['import', '--format', 'xlsx', '--mapping', join(dir, 'map.json'), join(dir, 'partner.xlsx')],
+      db,
+    );
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toMatchObject({ created: 2 });
-    const cases = palermo(['export'], db).stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const cases = palermo(['export'], db)
+      .stdout.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(cases.map((c) => [c.title, c.jurisdiction, c.decisionDate, c.tags.purposes])).toEqual([
       ['State v. X', 'PHL', '2019-07-04', ['forced_labour']],
       ['State v. Y', 'THA', '2020', ['forced_labour']],
     ]);
     writeFileSync(join(dir, 'fake.xlsx'), 'MZ this is not a workbook');
-    const fake = palermo(['import', '--format', 'xlsx', '--mapping', join(dir, 'map.json'), join(dir, 'fake.xlsx')], db);
+    const fake = palermo(
+      ['import', '--format', 'xlsx', '--mapping', join(dir, 'map.json'), join(dir, 'fake.xlsx')],
+      db,
+    );
     expect(fake.status).toBe(65);
     expect(fake.stderr).toMatch(/cannot be read as an Excel workbook/);
   });

@@ -34,14 +34,43 @@ const detailed = [
       { kind: 'person', gender: 'male', nationalities: ['BEN'] },
     ],
     defendants: [
-      { kind: 'person', gender: 'male', nationalities: ['ITA'], charges: [{ charge: 'Trafficking', verdict: 'convicted', prisonMonths: 96 }, { charge: 'Smuggling', verdict: 'acquitted', prisonMonths: null }] },
-      { kind: 'legal_entity', label: 'Agency Srl', nationalities: [], charges: [{ charge: 'Trafficking', verdict: 'convicted', prisonMonths: null }] },
+      {
+        kind: 'person',
+        gender: 'male',
+        nationalities: ['ITA'],
+        charges: [
+          { charge: 'Trafficking', verdict: 'convicted', prisonMonths: 96 },
+          { charge: 'Smuggling', verdict: 'acquitted', prisonMonths: null },
+        ],
+      },
+      {
+        kind: 'legal_entity',
+        label: 'Agency Srl',
+        nationalities: [],
+        charges: [{ charge: 'Trafficking', verdict: 'convicted', prisonMonths: null }],
+      },
       { kind: 'group', count: 3, nationalities: ['NGA'], charges: [] },
     ],
   }),
   caseInput({ id: 'rt-no-parties', victims: [], defendants: [], status: 'draft' }),
-  caseInput({ id: 'rt-adults', victims: [{ kind: 'person', child: false, gender: 'male' }, { kind: 'person', child: false, gender: 'male' }], defendants: [{ kind: 'person', charges: [{ prisonMonths: 30 }] }] }),
-  caseInput({ id: 'rt-unknowns', decisionDate: '2009-03', victims: [{ kind: 'group', count: 40 }], defendants: [{ kind: 'person', charges: [] }], identifiers: [{ type: 'ecli', value: 'ECLI:NL:HR:2009:BH1234' }, { type: 'docket', value: 'No. 09/01234' }] }),
+  caseInput({
+    id: 'rt-adults',
+    victims: [
+      { kind: 'person', child: false, gender: 'male' },
+      { kind: 'person', child: false, gender: 'male' },
+    ],
+    defendants: [{ kind: 'person', charges: [{ prisonMonths: 30 }] }],
+  }),
+  caseInput({
+    id: 'rt-unknowns',
+    decisionDate: '2009-03',
+    victims: [{ kind: 'group', count: 40 }],
+    defendants: [{ kind: 'person', charges: [] }],
+    identifiers: [
+      { type: 'ecli', value: 'ECLI:NL:HR:2009:BH1234' },
+      { type: 'docket', value: 'No. 09/01234' },
+    ],
+  }),
 ];
 
 describe('CSV round trip', () => {
@@ -49,7 +78,10 @@ describe('CSV round trip', () => {
     const a = await makeTestApp();
     apps.push(a);
     if (existsSync(CORPUS)) {
-      const r = await a.services.jsonl.import(createInterface({ input: createReadStream(CORPUS, 'utf8'), crlfDelay: Infinity }), { format: 'sherloc' });
+      const r = await a.services.jsonl.import(
+        createInterface({ input: createReadStream(CORPUS, 'utf8'), crlfDelay: Infinity }),
+        { format: 'sherloc' },
+      );
       expect(r.created).toBe(974);
     } else console.warn(`the CSV round trip runs without the real corpus (${CORPUS} is missing)`);
     for (const c of detailed) await a.services.cases.create(c, SYSTEM);
@@ -71,17 +103,25 @@ describe('CSV round trip', () => {
     // The summary cells were really read back, not left empty on both sides.
     const row = first.split('\n').find((l) => l.startsWith('rt-many-victims,'));
     expect(row).toContain(',14,female; male,yes,NGA; GHA; BEN,5,ITA; NGA,convicted; acquitted,96,en,');
-
   }, 180_000);
 
   it('warns, naming the line, when a row names narratives in languages a CSV cannot carry', async () => {
     const a = await makeTestApp();
     apps.push(a);
-    await a.services.cases.create(caseInput({ id: 'rt-bilingual', narratives: { en: { facts: 'Facts.' }, es: { facts: 'Hechos.' } } }), SYSTEM);
+    await a.services.cases.create(
+      caseInput({ id: 'rt-bilingual', narratives: { en: { facts: 'Facts.' }, es: { facts: 'Hechos.' } } }),
+      SYSTEM,
+    );
     const b = await makeTestApp();
     apps.push(b);
     const r = await b.services.jsonl.import(csvItems(Readable.from([await exportCsv(a)]), DEFAULT_MAPPING), {});
     expect(r.created).toBe(1);
-    expect(r.warningDetails).toEqual([{ line: 2, path: 'narrativeLanguages', message: 'the narratives in es are not in a CSV file and are not imported; use JSON Lines to move them' }]);
+    expect(r.warningDetails).toEqual([
+      {
+        line: 2,
+        path: 'narrativeLanguages',
+        message: 'the narratives in es are not in a CSV file and are not imported; use JSON Lines to move them',
+      },
+    ]);
   });
 });

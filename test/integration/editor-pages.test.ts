@@ -53,7 +53,10 @@ describe('editor pages through the real forms', () => {
     return { res, form: res.form(f.action) };
   }
 
-  const autofocused = (res: PageResponse) => [...res.page().byId.values()].filter((e) => 'autofocus' in e.attrs && e.attrs.id?.startsWith('f-')).map((e) => e.attrs.id);
+  const autofocused = (res: PageResponse) =>
+    [...res.page().byId.values()]
+      .filter((e) => 'autofocus' in e.attrs && e.attrs.id?.startsWith('f-'))
+      .map((e) => e.attrs.id);
 
   let draftId = '';
 
@@ -62,37 +65,64 @@ describe('editor pages through the real forms', () => {
     let page = await c.get('/editor/cases/new');
     expect(page.status).toBe(200);
     let f = page.form('/editor/cases/new');
-    f.fill('f-title', 'Prosecutor v. Quillfeather').select('f-jurisdiction', 'PHL').fill('f-court', 'Regional Trial Court, Manila')
-      .select('f-courtLevel', 'first_instance').select('f-legalSystem', 'mixed').fill('f-decisionDate', '2019-03')
-      .fill('f-narratives-en-facts', 'The accused recruited two women with offers of work abroad.\nThey were held in a bar.');
+    f.fill('f-title', 'Prosecutor v. Quillfeather')
+      .select('f-jurisdiction', 'PHL')
+      .fill('f-court', 'Regional Trial Court, Manila')
+      .select('f-courtLevel', 'first_instance')
+      .select('f-legalSystem', 'mixed')
+      .fill('f-decisionDate', '2019-03')
+      .fill(
+        'f-narratives-en-facts',
+        'The accused recruited two women with offers of work abroad.\nThey were held in a bar.',
+      );
 
     // Victims: add three rows, fill them, then remove the second: the third moves up with its values.
     ({ res: page, form: f } = await op(c, f, 'Add a victim'));
     expect(f.value('f-title')).toBe('Prosecutor v. Quillfeather'); // what was typed comes back
-    expect(f.value('f-narratives-en-facts')).toBe('The accused recruited two women with offers of work abroad.\nThey were held in a bar.');
+    expect(f.value('f-narratives-en-facts')).toBe(
+      'The accused recruited two women with offers of work abroad.\nThey were held in a bar.',
+    );
     expect(f.value('f-victims-0-kind')).toBe('person');
     expect(autofocused(page)).toEqual(['f-victims-0-kind']);
-    f.fill('f-victims-0-label', 'AAA').select('f-victims-0-gender', 'female').select('f-victims-0-child', 'yes')
-      .fill('f-victims-0-ageAtOffence', '16').fill('f-victims-0-nationalities', 'phl, tha');
+    f.fill('f-victims-0-label', 'AAA')
+      .select('f-victims-0-gender', 'female')
+      .select('f-victims-0-child', 'yes')
+      .fill('f-victims-0-ageAtOffence', '16')
+      .fill('f-victims-0-nationalities', 'phl, tha');
     ({ form: f } = await op(c, f, 'Add a victim'));
     f.fill('f-victims-1-label', 'to be removed');
     ({ form: f } = await op(c, f, 'Add a victim'));
-    f.select('f-victims-2-kind', 'group').fill('f-victims-2-label', 'Fishermen').fill('f-victims-2-count', '12').select('f-victims-2-gender', 'male');
+    f.select('f-victims-2-kind', 'group')
+      .fill('f-victims-2-label', 'Fishermen')
+      .fill('f-victims-2-count', '12')
+      .select('f-victims-2-gender', 'male');
     ({ res: page, form: f } = await op(c, f, 'Remove victim 2'));
     expect(autofocused(page)).toEqual([]);
     expect(f.has('f-victims-2-kind')).toBe(false);
-    expect([f.value('f-victims-0-label'), f.value('f-victims-1-label'), f.value('f-victims-1-count')]).toEqual(['AAA', 'Fishermen', '12']);
+    expect([f.value('f-victims-0-label'), f.value('f-victims-1-label'), f.value('f-victims-1-count')]).toEqual([
+      'AAA',
+      'Fishermen',
+      '12',
+    ]);
 
     // Defendants with charges.
     ({ form: f } = await op(c, f, 'Add a defendant'));
-    f.fill('f-defendants-0-label', 'Accused 1').select('f-defendants-0-gender', 'male').fill('f-defendants-0-nationalities', 'PHL');
+    f.fill('f-defendants-0-label', 'Accused 1')
+      .select('f-defendants-0-gender', 'male')
+      .fill('f-defendants-0-nationalities', 'PHL');
     ({ res: page, form: f } = await op(c, f, 'Add a charge to defendant 1'));
     expect(autofocused(page)).toEqual(['f-defendants-0-charges-0-statute']);
-    f.fill('f-defendants-0-charges-0-statute', 'RA 9208 s. 4').fill('f-defendants-0-charges-0-charge', 'Qualified trafficking')
-      .select('f-defendants-0-charges-0-verdict', 'convicted').fill('f-defendants-0-charges-0-prisonMonths', '480')
-      .fill('f-defendants-0-charges-0-fine-amount', '2000000').fill('f-defendants-0-charges-0-fine-currency', 'php');
+    f.fill('f-defendants-0-charges-0-statute', 'RA 9208 s. 4')
+      .fill('f-defendants-0-charges-0-charge', 'Qualified trafficking')
+      .select('f-defendants-0-charges-0-verdict', 'convicted')
+      .fill('f-defendants-0-charges-0-prisonMonths', '480')
+      .fill('f-defendants-0-charges-0-fine-amount', '2000000')
+      .fill('f-defendants-0-charges-0-fine-currency', 'php');
     ({ form: f } = await op(c, f, 'Add a charge to defendant 1'));
-    f.fill('f-defendants-0-charges-1-charge', 'Illegal recruitment').select('f-defendants-0-charges-1-verdict', 'acquitted');
+    f.fill('f-defendants-0-charges-1-charge', 'Illegal recruitment').select(
+      'f-defendants-0-charges-1-verdict',
+      'acquitted',
+    );
     ({ form: f } = await op(c, f, 'Add a defendant'));
     f.select('f-defendants-1-kind', 'legal_entity').fill('f-defendants-1-label', 'Agency X Ltd.');
 
@@ -101,10 +131,22 @@ describe('editor pages through the real forms', () => {
     ({ res: page, form: f } = await op(c, f, 'Add language'));
     expect(autofocused(page)).toEqual(['f-narratives-es-facts']);
     expect(page.page().byId.get('f-narratives-es-facts')?.attrs.lang).toBe('es');
-    f.fill('f-narratives-es-facts', 'Los acusados reclutaron a dos mujeres.').fill('f-narratives-en-reasoning', 'Deception was proven.');
+    f.fill('f-narratives-es-facts', 'Los acusados reclutaron a dos mujeres.').fill(
+      'f-narratives-en-reasoning',
+      'Deception was proven.',
+    );
 
     // Taxonomy boxes and the restricted notes.
-    for (const id of ['f-tags-acts-recruitment', 'f-tags-acts-harbouring', 'f-tags-means-deception', 'f-tags-purposes-sexual_exploitation', 'f-tags-forms-transnational', 'f-tags-sectors-hospitality', 'f-tags-offences-trafficking_adults']) f.check(id);
+    for (const id of [
+      'f-tags-acts-recruitment',
+      'f-tags-acts-harbouring',
+      'f-tags-means-deception',
+      'f-tags-purposes-sexual_exploitation',
+      'f-tags-forms-transnational',
+      'f-tags-sectors-hospitality',
+      'f-tags-offences-trafficking_adults',
+    ])
+      f.check(id);
     f.fill('f-restricted-internalNotes', 'Check the appeal docket.');
 
     const saved = await c.submit(f, 'Save draft');
@@ -113,28 +155,105 @@ describe('editor pages through the real forms', () => {
     expect(shown.body).toContain('Draft saved');
 
     const rec = await stored(draftId);
-    expect(rec).toMatchObject({ status: 'draft', version: 1, title: 'Prosecutor v. Quillfeather', jurisdiction: 'PHL', court: 'Regional Trial Court, Manila', courtLevel: 'first_instance', legalSystem: 'mixed', decisionDate: '2019-03' });
+    expect(rec).toMatchObject({
+      status: 'draft',
+      version: 1,
+      title: 'Prosecutor v. Quillfeather',
+      jurisdiction: 'PHL',
+      court: 'Regional Trial Court, Manila',
+      courtLevel: 'first_instance',
+      legalSystem: 'mixed',
+      decisionDate: '2019-03',
+    });
     expect(rec.narratives).toEqual({
-      en: { facts: 'The accused recruited two women with offers of work abroad.\nThey were held in a bar.', reasoning: 'Deception was proven.', commentary: null, crossCutting: null },
+      en: {
+        facts: 'The accused recruited two women with offers of work abroad.\nThey were held in a bar.',
+        reasoning: 'Deception was proven.',
+        commentary: null,
+        crossCutting: null,
+      },
       es: { facts: 'Los acusados reclutaron a dos mujeres.', reasoning: null, commentary: null, crossCutting: null },
     });
     expect(rec.victims).toEqual([
-      { kind: 'person', label: 'AAA', count: null, gender: 'female', child: true, ageAtOffence: 16, ageAtTrial: null, birthYear: null, nationalities: ['PHL', 'THA'] },
-      { kind: 'group', label: 'Fishermen', count: 12, gender: 'male', child: null, ageAtOffence: null, ageAtTrial: null, birthYear: null, nationalities: [] },
+      {
+        kind: 'person',
+        label: 'AAA',
+        count: null,
+        gender: 'female',
+        child: true,
+        ageAtOffence: 16,
+        ageAtTrial: null,
+        birthYear: null,
+        nationalities: ['PHL', 'THA'],
+      },
+      {
+        kind: 'group',
+        label: 'Fishermen',
+        count: 12,
+        gender: 'male',
+        child: null,
+        ageAtOffence: null,
+        ageAtTrial: null,
+        birthYear: null,
+        nationalities: [],
+      },
     ]);
     expect(rec.defendants).toEqual([
       {
-        kind: 'person', label: 'Accused 1', count: null, gender: 'male', child: null, ageAtOffence: null, ageAtTrial: null, birthYear: null, nationalities: ['PHL'],
+        kind: 'person',
+        label: 'Accused 1',
+        count: null,
+        gender: 'male',
+        child: null,
+        ageAtOffence: null,
+        ageAtTrial: null,
+        birthYear: null,
+        nationalities: ['PHL'],
         charges: [
-          { statute: 'RA 9208 s. 4', charge: 'Qualified trafficking', verdict: 'convicted', prisonMonths: 480, fine: { amount: 2000000, currency: 'PHP' }, otherSentence: null },
-          { statute: null, charge: 'Illegal recruitment', verdict: 'acquitted', prisonMonths: null, fine: null, otherSentence: null },
+          {
+            statute: 'RA 9208 s. 4',
+            charge: 'Qualified trafficking',
+            verdict: 'convicted',
+            prisonMonths: 480,
+            fine: { amount: 2000000, currency: 'PHP' },
+            otherSentence: null,
+          },
+          {
+            statute: null,
+            charge: 'Illegal recruitment',
+            verdict: 'acquitted',
+            prisonMonths: null,
+            fine: null,
+            otherSentence: null,
+          },
         ],
       },
-      { kind: 'legal_entity', label: 'Agency X Ltd.', count: null, gender: null, child: null, ageAtOffence: null, ageAtTrial: null, birthYear: null, nationalities: [], charges: [] },
+      {
+        kind: 'legal_entity',
+        label: 'Agency X Ltd.',
+        count: null,
+        gender: null,
+        child: null,
+        ageAtOffence: null,
+        ageAtTrial: null,
+        birthYear: null,
+        nationalities: [],
+        charges: [],
+      },
     ]);
-    expect(rec.tags).toEqual({ acts: ['recruitment', 'harbouring'], means: ['deception'], purposes: ['sexual_exploitation'], forms: ['transnational'], sectors: ['hospitality'], offences: ['trafficking_adults'] });
+    expect(rec.tags).toEqual({
+      acts: ['recruitment', 'harbouring'],
+      means: ['deception'],
+      purposes: ['sexual_exploitation'],
+      forms: ['transnational'],
+      sectors: ['hospitality'],
+      offences: ['trafficking_adults'],
+    });
     const editorial = await api(`/api/v1/cases/${draftId}/editorial`);
-    expect(editorial).toMatchObject({ ownerId: contributor.id, restricted: { internalNotes: 'Check the appeal docket.', sourceContacts: null } });
+    expect(editorial).toMatchObject({
+      ownerId: contributor.id,
+      restricted: { internalNotes: 'Check the appeal docket.', sourceContacts: null },
+    });
 
     // Saving the form again unchanged writes no new version.
     const again = await c.get(`/editor/cases/${draftId}`);
@@ -162,7 +281,9 @@ describe('editor pages through the real forms', () => {
     let f = (await c.get('/editor/cases/new')).form('/editor/cases/new');
     f.fill('f-title', '   ').fill('f-court', 'Court of Appeal').fill('f-decisionDate', '2019-13-45');
     ({ form: f } = await op(c, f, 'Add a victim'));
-    f.fill('f-victims-0-label', 'BBB').fill('f-victims-0-ageAtOffence', 'sixteen').fill('f-victims-0-nationalities', 'PHL, ZZZ');
+    f.fill('f-victims-0-label', 'BBB')
+      .fill('f-victims-0-ageAtOffence', 'sixteen')
+      .fill('f-victims-0-nationalities', 'PHL, ZZZ');
     // "Add language" with no language chosen: named beside the language list, nothing typed is lost.
     const noLanguage = await c.submit(f, 'Add language');
     expect(noLanguage.status).toBe(400);
@@ -185,18 +306,34 @@ describe('editor pages through the real forms', () => {
     const summary = res.page().byId.get('error-summary');
     expect(summary?.attrs.role).toBe('alert');
     const links = [...res.body.matchAll(/<li><a href="#(f-[^"]+)">/g)].map((m) => m[1]);
-    expect(links).toEqual(expect.arrayContaining(['f-title', 'f-jurisdiction', 'f-victims-0-ageAtOffence', 'f-sources-0-kind']));
+    expect(links).toEqual(
+      expect.arrayContaining(['f-title', 'f-jurisdiction', 'f-victims-0-ageAtOffence', 'f-sources-0-kind']),
+    );
     // What was typed is still there, ready to correct.
     const back = res.form('/editor/cases/new');
-    expect([back.value('f-court'), back.value('f-victims-0-label'), back.value('f-victims-0-ageAtOffence'), back.value('f-sources-0-value')])
-      .toEqual(['Court of Appeal', 'BBB', 'sixteen', 'https://example.org/x']);
+    expect([
+      back.value('f-court'),
+      back.value('f-victims-0-label'),
+      back.value('f-victims-0-ageAtOffence'),
+      back.value('f-sources-0-value'),
+    ]).toEqual(['Court of Appeal', 'BBB', 'sixteen', 'https://example.org/x']);
     expect([await drafts(), await auditCount()]).toEqual([draftsBefore, auditBefore]);
 
     // Corrected, the same form saves.
-    back.fill('f-title', 'Prosecutor v. Corrected').select('f-jurisdiction', 'FRA').fill('f-decisionDate', '2019-12-01')
-      .fill('f-victims-0-ageAtOffence', '16').fill('f-victims-0-nationalities', 'PHL').select('f-sources-0-kind', 'url');
+    back
+      .fill('f-title', 'Prosecutor v. Corrected')
+      .select('f-jurisdiction', 'FRA')
+      .fill('f-decisionDate', '2019-12-01')
+      .fill('f-victims-0-ageAtOffence', '16')
+      .fill('f-victims-0-nationalities', 'PHL')
+      .select('f-sources-0-kind', 'url');
     const id = caseIdFrom(await c.submit(back, 'Save draft'));
-    expect(await stored(id)).toMatchObject({ title: 'Prosecutor v. Corrected', jurisdiction: 'FRA', decisionDate: '2019-12-01', victims: [{ label: 'BBB', ageAtOffence: 16, nationalities: ['PHL'] }] });
+    expect(await stored(id)).toMatchObject({
+      title: 'Prosecutor v. Corrected',
+      jurisdiction: 'FRA',
+      decisionDate: '2019-12-01',
+      victims: [{ label: 'BBB', ageAtOffence: 16, nationalities: ['PHL'] }],
+    });
     expect(await drafts()).toBe(draftsBefore + 1);
 
     // A bad edit of a stored case changes nothing either.
@@ -212,13 +349,24 @@ describe('editor pages through the real forms', () => {
 
   /** The workflow form of a case page. */
   const workflowForm = (res: PageResponse, id: string) => res.form(`/editor/cases/${id}/transition`);
-  const buttonsOf = (f: FormFill) => f.controls.filter((x) => x.tag === 'button' && x.name === 'to').map((x) => x.value);
+  const buttonsOf = (f: FormFill) =>
+    f.controls.filter((x) => x.tag === 'button' && x.name === 'to').map((x) => x.value);
   /** A post the page does not offer (a forged or hand-made request), with a valid CSRF token of this client. */
-  async function forge(c: WebClient, url: string, fields: [string, string][]): Promise<{ status: number; body: string }> {
+  async function forge(
+    c: WebClient,
+    url: string,
+    fields: [string, string][],
+  ): Promise<{ status: number; body: string }> {
     const token = (await c.get('/account')).form('/logout').value('_csrf');
     const res = await t.app.inject({
-      method: 'POST', url, payload: new URLSearchParams([['_csrf', token], ...fields]).toString(),
-      headers: { cookie: cookieHeader(c.jar), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+      method: 'POST',
+      url,
+      payload: new URLSearchParams([['_csrf', token], ...fields]).toString(),
+      headers: {
+        cookie: cookieHeader(c.jar),
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'text/html',
+      },
     });
     return { status: res.statusCode, body: res.body };
   }
@@ -244,7 +392,10 @@ describe('editor pages through the real forms', () => {
     staleEdit.fill('f-title', 'Changed after submitting');
     const edit = await c.submit(staleEdit, 'Save');
     expect(edit.status).toBe(403);
-    const publish = await forge(c, `/editor/cases/${draftId}/transition`, [['to', 'published'], ['acknowledge', 'yes']]);
+    const publish = await forge(c, `/editor/cases/${draftId}/transition`, [
+      ['to', 'published'],
+      ['acknowledge', 'yes'],
+    ]);
     expect(publish.status).toBe(403);
     expect(publish.body).toMatch(/may not publish/);
     expect(await stored(draftId)).toEqual(before);
@@ -252,11 +403,21 @@ describe('editor pages through the real forms', () => {
     // Another contributor: not in their queue, and the case, its history and its forms answer 404.
     const o = await WebClient.signIn(t.app, other.email);
     expect((await o.get('/editor')).body).not.toContain(draftId);
-    for (const url of [`/editor/cases/${draftId}`, `/editor/cases/${draftId}/history`, `/editor/cases/${draftId}/versions/1`]) {
+    for (const url of [
+      `/editor/cases/${draftId}`,
+      `/editor/cases/${draftId}/history`,
+      `/editor/cases/${draftId}/versions/1`,
+    ]) {
       expect((await o.get(url)).status, url).toBe(404);
     }
     for (const [url, fields] of [
-      [`/editor/cases/${draftId}`, [['title', 'Hijacked'], ['jurisdiction', 'PHL']]],
+      [
+        `/editor/cases/${draftId}`,
+        [
+          ['title', 'Hijacked'],
+          ['jurisdiction', 'PHL'],
+        ],
+      ],
       [`/editor/cases/${draftId}/transition`, [['to', 'draft']]],
       [`/editor/cases/${draftId}/comments`, [['body', 'hello']]],
       [`/editor/cases/${draftId}/versions/1/restore`, []],
@@ -264,7 +425,9 @@ describe('editor pages through the real forms', () => {
       expect((await forge(o, url, fields)).status, url).toBe(404);
     }
     expect(await stored(draftId)).toEqual(before);
-    expect((await api(`/api/v1/cases/${draftId}/comments`)).items.map((x: Json) => x.body)).toEqual(['Ready for review.']);
+    expect((await api(`/api/v1/cases/${draftId}/comments`)).items.map((x: Json) => x.body)).toEqual([
+      'Ready for review.',
+    ]);
   });
 
   it('the editor returns the case with a comment; the contributor names a victim; publishing waits for the acknowledgement; withdrawing takes it down', async () => {
@@ -276,7 +439,10 @@ describe('editor pages through the real forms', () => {
 
     let page = await e.get(`/editor/cases/${draftId}`);
     expect(buttonsOf(workflowForm(page, draftId)).sort()).toEqual(['draft', 'published']);
-    const wf = workflowForm(page, draftId).fill('wf-comment', 'Please add what the victim was promised.\nAnd <where> she was held.');
+    const wf = workflowForm(page, draftId).fill(
+      'wf-comment',
+      'Please add what the victim was promised.\nAnd <where> she was held.',
+    );
     page = await e.follow(await e.submit(wf, 'Return to draft'));
     expect((await stored(draftId)).status).toBe('draft');
 
@@ -287,8 +453,10 @@ describe('editor pages through the real forms', () => {
     expect(comments).toContain('Please add what the victim was promised.<br>And &lt;where&gt; she was held.');
     expect(comments).toContain('edith@example.org');
     const f = page.form(`/editor/cases/${draftId}`);
-    f.fill('f-victims-0-label', 'Maria Santos')
-      .fill('f-narratives-en-facts', `${f.value('f-narratives-en-facts')}\nMaria Santos was promised work as a waitress.`);
+    f.fill('f-victims-0-label', 'Maria Santos').fill(
+      'f-narratives-en-facts',
+      `${f.value('f-narratives-en-facts')}\nMaria Santos was promised work as a waitress.`,
+    );
     caseIdFrom(await c.submit(f, 'Save'));
     page = await c.get(`/editor/cases/${draftId}`);
     expect(page.body).not.toContain('Pseudonymisation check'); // the contributor cannot publish: no warning block
@@ -297,11 +465,19 @@ describe('editor pages through the real forms', () => {
 
     // The editor sees the warning; publishing without ticking the box is refused.
     page = await e.get(`/editor/cases/${draftId}`);
-    const warnings = page.body.slice(page.body.indexOf('<div class="warnings"'), page.body.indexOf('</div>', page.body.indexOf('<div class="warnings"')));
+    const warnings = page.body.slice(
+      page.body.indexOf('<div class="warnings"'),
+      page.body.indexOf('</div>', page.body.indexOf('<div class="warnings"')),
+    );
     expect(warnings).toContain('Pseudonymisation check');
-    expect(warnings).toMatch(/narratives\.en\.facts contains (&#34;|&quot;|")Maria(&#34;|&quot;|"), a name from victims\.0\.label/);
+    expect(warnings).toMatch(
+      /narratives\.en\.facts contains (&#34;|&quot;|")Maria(&#34;|&quot;|"), a name from victims\.0\.label/,
+    );
     expect(warnings).toMatch(/narratives\.en\.facts contains (&#34;|&quot;|")Santos/);
-    const refused = await e.submit(workflowForm(page, draftId).fill('wf-comment', 'Names checked with the contributor.'), 'Publish');
+    const refused = await e.submit(
+      workflowForm(page, draftId).fill('wf-comment', 'Names checked with the contributor.'),
+      'Publish',
+    );
     expect(refused.status).toBe(409);
     expect(refused.page().byId.size).toBeGreaterThan(0);
     expect(refused.body).toMatch(/<p class="form-error" role="alert">pseudonymisation check: 2 narrative/);
@@ -329,24 +505,55 @@ describe('editor pages through the real forms', () => {
     queue = await e.get('/editor');
     const withdrawn = queue.body.slice(queue.body.indexOf('<h2>Withdrawn</h2>'));
     expect(withdrawn).toContain(`/editor/cases/${draftId}`);
-    const audit = (await t.services.store.audit.list({ limit: 10_000 })).filter((x) => x.targetId === draftId).map((x) => x.action);
-    expect(audit).toEqual(expect.arrayContaining(['case.create', 'case.submit', 'case.return', 'case.edit', 'case.publish', 'case.withdraw']));
-    const publishEntry = (await t.services.store.audit.list({ limit: 10_000 })).find((x) => x.targetId === draftId && x.action === 'case.publish');
+    const audit = (await t.services.store.audit.list({ limit: 10_000 }))
+      .filter((x) => x.targetId === draftId)
+      .map((x) => x.action);
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        'case.create',
+        'case.submit',
+        'case.return',
+        'case.edit',
+        'case.publish',
+        'case.withdraw',
+      ]),
+    );
+    const publishEntry = (await t.services.store.audit.list({ limit: 10_000 })).find(
+      (x) => x.targetId === draftId && x.action === 'case.publish',
+    );
     expect(publishEntry?.details).toMatchObject({ warningsAcknowledged: true, comment: true });
-    expect((await api(`/api/v1/cases/${draftId}/comments`)).items.map((x: Json) => [x.body, x.transition])).toContainEqual(['Names checked with the contributor.', 'in_review->published']);
+    expect(
+      (await api(`/api/v1/cases/${draftId}/comments`)).items.map((x: Json) => [x.body, x.transition]),
+    ).toContainEqual(['Names checked with the contributor.', 'in_review->published']);
   });
 
   /** The rows of the first data table: cells as text. */
   function tableRows(res: PageResponse): string[][] {
     const body = res.body.slice(res.body.indexOf('<tbody>'), res.body.indexOf('</tbody>'));
-    return body.split(/<tr[^>]*>/).slice(1).map((tr) => [...tr.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim()));
+    return body
+      .split(/<tr[^>]*>/)
+      .slice(1)
+      .map((tr) =>
+        [...tr.matchAll(/<t[dh][^>]*>([\s\S]*?)<\/t[dh]>/g)].map((m) =>
+          m[1]!
+            .replace(/<[^>]+>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        ),
+      );
   }
 
   it('history lists every version with who and what changed; a version shows its diff; restore brings an old one back as a new version', async () => {
     const e = await WebClient.signIn(t.app, editor.email);
     const history = await e.get(`/editor/cases/${draftId}/history`);
     expect(history.status).toBe(200);
-    const rows = tableRows(history).map(([version, , who, action, status, changed]) => ({ version, who, action, status, changed }));
+    const rows = tableRows(history).map(([version, , who, action, status, changed]) => ({
+      version,
+      who,
+      action,
+      status,
+      changed,
+    }));
     expect(rows.map((r) => [r.version, r.who, r.action, r.status])).toEqual([
       ['7', 'edith@example.org', 'withdraw', 'Withdrawn'],
       ['6', 'edith@example.org', 'publish', 'Published'],
@@ -404,18 +611,31 @@ describe('editor pages through the real forms', () => {
   it('admin pages: add a user, change a role, create a token shown once, revoke it; audit page and CSV export', async () => {
     const a = await WebClient.signIn(t.app, admin.email);
     const e = await WebClient.signIn(t.app, editor.email);
-    for (const url of ['/admin/users', '/admin/tokens', '/admin/audit']) expect((await e.get(url)).status, url).toBe(403);
+    for (const url of ['/admin/users', '/admin/tokens', '/admin/audit'])
+      expect((await e.get(url)).status, url).toBe(403);
     expect((await e.get('/editor')).body).not.toContain('href="/admin/users"'); // no admin menu for editors
 
     // Add a user: a bad password is named beside its field, the rest is kept; then it works.
     let page = await a.get('/admin/users');
-    let f = page.form('/admin/users').fill('email', 'newbie@example.org').fill('name', 'New Person').select('role', 'editor').fill('password', 'short');
+    let f = page
+      .form('/admin/users')
+      .fill('email', 'newbie@example.org')
+      .fill('name', 'New Person')
+      .select('role', 'editor')
+      .fill('password', 'short');
     page = await a.submit(f, 'Add user');
     expect(page.status).toBe(400);
-    expect(page.page().byId.get('password')?.attrs).toMatchObject({ 'aria-invalid': 'true', 'aria-describedby': 'password-error' });
+    expect(page.page().byId.get('password')?.attrs).toMatchObject({
+      'aria-invalid': 'true',
+      'aria-describedby': 'password-error',
+    });
     expect(page.page().byId.get('password-error')?.text).toMatch(/12/);
     f = page.form('/admin/users');
-    expect([f.value('email'), f.value('name'), f.value('role')]).toEqual(['newbie@example.org', 'New Person', 'editor']);
+    expect([f.value('email'), f.value('name'), f.value('role')]).toEqual([
+      'newbie@example.org',
+      'New Person',
+      'editor',
+    ]);
     page = await a.follow(await a.submit(f.fill('password', 'a long enough password'), 'Add user'));
     expect(page.body).toContain('Added newbie@example.org');
     const row = tableRows(page).find((r) => r[0] === 'newbie@example.org');
@@ -424,7 +644,14 @@ describe('editor pages through the real forms', () => {
     expect((await newbie.get('/editor')).body).toContain('<h1>Review queue</h1>');
 
     // Change the role to contributor: the user's sessions end; signed in again, the new rights apply.
-    const users = await t.services.accounts.listUsers({ kind: 'system', id: null, userId: null, label: 'test', role: null, scopes: [] });
+    const users = await t.services.accounts.listUsers({
+      kind: 'system',
+      id: null,
+      userId: null,
+      label: 'test',
+      role: null,
+      scopes: [],
+    });
     const id = users.find((u) => u.email === 'newbie@example.org')!.id;
     f = page.form(`/admin/users/${id}`).select(`role-${id}`, 'contributor');
     page = await a.follow(await a.submit(f, 'Save'));
@@ -432,7 +659,9 @@ describe('editor pages through the real forms', () => {
     expect(tableRows(page).find((r) => r[0] === 'newbie@example.org')?.[2]).toBe('contributor');
     const ended = await newbie.get('/editor');
     expect([ended.status, ended.location]).toEqual([303, '/login?next=%2Feditor']);
-    expect((await (await WebClient.signIn(t.app, 'newbie@example.org', 'a long enough password')).get('/editor')).body).toContain('<h1>Your cases</h1>');
+    expect(
+      (await (await WebClient.signIn(t.app, 'newbie@example.org', 'a long enough password')).get('/editor')).body,
+    ).toContain('<h1>Your cases</h1>');
     // The last administrator cannot demote themself; the reason is shown above the table.
     f = page.form(`/admin/users/${admin.id}`).select(`role-${admin.id}`, 'editor');
     page = await a.submit(f, 'Save');
@@ -470,7 +699,13 @@ describe('editor pages through the real forms', () => {
     expect(tokenRow[5]).not.toBe('never'); // last used
     // Revoke: at once.
     page = await a.get('/admin/tokens');
-    const revoke = page.page().forms.find((x) => x.action.endsWith('/revoke') && x.controls.some((c) => c.attrs['data-text']?.trim() === 'Revoke Partner NGO feed'))!;
+    const revoke = page
+      .page()
+      .forms.find(
+        (x) =>
+          x.action.endsWith('/revoke') &&
+          x.controls.some((c) => c.attrs['data-text']?.trim() === 'Revoke Partner NGO feed'),
+      )!;
     page = await a.follow(await a.submit(page.form(revoke.action), 'Revoke Partner NGO feed'));
     expect(page.body).toContain('Revoked Partner NGO feed');
     expect(tableRows(page).find((r) => r[0] === 'Partner NGO feed')?.[6]).toMatch(/^revoked \d{4}-\d\d-\d\d$/);
@@ -480,10 +715,19 @@ describe('editor pages through the real forms', () => {
     page = await a.get('/admin/audit');
     expect(page.status).toBe(200);
     const actions = tableRows(page).map((r) => [r[1], r[2]]);
-    for (const [who, action] of [['ada@example.org', 'user.create'], ['ada@example.org', 'user.role'], ['ada@example.org', 'token.create'], ['ada@example.org', 'token.revoke'], ['newbie@example.org', 'login.success'], ['edith@example.org', 'case.publish']]) {
+    for (const [who, action] of [
+      ['ada@example.org', 'user.create'],
+      ['ada@example.org', 'user.role'],
+      ['ada@example.org', 'token.create'],
+      ['ada@example.org', 'token.revoke'],
+      ['newbie@example.org', 'login.success'],
+      ['edith@example.org', 'case.publish'],
+    ]) {
       expect(actions, `${who} ${action}`).toContainEqual([who, action]);
     }
-    expect(actions.findIndex((x) => x[1] === 'token.revoke')).toBeLessThan(actions.findIndex((x) => x[1] === 'token.create'));
+    expect(actions.findIndex((x) => x[1] === 'token.revoke')).toBeLessThan(
+      actions.findIndex((x) => x[1] === 'token.create'),
+    );
     const filtered = await a.submit(page.form('/admin/audit').fill('action', 'user.role'), 'Filter');
     expect(filtered.url).toBe('/admin/audit?action=user.role');
     expect(tableRows(filtered).map((r) => r[2])).toEqual(['user.role']);
@@ -494,7 +738,18 @@ describe('editor pages through the real forms', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     const records = parseCsv(csv.body, { columns: true }) as Record<string, string>[];
-    expect(Object.keys(records[0]!)).toEqual(['id', 'at', 'actorKind', 'actorId', 'actorLabel', 'ip', 'action', 'targetType', 'targetId', 'details']);
+    expect(Object.keys(records[0]!)).toEqual([
+      'id',
+      'at',
+      'actorKind',
+      'actorId',
+      'actorLabel',
+      'ip',
+      'action',
+      'targetType',
+      'targetId',
+      'details',
+    ]);
     const created = records.find((r) => r.action === 'token.create' && r.actorLabel === 'ada@example.org');
     expect(JSON.parse(created!.details!)).toMatchObject({ label: 'Partner NGO feed', scopes: ['read'] });
     expect(records.filter((r) => r.action === 'case.publish' && r.targetId === draftId)).toHaveLength(1);
@@ -503,11 +758,23 @@ describe('editor pages through the real forms', () => {
     expect(records.at(-1)).toMatchObject({ action: 'audit.export', actorLabel: 'ada@example.org' });
     expect(records.map((r) => r.at)).toEqual(records.map((r) => r.at).sort());
     // Editors cannot export it, even with the link.
-    expect((await t.app.inject({ url: '/api/v1/audit?format=csv', headers: { cookie: cookieHeader(e.jar) } })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ url: '/api/v1/audit?format=csv', headers: { cookie: cookieHeader(e.jar) } })).statusCode,
+    ).toBe(403);
   });
 
   it('a stale form is refused without overwriting; an empty comment is named beside its box; odd version links; a published case naming a party is flagged', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: { title: 'Prosecutor v. Two Editors', jurisdiction: 'FRA', court: 'Tribunal correctionnel de Paris', status: 'draft' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: AUTH,
+      payload: {
+        title: 'Prosecutor v. Two Editors',
+        jurisdiction: 'FRA',
+        court: 'Tribunal correctionnel de Paris',
+        status: 'draft',
+      },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id as string;
     const e1 = await WebClient.signIn(t.app, editor.email);
@@ -520,27 +787,42 @@ describe('editor pages through the real forms', () => {
     const late = await e2.submit(f2.fill('f-court', 'Cour d\u2019appel de Paris'), 'Save');
     expect(late.status).toBe(303);
     expect((await e2.follow(late)).body).toContain('Saved, merged with version 2');
-    expect(await stored(id)).toMatchObject({ version: 3, title: 'Prosecutor v. First Editor', court: 'Cour d\u2019appel de Paris' });
+    expect(await stored(id)).toMatchObject({
+      version: 3,
+      title: 'Prosecutor v. First Editor',
+      court: 'Cour d\u2019appel de Paris',
+    });
     // The same field: refused without overwriting; the form comes back merged, the field named, the typing kept.
     const g1 = (await e1.get(`/editor/cases/${id}`)).form(`/editor/cases/${id}`);
     const g2 = (await e2.get(`/editor/cases/${id}`)).form(`/editor/cases/${id}`);
-    caseIdFrom(await e1.submit(g1.fill('f-court', 'Cour de cassation').fill('f-title', 'Prosecutor v. Both Editors'), 'Save'));
+    caseIdFrom(
+      await e1.submit(g1.fill('f-court', 'Cour de cassation').fill('f-title', 'Prosecutor v. Both Editors'), 'Save'),
+    );
     const clash = await e2.submit(g2.fill('f-court', 'Tribunal de Paris'), 'Save');
     expect(clash.status).toBe(409);
-    expect(clash.page().byId.get('error-summary')?.text).toMatch(/Version 4 was saved while you were editing, and it also changed court\./);
+    expect(clash.page().byId.get('error-summary')?.text).toMatch(
+      /Version 4 was saved while you were editing, and it also changed court\./,
+    );
     const again = clash.form(`/editor/cases/${id}`);
     expect(again.value('f-court')).toBe('Tribunal de Paris'); // the typing is not lost
     expect(again.value('f-title')).toBe('Prosecutor v. Both Editors'); // their other change is kept
     expect(again.value('version')).toBe('4');
     expect(await stored(id)).toMatchObject({ version: 4, court: 'Cour de cassation' });
     caseIdFrom(await e2.submit(again, 'Save'));
-    expect(await stored(id)).toMatchObject({ version: 5, court: 'Tribunal de Paris', title: 'Prosecutor v. Both Editors' });
+    expect(await stored(id)).toMatchObject({
+      version: 5,
+      court: 'Tribunal de Paris',
+      title: 'Prosecutor v. Both Editors',
+    });
 
     // An empty comment: the message sits beside the comment box.
     const page = await e1.get(`/editor/cases/${id}`);
     const empty = await e1.submit(page.form(`/editor/cases/${id}/comments`).fill('cm-body', '   '), 'Add comment');
     expect(empty.status).toBe(400);
-    expect(empty.page().byId.get('cm-body')?.attrs).toMatchObject({ 'aria-invalid': 'true', 'aria-describedby': 'cm-body-error' });
+    expect(empty.page().byId.get('cm-body')?.attrs).toMatchObject({
+      'aria-invalid': 'true',
+      'aria-describedby': 'cm-body-error',
+    });
     expect(empty.page().byId.get('cm-body-error')?.text).toBe('the comment is empty');
     expect((await api(`/api/v1/cases/${id}/comments`)).items).toEqual([]);
 
@@ -551,14 +833,29 @@ describe('editor pages through the real forms', () => {
 
     // A published case whose narrative names a party: the editor sees it on the case page.
     const named = await t.app.inject({
-      method: 'POST', url: '/api/v1/cases?acknowledge_warnings=true', headers: AUTH,
-      payload: { title: 'Prosecutor v. Named', jurisdiction: 'ESP', status: 'published', victims: [{ kind: 'person', label: 'Lucia Ferrante' }], narratives: { en: { facts: 'Lucia Ferrante was recruited in Bucharest.' } } },
+      method: 'POST',
+      url: '/api/v1/cases?acknowledge_warnings=true',
+      headers: AUTH,
+      payload: {
+        title: 'Prosecutor v. Named',
+        jurisdiction: 'ESP',
+        status: 'published',
+        victims: [{ kind: 'person', label: 'Lucia Ferrante' }],
+        narratives: { en: { facts: 'Lucia Ferrante was recruited in Bucharest.' } },
+      },
     });
     expect(named.statusCode, named.body).toBe(201);
     const shown = await e1.get(`/editor/cases/${named.json().id}`);
-    expect(shown.body).toMatch(/<div class="warnings" role="alert"><h3>Pseudonymisation check<\/h3><p>This case is public and a narrative names a party/);
+    expect(shown.body).toMatch(
+      /<div class="warnings" role="alert"><h3>Pseudonymisation check<\/h3><p>This case is public and a narrative names a party/,
+    );
     expect(shown.body).toMatch(/contains (&#34;|&quot;|")Ferrante/);
-    expect(shown.page().forms.find((f) => f.action.endsWith('/transition'))?.controls.some((c) => c.name === 'acknowledge')).toBe(false);
+    expect(
+      shown
+        .page()
+        .forms.find((f) => f.action.endsWith('/transition'))
+        ?.controls.some((c) => c.name === 'acknowledge'),
+    ).toBe(false);
   });
 
   it('a signed-out visit to an editor page leads through sign-in back to that page', async () => {
@@ -567,7 +864,10 @@ describe('editor pages through the real forms', () => {
     expect(first.status).toBe(303);
     expect(first.location).toBe(`/login?next=${encodeURIComponent(`/editor/cases/${draftId}/history`)}`);
     const login = await c.follow(first);
-    const res = await c.submit(login.form('/login').fill('email', editor.email).fill('password', 'correct horse battery staple'), 'Sign in');
+    const res = await c.submit(
+      login.form('/login').fill('email', editor.email).fill('password', 'correct horse battery staple'),
+      'Sign in',
+    );
     expect(res.location).toBe(`/editor/cases/${draftId}/history`);
     expect((await c.follow(res)).body).toContain('<h1>History</h1>');
     // Signing out says so.
@@ -581,24 +881,47 @@ describe('editor pages through the real forms', () => {
     const history = await e.get(`/editor/cases/${draftId}/history`);
     await e.signOut();
     for (const [res, page] of [
-      [await e.submit(casePage.form(`/editor/cases/${draftId}/comments`).fill('cm-body', 'Too late'), 'Add comment'), `/editor/cases/${draftId}`],
-      [await e.submit(casePage.form(`/editor/cases/${draftId}/transition`), 'Back to draft'), `/editor/cases/${draftId}`],
-      [await e.submit(history.form(`/editor/cases/${draftId}/versions/1/restore`), 'Restore version 1'), `/editor/cases/${draftId}/history`],
+      [
+        await e.submit(casePage.form(`/editor/cases/${draftId}/comments`).fill('cm-body', 'Too late'), 'Add comment'),
+        `/editor/cases/${draftId}`,
+      ],
+      [
+        await e.submit(casePage.form(`/editor/cases/${draftId}/transition`), 'Back to draft'),
+        `/editor/cases/${draftId}`,
+      ],
+      [
+        await e.submit(history.form(`/editor/cases/${draftId}/versions/1/restore`), 'Restore version 1'),
+        `/editor/cases/${draftId}/history`,
+      ],
     ] as [PageResponse, string][]) {
       expect([res.status, res.location]).toEqual([303, `/login?next=${encodeURIComponent(page)}`]);
     }
-    const again = await e.submit((await e.get(`/login?next=${encodeURIComponent(`/editor/cases/${draftId}`)}`)).form('/login').fill('email', editor.email).fill('password', 'correct horse battery staple'), 'Sign in');
+    const again = await e.submit(
+      (await e.get(`/login?next=${encodeURIComponent(`/editor/cases/${draftId}`)}`))
+        .form('/login')
+        .fill('email', editor.email)
+        .fill('password', 'correct horse battery staple'),
+      'Sign in',
+    );
     expect((await e.follow(again)).status).toBe(200);
     expect((await api(`/api/v1/cases/${draftId}/comments`)).items.map((x: Json) => x.body)).not.toContain('Too late');
     // A next that leaves the site is ignored.
     const d = new WebClient(t.app);
     const evil = await d.get('/login?next=//evil.example/x');
-    const back = await d.submit(evil.form('/login').fill('email', editor.email).fill('password', 'correct horse battery staple'), 'Sign in');
+    const back = await d.submit(
+      evil.form('/login').fill('email', editor.email).fill('password', 'correct horse battery staple'),
+      'Sign in',
+    );
     expect(back.location).toBe('/editor');
   });
 
   it('a rich case (every section, three languages, charges, fines, import provenance) survives the form unchanged; one edit changes one field', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: { ...richCase(), title: 'Prosecutor v. "Round" & <script>alert(1)</script> Trip', status: 'draft' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: AUTH,
+      payload: { ...richCase(), title: 'Prosecutor v. "Round" & <script>alert(1)</script> Trip', status: 'draft' },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id as string;
     const before = await stored(id);
@@ -607,7 +930,10 @@ describe('editor pages through the real forms', () => {
     expect(f.value('f-narratives-en-facts')).toBe(before.narratives.en.facts);
     expect(caseIdFrom(await e.submit(f, 'Save'))).toBe(id);
     expect(await stored(id)).toEqual(before);
-    f.select('f-victims-1-gender', 'female').fill('f-defendants-0-charges-2-otherSentence', 'Deportation after serving the sentence');
+    f.select('f-victims-1-gender', 'female').fill(
+      'f-defendants-0-charges-2-otherSentence',
+      'Deportation after serving the sentence',
+    );
     caseIdFrom(await e.submit(f, 'Save'));
     const after = await stored(id);
     expect(after.version).toBe(before.version + 1);
@@ -619,7 +945,12 @@ describe('editor pages through the real forms', () => {
     const [latest] = tableRows(history);
     expect(latest!.slice(3, 6)).toEqual(['edit', 'Draft', 'defendants, victims']);
     // Markup in a record is text on every editor page.
-    for (const url of [`/editor/cases/${id}`, `/editor/cases/${id}/history`, `/editor/cases/${id}/versions/1`, '/editor']) {
+    for (const url of [
+      `/editor/cases/${id}`,
+      `/editor/cases/${id}/history`,
+      `/editor/cases/${id}/versions/1`,
+      '/editor',
+    ]) {
       const body = (await e.get(url)).body;
       expect(body, url).not.toContain('<script>alert(1)');
       expect(body, url).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');

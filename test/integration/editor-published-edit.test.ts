@@ -14,8 +14,17 @@ describe('editing a published case in the editor', () => {
 
   it('refuses to save a narrative naming a party until the editor acknowledges it; the public page changes only then', async () => {
     const created = await t.app.inject({
-      method: 'POST', url: '/api/v1/cases', headers: AUTH,
-      payload: caseInput({ id: 'pub-edit', status: 'published', victims: [{ kind: 'person', label: 'Maria Santos' }], narratives: { en: { facts: 'The victim was recruited online.', reasoning: null, commentary: null, crossCutting: null } } }),
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: AUTH,
+      payload: caseInput({
+        id: 'pub-edit',
+        status: 'published',
+        victims: [{ kind: 'person', label: 'Maria Santos' }],
+        narratives: {
+          en: { facts: 'The victim was recruited online.', reasoning: null, commentary: null, crossCutting: null },
+        },
+      }),
     });
     expect(created.statusCode).toBe(201);
     const editor = await createUser(t.services, 'editor');

@@ -9,8 +9,27 @@ let t: TestApp;
 beforeAll(async () => {
   t = await makeTestApp();
   await seedDemo(t.services);
-  await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: caseInput({ id: 'secret-draft', status: 'draft', title: 'Zanzibarquartz draft', narratives: { en: { facts: 'zanzibarquartz' } } }) });
-  await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: caseInput({ id: 'quoted', title: 'A "quoted", comma; title', narratives: { en: { facts: 'Line one,\nline "two".' } } }) });
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: AUTH,
+    payload: caseInput({
+      id: 'secret-draft',
+      status: 'draft',
+      title: 'Zanzibarquartz draft',
+      narratives: { en: { facts: 'zanzibarquartz' } },
+    }),
+  });
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: AUTH,
+    payload: caseInput({
+      id: 'quoted',
+      title: 'A "quoted", comma; title',
+      narratives: { en: { facts: 'Line one,\nline "two".' } },
+    }),
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -22,7 +41,10 @@ describe('export API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/application\/x-ndjson/);
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="palermo-cases-.*\.jsonl"/);
-    const lines = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(37);
     expect(res.body).not.toContain('zanzibarquartz');
     const one = lines.find((l) => l.id === 'siliadin-v-france');
@@ -43,16 +65,32 @@ describe('export API', () => {
 
   it('schema.org JSON-LD, one document a line', async () => {
     const res = await t.app.inject({ url: '/api/v1/export?format=jsonld&jurisdiction=XIR' });
-    const docs = res.body.trim().split('\n').map((l) => JSON.parse(l));
+    const docs = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(docs.length).toBeGreaterThan(10);
-    expect(docs[0]).toMatchObject({ '@context': 'https://schema.org', '@type': 'CreativeWork', spatialCoverage: { name: 'International and Regional Bodies' } });
+    expect(docs[0]).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'CreativeWork',
+      spatialCoverage: { name: 'International and Regional Bodies' },
+    });
     expect(docs.every((d) => /^http:\/\/localhost(:\d+)?\/cases\//.test(d.url))).toBe(true);
   });
 
   it('exports the results of a search', async () => {
-    const res = await t.app.inject({ url: `/api/v1/export?q=${encodeURIComponent('country:XIR purpose:forced_labour')}` });
-    const ids = res.body.trim().split('\n').map((l) => JSON.parse(l).id);
-    const search = (await t.app.inject({ url: `/api/v1/search?q=${encodeURIComponent('country:XIR purpose:forced_labour')}&limit=100&facets=false` })).json();
+    const res = await t.app.inject({
+      url: `/api/v1/export?q=${encodeURIComponent('country:XIR purpose:forced_labour')}`,
+    });
+    const ids = res.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).id);
+    const search = (
+      await t.app.inject({
+        url: `/api/v1/search?q=${encodeURIComponent('country:XIR purpose:forced_labour')}&limit=100&facets=false`,
+      })
+    ).json();
     expect(ids.sort()).toEqual(search.hits.map((h: { id: string }) => h.id).sort());
     expect(ids.length).toBe(search.total);
     const filtered = await t.app.inject({ url: '/api/v1/export?jurisdiction=USA&format=csv' });
@@ -75,14 +113,28 @@ describe('import API', () => {
   it('imports JSON Lines for an editor, reports bad lines without writing, and undoes a batch', async () => {
     const body = [caseInput({ id: 'api-1' }), caseInput({ id: 'api-2' })].map((c) => JSON.stringify(c)).join('\n');
     const headers = { ...AUTH, 'content-type': 'application/x-ndjson' };
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { 'content-type': 'application/x-ndjson' }, payload: body })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/imports',
+          headers: { 'content-type': 'application/x-ndjson' },
+          payload: body,
+        })
+      ).statusCode,
+    ).toBe(401);
     const dry = await t.app.inject({ method: 'POST', url: '/api/v1/imports?dry_run=true', headers, payload: body });
     expect(dry.json()).toMatchObject({ created: 2, dryRun: true });
     expect((await t.app.inject({ url: '/api/v1/cases/api-1' })).statusCode).toBe(404);
     const done = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers, payload: body });
     expect(done.statusCode).toBe(201);
     expect((await t.app.inject({ url: '/api/v1/cases/api-1' })).statusCode).toBe(200);
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers, payload: `${JSON.stringify(caseInput({ id: 'api-3' }))}\n{"title": 1}` });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers,
+      payload: `${JSON.stringify(caseInput({ id: 'api-3' }))}\n{"title": 1}`,
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0]).toMatchObject({ line: 2, path: 'title' });
     expect((await t.app.inject({ url: '/api/v1/cases/api-3' })).statusCode).toBe(404);

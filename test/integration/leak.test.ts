@@ -15,28 +15,68 @@ import type { CaseInput } from '../../src/modules/cases/domain/case-schema.ts';
 let t: TestApp;
 
 /** Words every test case shares, so that the hidden cases are the control's nearest neighbours. */
-const SHARED = 'The accused recruited women with promises of restaurant work abroad, confiscated their passports and forced them into debt bondage.';
+const SHARED =
+  'The accused recruited women with promises of restaurant work abroad, confiscated their passports and forced them into debt bondage.';
 const NARRATIVE_FIELDS = ['facts', 'reasoning', 'commentary', 'crossCutting'] as const;
 
 /** A case with a marker word (prefix + field name, letters only) in every text field. */
 function markedCase(p: string, jurisdiction: string, status: CaseInput['status']): CaseInput {
-  const narrative = (lang: string) => Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, `${SHARED} ${p}${lang}${f.toLowerCase()} ${SHARED}`]));
+  const narrative = (lang: string) =>
+    Object.fromEntries(NARRATIVE_FIELDS.map((f) => [f, `${SHARED} ${p}${lang}${f.toLowerCase()} ${SHARED}`]));
   return {
     id: `${p}id`,
     title: `Prosecutor v. ${p}title`,
     databaseNumber: `${p}dbnumber`,
     jurisdiction,
-    identifiers: [{ type: 'docket', value: `${p}docket` }, { type: 'other', value: `${p}otherident` }],
+    identifiers: [
+      { type: 'docket', value: `${p}docket` },
+      { type: 'other', value: `${p}otherident` },
+    ],
     court: `${p}court Regional Court`,
     courtLevel: 'first_instance',
     legalSystem: 'civil_law',
     decisionDate: '2019-03-14',
-    proceedings: [{ stage: 'appeal', court: `${p}appealcourt`, courtLevel: 'appellate', date: '2020-01-02', docket: `${p}appealdocket`, outcome: `${p}appealoutcome` }],
+    proceedings: [
+      {
+        stage: 'appeal',
+        court: `${p}appealcourt`,
+        courtLevel: 'appellate',
+        date: '2020-01-02',
+        docket: `${p}appealdocket`,
+        outcome: `${p}appealoutcome`,
+      },
+    ],
     narratives: { en: narrative('en'), fr: narrative('fr') },
     victims: [{ kind: 'person', label: `${p}victim`, gender: 'female', child: true, nationalities: [jurisdiction] }],
-    defendants: [{ kind: 'person', label: `${p}defendant`, gender: 'male', nationalities: [jurisdiction], charges: [{ statute: `${p}statute`, charge: `${p}charge`, verdict: 'convicted', prisonMonths: 96, otherSentence: `${p}othersentence` }] }],
-    tags: { acts: ['recruitment', 'harbouring'], means: ['deception', 'fraud'], purposes: ['forced_labour'], forms: ['transnational'], sectors: ['hospitality'], offences: ['trafficking_adults'] },
-    sources: [{ kind: 'citation', value: `${p}citation`, label: `${p}sourcelabel` }, { kind: 'url', value: `https://example.org/${p}url`, label: null }],
+    defendants: [
+      {
+        kind: 'person',
+        label: `${p}defendant`,
+        gender: 'male',
+        nationalities: [jurisdiction],
+        charges: [
+          {
+            statute: `${p}statute`,
+            charge: `${p}charge`,
+            verdict: 'convicted',
+            prisonMonths: 96,
+            otherSentence: `${p}othersentence`,
+          },
+        ],
+      },
+    ],
+    tags: {
+      acts: ['recruitment', 'harbouring'],
+      means: ['deception', 'fraud'],
+      purposes: ['forced_labour'],
+      forms: ['transnational'],
+      sectors: ['hospitality'],
+      offences: ['trafficking_adults'],
+    },
+    sources: [
+      { kind: 'citation', value: `${p}citation`, label: `${p}sourcelabel` },
+      { kind: 'url', value: `https://example.org/${p}url`, label: null },
+    ],
     provenance: { source: `${p}provenance`, importBatch: null, original: {} },
     status,
   };
@@ -45,9 +85,25 @@ function markedCase(p: string, jurisdiction: string, status: CaseInput['status']
 /** Every marker word of a marked case (what a full export of it holds). */
 function contentMarkers(p: string): string[] {
   return [
-    'id', 'title', 'dbnumber', 'docket', 'otherident', 'court', 'appealcourt', 'appealdocket', 'appealoutcome',
+    'id',
+    'title',
+    'dbnumber',
+    'docket',
+    'otherident',
+    'court',
+    'appealcourt',
+    'appealdocket',
+    'appealoutcome',
     ...['en', 'fr'].flatMap((l) => NARRATIVE_FIELDS.map((f) => `${l}${f.toLowerCase()}`)),
-    'victim', 'defendant', 'statute', 'charge', 'othersentence', 'citation', 'sourcelabel', 'url', 'provenance',
+    'victim',
+    'defendant',
+    'statute',
+    'charge',
+    'othersentence',
+    'citation',
+    'sourcelabel',
+    'url',
+    'provenance',
   ].map((f) => p + f);
 }
 /** Markers of what is attached beside the record: restricted fields, comments, a document. */
@@ -82,7 +138,10 @@ interface Seen {
 function leaks(seen: Seen[], prefixes: readonly string[]): string[] {
   return seen.flatMap((s) => {
     const found = markersIn(s.body, prefixes);
-    return [...(found.length ? [`${s.channel} (${s.status}) leaked: ${found.join(', ')}`] : []), ...(s.differs ? [`${s.channel} ${s.differs}`] : [])];
+    return [
+      ...(found.length ? [`${s.channel} (${s.status}) leaked: ${found.join(', ')}`] : []),
+      ...(s.differs ? [`${s.channel} ${s.differs}`] : []),
+    ];
   });
 }
 
@@ -119,23 +178,40 @@ const GHOST = 'xqzghost';
 async function wordQueries(w: string, who: Who): Promise<Seen[]> {
   const prefix = FORBIDDEN_ALL.find((p) => w.startsWith(p)) ?? w.slice(0, 8);
   const g = w.replace(prefix, GHOST);
-  const forms: [string, string][] = [[w, g], [w.slice(0, -1), g.slice(0, -1)], [prefix, GHOST]];
+  const forms: [string, string][] = [
+    [w, g],
+    [w.slice(0, -1), g.slice(0, -1)],
+    [prefix, GHOST],
+  ];
   const queries = [w, `${prefix}*`, w.slice(0, -1), `title:${w}`, `facts:${w}`, `court:${w}`, `citation:${w}`];
   const urls = [
     ...queries.map((q) => `/api/v1/search?q=${encodeURIComponent(q)}`),
-    `/search?q=${w}`, `/search?q=${w.slice(0, -1)}`, `/search.atom?q=${w}`, `/api/v1/export?format=jsonl&q=${w}`, `/api/v1/stats/years?q=${w}`,
+    `/search?q=${w}`,
+    `/search?q=${w.slice(0, -1)}`,
+    `/search.atom?q=${w}`,
+    `/api/v1/export?format=jsonl&q=${w}`,
+    `/api/v1/stats/years?q=${w}`,
   ];
   const toGhost = (text: string) => forms.reduce((acc, [from, to]) => acc.split(from).join(to), text);
   const noIds = (text: string) => text.replace(/"requestId":"[^"]+"/g, '');
-  return Promise.all(urls.map(async (url) => {
-    const [real, ghost] = await Promise.all([get(url, who), get(toGhost(url), who)]);
-    const body = toGhost(real.body);
-    const differs = real.status !== ghost.status || noIds(body) !== noIds(ghost.body)
-      ? `answers unlike a search for '${toGhost(w)}' (${real.status} vs ${ghost.status}): ${firstDifference(noIds(body), noIds(ghost.body))}` : undefined;
-    // The marker check reads the answer without the echoed query (a hit holding it makes `differs`).
-    const stripped = real.body.split(w).join('').split(w.slice(0, -1)).join('').replace(new RegExp(`${prefix}(\\*|%2A)`, 'gi'), '');
-    return { ...real, raw: real.body, body: stripped, differs };
-  }));
+  return Promise.all(
+    urls.map(async (url) => {
+      const [real, ghost] = await Promise.all([get(url, who), get(toGhost(url), who)]);
+      const body = toGhost(real.body);
+      const differs =
+        real.status !== ghost.status || noIds(body) !== noIds(ghost.body)
+          ? `answers unlike a search for '${toGhost(w)}' (${real.status} vs ${ghost.status}): ${firstDifference(noIds(body), noIds(ghost.body))}`
+          : undefined;
+      // The marker check reads the answer without the echoed query (a hit holding it makes `differs`).
+      const stripped = real.body
+        .split(w)
+        .join('')
+        .split(w.slice(0, -1))
+        .join('')
+        .replace(new RegExp(`${prefix}(\\*|%2A)`, 'gi'), '');
+      return { ...real, raw: real.body, body: stripped, differs };
+    }),
+  );
 }
 
 function firstDifference(a: string, b: string): string {
@@ -147,14 +223,38 @@ function firstDifference(a: string, b: string): string {
 /** The public channels that do not name a case: search, listings, feeds, exports, statistics, pages. */
 async function publicChannels(who: Who, words: string[], jurisdictions: string[]): Promise<Seen[]> {
   const urls: string[] = [
-    '/', '/editor', '/account', '/search', '/search?sort=date_asc&limit=100', '/search.atom', '/about', '/api', '/statistics', '/sitemap.xml', '/robots.txt', '/healthz',
-    '/api/v1/search?limit=100', '/api/v1/search?limit=100&sort=date_asc',
-    '/api/v1/export', '/api/v1/export?format=csv', '/api/v1/export?format=jsonld', '/api/v1/export?format=jsonl&q=debt+bondage',
+    '/',
+    '/editor',
+    '/account',
+    '/search',
+    '/search?sort=date_asc&limit=100',
+    '/search.atom',
+    '/about',
+    '/api',
+    '/statistics',
+    '/sitemap.xml',
+    '/robots.txt',
+    '/healthz',
+    '/api/v1/search?limit=100',
+    '/api/v1/search?limit=100&sort=date_asc',
+    '/api/v1/export',
+    '/api/v1/export?format=csv',
+    '/api/v1/export?format=jsonld',
+    '/api/v1/export?format=jsonl&q=debt+bondage',
     `/api/v1/export?format=csv&jurisdiction=${jurisdictions.join('&jurisdiction=')}`,
-    STAT_NAMES_URL, '/api/v1/taxonomy', '/api/v1/countries', '/api/v1/openapi.json',
+    STAT_NAMES_URL,
+    '/api/v1/taxonomy',
+    '/api/v1/countries',
+    '/api/v1/openapi.json',
   ];
   for (const j of jurisdictions) {
-    urls.push(`/jurisdictions/${j}`, `/search.atom?jurisdiction=${j}`, `/search?jurisdiction=${j}`, `/api/v1/search?jurisdiction=${j}&limit=100`, `/statistics?jurisdiction=${j}`);
+    urls.push(
+      `/jurisdictions/${j}`,
+      `/search.atom?jurisdiction=${j}`,
+      `/search?jurisdiction=${j}`,
+      `/api/v1/search?jurisdiction=${j}&limit=100`,
+      `/statistics?jurisdiction=${j}`,
+    );
   }
   const seen = await Promise.all(urls.map((u) => get(u, who)));
   for (const w of words) seen.push(...(await wordQueries(w, who)));
@@ -172,9 +272,21 @@ async function publicChannels(who: Who, words: string[], jurisdictions: string[]
 /** The channels that name one case: the record, its page, similar cases, documents, editorial routes. */
 async function caseChannels(id: string, who: Who): Promise<Seen[]> {
   const e = encodeURIComponent(id);
-  const urls = [`/api/v1/cases/${e}`, `/cases/${e}`, `/cases/${e}?lang=fr`, `/api/v1/cases/${e}/similar`, `/api/v1/cases/${e}/documents`,
-    `/api/v1/cases/${e}/documents/${docSha[id] ?? '0'.repeat(64)}`, `/api/v1/cases/${e}/editorial`, `/api/v1/cases/${e}/comments`,
-    `/api/v1/cases/${e}/versions`, `/api/v1/cases/${e}/versions/1`, '/api/v1/review-queue', '/api/v1/review-queue?status=draft', '/api/v1/audit'];
+  const urls = [
+    `/api/v1/cases/${e}`,
+    `/cases/${e}`,
+    `/cases/${e}?lang=fr`,
+    `/api/v1/cases/${e}/similar`,
+    `/api/v1/cases/${e}/documents`,
+    `/api/v1/cases/${e}/documents/${docSha[id] ?? '0'.repeat(64)}`,
+    `/api/v1/cases/${e}/editorial`,
+    `/api/v1/cases/${e}/comments`,
+    `/api/v1/cases/${e}/versions`,
+    `/api/v1/cases/${e}/versions/1`,
+    '/api/v1/review-queue',
+    '/api/v1/review-queue?status=draft',
+    '/api/v1/audit',
+  ];
   return Promise.all(urls.map((u) => get(u, who)));
 }
 
@@ -190,11 +302,18 @@ async function post(url: string, payload: unknown, headers = AUTH) {
 async function createMarked(p: string, jurisdiction: string, restrictedPrefix = p): Promise<void> {
   await post('/api/v1/cases', markedCase(p, jurisdiction, 'draft'));
   const id = `${p}id`;
-  const put = await t.app.inject({ method: 'PUT', url: `/api/v1/cases/${id}/restricted`, headers: AUTH, payload: { internalNotes: `${restrictedPrefix}notes`, sourceContacts: `${restrictedPrefix}contacts` } });
+  const put = await t.app.inject({
+    method: 'PUT',
+    url: `/api/v1/cases/${id}/restricted`,
+    headers: AUTH,
+    payload: { internalNotes: `${restrictedPrefix}notes`, sourceContacts: `${restrictedPrefix}contacts` },
+  });
   expect(put.statusCode, put.body).toBe(200);
   await post(`/api/v1/cases/${id}/comments`, { body: `${restrictedPrefix}comment` });
   const doc = await t.app.inject({
-    method: 'POST', url: `/api/v1/cases/${id}/documents?filename=judgment.txt`, headers: { ...AUTH, 'content-type': 'text/plain' },
+    method: 'POST',
+    url: `/api/v1/cases/${id}/documents?filename=judgment.txt`,
+    headers: { ...AUTH, 'content-type': 'text/plain' },
     payload: `Judgment. ${SHARED} The court heard ${p}document about the debt bondage.`,
   });
   expect(doc.statusCode, doc.body).toBe(201);
@@ -241,12 +360,20 @@ beforeAll(async () => {
   const contributor = await createUser(t.services, 'contributor');
   const session = await signIn(t.app, contributor.email);
   const token = await createToken(t.services, ['read', 'write'], contributor.id);
-  viewers = [ANON, { name: 'contributor session', headers: { cookie: cookieHeader(session) } }, { name: 'contributor token', headers: token.header }];
+  viewers = [
+    ANON,
+    { name: 'contributor session', headers: { cookie: cookieHeader(session) } },
+    { name: 'contributor token', headers: token.header },
+  ];
 });
 afterAll(async () => t.close());
 
 const FORBIDDEN = [...Object.values(HIDDEN), SECRET];
-const WORDS = [...Object.values(HIDDEN).flatMap((p) => [...contentMarkers(p), ...sideMarkers(p)]), ...sideMarkers(SECRET), `${SECRET}latecomment`];
+const WORDS = [
+  ...Object.values(HIDDEN).flatMap((p) => [...contentMarkers(p), ...sideMarkers(p)]),
+  ...sideMarkers(SECRET),
+  `${SECRET}latecomment`,
+];
 
 describe('the test cases are what the test says they are', () => {
   it('with editorial rights every hidden case and restricted field exists, with every marker in place', async () => {
@@ -255,22 +382,45 @@ describe('the test cases are what the test says they are', () => {
       expect(rec.statusCode).toBe(200);
       expect(markersIn(rec.body, [p])).toEqual(expect.arrayContaining(contentMarkers(p)));
       const ed = await t.app.inject({ url: `/api/v1/cases/${p}id/editorial`, headers: AUTH });
-      expect(markersIn(ed.body, [p])).toEqual(expect.arrayContaining([`${p}notes`, `${p}contacts`, `${p}comment`, `${p}transitioncomment`]));
+      expect(markersIn(ed.body, [p])).toEqual(
+        expect.arrayContaining([`${p}notes`, `${p}contacts`, `${p}comment`, `${p}transitioncomment`]),
+      );
     }
-    const statuses = await Promise.all(hiddenIds.map(async (id) => (await t.app.inject({ url: `/api/v1/cases/${id}`, headers: AUTH })).json().status));
+    const statuses = await Promise.all(
+      hiddenIds.map(async (id) => (await t.app.inject({ url: `/api/v1/cases/${id}`, headers: AUTH })).json().status),
+    );
     expect(statuses).toEqual(['draft', 'in_review', 'withdrawn']);
     const ed = await t.app.inject({ url: `/api/v1/cases/${CONTROL}id/editorial`, headers: AUTH });
-    expect(markersIn(ed.body, [SECRET])).toEqual([`${SECRET}comment`, `${SECRET}contacts`, `${SECRET}latecomment`, `${SECRET}notes`, `${SECRET}transitioncomment`]);
+    expect(markersIn(ed.body, [SECRET])).toEqual([
+      `${SECRET}comment`,
+      `${SECRET}contacts`,
+      `${SECRET}latecomment`,
+      `${SECRET}notes`,
+      `${SECRET}transitioncomment`,
+    ]);
     // The attached document's text is searchable by editors' tools: it is in the index of the control.
     const docSearch = (await t.app.inject({ url: `/api/v1/search?q=${CONTROL}document` })).json();
     expect(docSearch.hits.map((h: { id: string }) => h.id)).toEqual([`${CONTROL}id`]);
   });
 
   it('the published control shows its markers in the public channels (so the leak check can see a leak)', async () => {
-    const seen = await publicChannels(ANON, contentMarkers(CONTROL).filter((w) => !w.endsWith('url')), ['PHL', 'NZL']);
-    const shown = (channel: string) => markersIn(seen.filter((s) => s.channel === `anonymous GET ${channel}`).map((s) => s.raw ?? s.body).join('\n'), [CONTROL]);
+    const seen = await publicChannels(
+      ANON,
+      contentMarkers(CONTROL).filter((w) => !w.endsWith('url')),
+      ['PHL', 'NZL'],
+    );
+    const shown = (channel: string) =>
+      markersIn(
+        seen
+          .filter((s) => s.channel === `anonymous GET ${channel}`)
+          .map((s) => s.raw ?? s.body)
+          .join('\n'),
+        [CONTROL],
+      );
     expect(shown('/api/v1/export')).toEqual([...contentMarkers(CONTROL)].sort());
-    expect(shown('/api/v1/export?format=csv')).toEqual(expect.arrayContaining([`${CONTROL}title`, `${CONTROL}enfacts`, `${CONTROL}court`, `${CONTROL}docket`]));
+    expect(shown('/api/v1/export?format=csv')).toEqual(
+      expect.arrayContaining([`${CONTROL}title`, `${CONTROL}enfacts`, `${CONTROL}court`, `${CONTROL}docket`]),
+    );
     expect(shown('/api/v1/export?format=jsonld')).toEqual(expect.arrayContaining([`${CONTROL}title`, `${CONTROL}id`]));
     expect(shown(`/api/v1/search?q=${CONTROL}title`)).toContain(`${CONTROL}title`);
     expect(shown(`/api/v1/search?q=${CONTROL}enfacts`)).toContain(`${CONTROL}enfacts`); // snippet
@@ -283,10 +433,18 @@ describe('the test cases are what the test says they are', () => {
     expect(shown('/')).toContain(`${CONTROL}title`);
     expect(shown('/api/v1/cases?limit=100')).toEqual(expect.arrayContaining([`${CONTROL}title`, `${CONTROL}enfacts`]));
     const page = await get(`/cases/${CONTROL}id`, ANON);
-    expect(markersIn(page.body, [CONTROL])).toEqual(expect.arrayContaining([`${CONTROL}title`, `${CONTROL}enfacts`, `${CONTROL}victim`, `${CONTROL}charge`]));
+    expect(markersIn(page.body, [CONTROL])).toEqual(
+      expect.arrayContaining([`${CONTROL}title`, `${CONTROL}enfacts`, `${CONTROL}victim`, `${CONTROL}charge`]),
+    );
     // The comparison with a search for a word nothing holds tells a match from no match.
     const differs = (channel: string) => seen.find((s) => s.channel === `anonymous GET ${channel}`)?.differs;
-    for (const c of [`/api/v1/search?q=${CONTROL}title`, `/api/v1/search?q=${CONTROL}enfact`, `/search.atom?q=${CONTROL}court`, `/api/v1/export?format=jsonl&q=${CONTROL}docket`, `/api/v1/stats/years?q=${CONTROL}court`]) {
+    for (const c of [
+      `/api/v1/search?q=${CONTROL}title`,
+      `/api/v1/search?q=${CONTROL}enfact`,
+      `/search.atom?q=${CONTROL}court`,
+      `/api/v1/export?format=jsonl&q=${CONTROL}docket`,
+      `/api/v1/stats/years?q=${CONTROL}court`,
+    ]) {
       expect(differs(c) ?? `no difference for ${c}`, c).toMatch(/answers unlike a search for .xqzghost/);
     }
     const totals = (await t.app.inject({ url: `/api/v1/stats/years?q=${CONTROL}title` })).json();
@@ -301,7 +459,9 @@ describe('unpublished cases and restricted fields never reach a public channel',
       const seen = await publicChannels(who, WORDS, ['NZL', 'CHL', 'PHL']);
       found.push(...leaks(seen, FORBIDDEN));
       // A channel that fails shows nothing and proves nothing: every one must answer.
-      found.push(...seen.filter((s) => s.status >= 400).map((s) => `${s.channel} answered ${s.status}: ${s.body.slice(0, 150)}`));
+      found.push(
+        ...seen.filter((s) => s.status >= 400).map((s) => `${s.channel} answered ${s.status}: ${s.body.slice(0, 150)}`),
+      );
     }
     expect(found).toEqual([]);
   });
@@ -323,14 +483,23 @@ describe('unpublished cases and restricted fields never reach a public channel',
       const missing = await caseChannels(ghost, who);
       for (const id of hiddenIds) {
         const seen = await caseChannels(id, who);
-        found.push(...leaks(seen, FORBIDDEN.filter((p) => !id.startsWith(p)))); // nothing of any other case
+        found.push(
+          ...leaks(
+            seen,
+            FORBIDDEN.filter((p) => !id.startsWith(p)),
+          ),
+        ); // nothing of any other case
         seen.forEach((s, i) => {
           const m = missing[i]!;
-          const sameAsMissing = s.status === m.status && s.body.replaceAll(id, ghost).replace(/"requestId":"[^"]+"/, '') === m.body.replace(/"requestId":"[^"]+"/, '');
+          const sameAsMissing =
+            s.status === m.status &&
+            s.body.replaceAll(id, ghost).replace(/"requestId":"[^"]+"/, '') ===
+              m.body.replace(/"requestId":"[^"]+"/, '');
           const closed = [401, 403, 404].includes(s.status);
           // The review queue and audit log are not about this case: the marker check below applies (a contributor's token sees its own, empty, queue).
           const aboutCase = s.channel.includes(`/${id}`);
-          if (aboutCase && (!closed || !sameAsMissing)) found.push(`${s.channel}: ${s.status} (a missing case: ${m.status}) ${s.body.slice(0, 200)}`);
+          if (aboutCase && (!closed || !sameAsMissing))
+            found.push(`${s.channel}: ${s.status} (a missing case: ${m.status}) ${s.body.slice(0, 200)}`);
           // Beyond echoing the requested id, not one marker of this case.
           const own = markersIn(s.body, [id.replace(/id$/, '')]).filter((w) => w !== id);
           if (own.length) found.push(`${s.channel} leaked: ${own.join(', ')}`);
@@ -349,7 +518,9 @@ describe('unpublished cases and restricted fields never reach a public channel',
     expect(page.body).toContain(`${CONTROL}title`);
     const similar = (await t.app.inject({ url: `/api/v1/cases/${CONTROL}id/similar` })).json();
     expect(similar.items).toEqual([]); // the only similar cases are hidden ones
-    expect((await t.app.inject({ url: `/api/v1/cases/${CONTROL}id/documents/${docSha[`${CONTROL}id`]}` })).body).toContain(`${CONTROL}document`);
+    expect(
+      (await t.app.inject({ url: `/api/v1/cases/${CONTROL}id/documents/${docSha[`${CONTROL}id`]}` })).body,
+    ).toContain(`${CONTROL}document`);
   });
 });
 
@@ -369,7 +540,8 @@ describe('takedown', () => {
       found.push(...leaks(seen, [TAKEDOWN, ...FORBIDDEN]));
       found.push(...seen.filter((s) => s.status >= 400).map((s) => `${s.channel} answered ${s.status}`));
       for (const s of await caseChannels(`${TAKEDOWN}id`, who)) {
-        if (s.channel.includes(`/${TAKEDOWN}id`) && ![401, 403, 404].includes(s.status)) found.push(`${s.channel}: ${s.status}`);
+        if (s.channel.includes(`/${TAKEDOWN}id`) && ![401, 403, 404].includes(s.status))
+          found.push(`${s.channel}: ${s.status}`);
         const own = markersIn(s.body, [TAKEDOWN]).filter((w) => w !== `${TAKEDOWN}id`);
         if (own.length) found.push(`${s.channel} leaked: ${own.join(', ')}`);
       }

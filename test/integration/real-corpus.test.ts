@@ -12,11 +12,27 @@ if (!present) console.warn(`real-corpus tests need ${CORPUS}; they do not run wi
 
 describe.runIf(present)('the real SHERLOC corpus', () => {
   let t: TestApp;
-  const rows = present ? readFileSync(CORPUS, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { article3: string[] | null; jurisdiction: string; year: number | null; form: string[] | null }) : [];
+  const rows = present
+    ? readFileSync(CORPUS, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map(
+          (l) =>
+            JSON.parse(l) as {
+              article3: string[] | null;
+              jurisdiction: string;
+              year: number | null;
+              form: string[] | null;
+            },
+        )
+    : [];
 
   beforeAll(async () => {
     t = await makeTestApp();
-    const r = await t.services.jsonl.import(createInterface({ input: createReadStream(CORPUS, 'utf8'), crlfDelay: Infinity }), { format: 'sherloc' });
+    const r = await t.services.jsonl.import(
+      createInterface({ input: createReadStream(CORPUS, 'utf8'), crlfDelay: Infinity }),
+      { format: 'sherloc' },
+    );
     expect(r.created).toBe(974);
   }, 120_000);
   afterAll(async () => {
@@ -36,17 +52,28 @@ describe.runIf(present)('the real SHERLOC corpus', () => {
   });
 
   it('keeps the original source strings of normalised values', async () => {
-    const bolivia = (await t.services.search.search({ selection: { jurisdiction: ['BOL'] }, limit: 5, facets: false })).hits;
+    const bolivia = (await t.services.search.search({ selection: { jurisdiction: ['BOL'] }, limit: 5, facets: false }))
+      .hits;
     expect(bolivia.length).toBe(rows.filter((r) => r.jurisdiction === 'Bolivia (Plurinational State of)').length);
     const rec = await t.services.store.cases.get(bolivia[0]!.id);
     expect(rec!.provenance.original).toMatchObject({ jurisdiction: 'Bolivia (Plurinational State of)' });
   });
 
   it('every page type renders on the real corpus', async () => {
-    const top = (await t.services.search.search({ selection: {}, limit: 1, facets: true })).facets.jurisdiction!.slice(0, 5);
+    const top = (await t.services.search.search({ selection: {}, limit: 1, facets: true })).facets.jurisdiction!.slice(
+      0,
+      5,
+    );
     const hits = (await t.services.search.search({ q: 'forced labour', selection: {}, limit: 10, facets: false })).hits;
-    const urls = ['/', '/search', '/search?q=forced+labour&purposes=forced_labour', '/search.atom?q=brothel', '/about',
-      ...top.map((j) => `/jurisdictions/${j.value}`), ...hits.map((h) => `/cases/${h.id}`)];
+    const urls = [
+      '/',
+      '/search',
+      '/search?q=forced+labour&purposes=forced_labour',
+      '/search.atom?q=brothel',
+      '/about',
+      ...top.map((j) => `/jurisdictions/${j.value}`),
+      ...hits.map((h) => `/cases/${h.id}`),
+    ];
     for (const url of urls) {
       const res = await t.app.inject({ url });
       expect({ url, status: res.statusCode }).toEqual({ url, status: 200 });
@@ -60,8 +87,13 @@ describe.runIf(present)('the real SHERLOC corpus', () => {
       for (const v of values) if (v) m.set(v, (m.get(v) ?? 0) + 1);
       return m;
     };
-    const stat = async (name: string) => (await t.app.inject({ url: `/api/v1/stats/${name}` })).json() as { cases: number; rows: Record<string, string | number>[] };
-    const asMap = (body: { rows: Record<string, string | number>[] }) => Object.fromEntries(body.rows.map((r) => [r.value, r.cases]));
+    const stat = async (name: string) =>
+      (await t.app.inject({ url: `/api/v1/stats/${name}` })).json() as {
+        cases: number;
+        rows: Record<string, string | number>[];
+      };
+    const asMap = (body: { rows: Record<string, string | number>[] }) =>
+      Object.fromEntries(body.rows.map((r) => [r.value, r.cases]));
     const expectMap = (m: Map<string, number>) => Object.fromEntries([...m].map(([k, n]) => [k, shown(n)]));
 
     const years = await stat('years');
@@ -70,7 +102,9 @@ describe.runIf(present)('the real SHERLOC corpus', () => {
     const yearRows = Object.fromEntries(Object.entries(asMap(years)).filter(([, n]) => n !== 0));
     expect(yearRows).toEqual({ ...expectMap(byYear), unknown: shown(rows.filter((r) => r.year == null).length) });
 
-    expect(asMap(await stat('jurisdictions'))).toEqual(expectMap(tally(rows.map((r) => resolveCountry(r.jurisdiction) ?? r.jurisdiction))));
+    expect(asMap(await stat('jurisdictions'))).toEqual(
+      expectMap(tally(rows.map((r) => resolveCountry(r.jurisdiction) ?? r.jurisdiction))),
+    );
     expect(asMap(await stat('forms'))).toEqual(expectMap(tally(rows.flatMap((r) => [...new Set(r.form ?? [])]))));
     for (const kind of ['acts', 'means', 'purposes'] as const) {
       const labels = Object.entries(SHERLOC_LABELS).filter(([, [k]]) => k === kind);

@@ -13,22 +13,61 @@ const search = async (qs: string) => {
   return { status: res.statusCode, body: res.json() };
 };
 const ids = (body: { hits: { id: string }[] }) => body.hits.map((h) => h.id);
-const post = (body: unknown) => t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: body as object });
+const post = (body: unknown) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: body as object });
 
 beforeAll(async () => {
   t = await makeTestApp();
   await seedDemo(t.services);
   // Controlled cases for exact facet and ranking checks.
-  const fishing = (id: string, jurisdiction: string, verdict: 'convicted' | 'acquitted', facts: string, decisionDate: string) =>
-    post(caseInput({
-      id, jurisdiction, decisionDate, title: `Prosecutor v. Captain ${id}`,
-      narratives: { en: { facts } },
-      tags: { acts: ['recruitment'], means: ['deception'], purposes: ['forced_labour'], forms: ['transnational'], sectors: ['fishing'], offences: ['trafficking_adults'] },
-      defendants: [{ kind: 'person', label: 'Captain', nationalities: ['THA'], charges: [{ charge: 'Trafficking', verdict }] }],
-    }));
-  await fishing('zz-fish-1', 'THA', 'convicted', 'Migrant crew were held in debt bondage on a fishing trawler and beaten at sea.', '2016-04-01');
-  await fishing('zz-fish-2', 'IDN', 'acquitted', 'The men worked on fishing boats under debt bondage; the court acquitted the recruiter.', '2018-01-01');
-  await fishing('zz-fish-3', 'THA', 'convicted', 'Workers on a fishing vessel were recruited by deception; no debt was recorded.', '2019');
+  const fishing = (
+    id: string,
+    jurisdiction: string,
+    verdict: 'convicted' | 'acquitted',
+    facts: string,
+    decisionDate: string,
+  ) =>
+    post(
+      caseInput({
+        id,
+        jurisdiction,
+        decisionDate,
+        title: `Prosecutor v. Captain ${id}`,
+        narratives: { en: { facts } },
+        tags: {
+          acts: ['recruitment'],
+          means: ['deception'],
+          purposes: ['forced_labour'],
+          forms: ['transnational'],
+          sectors: ['fishing'],
+          offences: ['trafficking_adults'],
+        },
+        defendants: [
+          { kind: 'person', label: 'Captain', nationalities: ['THA'], charges: [{ charge: 'Trafficking', verdict }] },
+        ],
+      }),
+    );
+  await fishing(
+    'zz-fish-1',
+    'THA',
+    'convicted',
+    'Migrant crew were held in debt bondage on a fishing trawler and beaten at sea.',
+    '2016-04-01',
+  );
+  await fishing(
+    'zz-fish-2',
+    'IDN',
+    'acquitted',
+    'The men worked on fishing boats under debt bondage; the court acquitted the recruiter.',
+    '2018-01-01',
+  );
+  await fishing(
+    'zz-fish-3',
+    'THA',
+    'convicted',
+    'Workers on a fishing vessel were recruited by deception; no debt was recorded.',
+    '2019',
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -41,11 +80,16 @@ describe('search API', () => {
     expect(ids(body)[0]).toBe('siliadin-v-france');
     const hit = body.hits[0];
     expect(hit.snippet.text).not.toMatch(/<mark>/);
-    for (const [a, b] of hit.snippet.highlights) expect(hit.snippet.text.slice(a, b).toLowerCase()).toContain('siliadin');
+    for (const [a, b] of hit.snippet.highlights)
+      expect(hit.snippet.text.slice(a, b).toLowerCase()).toContain('siliadin');
   });
 
   it('stems: traffic / trafficked / trafficking find the same cases', async () => {
-    const totals = await Promise.all(['trafficked', 'trafficking', 'traffic'].map(async (w) => (await search(`q=${w}&facets=false&limit=1`)).body.total));
+    const totals = await Promise.all(
+      ['trafficked', 'trafficking', 'traffic'].map(
+        async (w) => (await search(`q=${w}&facets=false&limit=1`)).body.total,
+      ),
+    );
     expect(totals[0]).toBeGreaterThan(5);
     expect(new Set(totals).size).toBe(1);
   });
@@ -62,7 +106,9 @@ describe('search API', () => {
   });
 
   it('filters written in the query and as parameters narrow the results', async () => {
-    const inQuery = await search(`q=${encodeURIComponent('fishing country:THA purpose:forced_labour year:2015..2016')}`);
+    const inQuery = await search(
+      `q=${encodeURIComponent('fishing country:THA purpose:forced_labour year:2015..2016')}`,
+    );
     expect(ids(inQuery.body)).toEqual(['zz-fish-1']);
     const asParams = await search('q=fishing&jurisdiction=THA&year_from=2015&year_to=2016');
     expect(ids(asParams.body)).toEqual(['zz-fish-1']);
@@ -73,14 +119,30 @@ describe('search API', () => {
   it('facet counts are disjunctive: a facet ignores its own selection but applies the others', async () => {
     const { body } = await search('sectors=fishing&jurisdiction=THA');
     expect(body.total).toBe(2);
-    const count = (field: string) => Object.fromEntries(body.facets[field].map((f: { value: string; count: number }) => [f.value, f.count]));
+    const count = (field: string) =>
+      Object.fromEntries(body.facets[field].map((f: { value: string; count: number }) => [f.value, f.count]));
     expect(count('jurisdiction')).toEqual({ THA: 2, IDN: 1 }); // the sector filter applies, the jurisdiction filter does not
     expect(count('verdict')).toEqual({ convicted: 2 }); // both filters apply
     expect(body.facets.jurisdiction.find((f: { value: string }) => f.value === 'THA').label).toBe('Thailand');
-    expect(Object.keys(body.facets)).toEqual(expect.arrayContaining([
-      'jurisdiction', 'region', 'year', 'courtLevel', 'verdict', 'acts', 'means', 'purposes', 'forms', 'sectors',
-      'victimGender', 'childVictims', 'victimNationality', 'defendantNationality', 'language',
-    ]));
+    expect(Object.keys(body.facets)).toEqual(
+      expect.arrayContaining([
+        'jurisdiction',
+        'region',
+        'year',
+        'courtLevel',
+        'verdict',
+        'acts',
+        'means',
+        'purposes',
+        'forms',
+        'sectors',
+        'victimGender',
+        'childVictims',
+        'victimNationality',
+        'defendantNationality',
+        'language',
+      ]),
+    );
   });
 
   it('browsing with no words sorts by date and pages with a cursor without repeats', async () => {
@@ -89,7 +151,9 @@ describe('search API', () => {
     const all: string[] = [];
     let url: string | null = '/api/v1/search?limit=10&facets=false';
     while (url) {
-      const page: { hits: { id: string; decisionDate: string | null }[]; next: string | null; total: number } = (await t.app.inject({ url })).json();
+      const page: { hits: { id: string; decisionDate: string | null }[]; next: string | null; total: number } = (
+        await t.app.inject({ url })
+      ).json();
       all.push(...page.hits.map((h) => h.id));
       url = page.next;
     }
@@ -127,7 +191,12 @@ describe('search API', () => {
     const res = await t.app.inject({ url: '/api/v1/cases/zz-fish-1/similar?limit=3' });
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { id: string; reason: string }[];
-    expect(items.map((i) => i.id).slice(0, 2).sort()).toEqual(['zz-fish-2', 'zz-fish-3']);
+    expect(
+      items
+        .map((i) => i.id)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(['zz-fish-2', 'zz-fish-3']);
     expect(items[0]!.reason).toMatch(/Same purpose forced labour/);
     expect((await t.app.inject({ url: '/api/v1/cases/no-such/similar' })).statusCode).toBe(404);
   });
@@ -145,7 +214,12 @@ describe('search index stays in step with the store', () => {
 
     await moveTo(t.app, 'zz-step', 'published');
     expect(ids((await search(`q=${marker}`)).body)).toEqual(['zz-step']);
-    await t.app.inject({ method: 'PATCH', url: '/api/v1/cases/zz-step', headers: AUTH, payload: { narratives: { en: { facts: 'Now about glockenspiel only.' } } } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/cases/zz-step',
+      headers: AUTH,
+      payload: { narratives: { en: { facts: 'Now about glockenspiel only.' } } },
+    });
     expect((await search(`q=${marker}`)).body.total).toBe(0);
     expect(ids((await search('q=glockenspiel')).body)).toEqual(['zz-step']);
     await moveTo(t.app, 'zz-step', 'withdrawn');
@@ -165,7 +239,11 @@ describe('search index stays in step with the store', () => {
     // transaction, then one more case.
     const n = t.services.store.dialect === 'postgres' ? 2_000 : 25_000;
     await t.services.store.transaction(async (tx) => {
-      for (let i = 0; i < n; i++) await t.services.cases.upsertInTx(tx, CaseInputSchema.parse(caseInput({ id: `bulk-${i}`, jurisdiction: 'NPL' })));
+      for (let i = 0; i < n; i++)
+        await t.services.cases.upsertInTx(
+          tx,
+          CaseInputSchema.parse(caseInput({ id: `bulk-${i}`, jurisdiction: 'NPL' })),
+        );
       for (let i = 0; i < n; i++) await tx.cases.delete(`bulk-${i}`);
       await t.services.cases.upsertInTx(tx, CaseInputSchema.parse(caseInput({ id: 'bulk-kept', jurisdiction: 'NPL' })));
     });
@@ -241,13 +319,40 @@ describe('search API: bad input', () => {
         fc.oneof(
           fc.string({ maxLength: 60 }),
           // lone surrogates cannot be percent-encoded at all: make them U+FFFD, which the server must refuse cleanly
-          fc.string({ unit: 'binary', maxLength: 40 }).map((x) => x.replace(/[\uD800-\uDFFF]/gu, "\uFFFD")),
-          fc.array(fc.constantFrom('"', '(', ')', 'AND', 'OR', 'NOT', '-', '*', 'title:', 'country:', 'year:', 'PHL', '..', 'fishing', 'debt', ' ', ':', '\u0000', 'é', '贩卖'), { maxLength: 12 }).map((a) => a.join(' ')),
+          fc.string({ unit: 'binary', maxLength: 40 }).map((x) => x.replace(/[\uD800-\uDFFF]/gu, '\uFFFD')),
+          fc
+            .array(
+              fc.constantFrom(
+                '"',
+                '(',
+                ')',
+                'AND',
+                'OR',
+                'NOT',
+                '-',
+                '*',
+                'title:',
+                'country:',
+                'year:',
+                'PHL',
+                '..',
+                'fishing',
+                'debt',
+                ' ',
+                ':',
+                '\u0000',
+                'é',
+                '贩卖',
+              ),
+              { maxLength: 12 },
+            )
+            .map((a) => a.join(' ')),
         ),
         async (q) => {
           const res = await t.app.inject({ url: `/api/v1/search?q=${encodeURIComponent(q)}&facets=false&limit=3` });
           expect(res.statusCode).toBeLessThan(500);
-          if (res.statusCode === 400) expect(res.json().error.code).toMatch(/QUERY_SYNTAX|VALIDATION_FAILED|BAD_REQUEST/);
+          if (res.statusCode === 400)
+            expect(res.json().error.code).toMatch(/QUERY_SYNTAX|VALIDATION_FAILED|BAD_REQUEST/);
         },
       ),
       { numRuns: 300 },

@@ -23,7 +23,10 @@ describe('search state snapshot', () => {
     expect(await s.search.search(query)).toEqual(before);
     expect(await s.stats.all({ q: 'forced labour', selection: {} })).toEqual(statsBefore);
     const restarted = await s.stats.all({ q: 'forced labour', selection: {} });
-    await s.cases.create(caseInput({ id: 'after-snapshot', narratives: { en: { facts: 'Forced labour on a farm.' } } }), SYSTEM);
+    await s.cases.create(
+      caseInput({ id: 'after-snapshot', narratives: { en: { facts: 'Forced labour on a farm.' } } }),
+      SYSTEM,
+    );
     await s.store.close(); // a crash: no snapshot saved
 
     s = await boot(config);
@@ -33,7 +36,8 @@ describe('search state snapshot', () => {
     expect(after.hits.map((h) => h.id)).toContain('after-snapshot');
     // Statistics columns reloaded from the tables: the new case (Philippines, a female victim) counts.
     const statsAfter = await s.stats.all({ q: 'forced labour', selection: {} });
-    const phl = (tables: typeof restarted) => tables.find((t) => t.name === 'victim-nationality')!.rows.find((r) => r.value === 'PHL');
+    const phl = (tables: typeof restarted) =>
+      tables.find((t) => t.name === 'victim-nationality')!.rows.find((r) => r.value === 'PHL');
     expect(statsAfter[0]!.cases).toBe(restarted[0]!.cases + 1);
     expect(phl(statsAfter)).not.toEqual(phl(restarted));
     await closeServices(s);

@@ -14,10 +14,17 @@ describe('sessions and CSRF', () => {
   it('signs in with a session cookie that is HttpOnly and SameSite, and signs out', async () => {
     const u = await createUser(t.services, 'editor');
     const { csrf, jar } = await formToken(t.app, '/login');
-    const res = await postForm(t.app, '/login', jar, { _csrf: csrf, email: u.email, password: PASSWORD, next: '/editor' });
+    const res = await postForm(t.app, '/login', jar, {
+      _csrf: csrf,
+      email: u.email,
+      password: PASSWORD,
+      next: '/editor',
+    });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/editor');
-    const set = ([] as string[]).concat(res.headers['set-cookie'] as string | string[]).find((c) => c.startsWith('palermo_session='))!;
+    const set = ([] as string[])
+      .concat(res.headers['set-cookie'] as string | string[])
+      .find((c) => c.startsWith('palermo_session='))!;
     expect(set).toMatch(/HttpOnly/i);
     expect(set).toMatch(/SameSite=Lax/i);
     expect(set).not.toMatch(/Secure/i); // plain http here; see the HTTPS test
@@ -55,13 +62,20 @@ describe('sessions and CSRF', () => {
     expect(after).toBe(before);
     // The same form with the page's own token works.
     const { csrf, jar } = await formToken(t.app, '/admin/users', session);
-    expect((await postForm(t.app, '/admin/users', jar, { ...fields, email: 'real@example.org', _csrf: csrf })).statusCode).toBe(303);
+    expect(
+      (await postForm(t.app, '/admin/users', jar, { ...fields, email: 'real@example.org', _csrf: csrf })).statusCode,
+    ).toBe(303);
   });
 
   it('API writes ignore session cookies: a cross-site request cannot write through the API', async () => {
     const u = await createUser(t.services, 'admin');
     const session = await signIn(t.app, u.email);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { cookie: cookieHeader(session) }, payload: { title: 'x', jurisdiction: 'FRA' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: { cookie: cookieHeader(session) },
+      payload: { title: 'x', jurisdiction: 'FRA' },
+    });
     expect(res.statusCode).toBe(401);
   });
 
@@ -70,7 +84,11 @@ describe('sessions and CSRF', () => {
     const a = await signIn(t.app, u.email);
     const b = await signIn(t.app, u.email);
     const { csrf, jar } = await formToken(t.app, '/account', a);
-    const res = await postForm(t.app, '/account/password', jar, { _csrf: csrf, current: PASSWORD, password: 'a brand new passphrase' });
+    const res = await postForm(t.app, '/account/password', jar, {
+      _csrf: csrf,
+      current: PASSWORD,
+      password: 'a brand new passphrase',
+    });
     expect(res.statusCode).toBe(303);
     expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: cookieHeader(a) } })).statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/v1/me', headers: { cookie: cookieHeader(b) } })).statusCode).toBe(401);
@@ -82,10 +100,18 @@ describe('sessions and CSRF', () => {
     const u = await createUser(t.services, 'contributor');
     const s = await signIn(t.app, u.email);
     const { csrf, jar } = await formToken(t.app, '/account', s);
-    const wrong = await postForm(t.app, '/account/password', jar, { _csrf: csrf, current: 'not it at all', password: 'a brand new passphrase' });
+    const wrong = await postForm(t.app, '/account/password', jar, {
+      _csrf: csrf,
+      current: 'not it at all',
+      password: 'a brand new passphrase',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toMatch(/id="current-error"[^>]*>the current password is wrong|wrong password/);
-    const short = await postForm(t.app, '/account/password', jar, { _csrf: csrf, current: PASSWORD, password: 'short' });
+    const short = await postForm(t.app, '/account/password', jar, {
+      _csrf: csrf,
+      current: PASSWORD,
+      password: 'short',
+    });
     expect(short.statusCode).toBe(400);
     expect(short.body).toMatch(/at least 12 characters/);
   });
@@ -94,7 +120,13 @@ describe('sessions and CSRF', () => {
 describe('brute force and rate limits', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await makeTestApp({ loginMaxFailures: 3, loginLockMinutes: 15, rateLimit: 5, rateLimitToken: 8, rateLimitWindowSeconds: 60 });
+    t = await makeTestApp({
+      loginMaxFailures: 3,
+      loginLockMinutes: 15,
+      rateLimit: 5,
+      rateLimitToken: 8,
+      rateLimitWindowSeconds: 60,
+    });
   });
   afterAll(async () => t.close());
 
@@ -112,7 +144,9 @@ describe('brute force and rate limits', () => {
     expect(right.statusCode).toBe(429);
     expect(right.body).toMatch(/locked/);
     const log = await t.services.store.audit.list({ targetId: u.id, limit: 20 });
-    expect(log.map((e) => e.action)).toEqual(expect.arrayContaining(['login.failure', 'login.lockout', 'login.locked']));
+    expect(log.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['login.failure', 'login.lockout', 'login.locked']),
+    );
     // An administrator's enable clears the lock.
     await t.services.accounts.updateUser(u.id, { disabled: false }, SYSTEM);
     expect((await attempt(PASSWORD)).statusCode).toBe(303);
@@ -120,14 +154,19 @@ describe('brute force and rate limits', () => {
 
   it('an unknown email answers exactly like a wrong password', async () => {
     const { csrf, jar } = await formToken(t.app, '/login');
-    const res = await postForm(t.app, '/login', jar, { _csrf: csrf, email: 'nobody@example.org', password: 'whatever it is' });
+    const res = await postForm(t.app, '/login', jar, {
+      _csrf: csrf,
+      email: 'nobody@example.org',
+      password: 'whatever it is',
+    });
     expect(res.statusCode).toBe(401);
     expect(res.body).toMatch(/the email or the password is wrong/);
   });
 
   it('limits API requests per client address and per token, with 429 and Retry-After', async () => {
     const ip = (n: number) => ({ remoteAddress: `10.0.0.${n}` });
-    for (let i = 0; i < 5; i++) expect((await t.app.inject({ url: '/api/v1/taxonomy', ...ip(1) })).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++)
+      expect((await t.app.inject({ url: '/api/v1/taxonomy', ...ip(1) })).statusCode).toBe(200);
     const limited = await t.app.inject({ url: '/api/v1/taxonomy', ...ip(1) });
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
@@ -137,7 +176,8 @@ describe('brute force and rate limits', () => {
     expect((await t.app.inject({ url: '/about', ...ip(1) })).statusCode).toBe(200);
     // A token has its own, larger budget, whatever address it comes from.
     const tok = await createToken(t.services, ['read']);
-    for (let i = 0; i < 8; i++) expect((await t.app.inject({ url: '/api/v1/taxonomy', headers: tok.header, ...ip(1) })).statusCode).toBe(200);
+    for (let i = 0; i < 8; i++)
+      expect((await t.app.inject({ url: '/api/v1/taxonomy', headers: tok.header, ...ip(1) })).statusCode).toBe(200);
     expect((await t.app.inject({ url: '/api/v1/taxonomy', headers: tok.header, ...ip(3) })).statusCode).toBe(429);
   });
 });
@@ -152,12 +192,21 @@ describe('cookies behind HTTPS', () => {
       const csrfCookie = login.cookies.find((c: { name: string }) => c.name === 'palermo_csrf')!;
       expect(csrfCookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
       const res = await t.app.inject({
-        method: 'POST', url: '/login',
-        headers: { 'x-forwarded-proto': 'https', cookie: `palermo_csrf=${csrfCookie.value}`, 'content-type': 'application/x-www-form-urlencoded' },
+        method: 'POST',
+        url: '/login',
+        headers: {
+          'x-forwarded-proto': 'https',
+          cookie: `palermo_csrf=${csrfCookie.value}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
         payload: new URLSearchParams({ _csrf: csrf, email: u.email, password: PASSWORD }).toString(),
       });
       expect(res.statusCode).toBe(303);
-      expect(res.cookies.find((c: { name: string }) => c.name === 'palermo_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax' });
+      expect(res.cookies.find((c: { name: string }) => c.name === 'palermo_session')).toMatchObject({
+        secure: true,
+        httpOnly: true,
+        sameSite: 'Lax',
+      });
     } finally {
       await t.close();
     }
@@ -170,11 +219,14 @@ describe('sign-in attempts per address', () => {
     try {
       const from = (n: number) => ({ remoteAddress: `10.9.0.${n}` });
       const { csrf, jar } = await formToken(t.app, '/login');
-      const attempt = (n: number, email: string) => t.app.inject({
-        method: 'POST', url: '/login', ...from(n),
-        headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
-        payload: new URLSearchParams({ _csrf: csrf, email, password: 'some wrong guess' }).toString(),
-      });
+      const attempt = (n: number, email: string) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/login',
+          ...from(n),
+          headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
+          payload: new URLSearchParams({ _csrf: csrf, email, password: 'some wrong guess' }).toString(),
+        });
       for (let i = 0; i < 3; i++) expect((await attempt(1, `user${i}@example.org`)).statusCode).toBe(401);
       const limited = await attempt(1, 'user9@example.org');
       expect(limited.statusCode).toBe(429);
@@ -201,7 +253,10 @@ describe('API tokens', () => {
     expect(JSON.stringify(row)).not.toContain(secret);
     expect(row!.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(row!.lastUsedAt).toBeNull();
-    expect((await t.app.inject({ url: '/api/v1/me', headers: header })).json()).toMatchObject({ kind: 'token', scopes: ['read'] });
+    expect((await t.app.inject({ url: '/api/v1/me', headers: header })).json()).toMatchObject({
+      kind: 'token',
+      scopes: ['read'],
+    });
     expect((await t.services.store.accounts.getToken(id))!.lastUsedAt).not.toBeNull();
     expect((await t.services.accounts.listTokens(SYSTEM)).find((x) => x.id === id)).not.toHaveProperty('hash');
     await t.services.accounts.revokeToken(id, SYSTEM);
@@ -210,15 +265,31 @@ describe('API tokens', () => {
     expect(after.json().error.message).toMatch(/unknown, revoked or expired/);
   });
 
-  it('an expired token, or one whose owner is disabled, is refused; a demoted owner\'s token loses the rights at once', async () => {
-    const expired = await t.services.accounts.createToken({ label: 'old', scopes: ['read'], expiresAt: '2020-01-01T00:00:00Z' }, SYSTEM);
-    expect((await t.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${expired.secret}` } })).statusCode).toBe(401);
+  it("an expired token, or one whose owner is disabled, is refused; a demoted owner's token loses the rights at once", async () => {
+    const expired = await t.services.accounts.createToken(
+      { label: 'old', scopes: ['read'], expiresAt: '2020-01-01T00:00:00Z' },
+      SYSTEM,
+    );
+    expect(
+      (await t.app.inject({ url: '/api/v1/me', headers: { authorization: `Bearer ${expired.secret}` } })).statusCode,
+    ).toBe(401);
     const ed = await createUser(t.services, 'editor');
     const tok = await createToken(t.services, ['read', 'write'], ed.id);
     const draft = { title: 'Token rights', jurisdiction: 'FRA', status: 'published' };
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: tok.header, payload: draft })).statusCode).toBe(201);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: tok.header, payload: draft })).statusCode,
+    ).toBe(201);
     await t.services.accounts.updateUser(ed.id, { role: 'contributor' }, SYSTEM);
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: tok.header, payload: { ...draft, title: 'Again' } })).statusCode).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/cases',
+          headers: tok.header,
+          payload: { ...draft, title: 'Again' },
+        })
+      ).statusCode,
+    ).toBe(403);
     await t.services.accounts.updateUser(ed.id, { disabled: true }, SYSTEM);
     expect((await t.app.inject({ url: '/api/v1/me', headers: tok.header })).statusCode).toBe(401);
     const log = (await t.services.store.audit.list({ targetId: ed.id, limit: 10 })).map((e) => e.action);
@@ -229,8 +300,12 @@ describe('API tokens', () => {
     const fresh = await makeTestApp();
     try {
       const admin = await createUser(fresh.services, 'admin');
-      await expect(fresh.services.accounts.updateUser(admin.id, { role: 'editor' }, SYSTEM)).rejects.toThrow(/last active administrator/);
-      await expect(fresh.services.accounts.updateUser(admin.id, { disabled: true }, SYSTEM)).rejects.toThrow(/last active administrator/);
+      await expect(fresh.services.accounts.updateUser(admin.id, { role: 'editor' }, SYSTEM)).rejects.toThrow(
+        /last active administrator/,
+      );
+      await expect(fresh.services.accounts.updateUser(admin.id, { disabled: true }, SYSTEM)).rejects.toThrow(
+        /last active administrator/,
+      );
     } finally {
       await fresh.close();
     }

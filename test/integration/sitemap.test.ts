@@ -14,13 +14,33 @@ const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) 
 beforeAll(async () => {
   t = await makeTestApp({ publicUrl: 'https://palermo.example.org/' });
   for (const [i, id] of published.entries()) {
-    const r = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: caseInput({ id, jurisdiction: i % 2 ? 'FRA' : 'PHL' }) });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: AUTH,
+      payload: caseInput({ id, jurisdiction: i % 2 ? 'FRA' : 'PHL' }),
+    });
     expect(r.statusCode).toBe(201);
   }
-  for (const [id, status] of [['sm-draft', 'draft'], ['sm-review', 'in_review']] as const) {
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: caseInput({ id, status, jurisdiction: 'ARG' }) })).statusCode).toBe(201);
+  for (const [id, status] of [
+    ['sm-draft', 'draft'],
+    ['sm-review', 'in_review'],
+  ] as const) {
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/cases',
+          headers: AUTH,
+          payload: caseInput({ id, status, jurisdiction: 'ARG' }),
+        })
+      ).statusCode,
+    ).toBe(201);
   }
-  expect((await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: caseInput({ id: 'sm-gone' }) })).statusCode).toBe(201);
+  expect(
+    (await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: caseInput({ id: 'sm-gone' }) }))
+      .statusCode,
+  ).toBe(201);
   await moveTo(t.app, 'sm-gone', 'withdrawn');
 });
 afterAll(async () => t.close());
@@ -31,10 +51,13 @@ describe('/sitemap.xml', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-cache'); // a takedown must not wait for a shared cache
-    expect(res.body).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    expect(res.body).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
+    );
     const base = 'https://palermo.example.org';
     const all = locs(res.body);
-    for (const p of ['/', '/search', '/statistics', '/about', '/api', '/jurisdictions/FRA', '/jurisdictions/PHL']) expect(all).toContain(`${base}${p}`);
+    for (const p of ['/', '/search', '/statistics', '/about', '/api', '/jurisdictions/FRA', '/jurisdictions/PHL'])
+      expect(all).toContain(`${base}${p}`);
     expect(all.filter((l) => l.includes('/cases/')).sort()).toEqual(published.map((id) => `${base}/cases/${id}`));
     // Unpublished cases and their jurisdiction (ARG has only a draft and a case in review) are absent.
     expect(res.body).not.toMatch(/sm-draft|sm-review|sm-gone|ARG/);
@@ -45,7 +68,12 @@ describe('/sitemap.xml', () => {
   it('uses the Host header when no public URL is configured', async () => {
     const other = await makeTestApp();
     try {
-      const r = await other.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: caseInput({ id: 'host-case' }) });
+      const r = await other.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: AUTH,
+        payload: caseInput({ id: 'host-case' }),
+      });
       expect(r.statusCode).toBe(201);
       const res = await other.app.inject({ url: '/sitemap.xml', headers: { host: 'cases.example.net' } });
       expect(locs(res.body)).toContain('http://cases.example.net/cases/host-case');
@@ -58,7 +86,14 @@ describe('/sitemap.xml', () => {
     const res = await t.app.inject({ url: '/robots.txt' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
-    for (const line of ['User-agent: *', 'Disallow: /editor', 'Disallow: /admin', 'Disallow: /account', 'Disallow: /login', 'Sitemap: https://palermo.example.org/sitemap.xml']) {
+    for (const line of [
+      'User-agent: *',
+      'Disallow: /editor',
+      'Disallow: /admin',
+      'Disallow: /account',
+      'Disallow: /login',
+      'Sitemap: https://palermo.example.org/sitemap.xml',
+    ]) {
       expect(res.body.split('\n')).toContain(line);
     }
   });
@@ -78,7 +113,11 @@ describe('sitemap index beyond the page size', () => {
     const res = await small.inject({ url: '/sitemap.xml' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">');
-    expect(locs(res.body)).toEqual(['https://x.example/sitemap-pages.xml', 'https://x.example/sitemap-cases-1.xml', 'https://x.example/sitemap-cases-2.xml']);
+    expect(locs(res.body)).toEqual([
+      'https://x.example/sitemap-pages.xml',
+      'https://x.example/sitemap-cases-1.xml',
+      'https://x.example/sitemap-cases-2.xml',
+    ]);
   });
 
   it('the parts hold every published case once, in creation order, and nothing unpublished', async () => {

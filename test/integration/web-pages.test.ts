@@ -14,12 +14,32 @@ const HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>';
 beforeAll(async () => {
   t = await makeTestApp();
   await seedDemo(t.services);
-  await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: caseInput({
-    id: 'hostile', title: `Hostile ${HOSTILE} case`, status: 'published',
-    narratives: { en: { facts: `The hostile text ${HOSTILE} must stay text; hostile again.` } },
-    sources: [{ kind: 'citation', value: 'javascript:alert(1)' }, { kind: 'url', value: 'https://example.org/"onmouseover="alert(1)' }],
-  }) });
-  await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: AUTH, payload: caseInput({ id: 'draft-marker', status: 'draft', title: 'Quokkamarker draft', narratives: { en: { facts: 'quokkamarker' } } }) });
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: AUTH,
+    payload: caseInput({
+      id: 'hostile',
+      title: `Hostile ${HOSTILE} case`,
+      status: 'published',
+      narratives: { en: { facts: `The hostile text ${HOSTILE} must stay text; hostile again.` } },
+      sources: [
+        { kind: 'citation', value: 'javascript:alert(1)' },
+        { kind: 'url', value: 'https://example.org/"onmouseover="alert(1)' },
+      ],
+    }),
+  });
+  await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: AUTH,
+    payload: caseInput({
+      id: 'draft-marker',
+      status: 'draft',
+      title: 'Quokkamarker draft',
+      narratives: { en: { facts: 'quokkamarker' } },
+    }),
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -40,7 +60,9 @@ describe('public pages', () => {
     const { status, body } = await get('/search?q=domestic+servitude&limit=3');
     expect(status).toBe(200);
     expect(body).toContain('<mark>servitude</mark>');
-    expect(body).toMatch(/<input type="checkbox" name="jurisdiction" value="XIR"> International and Regional Bodies<\/label><span class="count">\d+<\/span>/);
+    expect(body).toMatch(
+      /<input type="checkbox" name="jurisdiction" value="XIR"> International and Regional Bodies<\/label><span class="count">\d+<\/span>/,
+    );
     expect(body).toContain('href="/search.atom?q=domestic+servitude&amp;limit=3"');
     expect(body).toMatch(/rel="next" href="\/search\?q=domestic\+servitude&amp;limit=3&amp;cursor=/);
     expect(body).toContain('<input type="hidden" name="q" value="domestic servitude">');
@@ -67,7 +89,16 @@ describe('public pages', () => {
 
   it('case page: every section, language switch, citation, JSON-LD and ECLI meta, similar cases', async () => {
     const { body } = await get('/cases/siliadin-v-france');
-    for (const h of ['Identity and procedure', 'Article 3 profile and tags', 'Narrative', 'Victims', 'Defendants and charges', 'Sources', 'Cite this case', 'Similar cases']) {
+    for (const h of [
+      'Identity and procedure',
+      'Article 3 profile and tags',
+      'Narrative',
+      'Victims',
+      'Defendants and charges',
+      'Sources',
+      'Cite this case',
+      'Similar cases',
+    ]) {
       expect(body).toContain(`<h2>${h}</h2>`);
     }
     expect(body).toMatch(/<a href="\?lang=fr" hreflang="fr">French<\/a>/);

@@ -12,33 +12,37 @@ export function serveCommand(program: Command, config: Readonly<Config>, io: Cli
     .description('serve the web site and the API (migrates, and seeds the demo content into an empty database)')
     .option('-p, --port <port>', 'port (PALERMO_PORT)')
     .option('-H, --host <host>', 'address to bind (PALERMO_HOST)')
-    .action(run(async (opts: { port?: string; host?: string }) => {
-      const port = opts.port === undefined ? config.port : Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) {
-        throw new AppError('BAD_REQUEST', `--port must be an integer 0-65535, not '${opts.port}'`, { field: 'port' });
-      }
-      const services = await boot(config);
-      if (config.seedDemo) {
-        const seeded = await seedIfEmpty(services);
-        if (seeded) io.err(`seeded ${seeded.created} demo cases into an empty database\n`);
-      }
-      // Loaded here, not at the top: the other commands (import above all) do not carry the web stack.
-      const { createApp } = await import('../http-app.ts');
-      const app = await createApp({ config, services });
-      const address = await app.listen({ port, host: opts.host ?? config.host });
-      io.err(`Palermo is serving on ${address} (database: ${config.databaseUrl ? 'postgres' : config.dbPath})\n`);
-      if ((await services.store.accounts.countAdmins()) === 0) {
-        io.err('No administrator yet. Create one to sign in to the editor (/login): npx palermo user add --email you@example.org --role admin\n');
-      }
-      // Project the world map's country paths now rather than on the first Statistics page.
-      setImmediate(() => loadWorldMap().catch(() => undefined)); // a failure shows on the page itself
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      await app.close();
-      await closeServices(services);
-      return 0;
-    }));
+    .action(
+      run(async (opts: { port?: string; host?: string }) => {
+        const port = opts.port === undefined ? config.port : Number(opts.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) {
+          throw new AppError('BAD_REQUEST', `--port must be an integer 0-65535, not '${opts.port}'`, { field: 'port' });
+        }
+        const services = await boot(config);
+        if (config.seedDemo) {
+          const seeded = await seedIfEmpty(services);
+          if (seeded) io.err(`seeded ${seeded.created} demo cases into an empty database\n`);
+        }
+        // Loaded here, not at the top: the other commands (import above all) do not carry the web stack.
+        const { createApp } = await import('../http-app.ts');
+        const app = await createApp({ config, services });
+        const address = await app.listen({ port, host: opts.host ?? config.host });
+        io.err(`Palermo is serving on ${address} (database: ${config.databaseUrl ? 'postgres' : config.dbPath})\n`);
+        if ((await services.store.accounts.countAdmins()) === 0) {
+          io.err(
+            'No administrator yet. Create one to sign in to the editor (/login): npx palermo user add --email you@example.org --role admin\n',
+          );
+        }
+        // Project the world map's country paths now rather than on the first Statistics page.
+        setImmediate(() => loadWorldMap().catch(() => undefined)); // a failure shows on the page itself
+        await new Promise<void>((resolve) => {
+          const stop = () => resolve();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        await app.close();
+        await closeServices(services);
+        return 0;
+      }),
+    );
 }

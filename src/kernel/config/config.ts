@@ -15,17 +15,29 @@ export const ConfigSchema = z.object({
   PALERMO_HOST: z.string().default('127.0.0.1'),
   PALERMO_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PALERMO_DB_PATH: z.string().min(1).default('./data/palermo.db'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
   DATABASE_READ_URLS: z.string().optional(),
   PALERMO_ADMIN_TOKEN: z.string().optional(),
-  PALERMO_BODY_LIMIT: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
+  PALERMO_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
   PALERMO_SEED_DEMO: bool.default(true),
   PALERMO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PALERMO_PUBLIC_URL: z.string().url().optional(),
   PALERMO_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   PALERMO_SEARCH_CACHE: z.coerce.number().int().min(0).max(100_000).default(256),
   PALERMO_DOCUMENTS_DIR: z.string().min(1).optional(),
-  PALERMO_DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(2 * 1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  PALERMO_DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 * 1024 * 1024 * 1024)
+    .default(50 * 1024 * 1024),
   PALERMO_STATS_MIN_CELL: z.coerce.number().int().min(1).max(1000).default(3),
   PALERMO_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(300),
   PALERMO_RATE_LIMIT_TOKEN: z.coerce.number().int().min(0).max(1_000_000).default(3000),
@@ -33,7 +45,11 @@ export const ConfigSchema = z.object({
   PALERMO_LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   PALERMO_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
   PALERMO_LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(15),
-  PALERMO_SESSION_HOURS: z.coerce.number().min(0.01).max(24 * 90).default(12),
+  PALERMO_SESSION_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 90)
+    .default(12),
   PALERMO_TRUST_PROXY: bool.default(false),
   PALERMO_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
 });
@@ -102,12 +118,19 @@ export function loadConfig(
   const parsed = ConfigSchema.safeParse(relevant);
   if (!parsed.success) {
     const details = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-    throw new AppError('VALIDATION_FAILED', `invalid configuration: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `invalid configuration: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+      details,
+    );
   }
   const c = parsed.data;
   if (c.PALERMO_ADMIN_TOKEN !== undefined) {
-    const message = 'PALERMO_ADMIN_TOKEN is retired: create an administrator with `palermo user add --email you@example.org --role admin` and API tokens with `palermo token create` (or on /admin/tokens); then remove PALERMO_ADMIN_TOKEN';
-    throw new AppError('VALIDATION_FAILED', `invalid configuration: ${message}`, [{ path: 'PALERMO_ADMIN_TOKEN', message }]);
+    const message =
+      'PALERMO_ADMIN_TOKEN is retired: create an administrator with `palermo user add --email you@example.org --role admin` and API tokens with `palermo token create` (or on /admin/tokens); then remove PALERMO_ADMIN_TOKEN';
+    throw new AppError('VALIDATION_FAILED', `invalid configuration: ${message}`, [
+      { path: 'PALERMO_ADMIN_TOKEN', message },
+    ]);
   }
   return Object.freeze({
     host: c.PALERMO_HOST,
@@ -138,9 +161,20 @@ export function loadConfig(
 }
 
 function readUrls(list: string | undefined, primary: string | undefined): string[] {
-  const urls = (list ?? '').split(',').map((u) => u.trim()).filter(Boolean);
-  const issues = urls.flatMap((u) => (/^postgres(ql)?:\/\//.test(u) ? [] : [{ path: 'DATABASE_READ_URLS', message: `'${u}' is not a postgres:// URL` }]));
-  if (urls.length && !primary) issues.push({ path: 'DATABASE_READ_URLS', message: 'read replicas need DATABASE_URL (the primary)' });
-  if (issues.length) throw new AppError('VALIDATION_FAILED', `invalid configuration: ${issues.map((d) => `${d.path}: ${d.message}`).join('; ')}`, issues);
+  const urls = (list ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  const issues = urls.flatMap((u) =>
+    /^postgres(ql)?:\/\//.test(u) ? [] : [{ path: 'DATABASE_READ_URLS', message: `'${u}' is not a postgres:// URL` }],
+  );
+  if (urls.length && !primary)
+    issues.push({ path: 'DATABASE_READ_URLS', message: 'read replicas need DATABASE_URL (the primary)' });
+  if (issues.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `invalid configuration: ${issues.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+      issues,
+    );
   return urls;
 }

@@ -41,7 +41,11 @@ export function migrationProvider(migrations: ModuleMigrations, dialect: Dialect
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see DialectMigration
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, migrations: ModuleMigrations): Promise<string[]> {
+export async function migrateToLatest(
+  db: Kysely<any>,
+  dialect: Dialect,
+  migrations: ModuleMigrations,
+): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider(migrations, dialect) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

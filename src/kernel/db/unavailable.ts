@@ -9,7 +9,8 @@ import { AppError } from '../errors.ts';
 const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
 /** SQLSTATE class 08 (connection exception) and 57P01-57P03 (admin/crash shutdown, cannot connect now). */
 const SQLSTATE = /^(08...|57P0[123])$/;
-const MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection error|Cannot use a pool after calling end/i;
+const MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection error|Cannot use a pool after calling end/i;
 
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
@@ -21,5 +22,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 }
 
 export function unavailableError(): AppError {
-  return new AppError('UNAVAILABLE', 'the database is unavailable (connection refused or lost); try again shortly', { retry: true });
+  return new AppError('UNAVAILABLE', 'the database is unavailable (connection refused or lost); try again shortly', {
+    retry: true,
+  });
 }

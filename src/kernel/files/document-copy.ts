@@ -24,7 +24,12 @@ export async function copyDocuments(fromDir: string, toDir: string): Promise<Cop
     if (await to.has(sha)) continue;
     const bytes = await readFile(from.path(sha));
     const actual = createHash('sha256').update(bytes).digest('hex');
-    if (actual !== sha) throw new AppError('VALIDATION_FAILED', `document file ${sha} in ${fromDir} is damaged (its content hashes to ${actual}); nothing more was copied`, { field: 'documents', sha256: sha });
+    if (actual !== sha)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `document file ${sha} in ${fromDir} is damaged (its content hashes to ${actual}); nothing more was copied`,
+        { field: 'documents', sha256: sha },
+      );
     await to.put(sha, bytes);
     copied++;
   }

@@ -21,7 +21,9 @@ export const DOCUMENT_MEDIA_TYPES: readonly string[] = Object.values(DOCUMENT_KI
 export function kindOfFilename(filename: string): DocumentKind | undefined {
   const ext = /\.([A-Za-z0-9]+)$/.exec(filename)?.[1]?.toLowerCase();
   if (!ext) return undefined;
-  return (Object.keys(DOCUMENT_KINDS) as DocumentKind[]).find((k) => (DOCUMENT_KINDS[k].extensions as readonly string[]).includes(ext));
+  return (Object.keys(DOCUMENT_KINDS) as DocumentKind[]).find((k) =>
+    (DOCUMENT_KINDS[k].extensions as readonly string[]).includes(ext),
+  );
 }
 
 /** The kind a media type names (parameters such as `; charset=utf-8` are ignored). */
@@ -49,5 +51,8 @@ export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  return base.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(0, 255);
+  return base
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(0, 255);
 }

@@ -22,7 +22,13 @@ export function tidy(text: string): string {
 
 async function pdfText(bytes: Uint8Array): Promise<Extracted> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
+  const task = getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  });
   try {
     const pdf = await task.promise;
     const pages: string[] = [];
@@ -47,7 +53,13 @@ async function docxText(bytes: Uint8Array): Promise<Extracted> {
 async function htmlText(bytes: Uint8Array): Promise<Extracted> {
   const { convert } = await import('html-to-text');
   const html = new TextDecoder('utf-8').decode(bytes);
-  const text = convert(html, { wordwrap: false, selectors: [{ selector: 'a', options: { ignoreHref: true } }, { selector: 'img', format: 'skip' }] });
+  const text = convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'img', format: 'skip' },
+    ],
+  });
   return { text: tidy(text), pages: null };
 }
 
@@ -64,8 +76,10 @@ export async function extractText(kind: DocumentKind, bytes: Uint8Array, filenam
         return { text: tidy(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '')), pages: null };
     }
   } catch (e) {
-    throw new AppError('VALIDATION_FAILED', `${filename}: the ${kind.toUpperCase()} file could not be read: ${(e as Error).message}`, [
-      { path: 'file', message: `unreadable ${kind}: ${(e as Error).message}` },
-    ]);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${filename}: the ${kind.toUpperCase()} file could not be read: ${(e as Error).message}`,
+      [{ path: 'file', message: `unreadable ${kind}: ${(e as Error).message}` }],
+    );
   }
 }

@@ -7,7 +7,10 @@ import { AppError } from '../errors.ts';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => null, (err: unknown) => err);
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
@@ -22,7 +25,10 @@ describe('sniff', () => {
   });
 
   it('names what other bytes are', async () => {
-    expect(await sniff(readFileSync('/usr/bin/true'))).toEqual({ kind: undefined, description: 'a Linux executable (ELF)' });
+    expect(await sniff(readFileSync('/usr/bin/true'))).toEqual({
+      kind: undefined,
+      description: 'a Linux executable (ELF)',
+    });
     const mz = Buffer.alloc(256);
     mz.write('MZ', 0, 'latin1');
     expect((await sniff(mz)).description).toMatch(/Windows executable/);
@@ -36,7 +42,9 @@ describe('checkDocument', () => {
   it('refuses a PDF that is really an executable, naming both', async () => {
     const e = await refusal(checkDocument(readFileSync('/usr/bin/true'), 'judgment.pdf', 'application/pdf'));
     expect(e.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    expect(e.message).toBe('judgment.pdf claims to be PDF but its bytes are a Linux executable (ELF); accepted: PDF, Word document (DOCX), HTML, plain text');
+    expect(e.message).toBe(
+      'judgment.pdf claims to be PDF but its bytes are a Linux executable (ELF); accepted: PDF, Word document (DOCX), HTML, plain text',
+    );
   });
 
   it('refuses a file whose name and bytes disagree, naming the field', async () => {
@@ -47,7 +55,9 @@ describe('checkDocument', () => {
   });
 
   it('refuses empty files and media types it does not take', async () => {
-    expect((await refusal(checkDocument(new Uint8Array(), 'a.pdf', undefined))).message).toBe('a.pdf: the file is empty');
+    expect((await refusal(checkDocument(new Uint8Array(), 'a.pdf', undefined))).message).toBe(
+      'a.pdf: the file is empty',
+    );
     expect((await refusal(checkDocument(utf8('x'), 'a.txt', 'image/png'))).code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 

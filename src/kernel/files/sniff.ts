@@ -27,13 +27,17 @@ const HTML_START = /^\s*(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|bod
 function textKind(bytes: Uint8Array): Sniffed {
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 64 * 1024 + 3), { stream: bytes.length > 64 * 1024 });
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 64 * 1024 + 3), {
+      stream: bytes.length > 64 * 1024,
+    });
   } catch {
     return { kind: undefined, description: 'binary data, or text that is not UTF-8' };
   }
   if (text.includes('\u0000')) return { kind: undefined, description: 'binary data (it holds NUL bytes)' };
   if (text.startsWith('#!')) return { kind: undefined, description: 'a script (it starts with #!)' };
-  return HTML_START.test(text.replace(/^\uFEFF/, '')) ? { kind: 'html', description: 'HTML' } : { kind: 'txt', description: 'plain text' };
+  return HTML_START.test(text.replace(/^\uFEFF/, ''))
+    ? { kind: 'html', description: 'HTML' }
+    : { kind: 'txt', description: 'plain text' };
 }
 
 export async function sniff(bytes: Uint8Array): Promise<Sniffed> {
@@ -58,22 +62,40 @@ const ACCEPTED = Object.values(DOCUMENT_KINDS)
  * file name's extension and the declared media type when those name a kind. `field` names where
  * the claim came from in error details.
  */
-export async function checkDocument(bytes: Uint8Array, filename: string, declaredType: string | undefined): Promise<DocumentKind> {
-  if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', `${filename}: the file is empty`, [{ path: 'file', message: 'empty file' }]);
+export async function checkDocument(
+  bytes: Uint8Array,
+  filename: string,
+  declaredType: string | undefined,
+): Promise<DocumentKind> {
+  if (bytes.length === 0)
+    throw new AppError('VALIDATION_FAILED', `${filename}: the file is empty`, [
+      { path: 'file', message: 'empty file' },
+    ]);
   const found = await sniff(bytes);
   const byName = kindOfFilename(filename);
-  const byType = declaredType && !/^application\/octet-stream\b/i.test(declaredType) ? kindOfMediaType(declaredType) : undefined;
+  const byType =
+    declaredType && !/^application\/octet-stream\b/i.test(declaredType) ? kindOfMediaType(declaredType) : undefined;
   if (declaredType && byType === undefined && !/^application\/octet-stream\b/i.test(declaredType)) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `${filename}: media type '${declaredType}' is not accepted; send ${ACCEPTED}`, [
-      { path: 'content-type', message: `not accepted: ${declaredType}`, allowed: Object.values(DOCUMENT_KINDS).map((k) => k.mediaType) },
-    ]);
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `${filename}: media type '${declaredType}' is not accepted; send ${ACCEPTED}`,
+      [
+        {
+          path: 'content-type',
+          message: `not accepted: ${declaredType}`,
+          allowed: Object.values(DOCUMENT_KINDS).map((k) => k.mediaType),
+        },
+      ],
+    );
   }
   if (!found.kind) {
     const claim = byName ?? byType;
     const claimText = claim ? `claims to be ${DOCUMENT_KINDS[claim].label} but ` : '';
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', `${filename} ${claimText}its bytes are ${found.description}; accepted: ${ACCEPTED}`, [
-      { path: 'file', message: `content is ${found.description}` },
-    ]);
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `${filename} ${claimText}its bytes are ${found.description}; accepted: ${ACCEPTED}`,
+      [{ path: 'file', message: `content is ${found.description}` }],
+    );
   }
   for (const [claim, path] of [
     [byName, 'filename'],
@@ -81,9 +103,11 @@ export async function checkDocument(bytes: Uint8Array, filename: string, declare
   ] as const) {
     // HTML is also valid plain text: a .txt holding markup is accepted as text.
     if (claim && claim !== found.kind && !(claim === 'txt' && found.kind === 'html')) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `${filename} claims to be ${DOCUMENT_KINDS[claim].label} but its bytes are ${found.description}`, [
-        { path, message: `claims ${DOCUMENT_KINDS[claim].label}, content is ${found.description}` },
-      ]);
+      throw new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `${filename} claims to be ${DOCUMENT_KINDS[claim].label} but its bytes are ${found.description}`,
+        [{ path, message: `claims ${DOCUMENT_KINDS[claim].label}, content is ${found.description}` }],
+      );
     }
   }
   if (byName === 'txt' && found.kind === 'html') return 'txt';

@@ -35,7 +35,10 @@ describe('countries', () => {
   const corpus = '../shared/data/sherloc-tip-cases.jsonl';
   it.runIf(existsSync(corpus))('resolves every jurisdiction of the real SHERLOC corpus', () => {
     const names = new Set(
-      readFileSync(corpus, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { jurisdiction: string }).jurisdiction),
+      readFileSync(corpus, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => (JSON.parse(l) as { jurisdiction: string }).jurisdiction),
     );
     const unresolved = [...names].filter((n) => !resolveCountry(n));
     expect(unresolved).toEqual([]);

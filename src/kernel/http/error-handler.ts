@@ -16,13 +16,23 @@ export function toAppError(err: FastifyError | Error): AppError {
   if (isDatabaseUnavailable(err)) return unavailableError();
   const fe = err as FastifyError;
   if (fe.code?.startsWith('FST_CSRF')) {
-    return new AppError('FORBIDDEN', 'the form\'s security token (CSRF) is missing or wrong: reload the page and submit the form again', [{ path: '_csrf', message: 'missing or invalid' }]);
+    return new AppError(
+      'FORBIDDEN',
+      "the form's security token (CSRF) is missing or wrong: reload the page and submit the form again",
+      [{ path: '_csrf', message: 'missing or invalid' }],
+    );
   }
   if (fe.code === 'FST_REQ_FILE_TOO_LARGE') {
-    return new AppError('PAYLOAD_TOO_LARGE', 'the file is larger than the limit for documents (PALERMO_DOCUMENT_MAX_BYTES)', [{ path: 'file', message: 'too large' }]);
+    return new AppError(
+      'PAYLOAD_TOO_LARGE',
+      'the file is larger than the limit for documents (PALERMO_DOCUMENT_MAX_BYTES)',
+      [{ path: 'file', message: 'too large' }],
+    );
   }
   if (fe.code === 'FST_FILES_LIMIT' || fe.code === 'FST_FIELDS_LIMIT' || fe.code === 'FST_PARTS_LIMIT') {
-    return new AppError('PAYLOAD_TOO_LARGE', 'the form sends more files or fields than it has', [{ path: 'file', message: 'one file per upload' }]);
+    return new AppError('PAYLOAD_TOO_LARGE', 'the form sends more files or fields than it has', [
+      { path: 'file', message: 'one file per upload' },
+    ]);
   }
   const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
   if (mapped) return new AppError(mapped, explain(mapped, fe));
@@ -52,7 +62,12 @@ const EDITORIAL_PAGES = /^\/(editor|admin|account|login|logout)(\/|\?|$)/;
 
 function errorPage(e: AppError, requestId: string): string {
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const hint = e.code === 'FORBIDDEN' ? 'Your account does not have the right for this.' : e.code === 'NOT_FOUND' ? 'It does not exist, or you may not see it.' : '';
+  const hint =
+    e.code === 'FORBIDDEN'
+      ? 'Your account does not have the right for this.'
+      : e.code === 'NOT_FOUND'
+        ? 'It does not exist, or you may not see it.'
+        : '';
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${e.status} · Palermo</title><link rel="stylesheet" href="/assets/site.css"></head>
 <body><main id="main"><h1>${e.status}: ${esc(e.message)}</h1><p>${hint}</p><p><a href="/editor">Back to the editor</a> · <a href="/">Public site</a></p><p class="muted">Request ${esc(requestId)}</p></main></body></html>`;
 }
@@ -66,7 +81,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const retryAfter = (e.details as { retryAfter?: unknown } | null)?.retryAfter;
     if (e.code === 'RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     if (EDITORIAL_PAGES.test(req.url) && req.headers.accept?.includes('text/html')) {
-      void reply.status(e.status).type('text/html; charset=utf-8').header('cache-control', 'private, no-store').send(errorPage(e, req.id));
+      void reply
+        .status(e.status)
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'private, no-store')
+        .send(errorPage(e, req.id));
       return;
     }
     void reply

@@ -7,10 +7,11 @@ import { z } from 'zod';
 
 /** A zod schema as JSON Schema (draft 2020-12) without its `$schema` line. */
 export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
-  const { $schema: _s, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as Record<
-    string,
-    unknown
-  >;
+  const { $schema: _s, ...rest } = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as Record<string, unknown>;
   return rest;
 }
 
@@ -31,7 +32,9 @@ export const baseComponents = {
           properties: {
             code: { type: 'string', examples: ['VALIDATION_FAILED', 'NOT_FOUND'] },
             message: { type: 'string' },
-            details: { description: 'For validation errors, a list of { path, message, allowed? } naming each bad field' },
+            details: {
+              description: 'For validation errors, a list of { path, message, allowed? } naming each bad field',
+            },
           },
           required: ['code', 'message'],
         },
@@ -54,6 +57,7 @@ const STATUS_TEXT: Record<number, string> = {
 };
 
 export function errorResponses(...statuses: number[]) {
-  return Object.fromEntries(statuses.map((s) => [s, { description: STATUS_TEXT[s] ?? 'Error', $ref: '#/components/schemas/Error' }]));
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: STATUS_TEXT[s] ?? 'Error', $ref: '#/components/schemas/Error' }]),
+  );
 }
-

@@ -15,7 +15,10 @@ import { AppError } from '../errors.ts';
 export const FORM_QS_OPTIONS = { depth: 10, arrayLimit: 1000, parameterLimit: 200_000 } as const;
 import type { Config } from '../config/config.ts';
 
-type ProtectionConfig = Pick<Config, 'rateLimit' | 'rateLimitToken' | 'rateLimitWindowSeconds' | 'secureCookies' | 'documentMaxBytes'>;
+type ProtectionConfig = Pick<
+  Config,
+  'rateLimit' | 'rateLimitToken' | 'rateLimitWindowSeconds' | 'secureCookies' | 'documentMaxBytes'
+>;
 
 const isApi = (req: FastifyRequest) => req.url.startsWith('/api/v1/') && !req.url.startsWith('/api/v1/docs');
 
@@ -32,7 +35,11 @@ export async function registerProtections(app: FastifyInstance, cfg: ProtectionC
     max: (req) => (byToken(req) ? cfg.rateLimitToken : cfg.rateLimit),
     errorResponseBuilder: (_req, ctx) => {
       const retryAfter = Math.max(1, Math.ceil(ctx.ttl / 1000));
-      return new AppError('RATE_LIMITED', `rate limit reached: ${ctx.max} requests per ${ctx.after} for this client; retry after ${retryAfter} s`, { retryAfter, limit: ctx.max });
+      return new AppError(
+        'RATE_LIMITED',
+        `rate limit reached: ${ctx.max} requests per ${ctx.after} for this client; retry after ${retryAfter} s`,
+        { retryAfter, limit: ctx.max },
+      );
     },
   });
   // The case form names nested fields (victims[0][gender]); a large case sends many thousands of them.
@@ -40,10 +47,19 @@ export async function registerProtections(app: FastifyInstance, cfg: ProtectionC
   // The editor's document upload (multipart/form-data): fields, the CSRF token among them, and the
   // file land in the body, so the CSRF check runs before anything is stored.
   // A file over the limit arrives truncated (and flagged), so the page can say so beside the field.
-  await app.register(multipart, { attachFieldsToBody: true, throwFileSizeLimit: false, limits: { fileSize: cfg.documentMaxBytes, files: 1, fields: 10 } });
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    throwFileSizeLimit: false,
+    limits: { fileSize: cfg.documentMaxBytes, files: 1, fields: 10 },
+  });
   await app.register(csrf, {
     cookieKey: 'palermo_csrf',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', secure: cfg.secureCookies === 'always' ? true : cfg.secureCookies === 'never' ? false : 'auto' },
+    cookieOpts: {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: cfg.secureCookies === 'always' ? true : cfg.secureCookies === 'never' ? false : 'auto',
+    },
     // Form posts carry `_csrf` as a field; multipart posts as a part ({ value }).
     getToken: (req) => {
       const t = ((req.body ?? {}) as { _csrf?: string | { value?: unknown } })._csrf;

@@ -6,10 +6,12 @@ export const multi = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => {
     if (v === undefined || v === '') return undefined;
     const arr = Array.isArray(v) ? v : [v];
-    return arr.flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean);
+    return arr
+      .flatMap((s) => String(s).split(','))
+      .map((s) => s.trim())
+      .filter(Boolean);
   }, z.array(item).optional());
 
 /** The last of repeated values; an empty value counts as absent. */
 export const single = <T extends z.ZodType>(inner: T) =>
   z.preprocess((v) => (Array.isArray(v) ? v[v.length - 1] : v === '' ? undefined : v), inner);
-

@@ -4,7 +4,13 @@ import { AppError } from '../errors.ts';
 
 async function all(chunks: (Buffer | string)[], max?: number): Promise<string[]> {
   const out: string[] = [];
-  for await (const l of readLines((async function* () { yield* chunks; })(), max)) out.push(l);
+  for await (const l of readLines(
+    (async function* () {
+      yield* chunks;
+    })(),
+    max,
+  ))
+    out.push(l);
   return out;
 }
 async function error(chunks: (Buffer | string)[], max?: number): Promise<AppError> {
@@ -20,7 +26,11 @@ describe('readLines', () => {
   it('splits lines across chunks, drops a UTF-8 BOM and CRLF, keeps multi-byte characters split between chunks', async () => {
     const text = Buffer.from('\ufeffa,é\r\nsecond line 贩卖\nlast', 'utf8');
     const cut = text.indexOf(Buffer.from('贩')) + 1; // inside a multi-byte character
-    expect(await all([text.subarray(0, 5), text.subarray(5, cut), text.subarray(cut)])).toEqual(['a,é', 'second line 贩卖', 'last']);
+    expect(await all([text.subarray(0, 5), text.subarray(5, cut), text.subarray(cut)])).toEqual([
+      'a,é',
+      'second line 贩卖',
+      'last',
+    ]);
   });
 
   it('refuses UTF-16, Latin-1 and binary data, naming the line', async () => {
@@ -29,7 +39,9 @@ describe('readLines', () => {
     const e = await error([latin1]);
     expect(e.message).toMatch(/line 2: is not valid UTF-8/);
     expect(e.details).toEqual([{ line: 2, path: '(line)', message: expect.stringMatching(/Latin-1/) }]);
-    expect((await error([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1')])).message).toMatch(/line 1: holds NUL bytes/);
+    expect((await error([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1')])).message).toMatch(
+      /line 1: holds NUL bytes/,
+    );
   });
 
   it('refuses a line over the limit without holding it', async () => {

@@ -10,10 +10,15 @@ export const MAX_LINE_BYTES = 16 * 1024 * 1024;
 const size = (bytes: number) => (bytes >= 2 ** 20 ? `${Math.round(bytes / 2 ** 20)} MB` : `${bytes} bytes`);
 
 function fail(line: number, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `line ${line}: ${message}; nothing was written`, [{ line, path: '(line)', message }]);
+  return new AppError('VALIDATION_FAILED', `line ${line}: ${message}; nothing was written`, [
+    { line, path: '(line)', message },
+  ]);
 }
 
-export async function* readLines(source: AsyncIterable<Buffer | string>, maxLineBytes = MAX_LINE_BYTES): AsyncIterable<string> {
+export async function* readLines(
+  source: AsyncIterable<Buffer | string>,
+  maxLineBytes = MAX_LINE_BYTES,
+): AsyncIterable<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -24,7 +29,10 @@ export async function* readLines(source: AsyncIterable<Buffer | string>, maxLine
     try {
       return decoder.decode(buf).replace(/\r$/, '');
     } catch {
-      throw fail(line, 'is not valid UTF-8 (the file may be Latin-1 or another legacy encoding): save it as UTF-8 and try again');
+      throw fail(
+        line,
+        'is not valid UTF-8 (the file may be Latin-1 or another legacy encoding): save it as UTF-8 and try again',
+      );
     }
   };
   for await (const chunk of source) {

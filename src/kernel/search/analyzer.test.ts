@@ -36,7 +36,9 @@ describe('fold', () => {
   });
 
   it('maps letters that do not decompose', () => {
-    expect(fold('Straße ẞ Æsir Øresund œuvre Łódź Đorđe ıslak')).toBe('strasse ss aesir oresund oeuvre lodz dorde islak');
+    expect(fold('Straße ẞ Æsir Øresund œuvre Łódź Đorđe ıslak')).toBe(
+      'strasse ss aesir oresund oeuvre lodz dorde islak',
+    );
   });
 
   it('folds compatibility forms and keeps non-Latin letters', () => {
@@ -54,7 +56,17 @@ describe('fold', () => {
 describe('tokenize', () => {
   it('joins dotted acronyms and splits other dotted forms', () => {
     expect(tokenize('The U.S. and the U.K., e.g. here')).toEqual(['the', 'us', 'and', 'the', 'uk', 'eg', 'here']);
-    expect(tokenize('art.5 of 3.5 at www.unodc.org')).toEqual(['art', '5', 'of', '3', '5', 'at', 'www', 'unodc', 'org']);
+    expect(tokenize('art.5 of 3.5 at www.unodc.org')).toEqual([
+      'art',
+      '5',
+      'of',
+      '3',
+      '5',
+      'at',
+      'www',
+      'unodc',
+      'org',
+    ]);
     expect(tokenize('End of sentence. Next one.')).toEqual(['end', 'of', 'sentence', 'next', 'one']);
   });
 
@@ -89,7 +101,9 @@ describe('tokenize', () => {
 
 describe('stemming', () => {
   it('matches the whole English traffic family (post-stem rule traffick -> traffic)', () => {
-    expect(sameStem(['traffic', 'traffics', 'trafficked', 'trafficking', 'trafficker', 'traffickers', 'Trafficking'], 'en')).toBe('traffic');
+    expect(
+      sameStem(['traffic', 'traffics', 'trafficked', 'trafficking', 'trafficker', 'traffickers', 'Trafficking'], 'en'),
+    ).toBe('traffic');
     expect(sameStem(['panic', 'panicked', 'panicking'], 'en')).toBe('panic');
   });
 
@@ -104,7 +118,9 @@ describe('stemming', () => {
   });
 
   it('stems French families, elided or not', () => {
-    expect(sameStem(['exploitation', 'exploitations', 'exploité', "l'exploitation", "d'exploitation"], 'fr')).toBe('exploit');
+    expect(sameStem(['exploitation', 'exploitations', 'exploité', "l'exploitation", "d'exploitation"], 'fr')).toBe(
+      'exploit',
+    );
   });
 
   it('stems Portuguese families, with or without accents', () => {
@@ -202,7 +218,8 @@ describe('languages', () => {
   });
 
   it('list at least the main languages as supported', () => {
-    for (const lang of ['en', 'es', 'fr', 'pt', 'de', 'it', 'nl', 'ro', 'ru', 'sv']) expect(SUPPORTED_LANGUAGES).toContain(lang);
+    for (const lang of ['en', 'es', 'fr', 'pt', 'de', 'it', 'nl', 'ro', 'ru', 'sv'])
+      expect(SUPPORTED_LANGUAGES).toContain(lang);
     for (const lang of SUPPORTED_LANGUAGES) expect(stemLanguage(lang)).toBe(lang);
   });
 });
@@ -241,7 +258,7 @@ describe('robustness', () => {
     const text = fc.oneof(
       fc.string({ unit: 'grapheme', maxLength: 60 }),
       fc.string({ unit: 'binary', maxLength: 60 }),
-      fc.string({ unit: fc.constantFrom(...'aé Z9.\'’-·ʼß中国ไทย\u0301\u200d😀İ'.split('')), maxLength: 40 }),
+      fc.string({ unit: fc.constantFrom(..."aé Z9.'’-·ʼß中国ไทย\u0301\u200d😀İ".split('')), maxLength: 40 }),
     );
     const lang = fc.oneof(fc.constantFrom(...SUPPORTED_LANGUAGES, 'zh', 'xx', ''), fc.string({ maxLength: 8 }));
     fc.assert(
@@ -252,7 +269,11 @@ describe('robustness', () => {
           expect(tok.length).toBeGreaterThan(0);
           expect(tok).not.toMatch(/\s/u);
         }
-        expect(analyzeToString(t, l).split(' ').filter((x) => x.length > 0)).toEqual(tokens);
+        expect(
+          analyzeToString(t, l)
+            .split(' ')
+            .filter((x) => x.length > 0),
+        ).toEqual(tokens);
       }),
       { numRuns: 3000 },
     );

@@ -47,22 +47,28 @@ export const DEFAULT_QUERY_LANGUAGES: readonly string[] = Object.freeze(['en', '
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Combining marks to strip: all but those of Brahmic scripts (Indic, Tibetan, Myanmar, Thai, Lao,
  * Khmer, South-East Asian, U+A800-ABFF) and the kana voicing marks, which are parts of letters. */
-const STRIP_MARKS = /(?![\u0900-\u0dff\u0e00-\u0eff\u0f00-\u109f\u1700-\u17ff\u1900-\u1aaf\u1b00-\u1bff\u3099\u309a\ua800-\uabff])\p{M}/gu;
+const STRIP_MARKS =
+  /(?![\u0900-\u0dff\u0e00-\u0eff\u0f00-\u109f\u1700-\u17ff\u1900-\u1aaf\u1b00-\u1bff\u3099\u309a\ua800-\uabff])\p{M}/gu;
 const SPECIAL = /[ßæøœłđıþðςʼ]/g;
 const SPECIAL_MAP: Readonly<Record<string, string>> = {
-  ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', ł: 'l', đ: 'd', ı: 'i', þ: 'th', ð: 'd', ς: 'σ', ʼ: '',
+  ß: 'ss',
+  æ: 'ae',
+  ø: 'o',
+  œ: 'oe',
+  ł: 'l',
+  đ: 'd',
+  ı: 'i',
+  þ: 'th',
+  ð: 'd',
+  ς: 'σ',
+  ʼ: '',
 };
 const specialChar = (c: string): string => SPECIAL_MAP[c] ?? c;
 
 /** Case and accent folding only (no tokenisation, no stemming). */
 export function fold(text: string): string {
   if (!NON_ASCII.test(text)) return text.toLowerCase();
-  return text
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(STRIP_MARKS, '')
-    .replace(SPECIAL, specialChar)
-    .normalize('NFC');
+  return text.normalize('NFKD').toLowerCase().replace(STRIP_MARKS, '').replace(SPECIAL, specialChar).normalize('NFC');
 }
 
 // --- segmentation --------------------------------------------------------------------------------
@@ -75,8 +81,31 @@ const CONNECTOR = String.raw`['’ʼ‘.·]`;
 const SEGMENT = new RegExp(String.raw`(${UNSEG}+)|(${WORD}+)((?:${CONNECTOR}${WORD}+)*)`, 'yv');
 const APOSTROPHES = /['’ʼ‘]/;
 const ELISIONS = new Set([
-  'c', 'd', 'j', 'l', 'm', 'n', 's', 't', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu',
-  'dell', 'dall', 'nell', 'sull', 'all', 'coll', 'pell', 'dov', 'un', 'quest', 'quell', 'nessun',
+  'c',
+  'd',
+  'j',
+  'l',
+  'm',
+  'n',
+  's',
+  't',
+  'qu',
+  'jusqu',
+  'lorsqu',
+  'puisqu',
+  'quoiqu',
+  'dell',
+  'dall',
+  'nell',
+  'sull',
+  'all',
+  'coll',
+  'pell',
+  'dov',
+  'un',
+  'quest',
+  'quell',
+  'nessun',
 ]);
 const ELIDED_START = /^[aeiouyhàâäáãåéèêëíìîïóòôöõúùûüýÿœæ]/;
 const SINGLE_LETTER = /^\p{L}\p{M}*$/u;

@@ -22,21 +22,71 @@ const snowball = require('snowball-stemmers') as SnowballFactory;
 
 /** ISO 639-1 code -> Snowball algorithm name, for every algorithm the package ships (bar `porter`). */
 const ALGORITHMS: Readonly<Record<string, string>> = {
-  en: 'english', es: 'spanish', fr: 'french', pt: 'portuguese', de: 'german', it: 'italian',
-  nl: 'dutch', ro: 'romanian', ru: 'russian', sv: 'swedish', da: 'danish', no: 'norwegian',
-  fi: 'finnish', hu: 'hungarian', tr: 'turkish', ar: 'arabic', hy: 'armenian', eu: 'basque',
-  ca: 'catalan', cs: 'czech', ga: 'irish', sl: 'slovene', ta: 'tamil',
+  en: 'english',
+  es: 'spanish',
+  fr: 'french',
+  pt: 'portuguese',
+  de: 'german',
+  it: 'italian',
+  nl: 'dutch',
+  ro: 'romanian',
+  ru: 'russian',
+  sv: 'swedish',
+  da: 'danish',
+  no: 'norwegian',
+  fi: 'finnish',
+  hu: 'hungarian',
+  tr: 'turkish',
+  ar: 'arabic',
+  hy: 'armenian',
+  eu: 'basque',
+  ca: 'catalan',
+  cs: 'czech',
+  ga: 'irish',
+  sl: 'slovene',
+  ta: 'tamil',
 };
 
 export const SUPPORTED_LANGUAGES: readonly string[] = Object.freeze(Object.keys(ALGORITHMS));
 
 /** Other spellings of the supported languages: ISO 639-2/3 codes, Norwegian variants, English names. */
 const ALIASES: Readonly<Record<string, string>> = {
-  eng: 'en', spa: 'es', fra: 'fr', fre: 'fr', por: 'pt', deu: 'de', ger: 'de', ita: 'it',
-  nld: 'nl', dut: 'nl', ron: 'ro', rum: 'ro', mo: 'ro', rus: 'ru', swe: 'sv', dan: 'da',
-  nor: 'no', nb: 'no', nn: 'no', nob: 'no', nno: 'no', fin: 'fi', hun: 'hu', tur: 'tr',
-  ara: 'ar', arb: 'ar', hye: 'hy', arm: 'hy', eus: 'eu', baq: 'eu', cat: 'ca', ces: 'cs',
-  cze: 'cs', gle: 'ga', slv: 'sl', tam: 'ta',
+  eng: 'en',
+  spa: 'es',
+  fra: 'fr',
+  fre: 'fr',
+  por: 'pt',
+  deu: 'de',
+  ger: 'de',
+  ita: 'it',
+  nld: 'nl',
+  dut: 'nl',
+  ron: 'ro',
+  rum: 'ro',
+  mo: 'ro',
+  rus: 'ru',
+  swe: 'sv',
+  dan: 'da',
+  nor: 'no',
+  nb: 'no',
+  nn: 'no',
+  nob: 'no',
+  nno: 'no',
+  fin: 'fi',
+  hun: 'hu',
+  tur: 'tr',
+  ara: 'ar',
+  arb: 'ar',
+  hye: 'hy',
+  arm: 'hy',
+  eus: 'eu',
+  baq: 'eu',
+  cat: 'ca',
+  ces: 'cs',
+  cze: 'cs',
+  gle: 'ga',
+  slv: 'sl',
+  tam: 'ta',
 };
 for (const [code, name] of Object.entries(ALGORITHMS)) (ALIASES as Record<string, string>)[name] = code;
 
@@ -64,8 +114,16 @@ export function stemLanguage(lang: string | null | undefined): string {
  * like `exploração`. Only suffixes that are unambiguous in the language are listed.
  */
 const UNACCENTED_SUFFIXES: Readonly<Record<string, readonly (readonly [string, string])[]>> = {
-  es: [['cion', 'ción'], ['sion', 'sión']],
-  pt: [['cao', 'ção'], ['coes', 'ções'], ['sao', 'são'], ['soes', 'sões']],
+  es: [
+    ['cion', 'ción'],
+    ['sion', 'sión'],
+  ],
+  pt: [
+    ['cao', 'ção'],
+    ['coes', 'ções'],
+    ['sao', 'são'],
+    ['soes', 'sões'],
+  ],
 };
 
 function restoreAccents(lang: string, word: string): string {
@@ -125,19 +183,25 @@ export function rawStemmer(lang: string): (word: string) => string {
  * `sao`, and English `us`, which is also what `U.S.` folds to).
  */
 const STOP_WORDS: Readonly<Record<string, string>> = {
-  en: 'a an and are as at be been but by for from had has have he her his i if in into is it its ' +
+  en:
+    'a an and are as at be been but by for from had has have he her his i if in into is it its ' +
     'of on or our she so such than that the their them then there these they this those to was ' +
     'we were what when which who will with would you your',
-  es: 'a al como con de del desde donde e el ella en entre es esta este esto fue ha han la las le ' +
+  es:
+    'a al como con de del desde donde e el ella en entre es esta este esto fue ha han la las le ' +
     'les lo los mas mi muy ni o para pero por que se si su sus u un una unas uno unos y ya',
-  fr: 'a au aux avec ce ces cet cette dans de des du elle en est et etre il ils je la le les leur ' +
+  fr:
+    'a au aux avec ce ces cet cette dans de des du elle en est et etre il ils je la le les leur ' +
     'leurs lui ma mais me mes ne nos notre nous ou par pas pour qu que qui sa se ses sur ta te ' +
     'tes tu un une vos votre vous y',
-  pt: 'a ao aos as com como da das de do dos e ela ele em entre foi mais mas na nas no nos o os ' +
+  pt:
+    'a ao aos as com como da das de do dos e ela ele em entre foi mais mas na nas no nos o os ' +
     'ou para pela pelas pelo pelos por que se seu seus sua suas um uma umas uns',
-  de: 'aber als am an auch auf aus bei das dass dem den der des die ein eine einem einen einer ' +
+  de:
+    'aber als am an auch auf aus bei das dass dem den der des die ein eine einem einen einer ' +
     'eines er es fur im in ist mit nicht oder sich sie sind und von vom zu zum zur',
-  it: 'a ad al alla alle che con da dal dalla degli dei del della delle di e gli il in la le lo ' +
+  it:
+    'a ad al alla alle che con da dal dalla degli dei del della delle di e gli il in la le lo ' +
     'nei nel nella non o per sono su sul sulla un una uno',
 };
 

@@ -16,7 +16,23 @@ const ABBREVIATIONS: readonly [string, string][] = [
   ['govt', 'government'],
   ['comm', 'commonwealth'],
 ];
-const VERSUS = new Set(['v', 'vs', 'versus', 'c', 'contra', 'contre', 'gegen', 'tegen', 'and', 'the', 'of', 'y', 'e', 'et', 'al']);
+const VERSUS = new Set([
+  'v',
+  'vs',
+  'versus',
+  'c',
+  'contra',
+  'contre',
+  'gegen',
+  'tegen',
+  'and',
+  'the',
+  'of',
+  'y',
+  'e',
+  'et',
+  'al',
+]);
 
 /** The folded title with abbreviations expanded and "v." / "vs" / "et al." dropped. */
 export function titleKey(title: string): string {

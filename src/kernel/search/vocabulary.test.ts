@@ -3,12 +3,15 @@ import fc from 'fast-check';
 import { editDistance, Vocabulary } from './vocabulary.ts';
 
 function naive(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++)
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   return d[a.length]![b.length]!;
 }
@@ -28,7 +31,15 @@ describe('vocabulary', () => {
 
   it('suggests close indexed words, nearer and more frequent first, never removed ones', () => {
     const v = new Vocabulary();
-    v.apply(new Map([['rantsev', 2], ['ranting', 1], ['siliadin', 1], ['bondag', 40], ['bandag', 1]]));
+    v.apply(
+      new Map([
+        ['rantsev', 2],
+        ['ranting', 1],
+        ['siliadin', 1],
+        ['bondag', 40],
+        ['bandag', 1],
+      ]),
+    );
     expect(v.closeTo('rantsve').map((c) => c.term)).toEqual(['rantsev']);
     expect(v.closeTo('bondeg').map((c) => c.term)).toEqual(['bondag', 'bandag']);
     expect(v.closeTo('xx')).toEqual([]);

@@ -116,7 +116,12 @@ export class Vocabulary {
     for (let len = token.length - max; len <= token.length + max; len++) {
       for (const term of buckets.get(len) ?? []) {
         // Cheap pre-filter: a misspelling rarely changes both of the first two letters.
-        if (term.charCodeAt(0) !== c0 && term.charCodeAt(1) !== c1 && !(term.charCodeAt(0) === c1 && term.charCodeAt(1) === c0)) continue;
+        if (
+          term.charCodeAt(0) !== c0 &&
+          term.charCodeAt(1) !== c1 &&
+          !(term.charCodeAt(0) === c1 && term.charCodeAt(1) === c0)
+        )
+          continue;
         if (term === token) continue;
         const distance = editDistance(token, term, max);
         if (distance > max) continue;

@@ -11,8 +11,10 @@ const LABEL_W = 230;
 const ROW_H = 22;
 export const CHART_ROWS = 20;
 
-const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en') : n.toLocaleString('en', { maximumFractionDigits: 1 }));
-export const cellText = (c: Cell | undefined) => (c === null || c === undefined ? '–' : typeof c === 'number' ? fmt(c) : c);
+const fmt = (n: number) =>
+  Number.isInteger(n) ? n.toLocaleString('en') : n.toLocaleString('en', { maximumFractionDigits: 1 });
+export const cellText = (c: Cell | undefined) =>
+  c === null || c === undefined ? '–' : typeof c === 'number' ? fmt(c) : c;
 const short = (s: string, n = 34) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 function frame(id: string, t: StatTable, height: number, alt: string, body: SafeHtml): SafeHtml {
@@ -36,7 +38,13 @@ export function barChart(t: StatTable, id: string): SafeHtml {
 <text class="val" x="${(LABEL_W + (typeof v === 'number' ? w : 6) + 5).toFixed(1)}" y="${y + 14}">${cellText(v)}</text></g>`;
   });
   const more = t.rows.length > rows.length ? ` The chart shows the first ${rows.length} of ${t.rows.length} rows.` : '';
-  return frame(id, t, rows.length * ROW_H + 8, `Bar chart, ${t.columns.find((c) => c.key === t.chart.value)?.label ?? ''} per row; the table beside it holds every figure.${more}`, html`${bars}`);
+  return frame(
+    id,
+    t,
+    rows.length * ROW_H + 8,
+    `Bar chart, ${t.columns.find((c) => c.key === t.chart.value)?.label ?? ''} per row; the table beside it holds every figure.${more}`,
+    html`${bars}`,
+  );
 }
 
 /** Columns over an ordered axis (years); labels every few columns. */
@@ -57,7 +65,13 @@ export function columnChart(t: StatTable, id: string): SafeHtml {
 ${i % every === 0 ? html`<text class="lbl" x="${(x + step / 2).toFixed(1)}" y="${H - 12}" text-anchor="middle">${short(label, 8)}</text>` : ''}</g>`;
   });
   const axis = html`<line class="axis" x1="38" y1="${10 + plotH}" x2="${W - 8}" y2="${10 + plotH}"></line><text class="lbl" x="34" y="16" text-anchor="end">${fmt(max)}</text><text class="lbl" x="34" y="${10 + plotH}" text-anchor="end">0</text>`;
-  return frame(id, t, H, 'Column chart over time; small counts are drawn as short grey marks; the table holds every figure.', html`${axis}${cols}`);
+  return frame(
+    id,
+    t,
+    H,
+    'Column chart over time; small counts are drawn as short grey marks; the table holds every figure.',
+    html`${axis}${cols}`,
+  );
 }
 
 /** One box plot per row: whiskers min to max, box lower to upper quartile, a line at the median. */
@@ -78,8 +92,17 @@ export function boxChart(t: StatTable, id: string): SafeHtml {
     return html`<g><title>${label}: median ${cellText(r.median)} months (${cellText(r.min)} to ${cellText(r.max)})</title><text class="lbl" x="${LABEL_W - 6}" y="${y + 14}" text-anchor="end">${short(label)}</text>${body}</g>`;
   });
   const axisY = rows.length * ROW_H + 8;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => html`<text class="lbl" x="${(LABEL_W + f * max * scale).toFixed(1)}" y="${axisY + 14}" text-anchor="middle">${fmt(Math.round(f * max))}</text>`);
-  return frame(id, t, axisY + 22, 'Box plots of prison terms in months: whiskers from shortest to longest, box from lower to upper quartile, a line at the median; the table holds every figure.', html`${boxes}${ticks}`);
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map(
+    (f) =>
+      html`<text class="lbl" x="${(LABEL_W + f * max * scale).toFixed(1)}" y="${axisY + 14}" text-anchor="middle">${fmt(Math.round(f * max))}</text>`,
+  );
+  return frame(
+    id,
+    t,
+    axisY + 22,
+    'Box plots of prison terms in months: whiskers from shortest to longest, box from lower to upper quartile, a line at the median; the table holds every figure.',
+    html`${boxes}${ticks}`,
+  );
 }
 
 export function chartOf(t: StatTable, id: string): SafeHtml {
@@ -88,13 +111,21 @@ export function chartOf(t: StatTable, id: string): SafeHtml {
 }
 
 /** The data table of a statistic (every row), codes left out when a name column says the same. */
-export function statTable(t: StatTable, opts: { hideKeys?: string[]; link?: (row: Record<string, Cell>) => string | null } = {}): SafeHtml {
+export function statTable(
+  t: StatTable,
+  opts: { hideKeys?: string[]; link?: (row: Record<string, Cell>) => string | null } = {},
+): SafeHtml {
   const cols = t.columns.filter((c) => !(opts.hideKeys ?? ['value']).includes(c.key) && !c.key.endsWith('Url'));
   return html`<div class="table-wrap"><table class="data"><caption>${t.title}</caption>
 <thead><tr>${cols.map((c) => html`<th scope="col"${c.type !== 'text' ? html` class="num"` : ''}>${c.label}</th>`)}</tr></thead>
-<tbody>${t.rows.map((r) => html`<tr>${cols.map((c, i) => {
-    const text = cellText(r[c.key]);
-    const href = i === 0 && opts.link ? opts.link(r) : null;
-    return i === 0 ? html`<th scope="row">${href ? html`<a href="${href}">${text}</a>` : text}</th>` : html`<td${c.type !== 'text' ? html` class="num"` : ''}>${text}</td>`;
-  })}</tr>`)}</tbody></table></div>`;
+<tbody>${t.rows.map(
+    (r) =>
+      html`<tr>${cols.map((c, i) => {
+        const text = cellText(r[c.key]);
+        const href = i === 0 && opts.link ? opts.link(r) : null;
+        return i === 0
+          ? html`<th scope="row">${href ? html`<a href="${href}">${text}</a>` : text}</th>`
+          : html`<td${c.type !== 'text' ? html` class="num"` : ''}>${text}</td>`;
+      })}</tr>`,
+  )}</tbody></table></div>`;
 }

@@ -46,18 +46,27 @@ function project(
   geoPath: typeof import('d3-geo').geoPath,
 ): Shape[] {
   const require = createRequire(import.meta.url);
-  const topo = require('world-atlas/countries-110m.json') as Topology<{ countries: GeometryCollection<{ name: string }> }>;
+  const topo = require('world-atlas/countries-110m.json') as Topology<{
+    countries: GeometryCollection<{ name: string }>;
+  }>;
   const all = feature(topo, topo.objects.countries);
   // Antarctica (M49 010) holds no jurisdiction and would take a fifth of the height.
   const geo = { ...all, features: all.features.filter((f) => String(f.id) !== '010') };
   const projection = geoEqualEarth().fitWidth(W, geo);
   const path = geoPath(projection).digits(1);
   H = Math.ceil(path.bounds(geo)[1][1]);
-  return geo.features.map((f) => ({ m49: String(f.id ?? ''), name: f.properties?.name ?? '', d: path(f) ?? '' })).filter((s) => s.d);
+  return geo.features
+    .map((f) => ({ m49: String(f.id ?? ''), name: f.properties?.name ?? '', d: path(f) ?? '' }))
+    .filter((s) => s.d);
 }
 
 const ALPHA3_OF_M49 = new Map(COUNTRIES.filter((c) => c.m49).map((c) => [c.m49!, c.code]));
-const DRAWN = () => new Set(countryShapes().map((s) => ALPHA3_OF_M49.get(s.m49)).filter(Boolean) as string[]);
+const DRAWN = () =>
+  new Set(
+    countryShapes()
+      .map((s) => ALPHA3_OF_M49.get(s.m49))
+      .filter(Boolean) as string[],
+  );
 
 export interface MapDatum {
   code: string;
@@ -96,9 +105,18 @@ export function worldMap(data: MapDatum[], minCell: number): { svg: SafeHtml; no
   const legendItems = [
     { cls: 'none', text: 'no case' },
     { cls: 'c0', text: `fewer than ${minCell}` },
-    ...breaks.map((b, i) => ({ cls: `c${i + 1}`, text: i + 1 < breaks.length ? `${b.toLocaleString('en')}–${(breaks[i + 1]! - 1).toLocaleString('en')}` : `${b.toLocaleString('en')} or more` })),
+    ...breaks.map((b, i) => ({
+      cls: `c${i + 1}`,
+      text:
+        i + 1 < breaks.length
+          ? `${b.toLocaleString('en')}–${(breaks[i + 1]! - 1).toLocaleString('en')}`
+          : `${b.toLocaleString('en')} or more`,
+    })),
   ];
-  const legend = legendItems.map((l, i) => html`<g transform="translate(${12 + i * 118},${H + 10})"><rect class="${l.cls}" width="16" height="12"></rect><text class="lbl" x="21" y="11">${l.text}</text></g>`);
+  const legend = legendItems.map(
+    (l, i) =>
+      html`<g transform="translate(${12 + i * 118},${H + 10})"><rect class="${l.cls}" width="16" height="12"></rect><text class="lbl" x="21" y="11">${l.text}</text></g>`,
+  );
   const drawn = DRAWN();
   const svg = html`<svg class="world-map" viewBox="0 0 ${W} ${H + 30}" role="img" aria-labelledby="map-t map-d">
 <title id="map-t">World map of published cases by jurisdiction</title>

@@ -7,10 +7,28 @@ export * from './domain/permissions.ts';
 export * from './store/platform-store.ts';
 export type { PlatformDatabase, UsersTable, SessionsTable, ApiTokensTable, AuditLogTable } from './store/schema.ts';
 export { platformRepos } from './store/platform-repos.ts';
-export { AccountService, TOKEN_PREFIX, publicUser, publicToken, type AccountOptions, type SessionInfo } from './services/account-service.ts';
+export {
+  AccountService,
+  TOKEN_PREFIX,
+  publicUser,
+  publicToken,
+  type AccountOptions,
+  type SessionInfo,
+} from './services/account-service.ts';
 export { AuditService, audit, auditEntry, AUDIT_CSV_COLUMNS } from './services/audit-service.ts';
-export { createPlatformServices, DEFAULT_ACCOUNT_OPTIONS, type PlatformServices } from './services/platform-services.ts';
-export { SESSION_COOKIE, registerAuth, signedIn, secureCookie, setSessionCookie, type AuthConfig } from './http/auth.ts';
+export {
+  createPlatformServices,
+  DEFAULT_ACCOUNT_OPTIONS,
+  type PlatformServices,
+} from './services/platform-services.ts';
+export {
+  SESSION_COOKIE,
+  registerAuth,
+  signedIn,
+  secureCookie,
+  setSessionCookie,
+  type AuthConfig,
+} from './http/auth.ts';
 export { editorKit, pageOf, safeNext, type PageKit } from './web/account-pages.ts';
 export { editorPage, type EditorPageMeta } from './web/editor-layout.ts';
 export { platformModule } from './module.ts';

@@ -49,7 +49,9 @@ export class ReplicaRouter {
 
   private async catchUp(i: number): Promise<boolean> {
     try {
-      const { rows } = await this.replicas[i]!.query<{ lsn: string | null }>('SELECT pg_last_wal_replay_lsn()::text AS lsn');
+      const { rows } = await this.replicas[i]!.query<{ lsn: string | null }>(
+        'SELECT pg_last_wal_replay_lsn()::text AS lsn',
+      );
       const lsn = rows[0]?.lsn ? parseLsn(rows[0].lsn) : 0n;
       if (lsn > this.seen[i]!) this.seen[i] = lsn;
       return this.seen[i]! >= this.mustSee;

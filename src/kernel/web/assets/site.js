@@ -4,10 +4,16 @@
 (function () {
   async function go(url, push) {
     const res = await fetch(url, { headers: { accept: 'text/html' } });
-    if (!res.ok) { location.href = url; return; }
+    if (!res.ok) {
+      location.href = url;
+      return;
+    }
     const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
     const next = doc.querySelector('main');
-    if (!next) { location.href = url; return; }
+    if (!next) {
+      location.href = url;
+      return;
+    }
     document.querySelector('main').replaceWith(next);
     document.title = doc.title;
     if (push) history.pushState({ url: url }, '', url);
@@ -20,5 +26,7 @@
     for (const [k, v] of [...params]) if (v === '') params.delete(k);
     go('/search?' + params.toString(), true);
   });
-  window.addEventListener('popstate', function () { go(location.pathname + location.search, false); });
+  window.addEventListener('popstate', function () {
+    go(location.pathname + location.search, false);
+  });
 })();

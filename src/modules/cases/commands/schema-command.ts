@@ -7,7 +7,9 @@ export function schemaCommand(program: Command, ctx: CommandContext): void {
   program
     .command('schema')
     .description('print the JSON Schema of one line of the canonical JSON Lines format (docs/case.schema.json)')
-    .action(run(async () => {
-      io.out(`${JSON.stringify(caseJsonSchema(), null, 2)}\n`);
-    }));
+    .action(
+      run(async () => {
+        io.out(`${JSON.stringify(caseJsonSchema(), null, 2)}\n`);
+      }),
+    );
 }

@@ -19,7 +19,13 @@ function firstLine(file: string): string {
   const buf = Buffer.alloc(64 * 1024);
   const n = readSync(fd, buf, 0, buf.length, 0);
   closeSync(fd);
-  return buf.subarray(0, n).toString('utf8').replace(/^\ufeff/, '').split(/\r?\n/)[0] ?? '';
+  return (
+    buf
+      .subarray(0, n)
+      .toString('utf8')
+      .replace(/^\ufeff/, '')
+      .split(/\r?\n/)[0] ?? ''
+  );
 }
 import { AppError, type FieldIssue } from '../../../kernel/errors.ts';
 import { codes, STATUSES } from '../domain/taxonomy.ts';
@@ -59,7 +65,12 @@ function lineSource(file: string): LineSource {
 function progressBar(io: CliIo, source: LineSource): { update: (lines: number) => void; stop: () => void } {
   if (!io.isTty || !source.total) return { update: () => {}, stop: () => {} };
   const bar = new SingleBar(
-    { format: 'importing {bar} {percentage}% | {mb}/{totalMb} MB | {lines} lines | {rate} lines/s | ETA {eta_formatted}', hideCursor: true, stream: process.stderr },
+    {
+      format:
+        'importing {bar} {percentage}% | {mb}/{totalMb} MB | {lines} lines | {rate} lines/s | ETA {eta_formatted}',
+      hideCursor: true,
+      stream: process.stderr,
+    },
     Presets.shades_classic,
   );
   const started = performance.now();
@@ -84,104 +95,173 @@ export function importCommand(program: Command, ctx: CommandContext<Services>): 
     .command('import')
     .description('import cases from a JSON Lines file (all or nothing; - reads standard input)')
     .argument('[file]', 'the .jsonl file, one case per line')
-    .option('--undo <batch>', 'remove exactly what that import batch created, and restore what it changed (instead of importing)')
-    .option('--format <format>', 'input format: jsonl (the API shape, docs/case.schema.json), sherloc (rows scraped from the UNODC database) csv or xlsx (a spreadsheet, one row per case, see --mapping)', 'jsonl')
-    .option('--mapping <file>', 'for csv: a YAML or JSON file mapping your column names and labels to Palermo fields and codes (default: the columns of palermo export --format csv)')
+    .option(
+      '--undo <batch>',
+      'remove exactly what that import batch created, and restore what it changed (instead of importing)',
+    )
+    .option(
+      '--format <format>',
+      'input format: jsonl (the API shape, docs/case.schema.json), sherloc (rows scraped from the UNODC database) csv or xlsx (a spreadsheet, one row per case, see --mapping)',
+      'jsonl',
+    )
+    .option(
+      '--mapping <file>',
+      'for csv: a YAML or JSON file mapping your column names and labels to Palermo fields and codes (default: the columns of palermo export --format csv)',
+    )
     .option('--dry-run', 'validate and report; write nothing')
     .option('--source <text>', 'provenance source recorded on cases that name none')
-    .option('--partial', 'import the valid lines; write the rejected ones to FILE.rejected.jsonl (fix and re-import it) and their errors to the report')
-    .option('--report <file>', 'also write the full validation report (errors and warnings by line and field) as JSON to this file')
-    .action(run(async (file: string | undefined, opts: { format: string; mapping?: string; dryRun?: boolean; source?: string; undo?: string; partial?: boolean; report?: string }) => {
-      if (opts.undo !== undefined) {
-        if (file !== undefined) throw new AppError('BAD_REQUEST', '--undo takes a batch id, not a file', { field: 'FILE' });
-        const services = await ctx.open();
-        try {
-          io.out(`${JSON.stringify({ undone: await services.cases.undoBatch(opts.undo, SYSTEM) })}\n`);
-        } finally {
-          await ctx.close(services);
-        }
-        return;
-      }
-      if (file === undefined) throw new AppError('BAD_REQUEST', 'name the file to import (or - for standard input)', { field: 'FILE' });
-      const formats = [...LINE_FORMATS, 'csv', 'xlsx'];
-      if (!formats.includes(opts.format)) {
-        throw new AppError('BAD_REQUEST', `unknown --format '${opts.format}'; allowed: ${formats.join(', ')}`, { field: 'format', allowed: formats });
-      }
-      const sheet = opts.format === 'csv' || opts.format === 'xlsx';
-      if (opts.mapping && !sheet) throw new AppError('BAD_REQUEST', '--mapping is for --format csv or xlsx', { field: 'mapping' });
-      if (opts.format === 'xlsx' && (file === '-' || opts.partial)) throw new AppError('BAD_REQUEST', 'xlsx reads a named file, without --partial (save as CSV for that)', { field: 'format' });
-      const mapping = sheet ? (opts.mapping ? loadMapping(opts.mapping) : DEFAULT_MAPPING) : null;
-      const source = lineSource(file);
-      const services = await ctx.open();
-      const bar = progressBar(io, source);
-      const rejectedFile = opts.partial ? `${file === '-' ? 'stdin' : file}.rejected.jsonl` : null;
-      const rejected = rejectedFile ? createWriteStream(rejectedFile) : null;
-      const errors: FieldIssue[] = [];
-      const writeReport = (body: object) => {
-        if (opts.report) writeFileSync(opts.report, `${JSON.stringify({ file, ...body }, null, 2)}\n`);
-      };
-      try {
-        const items = opts.format === 'xlsx' ? xlsxItems(file, mapping!) : mapping ? csvItems(source.input, mapping) : readLines(source.input);
-        const csvHeader = mapping && rejected && file !== '-' ? firstLine(file) : null;
-        if (csvHeader) rejected!.write(`${csvHeader}\n`);
-        const r = await services.jsonl.import(items, {
-          format: (mapping ? 'jsonl' : opts.format) as LineFormat, dryRun: opts.dryRun, source: opts.source, onProgress: bar.update, partial: opts.partial,
-          onRejected: (line, raw, issues) => {
-            rejected!.write(`${raw}\n`);
-            errors.push(...issues.map((i) => ({ ...i, line })));
+    .option(
+      '--partial',
+      'import the valid lines; write the rejected ones to FILE.rejected.jsonl (fix and re-import it) and their errors to the report',
+    )
+    .option(
+      '--report <file>',
+      'also write the full validation report (errors and warnings by line and field) as JSON to this file',
+    )
+    .action(
+      run(
+        async (
+          file: string | undefined,
+          opts: {
+            format: string;
+            mapping?: string;
+            dryRun?: boolean;
+            source?: string;
+            undo?: string;
+            partial?: boolean;
+            report?: string;
           },
-        });
-        bar.stop();
-        writeReport({ ...r, errors, rejectedFile });
-        io.out(`${JSON.stringify({ imported: file, ...r, ...(rejectedFile ? { rejectedFile } : {}) })}\n`);
-      } catch (e) {
-        if (e instanceof AppError) writeReport({ written: false, code: e.code, message: e.message, errors: e.details });
-        throw e;
-      } finally {
-        bar.stop();
-        if (rejected) {
-          rejected.end();
-          await once(rejected, 'finish');
-        }
-        await ctx.close(services);
-      }
-    }));
+        ) => {
+          if (opts.undo !== undefined) {
+            if (file !== undefined)
+              throw new AppError('BAD_REQUEST', '--undo takes a batch id, not a file', { field: 'FILE' });
+            const services = await ctx.open();
+            try {
+              io.out(`${JSON.stringify({ undone: await services.cases.undoBatch(opts.undo, SYSTEM) })}\n`);
+            } finally {
+              await ctx.close(services);
+            }
+            return;
+          }
+          if (file === undefined)
+            throw new AppError('BAD_REQUEST', 'name the file to import (or - for standard input)', { field: 'FILE' });
+          const formats = [...LINE_FORMATS, 'csv', 'xlsx'];
+          if (!formats.includes(opts.format)) {
+            throw new AppError('BAD_REQUEST', `unknown --format '${opts.format}'; allowed: ${formats.join(', ')}`, {
+              field: 'format',
+              allowed: formats,
+            });
+          }
+          const sheet = opts.format === 'csv' || opts.format === 'xlsx';
+          if (opts.mapping && !sheet)
+            throw new AppError('BAD_REQUEST', '--mapping is for --format csv or xlsx', { field: 'mapping' });
+          if (opts.format === 'xlsx' && (file === '-' || opts.partial))
+            throw new AppError('BAD_REQUEST', 'xlsx reads a named file, without --partial (save as CSV for that)', {
+              field: 'format',
+            });
+          const mapping = sheet ? (opts.mapping ? loadMapping(opts.mapping) : DEFAULT_MAPPING) : null;
+          const source = lineSource(file);
+          const services = await ctx.open();
+          const bar = progressBar(io, source);
+          const rejectedFile = opts.partial ? `${file === '-' ? 'stdin' : file}.rejected.jsonl` : null;
+          const rejected = rejectedFile ? createWriteStream(rejectedFile) : null;
+          const errors: FieldIssue[] = [];
+          const writeReport = (body: object) => {
+            if (opts.report) writeFileSync(opts.report, `${JSON.stringify({ file, ...body }, null, 2)}\n`);
+          };
+          try {
+            const items =
+              opts.format === 'xlsx'
+                ? xlsxItems(file, mapping!)
+                : mapping
+                  ? csvItems(source.input, mapping)
+                  : readLines(source.input);
+            const csvHeader = mapping && rejected && file !== '-' ? firstLine(file) : null;
+            if (csvHeader) rejected!.write(`${csvHeader}\n`);
+            const r = await services.jsonl.import(items, {
+              format: (mapping ? 'jsonl' : opts.format) as LineFormat,
+              dryRun: opts.dryRun,
+              source: opts.source,
+              onProgress: bar.update,
+              partial: opts.partial,
+              onRejected: (line, raw, issues) => {
+                rejected!.write(`${raw}\n`);
+                errors.push(...issues.map((i) => ({ ...i, line })));
+              },
+            });
+            bar.stop();
+            writeReport({ ...r, errors, rejectedFile });
+            io.out(`${JSON.stringify({ imported: file, ...r, ...(rejectedFile ? { rejectedFile } : {}) })}\n`);
+          } catch (e) {
+            if (e instanceof AppError)
+              writeReport({ written: false, code: e.code, message: e.message, errors: e.details });
+            throw e;
+          } finally {
+            bar.stop();
+            if (rejected) {
+              rejected.end();
+              await once(rejected, 'finish');
+            }
+            await ctx.close(services);
+          }
+        },
+      ),
+    );
 }
 
 export function exportCommand(program: Command, ctx: CommandContext<Services>): void {
   const { config, io, run } = ctx;
   program
     .command('export')
-    .description('export cases, in creation order, to standard output unless --output: jsonl is the lossless canonical form, csv is flattened (docs/export-formats.md)')
+    .description(
+      'export cases, in creation order, to standard output unless --output: jsonl is the lossless canonical form, csv is flattened (docs/export-formats.md)',
+    )
     .option('--format <format>', `output format: ${EXPORT_FORMATS.join(', ')}`, 'jsonl')
     .option('--query <text>', 'export only the published cases matching this search (the query language of the API)')
     .option('-o, --output <file>', 'write to this file')
     .option('--status <list>', `only these statuses, comma-separated (${codes(STATUSES).join(', ')}); default all`)
-    .action(run(async (opts: { format: string; output?: string; status?: string; query?: string }) => {
-      if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
-        throw new AppError('BAD_REQUEST', `unknown --format '${opts.format}'; allowed: ${EXPORT_FORMATS.join(', ')}`, { field: 'format', allowed: EXPORT_FORMATS });
-      }
-      if (opts.query !== undefined && opts.status) {
-        throw new AppError('BAD_REQUEST', '--query exports published cases only; it cannot be combined with --status', { field: 'status' });
-      }
-      const statuses = opts.status?.split(',').map((s) => s.trim()) as CaseStatus[] | undefined;
-      const bad = statuses?.filter((s) => !(codes(STATUSES) as string[]).includes(s));
-      if (bad?.length) {
-        throw new AppError('BAD_REQUEST', `unknown status '${bad[0]}'; allowed: ${codes(STATUSES).join(', ')}`, { field: 'status', allowed: codes(STATUSES) });
-      }
-      const services = await ctx.open();
-      const sink: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
-      try {
-        const selection = opts.query !== undefined ? { search: { q: opts.query, selection: {} } } : { statuses };
-        for await (const chunk of services.exports.lines(opts.format as ExportFormat, selection, config.publicUrl?.replace(/\/$/, ''))) {
-          if (!sink.write(chunk)) await once(sink, 'drain');
+    .action(
+      run(async (opts: { format: string; output?: string; status?: string; query?: string }) => {
+        if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) {
+          throw new AppError(
+            'BAD_REQUEST',
+            `unknown --format '${opts.format}'; allowed: ${EXPORT_FORMATS.join(', ')}`,
+            { field: 'format', allowed: EXPORT_FORMATS },
+          );
         }
-      } finally {
-        await ctx.close(services);
-        if (opts.output) {
-          sink.end();
-          await once(sink, 'finish');
+        if (opts.query !== undefined && opts.status) {
+          throw new AppError(
+            'BAD_REQUEST',
+            '--query exports published cases only; it cannot be combined with --status',
+            { field: 'status' },
+          );
         }
-      }
-    }));
+        const statuses = opts.status?.split(',').map((s) => s.trim()) as CaseStatus[] | undefined;
+        const bad = statuses?.filter((s) => !(codes(STATUSES) as string[]).includes(s));
+        if (bad?.length) {
+          throw new AppError('BAD_REQUEST', `unknown status '${bad[0]}'; allowed: ${codes(STATUSES).join(', ')}`, {
+            field: 'status',
+            allowed: codes(STATUSES),
+          });
+        }
+        const services = await ctx.open();
+        const sink: Writable = opts.output ? createWriteStream(opts.output) : process.stdout;
+        try {
+          const selection = opts.query !== undefined ? { search: { q: opts.query, selection: {} } } : { statuses };
+          for await (const chunk of services.exports.lines(
+            opts.format as ExportFormat,
+            selection,
+            config.publicUrl?.replace(/\/$/, ''),
+          )) {
+            if (!sink.write(chunk)) await once(sink, 'drain');
+          }
+        } finally {
+          await ctx.close(services);
+          if (opts.output) {
+            sink.end();
+            await once(sink, 'finish');
+          }
+        }
+      }),
+    );
 }

@@ -4,7 +4,12 @@ import { countryByCode } from '../../../kernel/geo/countries.ts';
 import { labelOf, TAG_KINDS, type Vocabulary } from './taxonomy.ts';
 
 export const TAG_VOCAB: Record<(typeof TAG_KINDS)[number], Vocabulary> = {
-  acts: 'acts', means: 'means', purposes: 'purposes', forms: 'forms', sectors: 'sectors', offences: 'offences',
+  acts: 'acts',
+  means: 'means',
+  purposes: 'purposes',
+  forms: 'forms',
+  sectors: 'sectors',
+  offences: 'offences',
 };
 
 export function jsonLd(rec: CaseRecord, url: string): Record<string, unknown> {
@@ -16,7 +21,10 @@ export function jsonLd(rec: CaseRecord, url: string): Record<string, unknown> {
     '@id': url,
     url,
     name: rec.title,
-    identifier: [rec.id, ...rec.identifiers.map((i) => ({ '@type': 'PropertyValue', propertyID: i.type, value: i.value }))],
+    identifier: [
+      rec.id,
+      ...rec.identifiers.map((i) => ({ '@type': 'PropertyValue', propertyID: i.type, value: i.value })),
+    ],
     dateCreated: rec.decisionDate ?? undefined,
     inLanguage: lang.length ? lang : undefined,
     spatialCoverage: { '@type': 'Place', name: countryByCode(rec.jurisdiction)?.name ?? rec.jurisdiction },

@@ -10,7 +10,11 @@ const NUMBER_WORD = /^\s*(?:(?:criminal|crim|civil|case|docket)\.?\s+)*(?:no|nr|
  */
 export function foldIdentifier(value: string): string {
   const bare = value.replace(NUMBER_WORD, '');
-  return bare.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return bare
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Narratives keyed by language in a stable (sorted) order, so equal records serialise equally. */
@@ -29,7 +33,13 @@ export function toRecord(
   content: CaseContent,
   meta: { version: number; createdAt: string; updatedAt: string },
 ): CaseRecord {
-  return { id, ...canonicalContent(content), version: meta.version, createdAt: meta.createdAt, updatedAt: meta.updatedAt };
+  return {
+    id,
+    ...canonicalContent(content),
+    version: meta.version,
+    createdAt: meta.createdAt,
+    updatedAt: meta.updatedAt,
+  };
 }
 
 export function contentOf(rec: CaseRecord): CaseContent {

@@ -19,7 +19,9 @@ describe('case schema', () => {
   });
 
   it('names each bad field by path and lists allowed codes', () => {
-    const found = issues(caseInput({ jurisdiction: 'XXX', tags: { purposes: ['forced_labor'] } as never, decisionDate: '2021-02-30' }));
+    const found = issues(
+      caseInput({ jurisdiction: 'XXX', tags: { purposes: ['forced_labor'] } as never, decisionDate: '2021-02-30' }),
+    );
     expect(found.map((i) => i.path).sort()).toEqual(['decisionDate', 'jurisdiction', 'tags.purposes.0']);
     const purpose = found.find((i) => i.path === 'tags.purposes.0')!;
     expect(purpose.allowed).toContain('forced_labour');
@@ -27,20 +29,32 @@ describe('case schema', () => {
   });
 
   it('validates parties: child status is its own field, counts only for groups, nationalities are codes', () => {
-    const bad = issues(caseInput({ victims: [{ kind: 'person', gender: 'child' as never, nationalities: ['Moldova'] }] }));
+    const bad = issues(
+      caseInput({ victims: [{ kind: 'person', gender: 'child' as never, nationalities: ['Moldova'] }] }),
+    );
     expect(bad.map((i) => i.path).sort()).toEqual(['victims.0.gender', 'victims.0.nationalities.0']);
-    expect(issues(caseInput({ victims: [{ kind: 'person', count: 3 }] })).map((i) => i.path)).toEqual(['victims.0.count']);
+    expect(issues(caseInput({ victims: [{ kind: 'person', count: 3 }] })).map((i) => i.path)).toEqual([
+      'victims.0.count',
+    ]);
     expect(issues(caseInput({ victims: [{ kind: 'group', count: 12, gender: 'female', child: true }] }))).toEqual([]);
   });
 
   it('keys narratives by BCP 47 language tag', () => {
-    expect(issues(caseInput({ narratives: { 'pt-BR': { facts: 'Trabalho escravo.' }, es: { facts: 'Trata de personas.' } } }))).toEqual([]);
-    expect(issues(caseInput({ narratives: { english: { facts: 'x' } } })).map((i) => i.path)).toEqual(['narratives.english']);
+    expect(
+      issues(
+        caseInput({ narratives: { 'pt-BR': { facts: 'Trabalho escravo.' }, es: { facts: 'Trata de personas.' } } }),
+      ),
+    ).toEqual([]);
+    expect(issues(caseInput({ narratives: { english: { facts: 'x' } } })).map((i) => i.path)).toEqual([
+      'narratives.english',
+    ]);
   });
 
   it('rejects unknown fields and non-http sources', () => {
     expect(issues({ ...caseInput(), colour: 'red' })[0]!.message).toMatch(/unknown field\(s\): colour/);
-    expect(issues(caseInput({ sources: [{ kind: 'url', value: 'javascript:alert(1)' }] })).map((i) => i.path)).toEqual(['sources.0.value']);
+    expect(issues(caseInput({ sources: [{ kind: 'url', value: 'javascript:alert(1)' }] })).map((i) => i.path)).toEqual([
+      'sources.0.value',
+    ]);
   });
 
   it('patches may hold any subset of fields', () => {

@@ -7,8 +7,22 @@ import { z } from 'zod';
 import { isCountryCode, COUNTRY_CODES } from '../../../kernel/geo/countries.ts';
 import { parsePartialDate } from '../../../kernel/dates/partial-date.ts';
 import {
-  ACTS, MEANS, PURPOSES, FORMS, SECTORS, OFFENCES, VERDICTS, COURT_LEVELS, LEGAL_SYSTEMS,
-  GENDERS, PARTY_KINDS, STATUSES, IDENTIFIER_TYPES, PROCEEDING_STAGES, codes, type Term,
+  ACTS,
+  MEANS,
+  PURPOSES,
+  FORMS,
+  SECTORS,
+  OFFENCES,
+  VERDICTS,
+  COURT_LEVELS,
+  LEGAL_SYSTEMS,
+  GENDERS,
+  PARTY_KINDS,
+  STATUSES,
+  IDENTIFIER_TYPES,
+  PROCEEDING_STAGES,
+  codes,
+  type Term,
 } from './taxonomy.ts';
 
 /** A code from a closed vocabulary; the error lists the allowed codes. */
@@ -19,18 +33,15 @@ function vocab<L extends readonly Term[]>(list: L, what: string) {
   });
 }
 
-export const countryCode = z
-  .string()
-  .refine(isCountryCode, {
-    error: (iss) => `unknown country code '${String(iss.input)}'; expected an ISO 3166-1 alpha-3 code such as PHL, or XIR for International and Regional Bodies`,
-  });
+export const countryCode = z.string().refine(isCountryCode, {
+  error: (iss) =>
+    `unknown country code '${String(iss.input)}'; expected an ISO 3166-1 alpha-3 code such as PHL, or XIR for International and Regional Bodies`,
+});
 
-export const partialDate = z
-  .string()
-  .superRefine((v, ctx) => {
-    const p = parsePartialDate(v);
-    if (typeof p === 'string') ctx.addIssue({ code: 'custom', message: `invalid date '${v}': ${p}` });
-  });
+export const partialDate = z.string().superRefine((v, ctx) => {
+  const p = parsePartialDate(v);
+  if (typeof p === 'string') ctx.addIssue({ code: 'custom', message: `invalid date '${v}': ${p}` });
+});
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => text(max).nullable().default(null);
@@ -108,15 +119,17 @@ export const ProceedingSchema = z.strictObject({
   caseId: z.string().min(1).max(64).nullable().default(null),
 });
 
-export const SourceSchema = z.strictObject({
-  kind: z.enum(['url', 'citation'], { error: "source kind must be 'url' or 'citation'" }),
-  value: text(2000),
-  label: optText(500),
-}).superRefine((s, ctx) => {
-  if (s.kind === 'url' && !/^https?:\/\/[^\s]+$/i.test(s.value)) {
-    ctx.addIssue({ code: 'custom', path: ['value'], message: 'a url source must be an http(s) URL' });
-  }
-});
+export const SourceSchema = z
+  .strictObject({
+    kind: z.enum(['url', 'citation'], { error: "source kind must be 'url' or 'citation'" }),
+    value: text(2000),
+    label: optText(500),
+  })
+  .superRefine((s, ctx) => {
+    if (s.kind === 'url' && !/^https?:\/\/[^\s]+$/i.test(s.value)) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'a url source must be an http(s) URL' });
+    }
+  });
 
 export const TagsSchema = z.strictObject({
   acts: z.array(vocab(ACTS, 'act')).default([]),
@@ -137,7 +150,10 @@ export const ProvenanceSchema = z.strictObject({
 
 /** The writable content of a case: what a client sends on POST and in JSON Lines. */
 export const CaseInputSchema = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only (1-64)').optional(),
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, 'letters, digits, _ and - only (1-64)')
+    .optional(),
   title: text(1000),
   databaseNumber: optText(64),
   jurisdiction: countryCode,

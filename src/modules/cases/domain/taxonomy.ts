@@ -31,12 +31,25 @@ export const MEANS = terms([
   { code: 'abduction', label: 'Abduction', basis: 'art. 3(a)' },
   { code: 'fraud', label: 'Fraud', basis: 'art. 3(a)' },
   { code: 'deception', label: 'Deception', basis: 'art. 3(a)' },
-  { code: 'abuse_of_power_or_vulnerability', label: 'Abuse of power or of a position of vulnerability', basis: 'art. 3(a)' },
-  { code: 'payments_or_benefits', label: 'Giving or receiving payments or benefits to achieve the consent of a person having control over another person', basis: 'art. 3(a)' },
+  {
+    code: 'abuse_of_power_or_vulnerability',
+    label: 'Abuse of power or of a position of vulnerability',
+    basis: 'art. 3(a)',
+  },
+  {
+    code: 'payments_or_benefits',
+    label:
+      'Giving or receiving payments or benefits to achieve the consent of a person having control over another person',
+    basis: 'art. 3(a)',
+  },
 ]);
 
 export const PURPOSES = terms([
-  { code: 'sexual_exploitation', label: 'Exploitation of the prostitution of others or other forms of sexual exploitation', basis: 'art. 3(a)' },
+  {
+    code: 'sexual_exploitation',
+    label: 'Exploitation of the prostitution of others or other forms of sexual exploitation',
+    basis: 'art. 3(a)',
+  },
   { code: 'forced_labour', label: 'Forced labour or services', basis: 'art. 3(a)' },
   { code: 'slavery', label: 'Slavery or practices similar to slavery', basis: 'art. 3(a)' },
   { code: 'servitude', label: 'Servitude', basis: 'art. 3(a)' },

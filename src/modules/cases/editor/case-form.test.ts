@@ -8,18 +8,36 @@ import { sherlocToCase } from '../importers/sherloc.ts';
 import { caseInput } from '../../../../test/factories/case-factory.ts';
 import { html } from '../../../kernel/web/html.ts';
 import {
-  renderCaseForm, formFields, parseCaseForm, applyFormOp, keepUneditedFields, FORM_QS_OPTIONS, fieldId,
-  type CaseFormValues, type FormError,
+  renderCaseForm,
+  formFields,
+  parseCaseForm,
+  applyFormOp,
+  keepUneditedFields,
+  FORM_QS_OPTIONS,
+  fieldId,
+  type CaseFormValues,
+  type FormError,
 } from './case-form.ts';
 import { richCase, minimalCase } from '../../../../test/fixtures/test-cases.ts';
 
 const BRIEF_QS = { depth: 10, arrayLimit: 1000 };
 const restricted = { internalNotes: 'Met the prosecutor on 3 May.\nCall back.', sourceContacts: 'j.doe@example.org' };
-const valuesOf = (c: CaseInput, version?: number): CaseFormValues => ({ case: c as Record<string, unknown>, restricted, ...(version ? { version } : {}) });
+const valuesOf = (c: CaseInput, version?: number): CaseFormValues => ({
+  case: c as Record<string, unknown>,
+  restricted,
+  ...(version ? { version } : {}),
+});
 const render = (values: CaseFormValues, errors: FormError[] = []) =>
-  renderCaseForm({ action: '/editor/cases/x', values, errors, csrfToken: 'tok"en<1>', submitLabel: 'Save draft' }).value;
+  renderCaseForm({ action: '/editor/cases/x', values, errors, csrfToken: 'tok"en<1>', submitLabel: 'Save draft' })
+    .value;
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const attr = (tag: string, name: string) => {
   const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
   return m ? decode(m[1]!) : null;
@@ -43,7 +61,7 @@ function browserSubmit(page: string): [string, string][] {
     } else if (m.startsWith('<select')) {
       const options = [...m.matchAll(/<option\b[^>]*>/g)].map(([o]) => o);
       const chosen = options.find((o) => /\sselected[\s>]/.test(o)) ?? options[0];
-      out.push([name, chosen ? attr(chosen, 'value') ?? '' : '']);
+      out.push([name, chosen ? (attr(chosen, 'value') ?? '') : '']);
     } else {
       const body = /^<textarea\b[^>]*>([\s\S]*)<\/textarea>$/.exec(m)![1]!;
       out.push([name, decode(body.replace(/^\n/, ''))]);
@@ -60,7 +78,19 @@ const cases: [string, () => CaseInput][] = [
   ['the factory case', () => caseInput()],
   ['a rich case (3 victims, 3 defendants, 4 charges, 3 languages, all tag kinds)', richCase],
   ['a minimal case', minimalCase],
-  ['a case with 120 victims (more parameters than qs allows by default)', () => caseInput({ victims: Array.from({ length: 120 }, (_, i) => ({ label: `V${i + 1}`, gender: 'female' as const, child: i % 2 === 0, ageAtOffence: 10 + (i % 50), nationalities: ['PHL'] })) })],
+  [
+    'a case with 120 victims (more parameters than qs allows by default)',
+    () =>
+      caseInput({
+        victims: Array.from({ length: 120 }, (_, i) => ({
+          label: `V${i + 1}`,
+          gender: 'female' as const,
+          child: i % 2 === 0,
+          ageAtOffence: 10 + (i % 50),
+          nationalities: ['PHL'],
+        })),
+      }),
+  ],
 ];
 
 describe('the case form round trip', () => {
@@ -71,7 +101,9 @@ describe('the case form round trip', () => {
     expect(values.restricted).toEqual(restricted);
     expect(values.version).toBe(7);
     const expected = CaseInputSchema.parse(original);
-    expect(CaseInputSchema.parse(keepUneditedFields(original as Record<string, unknown>, values.case))).toEqual(expected);
+    expect(CaseInputSchema.parse(keepUneditedFields(original as Record<string, unknown>, values.case))).toEqual(
+      expected,
+    );
     // Without the unedited fields, only status, id and the import bookkeeping differ.
     const alone = CaseInputSchema.parse(values.case);
     expect({ ...alone, status: expected.status, provenance: expected.provenance }).toEqual(expected);
@@ -91,19 +123,28 @@ describe('the case form round trip', () => {
     const { values } = roundTrip(browserSubmit(render(valuesOf(original))));
     expect(values.restricted).toEqual(restricted);
     expect(values.case.narratives).toMatchObject({ en: { facts: original.narratives!.en!.facts } });
-    expect(CaseInputSchema.parse(keepUneditedFields(original as Record<string, unknown>, values.case))).toEqual(CaseInputSchema.parse(original));
+    expect(CaseInputSchema.parse(keepUneditedFields(original as Record<string, unknown>, values.case))).toEqual(
+      CaseInputSchema.parse(original),
+    );
   });
 
   it('parses with the qs options of the brief for an ordinary case', () => {
     const original = richCase();
     const { values } = roundTrip(formFields(valuesOf(original)), BRIEF_QS);
-    expect(CaseInputSchema.parse(keepUneditedFields(original as Record<string, unknown>, values.case))).toEqual(CaseInputSchema.parse(original));
+    expect(CaseInputSchema.parse(keepUneditedFields(original as Record<string, unknown>, values.case))).toEqual(
+      CaseInputSchema.parse(original),
+    );
   });
 
   it('never puts status in the form: a crafted status field is ignored', () => {
     const pairs = formFields(valuesOf(caseInput({ status: 'published' })));
     expect(pairs.some(([n]) => n === 'status' || n.startsWith('status['))).toBe(false);
-    const { values } = roundTrip([...pairs, ['status', 'published'], ['id', 'hijack'], ['provenance[importBatch]', 'x']]);
+    const { values } = roundTrip([
+      ...pairs,
+      ['status', 'published'],
+      ['id', 'hijack'],
+      ['provenance[importBatch]', 'x'],
+    ]);
     expect(values.case).not.toHaveProperty('status');
     expect(values.case).not.toHaveProperty('id');
     expect(values.case.provenance).toEqual({ source: null });
@@ -120,7 +161,9 @@ describe.runIf(existsSync(CORPUS))('the real SHERLOC corpus through the form', (
       const r = sherlocToCase(JSON.parse(line), i + 1);
       if (!('input' in r)) return;
       const { values } = roundTrip(formFields(valuesOf(r.input)));
-      expect(CaseInputSchema.parse(keepUneditedFields(r.input as Record<string, unknown>, values.case))).toEqual(CaseInputSchema.parse(r.input));
+      expect(CaseInputSchema.parse(keepUneditedFields(r.input as Record<string, unknown>, values.case))).toEqual(
+        CaseInputSchema.parse(r.input),
+      );
       n++;
     });
     expect(n).toBeGreaterThan(900);
@@ -140,7 +183,18 @@ describe('renderCaseForm', () => {
 
   it('covers every section, with tabs per language, checkbox groups and a restricted section', () => {
     const page = render(valuesOf(richCase(), 2));
-    for (const h of ['Identity and court', 'Identifiers', 'Chain of proceedings', 'Narratives', 'Victims', 'Defendants and charges', 'Article 3 profile and tags', 'Sources', 'Provenance', 'Restricted (never public)']) {
+    for (const h of [
+      'Identity and court',
+      'Identifiers',
+      'Chain of proceedings',
+      'Narratives',
+      'Victims',
+      'Defendants and charges',
+      'Article 3 profile and tags',
+      'Sources',
+      'Provenance',
+      'Restricted (never public)',
+    ]) {
       expect(page).toContain(`>${h}</h2>`);
     }
     expect(page).toMatch(/<form method="post" action="\/editor\/cases\/x"/);
@@ -148,13 +202,21 @@ describe('renderCaseForm', () => {
     expect(page).toContain('<a href="#f-narratives-en" hreflang="en" aria-current="true">English (en)</a>');
     for (const l of ['es', 'pt-BR']) expect(page).toContain(`<a href="#f-narratives-${l}" hreflang="${l}">`);
     expect(page).toContain('<fieldset class="lang-panel current" id="f-narratives-en">');
-    expect(page).toMatch(/<fieldset class="lang-panel" id="f-narratives-pt-BR">\s*<legend>Brazilian Portuguese \(pt-BR\)<\/legend>/);
-    expect(page).toMatch(/<textarea id="f-narratives-es-facts" name="narratives\[es\]\[facts\]" rows="6" lang="es">\nHechos del caso: ñandú\.<\/textarea>/);
-    expect(page).toMatch(/<input type="checkbox" id="f-tags-acts-recruitment" name="tags\[acts\]\[\]" value="recruitment" checked> <label for="f-tags-acts-recruitment">Recruitment<\/label>/);
+    expect(page).toMatch(
+      /<fieldset class="lang-panel" id="f-narratives-pt-BR">\s*<legend>Brazilian Portuguese \(pt-BR\)<\/legend>/,
+    );
+    expect(page).toMatch(
+      /<textarea id="f-narratives-es-facts" name="narratives\[es\]\[facts\]" rows="6" lang="es">\nHechos del caso: ñandú\.<\/textarea>/,
+    );
+    expect(page).toMatch(
+      /<input type="checkbox" id="f-tags-acts-recruitment" name="tags\[acts\]\[\]" value="recruitment" checked> <label for="f-tags-acts-recruitment">Recruitment<\/label>/,
+    );
     expect(page).toMatch(/<input type="checkbox" id="f-tags-acts-transfer" name="tags\[acts\]\[\]" value="transfer"> /);
     expect(page).toContain('<option value="PHL" selected>Philippines (PHL)</option>');
     expect((page.match(/<option value="[A-Z]{3}"/g) ?? []).length).toBeGreaterThan(240);
-    expect(page).toContain('<select id="f-victims-0-child" name="victims[0][child]"><option value="unknown">Not known</option><option value="yes" selected>Yes</option>');
+    expect(page).toContain(
+      '<select id="f-victims-0-child" name="victims[0][child]"><option value="unknown">Not known</option><option value="yes" selected>Yes</option>',
+    );
     expect(page).toContain('value="remove:defendants.0.charges.2"');
     expect(page).toContain('value="add:defendants.2.charges"');
     expect(page).toContain('value="remove:narratives.pt-BR"');
@@ -190,14 +252,23 @@ describe('renderCaseForm', () => {
     } catch (e) {
       errors = (e as AppError).details as FormError[];
     }
-    expect(errors.map((e) => e.path).sort()).toEqual(['decisionDate', 'defendants.0.charges.1.fine.currency', 'title', 'victims.1.gender']);
+    expect(errors.map((e) => e.path).sort()).toEqual([
+      'decisionDate',
+      'defendants.0.charges.1.fine.currency',
+      'title',
+      'victims.1.gender',
+    ]);
     const page = render(values, errors);
     for (const e of errors) {
       const id = fieldId(e.path);
       const input = new RegExp(`<(input|select|textarea)[^>]* id="${id}"[^>]*>`).exec(page)?.[0] ?? '';
       expect(attr(input, 'aria-describedby')!.split(' '), e.path).toContain(`${id}-error`);
       expect(input).toContain('aria-invalid="true"');
-      expect(page).toMatch(new RegExp(`<p class="field-error" id="${id}-error"><span class="visually-hidden">Error: </span>[^<]+</p>\\s*<(input|select|textarea)[^>]* id="${id}"`));
+      expect(page).toMatch(
+        new RegExp(
+          `<p class="field-error" id="${id}-error"><span class="visually-hidden">Error: </span>[^<]+</p>\\s*<(input|select|textarea)[^>]* id="${id}"`,
+        ),
+      );
       expect(page).toContain(`<li><a href="#${id}">`);
     }
     expect(page).toContain('<li><a href="#f-victims-1-gender">Victim 2 › Gender: unknown gender &#39;robot&#39;');
@@ -224,12 +295,20 @@ describe('renderCaseForm', () => {
       { path: '(root)', message: 'conflict' },
     ];
     const page = render(values, errors);
-    expect(page).toMatch(/<p class="field-error" id="f-victims-0-nationalities-error">[\s\S]{0,80}unknown country code &#39;XXX&#39;<\/p>\s*<input type="text" id="f-victims-0-nationalities"/);
+    expect(page).toMatch(
+      /<p class="field-error" id="f-victims-0-nationalities-error">[\s\S]{0,80}unknown country code &#39;XXX&#39;<\/p>\s*<input type="text" id="f-victims-0-nationalities"/,
+    );
     expect(page).toMatch(/<p class="field-error" id="f-defendants-2-count-error">/);
-    expect(page).toMatch(/<fieldset class="checks has-error" id="f-tags-acts" aria-describedby="f-tags-acts-error">\s*<legend>Acts<\/legend><p class="field-error" id="f-tags-acts-error">/);
-    expect(page).toMatch(/<section class="form-section" id="f-narratives" aria-labelledby="f-narratives-title">\s*<h2 id="f-narratives-title">Narratives<\/h2><p class="field-error" id="f-narratives-error">/);
+    expect(page).toMatch(
+      /<fieldset class="checks has-error" id="f-tags-acts" aria-describedby="f-tags-acts-error">\s*<legend>Acts<\/legend><p class="field-error" id="f-tags-acts-error">/,
+    );
+    expect(page).toMatch(
+      /<section class="form-section" id="f-narratives" aria-labelledby="f-narratives-title">\s*<h2 id="f-narratives-title">Narratives<\/h2><p class="field-error" id="f-narratives-error">/,
+    );
     expect(page).toMatch(/<p class="field-error" id="f-restricted-internalNotes-error">/);
-    expect(page).toMatch(/<fieldset class="fine has-error" id="f-defendants-0-charges-0-fine" aria-describedby="f-defendants-0-charges-0-fine-error">/);
+    expect(page).toMatch(
+      /<fieldset class="fine has-error" id="f-defendants-0-charges-0-fine" aria-describedby="f-defendants-0-charges-0-fine-error">/,
+    );
     expect(page).toContain('<li>mystery › field: what is this</li>');
     expect(page).toContain('<li>Case: conflict</li>');
     expect(page).not.toContain('id="f-mystery-field-error"');
@@ -238,25 +317,43 @@ describe('renderCaseForm', () => {
 
   it('marks the language tab whose panel has an error and shows that panel first', () => {
     const page = render(valuesOf(richCase()), [{ path: 'narratives.es.facts', message: 'Too big' }]);
-    expect(page).toContain('<a href="#f-narratives-es" hreflang="es" class="has-error" aria-current="true">Spanish (es) <span class="tab-error">has errors</span></a>');
+    expect(page).toContain(
+      '<a href="#f-narratives-es" hreflang="es" class="has-error" aria-current="true">Spanish (es) <span class="tab-error">has errors</span></a>',
+    );
     expect(page).toContain('<a href="#f-narratives-en" hreflang="en">English (en)</a>');
     expect(page).toContain('<fieldset class="lang-panel current" id="f-narratives-es">');
     expect(page).toContain('<fieldset class="lang-panel" id="f-narratives-en">');
   });
 
   it('shows the panel of a just-added language, with its facts field focused', () => {
-    const page = renderCaseForm({ action: '/x', values: valuesOf(richCase()), errors: [], csrfToken: 't', submitLabel: 'Save', focus: 'narratives.pt-BR.facts' }).value;
+    const page = renderCaseForm({
+      action: '/x',
+      values: valuesOf(richCase()),
+      errors: [],
+      csrfToken: 't',
+      submitLabel: 'Save',
+      focus: 'narratives.pt-BR.facts',
+    }).value;
     expect(page).toContain('<fieldset class="lang-panel current" id="f-narratives-pt-BR">');
     expect(page.match(/class="lang-panel current"/g)).toHaveLength(1);
-    expect(page).toMatch(/<textarea id="f-narratives-pt-BR-facts" name="narratives\[pt-BR\]\[facts\]" autofocus rows="6" lang="pt-BR">/);
+    expect(page).toMatch(
+      /<textarea id="f-narratives-pt-BR-facts" name="narratives\[pt-BR\]\[facts\]" autofocus rows="6" lang="pt-BR">/,
+    );
   });
 
   it('shows the submit label and extra buttons, and focuses a requested field', () => {
     const page = renderCaseForm({
-      action: '/x', values: valuesOf(richCase()), errors: [], csrfToken: 't', submitLabel: 'Save and submit for review',
-      extraButtons: html`<button type="submit" name="_workflow" value="submit">Submit</button>`, focus: 'victims.2.kind',
+      action: '/x',
+      values: valuesOf(richCase()),
+      errors: [],
+      csrfToken: 't',
+      submitLabel: 'Save and submit for review',
+      extraButtons: html`<button type="submit" name="_workflow" value="submit">Submit</button>`,
+      focus: 'victims.2.kind',
     }).value;
-    expect(page).toMatch(/<div class="form-actions"><button type="submit" class="primary">Save and submit for review<\/button><button type="submit" name="_workflow" value="submit">Submit<\/button><\/div>/);
+    expect(page).toMatch(
+      /<div class="form-actions"><button type="submit" class="primary">Save and submit for review<\/button><button type="submit" name="_workflow" value="submit">Submit<\/button><\/div>/,
+    );
     expect(page).toMatch(/<select id="f-victims-2-kind" name="victims\[2\]\[kind\]" aria-required="true" autofocus>/);
     expect(page.match(/autofocus/g)).toHaveLength(1);
   });
@@ -276,7 +373,17 @@ describe('row operations through the rendered form', () => {
     const { values: back } = roundTrip(browserSubmit(page));
     expect(back.case.victims).toEqual([
       expect.objectContaining({ label: 'AAA' }),
-      { kind: 'person', label: null, count: null, gender: null, child: null, ageAtOffence: null, ageAtTrial: null, birthYear: null, nationalities: [] },
+      {
+        kind: 'person',
+        label: null,
+        count: null,
+        gender: null,
+        child: null,
+        ageAtOffence: null,
+        ageAtTrial: null,
+        birthYear: null,
+        nationalities: [],
+      },
     ]);
     const parsed = CaseInputSchema.parse(back.case);
     expect(parsed.defendants[0]!.charges).toHaveLength(2);

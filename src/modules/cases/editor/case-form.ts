@@ -7,15 +7,36 @@
 import { html, type SafeHtml } from '../../../kernel/web/html.ts';
 import { TAG_KINDS } from '../domain/taxonomy.ts';
 import {
-  TOP_FIELDS, CHARGE_FIELDS, NARRATIVE_FIELDS, PROVENANCE_FIELDS, RESTRICTED_FIELDS, ROW_LISTS, TAG_LISTS,
-  LANGUAGE_CHOICES, fieldId, join, languageLabel, type FieldSpec, type RowList,
+  TOP_FIELDS,
+  CHARGE_FIELDS,
+  NARRATIVE_FIELDS,
+  PROVENANCE_FIELDS,
+  RESTRICTED_FIELDS,
+  ROW_LISTS,
+  TAG_LISTS,
+  LANGUAGE_CHOICES,
+  fieldId,
+  join,
+  languageLabel,
+  type FieldSpec,
+  type RowList,
 } from './form-spec.ts';
 import { fieldEntries, type CaseFormValues } from './form-values.ts';
 import { placeErrors, fieldLabel, messageFor, type FormError } from './form-errors.ts';
 import { control, errorText, opButton, type RenderContext } from './form-controls.ts';
 
 export type { CaseFormValues, FormOp, FieldEntry } from './form-values.ts';
-export { formFields, fieldEntries, parseCaseForm, parseFormOp, applyFormOp, focusAfterOp, blankRow, keepUneditedFields, FORM_QS_OPTIONS } from './form-values.ts';
+export {
+  formFields,
+  fieldEntries,
+  parseCaseForm,
+  parseFormOp,
+  applyFormOp,
+  focusAfterOp,
+  blankRow,
+  keepUneditedFields,
+  FORM_QS_OPTIONS,
+} from './form-values.ts';
 export type { FormError } from './form-errors.ts';
 export { fieldId, nameOf } from './form-spec.ts';
 export { fieldLabel, normalizePath } from './form-errors.ts';
@@ -35,7 +56,18 @@ type Obj = Record<string, unknown>;
 type Part = SafeHtml | '' | readonly SafeHtml[];
 const objAt = (v: unknown): Obj => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : {});
 const count = (v: unknown): number => (Array.isArray(v) ? v.length : 0);
-const SECTIONS = ['identity', 'identifiers', 'proceedings', 'narratives', 'victims', 'defendants', 'tags', 'sources', 'provenance', 'restricted'];
+const SECTIONS = [
+  'identity',
+  'identifiers',
+  'proceedings',
+  'narratives',
+  'victims',
+  'defendants',
+  'tags',
+  'sources',
+  'provenance',
+  'restricted',
+];
 
 /** Every path the form shows an element for: inputs and the groups (sections, rows, tabs, tag lists). */
 export function formTargets(values: CaseFormValues): Set<string> {
@@ -105,7 +137,9 @@ function rowList(ctx: RenderContext, c: Obj, list: RowList): SafeHtml {
     const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
     return group(ctx, p, 'row', `${Noun} ${i + 1}`, [
       html`<div class="row-fields">${fields(ctx, p, specs)}</div>`,
-      list === 'defendants' ? charges(ctx, i, Array.isArray(objAt(row).charges) ? (objAt(row).charges as unknown[]) : []) : '',
+      list === 'defendants'
+        ? charges(ctx, i, Array.isArray(objAt(row).charges) ? (objAt(row).charges as unknown[]) : [])
+        : '',
       opButton(`remove:${p}`, `Remove ${noun} ${i + 1}`, 'remove'),
     ]);
   });
@@ -120,13 +154,16 @@ function rowList(ctx: RenderContext, c: Obj, list: RowList): SafeHtml {
  * error, else the first. (editor.css hides the other panels; without :has() support all show.)
  */
 function currentLanguage(ctx: RenderContext, langs: string[], hasError: (l: string) => boolean): string | undefined {
-  const focused = ctx.focus?.startsWith('narratives.') ? langs.find((l) => ctx.focus!.startsWith(`narratives.${l}.`)) : undefined;
+  const focused = ctx.focus?.startsWith('narratives.')
+    ? langs.find((l) => ctx.focus!.startsWith(`narratives.${l}.`))
+    : undefined;
   return focused ?? langs.find(hasError) ?? langs[0];
 }
 
 function narratives(ctx: RenderContext, c: Obj): SafeHtml {
   const langs = Object.keys(objAt(c.narratives));
-  const hasError = (lang: string) => [...ctx.errors.keys()].some((k) => k === `narratives.${lang}` || k.startsWith(`narratives.${lang}.`));
+  const hasError = (lang: string) =>
+    [...ctx.errors.keys()].some((k) => k === `narratives.${lang}` || k.startsWith(`narratives.${lang}.`));
   const current = currentLanguage(ctx, langs, hasError);
   const tabs = langs.length
     ? html`<ul class="lang-tabs" aria-label="Narrative languages">${langs.map((l) => html`<li><a href="#${fieldId(`narratives.${l}`)}" hreflang="${l}"${hasError(l) ? html` class="has-error"` : ''}${l === current ? html` aria-current="true"` : ''}>${languageLabel(l)} (${l})${hasError(l) ? html` <span class="tab-error">has errors</span>` : ''}</a></li>`)}</ul>`
@@ -150,7 +187,9 @@ ${opButton('add:narratives', 'Add language', 'add')}
 function tags(ctx: RenderContext): SafeHtml {
   const lists = TAG_LISTS.map(([kind, title, options]) => {
     const on = new Set(ctx.values.get(`tags.${kind}`)?.split('\n').filter(Boolean) ?? []);
-    const extra = [...on].filter((code) => !options.some((o) => o.code === code)).map((code) => ({ code, label: `${code} (not in the vocabulary)` }));
+    const extra = [...on]
+      .filter((code) => !options.some((o) => o.code === code))
+      .map((code) => ({ code, label: `${code} (not in the vocabulary)` }));
     return group(ctx, `tags.${kind}`, 'checks', title, [
       html`<ul>${[...options, ...extra].map((o) => {
         const id = fieldId(`tags.${kind}.${o.code}`);
@@ -169,7 +208,9 @@ function summary(placed: ReturnType<typeof placeErrors>, ctx: RenderContext): Sa
 <ul>${placed.all.map((e) => {
     const label = e.path === '(root)' || e.path === '' ? 'Case' : fieldLabel(e.path);
     const message = messageFor(e.message, undefined, e.target ? ctx.values.get(e.target) : undefined);
-    return e.target ? html`<li><a href="#${fieldId(e.target)}">${label}: ${message}</a></li>` : html`<li>${label}: ${message}</li>`;
+    return e.target
+      ? html`<li><a href="#${fieldId(e.target)}">${label}: ${message}</a></li>`
+      : html`<li>${label}: ${message}</li>`;
   })}</ul>
 </div>`;
 }

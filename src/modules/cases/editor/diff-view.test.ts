@@ -5,7 +5,9 @@ import { renderDiff, renderValue } from './diff-view.ts';
 import { richCase } from '../../../../test/fixtures/test-cases.ts';
 
 const rowOf = (page: string, path: string) => {
-  const m = new RegExp(`<tr class="\\w+">\\s*<th scope="row">[^<]*<br><code class="path">${path.replace(/\./g, '\\.')}</code>[\\s\\S]*?</tr>`).exec(page);
+  const m = new RegExp(
+    `<tr class="\\w+">\\s*<th scope="row">[^<]*<br><code class="path">${path.replace(/\./g, '\\.')}</code>[\\s\\S]*?</tr>`,
+  ).exec(page);
   if (!m) throw new Error(`no row for ${path}`);
   return m[0];
 };
@@ -18,7 +20,8 @@ describe('renderDiff', () => {
   after.victims[0]!.nationalities.push('VNM');
   after.victims[0]!.child = false;
   after.defendants[0]!.charges[1]!.fine = { amount: 100, currency: 'EUR' };
-  after.narratives.en!.facts = 'Line one.\n\nLine three with “quotes”, <b>markup</b> & ampersands, and a longer account of the recruitment in 2012 by the accused.';
+  after.narratives.en!.facts =
+    'Line one.\n\nLine three with “quotes”, <b>markup</b> & ampersands, and a longer account of the recruitment in 2012 by the accused.';
   after.narratives.en!.commentary = 'Short <i>note</i>.';
   delete after.narratives.es;
   after.tags.sectors.push('agriculture');
@@ -26,18 +29,30 @@ describe('renderDiff', () => {
   const page = renderDiff(diffRecords(before, after)).value;
 
   it('is a table with one row per change: human field name, path, before and after', () => {
-    expect(page).toMatch(/<table class="diff">[\s\S]*<th scope="col">Field<\/th><th scope="col">Before<\/th><th scope="col">After<\/th>/);
+    expect(page).toMatch(
+      /<table class="diff">[\s\S]*<th scope="col">Field<\/th><th scope="col">Before<\/th><th scope="col">After<\/th>/,
+    );
     expect(page.match(/<tr class="(added|removed|changed)">/g)).toHaveLength(diffRecords(before, after).length);
-    expect(rowOf(page, 'victims.1.gender')).toMatch(/<th scope="row">Victim 2 › Gender<br>[\s\S]*<td>Male <code>male<\/code><\/td>\s*<td>Mixed \(group\) <code>mixed<\/code><\/td>/);
+    expect(rowOf(page, 'victims.1.gender')).toMatch(
+      /<th scope="row">Victim 2 › Gender<br>[\s\S]*<td>Male <code>male<\/code><\/td>\s*<td>Mixed \(group\) <code>mixed<\/code><\/td>/,
+    );
     expect(rowOf(page, 'victims.0.child')).toMatch(/<td>yes<\/td>\s*<td>no<\/td>/);
-    expect(rowOf(page, 'victims.0.nationalities.2')).toMatch(/Victim 1 › Nationalities › item 3[\s\S]*<span class="change-kind">added<\/span>[\s\S]*<td><span class="absent">\(none\)<\/span><\/td>\s*<td>Viet Nam \(VNM\) <code>VNM<\/code><\/td>/);
-    expect(rowOf(page, 'tags.sectors.2')).toMatch(/Sector › item 3[\s\S]*<td>Agriculture <code>agriculture<\/code><\/td>/);
-    expect(rowOf(page, 'defendants.0.charges.1.fine')).toMatch(/Defendant 1 › Charge 2 › Fine[\s\S]*<td><span class="absent">not recorded<\/span><\/td>\s*<td><code class="json">\{&quot;amount&quot;:100,&quot;currency&quot;:&quot;EUR&quot;\}<\/code><\/td>/);
+    expect(rowOf(page, 'victims.0.nationalities.2')).toMatch(
+      /Victim 1 › Nationalities › item 3[\s\S]*<span class="change-kind">added<\/span>[\s\S]*<td><span class="absent">\(none\)<\/span><\/td>\s*<td>Viet Nam \(VNM\) <code>VNM<\/code><\/td>/,
+    );
+    expect(rowOf(page, 'tags.sectors.2')).toMatch(
+      /Sector › item 3[\s\S]*<td>Agriculture <code>agriculture<\/code><\/td>/,
+    );
+    expect(rowOf(page, 'defendants.0.charges.1.fine')).toMatch(
+      /Defendant 1 › Charge 2 › Fine[\s\S]*<td><span class="absent">not recorded<\/span><\/td>\s*<td><code class="json">\{&quot;amount&quot;:100,&quot;currency&quot;:&quot;EUR&quot;\}<\/code><\/td>/,
+    );
   });
 
   it('names the workflow status and labels its codes', () => {
     const moved = renderDiff([{ path: 'status', kind: 'changed', before: 'in_review', after: 'published' }]).value;
-    expect(rowOf(moved, 'status')).toMatch(/<th scope="row">Status<br>[\s\S]*<td>In review <code>in_review<\/code><\/td>\s*<td>Published <code>published<\/code><\/td>/);
+    expect(rowOf(moved, 'status')).toMatch(
+      /<th scope="row">Status<br>[\s\S]*<td>In review <code>in_review<\/code><\/td>\s*<td>Published <code>published<\/code><\/td>/,
+    );
   });
 
   it('shows removed rows and languages as compact JSON, escaped', () => {
@@ -58,7 +73,12 @@ describe('renderDiff', () => {
     const [, beforeCell, afterCell] = /<td>([\s\S]*?)<\/td>\s*<td>([\s\S]*?)<\/td>/.exec(facts)!;
     expect(beforeCell).not.toContain('<ins>');
     expect(afterCell).not.toContain('<del>');
-    const text = (cell: string) => cell.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const text = (cell: string) =>
+      cell
+        .replace(/<[^>]+>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
     expect(text(beforeCell!)).toBe(before.narratives.en!.facts);
     expect(text(afterCell!)).toBe(after.narratives.en!.facts);
   });
@@ -67,19 +87,25 @@ describe('renderDiff', () => {
     const title = rowOf(page, 'title');
     expect(title).not.toContain('<del>');
     expect(title).toContain('<td><span class="text">Prosecutor v. &quot;Smith&quot; &amp; &lt;Jones&gt;</span></td>');
-    expect(rowOf(page, 'narratives.en.commentary')).toContain('<td><span class="text">Short &lt;i&gt;note&lt;/i&gt;.</span></td>');
+    expect(rowOf(page, 'narratives.en.commentary')).toContain(
+      '<td><span class="text">Short &lt;i&gt;note&lt;/i&gt;.</span></td>',
+    );
   });
 
   it('says so when nothing changed, and can carry a caption', () => {
     expect(renderDiff([]).value).toBe('<p class="diff-empty">No changes.</p>');
-    expect(renderDiff([{ path: 'court', kind: 'changed', before: 'A', after: 'B' }], { caption: 'Version 2 → 3' }).value).toContain('<caption>Version 2 → 3</caption>');
+    expect(
+      renderDiff([{ path: 'court', kind: 'changed', before: 'A', after: 'B' }], { caption: 'Version 2 → 3' }).value,
+    ).toContain('<caption>Version 2 → 3</caption>');
   });
 
   it('renders single values: absent, null, numbers, unknown codes as text', () => {
     expect(renderValue(undefined).value).toBe('<span class="absent">(none)</span>');
     expect(renderValue(null).value).toBe('<span class="absent">not recorded</span>');
     expect(renderValue(480).value).toBe('480');
-    expect(renderValue('robot', { key: 'gender', label: 'Gender', control: { kind: 'select', options: [] } }).value).toBe('<span class="text">robot</span>');
+    expect(
+      renderValue('robot', { key: 'gender', label: 'Gender', control: { kind: 'select', options: [] } }).value,
+    ).toBe('<span class="text">robot</span>');
   });
 });
 
@@ -87,7 +113,24 @@ describe('editor.css', () => {
   it('styles the classes the editor renders', async () => {
     const { readFileSync } = await import('node:fs');
     const css = readFileSync(new URL('../../platform/web/assets/editor.css', import.meta.url), 'utf8');
-    for (const selector of ['.visually-hidden', '.default-submit', '.field-error', '.field.has-error', '.error-summary', 'fieldset.row', '.lang-tabs', '.lang-panels:not(:has(:target)) > .lang-panel:not(.current)', 'fieldset.checks', '.form-section.restricted', 'button.op.add', 'button.op.remove', 'table.diff', 'del', 'ins', 'table.review-queue']) {
+    for (const selector of [
+      '.visually-hidden',
+      '.default-submit',
+      '.field-error',
+      '.field.has-error',
+      '.error-summary',
+      'fieldset.row',
+      '.lang-tabs',
+      '.lang-panels:not(:has(:target)) > .lang-panel:not(.current)',
+      'fieldset.checks',
+      '.form-section.restricted',
+      'button.op.add',
+      'button.op.remove',
+      'table.diff',
+      'del',
+      'ins',
+      'table.review-queue',
+    ]) {
       const escaped = selector.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       expect(css, selector).toMatch(new RegExp(`(^|[\\s,}])${escaped}(?=[\\s,{])`, 'm'));
     }

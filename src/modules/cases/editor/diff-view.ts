@@ -16,7 +16,8 @@ const KIND_LABEL = { added: 'added', removed: 'removed', changed: 'changed' } as
 function codeLabel(spec: FieldSpec | undefined, path: string, v: string): string | null {
   if (spec?.control.kind === 'select') return spec.control.options.find((o) => o.code === v)?.label ?? null;
   // A nationality inside a party's list, e.g. victims.0.nationalities.1.
-  if (/\.nationalities\.\d+$/.test(path) || path === 'jurisdiction') return COUNTRY_OPTIONS.find((o) => o.code === v)?.label ?? null;
+  if (/\.nationalities\.\d+$/.test(path) || path === 'jurisdiction')
+    return COUNTRY_OPTIONS.find((o) => o.code === v)?.label ?? null;
   return null;
 }
 
@@ -43,8 +44,13 @@ function wordDiff(before: string, after: string): [SafeHtml, SafeHtml] {
 
 function row(c: FieldChange): SafeHtml {
   const { label, spec } = c.path ? describePath(c.path) : { label: 'Whole record', spec: undefined };
-  const long = typeof c.before === 'string' && typeof c.after === 'string' && Math.max(c.before.length, c.after.length) > LONG_TEXT;
-  const [before, after] = long ? wordDiff(c.before as string, c.after as string) : [renderValue(c.before, spec, c.path), renderValue(c.after, spec, c.path)];
+  const long =
+    typeof c.before === 'string' &&
+    typeof c.after === 'string' &&
+    Math.max(c.before.length, c.after.length) > LONG_TEXT;
+  const [before, after] = long
+    ? wordDiff(c.before as string, c.after as string)
+    : [renderValue(c.before, spec, c.path), renderValue(c.after, spec, c.path)];
   return html`<tr class="${KIND_LABEL[c.kind]}">
 <th scope="row">${label}<br><code class="path">${c.path}</code> <span class="change-kind">${KIND_LABEL[c.kind]}</span></th>
 <td>${before}</td>

@@ -28,21 +28,33 @@ function describedBy(ctx: RenderContext, path: string, hint: boolean): SafeHtml 
 }
 
 function countryNames(value: string): string {
-  const names = value.split(/[\s,;]+/).filter(Boolean).map((c) => countryByCode(c.toUpperCase())?.name);
+  const names = value
+    .split(/[\s,;]+/)
+    .filter(Boolean)
+    .map((c) => countryByCode(c.toUpperCase())?.name);
   return names.every(Boolean) ? names.join(', ') : '';
 }
 
 function selectOptions(spec: FieldSpec, value: string): SafeHtml[] {
   if (spec.control.kind === 'yesno') {
-    return [['unknown', 'Not known'], ['yes', 'Yes'], ['no', 'No']].map(([v, l]) => html`<option value="${v!}"${v === value ? html` selected` : ''}>${l!}</option>`);
+    return [
+      ['unknown', 'Not known'],
+      ['yes', 'Yes'],
+      ['no', 'No'],
+    ].map(([v, l]) => html`<option value="${v!}"${v === value ? html` selected` : ''}>${l!}</option>`);
   }
   if (spec.control.kind !== 'select') return [];
   const options = spec.control.options;
   const out: SafeHtml[] = [];
-  if (!spec.default) out.push(html`<option value=""${value === '' ? html` selected` : ''}>${spec.required ? 'Choose…' : '— not recorded —'}</option>`);
+  if (!spec.default)
+    out.push(
+      html`<option value=""${value === '' ? html` selected` : ''}>${spec.required ? 'Choose…' : '— not recorded —'}</option>`,
+    );
   // A value outside the list (from a bad submission) stays visible and is sent back, so its error makes sense.
-  if (value !== '' && !options.some((o) => o.code === value)) out.push(html`<option value="${value}" selected>${value} (not in the list)</option>`);
-  for (const o of options) out.push(html`<option value="${o.code}"${o.code === value ? html` selected` : ''}>${o.label}</option>`);
+  if (value !== '' && !options.some((o) => o.code === value))
+    out.push(html`<option value="${value}" selected>${value} (not in the list)</option>`);
+  for (const o of options)
+    out.push(html`<option value="${o.code}"${o.code === value ? html` selected` : ''}>${o.label}</option>`);
   return out;
 }
 

@@ -3,8 +3,16 @@
  * to the field or group of the form that shows it; the rest appear in the summary only.
  */
 import {
-  TOP_FIELDS, CHARGE_FIELDS, NARRATIVE_FIELDS, PROVENANCE_FIELDS, RESTRICTED_FIELDS, ROW_LISTS, TAG_LISTS,
-  languageLabel, type FieldSpec, type RowList,
+  TOP_FIELDS,
+  CHARGE_FIELDS,
+  NARRATIVE_FIELDS,
+  PROVENANCE_FIELDS,
+  RESTRICTED_FIELDS,
+  ROW_LISTS,
+  TAG_LISTS,
+  languageLabel,
+  type FieldSpec,
+  type RowList,
 } from './form-spec.ts';
 import { STATUSES } from '../domain/taxonomy.ts';
 
@@ -52,7 +60,8 @@ const REQUIRED = /expected \w+, received (?:null|undefined)|'(?:null|undefined)'
 /** The message shown for a field: "Required." when the schema only says an empty value is no value, "Enter a number." for text in a number field. */
 export function messageFor(message: string, spec: FieldSpec | undefined, value: string | undefined): string {
   if (REQUIRED.test(message) || (spec?.required && value === '')) return 'Required.';
-  if (/expected number, received string/.test(message)) return `Enter a number${value ? ` ('${value}' is not one)` : ''}.`;
+  if (/expected number, received string/.test(message))
+    return `Enter a number${value ? ` ('${value}' is not one)` : ''}.`;
   return message;
 }
 
@@ -92,7 +101,11 @@ export function describePath(path: string): { label: string; spec?: FieldSpec } 
       out.push(kind ? kind[1] : 'Tags');
       if (kind) k++;
       // One tag of a list: its code is a term of that vocabulary.
-      fields = kind ? p.slice(k + 1).map((i) => ({ key: i, label: `item ${Number(i) + 1}`, control: { kind: 'select', options: kind[2] } })) : [];
+      fields = kind
+        ? p
+            .slice(k + 1)
+            .map((i) => ({ key: i, label: `item ${Number(i) + 1}`, control: { kind: 'select', options: kind[2] } }))
+        : [];
     } else if (k === 0 && (seg === 'provenance' || seg === 'restricted')) {
       out.push(seg === 'provenance' ? 'Provenance' : 'Restricted');
       fields = seg === 'provenance' ? PROVENANCE_FIELDS : RESTRICTED_FIELDS;

@@ -5,8 +5,20 @@
  * bracket style (`victims[0][gender]`).
  */
 import {
-  COURT_LEVELS, LEGAL_SYSTEMS, IDENTIFIER_TYPES, PROCEEDING_STAGES, PARTY_KINDS, GENDERS, VERDICTS,
-  ACTS, MEANS, PURPOSES, FORMS, SECTORS, OFFENCES, type TagKind,
+  COURT_LEVELS,
+  LEGAL_SYSTEMS,
+  IDENTIFIER_TYPES,
+  PROCEEDING_STAGES,
+  PARTY_KINDS,
+  GENDERS,
+  VERDICTS,
+  ACTS,
+  MEANS,
+  PURPOSES,
+  FORMS,
+  SECTORS,
+  OFFENCES,
+  type TagKind,
 } from '../domain/taxonomy.ts';
 import { COUNTRIES } from '../../../kernel/geo/countries.ts';
 
@@ -31,11 +43,31 @@ export interface FieldSpec {
   default?: string;
 }
 
-const text = (key: string, label: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({ key, label, control: { kind: 'text' }, ...extra });
+const text = (key: string, label: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
+  key,
+  label,
+  control: { kind: 'text' },
+  ...extra,
+});
 const area = (key: string, label: string): FieldSpec => ({ key, label, control: { kind: 'textarea' } });
-const num = (key: string, label: string, hint?: string): FieldSpec => ({ key, label, control: { kind: 'number' }, ...(hint ? { hint } : {}) });
-const select = (key: string, label: string, options: readonly Option[], required = false): FieldSpec => ({ key, label, control: { kind: 'select', options }, required });
-const date = (key: string, label: string): FieldSpec => ({ key, label, control: { kind: 'date' }, hint: 'YYYY, YYYY-MM or YYYY-MM-DD' });
+const num = (key: string, label: string, hint?: string): FieldSpec => ({
+  key,
+  label,
+  control: { kind: 'number' },
+  ...(hint ? { hint } : {}),
+});
+const select = (key: string, label: string, options: readonly Option[], required = false): FieldSpec => ({
+  key,
+  label,
+  control: { kind: 'select', options },
+  required,
+});
+const date = (key: string, label: string): FieldSpec => ({
+  key,
+  label,
+  control: { kind: 'date' },
+  hint: 'YYYY, YYYY-MM or YYYY-MM-DD',
+});
 
 export const COUNTRY_OPTIONS: readonly Option[] = [...COUNTRIES]
   .map((c) => ({ code: c.code, label: `${c.name} (${c.code})` }))
@@ -75,7 +107,12 @@ export const PARTY_FIELDS: readonly FieldSpec[] = [
   num('ageAtOffence', 'Age at offence'),
   num('ageAtTrial', 'Age at trial'),
   num('birthYear', 'Year of birth'),
-  { key: 'nationalities', label: 'Nationalities', control: { kind: 'countries' }, hint: 'ISO 3166-1 alpha-3 codes, comma separated, e.g. PHL, THA' },
+  {
+    key: 'nationalities',
+    label: 'Nationalities',
+    control: { kind: 'countries' },
+    hint: 'ISO 3166-1 alpha-3 codes, comma separated, e.g. PHL, THA',
+  },
 ];
 
 export const CHARGE_FIELDS: readonly FieldSpec[] = [
@@ -89,7 +126,15 @@ export const CHARGE_FIELDS: readonly FieldSpec[] = [
 ];
 
 export const SOURCE_FIELDS: readonly FieldSpec[] = [
-  select('kind', 'Kind', [{ code: 'url', label: 'Web address (URL)' }, { code: 'citation', label: 'Citation' }], true),
+  select(
+    'kind',
+    'Kind',
+    [
+      { code: 'url', label: 'Web address (URL)' },
+      { code: 'citation', label: 'Citation' },
+    ],
+    true,
+  ),
   text('value', 'URL or citation', { required: true }),
   text('label', 'Label'),
 ];
@@ -130,8 +175,48 @@ export const ROW_LIST_KEYS = Object.keys(ROW_LISTS) as RowList[];
 
 /** Languages offered by "add language" (any canonical BCP 47 tag is valid; these are the usual ones). */
 export const LANGUAGE_CHOICES = [
-  'en', 'es', 'fr', 'ar', 'ru', 'zh', 'pt', 'pt-BR', 'de', 'it', 'nl', 'el', 'tr', 'pl', 'ro', 'bg', 'cs', 'sk', 'sl', 'hr',
-  'sr', 'hu', 'uk', 'sv', 'da', 'fi', 'no', 'he', 'fa', 'ur', 'hi', 'bn', 'th', 'vi', 'id', 'ms', 'tl', 'ja', 'ko', 'sw', 'am', 'ha',
+  'en',
+  'es',
+  'fr',
+  'ar',
+  'ru',
+  'zh',
+  'pt',
+  'pt-BR',
+  'de',
+  'it',
+  'nl',
+  'el',
+  'tr',
+  'pl',
+  'ro',
+  'bg',
+  'cs',
+  'sk',
+  'sl',
+  'hr',
+  'sr',
+  'hu',
+  'uk',
+  'sv',
+  'da',
+  'fi',
+  'no',
+  'he',
+  'fa',
+  'ur',
+  'hi',
+  'bn',
+  'th',
+  'vi',
+  'id',
+  'ms',
+  'tl',
+  'ja',
+  'ko',
+  'sw',
+  'am',
+  'ha',
 ] as const;
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
@@ -154,4 +239,8 @@ export function fieldId(path: string): string {
   return `f-${path.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
-export const join = (...parts: (string | number)[]): string => parts.map(String).filter((p) => p !== '').join('.');
+export const join = (...parts: (string | number)[]): string =>
+  parts
+    .map(String)
+    .filter((p) => p !== '')
+    .join('.');

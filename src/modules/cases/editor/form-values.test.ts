@@ -5,8 +5,16 @@ import { AppError } from '../../../kernel/errors.ts';
 import { issuesOf } from '../../../kernel/validation.ts';
 import { caseInput } from '../../../../test/factories/case-factory.ts';
 import {
-  parseCaseForm, parseFormOp, applyFormOp, focusAfterOp, keepUneditedFields, formFields, blankRow,
-  FORM_QS_OPTIONS, type CaseFormValues, type FormOp,
+  parseCaseForm,
+  parseFormOp,
+  applyFormOp,
+  focusAfterOp,
+  keepUneditedFields,
+  formFields,
+  blankRow,
+  FORM_QS_OPTIONS,
+  type CaseFormValues,
+  type FormOp,
 } from './form-values.ts';
 import { richCase } from '../../../../test/fixtures/test-cases.ts';
 
@@ -15,7 +23,10 @@ const issues = (c: Record<string, unknown>) => {
   const r = CaseInputSchema.safeParse(c);
   return r.success ? [] : issuesOf(r.error);
 };
-const values = (c = richCase()): CaseFormValues => ({ case: c as Record<string, unknown>, restricted: { internalNotes: null, sourceContacts: null } });
+const values = (c = richCase()): CaseFormValues => ({
+  case: c as Record<string, unknown>,
+  restricted: { internalNotes: null, sourceContacts: null },
+});
 const rejects = (fn: () => unknown, code: string, path: string) => {
   try {
     fn();
@@ -40,10 +51,31 @@ describe('parseCaseForm', () => {
     const c = v.case;
     expect(c).not.toHaveProperty('_csrf');
     expect(c).not.toHaveProperty('_newLanguage');
-    expect(c).toMatchObject({ title: 'Case A', databaseNumber: null, court: null, courtLevel: null, decisionDate: '2015', identifiers: [], proceedings: [], defendants: [], sources: [], narratives: {} });
+    expect(c).toMatchObject({
+      title: 'Case A',
+      databaseNumber: null,
+      court: null,
+      courtLevel: null,
+      decisionDate: '2015',
+      identifiers: [],
+      proceedings: [],
+      defendants: [],
+      sources: [],
+      narratives: {},
+    });
     expect(c.tags).toEqual({ acts: [], means: [], purposes: [], forms: [], sectors: [], offences: [] });
     expect(c.victims).toEqual([
-      { kind: 'person', label: 'V1', count: null, gender: null, child: true, ageAtOffence: 14, ageAtTrial: null, birthYear: null, nationalities: ['PHL', 'THA', 'MMR'] },
+      {
+        kind: 'person',
+        label: 'V1',
+        count: null,
+        gender: null,
+        child: true,
+        ageAtOffence: 14,
+        ageAtTrial: null,
+        birthYear: null,
+        nationalities: ['PHL', 'THA', 'MMR'],
+      },
       expect.objectContaining({ kind: 'group', count: 3, child: false }),
       expect.objectContaining({ kind: 'person', child: null }),
     ]);
@@ -53,9 +85,14 @@ describe('parseCaseForm', () => {
   });
 
   it('keeps a non-number as a string, so the schema names the field', () => {
-    const { values: v } = parse('title=T&jurisdiction=PHL&victims[0][kind]=person&victims[0][ageAtOffence]=twelve&defendants[0][kind]=person&defendants[0][charges][0][prisonMonths]=1%2C000');
+    const { values: v } = parse(
+      'title=T&jurisdiction=PHL&victims[0][kind]=person&victims[0][ageAtOffence]=twelve&defendants[0][kind]=person&defendants[0][charges][0][prisonMonths]=1%2C000',
+    );
     expect(v.case.victims).toEqual([expect.objectContaining({ ageAtOffence: 'twelve' })]);
-    expect(issues(v.case).map((i) => i.path)).toEqual(['victims.0.ageAtOffence', 'defendants.0.charges.0.prisonMonths']);
+    expect(issues(v.case).map((i) => i.path)).toEqual([
+      'victims.0.ageAtOffence',
+      'defendants.0.charges.0.prisonMonths',
+    ]);
   });
 
   it('builds a fine from amount and currency (upper-cased); both empty is no fine, one alone is named', () => {
@@ -66,14 +103,22 @@ describe('parseCaseForm', () => {
         '&defendants[0][charges][2][fine][amount]=100&defendants[0][charges][2][fine][currency]=',
     );
     const charges = (v.case.defendants as { charges: { fine: unknown }[] }[])[0]!.charges;
-    expect(charges.map((c) => c.fine)).toEqual([{ amount: 1500.5, currency: 'EUR' }, null, { amount: 100, currency: null }]);
+    expect(charges.map((c) => c.fine)).toEqual([
+      { amount: 1500.5, currency: 'EUR' },
+      null,
+      { amount: 100, currency: null },
+    ]);
     expect(issues(v.case)).toEqual([expect.objectContaining({ path: 'defendants.0.charges.2.fine.currency' })]);
   });
 
   it('passes malformed values through for the schema to reject by name', () => {
     const { values: v } = parse('title[x]=1&jurisdiction=PHL&jurisdiction=THA&narratives[en_GB][facts]=x');
     expect(v.case.title).toEqual({ x: '1' });
-    expect(issues(v.case).map((i) => i.path).sort()).toEqual(['jurisdiction', 'narratives.en_GB', 'title']);
+    expect(
+      issues(v.case)
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual(['jurisdiction', 'narratives.en_GB', 'title']);
   });
 
   it('reads lists that qs leaves as objects (indexes past arrayLimit) in index order', () => {
@@ -82,17 +127,33 @@ describe('parseCaseForm', () => {
   });
 
   it('reads the version, the restricted notes (CRLF -> LF) and the tag checkboxes', () => {
-    const { values: v } = parse('title=T&jurisdiction=PHL&version=12&restricted[internalNotes]=a%0D%0Ab&restricted[sourceContacts]=%20&tags[acts][]=recruitment&tags[acts][]=transfer&tags[means][]=fraud');
+    const { values: v } = parse(
+      'title=T&jurisdiction=PHL&version=12&restricted[internalNotes]=a%0D%0Ab&restricted[sourceContacts]=%20&tags[acts][]=recruitment&tags[acts][]=transfer&tags[means][]=fraud',
+    );
     expect(v.version).toBe(12);
     expect(v.restricted).toEqual({ internalNotes: 'a\nb', sourceContacts: null });
-    expect(v.case.tags).toEqual({ acts: ['recruitment', 'transfer'], means: ['fraud'], purposes: [], forms: [], sectors: [], offences: [] });
+    expect(v.case.tags).toEqual({
+      acts: ['recruitment', 'transfer'],
+      means: ['fraud'],
+      purposes: [],
+      forms: [],
+      sectors: [],
+      offences: [],
+    });
     expect(parse('title=T&version=abc').values).not.toHaveProperty('version');
   });
 
   it('reads the operation of the clicked button', () => {
     expect(parse('title=T&_op=add:victims').op).toEqual({ action: 'add', path: 'victims' });
-    expect(parse('title=T&_op=remove:defendants.1.charges.0').op).toEqual({ action: 'remove', path: 'defendants.1.charges.0' });
-    expect(parse('title=T&_op=add:narratives&_newLanguage=pt-BR').op).toEqual({ action: 'add', path: 'narratives', language: 'pt-BR' });
+    expect(parse('title=T&_op=remove:defendants.1.charges.0').op).toEqual({
+      action: 'remove',
+      path: 'defendants.1.charges.0',
+    });
+    expect(parse('title=T&_op=add:narratives&_newLanguage=pt-BR').op).toEqual({
+      action: 'add',
+      path: 'narratives',
+      language: 'pt-BR',
+    });
     expect(parse('title=T&_op=').op).toBeNull();
     rejects(() => parse('title=T&_op=explode:victims'), 'BAD_REQUEST', '_op');
     rejects(() => parseFormOp(['add:victims', 'add:sources'], undefined), 'BAD_REQUEST', '_op');
@@ -121,7 +182,10 @@ describe('applyFormOp', () => {
   it('adds a list to a case that has none', () => {
     const after = applyFormOp(values(caseInput({ sources: undefined })), add('sources'));
     expect(after.case.sources).toEqual([{ kind: null, value: null, label: null }]);
-    const bare = applyFormOp({ case: { title: 'T' }, restricted: { internalNotes: null, sourceContacts: null } }, add('victims'));
+    const bare = applyFormOp(
+      { case: { title: 'T' }, restricted: { internalNotes: null, sourceContacts: null } },
+      add('victims'),
+    );
     expect(bare.case.victims).toEqual([blankRow('victims')]);
   });
 
@@ -129,7 +193,10 @@ describe('applyFormOp', () => {
     const after = applyFormOp(values(), remove('victims.1'));
     expect((after.case.victims as { label: string | null }[]).map((v) => v.label)).toEqual(['AAA', null]);
     const noDefendant = applyFormOp(values(), remove('defendants.0'));
-    expect((noDefendant.case.defendants as { label: string }[]).map((d) => d.label)).toEqual(['Agency X Ltd.', 'Accused 3']);
+    expect((noDefendant.case.defendants as { label: string }[]).map((d) => d.label)).toEqual([
+      'Agency X Ltd.',
+      'Accused 3',
+    ]);
   });
 
   it('adds and removes charges of one defendant', () => {
@@ -137,13 +204,21 @@ describe('applyFormOp', () => {
     expect((added.case.defendants as { charges: unknown[] }[]).map((d) => d.charges.length)).toEqual([3, 1, 1]);
     expect((added.case.defendants as { charges: unknown[] }[])[1]!.charges[0]).toEqual(blankRow('charges'));
     const removed = applyFormOp(values(), remove('defendants.0.charges.1'));
-    expect((removed.case.defendants as { charges: { charge: string }[] }[])[0]!.charges.map((c) => c.charge)).toEqual(['Qualified trafficking', 'Illegal recruitment']);
+    expect((removed.case.defendants as { charges: { charge: string }[] }[])[0]!.charges.map((c) => c.charge)).toEqual([
+      'Qualified trafficking',
+      'Illegal recruitment',
+    ]);
   });
 
   it('adds and removes narrative languages', () => {
     const added = applyFormOp(values(), add('narratives', 'fr'));
     expect(Object.keys(added.case.narratives as object)).toEqual(['en', 'es', 'pt-BR', 'fr']);
-    expect((added.case.narratives as Record<string, unknown>).fr).toEqual({ facts: null, reasoning: null, commentary: null, crossCutting: null });
+    expect((added.case.narratives as Record<string, unknown>).fr).toEqual({
+      facts: null,
+      reasoning: null,
+      commentary: null,
+      crossCutting: null,
+    });
     const removed = applyFormOp(values(), remove('narratives.es'));
     expect(Object.keys(removed.case.narratives as object)).toEqual(['en', 'pt-BR']);
   });
@@ -181,7 +256,11 @@ describe('keepUneditedFields', () => {
     (edited.tags as { acts: string[] }).acts.push('transfer');
     (edited.tags as { acts: string[] }).acts.splice(0, 1);
     const merged = keepUneditedFields(stored, edited);
-    expect(merged).toMatchObject({ id: 'case-1', status: 'in_review', provenance: { source: 'Partner NGO', importBatch: 'batch-7', original: { jurisdiction: 'Philippines' } } });
+    expect(merged).toMatchObject({
+      id: 'case-1',
+      status: 'in_review',
+      provenance: { source: 'Partner NGO', importBatch: 'batch-7', original: { jurisdiction: 'Philippines' } },
+    });
     expect((merged.tags as { acts: string[] }).acts).toEqual(['harbouring', 'transportation', 'transfer']);
   });
 });

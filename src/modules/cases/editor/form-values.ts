@@ -8,8 +8,19 @@ import { languageTag } from '../domain/case-schema.ts';
 import { TAG_KINDS } from '../domain/taxonomy.ts';
 import { FORM_QS_OPTIONS } from '../../../kernel/http/protections.ts';
 import {
-  TOP_FIELDS, CHARGE_FIELDS, NARRATIVE_FIELDS, PROVENANCE_FIELDS, RESTRICTED_FIELDS,
-  ROW_LISTS, ROW_LIST_KEYS, TAG_LISTS, join, nameOf, type FieldSpec, type Option, type RowList,
+  TOP_FIELDS,
+  CHARGE_FIELDS,
+  NARRATIVE_FIELDS,
+  PROVENANCE_FIELDS,
+  RESTRICTED_FIELDS,
+  ROW_LISTS,
+  ROW_LIST_KEYS,
+  TAG_LISTS,
+  join,
+  nameOf,
+  type FieldSpec,
+  type Option,
+  type RowList,
 } from './form-spec.ts';
 
 export interface CaseFormValues {
@@ -83,7 +94,10 @@ function rowEntries(c: Obj, list: RowList): FieldEntry[] {
     const r = objAt(row);
     const own = objectEntries(join(list, i), ROW_LISTS[list].fields, r);
     if (list !== 'defendants') return own;
-    return [...own, ...listAt(r.charges).flatMap((ch, j) => objectEntries(join(list, i, 'charges', j), CHARGE_FIELDS, objAt(ch)))];
+    return [
+      ...own,
+      ...listAt(r.charges).flatMap((ch, j) => objectEntries(join(list, i, 'charges', j), CHARGE_FIELDS, objAt(ch))),
+    ];
   });
 }
 
@@ -106,10 +120,14 @@ export function fieldEntries(values: CaseFormValues): FieldEntry[] {
     ...objectEntries('', TOP_FIELDS, c),
     ...rowEntries(c, 'identifiers'),
     ...rowEntries(c, 'proceedings'),
-    ...Object.entries(objAt(c.narratives)).flatMap(([lang, n]) => objectEntries(join('narratives', lang), NARRATIVE_FIELDS, objAt(n))),
+    ...Object.entries(objAt(c.narratives)).flatMap(([lang, n]) =>
+      objectEntries(join('narratives', lang), NARRATIVE_FIELDS, objAt(n)),
+    ),
     ...rowEntries(c, 'victims'),
     ...rowEntries(c, 'defendants'),
-    ...TAG_LISTS.flatMap(([kind, , options]) => checkedCodes(options, tags[kind]).map((code) => ({ path: `tags.${kind}`, name: `tags[${kind}][]`, value: code }))),
+    ...TAG_LISTS.flatMap(([kind, , options]) =>
+      checkedCodes(options, tags[kind]).map((code) => ({ path: `tags.${kind}`, name: `tags[${kind}][]`, value: code })),
+    ),
     ...rowEntries(c, 'sources'),
     ...objectEntries('provenance', PROVENANCE_FIELDS, objAt(c.provenance)),
     ...objectEntries('restricted', RESTRICTED_FIELDS, values.restricted),
@@ -126,9 +144,11 @@ export function formFields(values: CaseFormValues): [name: string, value: string
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 function decode(spec: FieldSpec, raw: unknown): unknown {
-  if (raw === undefined || raw === null) return spec.control.kind === 'countries' ? [] : spec.default ?? null;
+  if (raw === undefined || raw === null) return spec.control.kind === 'countries' ? [] : (spec.default ?? null);
   if (spec.control.kind === 'countries') {
-    const parts = (Array.isArray(raw) ? raw : [raw]).filter((x) => typeof x === 'string').flatMap((s) => s.split(/[\s,;]+/));
+    const parts = (Array.isArray(raw) ? raw : [raw])
+      .filter((x) => typeof x === 'string')
+      .flatMap((s) => s.split(/[\s,;]+/));
     return parts.filter(Boolean).map((s) => s.toUpperCase());
   }
   // Anything but a string (title[x]=.. or a repeated name) goes through untouched for the schema to name.
@@ -185,9 +205,13 @@ const OP = /^(add|remove):([A-Za-z0-9_.-]{1,200})$/;
 export function parseFormOp(raw: unknown, newLanguage: unknown): FormOp | null {
   if (raw === undefined || raw === '') return null;
   const m = typeof raw === 'string' ? OP.exec(raw) : null;
-  if (!m) throw new AppError('BAD_REQUEST', `unknown form operation '${String(raw)}'`, [{ path: '_op', message: 'expected add:<list> or remove:<row>' }]);
+  if (!m)
+    throw new AppError('BAD_REQUEST', `unknown form operation '${String(raw)}'`, [
+      { path: '_op', message: 'expected add:<list> or remove:<row>' },
+    ]);
   const op: FormOp = { action: m[1] as FormOp['action'], path: m[2]! };
-  if (op.action === 'add' && op.path === 'narratives') op.language = typeof newLanguage === 'string' ? newLanguage.trim() : '';
+  if (op.action === 'add' && op.path === 'narratives')
+    op.language = typeof newLanguage === 'string' ? newLanguage.trim() : '';
   return op;
 }
 
@@ -201,13 +225,17 @@ export function parseCaseForm(body: Record<string, unknown>): { values: CaseForm
   const c: Obj = readObject(TOP_FIELDS, body);
   for (const list of ROW_LIST_KEYS) c[list] = listAt(body[list]).map((r) => readRow(list, objAt(r)));
   const narratives: Obj = {};
-  for (const [lang, n] of Object.entries(objAt(body.narratives))) narratives[lang] = readObject(NARRATIVE_FIELDS, objAt(n));
+  for (const [lang, n] of Object.entries(objAt(body.narratives)))
+    narratives[lang] = readObject(NARRATIVE_FIELDS, objAt(n));
   c.narratives = narratives;
   c.tags = readTags(objAt(body.tags));
   c.provenance = readObject(PROVENANCE_FIELDS, objAt(body.provenance));
   const r = readObject(RESTRICTED_FIELDS, objAt(body.restricted));
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
-  const values: CaseFormValues = { case: c, restricted: { internalNotes: str(r.internalNotes), sourceContacts: str(r.sourceContacts) } };
+  const values: CaseFormValues = {
+    case: c,
+    restricted: { internalNotes: str(r.internalNotes), sourceContacts: str(r.sourceContacts) },
+  };
   const version = typeof body.version === 'string' && /^\d{1,9}$/.test(body.version) ? Number(body.version) : undefined;
   if (version !== undefined) values.version = version;
   return { values, op: parseFormOp(body._op, body._newLanguage) };
@@ -246,9 +274,14 @@ export function applyFormOp(values: CaseFormValues, op: FormOp): CaseFormValues 
     if (op.action === 'add' && parts.length === 1) {
       const lang = op.language ?? '';
       if (!languageTag.safeParse(lang).success) {
-        throw new AppError('VALIDATION_FAILED', `'${lang}' is not a language tag (e.g. en, es, pt-BR)`, [{ path: '_newLanguage', message: 'choose a language to add' }]);
+        throw new AppError('VALIDATION_FAILED', `'${lang}' is not a language tag (e.g. en, es, pt-BR)`, [
+          { path: '_newLanguage', message: 'choose a language to add' },
+        ]);
       }
-      if (lang in narratives) throw new AppError('VALIDATION_FAILED', `the narrative already has ${lang}`, [{ path: '_newLanguage', message: `${lang} is already there` }]);
+      if (lang in narratives)
+        throw new AppError('VALIDATION_FAILED', `the narrative already has ${lang}`, [
+          { path: '_newLanguage', message: `${lang} is already there` },
+        ]);
       narratives[lang] = blankOf(NARRATIVE_FIELDS);
     } else if (op.action === 'remove' && parts.length === 2) {
       if (!(i! in narratives)) throw badOp(op, `there is no language ${i}`);
@@ -264,13 +297,19 @@ export function applyFormOp(values: CaseFormValues, op: FormOp): CaseFormValues 
     c[list] = [...rows, blankRow(list)];
   } else if (op.action === 'remove' && parts.length === 2 && Number.isInteger(idx(i))) {
     c[list] = withList(rows, op, idx(i));
-  } else if (list === 'defendants' && sub === 'charges' && Number.isInteger(idx(i)) && (parts.length === 3 || parts.length === 4)) {
+  } else if (
+    list === 'defendants' &&
+    sub === 'charges' &&
+    Number.isInteger(idx(i)) &&
+    (parts.length === 3 || parts.length === 4)
+  ) {
     const d = idx(i);
     if (d >= rows.length) throw badOp(op, `there is no defendant ${d + 1}`);
     const defendant = { ...objAt(rows[d]) };
     const charges = listAt(defendant.charges).slice();
     if (op.action === 'add' && parts.length === 3) defendant.charges = [...charges, blankRow('charges')];
-    else if (op.action === 'remove' && parts.length === 4 && Number.isInteger(idx(j))) defendant.charges = withList(charges, op, idx(j));
+    else if (op.action === 'remove' && parts.length === 4 && Number.isInteger(idx(j)))
+      defendant.charges = withList(charges, op, idx(j));
     else throw badOp(op, 'not a charge operation');
     rows[d] = defendant;
     c[list] = rows;
@@ -303,7 +342,10 @@ export function focusAfterOp(values: CaseFormValues, op: FormOp): string | null 
  * already stored keep their stored order (new ones follow), so an edit that leaves the tags alone
  * does not show up as a change in the version history.
  */
-export function keepUneditedFields(stored: Record<string, unknown>, edited: Record<string, unknown>): Record<string, unknown> {
+export function keepUneditedFields(
+  stored: Record<string, unknown>,
+  edited: Record<string, unknown>,
+): Record<string, unknown> {
   const out: Obj = { ...edited };
   if (stored.id !== undefined) out.id = stored.id;
   if (stored.status !== undefined) out.status = stored.status;

@@ -26,7 +26,10 @@ const documentSchema = {
     mediaType: { type: 'string', enum: DOCUMENT_MEDIA_TYPES },
     size: { type: 'integer' },
     pages: { type: ['integer', 'null'] },
-    textLength: { type: 'integer', description: 'characters of text extracted into the search index (0: no text layer)' },
+    textLength: {
+      type: 'integer',
+      description: 'characters of text extracted into the search index (0: no text layer)',
+    },
     addedAt: { type: 'string', format: 'date-time' },
     url: { type: 'string' },
   },
@@ -47,7 +50,9 @@ function filenameOf(query: { filename?: string }, header: string | undefined): s
       const name = contentDisposition.parse(header).parameters.filename;
       if (name) return name;
     } catch {
-      throw new AppError('BAD_REQUEST', `the Content-Disposition header cannot be read: ${header}`, [{ path: 'content-disposition', message: 'malformed' }]);
+      throw new AppError('BAD_REQUEST', `the Content-Disposition header cannot be read: ${header}`, [
+        { path: 'content-disposition', message: 'malformed' },
+      ]);
     }
   }
   throw new AppError('VALIDATION_FAILED', 'name the file: add ?filename=judgment.pdf or a Content-Disposition header', [
@@ -58,61 +63,118 @@ function filenameOf(query: { filename?: string }, header: string | undefined): s
 export async function documentRoutes(app: FastifyInstance, deps: DocumentRouteDeps): Promise<void> {
   // Scoped to this plugin: only the upload route reads raw file bodies, up to the document limit.
   await app.register(async (scope) => {
-    scope.addContentTypeParser([...DOCUMENT_MEDIA_TYPES, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: deps.documents.maxBytes }, (_req, body, done) => done(null, body));
+    scope.addContentTypeParser(
+      [...DOCUMENT_MEDIA_TYPES, 'application/octet-stream'],
+      { parseAs: 'buffer', bodyLimit: deps.documents.maxBytes },
+      (_req, body, done) => done(null, body),
+    );
     const query = z.strictObject({ filename: single(z.string().min(1).max(255)).optional() });
     const url = (caseId: string, sha: string) => `/api/v1/cases/${encodeURIComponent(caseId)}/documents/${sha}`;
     const present = (caseId: string, d: object & { sha256: string }) => ({ ...d, url: url(caseId, d.sha256) });
 
-    scope.post<{ Params: { id: string } }>('/api/v1/cases/:id/documents', {
-      bodyLimit: deps.documents.maxBytes,
-      schema: {
-        tags: ['documents'],
-        summary: `Attach a judgment document (PDF, DOCX, HTML or plain text; the body is the file, Content-Type one of ${DOCUMENT_MEDIA_TYPES.join(', ')} or application/octet-stream). Its text is extracted into the search index.`,
-        security: [{ bearerAuth: [] }],
-        params,
-        querystring: z.toJSONSchema(query, { io: 'input', unrepresentable: 'any' }),
-        response: { 201: documentSchema, 200: documentSchema, ...errorResponses(400, 401, 403, 404, 413, 415) },
+    scope.post<{ Params: { id: string } }>(
+      '/api/v1/cases/:id/documents',
+      {
+        bodyLimit: deps.documents.maxBytes,
+        schema: {
+          tags: ['documents'],
+          summary: `Attach a judgment document (PDF, DOCX, HTML or plain text; the body is the file, Content-Type one of ${DOCUMENT_MEDIA_TYPES.join(', ')} or application/octet-stream). Its text is extracted into the search index.`,
+          security: [{ bearerAuth: [] }],
+          params,
+          querystring: z.toJSONSchema(query, { io: 'input', unrepresentable: 'any' }),
+          response: { 201: documentSchema, 200: documentSchema, ...errorResponses(400, 401, 403, 404, 413, 415) },
+        },
       },
-    }, async (req, reply) => {
-      const actor = signedIn(req);
-      const q = parseOrThrow(query, req.query, 'query');
-      if (!Buffer.isBuffer(req.body)) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', `send the file as the request body with Content-Type one of: ${DOCUMENT_MEDIA_TYPES.join(', ')}`, [{ path: 'content-type', message: 'missing or not accepted', allowed: DOCUMENT_MEDIA_TYPES }]);
-      }
-      const filename = filenameOf(q, req.headers['content-disposition']);
-      const r = await deps.documents.attach({ caseId: req.params.id, filename, declaredType: req.headers['content-type'], bytes: req.body }, actor);
-      return reply
-        .status(r.created ? 201 : 200)
-        .header('location', url(req.params.id, r.document.sha256))
-        .send(present(req.params.id, r.document));
-    });
+      async (req, reply) => {
+        const actor = signedIn(req);
+        const q = parseOrThrow(query, req.query, 'query');
+        if (!Buffer.isBuffer(req.body)) {
+          throw new AppError(
+            'UNSUPPORTED_MEDIA_TYPE',
+            `send the file as the request body with Content-Type one of: ${DOCUMENT_MEDIA_TYPES.join(', ')}`,
+            [{ path: 'content-type', message: 'missing or not accepted', allowed: DOCUMENT_MEDIA_TYPES }],
+          );
+        }
+        const filename = filenameOf(q, req.headers['content-disposition']);
+        const r = await deps.documents.attach(
+          { caseId: req.params.id, filename, declaredType: req.headers['content-type'], bytes: req.body },
+          actor,
+        );
+        return reply
+          .status(r.created ? 201 : 200)
+          .header('location', url(req.params.id, r.document.sha256))
+          .send(present(req.params.id, r.document));
+      },
+    );
 
-    scope.get<{ Params: { id: string } }>('/api/v1/cases/:id/documents', {
-      schema: { tags: ['documents'], summary: 'The documents attached to a case', params, response: { 200: { type: 'object', properties: { items: { type: 'array', items: documentSchema } }, required: ['items'] }, ...errorResponses(404) } },
-    }, async (req) => ({ items: (await deps.documents.list(req.params.id, req.actor)).map((d) => present(req.params.id, d)) }));
+    scope.get<{ Params: { id: string } }>(
+      '/api/v1/cases/:id/documents',
+      {
+        schema: {
+          tags: ['documents'],
+          summary: 'The documents attached to a case',
+          params,
+          response: {
+            200: {
+              type: 'object',
+              properties: { items: { type: 'array', items: documentSchema } },
+              required: ['items'],
+            },
+            ...errorResponses(404),
+          },
+        },
+      },
+      async (req) => ({
+        items: (await deps.documents.list(req.params.id, req.actor)).map((d) => present(req.params.id, d)),
+      }),
+    );
 
-    scope.get<{ Params: { id: string; sha256: string } }>('/api/v1/cases/:id/documents/:sha256', {
-      schema: { tags: ['documents'], summary: 'Download a document, with its media type', params, response: errorResponses(404, 503) },
-    }, async (req, reply) => {
-      const { document, stream } = await deps.documents.open(req.params.id, req.params.sha256, req.actor);
-      const inline = document.mediaType === 'application/pdf' || document.mediaType === 'text/plain';
-      const type = document.mediaType.startsWith('text/') ? `${document.mediaType}; charset=utf-8` : document.mediaType;
-      return reply
-        .header('content-type', type)
-        .header('content-length', document.size)
-        .header('content-disposition', contentDisposition(document.filename, { type: inline ? 'inline' : 'attachment' }))
-        .header('etag', `"${document.sha256}"`)
-        .header('cache-control', 'private, max-age=0, must-revalidate')
-        .header('x-content-type-options', 'nosniff')
-        .header('content-security-policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:")
-        .send(stream);
-    });
+    scope.get<{ Params: { id: string; sha256: string } }>(
+      '/api/v1/cases/:id/documents/:sha256',
+      {
+        schema: {
+          tags: ['documents'],
+          summary: 'Download a document, with its media type',
+          params,
+          response: errorResponses(404, 503),
+        },
+      },
+      async (req, reply) => {
+        const { document, stream } = await deps.documents.open(req.params.id, req.params.sha256, req.actor);
+        const inline = document.mediaType === 'application/pdf' || document.mediaType === 'text/plain';
+        const type = document.mediaType.startsWith('text/')
+          ? `${document.mediaType}; charset=utf-8`
+          : document.mediaType;
+        return reply
+          .header('content-type', type)
+          .header('content-length', document.size)
+          .header(
+            'content-disposition',
+            contentDisposition(document.filename, { type: inline ? 'inline' : 'attachment' }),
+          )
+          .header('etag', `"${document.sha256}"`)
+          .header('cache-control', 'private, max-age=0, must-revalidate')
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+          .send(stream);
+      },
+    );
 
-    scope.delete<{ Params: { id: string; sha256: string } }>('/api/v1/cases/:id/documents/:sha256', {
-      schema: { tags: ['documents'], summary: 'Remove a document from a case (the file is deleted once no case holds it)', security: [{ bearerAuth: [] }], params, response: errorResponses(401, 403, 404) },
-    }, async (req, reply) => {
-      await deps.documents.remove(req.params.id, req.params.sha256, signedIn(req));
-      return reply.status(204).send();
-    });
+    scope.delete<{ Params: { id: string; sha256: string } }>(
+      '/api/v1/cases/:id/documents/:sha256',
+      {
+        schema: {
+          tags: ['documents'],
+          summary: 'Remove a document from a case (the file is deleted once no case holds it)',
+          security: [{ bearerAuth: [] }],
+          params,
+          response: errorResponses(401, 403, 404),
+        },
+      },
+      async (req, reply) => {
+        await deps.documents.remove(req.params.id, req.params.sha256, signedIn(req));
+        return reply.status(204).send();
+      },
+    );
   });
 }

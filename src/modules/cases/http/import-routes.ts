@@ -10,32 +10,51 @@ import { signedIn } from '../../platform/index.ts';
 import { errorResponses } from './openapi.ts';
 import { single } from './query-params.ts';
 
-
 export function importRoutes(app: FastifyInstance, deps: { jsonl: JsonlTransfer; cases: CaseService }): void {
   // The body streams through the line reader (no whole-body buffering, no body-size limit; each
   // line is limited instead).
   app.addContentTypeParser('application/x-ndjson', (_req, payload, done) => done(null, payload));
   const schema = z.strictObject({
-    format: single(z.enum(LINE_FORMATS, { error: `format must be one of: ${LINE_FORMATS.join(', ')}` }).default('jsonl')),
+    format: single(
+      z.enum(LINE_FORMATS, { error: `format must be one of: ${LINE_FORMATS.join(', ')}` }).default('jsonl'),
+    ),
     dry_run: single(z.enum(['true', 'false']).default('false')),
   });
 
-  app.post('/api/v1/imports', {
-    schema: {
-      tags: ['cases'],
-      summary: 'Import cases from a JSON Lines body (Content-Type: application/x-ndjson), one batch, all or nothing; the answer is the import report',
-      security: [{ bearerAuth: [] }],
-      querystring: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
-      response: errorResponses(400, 401, 403, 415),
+  app.post(
+    '/api/v1/imports',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'Import cases from a JSON Lines body (Content-Type: application/x-ndjson), one batch, all or nothing; the answer is the import report',
+        security: [{ bearerAuth: [] }],
+        querystring: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+        response: errorResponses(400, 401, 403, 415),
+      },
     },
-  }, async (req, reply) => {
-    const actor = signedIn(req);
-    const q = parseOrThrow(schema, req.query, 'import parameters');
-    const result = await deps.jsonl.import(readLines(req.body as Readable), { format: q.format, dryRun: q.dry_run === 'true', actor });
-    return reply.status(q.dry_run === 'true' ? 200 : 201).send(result);
-  });
+    async (req, reply) => {
+      const actor = signedIn(req);
+      const q = parseOrThrow(schema, req.query, 'import parameters');
+      const result = await deps.jsonl.import(readLines(req.body as Readable), {
+        format: q.format,
+        dryRun: q.dry_run === 'true',
+        actor,
+      });
+      return reply.status(q.dry_run === 'true' ? 200 : 201).send(result);
+    },
+  );
 
-  app.delete<{ Params: { batch: string } }>('/api/v1/imports/:batch', {
-    schema: { tags: ['cases'], summary: 'Undo an import batch: delete what it created, restore what it changed', security: [{ bearerAuth: [] }], response: errorResponses(401, 403, 404, 409) },
-  }, async (req) => deps.cases.undoBatch(req.params.batch, signedIn(req)));
+  app.delete<{ Params: { batch: string } }>(
+    '/api/v1/imports/:batch',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Undo an import batch: delete what it created, restore what it changed',
+        security: [{ bearerAuth: [] }],
+        response: errorResponses(401, 403, 404, 409),
+      },
+    },
+    async (req) => deps.cases.undoBatch(req.params.batch, signedIn(req)),
+  );
 }

@@ -6,7 +6,6 @@
 import { baseComponents, errorResponses, jsonSchemaOf } from '../../../kernel/http/openapi.ts';
 import { CaseInputSchema, CasePatchSchema } from '../domain/case-schema.ts';
 
-
 const caseInput = jsonSchemaOf(CaseInputSchema);
 const caseOutput = jsonSchemaOf(CaseInputSchema, 'output');
 
@@ -25,7 +24,10 @@ export const components = {
       type: 'object',
       properties: {
         items: { type: 'array', items: { $ref: '#/components/schemas/Case' } },
-        nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` to get the next page; null on the last page' },
+        nextCursor: {
+          type: ['string', 'null'],
+          description: 'Pass as `cursor` to get the next page; null on the last page',
+        },
         next: { type: ['string', 'null'], description: 'The URL of the next page' },
         limit: { type: 'integer' },
       },

@@ -21,7 +21,9 @@ export function listQuerySchema(maxPageSize: number) {
     year_from: single(year.optional()),
     year_to: single(year.optional()),
     status: multi(
-      z.enum(codes(STATUSES), { error: (iss) => `unknown status '${String(iss.input)}'; allowed: ${codes(STATUSES).join(', ')}` }),
+      z.enum(codes(STATUSES), {
+        error: (iss) => `unknown status '${String(iss.input)}'; allowed: ${codes(STATUSES).join(', ')}`,
+      }),
     ),
     acts: multi(tagEnum('acts')),
     means: multi(tagEnum('means')),
@@ -29,7 +31,9 @@ export function listQuerySchema(maxPageSize: number) {
     forms: multi(tagEnum('forms')),
     sectors: multi(tagEnum('sectors')),
     offences: multi(tagEnum('offences')),
-    sort: single(z.enum(['decided_desc', 'created_asc'], { error: "sort must be 'decided_desc' or 'created_asc'" }).optional()),
+    sort: single(
+      z.enum(['decided_desc', 'created_asc'], { error: "sort must be 'decided_desc' or 'created_asc'" }).optional(),
+    ),
     limit: single(
       z.coerce
         .number()

@@ -5,19 +5,31 @@ import { COUNTRIES, REGIONS } from '../../../kernel/geo/countries.ts';
 import type { CaseStore } from '../store/case-store.ts';
 
 export function referenceRoutes(app: FastifyInstance, deps: { store: CaseStore }): void {
-  app.get('/api/v1/taxonomy', {
-    schema: { tags: ['reference'], summary: 'Every controlled vocabulary: stable codes with English labels' },
-  }, async (_req, reply) => {
-    reply.header('cache-control', 'public, max-age=3600');
-    return TAXONOMY;
-  });
+  app.get(
+    '/api/v1/taxonomy',
+    {
+      schema: { tags: ['reference'], summary: 'Every controlled vocabulary: stable codes with English labels' },
+    },
+    async (_req, reply) => {
+      reply.header('cache-control', 'public, max-age=3600');
+      return TAXONOMY;
+    },
+  );
 
-  app.get('/api/v1/countries', {
-    schema: { tags: ['reference'], summary: 'Jurisdictions: ISO 3166-1 alpha-3 codes with UN names, aliases and UN M49 regions; XIR is International and Regional Bodies' },
-  }, async (_req, reply) => {
-    reply.header('cache-control', 'public, max-age=3600');
-    return { items: COUNTRIES, regions: REGIONS };
-  });
+  app.get(
+    '/api/v1/countries',
+    {
+      schema: {
+        tags: ['reference'],
+        summary:
+          'Jurisdictions: ISO 3166-1 alpha-3 codes with UN names, aliases and UN M49 regions; XIR is International and Regional Bodies',
+      },
+    },
+    async (_req, reply) => {
+      reply.header('cache-control', 'public, max-age=3600');
+      return { items: COUNTRIES, regions: REGIONS };
+    },
+  );
 
   app.get('/healthz', { schema: { tags: ['meta'], summary: 'Liveness and database check' } }, async (req, reply) => {
     try {

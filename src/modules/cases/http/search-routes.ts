@@ -20,7 +20,12 @@ export function searchQuerySchema(maxPageSize: number) {
   return z.strictObject({
     q: single(z.string().max(10_000, 'q is longer than 10,000 characters').optional()),
     jurisdiction: multi(countryCode),
-    region: multi(z.enum(regionCodes, { error: (iss) => `unknown region '${String(iss.input)}'; expected a UN M49 region code such as 035 (South-eastern Asia); GET /api/v1/countries lists them` })),
+    region: multi(
+      z.enum(regionCodes, {
+        error: (iss) =>
+          `unknown region '${String(iss.input)}'; expected a UN M49 region code such as 035 (South-eastern Asia); GET /api/v1/countries lists them`,
+      }),
+    ),
     year_from: single(year.optional()),
     year_to: single(year.optional()),
     acts: multi(code('acts', 'act')),
@@ -36,8 +41,19 @@ export function searchQuerySchema(maxPageSize: number) {
     victim_nationality: multi(countryCode),
     defendant_nationality: multi(countryCode),
     language: multi(z.string().regex(/^[a-z]{2,3}$/, 'language must be a primary language subtag such as en, es, pt')),
-    sort: single(z.enum(['relevance', 'date_desc', 'date_asc'], { error: "sort must be 'relevance', 'date_desc' or 'date_asc'" }).optional()),
-    limit: single(z.coerce.number().int().min(1).max(maxPageSize, { error: `limit must be at most ${maxPageSize}` }).default(20)),
+    sort: single(
+      z
+        .enum(['relevance', 'date_desc', 'date_asc'], { error: "sort must be 'relevance', 'date_desc' or 'date_asc'" })
+        .optional(),
+    ),
+    limit: single(
+      z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(maxPageSize, { error: `limit must be at most ${maxPageSize}` })
+        .default(20),
+    ),
     cursor: single(z.string().max(2000).optional()),
     facets: single(z.enum(['true', 'false']).default('true')),
   });
@@ -46,28 +62,53 @@ export function searchQuerySchema(maxPageSize: number) {
 export function searchRoutes(app: FastifyInstance, deps: { search: SearchService; maxPageSize: number }): void {
   const schema = searchQuerySchema(deps.maxPageSize);
 
-  app.get('/api/v1/search', {
-    schema: {
-      tags: ['search'],
-      summary: 'Search published cases: query language, facet filters, disjunctive facet counts, snippets',
-      description: 'See the README for the query language: words, "phrases", AND/OR/NOT, -word, (groups), prefix*, title:/facts:/reasoning:/court:/citation: fields, and filters such as country:PHL purpose:forced_labour year:2010..2015.',
-      querystring: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
-      response: errorResponses(400),
+  app.get(
+    '/api/v1/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Search published cases: query language, facet filters, disjunctive facet counts, snippets',
+        description:
+          'See the README for the query language: words, "phrases", AND/OR/NOT, -word, (groups), prefix*, title:/facts:/reasoning:/court:/citation: fields, and filters such as country:PHL purpose:forced_labour year:2010..2015.',
+        querystring: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+        response: errorResponses(400),
+      },
     },
-  }, async (req) => {
-    const p = parseOrThrow(schema, req.query, 'search parameters');
-    const selection = selectionOf(p);
-    const result = await deps.search.search({ q: p.q, selection, sort: p.sort, limit: p.limit, cursor: p.cursor, facets: p.facets === 'true' });
-    const next = result.nextCursor ? withCursor(req.url, result.nextCursor) : null;
-    return { ...result, next, limit: p.limit };
-  });
+    async (req) => {
+      const p = parseOrThrow(schema, req.query, 'search parameters');
+      const selection = selectionOf(p);
+      const result = await deps.search.search({
+        q: p.q,
+        selection,
+        sort: p.sort,
+        limit: p.limit,
+        cursor: p.cursor,
+        facets: p.facets === 'true',
+      });
+      const next = result.nextCursor ? withCursor(req.url, result.nextCursor) : null;
+      return { ...result, next, limit: p.limit };
+    },
+  );
 
-  app.get<{ Params: { id: string }; Querystring: { limit?: string } }>('/api/v1/cases/:id/similar', {
-    schema: { tags: ['search'], summary: 'Published cases similar to this one, best first, each with a one-line reason', params: caseIdParam, response: errorResponses(400, 404) },
-  }, async (req) => {
-    const { limit } = parseOrThrow(z.strictObject({ limit: single(z.coerce.number().int().min(1).max(50).default(10)) }), req.query, 'parameters');
-    return { items: await deps.search.similar(req.params.id, limit) };
-  });
+  app.get<{ Params: { id: string }; Querystring: { limit?: string } }>(
+    '/api/v1/cases/:id/similar',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Published cases similar to this one, best first, each with a one-line reason',
+        params: caseIdParam,
+        response: errorResponses(400, 404),
+      },
+    },
+    async (req) => {
+      const { limit } = parseOrThrow(
+        z.strictObject({ limit: single(z.coerce.number().int().min(1).max(50).default(10)) }),
+        req.query,
+        'parameters',
+      );
+      return { items: await deps.search.similar(req.params.id, limit) };
+    },
+  );
 }
 
 type SearchParamsParsed = z.output<ReturnType<typeof searchQuerySchema>>;
@@ -93,7 +134,8 @@ export function selectionOf(p: Omit<SearchParamsParsed, 'q' | 'sort' | 'limit' |
     yearFrom: p.year_from,
     yearTo: p.year_to,
   };
-  for (const k of Object.keys(selection) as (keyof FacetSelection)[]) if (selection[k] === undefined) delete selection[k];
+  for (const k of Object.keys(selection) as (keyof FacetSelection)[])
+    if (selection[k] === undefined) delete selection[k];
   return selection;
 }
 

@@ -11,7 +11,10 @@ import { errorResponses } from './openapi.ts';
 export const statsQuerySchema = searchQuerySchema(1)
   .omit({ sort: true, limit: true, cursor: true, facets: true })
   .extend({
-    format: z.preprocess((v) => (Array.isArray(v) ? v[v.length - 1] : v === '' ? undefined : v), z.enum(['json', 'csv'], { error: "format must be 'json' or 'csv'" }).default('json')),
+    format: z.preprocess(
+      (v) => (Array.isArray(v) ? v[v.length - 1] : v === '' ? undefined : v),
+      z.enum(['json', 'csv'], { error: "format must be 'json' or 'csv'" }).default('json'),
+    ),
   });
 
 /** Parsed statistics parameters, and a link builder to the search behind a cell. */
@@ -32,15 +35,28 @@ export function tableCsv(t: StatTable): string {
   return stringify([t.columns.map((c) => c.key), ...t.rows.map((r) => t.columns.map((c) => r[c.key] ?? ''))]);
 }
 
-const cellSchema = { type: ['number', 'string', 'null'], description: 'A number, or "fewer than N" when it rests on 1 to N-1 cases, or null when nothing is recorded' };
+const cellSchema = {
+  type: ['number', 'string', 'null'],
+  description: 'A number, or "fewer than N" when it rests on 1 to N-1 cases, or null when nothing is recorded',
+};
 const tableSchema = {
   type: 'object',
   properties: {
-    name: { type: 'string' }, title: { type: 'string' }, note: { type: 'string' }, coverage: { type: 'string' },
+    name: { type: 'string' },
+    title: { type: 'string' },
+    note: { type: 'string' },
+    coverage: { type: 'string' },
     cases: { type: 'integer', description: 'Published cases matching the search' },
     restsOn: { type: 'object', properties: { cases: { type: 'integer' }, what: { type: 'string' } } },
-    minCell: { type: 'integer' }, rule: { type: 'string' },
-    columns: { type: 'array', items: { type: 'object', properties: { key: { type: 'string' }, label: { type: 'string' }, type: { enum: ['text', 'count', 'number'] } } } },
+    minCell: { type: 'integer' },
+    rule: { type: 'string' },
+    columns: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { key: { type: 'string' }, label: { type: 'string' }, type: { enum: ['text', 'count', 'number'] } },
+      },
+    },
     rows: { type: 'array', items: { type: 'object', additionalProperties: cellSchema } },
     chart: { type: 'object' },
   },
@@ -50,30 +66,57 @@ const tableSchema = {
 export function statsRoutes(app: FastifyInstance, deps: { stats: StatsService }): void {
   const querystring = z.toJSONSchema(statsQuerySchema, { io: 'input', unrepresentable: 'any' });
 
-  app.get('/api/v1/stats', {
-    schema: { tags: ['statistics'], summary: 'The available statistics, with their titles and notes' },
-  }, async () => ({
-    items: [...Object.entries(STATS).map(([name, d]) => ({ name, title: d.title, note: d.note, url: `/api/v1/stats/${name}` })),
-      { name: 'comparison', title: 'Jurisdictions compared', note: 'jurisdiction=2 to 6 codes, plus any search filter (e.g. purposes=forced_labour&means=deception)', url: '/api/v1/stats/comparison' }],
-    minCell: deps.stats.minCell,
-    rule: deps.stats.rule,
-  }));
-
-  app.get<{ Params: { name: string } }>('/api/v1/stats/:name', {
-    schema: {
-      tags: ['statistics'],
-      summary: 'One statistic over the published cases matching a search (the same q and filters as /search), as JSON or CSV (format=csv)',
-      description: `Names: ${STAT_NAMES.join(', ')}. Counts resting on fewer cases than the configured threshold (PALERMO_STATS_MIN_CELL, default 3) read "fewer than N". Counts are of documented cases, not of trafficking prevalence. \`comparison\` needs 2 to 6 \`jurisdiction\` values.`,
-      params: { type: 'object', properties: { name: { type: 'string', enum: STAT_NAMES } }, required: ['name'] },
-      querystring,
-      response: { 200: { description: 'The table (JSON), or CSV with a header of column keys', ...tableSchema }, ...errorResponses(400, 404) },
+  app.get(
+    '/api/v1/stats',
+    {
+      schema: { tags: ['statistics'], summary: 'The available statistics, with their titles and notes' },
     },
-  }, async (req, reply: FastifyReply) => {
-    const { format, params, links } = statsRequest(req.query, req.url);
-    const table = await deps.stats.one(req.params.name, params, links);
-    if (format === 'csv') {
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="palermo-${table.name}.csv"`).send(tableCsv(table));
-    }
-    return table;
-  });
+    async () => ({
+      items: [
+        ...Object.entries(STATS).map(([name, d]) => ({
+          name,
+          title: d.title,
+          note: d.note,
+          url: `/api/v1/stats/${name}`,
+        })),
+        {
+          name: 'comparison',
+          title: 'Jurisdictions compared',
+          note: 'jurisdiction=2 to 6 codes, plus any search filter (e.g. purposes=forced_labour&means=deception)',
+          url: '/api/v1/stats/comparison',
+        },
+      ],
+      minCell: deps.stats.minCell,
+      rule: deps.stats.rule,
+    }),
+  );
+
+  app.get<{ Params: { name: string } }>(
+    '/api/v1/stats/:name',
+    {
+      schema: {
+        tags: ['statistics'],
+        summary:
+          'One statistic over the published cases matching a search (the same q and filters as /search), as JSON or CSV (format=csv)',
+        description: `Names: ${STAT_NAMES.join(', ')}. Counts resting on fewer cases than the configured threshold (PALERMO_STATS_MIN_CELL, default 3) read "fewer than N". Counts are of documented cases, not of trafficking prevalence. \`comparison\` needs 2 to 6 \`jurisdiction\` values.`,
+        params: { type: 'object', properties: { name: { type: 'string', enum: STAT_NAMES } }, required: ['name'] },
+        querystring,
+        response: {
+          200: { description: 'The table (JSON), or CSV with a header of column keys', ...tableSchema },
+          ...errorResponses(400, 404),
+        },
+      },
+    },
+    async (req, reply: FastifyReply) => {
+      const { format, params, links } = statsRequest(req.query, req.url);
+      const table = await deps.stats.one(req.params.name, params, links);
+      if (format === 'csv') {
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="palermo-${table.name}.csv"`)
+          .send(tableCsv(table));
+      }
+      return table;
+    },
+  );
 }

@@ -25,7 +25,11 @@ const RestrictedBody = z.strictObject({
   sourceContacts: z.string().max(20_000).nullable().optional(),
   version: z.number().int().min(1).optional(),
 });
-const versionParams = { type: 'object', properties: { id: { type: 'string' }, version: { type: 'integer' } }, required: ['id', 'version'] };
+const versionParams = {
+  type: 'object',
+  properties: { id: { type: 'string' }, version: { type: 'integer' } },
+  required: ['id', 'version'],
+};
 const VersionNumber = z.coerce.number().int().min(1);
 const statusCodes = STATUSES.map((s) => s.code) as [string, ...string[]];
 const DiffQuery = z.strictObject({ against: single(z.coerce.number().int().min(1)).optional() });
@@ -39,82 +43,194 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
   type P = { Params: { id: string } };
   type PV = { Params: { id: string; version: string } };
 
-  app.post<P>('/api/v1/cases/:id/transitions', {
-    schema: {
-      tags: ['workflow'], security, params: caseIdParam, body: json(TransitionBody),
-      summary: 'Move a case through the workflow: draft -> in_review (submit), in_review -> published (publish) or draft (return), published -> withdrawn (takedown), withdrawn -> draft. An optional comment is kept as a review comment.',
-      response: errorResponses(400, 401, 403, 404, 409),
+  app.post<P>(
+    '/api/v1/cases/:id/transitions',
+    {
+      schema: {
+        tags: ['workflow'],
+        security,
+        params: caseIdParam,
+        body: json(TransitionBody),
+        summary:
+          'Move a case through the workflow: draft -> in_review (submit), in_review -> published (publish) or draft (return), published -> withdrawn (takedown), withdrawn -> draft. An optional comment is kept as a review comment.',
+        response: errorResponses(400, 401, 403, 404, 409),
+      },
     },
-  }, async (req) => {
-    const body = parseOrThrow(TransitionBody, req.body, 'transition');
-    return deps.workflow.transition(req.params.id, body, signedIn(req));
-  });
-
-  app.get<P>('/api/v1/cases/:id/editorial', {
-    schema: { tags: ['workflow'], security, params: caseIdParam, summary: 'The restricted side of a case: owner, internal notes, source contacts, review comments, the moves you may make, pseudonymisation warnings', response: errorResponses(401, 403, 404) },
-  }, async (req) => {
-    const v = await deps.workflow.view(req.params.id, signedIn(req));
-    return { ...v, record: undefined, id: v.record.id, status: v.record.status, version: v.record.version };
-  });
-
-  app.put<P>('/api/v1/cases/:id/restricted', {
-    schema: { tags: ['workflow'], security, params: caseIdParam, body: json(RestrictedBody), summary: 'Set the restricted fields (internal notes, source contacts); never public. The answer holds them only for those who may read them (not a write-only token)', response: errorResponses(400, 401, 403, 404, 409) },
-  }, async (req) => {
-    const body = parseOrThrow(RestrictedBody, req.body, 'restricted fields');
-    const { version, ...restricted } = body;
-    const actor = signedIn(req);
-    const rec = await deps.cases.patch(req.params.id, version ? { version } : {}, actor, restricted);
-    // A token that may write but not read the restricted side (write scope only) gets no copy of it back.
-    const readable = canViewRestricted(actor, await deps.cases.access(rec));
-    return { id: rec.id, version: rec.version, ...(readable ? { restricted: await deps.cases.restricted(rec.id) } : {}) };
-  });
-
-  app.get<P>('/api/v1/cases/:id/comments', {
-    schema: { tags: ['workflow'], security, params: caseIdParam, summary: 'Review comments (restricted)', response: errorResponses(401, 403, 404) },
-  }, async (req) => ({ items: (await deps.workflow.view(req.params.id, signedIn(req))).comments }));
-
-  app.post<P>('/api/v1/cases/:id/comments', {
-    schema: { tags: ['workflow'], security, params: caseIdParam, body: json(CommentBody), summary: 'Add a review comment (restricted)', response: errorResponses(400, 401, 403, 404) },
-  }, async (req, reply) => {
-    const body = parseOrThrow(CommentBody, req.body, 'comment');
-    return reply.status(201).send(await deps.workflow.comment(req.params.id, body.body, signedIn(req)));
-  });
-
-  app.get<P>('/api/v1/cases/:id/versions', {
-    schema: { tags: ['workflow'], security, params: caseIdParam, summary: 'The versions of a case, newest first: who, when, what changed', response: errorResponses(401, 403, 404) },
-  }, async (req) => ({ items: await deps.workflow.history(req.params.id, signedIn(req)) }));
-
-  app.get<PV>('/api/v1/cases/:id/versions/:version', {
-    schema: { tags: ['workflow'], security, params: versionParams, summary: 'One version in full (record and restricted fields)', response: errorResponses(400, 401, 403, 404) },
-  }, async (req) => deps.workflow.version(req.params.id, parseOrThrow(VersionNumber, req.params.version, 'version'), signedIn(req)));
-
-  app.get<PV>('/api/v1/cases/:id/versions/:version/diff', {
-    schema: {
-      tags: ['workflow'], security, params: versionParams, querystring: json(DiffQuery),
-      summary: 'What changed in a version: field by field (dotted paths), against the version before it or `against`', response: errorResponses(400, 401, 403, 404),
+    async (req) => {
+      const body = parseOrThrow(TransitionBody, req.body, 'transition');
+      return deps.workflow.transition(req.params.id, body, signedIn(req));
     },
-  }, async (req) => {
-    const actor = signedIn(req);
-    const n = parseOrThrow(VersionNumber, req.params.version, 'version');
-    const q = parseOrThrow(DiffQuery, req.query, 'query');
-    const against = q.against ?? n - 1;
-    const after = await deps.workflow.version(req.params.id, n, actor);
-    const before = against >= 1 ? await deps.workflow.version(req.params.id, against, actor) : undefined;
-    const whole = (v: typeof after | undefined) => (v ? { ...v.record, restricted: v.restricted } : {});
-    return { version: n, against: before ? before.version : null, changes: diffRecords(whole(before), whole(after)) };
-  });
+  );
 
-  app.post<PV>('/api/v1/cases/:id/versions/:version/restore', {
-    schema: { tags: ['workflow'], security, params: versionParams, querystring: json(AckQuery), summary: 'Bring back the content of a version as a new version (the status stays; on a published case the pseudonymisation check runs unless acknowledge_warnings=true)', response: errorResponses(400, 401, 403, 404) },
-  }, async (req) => {
-    const q = parseOrThrow(AckQuery, req.query, 'query');
-    return deps.workflow.restore(req.params.id, parseOrThrow(VersionNumber, req.params.version, 'version'), signedIn(req), { acknowledgeWarnings: q.acknowledge_warnings === 'true' });
-  });
+  app.get<P>(
+    '/api/v1/cases/:id/editorial',
+    {
+      schema: {
+        tags: ['workflow'],
+        security,
+        params: caseIdParam,
+        summary:
+          'The restricted side of a case: owner, internal notes, source contacts, review comments, the moves you may make, pseudonymisation warnings',
+        response: errorResponses(401, 403, 404),
+      },
+    },
+    async (req) => {
+      const v = await deps.workflow.view(req.params.id, signedIn(req));
+      return { ...v, record: undefined, id: v.record.id, status: v.record.status, version: v.record.version };
+    },
+  );
 
-  app.get('/api/v1/review-queue', {
-    schema: { tags: ['workflow'], security, querystring: json(QueueQuery), summary: 'Cases waiting for review (or in another unpublished status); contributors see their own', response: errorResponses(400, 401, 403) },
-  }, async (req) => {
-    const q = parseOrThrow(QueueQuery, req.query, 'query');
-    return { items: await deps.workflow.queue(signedIn(req), [(q.status ?? 'in_review') as never]) };
-  });
+  app.put<P>(
+    '/api/v1/cases/:id/restricted',
+    {
+      schema: {
+        tags: ['workflow'],
+        security,
+        params: caseIdParam,
+        body: json(RestrictedBody),
+        summary:
+          'Set the restricted fields (internal notes, source contacts); never public. The answer holds them only for those who may read them (not a write-only token)',
+        response: errorResponses(400, 401, 403, 404, 409),
+      },
+    },
+    async (req) => {
+      const body = parseOrThrow(RestrictedBody, req.body, 'restricted fields');
+      const { version, ...restricted } = body;
+      const actor = signedIn(req);
+      const rec = await deps.cases.patch(req.params.id, version ? { version } : {}, actor, restricted);
+      // A token that may write but not read the restricted side (write scope only) gets no copy of it back.
+      const readable = canViewRestricted(actor, await deps.cases.access(rec));
+      return {
+        id: rec.id,
+        version: rec.version,
+        ...(readable ? { restricted: await deps.cases.restricted(rec.id) } : {}),
+      };
+    },
+  );
+
+  app.get<P>(
+    '/api/v1/cases/:id/comments',
+    {
+      schema: {
+        tags: ['workflow'],
+        security,
+        params: caseIdParam,
+        summary: 'Review comments (restricted)',
+        response: errorResponses(401, 403, 404),
+      },
+    },
+    async (req) => ({ items: (await deps.workflow.view(req.params.id, signedIn(req))).comments }),
+  );
+
+  app.post<P>(
+    '/api/v1/cases/:id/comments',
+    {
+      schema: {
+        tags: ['workflow'],
+        security,
+        params: caseIdParam,
+        body: json(CommentBody),
+        summary: 'Add a review comment (restricted)',
+        response: errorResponses(400, 401, 403, 404),
+      },
+    },
+    async (req, reply) => {
+      const body = parseOrThrow(CommentBody, req.body, 'comment');
+      return reply.status(201).send(await deps.workflow.comment(req.params.id, body.body, signedIn(req)));
+    },
+  );
+
+  app.get<P>(
+    '/api/v1/cases/:id/versions',
+    {
+      schema: {
+        tags: ['workflow'],
+        security,
+        params: caseIdParam,
+        summary: 'The versions of a case, newest first: who, when, what changed',
+        response: errorResponses(401, 403, 404),
+      },
+    },
+    async (req) => ({ items: await deps.workflow.history(req.params.id, signedIn(req)) }),
+  );
+
+  app.get<PV>(
+    '/api/v1/cases/:id/versions/:version',
+    {
+      schema: {
+        tags: ['workflow'],
+        security,
+        params: versionParams,
+        summary: 'One version in full (record and restricted fields)',
+        response: errorResponses(400, 401, 403, 404),
+      },
+    },
+    async (req) =>
+      deps.workflow.version(req.params.id, parseOrThrow(VersionNumber, req.params.version, 'version'), signedIn(req)),
+  );
+
+  app.get<PV>(
+    '/api/v1/cases/:id/versions/:version/diff',
+    {
+      schema: {
+        tags: ['workflow'],
+        security,
+        params: versionParams,
+        querystring: json(DiffQuery),
+        summary: 'What changed in a version: field by field (dotted paths), against the version before it or `against`',
+        response: errorResponses(400, 401, 403, 404),
+      },
+    },
+    async (req) => {
+      const actor = signedIn(req);
+      const n = parseOrThrow(VersionNumber, req.params.version, 'version');
+      const q = parseOrThrow(DiffQuery, req.query, 'query');
+      const against = q.against ?? n - 1;
+      const after = await deps.workflow.version(req.params.id, n, actor);
+      const before = against >= 1 ? await deps.workflow.version(req.params.id, against, actor) : undefined;
+      const whole = (v: typeof after | undefined) => (v ? { ...v.record, restricted: v.restricted } : {});
+      return { version: n, against: before ? before.version : null, changes: diffRecords(whole(before), whole(after)) };
+    },
+  );
+
+  app.post<PV>(
+    '/api/v1/cases/:id/versions/:version/restore',
+    {
+      schema: {
+        tags: ['workflow'],
+        security,
+        params: versionParams,
+        querystring: json(AckQuery),
+        summary:
+          'Bring back the content of a version as a new version (the status stays; on a published case the pseudonymisation check runs unless acknowledge_warnings=true)',
+        response: errorResponses(400, 401, 403, 404),
+      },
+    },
+    async (req) => {
+      const q = parseOrThrow(AckQuery, req.query, 'query');
+      return deps.workflow.restore(
+        req.params.id,
+        parseOrThrow(VersionNumber, req.params.version, 'version'),
+        signedIn(req),
+        { acknowledgeWarnings: q.acknowledge_warnings === 'true' },
+      );
+    },
+  );
+
+  app.get(
+    '/api/v1/review-queue',
+    {
+      schema: {
+        tags: ['workflow'],
+        security,
+        querystring: json(QueueQuery),
+        summary: 'Cases waiting for review (or in another unpublished status); contributors see their own',
+        response: errorResponses(400, 401, 403),
+      },
+    },
+    async (req) => {
+      const q = parseOrThrow(QueueQuery, req.query, 'query');
+      return { items: await deps.workflow.queue(signedIn(req), [(q.status ?? 'in_review') as never]) };
+    },
+  );
 }

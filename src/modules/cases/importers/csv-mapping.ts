@@ -11,10 +11,40 @@ import { AppError } from '../../../kernel/errors.ts';
 import { issuesOf } from '../../../kernel/validation.ts';
 
 export const CSV_TARGETS = [
-  'id', 'title', 'databaseNumber', 'jurisdiction', 'identifiers', 'court', 'courtLevel', 'legalSystem', 'decisionDate',
-  'acts', 'means', 'purposes', 'forms', 'sectors', 'offences', 'facts', 'reasoning', 'commentary', 'language',
-  'victimGenders', 'victimAges', 'victimNationalities', 'defendantGenders', 'defendantNationalities', 'verdicts', 'prisonMonths',
-  'sourceUrls', 'status', 'victimCount', 'childVictims', 'defendantCount', 'createdAt', 'updatedAt', 'narrativeLanguages',
+  'id',
+  'title',
+  'databaseNumber',
+  'jurisdiction',
+  'identifiers',
+  'court',
+  'courtLevel',
+  'legalSystem',
+  'decisionDate',
+  'acts',
+  'means',
+  'purposes',
+  'forms',
+  'sectors',
+  'offences',
+  'facts',
+  'reasoning',
+  'commentary',
+  'language',
+  'victimGenders',
+  'victimAges',
+  'victimNationalities',
+  'defendantGenders',
+  'defendantNationalities',
+  'verdicts',
+  'prisonMonths',
+  'sourceUrls',
+  'status',
+  'victimCount',
+  'childVictims',
+  'defendantCount',
+  'createdAt',
+  'updatedAt',
+  'narrativeLanguages',
 ] as const;
 export type CsvTarget = (typeof CSV_TARGETS)[number];
 
@@ -35,12 +65,36 @@ export type CsvMapping = z.output<typeof MappingSchema>;
 /** The columns of Palermo's own CSV export that can be read back. */
 export const DEFAULT_MAPPING: CsvMapping = MappingSchema.parse({
   columns: {
-    id: 'id', title: 'title', database_number: 'databaseNumber', jurisdiction: 'jurisdiction', jurisdiction_name: null,
-    identifiers: 'identifiers', court: 'court', court_level: 'courtLevel', legal_system: 'legalSystem', decision_date: 'decisionDate',
-    acts: 'acts', means: 'means', purposes: 'purposes', forms: 'forms', sectors: 'sectors', offences: 'offences',
-    victims: 'victimCount', victim_genders: 'victimGenders', child_victims: 'childVictims', victim_nationalities: 'victimNationalities',
-    defendants: 'defendantCount', defendant_nationalities: 'defendantNationalities', verdicts: 'verdicts', max_prison_months: 'prisonMonths',
-    languages: 'narrativeLanguages', facts_en: 'facts', source_urls: 'sourceUrls', status: 'status', created_at: 'createdAt', updated_at: 'updatedAt',
+    id: 'id',
+    title: 'title',
+    database_number: 'databaseNumber',
+    jurisdiction: 'jurisdiction',
+    jurisdiction_name: null,
+    identifiers: 'identifiers',
+    court: 'court',
+    court_level: 'courtLevel',
+    legal_system: 'legalSystem',
+    decision_date: 'decisionDate',
+    acts: 'acts',
+    means: 'means',
+    purposes: 'purposes',
+    forms: 'forms',
+    sectors: 'sectors',
+    offences: 'offences',
+    victims: 'victimCount',
+    victim_genders: 'victimGenders',
+    child_victims: 'childVictims',
+    victim_nationalities: 'victimNationalities',
+    defendants: 'defendantCount',
+    defendant_nationalities: 'defendantNationalities',
+    verdicts: 'verdicts',
+    max_prison_months: 'prisonMonths',
+    languages: 'narrativeLanguages',
+    facts_en: 'facts',
+    source_urls: 'sourceUrls',
+    status: 'status',
+    created_at: 'createdAt',
+    updated_at: 'updatedAt',
   },
 });
 
@@ -50,12 +104,18 @@ export function loadMapping(file: string): CsvMapping {
     const text = readFileSync(file, 'utf8');
     raw = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (e) {
-    throw new AppError('VALIDATION_FAILED', `mapping file '${file}' cannot be read: ${(e as Error).message}`, { field: 'mapping' });
+    throw new AppError('VALIDATION_FAILED', `mapping file '${file}' cannot be read: ${(e as Error).message}`, {
+      field: 'mapping',
+    });
   }
   const r = MappingSchema.safeParse(raw);
   if (!r.success) {
     const details = issuesOf(r.error, 'mapping');
-    throw new AppError('VALIDATION_FAILED', `mapping file '${file}' is not valid: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `mapping file '${file}' is not valid: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+      details,
+    );
   }
   return r.data;
 }
@@ -65,8 +125,21 @@ export function checkHeader(header: string[], mapping: CsvMapping): void {
   const unknown = header.filter((h) => !(h in mapping.columns));
   const missing = Object.keys(mapping.columns).filter((c) => mapping.columns[c] !== null && !header.includes(c));
   const details = [
-    ...unknown.map((c) => ({ line: 1, path: c, message: `column '${c}' is not in the mapping (map it, or map it to null to ignore it)` })),
-    ...missing.map((c) => ({ line: 1, path: c, message: `the mapping names column '${c}', which the file does not have` })),
+    ...unknown.map((c) => ({
+      line: 1,
+      path: c,
+      message: `column '${c}' is not in the mapping (map it, or map it to null to ignore it)`,
+    })),
+    ...missing.map((c) => ({
+      line: 1,
+      path: c,
+      message: `the mapping names column '${c}', which the file does not have`,
+    })),
   ];
-  if (details.length) throw new AppError('VALIDATION_FAILED', `the columns do not match the mapping: ${details.map((d) => d.message).join('; ')}`, details);
+  if (details.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `the columns do not match the mapping: ${details.map((d) => d.message).join('; ')}`,
+      details,
+    );
 }

@@ -24,11 +24,20 @@ export interface PartySummary {
 
 /** Parties whose count, distinct genders and nationalities and child flag equal the summary. */
 function representatives(s: PartySummary, path: string, line: number, issues: FieldIssue[]): Victim[] {
-  const slots = Math.max(s.genders.length, Math.ceil(s.nationalities.length / MAX_NATIONALITIES), s.count ? 1 : 0, s.nationalities.length ? 1 : 0);
+  const slots = Math.max(
+    s.genders.length,
+    Math.ceil(s.nationalities.length / MAX_NATIONALITIES),
+    s.count ? 1 : 0,
+    s.nationalities.length ? 1 : 0,
+  );
   if (slots === 0) return [];
   const count = s.count ?? slots;
   if (count < slots) {
-    issues.push({ line, path, message: `${count} is fewer than the ${slots} parties the gender and nationality columns need` });
+    issues.push({
+      line,
+      path,
+      message: `${count} is fewer than the ${slots} parties the gender and nationality columns need`,
+    });
     return [];
   }
   const parties: Victim[] = Array.from({ length: slots }, (_, i) => ({
@@ -48,11 +57,25 @@ export function victimsFromSummary(s: PartySummary, line: number, issues: FieldI
 }
 
 /** Defendants likewise; the first carries the verdicts (one charge each) and the longest prison term. */
-export function defendantsFromSummary(s: PartySummary, verdicts: string[], prisonMonths: number | null, line: number, issues: FieldIssue[]): Defendant[] {
+export function defendantsFromSummary(
+  s: PartySummary,
+  verdicts: string[],
+  prisonMonths: number | null,
+  line: number,
+  issues: FieldIssue[],
+): Defendant[] {
   const needed = verdicts.length || prisonMonths !== null ? 1 : 0;
-  const parties = representatives({ ...s, count: s.count ?? (needed || null) }, 'defendants', line, issues) as Defendant[];
+  const parties = representatives(
+    { ...s, count: s.count ?? (needed || null) },
+    'defendants',
+    line,
+    issues,
+  ) as Defendant[];
   if (!parties.length) return [];
-  const charges: Charge[] = (verdicts.length ? verdicts : prisonMonths !== null ? [null] : []).map((v) => ({ verdict: v as never, prisonMonths }));
+  const charges: Charge[] = (verdicts.length ? verdicts : prisonMonths !== null ? [null] : []).map((v) => ({
+    verdict: v as never,
+    prisonMonths,
+  }));
   parties[0] = { ...parties[0]!, charges };
   return parties;
 }

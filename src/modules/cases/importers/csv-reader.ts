@@ -24,7 +24,10 @@ function drained(parser: ReturnType<typeof parse>): Promise<void> {
   });
 }
 
-export async function* csvItems(bytes: AsyncIterable<Buffer | string>, mapping: CsvMapping): AsyncIterable<DecodedItem> {
+export async function* csvItems(
+  bytes: AsyncIterable<Buffer | string>,
+  mapping: CsvMapping,
+): AsyncIterable<DecodedItem> {
   const parser = parse({ delimiter: mapping.delimiter, info: true, skip_empty_lines: true, relax_column_count: false });
   const feed = (async () => {
     try {
@@ -52,10 +55,17 @@ export async function* csvItems(bytes: AsyncIterable<Buffer | string>, mapping: 
     if (e instanceof AppError) throw e;
     const err = e as Error & { code?: string; lines?: number };
     const line = err.lines ?? 0;
-    throw new AppError('VALIDATION_FAILED', `line ${line}: the CSV cannot be read (${err.message}); nothing was written`, [{ line, path: '(row)', message: err.message }]);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `line ${line}: the CSV cannot be read (${err.message}); nothing was written`,
+      [{ line, path: '(row)', message: err.message }],
+    );
   } finally {
     if (!parser.destroyed && !parser.writableEnded) parser.destroy();
     await feed;
   }
-  if (!header) throw new AppError('VALIDATION_FAILED', 'the file holds no cases (it is empty)', [{ path: '(file)', message: 'empty file' }]);
+  if (!header)
+    throw new AppError('VALIDATION_FAILED', 'the file holds no cases (it is empty)', [
+      { path: '(file)', message: 'empty file' },
+    ]);
 }

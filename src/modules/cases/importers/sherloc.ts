@@ -40,7 +40,10 @@ const SherlocRow = z.object({
   year: z.number().int().min(1800).max(2200).nullable().optional(),
   facts: z.string().nullable().optional(),
   article3: z.array(z.string()).nullable().optional(),
-  form: z.union([z.string(), z.array(z.string())]).nullable().optional(),
+  form: z
+    .union([z.string(), z.array(z.string())])
+    .nullable()
+    .optional(),
 });
 
 /** A stable id from the case's URL: "arg/2015/case_no._91017032.html" -> "arg-2015-case-no-91017032". */
@@ -66,7 +69,12 @@ export function sherlocToCase(raw: unknown, line: number): SherlocResult {
   for (const label of row.article3 ?? []) {
     const mapped = SHERLOC_LABELS[label];
     if (!mapped) {
-      issues.push({ line, path: 'article3', message: `unknown label '${label}'`, allowed: Object.keys(SHERLOC_LABELS) });
+      issues.push({
+        line,
+        path: 'article3',
+        message: `unknown label '${label}'`,
+        allowed: Object.keys(SHERLOC_LABELS),
+      });
       continue;
     }
     const list = tags[mapped[0]] as string[];
@@ -76,7 +84,12 @@ export function sherlocToCase(raw: unknown, line: number): SherlocResult {
   for (const f of forms.map((x) => x.trim().toLowerCase()).filter(Boolean)) {
     if (f === 'internal' || f === 'transnational') {
       if (!tags.forms.includes(f)) tags.forms.push(f);
-    } else warnings.push({ line, path: 'form', message: `form '${f}' is not known; left out (kept in provenance.original)` });
+    } else
+      warnings.push({
+        line,
+        path: 'form',
+        message: `form '${f}' is not known; left out (kept in provenance.original)`,
+      });
   }
   if (row.year == null) warnings.push({ line, path: 'year', message: 'no year: decision date left unknown' });
   if (issues.length) return { issues };

@@ -26,9 +26,16 @@ export async function* xlsxItems(file: string, mapping: CsvMapping): AsyncIterab
   const { default: Excel } = await import('exceljs');
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
   try {
-    reader = new Excel.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache' });
+    reader = new Excel.stream.xlsx.WorkbookReader(file, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+    });
   } catch (e) {
-    throw new AppError('VALIDATION_FAILED', `'${file}' cannot be read as an Excel workbook: ${(e as Error).message}`, { field: 'FILE' });
+    throw new AppError('VALIDATION_FAILED', `'${file}' cannot be read as an Excel workbook: ${(e as Error).message}`, {
+      field: 'FILE',
+    });
   }
   let header: string[] | null = null;
   try {
@@ -49,7 +56,12 @@ export async function* xlsxItems(file: string, mapping: CsvMapping): AsyncIterab
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('VALIDATION_FAILED', `'${file}' cannot be read as an Excel workbook: ${(e as Error).message}`, { field: 'FILE' });
+    throw new AppError('VALIDATION_FAILED', `'${file}' cannot be read as an Excel workbook: ${(e as Error).message}`, {
+      field: 'FILE',
+    });
   }
-  if (!header) throw new AppError('VALIDATION_FAILED', 'the workbook holds no rows (it is empty)', [{ path: '(file)', message: 'empty file' }]);
+  if (!header)
+    throw new AppError('VALIDATION_FAILED', 'the workbook holds no rows (it is empty)', [
+      { path: '(file)', message: 'empty file' },
+    ]);
 }

@@ -119,10 +119,14 @@ function select(a: Float64Array, k: number, l: number, r: number): void {
 export function distributionOfUnsorted(values: Float64Array, cases: number): Distribution | null {
   const n = values.length;
   if (!n) return null;
-  const ranks = [...new Set([0.25, 0.5, 0.75].flatMap((p) => {
-    const lo = Math.floor((n - 1) * p);
-    return [lo, Math.min(lo + 1, n - 1)];
-  }))].sort((a, b) => a - b);
+  const ranks = [
+    ...new Set(
+      [0.25, 0.5, 0.75].flatMap((p) => {
+        const lo = Math.floor((n - 1) * p);
+        return [lo, Math.min(lo + 1, n - 1)];
+      }),
+    ),
+  ].sort((a, b) => a - b);
   const at = new Map<number, number>();
   let from = 0;
   for (const k of ranks) {
@@ -149,7 +153,12 @@ export function distributionOfUnsorted(values: Float64Array, cases: number): Dis
 export function distributionOf(sorted: ArrayLike<number>, cases: number): Distribution | null {
   if (!sorted.length) return null;
   return {
-    count: sorted.length, cases,
-    min: sorted[0]!, q1: quantile(sorted, 0.25), median: quantile(sorted, 0.5), q3: quantile(sorted, 0.75), max: sorted[sorted.length - 1]!,
+    count: sorted.length,
+    cases,
+    min: sorted[0]!,
+    q1: quantile(sorted, 0.25),
+    median: quantile(sorted, 0.5),
+    q3: quantile(sorted, 0.75),
+    max: sorted[sorted.length - 1]!,
   };
 }

@@ -4,8 +4,22 @@ import { countryByCode } from '../../../kernel/geo/countries.ts';
 import { decisionSortKey } from '../domain/case-record.ts';
 
 export const FACET_FIELDS = [
-  'jurisdiction', 'region', 'year', 'courtLevel', 'verdict', 'acts', 'means', 'purposes', 'forms', 'sectors',
-  'offences', 'victimGender', 'childVictims', 'victimNationality', 'defendantNationality', 'language',
+  'jurisdiction',
+  'region',
+  'year',
+  'courtLevel',
+  'verdict',
+  'acts',
+  'means',
+  'purposes',
+  'forms',
+  'sectors',
+  'offences',
+  'victimGender',
+  'childVictims',
+  'victimNationality',
+  'defendantNationality',
+  'language',
 ] as const;
 export type FacetField = (typeof FACET_FIELDS)[number];
 
@@ -20,7 +34,9 @@ export const primaryLanguage = (tag: string) => tag.split('-')[0]!.toLowerCase()
 
 export function facetValuesOf(rec: CaseRecord): Record<FacetField, string[]> {
   const year = rec.decisionDate ? rec.decisionDate.slice(0, 4) : null;
-  const verdicts = rec.defendants.flatMap((d) => d.charges.map((c) => c.verdict).filter((v): v is NonNullable<typeof v> => !!v));
+  const verdicts = rec.defendants.flatMap((d) =>
+    d.charges.map((c) => c.verdict).filter((v): v is NonNullable<typeof v> => !!v),
+  );
   const child = rec.victims.flatMap((v): string[] => (v.child === true ? ['yes'] : v.child === false ? ['no'] : []));
   return {
     jurisdiction: [rec.jurisdiction],

@@ -19,7 +19,12 @@ const DOCS = [
 ];
 
 const count = (ix: FacetIndex, sel: FacetSelection, field: FacetField) =>
-  Object.fromEntries(ix.evaluate(ix.allSlots(), sel, true).counts.get(field)!.map((c) => [c.value, c.count]));
+  Object.fromEntries(
+    ix
+      .evaluate(ix.allSlots(), sel, true)
+      .counts.get(field)!
+      .map((c) => [c.value, c.count]),
+  );
 
 describe('facet index', () => {
   it('filters: OR within a field, AND across fields, year range', () => {
@@ -71,10 +76,14 @@ describe('facet index', () => {
     });
     fc.assert(
       fc.property(fc.array(docArb, { maxLength: 30 }), selArb, (raw, sel) => {
-        const docs = raw.map((r, i) => doc(i + 1, r.year * 10000, { jurisdiction: r.jurisdiction, purposes: r.purposes, sectors: r.sectors }));
+        const docs = raw.map((r, i) =>
+          doc(i + 1, r.year * 10000, { jurisdiction: r.jurisdiction, purposes: r.purposes, sectors: r.sectors }),
+        );
         const ix = build(docs);
         const passes = (d: FacetDoc, except?: string) =>
-          (['jurisdiction', 'purposes'] as const).every((f) => f === except || !sel[f].length || sel[f].some((v) => d.values[f]!.includes(v))) &&
+          (['jurisdiction', 'purposes'] as const).every(
+            (f) => f === except || !sel[f].length || sel[f].some((v) => d.values[f]!.includes(v)),
+          ) &&
           (except === 'year' || sel.yearFrom === undefined || d.date >= sel.yearFrom * 10000);
         const slots = ix.allSlots();
         const { counts, passing } = ix.evaluate(slots, sel, true);
@@ -94,7 +103,9 @@ describe('facet index', () => {
     const copy = new FacetIndex();
     expect(copy.deserialize(ix.serialize())).toBe(true);
     expect(copy.size).toBe(3);
-    expect(count(copy, { purposes: ['forced_labour'] }, 'jurisdiction')).toEqual(count(ix, { purposes: ['forced_labour'] }, 'jurisdiction'));
+    expect(count(copy, { purposes: ['forced_labour'] }, 'jurisdiction')).toEqual(
+      count(ix, { purposes: ['forced_labour'] }, 'jurisdiction'),
+    );
     expect(copy.valuesOf(copy.slotOf(3)!, 'purposes')).toEqual(['forced_labour', 'sexual_exploitation']);
     copy.upsert(doc(9, 20200101, { jurisdiction: ['PHL'] }));
     expect(count(copy, {}, 'jurisdiction')).toEqual({ PHL: 2, THA: 2 });

@@ -31,7 +31,10 @@ export type FacetSelection = Partial<Record<FacetField, readonly string[]>> & { 
 export type { FacetCount };
 
 export class FacetIndex {
-  private dict: { ids: Map<string, number>; names: string[] }[] = FACET_FIELDS.map(() => ({ ids: new Map(), names: [] }));
+  private dict: { ids: Map<string, number>; names: string[] }[] = FACET_FIELDS.map(() => ({
+    ids: new Map(),
+    names: [],
+  }));
   private pool = new GrowableU16();
   private start = new GrowableU32();
   private seqs = new GrowableU32();
@@ -138,10 +141,16 @@ export class FacetIndex {
    * every filter and, when asked, the disjunctive counts: a facet's counts apply every filter except
    * that facet's own.
    */
-  evaluate(slots: ArrayLike<number>, sel: FacetSelection, withCounts: boolean): { passing: Uint32Array; counts: Map<FacetField, FacetCount[]> } {
+  evaluate(
+    slots: ArrayLike<number>,
+    sel: FacetSelection,
+    withCounts: boolean,
+  ): { passing: Uint32Array; counts: Map<FacetField, FacetCount[]> } {
     const { fields, yearFrom, yearTo, hasYear } = this.compile(sel);
     const yearField = FACET_FIELDS.indexOf('year');
-    const counts = withCounts ? FACET_FIELDS.map((_, i) => new Uint32Array(Math.max(1, this.dict[i]!.names.length))) : [];
+    const counts = withCounts
+      ? FACET_FIELDS.map((_, i) => new Uint32Array(Math.max(1, this.dict[i]!.names.length)))
+      : [];
     const passing = new Uint32Array(slots.length);
     let nPass = 0;
     const pool = this.pool.data;
@@ -244,13 +253,22 @@ export class FacetIndex {
   serialize(): Buffer {
     this.compact();
     const n = this.seqs.length;
-    const header = Buffer.from(JSON.stringify({ fields: FACET_FIELDS, names: this.dict.map((d) => d.names), n, pool: this.pool.length, stats: 1 }));
+    const header = Buffer.from(
+      JSON.stringify({
+        fields: FACET_FIELDS,
+        names: this.dict.map((d) => d.names),
+        n,
+        pool: this.pool.length,
+        stats: 1,
+      }),
+    );
     const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4)]);
     const part = (a: ArrayBufferView) => pad(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
     const len = Buffer.alloc(4);
     len.writeUInt32LE(header.length);
     return Buffer.concat([
-      len, pad(header),
+      len,
+      pad(header),
       part(this.pool.data.subarray(0, this.pool.length)),
       part(this.start.data.subarray(0, n + 1)),
       part(this.seqs.data.subarray(0, n)),
@@ -262,7 +280,13 @@ export class FacetIndex {
   /** Replaces the contents with a snapshot; false (and unchanged) if it does not fit this version. */
   deserialize(buf: Buffer): boolean {
     const headerLength = buf.readUInt32LE(0);
-    const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as { fields: string[]; names: string[][]; n: number; pool: number; stats?: number };
+    const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as {
+      fields: string[];
+      names: string[][];
+      n: number;
+      pool: number;
+      stats?: number;
+    };
     if (JSON.stringify(header.fields) !== JSON.stringify(FACET_FIELDS) || header.stats !== 1) return false;
     let at = 4 + headerLength + ((4 - (headerLength % 4)) % 4);
     const take = <T>(make: (ab: ArrayBuffer, count: number) => T, count: number, bytesPer: number): T => {
@@ -307,7 +331,14 @@ export class FacetIndex {
 
   /** Rebuilds the columns without dead slots. */
   compact(): void {
-    const old = { pool: this.pool, start: this.start, seqs: this.seqs, dates: this.dates, alive: this.alive, stats: this.stats };
+    const old = {
+      pool: this.pool,
+      start: this.start,
+      seqs: this.seqs,
+      dates: this.dates,
+      alive: this.alive,
+      stats: this.stats,
+    };
     this.stats = new StatsColumns();
     this.pool = new GrowableU16();
     this.start = new GrowableU32();
@@ -332,6 +363,14 @@ export class FacetIndex {
 
   /** Approximate bytes held, for the benchmark's memory report. */
   bytes(): number {
-    return this.stats.bytes() + this.slotOfSeq.bytes + this.pool.data.byteLength + this.start.data.byteLength + this.seqs.data.byteLength + this.dates.data.byteLength + this.alive.byteLength;
+    return (
+      this.stats.bytes() +
+      this.slotOfSeq.bytes +
+      this.pool.data.byteLength +
+      this.start.data.byteLength +
+      this.seqs.data.byteLength +
+      this.dates.data.byteLength +
+      this.alive.byteLength
+    );
   }
 }

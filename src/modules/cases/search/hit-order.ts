@@ -66,20 +66,30 @@ export function hitOrder(req: SearchRequest, c: Candidates, facets: FacetIndex) 
   const date = (k: number) => facets.dateOf(c.slots[k]!);
   if (req.sort === 'relevance') {
     const before = (a: number, b: number) =>
-      c.tiers[a]! !== c.tiers[b]! ? c.tiers[a]! > c.tiers[b]! : c.scores[a]! !== c.scores[b]! ? c.scores[a]! > c.scores[b]! : seq(a) < seq(b);
+      c.tiers[a]! !== c.tiers[b]!
+        ? c.tiers[a]! > c.tiers[b]!
+        : c.scores[a]! !== c.scores[b]!
+          ? c.scores[a]! > c.scores[b]!
+          : seq(a) < seq(b);
     const after = req.after as [number, number, number] | undefined;
     const isAfter = after
-      ? (k: number) => c.tiers[k]! < after[0] || (c.tiers[k] === after[0] && (c.scores[k]! < after[1] || (c.scores[k] === after[1] && seq(k) > after[2])))
+      ? (k: number) =>
+          c.tiers[k]! < after[0] ||
+          (c.tiers[k] === after[0] && (c.scores[k]! < after[1] || (c.scores[k] === after[1] && seq(k) > after[2])))
       : undefined;
     return { before, isAfter, key: (k: number) => [c.tiers[k]!, c.scores[k]!, seq(k)] };
   }
   const asc = req.sort === 'date_asc';
   // Unknown dates sort last either way.
   const d = (k: number) => (date(k) === 0 ? (asc ? 99999999 : 0) : date(k));
-  const before = (a: number, b: number) => (d(a) !== d(b) ? (asc ? d(a) < d(b) : d(a) > d(b)) : asc ? seq(a) < seq(b) : seq(a) > seq(b));
+  const before = (a: number, b: number) =>
+    d(a) !== d(b) ? (asc ? d(a) < d(b) : d(a) > d(b)) : asc ? seq(a) < seq(b) : seq(a) > seq(b);
   const after = req.after as [number, number] | undefined;
   const isAfter = after
-    ? (k: number) => (asc ? d(k) > after[0] || (d(k) === after[0] && seq(k) > after[1]) : d(k) < after[0] || (d(k) === after[0] && seq(k) < after[1]))
+    ? (k: number) =>
+        asc
+          ? d(k) > after[0] || (d(k) === after[0] && seq(k) > after[1])
+          : d(k) < after[0] || (d(k) === after[0] && seq(k) < after[1])
     : undefined;
   return { before, isAfter, key: (k: number) => [d(k), seq(k)] };
 }
@@ -88,6 +98,8 @@ export function hitOrder(req: SearchRequest, c: Candidates, facets: FacetIndex) 
 export function aggregateMatches(req: AggregateRequest, slots: Uint32Array, facets: FacetIndex): CaseAggregates {
   const { passing } = facets.evaluate(slots, mergeSelection(req.selection, req.query.filters), false);
   const parts = new Set(req.parts ?? AGGREGATE_PARTS);
-  const cases = Object.fromEntries(parts.has('cases') ? facets.countPassing(slots, passing) : FACET_FIELDS.map((f) => [f, []])) as CaseAggregates['cases'];
+  const cases = Object.fromEntries(
+    parts.has('cases') ? facets.countPassing(slots, passing) : FACET_FIELDS.map((f) => [f, []]),
+  ) as CaseAggregates['cases'];
   return { total: passing.length, cases, ...facets.stats.aggregate(slots, passing, parts) };
 }

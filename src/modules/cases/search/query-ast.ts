@@ -9,7 +9,14 @@
  */
 
 import { TAXONOMY, type Term } from '../domain/taxonomy.ts';
-import { COUNTRIES, COUNTRY_CODES, REGIONS, foldName, isCountryCode, resolveCountry } from '../../../kernel/geo/countries.ts';
+import {
+  COUNTRIES,
+  COUNTRY_CODES,
+  REGIONS,
+  foldName,
+  isCountryCode,
+  resolveCountry,
+} from '../../../kernel/geo/countries.ts';
 
 /** Where a text term is searched: `any` = every text field; the others restrict to one field. */
 export type TextField = 'any' | 'title' | 'facts' | 'reasoning' | 'court' | 'citation';
@@ -80,9 +87,20 @@ export interface ParsedQuery {
 }
 
 export type QuerySyntaxReason =
-  | 'QUERY_TOO_LONG' | 'TOO_MANY_TERMS' | 'TOO_DEEP' | 'INVALID_CHARACTER' | 'UNTERMINATED_PHRASE'
-  | 'UNBALANCED_PARENTHESIS' | 'DANGLING_OPERATOR' | 'EMPTY_GROUP' | 'PREFIX_TOO_SHORT' | 'UNKNOWN_FIELD'
-  | 'UNKNOWN_CODE' | 'INVALID_FILTER_VALUE' | 'DUPLICATE_FILTER' | 'FILTER_NOT_ALLOWED_HERE';
+  | 'QUERY_TOO_LONG'
+  | 'TOO_MANY_TERMS'
+  | 'TOO_DEEP'
+  | 'INVALID_CHARACTER'
+  | 'UNTERMINATED_PHRASE'
+  | 'UNBALANCED_PARENTHESIS'
+  | 'DANGLING_OPERATOR'
+  | 'EMPTY_GROUP'
+  | 'PREFIX_TOO_SHORT'
+  | 'UNKNOWN_FIELD'
+  | 'UNKNOWN_CODE'
+  | 'INVALID_FILTER_VALUE'
+  | 'DUPLICATE_FILTER'
+  | 'FILTER_NOT_ALLOWED_HERE';
 
 /** `details` of every AppError('QUERY_SYNTAX') thrown by parseQuery. */
 export interface QuerySyntaxDetails {
@@ -108,32 +126,90 @@ export const TEXT_FIELD_NAMES: Readonly<Record<string, Exclude<TextField, 'any'>
 };
 
 export type FilterKind =
-  | 'countries' | 'regions' | 'years' | 'acts' | 'means' | 'purposes' | 'forms' | 'sectors' | 'offences'
-  | 'verdicts' | 'courtLevels' | 'languages' | 'victimGenders' | 'childVictims';
+  | 'countries'
+  | 'regions'
+  | 'years'
+  | 'acts'
+  | 'means'
+  | 'purposes'
+  | 'forms'
+  | 'sectors'
+  | 'offences'
+  | 'verdicts'
+  | 'courtLevels'
+  | 'languages'
+  | 'victimGenders'
+  | 'childVictims';
 
 /** The canonical name of each filter, in the order formatQuery writes them. */
 export const FILTER_CANONICAL: Readonly<Record<FilterKind, string>> = {
-  countries: 'country', regions: 'region', years: 'year', acts: 'act', means: 'means', purposes: 'purpose',
-  forms: 'form', sectors: 'sector', offences: 'offence', verdicts: 'verdict', courtLevels: 'court_level',
-  languages: 'lang', victimGenders: 'gender', childVictims: 'child',
+  countries: 'country',
+  regions: 'region',
+  years: 'year',
+  acts: 'act',
+  means: 'means',
+  purposes: 'purpose',
+  forms: 'form',
+  sectors: 'sector',
+  offences: 'offence',
+  verdicts: 'verdict',
+  courtLevels: 'court_level',
+  languages: 'lang',
+  victimGenders: 'gender',
+  childVictims: 'child',
 };
 
 /** Every accepted filter name (canonical, plural and alias forms). */
 export const FILTER_NAMES: Readonly<Record<string, FilterKind>> = {
-  country: 'countries', countries: 'countries', jurisdiction: 'countries', jurisdictions: 'countries',
-  region: 'regions', regions: 'regions', year: 'years', years: 'years', act: 'acts', acts: 'acts', means: 'means',
-  purpose: 'purposes', purposes: 'purposes', form: 'forms', forms: 'forms', sector: 'sectors', sectors: 'sectors',
-  offence: 'offences', offences: 'offences', offense: 'offences', offenses: 'offences', verdict: 'verdicts',
-  verdicts: 'verdicts', court_level: 'courtLevels', court_levels: 'courtLevels', lang: 'languages',
-  language: 'languages', languages: 'languages', gender: 'victimGenders', genders: 'victimGenders', child: 'childVictims',
+  country: 'countries',
+  countries: 'countries',
+  jurisdiction: 'countries',
+  jurisdictions: 'countries',
+  region: 'regions',
+  regions: 'regions',
+  year: 'years',
+  years: 'years',
+  act: 'acts',
+  acts: 'acts',
+  means: 'means',
+  purpose: 'purposes',
+  purposes: 'purposes',
+  form: 'forms',
+  forms: 'forms',
+  sector: 'sectors',
+  sectors: 'sectors',
+  offence: 'offences',
+  offences: 'offences',
+  offense: 'offences',
+  offenses: 'offences',
+  verdict: 'verdicts',
+  verdicts: 'verdicts',
+  court_level: 'courtLevels',
+  court_levels: 'courtLevels',
+  lang: 'languages',
+  language: 'languages',
+  languages: 'languages',
+  gender: 'victimGenders',
+  genders: 'victimGenders',
+  child: 'childVictims',
 };
 
 /** Every name accepted before a colon, for "did you mean" on an unknown field. */
 export const KNOWN_FIELD_NAMES: readonly string[] = [...Object.keys(TEXT_FIELD_NAMES), ...Object.keys(FILTER_NAMES)];
 
 const LIST_FILTERS = [
-  'countries', 'regions', 'acts', 'means', 'purposes', 'forms', 'sectors', 'offences', 'verdicts', 'courtLevels',
-  'languages', 'victimGenders',
+  'countries',
+  'regions',
+  'acts',
+  'means',
+  'purposes',
+  'forms',
+  'sectors',
+  'offences',
+  'verdicts',
+  'courtLevels',
+  'languages',
+  'victimGenders',
 ] as const satisfies readonly FilterKind[];
 
 /**
@@ -171,7 +247,9 @@ function formatNode(n: QueryNode): string {
     case 'phrase':
       return `${fieldPrefix(n.field)}"${n.text}"`;
     case 'and':
-      return n.children.map((c) => (c.type === 'or' || c.type === 'and' ? `(${formatNode(c)})` : formatNode(c))).join(' ');
+      return n.children
+        .map((c) => (c.type === 'or' || c.type === 'and' ? `(${formatNode(c)})` : formatNode(c)))
+        .join(' ');
     case 'or':
       return n.children.map((c) => (c.type === 'or' ? `(${formatNode(c)})` : formatNode(c))).join(' OR ');
     case 'not':
@@ -217,7 +295,8 @@ export function cut(s: string, pos: number, len: number): string {
 }
 
 /** @internal */
-export const replace = (s: string, pos: number, len: number, text: string): string => s.slice(0, pos) + text + s.slice(pos + len);
+export const replace = (s: string, pos: number, len: number, text: string): string =>
+  s.slice(0, pos) + text + s.slice(pos + len);
 
 // ---------------------------------------------------------------------------------------------
 // Filter values
@@ -237,7 +316,13 @@ const VOCABULARY: Partial<Record<FilterKind, readonly Term[]>> = {
 /** @internal An example of a filter, for hints. */
 export function example(kind: FilterKind): string {
   const first = VOCABULARY[kind]?.[0]?.code;
-  const samples: Partial<Record<FilterKind, string>> = { countries: 'PHL,THA', regions: '035', years: '2010..2015', languages: 'pt-BR', childVictims: 'yes' };
+  const samples: Partial<Record<FilterKind, string>> = {
+    countries: 'PHL,THA',
+    regions: '035',
+    years: '2010..2015',
+    languages: 'pt-BR',
+    childVictims: 'yes',
+  };
   const value = samples[kind];
   return `${FILTER_CANONICAL[kind]}:${value ?? first}`;
 }
@@ -262,16 +347,28 @@ function normalize(kind: FilterKind, v: string): string | Rejection {
     const allowed = vocabulary.map((t) => t.code);
     const code = v.toLowerCase().replace(/-/g, '_');
     if (allowed.includes(code)) return code;
-    return { what: `a ${FILTER_CANONICAL[kind].replace('_', ' ')} code`, suggest: closest(code, allowed, Math.max(2, code.length / 2)), allowed };
+    return {
+      what: `a ${FILTER_CANONICAL[kind].replace('_', ' ')} code`,
+      suggest: closest(code, allowed, Math.max(2, code.length / 2)),
+      allowed,
+    };
   }
   if (kind === 'countries') {
     if (isCountryCode(v.toUpperCase())) return v.toUpperCase();
     const fold = foldName(v);
     const suggest =
       resolveCountry(v) ??
-      bestOf(COUNTRIES, (c) => Math.min(distance(v.toUpperCase(), c.code) <= 1 ? 1 : 9, distance(fold, foldName(c.name))), 2)
-        ?.code;
-    return { what: 'an ISO 3166-1 alpha-3 country code', hint: 'use a code such as PHL, THA or USA', suggest, allowed: COUNTRY_CODES };
+      bestOf(
+        COUNTRIES,
+        (c) => Math.min(distance(v.toUpperCase(), c.code) <= 1 ? 1 : 9, distance(fold, foldName(c.name))),
+        2,
+      )?.code;
+    return {
+      what: 'an ISO 3166-1 alpha-3 country code',
+      hint: 'use a code such as PHL, THA or USA',
+      suggest,
+      allowed: COUNTRY_CODES,
+    };
   }
   if (kind === 'regions') {
     const code = /^\d{1,3}$/.test(v) ? v.padStart(3, '0') : REGION_BY_NAME.get(foldName(v));
@@ -286,7 +383,11 @@ function normalize(kind: FilterKind, v: string): string | Rejection {
     const primary = tag.split('-')[0]!;
     if (LANG_RE.test(tag) && LANG_NAMES.of(primary.toLowerCase())) return Intl.getCanonicalLocales(tag)[0]!;
     languagesByName ??= languageNames();
-    return { what: 'a BCP 47 language tag', hint: 'use a tag such as en, es or pt-BR', suggest: languagesByName.get(foldName(v)) };
+    return {
+      what: 'a BCP 47 language tag',
+      hint: 'use a tag such as en, es or pt-BR',
+      suggest: languagesByName.get(foldName(v)),
+    };
   }
   const b = v.toLowerCase();
   if (b === 'yes' || b === 'no') return b;
@@ -318,14 +419,29 @@ export function filterItem(s: string, kind: FilterKind, pos: number, start: numb
       // `country:PHL, THA` joins the next word; otherwise the extra comma goes.
       const join = at === end && j > end && j < s.length && !/[()"\u201c\u201d\u201e\u00ab\u00bb]/.test(s[j]!);
       const fix = join ? s.slice(0, end) + s.slice(j) : replace(s, at < end ? at : at - 1, 1, '');
-      throw new QueryFail('INVALID_FILTER_VALUE', at, 0, `empty value at position ${at}`, 'separate values with single commas', fix);
+      throw new QueryFail(
+        'INVALID_FILTER_VALUE',
+        at,
+        0,
+        `empty value at position ${at}`,
+        'separate values with single commas',
+        fix,
+      );
     }
     const r = normalize(kind, v);
     if (typeof r !== 'string') {
       const list = r.allowed && r.allowed.length <= 20 ? ` (allowed: ${r.allowed.join(', ')})` : '';
       const explanation = `"${v}" at position ${at} is not ${r.what}${list}`;
       const fix = r.suggest === undefined ? undefined : replace(s, at, v.length, r.suggest);
-      throw new QueryFail('UNKNOWN_CODE', at, v.length, explanation, r.hint ?? 'use one of the allowed codes', fix, r.allowed);
+      throw new QueryFail(
+        'UNKNOWN_CODE',
+        at,
+        v.length,
+        explanation,
+        r.hint ?? 'use one of the allowed codes',
+        fix,
+        r.allowed,
+      );
     }
     if (!item.values.includes(r)) item.values.push(r);
     at += v.length + 1;
@@ -393,7 +509,13 @@ export function mergeFilters(s: string, items: readonly FilterItem[]): Filters {
       if (year) {
         const explanation = `the year filter at position ${f.pos} repeats the one at position ${year.pos}`;
         const raw = s.slice(f.pos, f.pos + f.len);
-        throw new QueryFail('DUPLICATE_FILTER', f.pos, f.len, explanation, `use a single year filter with a range, e.g. year:2010..2015 (found ${raw})`);
+        throw new QueryFail(
+          'DUPLICATE_FILTER',
+          f.pos,
+          f.len,
+          explanation,
+          `use a single year filter with a range, e.g. year:2010..2015 (found ${raw})`,
+        );
       }
       year = f;
       if (f.from !== undefined) out.yearFrom = f.from;

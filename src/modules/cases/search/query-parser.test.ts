@@ -102,7 +102,13 @@ describe('parseQuery: text', () => {
 
   it('parses fielded terms, phrases and groups', () => {
     expect(text('title:word facts:"a phrase" reasoning:x court:supreme citation:ECLI:NL:HR:2009:BH2044')).toEqual(
-      and(t('word', 'title'), p('a phrase', 'facts'), t('x', 'reasoning'), t('supreme', 'court'), t('ECLI:NL:HR:2009:BH2044', 'citation')),
+      and(
+        t('word', 'title'),
+        p('a phrase', 'facts'),
+        t('x', 'reasoning'),
+        t('supreme', 'court'),
+        t('ECLI:NL:HR:2009:BH2044', 'citation'),
+      ),
     );
     expect(text('title:(a OR -b "c d")')).toEqual(or(t('a', 'title'), and(not(t('b', 'title')), p('c d', 'title'))));
     expect(text('title:(a facts:b)')).toEqual(and(t('a', 'title'), t('b', 'facts')));
@@ -152,7 +158,9 @@ describe('parseQuery: filters', () => {
 
   it('accepts every tag kind, singular and plural, case- and hyphen-insensitive', () => {
     expect(
-      filters('act:recruitment acts:transfer means:fraud purpose:SLAVERY purposes:forced-labour form:internal forms:transnational'),
+      filters(
+        'act:recruitment acts:transfer means:fraud purpose:SLAVERY purposes:forced-labour form:internal forms:transnational',
+      ),
     ).toEqual({
       acts: ['recruitment', 'transfer'],
       means: ['fraud'],
@@ -166,7 +174,11 @@ describe('parseQuery: filters', () => {
   });
 
   it('accepts verdict, court level, language, gender and child filters', () => {
-    expect(filters('verdict:plea_agreement court_level:appellate court-level:supreme lang:pt_br language:EN gender:female child:YES,no')).toEqual({
+    expect(
+      filters(
+        'verdict:plea_agreement court_level:appellate court-level:supreme lang:pt_br language:EN gender:female child:YES,no',
+      ),
+    ).toEqual({
       verdicts: ['plea_agreement'],
       courtLevels: ['appellate', 'supreme'],
       languages: ['pt-BR', 'en'],
@@ -177,7 +189,9 @@ describe('parseQuery: filters', () => {
   });
 
   it('accepts regions as M49 codes or folded names', () => {
-    expect(filters('region:035 region:south-eastern_asia region:Asia region:2')).toEqual({ regions: ['035', '142', '002'] });
+    expect(filters('region:035 region:south-eastern_asia region:Asia region:2')).toEqual({
+      regions: ['035', '142', '002'],
+    });
   });
 
   it('reads every year form', () => {
@@ -233,7 +247,14 @@ describe('parseQuery: errors', () => {
     ['child:ye', 'UNKNOWN_CODE', 6, 2, 'child:yes', true],
     ['lang:english', 'UNKNOWN_CODE', 5, 7, 'lang:en', true],
     ['lang:xx', 'UNKNOWN_CODE', 5, 2, 'use a tag such as en, es or pt-BR', false],
-    ['year:abc', 'INVALID_FILTER_VALUE', 5, 3, 'write one year or a range: year:2010, year:2010..2015, year:2010.. or year:..2015', false],
+    [
+      'year:abc',
+      'INVALID_FILTER_VALUE',
+      5,
+      3,
+      'write one year or a range: year:2010, year:2010..2015, year:2010.. or year:..2015',
+      false,
+    ],
     ['year:2015..2010', 'INVALID_FILTER_VALUE', 5, 10, 'year:2010..2015', true],
     ['year:2010-2015', 'INVALID_FILTER_VALUE', 5, 9, 'year:2010..2015', true],
     ['country: PHL', 'INVALID_FILTER_VALUE', 0, 8, 'country:PHL', true],
@@ -241,9 +262,23 @@ describe('parseQuery: errors', () => {
     ['country:PHL, THA', 'INVALID_FILTER_VALUE', 12, undefined, 'country:PHL,THA', true],
     ['country:PHL,,THA', 'INVALID_FILTER_VALUE', 12, undefined, 'country:PHL,THA', true],
     ['verdict:(convicted OR acquitted)', 'INVALID_FILTER_VALUE', 8, 24, 'verdict:convicted,acquitted', true],
-    ['year:2010 year:2012', 'DUPLICATE_FILTER', 10, 9, 'use a single year filter with a range, e.g. year:2010..2015 (found year:2012)', false],
+    [
+      'year:2010 year:2012',
+      'DUPLICATE_FILTER',
+      10,
+      9,
+      'use a single year filter with a range, e.g. year:2010..2015 (found year:2012)',
+      false,
+    ],
     ['trafficking OR country:PHL', 'FILTER_NOT_ALLOWED_HERE', 15, 11, '(trafficking) country:PHL', true],
-    ['trafficking OR slavery country:PHL', 'FILTER_NOT_ALLOWED_HERE', 23, 11, '(trafficking OR slavery) country:PHL', true],
+    [
+      'trafficking OR slavery country:PHL',
+      'FILTER_NOT_ALLOWED_HERE',
+      23,
+      11,
+      '(trafficking OR slavery) country:PHL',
+      true,
+    ],
     ['(a country:PHL) b', 'FILTER_NOT_ALLOWED_HERE', 3, 11, 'country:PHL (a) b', true],
     ['a NOT year:2010', 'FILTER_NOT_ALLOWED_HERE', 6, 9, 'a', true],
     ['-country:PHL', 'FILTER_NOT_ALLOWED_HERE', 1, 11, 'remove the filter, or list only the values you want', false],
@@ -299,15 +334,26 @@ describe('parseQuery: limits', () => {
     expect(() => parseQuery('a'.repeat(2000))).not.toThrow();
     const q = 'a '.repeat(5000);
     const { details, message } = syntaxError(q);
-    expect(details).toEqual({ reason: 'QUERY_TOO_LONG', position: 2000, length: 8000, suggestion: 'shorten the query to at most 2,000 characters' });
-    expect(message).toBe('query too long: the query has 10,000 characters; shorten the query to at most 2,000 characters');
+    expect(details).toEqual({
+      reason: 'QUERY_TOO_LONG',
+      position: 2000,
+      length: 8000,
+      suggestion: 'shorten the query to at most 2,000 characters',
+    });
+    expect(message).toBe(
+      'query too long: the query has 10,000 characters; shorten the query to at most 2,000 characters',
+    );
   });
 
   it('rejects more than 64 terms', () => {
     const words = Array.from({ length: 65 }, (_, i) => `w${i}`);
     expect(() => parseQuery(words.slice(0, 64).join(' '))).not.toThrow();
     const q = words.join(' ');
-    expect(syntaxError(q).details).toMatchObject({ reason: 'TOO_MANY_TERMS', position: q.lastIndexOf('w64'), length: 3 });
+    expect(syntaxError(q).details).toMatchObject({
+      reason: 'TOO_MANY_TERMS',
+      position: q.lastIndexOf('w64'),
+      length: 3,
+    });
   });
 
   it('rejects nesting over 16 levels', () => {
@@ -326,23 +372,70 @@ describe('formatQuery', () => {
     const canonical = (q: string) => formatQuery(parseQuery(q));
     expect(canonical('(a OR b) AND NOT c')).toBe('(a OR b) -c');
     expect(canonical('title:(a OR b) +"x  y"')).toBe('(title:a OR title:b) "x y"');
-    expect(canonical('(a OR b) jurisdiction:phl years:2010.. child:no')).toBe('(a OR b) country:PHL year:2010.. child:no');
+    expect(canonical('(a OR b) jurisdiction:phl years:2010.. child:no')).toBe(
+      '(a OR b) country:PHL year:2010.. child:no',
+    );
     expect(canonical('NOT (a b) traf*')).toBe('-(a b) traf*');
-    expect(canonical('lang:pt_br gender:male region:asia year:2001..2001')).toBe('region:142 year:2001 lang:pt-BR gender:male');
+    expect(canonical('lang:pt_br gender:male region:asia year:2001..2001')).toBe(
+      'region:142 year:2001 lang:pt-BR gender:male',
+    );
     expect(formatQuery({ text: null, filters: {} })).toBe('');
   });
 });
 
 describe('parseQuery: properties', () => {
   const fragments = [
-    'a', 'bc', 'AND', 'OR', 'NOT', 'and', '(', ')', '"', '“', '»', '-', '+', '*', ':', ',', '..', ' ', '  ', '\t', '\n',
-    'title:', 'facts:', 'country:', 'PHL', 'year:', '2010', 'region:', 'lang:', 'child:', 'yes', 'verdict:', 'convicted',
-    'foo:', 'ECLI:', 'x*', 'é', '贩', '😀', '\u0000', '\ud800', '\udc00', '\ufffd',
+    'a',
+    'bc',
+    'AND',
+    'OR',
+    'NOT',
+    'and',
+    '(',
+    ')',
+    '"',
+    '“',
+    '»',
+    '-',
+    '+',
+    '*',
+    ':',
+    ',',
+    '..',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    'title:',
+    'facts:',
+    'country:',
+    'PHL',
+    'year:',
+    '2010',
+    'region:',
+    'lang:',
+    'child:',
+    'yes',
+    'verdict:',
+    'convicted',
+    'foo:',
+    'ECLI:',
+    'x*',
+    'é',
+    '贩',
+    '😀',
+    '\u0000',
+    '\ud800',
+    '\udc00',
+    '\ufffd',
   ];
   const arbitraries = {
     ascii: fc.string({ maxLength: 60 }),
     unicode: fc.string({ unit: 'binary', maxLength: 60 }),
-    codeUnits: fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 60 }),
+    codeUnits: fc.string({
+      unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+      maxLength: 60,
+    }),
     fragments: fc.string({ unit: fc.constantFrom(...fragments), maxLength: 40 }),
     medium: fc.string({ unit: fc.constantFrom(...fragments), minLength: 100, maxLength: 700 }),
     long: fc.string({ unit: fc.constantFrom(...fragments), minLength: 1000, maxLength: 10_000 }),
@@ -355,7 +448,8 @@ describe('parseQuery: properties', () => {
     } catch (e) {
       if (!(e instanceof AppError) || e.code !== 'QUERY_SYNTAX') throw e;
       const d = e.details as QuerySyntaxDetails;
-      if (!Number.isInteger(d.position) || d.position < 0 || d.position > q.length) throw new Error(`bad position ${d.position}`);
+      if (!Number.isInteger(d.position) || d.position < 0 || d.position > q.length)
+        throw new Error(`bad position ${d.position}`);
       if (typeof d.suggestion !== 'string' || d.suggestion === '') throw new Error('missing suggestion');
       return;
     }
@@ -373,10 +467,29 @@ describe('parseQuery: properties', () => {
     expect(syntaxError('x'.repeat(10_000)).details.reason).toBe('QUERY_TOO_LONG');
   });
 
-  const word = fc.constantFrom('trafficking', 'tráfico', '贩卖人口', "o'brien", 'e-mail', 'u.s.', 'and', 'or', 'not', '10:30', 'ECLI:NL:HR:2009:BH2044', 'http://x.org/a', 'traf*', '贩卖**');
+  const word = fc.constantFrom(
+    'trafficking',
+    'tráfico',
+    '贩卖人口',
+    "o'brien",
+    'e-mail',
+    'u.s.',
+    'and',
+    'or',
+    'not',
+    '10:30',
+    'ECLI:NL:HR:2009:BH2044',
+    'http://x.org/a',
+    'traf*',
+    '贩卖**',
+  );
   const phrase = fc.constantFrom('"debt bondage"', '“forced  labour”', '" x "');
   const field = fc.constantFrom('title', 'facts', 'reasoning', 'court', 'citation', 'Title');
-  const atom = fc.oneof(word, phrase, fc.tuple(field, fc.oneof(word, phrase)).map(([f, w]) => `${f}:${w}`));
+  const atom = fc.oneof(
+    word,
+    phrase,
+    fc.tuple(field, fc.oneof(word, phrase)).map(([f, w]) => `${f}:${w}`),
+  );
   const { expr } = fc.letrec<{ expr: string }>((tie) => ({
     expr: fc.oneof(
       { maxDepth: 4, depthIdentifier: 'expr' },
@@ -393,9 +506,21 @@ describe('parseQuery: properties', () => {
     ),
   }));
   const filter = fc.constantFrom(
-    'country:PHL,tha', 'jurisdiction:VNM', 'region:south-eastern_asia', 'region:35', 'acts:recruitment', 'means:fraud,deception',
-    'purpose:forced_labour', 'form:transnational', 'sector:fishing', 'offence:trafficking_children', 'verdict:convicted',
-    'court_level:appellate', 'lang:pt-br', 'gender:female', 'child:yes,no',
+    'country:PHL,tha',
+    'jurisdiction:VNM',
+    'region:south-eastern_asia',
+    'region:35',
+    'acts:recruitment',
+    'means:fraud,deception',
+    'purpose:forced_labour',
+    'form:transnational',
+    'sector:fishing',
+    'offence:trafficking_children',
+    'verdict:convicted',
+    'court_level:appellate',
+    'lang:pt-br',
+    'gender:female',
+    'child:yes,no',
   );
   const year = fc.constantFrom([], ['year:2010'], ['year:2010..'], ['year:..2015'], ['year:2010..2015']);
   const query = fc

@@ -22,23 +22,57 @@
  */
 import { AppError } from '../../../kernel/errors.ts';
 import {
-  FILTER_CANONICAL, FILTER_NAMES, KNOWN_FIELD_NAMES, QUERY_LIMITS as LIMITS, QueryFail as Fail, TEXT_FIELD_NAMES,
-  closest, cut, example, filterItem, mergeFilters, replace,
-  type FilterItem, type ParsedQuery, type QueryNode, type QuerySyntaxDetails, type QuerySyntaxReason, type TextField,
+  FILTER_CANONICAL,
+  FILTER_NAMES,
+  KNOWN_FIELD_NAMES,
+  QUERY_LIMITS as LIMITS,
+  QueryFail as Fail,
+  TEXT_FIELD_NAMES,
+  closest,
+  cut,
+  example,
+  filterItem,
+  mergeFilters,
+  replace,
+  type FilterItem,
+  type ParsedQuery,
+  type QueryNode,
+  type QuerySyntaxDetails,
+  type QuerySyntaxReason,
+  type TextField,
 } from './query-ast.ts';
 
 export { formatQuery, QUERY_LIMITS, FILTER_NAMES, TEXT_FIELD_NAMES } from './query-ast.ts';
 export type {
-  AndNode, FilterKind, Filters, Node, NotNode, OrNode, ParsedQuery, PhraseNode, QueryNode, QuerySyntaxDetails,
-  QuerySyntaxReason, TermNode, TextField,
+  AndNode,
+  FilterKind,
+  Filters,
+  Node,
+  NotNode,
+  OrNode,
+  ParsedQuery,
+  PhraseNode,
+  QueryNode,
+  QuerySyntaxDetails,
+  QuerySyntaxReason,
+  TermNode,
+  TextField,
 } from './query-ast.ts';
 
 const TITLES: Record<QuerySyntaxReason, string> = {
-  QUERY_TOO_LONG: 'query too long', TOO_MANY_TERMS: 'too many terms', TOO_DEEP: 'too deeply nested',
-  INVALID_CHARACTER: 'invalid character', UNTERMINATED_PHRASE: 'unterminated phrase',
-  UNBALANCED_PARENTHESIS: 'unbalanced parenthesis', DANGLING_OPERATOR: 'dangling operator', EMPTY_GROUP: 'empty group',
-  PREFIX_TOO_SHORT: 'prefix too short', UNKNOWN_FIELD: 'unknown field', UNKNOWN_CODE: 'unknown code',
-  INVALID_FILTER_VALUE: 'invalid filter value', DUPLICATE_FILTER: 'duplicate filter',
+  QUERY_TOO_LONG: 'query too long',
+  TOO_MANY_TERMS: 'too many terms',
+  TOO_DEEP: 'too deeply nested',
+  INVALID_CHARACTER: 'invalid character',
+  UNTERMINATED_PHRASE: 'unterminated phrase',
+  UNBALANCED_PARENTHESIS: 'unbalanced parenthesis',
+  DANGLING_OPERATOR: 'dangling operator',
+  EMPTY_GROUP: 'empty group',
+  PREFIX_TOO_SHORT: 'prefix too short',
+  UNKNOWN_FIELD: 'unknown field',
+  UNKNOWN_CODE: 'unknown code',
+  INVALID_FILTER_VALUE: 'invalid filter value',
+  DUPLICATE_FILTER: 'duplicate filter',
   FILTER_NOT_ALLOWED_HERE: 'filter not allowed here',
 };
 
@@ -77,7 +111,13 @@ function repair(query: string): string {
 function parseStrict(s: string): ParsedQuery {
   if (s.length > LIMITS.maxLength) {
     const hint = `shorten the query to at most ${LIMITS.maxLength.toLocaleString('en')} characters`;
-    throw new Fail('QUERY_TOO_LONG', LIMITS.maxLength, s.length - LIMITS.maxLength, `the query has ${s.length.toLocaleString('en')} characters`, hint);
+    throw new Fail(
+      'QUERY_TOO_LONG',
+      LIMITS.maxLength,
+      s.length - LIMITS.maxLength,
+      `the query has ${s.length.toLocaleString('en')} characters`,
+      hint,
+    );
   }
   checkCharacters(s);
   return new Parser(s).parse();
@@ -96,7 +136,14 @@ function checkCharacters(s: string): void {
     else if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c <= 0x9f)) what = 'a control character';
     if (what) {
       const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-      throw new Fail('INVALID_CHARACTER', i, 1, `${code} at position ${i} is ${what}`, 'remove the character', cut(s, i, 1));
+      throw new Fail(
+        'INVALID_CHARACTER',
+        i,
+        1,
+        `${code} at position ${i} is ${what}`,
+        'remove the character',
+        cut(s, i, 1),
+      );
     }
   }
 }
@@ -144,7 +191,12 @@ class Lexer {
     }
     if (QUOTES.has(c)) return this.phrase(i);
     if (!value && (c === '-' || c === '+')) {
-      return this.emit({ k: c === '-' ? 'minus' : 'plus', pos: i, len: 1, attached: i + 1 < s.length && !isSpace(s[i + 1]) });
+      return this.emit({
+        k: c === '-' ? 'minus' : 'plus',
+        pos: i,
+        len: 1,
+        attached: i + 1 < s.length && !isSpace(s[i + 1]),
+      });
     }
     const end = this.runEnd(i);
     const run = s.slice(i, end);
@@ -171,9 +223,24 @@ class Lexer {
       const rp = this.depth > 0 ? s.indexOf(')', i) : -1;
       if (rp >= 0) for (close = rp; close > i + 1 && isSpace(s[close - 1]); ) close--;
       const fix = `${s.slice(0, close)}"${s.slice(close)}`;
-      throw new Fail('UNTERMINATED_PHRASE', i, s.length - i, `the quote at position ${i} has no closing quote`, 'close the phrase with a quote', fix);
+      throw new Fail(
+        'UNTERMINATED_PHRASE',
+        i,
+        s.length - i,
+        `the quote at position ${i} has no closing quote`,
+        'close the phrase with a quote',
+        fix,
+      );
     }
-    return this.emit({ k: 'phrase', pos: i, len: j + 1 - i, text: s.slice(i + 1, j).trim().replace(/\s+/g, ' ') });
+    return this.emit({
+      k: 'phrase',
+      pos: i,
+      len: j + 1 - i,
+      text: s
+        .slice(i + 1, j)
+        .trim()
+        .replace(/\s+/g, ' '),
+    });
   }
 
   /** A `name:` run: a field, a filter, or (undefined) an ordinary word. */
@@ -191,7 +258,14 @@ class Lexer {
       while (isSpace(s[j])) j++;
       const fix = j < s.length && !isStop(s[j]!) ? s.slice(0, colon + 1) + s.slice(j) : cut(s, i, colon + 1 - i);
       const hint = `write the value right after the colon, e.g. ${example(kind)}`;
-      throw new Fail('INVALID_FILTER_VALUE', i, colon + 1 - i, `the filter ${raw} at position ${i} has no value`, hint, fix);
+      throw new Fail(
+        'INVALID_FILTER_VALUE',
+        i,
+        colon + 1 - i,
+        `the filter ${raw} at position ${i} has no value`,
+        hint,
+        fix,
+      );
     }
     if (field) {
       this.valueMode = true;
@@ -202,7 +276,10 @@ class Lexer {
         const hint = `filter values are codes separated by commas, e.g. ${example(kind)}`;
         let j = colon + 2;
         while (j < s.length && s[j] !== ')' && !QUOTES.has(s[j]!)) j++;
-        const words = s.slice(colon + 2, j).split(/\s+/).filter((w) => w && w !== 'OR');
+        const words = s
+          .slice(colon + 2, j)
+          .split(/\s+/)
+          .filter((w) => w && w !== 'OR');
         const closed = j < s.length && (after === '(') === (s[j] === ')') && words.length > 0;
         const fix = closed ? replace(s, colon + 1, j - colon, words.join(',')) : undefined;
         const explanation = `the filter ${raw} at position ${i} cannot take a phrase or a group`;
@@ -217,10 +294,20 @@ class Lexer {
     const valueFollows = after === '(' || QUOTES.has(after);
     const fix = close
       ? replace(s, i, rawName.length, close)
-      : valueFollows ? cut(s, i, colon + 1 - i) : replace(s, i, end - i, `"${s.slice(i, end)}"`);
+      : valueFollows
+        ? cut(s, i, colon + 1 - i)
+        : replace(s, i, end - i, `"${s.slice(i, end)}"`);
     const known = `known fields: ${Object.keys(TEXT_FIELD_NAMES).join(', ')}; filters: ${Object.values(FILTER_CANONICAL).join(', ')}`;
     const explanation = `"${rawName}" at position ${i} is not a field (${known})`;
-    throw new Fail('UNKNOWN_FIELD', i, rawName.length, explanation, 'use a known field, or quote the text to search it literally', fix, KNOWN_FIELD_NAMES);
+    throw new Fail(
+      'UNKNOWN_FIELD',
+      i,
+      rawName.length,
+      explanation,
+      'use a known field, or quote the text to search it literally',
+      fix,
+      KNOWN_FIELD_NAMES,
+    );
   }
 }
 
@@ -250,14 +337,26 @@ class Parser {
     return t;
   }
 
-  private fail(reason: QuerySyntaxReason, t: { pos: number; len: number }, explanation: string, hint: string, fix?: string): never {
+  private fail(
+    reason: QuerySyntaxReason,
+    t: { pos: number; len: number },
+    explanation: string,
+    hint: string,
+    fix?: string,
+  ): never {
     throw new Fail(reason, t.pos, t.len, explanation, hint, fix);
   }
 
   private dangling(t: Tok, what: string): never {
     const op = this.s.slice(t.pos, t.pos + t.len);
     const explanation = `"${op}" at position ${t.pos} ${what}`;
-    this.fail('DANGLING_OPERATOR', t, explanation, 'remove the operator or put a term on each side', cut(this.s, t.pos, t.len));
+    this.fail(
+      'DANGLING_OPERATOR',
+      t,
+      explanation,
+      'remove the operator or put a term on each side',
+      cut(this.s, t.pos, t.len),
+    );
   }
 
   parse(): ParsedQuery {
@@ -323,7 +422,8 @@ class Parser {
       if ((t.k === 'minus' || t.k === 'plus') && !t.attached) {
         this.dangling(t, 'must be followed directly (without a space) by a word, phrase or group');
       }
-      if (!UNARY_START.has(this.tok.k)) this.dangling(t, t.k === 'plus' ? 'has no word after it' : 'has nothing to negate');
+      if (!UNARY_START.has(this.tok.k))
+        this.dangling(t, t.k === 'plus' ? 'has no word after it' : 'has nothing to negate');
       ops.push(t);
     }
     const firstNeg = ops.find((o) => o.k !== 'plus');
@@ -366,8 +466,17 @@ class Parser {
     const rule = negated
       ? 'filters cannot be negated'
       : 'filters apply to the whole query and must stand at its top level, outside OR, NOT and parentheses';
-    const hint = negated ? 'remove the filter, or list only the values you want' : 'move the filter to the top level of the query';
-    throw new Fail('FILTER_NOT_ALLOWED_HERE', f.pos, f.len, `the filter ${raw} at position ${f.pos} ${why}; ${rule}`, hint, fix);
+    const hint = negated
+      ? 'remove the filter, or list only the values you want'
+      : 'move the filter to the top level of the query';
+    throw new Fail(
+      'FILTER_NOT_ALLOWED_HERE',
+      f.pos,
+      f.len,
+      `the filter ${raw} at position ${f.pos} ${why}; ${rule}`,
+      hint,
+      fix,
+    );
   }
 
   private count(pos: number, len: number): void {
@@ -383,7 +492,13 @@ class Parser {
     if (prefix && [...text].length < LIMITS.minPrefixLength) {
       const explanation = `"${word}" at position ${pos} has fewer than ${LIMITS.minPrefixLength} characters before the *`;
       const fix = text ? replace(this.s, pos, word.length, text) : cut(this.s, from, pos + word.length - from);
-      this.fail('PREFIX_TOO_SHORT', { pos, len: word.length }, explanation, 'put at least 2 characters before the *', fix);
+      this.fail(
+        'PREFIX_TOO_SHORT',
+        { pos, len: word.length },
+        explanation,
+        'put at least 2 characters before the *',
+        fix,
+      );
     }
     this.count(pos, word.length);
     return { type: 'term', field, text, prefix, pos };
@@ -391,7 +506,13 @@ class Parser {
 
   private phrase(text: string, pos: number, len: number, field: TextField, from: number): QueryNode {
     if (!text) {
-      this.fail('EMPTY_GROUP', { pos, len }, `the phrase at position ${pos} is empty`, 'remove the empty quotes', cut(this.s, from, pos + len - from));
+      this.fail(
+        'EMPTY_GROUP',
+        { pos, len },
+        `the phrase at position ${pos} is empty`,
+        'remove the empty quotes',
+        cut(this.s, from, pos + len - from),
+      );
     }
     this.count(pos, len);
     return { type: 'phrase', field, text, pos };
@@ -406,12 +527,24 @@ class Parser {
     const t = this.tok;
     if (t.k !== 'rp') {
       const explanation = `the parenthesis at position ${lp} is never closed`;
-      this.fail('UNBALANCED_PARENTHESIS', { pos: lp, len: 1 }, explanation, 'close the parenthesis', `${this.s.trimEnd()})`);
+      this.fail(
+        'UNBALANCED_PARENTHESIS',
+        { pos: lp, len: 1 },
+        explanation,
+        'close the parenthesis',
+        `${this.s.trimEnd()})`,
+      );
     }
     this.advance();
     if (!inner.node) {
       const len = t.pos + 1 - lp;
-      this.fail('EMPTY_GROUP', { pos: lp, len }, `the parentheses at position ${lp} contain nothing`, 'remove the empty parentheses', cut(this.s, from, t.pos + 1 - from));
+      this.fail(
+        'EMPTY_GROUP',
+        { pos: lp, len },
+        `the parentheses at position ${lp} contain nothing`,
+        'remove the empty parentheses',
+        cut(this.s, from, t.pos + 1 - from),
+      );
     }
     return inner.node;
   }

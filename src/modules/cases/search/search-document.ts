@@ -17,7 +17,15 @@ function placeNames(code: string): string[] {
 }
 
 export interface SearchDocument {
-  columns: { title: string; facts: string; reasoning: string; fulltext: string; court: string; citation: string; place: string };
+  columns: {
+    title: string;
+    facts: string;
+    reasoning: string;
+    fulltext: string;
+    court: string;
+    citation: string;
+    place: string;
+  };
   tokens: Set<string>;
   /** For stems that differ from the word: one surface form (folded, unstemmed), for suggestions. */
   surfaces: Map<string, string>;
@@ -61,16 +69,46 @@ export function buildSearchDocument(rec: CaseRecord, fulltext = ''): SearchDocum
   const narratives = Object.entries(rec.narratives);
   const identifiers = [rec.databaseNumber, ...rec.identifiers.map((i) => i.value)].filter((v): v is string => !!v);
   const columns = {
-    title: col([[rec.title, lang], [titleSynonyms(rec.title), 'en']]),
+    title: col([
+      [rec.title, lang],
+      [titleSynonyms(rec.title), 'en'],
+    ]),
     facts: col(narratives.map(([l, n]) => [n.facts, l])),
-    reasoning: col(narratives.flatMap(([l, n]) => [[n.reasoning, l], [n.commentary, l], [n.crossCutting, l]] as [string | null, string][])),
+    reasoning: col(
+      narratives.flatMap(
+        ([l, n]) =>
+          [
+            [n.reasoning, l],
+            [n.commentary, l],
+            [n.crossCutting, l],
+          ] as [string | null, string][],
+      ),
+    ),
     fulltext: col([[fulltext, lang]], false),
     court: col([rec.court, ...rec.proceedings.map((p) => p.court)].map((c) => [c, lang] as [string | null, string])),
     // Identifiers as written (tokens) and folded whole ("09-CR-1234" also as "09cr1234").
-    citation: col(identifiers.flatMap((v) => [[v, lang], [foldIdentifier(v), lang]] as [string, string][])),
+    citation: col(
+      identifiers.flatMap(
+        (v) =>
+          [
+            [v, lang],
+            [foldIdentifier(v), lang],
+          ] as [string, string][],
+      ),
+    ),
     // The jurisdiction by name: people type "mozambique" though the facts may never say it.
     place: col(placeNames(rec.jurisdiction).map((n) => [n, 'en'] as [string, string])),
   };
-  const facets = Object.fromEntries(Object.entries(facetValuesOf(rec)).filter(([, v]) => v.length)) as SearchDocument['facets'];
-  return { columns, tokens, surfaces, titleKey: titleKey(rec.title), facets, stats: statsOf(rec), date: dateNumber(rec) };
+  const facets = Object.fromEntries(
+    Object.entries(facetValuesOf(rec)).filter(([, v]) => v.length),
+  ) as SearchDocument['facets'];
+  return {
+    columns,
+    tokens,
+    surfaces,
+    titleKey: titleKey(rec.title),
+    facets,
+    stats: statsOf(rec),
+    date: dateNumber(rec),
+  };
 }

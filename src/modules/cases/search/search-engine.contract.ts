@@ -12,17 +12,102 @@ import { AppError } from '../../../kernel/errors.ts';
 import { CaseInputSchema } from '../domain/case-schema.ts';
 import { caseInput } from '../../../../test/factories/case-factory.ts';
 
-
 export const CONTRACT_CASES = [
-  caseInput({ id: 'c-fish', title: 'Prosecutor v. Somchai', jurisdiction: 'THA', decisionDate: '2016-04-01', narratives: { en: { facts: 'Migrant crew were held in debt bondage on a fishing trawler and beaten at sea.', reasoning: 'The court found forced labour.', commentary: null, crossCutting: null } }, tags: { purposes: ['forced_labour'], sectors: ['fishing'], means: ['deception'] } }),
-  caseInput({ id: 'c-farm', title: 'State v. Okafor', jurisdiction: 'NGA', decisionDate: '2012-01-01', narratives: { en: { facts: 'Children were trafficked to work on cocoa farms; the bondage lasted years.', reasoning: null, commentary: null, crossCutting: null } }, tags: { purposes: ['forced_labour'], sectors: ['agriculture'] } }),
-  caseInput({ id: 'c-bar', title: 'Regina v. Tang', jurisdiction: 'AUS', decisionDate: '2008-08-28', identifiers: [{ type: 'neutral_citation', value: '[2008] HCA 39' }], narratives: { en: { facts: 'Women were recruited abroad and held in a brothel under a debt of forty thousand dollars.', reasoning: 'Slavery is the exercise of powers of ownership.', commentary: null, crossCutting: null } }, tags: { purposes: ['slavery', 'sexual_exploitation'], sectors: ['commercial_sex'] } }),
-  caseInput({ id: 'c-es', title: 'Fiscalía c. Pérez', jurisdiction: 'ARG', decisionDate: '2019', narratives: { es: { facts: 'Las víctimas fueron captadas con engaños y explotadas en un taller textil.', reasoning: null, commentary: null, crossCutting: null } }, tags: { purposes: ['forced_labour'], sectors: ['manufacturing'] } }),
-  caseInput({ id: 'c-court', title: 'People v. Reyes', jurisdiction: 'PHL', court: 'Court of Appeals', decisionDate: '2014-03-03', narratives: { en: { facts: 'Recruiters promised hotel work and sold the women to a bar.', reasoning: null, commentary: null, crossCutting: null } } }),
-  caseInput({ id: 'c-draft', title: 'Draft v. Hidden', status: 'draft', narratives: { en: { facts: 'A secret fishing trawler draft about debt bondage.', reasoning: null, commentary: null, crossCutting: null } } }),
+  caseInput({
+    id: 'c-fish',
+    title: 'Prosecutor v. Somchai',
+    jurisdiction: 'THA',
+    decisionDate: '2016-04-01',
+    narratives: {
+      en: {
+        facts: 'Migrant crew were held in debt bondage on a fishing trawler and beaten at sea.',
+        reasoning: 'The court found forced labour.',
+        commentary: null,
+        crossCutting: null,
+      },
+    },
+    tags: { purposes: ['forced_labour'], sectors: ['fishing'], means: ['deception'] },
+  }),
+  caseInput({
+    id: 'c-farm',
+    title: 'State v. Okafor',
+    jurisdiction: 'NGA',
+    decisionDate: '2012-01-01',
+    narratives: {
+      en: {
+        facts: 'Children were trafficked to work on cocoa farms; the bondage lasted years.',
+        reasoning: null,
+        commentary: null,
+        crossCutting: null,
+      },
+    },
+    tags: { purposes: ['forced_labour'], sectors: ['agriculture'] },
+  }),
+  caseInput({
+    id: 'c-bar',
+    title: 'Regina v. Tang',
+    jurisdiction: 'AUS',
+    decisionDate: '2008-08-28',
+    identifiers: [{ type: 'neutral_citation', value: '[2008] HCA 39' }],
+    narratives: {
+      en: {
+        facts: 'Women were recruited abroad and held in a brothel under a debt of forty thousand dollars.',
+        reasoning: 'Slavery is the exercise of powers of ownership.',
+        commentary: null,
+        crossCutting: null,
+      },
+    },
+    tags: { purposes: ['slavery', 'sexual_exploitation'], sectors: ['commercial_sex'] },
+  }),
+  caseInput({
+    id: 'c-es',
+    title: 'Fiscalía c. Pérez',
+    jurisdiction: 'ARG',
+    decisionDate: '2019',
+    narratives: {
+      es: {
+        facts: 'Las víctimas fueron captadas con engaños y explotadas en un taller textil.',
+        reasoning: null,
+        commentary: null,
+        crossCutting: null,
+      },
+    },
+    tags: { purposes: ['forced_labour'], sectors: ['manufacturing'] },
+  }),
+  caseInput({
+    id: 'c-court',
+    title: 'People v. Reyes',
+    jurisdiction: 'PHL',
+    court: 'Court of Appeals',
+    decisionDate: '2014-03-03',
+    narratives: {
+      en: {
+        facts: 'Recruiters promised hotel work and sold the women to a bar.',
+        reasoning: null,
+        commentary: null,
+        crossCutting: null,
+      },
+    },
+  }),
+  caseInput({
+    id: 'c-draft',
+    title: 'Draft v. Hidden',
+    status: 'draft',
+    narratives: {
+      en: {
+        facts: 'A secret fishing trawler draft about debt bondage.',
+        reasoning: null,
+        commentary: null,
+        crossCutting: null,
+      },
+    },
+  }),
 ].map((c) => CaseInputSchema.parse(c));
 
-export function runSearchContract(name: string, makeServices: () => Promise<{ services: Services; close(): Promise<void> }>): void {
+export function runSearchContract(
+  name: string,
+  makeServices: () => Promise<{ services: Services; close(): Promise<void> }>,
+): void {
   describe(`search contract: ${name}`, () => {
     let s: Services;
     let close: () => Promise<void>;
@@ -93,7 +178,14 @@ export function runSearchContract(name: string, makeServices: () => Promise<{ se
         const seen: string[] = [];
         let cursor: string | undefined;
         for (let guard = 0; guard < 10; guard++) {
-          const page = await s.search.search({ q: 'the OR women OR children OR victimas OR crew', selection: {}, limit: 2, facets: false, sort, cursor });
+          const page = await s.search.search({
+            q: 'the OR women OR children OR victimas OR crew',
+            selection: {},
+            limit: 2,
+            facets: false,
+            sort,
+            cursor,
+          });
           seen.push(...page.hits.map((h) => h.id));
           if (!page.nextCursor) break;
           cursor = page.nextCursor;
@@ -128,7 +220,20 @@ export function runSearchContract(name: string, makeServices: () => Promise<{ se
 
     it('never shows a draft; follows updates, unpublishing, deletes and rollbacks at once', async () => {
       expect(await sorted('secret')).toEqual([]);
-      await s.cases.patch('c-court', { narratives: { en: { facts: 'Recruiters promised hotel work; a pangolin was seen.', reasoning: null, commentary: null, crossCutting: null } } }, SYSTEM);
+      await s.cases.patch(
+        'c-court',
+        {
+          narratives: {
+            en: {
+              facts: 'Recruiters promised hotel work; a pangolin was seen.',
+              reasoning: null,
+              commentary: null,
+              crossCutting: null,
+            },
+          },
+        },
+        SYSTEM,
+      );
       expect(await sorted('pangolin')).toEqual(['c-court']);
       expect(await sorted('hotel')).toEqual(['c-court']);
       await s.workflow.transition('c-court', { to: 'withdrawn' }, SYSTEM);
@@ -137,7 +242,15 @@ export function runSearchContract(name: string, makeServices: () => Promise<{ se
       expect(await sorted('pangolin')).toEqual(['c-court']);
       await expect(
         s.store.transaction(async (tx) => {
-          await s.cases.upsertInTx(tx, CaseInputSchema.parse(caseInput({ id: 'c-rolled', narratives: { en: { facts: 'An armadillo.', reasoning: null, commentary: null, crossCutting: null } } })));
+          await s.cases.upsertInTx(
+            tx,
+            CaseInputSchema.parse(
+              caseInput({
+                id: 'c-rolled',
+                narratives: { en: { facts: 'An armadillo.', reasoning: null, commentary: null, crossCutting: null } },
+              }),
+            ),
+          );
           throw new Error('boom');
         }),
       ).rejects.toThrow('boom');
@@ -150,11 +263,26 @@ export function runSearchContract(name: string, makeServices: () => Promise<{ se
     });
 
     it('bad input: typed errors with position, never anything else (property)', async () => {
-      await expect(s.search.search({ q: '"debt bondage', selection: {}, limit: 10, facets: false })).rejects.toMatchObject({ code: 'QUERY_SYNTAX' });
-      await expect(s.search.search({ q: 'fishing OR -boat', selection: {}, limit: 10, facets: false })).rejects.toMatchObject({ code: 'QUERY_SYNTAX' });
+      await expect(
+        s.search.search({ q: '"debt bondage', selection: {}, limit: 10, facets: false }),
+      ).rejects.toMatchObject({ code: 'QUERY_SYNTAX' });
+      await expect(
+        s.search.search({ q: 'fishing OR -boat', selection: {}, limit: 10, facets: false }),
+      ).rejects.toMatchObject({ code: 'QUERY_SYNTAX' });
       // Text that is syntax in FTS5 or tsquery is only ever a word.
-      for (const q of ["it's", 'a\\b', "'debt':*", 'debt & !bondage', 'x <-> y', 'NEAR(a b)', 'a:*B', "'); DROP TABLE cases; --"]) {
-        await s.search.search({ q, selection: {}, limit: 10, facets: false }).catch((e) => expect(e).toBeInstanceOf(AppError));
+      for (const q of [
+        "it's",
+        'a\\b',
+        "'debt':*",
+        'debt & !bondage',
+        'x <-> y',
+        'NEAR(a b)',
+        'a:*B',
+        "'); DROP TABLE cases; --",
+      ]) {
+        await s.search
+          .search({ q, selection: {}, limit: 10, facets: false })
+          .catch((e) => expect(e).toBeInstanceOf(AppError));
       }
       expect(await s.store.cases.count()).toBeGreaterThan(0);
       await fc.assert(

@@ -27,7 +27,10 @@ export function mergeSelection(selection: FacetSelection, filters: Filters): Fac
   };
   for (const [kind, field] of FROM_FILTERS) add(field, filters[kind] as string[] | undefined);
   add('language', filters.languages?.map(primaryLanguage));
-  add('childVictims', filters.childVictims?.map((b) => (b ? 'yes' : 'no')));
+  add(
+    'childVictims',
+    filters.childVictims?.map((b) => (b ? 'yes' : 'no')),
+  );
   const tighter = (a: number | undefined, b: number | undefined, pick: (x: number, y: number) => number) =>
     a === undefined ? b : b === undefined ? a : pick(a, b);
   out.yearFrom = tighter(selection.yearFrom, filters.yearFrom, Math.max);

@@ -119,7 +119,11 @@ function window(f: Field, s: Scan): Snippet {
  * `fulltext` gives the text of the case's documents, read only when the record itself holds no
  * match (the hit came from a judgment document).
  */
-export function bestSnippet(rec: CaseRecord, terms: MatchTerms | null, fulltext?: () => string | undefined): Snippet | null {
+export function bestSnippet(
+  rec: CaseRecord,
+  terms: MatchTerms | null,
+  fulltext?: () => string | undefined,
+): Snippet | null {
   const fields = fieldsOf(rec);
   if (terms && (terms.stems.size > 0 || terms.prefixes.length > 0)) {
     let best: { f: Field; s: Scan; score: number } | null = null;

@@ -8,11 +8,26 @@ import type { CaseRecord } from '../domain/case-schema.ts';
 import { INTERNATIONAL_CODE } from '../../../kernel/geo/countries.ts';
 import { codes, PURPOSES } from '../domain/taxonomy.ts';
 import {
-  AGGREGATE_PARTS, CONVICTION_VERDICTS, NOT_RECORDED, distributionOfUnsorted, type AggregatePart,
-  type CaseAggregates, type Distribution, type Flow, type JurisdictionMeasures, type PersonCount,
+  AGGREGATE_PARTS,
+  CONVICTION_VERDICTS,
+  NOT_RECORDED,
+  distributionOfUnsorted,
+  type AggregatePart,
+  type CaseAggregates,
+  type Distribution,
+  type Flow,
+  type JurisdictionMeasures,
+  type PersonCount,
 } from './aggregates.ts';
 
-export const PERSON_FIELDS = ['victimGender', 'victimAge', 'victimNationality', 'defendantGender', 'defendantNationality', 'defendantKind'] as const;
+export const PERSON_FIELDS = [
+  'victimGender',
+  'victimAge',
+  'victimNationality',
+  'defendantGender',
+  'defendantNationality',
+  'defendantKind',
+] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 const PURPOSE_CODES: readonly string[] = codes(PURPOSES);
 
@@ -44,7 +59,8 @@ export function statsOf(rec: CaseRecord): DocStats {
     victims += n;
     add('victimGender', v.gender ?? NOT_RECORDED, n);
     add('victimAge', v.child === true ? 'child' : v.child === false ? 'adult' : NOT_RECORDED, n);
-    for (const nat of v.nationalities.length ? new Set(v.nationalities) : [NOT_RECORDED]) add('victimNationality', nat, n);
+    for (const nat of v.nationalities.length ? new Set(v.nationalities) : [NOT_RECORDED])
+      add('victimNationality', nat, n);
   }
   const prison: number[] = [];
   let verdict = false;
@@ -53,7 +69,8 @@ export function statsOf(rec: CaseRecord): DocStats {
     const n = personsOf(d);
     add('defendantGender', d.gender ?? NOT_RECORDED, n);
     add('defendantKind', d.kind, n);
-    for (const nat of d.nationalities.length ? new Set(d.nationalities) : [NOT_RECORDED]) add('defendantNationality', nat, n);
+    for (const nat of d.nationalities.length ? new Set(d.nationalities) : [NOT_RECORDED])
+      add('defendantNationality', nat, n);
     const terms = d.charges.map((c) => c.prisonMonths).filter((m): m is number => m !== null);
     if (terms.length) prison.push(Math.max(...terms));
     for (const c of d.charges) {
@@ -68,7 +85,10 @@ type Typed = Uint8Array | Uint16Array | Uint32Array | Float32Array;
 
 class Grow<T extends Typed> {
   length = 0;
-  constructor(public data: T, private readonly make: (n: number) => T) {}
+  constructor(
+    public data: T,
+    private readonly make: (n: number) => T,
+  ) {}
   push(v: number): void {
     if (this.length === this.data.length) {
       const next = this.make(this.data.length * 2);
@@ -95,16 +115,37 @@ function columns() {
   s.pstart.push(0);
   return {
     ...s,
-    wpacked: new Grow(u16(1 << 14), u16), wcount: new Grow(u32(1 << 14), u32), prison: new Grow(f32(1 << 12), f32),
-    jur: new Grow(u16(1 << 12), u16), purposes: new Grow(u16(1 << 12), u16), flags: new Grow(u8(1 << 12), u8), victims: new Grow(u32(1 << 12), u32),
+    wpacked: new Grow(u16(1 << 14), u16),
+    wcount: new Grow(u32(1 << 14), u32),
+    prison: new Grow(f32(1 << 12), f32),
+    jur: new Grow(u16(1 << 12), u16),
+    purposes: new Grow(u16(1 << 12), u16),
+    flags: new Grow(u8(1 << 12), u8),
+    victims: new Grow(u32(1 << 12), u32),
   };
 }
 type Columns = ReturnType<typeof columns>;
-const COLUMN_ORDER = ['wstart', 'pstart', 'wpacked', 'wcount', 'prison', 'jur', 'purposes', 'flags', 'victims'] as const;
+const COLUMN_ORDER = [
+  'wstart',
+  'pstart',
+  'wpacked',
+  'wcount',
+  'prison',
+  'jur',
+  'purposes',
+  'flags',
+  'victims',
+] as const;
 const MAKERS: Record<(typeof COLUMN_ORDER)[number], (ab: ArrayBuffer, n: number) => Typed> = {
-  wstart: (ab, n) => new Uint32Array(ab, 0, n), pstart: (ab, n) => new Uint32Array(ab, 0, n), wpacked: (ab, n) => new Uint16Array(ab, 0, n),
-  wcount: (ab, n) => new Uint32Array(ab, 0, n), prison: (ab, n) => new Float32Array(ab, 0, n), jur: (ab, n) => new Uint16Array(ab, 0, n),
-  purposes: (ab, n) => new Uint16Array(ab, 0, n), flags: (ab, n) => new Uint8Array(ab, 0, n), victims: (ab, n) => new Uint32Array(ab, 0, n),
+  wstart: (ab, n) => new Uint32Array(ab, 0, n),
+  pstart: (ab, n) => new Uint32Array(ab, 0, n),
+  wpacked: (ab, n) => new Uint16Array(ab, 0, n),
+  wcount: (ab, n) => new Uint32Array(ab, 0, n),
+  prison: (ab, n) => new Float32Array(ab, 0, n),
+  jur: (ab, n) => new Uint16Array(ab, 0, n),
+  purposes: (ab, n) => new Uint16Array(ab, 0, n),
+  flags: (ab, n) => new Uint8Array(ab, 0, n),
+  victims: (ab, n) => new Uint32Array(ab, 0, n),
 };
 
 class Dict {
@@ -167,7 +208,14 @@ export class StatsColumns {
     const mask = o.purposes.data[slot]!;
     const flags = o.flags.data[slot]!;
     this.push(
-      { people, prison, victims: o.victims.data[slot]!, verdict: (flags & 1) !== 0, convicted: (flags & 2) !== 0, defendants: (flags & 4) !== 0 },
+      {
+        people,
+        prison,
+        victims: o.victims.data[slot]!,
+        verdict: (flags & 1) !== 0,
+        convicted: (flags & 2) !== 0,
+        defendants: (flags & 4) !== 0,
+      },
       from.jurDict.names[o.jur.data[slot]!]!,
       PURPOSE_CODES.filter((_, i) => mask & (1 << i)),
     );
@@ -177,22 +225,42 @@ export class StatsColumns {
    * Two passes over the passing slots: the first counts everything and sizes the prison-term
    * buffers, the second fills them (typed arrays; quartiles found by selection, not by sorting).
    */
-  aggregate(slots: ArrayLike<number>, positions: ArrayLike<number>, parts: ReadonlySet<AggregatePart> = new Set(AGGREGATE_PARTS)): Omit<CaseAggregates, 'total' | 'cases'> {
+  aggregate(
+    slots: ArrayLike<number>,
+    positions: ArrayLike<number>,
+    parts: ReadonlySet<AggregatePart> = new Set(AGGREGATE_PARTS),
+  ): Omit<CaseAggregates, 'total' | 'cases'> {
     const wantPersons = parts.has('persons') || parts.has('flows');
     const wantFlows = parts.has('flows');
     const wantPrison = parts.has('prison');
     const c = this.c;
-    const [wstart, wpacked, wcount, pstart, prison, jurOf, purposesOf, flagsOf, victimsOf] =
-      [c.wstart.data, c.wpacked.data, c.wcount.data, c.pstart.data, c.prison.data, c.jur.data, c.purposes.data, c.flags.data, c.victims.data];
+    const [wstart, wpacked, wcount, pstart, prison, jurOf, purposesOf, flagsOf, victimsOf] = [
+      c.wstart.data,
+      c.wpacked.data,
+      c.wcount.data,
+      c.pstart.data,
+      c.prison.data,
+      c.jur.data,
+      c.purposes.data,
+      c.flags.data,
+      c.victims.data,
+    ];
     const nP = PURPOSE_CODES.length;
     const sizes = this.dicts.map((d) => d.names.length);
     const offsets = sizes.map((_, f) => sizes.slice(0, f).reduce((x, y) => x + y, 0));
     const personN = new Float64Array(offsets[offsets.length - 1]! + sizes[sizes.length - 1]!);
     const personCases = new Uint32Array(personN.length);
     const nJur = this.jurDict.names.length;
-    const jCases = new Uint32Array(nJur), jVerdict = new Uint32Array(nJur), jConvicted = new Uint32Array(nJur), jDefendants = new Uint32Array(nJur);
-    const jWithVictims = new Uint32Array(nJur), jVictims = new Float64Array(nJur), jPrisonCases = new Uint32Array(nJur), jPrisonN = new Uint32Array(nJur);
-    const pPrisonCases = new Uint32Array(nP), pPrisonN = new Uint32Array(nP);
+    const jCases = new Uint32Array(nJur),
+      jVerdict = new Uint32Array(nJur),
+      jConvicted = new Uint32Array(nJur),
+      jDefendants = new Uint32Array(nJur);
+    const jWithVictims = new Uint32Array(nJur),
+      jVictims = new Float64Array(nJur),
+      jPrisonCases = new Uint32Array(nJur),
+      jPrisonN = new Uint32Array(nJur);
+    const pPrisonCases = new Uint32Array(nP),
+      pPrisonN = new Uint32Array(nP);
     const natField = PERSON_FIELDS.indexOf('victimNationality');
     const natNames = this.dicts[natField]!.names;
     const notRecorded = this.dicts[natField]!.ids.get(NOT_RECORDED) ?? -1;
@@ -216,19 +284,20 @@ export class StatsColumns {
         jWithVictims[j]!++;
         jVictims[j]! += v;
       }
-      if (wantPersons) for (let p = wstart[slot]!, end = wstart[slot + 1]!; p < end; p++) {
-        const packed = wpacked[p]!;
-        const f = packed >>> SHIFT;
-        const id = packed & VALUE_MASK;
-        const n = wcount[p]!;
-        const at = offsets[f]! + id;
-        personN[at]! += n;
-        personCases[at]!++;
-        if (wantFlows && f === natField && j !== xir && id !== notRecorded && id !== natOfJur[j]) {
-          flowCases[id * nJur + j]!++;
-          flowVictims[id * nJur + j]! += n;
+      if (wantPersons)
+        for (let p = wstart[slot]!, end = wstart[slot + 1]!; p < end; p++) {
+          const packed = wpacked[p]!;
+          const f = packed >>> SHIFT;
+          const id = packed & VALUE_MASK;
+          const n = wcount[p]!;
+          const at = offsets[f]! + id;
+          personN[at]! += n;
+          personCases[at]!++;
+          if (wantFlows && f === natField && j !== xir && id !== notRecorded && id !== natOfJur[j]) {
+            flowCases[id * nJur + j]!++;
+            flowVictims[id * nJur + j]! += n;
+          }
         }
-      }
       const terms = wantPrison ? pstart[slot + 1]! - pstart[slot]! : 0;
       if (terms) {
         jPrisonCases[j]!++;
@@ -278,8 +347,13 @@ export class StatsColumns {
     this.jurDict.names.forEach((code, j) => {
       if (!jCases[j]) return;
       byJurisdiction.push({
-        jurisdiction: code, cases: jCases[j]!, casesWithVerdict: jVerdict[j]!, casesWithConviction: jConvicted[j]!,
-        casesWithVictims: jWithVictims[j]!, victims: jVictims[j]!, casesWithDefendants: jDefendants[j]!,
+        jurisdiction: code,
+        cases: jCases[j]!,
+        casesWithVerdict: jVerdict[j]!,
+        casesWithConviction: jConvicted[j]!,
+        casesWithVictims: jWithVictims[j]!,
+        victims: jVictims[j]!,
+        casesWithDefendants: jDefendants[j]!,
         prison: wantPrison ? distributionOfUnsorted(jBuf[j]!, jPrisonCases[j]!) : null,
       });
     });
@@ -290,33 +364,67 @@ export class StatsColumns {
     });
     const flows: Flow[] = [];
     for (let at = 0; at < flowCases.length; at++) {
-      if (flowCases[at]) flows.push({ from: natNames[Math.floor(at / nJur)]!, to: this.jurDict.names[at % nJur]!, cases: flowCases[at]!, victims: flowVictims[at]! });
+      if (flowCases[at])
+        flows.push({
+          from: natNames[Math.floor(at / nJur)]!,
+          to: this.jurDict.names[at % nJur]!,
+          cases: flowCases[at]!,
+          victims: flowVictims[at]!,
+        });
     }
     return {
-      victims: { gender: personList('victimGender'), age: personList('victimAge'), nationality: personList('victimNationality') },
-      defendants: { gender: personList('defendantGender'), nationality: personList('defendantNationality'), kind: personList('defendantKind') },
-      byJurisdiction, prisonByPurpose, flows,
+      victims: {
+        gender: personList('victimGender'),
+        age: personList('victimAge'),
+        nationality: personList('victimNationality'),
+      },
+      defendants: {
+        gender: personList('defendantGender'),
+        nationality: personList('defendantNationality'),
+        kind: personList('defendantKind'),
+      },
+      byJurisdiction,
+      prisonByPurpose,
+      flows,
     };
   }
 
   /** The columns as JSON header plus typed arrays (a part of the facet snapshot). */
   serialize(): Buffer {
-    const header = Buffer.from(JSON.stringify({
-      fields: PERSON_FIELDS, purposes: PURPOSE_CODES, dicts: this.dicts.map((d) => d.names), jur: this.jurDict.names,
-      lengths: COLUMN_ORDER.map((k) => this.c[k].length),
-    }));
+    const header = Buffer.from(
+      JSON.stringify({
+        fields: PERSON_FIELDS,
+        purposes: PURPOSE_CODES,
+        dicts: this.dicts.map((d) => d.names),
+        jur: this.jurDict.names,
+        lengths: COLUMN_ORDER.map((k) => this.c[k].length),
+      }),
+    );
     const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4)]);
     const len = Buffer.alloc(4);
     len.writeUInt32LE(header.length);
-    const parts = COLUMN_ORDER.map((k) => { const v = this.c[k].view; return pad(Buffer.from(v.buffer, v.byteOffset, v.byteLength)); });
+    const parts = COLUMN_ORDER.map((k) => {
+      const v = this.c[k].view;
+      return pad(Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+    });
     return Buffer.concat([len, pad(header), ...parts]);
   }
 
   /** Loads what serialize wrote; false (and unchanged) when it is of another layout. */
   deserialize(buf: Buffer): boolean {
     const headerLength = buf.readUInt32LE(0);
-    const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as { fields: string[]; purposes: string[]; dicts: string[][]; jur: string[]; lengths: number[] };
-    if (JSON.stringify(header.fields) !== JSON.stringify(PERSON_FIELDS) || JSON.stringify(header.purposes) !== JSON.stringify(PURPOSE_CODES)) return false;
+    const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as {
+      fields: string[];
+      purposes: string[];
+      dicts: string[][];
+      jur: string[];
+      lengths: number[];
+    };
+    if (
+      JSON.stringify(header.fields) !== JSON.stringify(PERSON_FIELDS) ||
+      JSON.stringify(header.purposes) !== JSON.stringify(PURPOSE_CODES)
+    )
+      return false;
     let at = 4 + headerLength + ((4 - (headerLength % 4)) % 4);
     const c = columns();
     COLUMN_ORDER.forEach((k, i) => {

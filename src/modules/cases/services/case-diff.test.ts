@@ -3,7 +3,8 @@ import { CaseInputSchema } from '../domain/case-schema.ts';
 import { caseInput } from '../../../../test/factories/case-factory.ts';
 import { diffRecords, changedFields, textDiff } from './case-diff.ts';
 
-const full = (over: Parameters<typeof caseInput>[0] = {}) => CaseInputSchema.parse(caseInput({ title: 'R v. A', ...over }));
+const full = (over: Parameters<typeof caseInput>[0] = {}) =>
+  CaseInputSchema.parse(caseInput({ title: 'R v. A', ...over }));
 
 describe('diffRecords', () => {
   it('finds nothing between equal records and ignores version, updatedAt and createdAt', () => {
@@ -37,14 +38,30 @@ describe('diffRecords', () => {
     b.tags.means.push('fraud');
     const changes = diffRecords(a, b);
     expect(changes).toContainEqual({ path: 'victims.1', kind: 'removed', before: a.victims[1], after: undefined });
-    expect(changes).toContainEqual({ path: 'narratives.en', kind: 'removed', before: a.narratives.en, after: undefined });
+    expect(changes).toContainEqual({
+      path: 'narratives.en',
+      kind: 'removed',
+      before: a.narratives.en,
+      after: undefined,
+    });
     expect(changes).toContainEqual({ path: 'narratives.es', kind: 'added', before: undefined, after: b.narratives.es });
-    expect(changes).toContainEqual({ path: 'defendants.0.charges.0.fine', kind: 'changed', before: null, after: { amount: 5000, currency: 'EUR' } });
+    expect(changes).toContainEqual({
+      path: 'defendants.0.charges.0.fine',
+      kind: 'changed',
+      before: null,
+      after: { amount: 5000, currency: 'EUR' },
+    });
     expect(changes).toContainEqual({ path: 'tags.means.1', kind: 'added', before: undefined, after: 'fraud' });
     expect(changes).toHaveLength(5);
     // Order follows the record: narratives before victims before defendants before tags; inside an
     // object, its removed and changed keys before the keys only the new version has.
-    expect(changes.map((c) => c.path)).toEqual(['narratives.en', 'narratives.es', 'victims.1', 'defendants.0.charges.0.fine', 'tags.means.1']);
+    expect(changes.map((c) => c.path)).toEqual([
+      'narratives.en',
+      'narratives.es',
+      'victims.1',
+      'defendants.0.charges.0.fine',
+      'tags.means.1',
+    ]);
     expect(changedFields(a, b)).toEqual(['defendants', 'narratives', 'tags', 'victims']);
   });
 
@@ -72,8 +89,18 @@ describe('textDiff', () => {
       { value: 'three', added: true },
       { value: ' women' },
     ]);
-    expect(parts.filter((p) => !p.added).map((p) => p.value).join('')).toBe('The accused recruited two women');
-    expect(parts.filter((p) => !p.removed).map((p) => p.value).join('')).toBe('The accused recruited three women');
+    expect(
+      parts
+        .filter((p) => !p.added)
+        .map((p) => p.value)
+        .join(''),
+    ).toBe('The accused recruited two women');
+    expect(
+      parts
+        .filter((p) => !p.removed)
+        .map((p) => p.value)
+        .join(''),
+    ).toBe('The accused recruited three women');
   });
 
   it('returns one unchanged part for equal texts', () => {

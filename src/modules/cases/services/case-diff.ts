@@ -58,7 +58,11 @@ export function diffRecords(before: unknown, after: unknown): FieldChange[] {
 
 /** The distinct top-level fields that differ, sorted: the "what changed" column of a version list. */
 export function changedFields(before: unknown, after: unknown): string[] {
-  const keys = new Set(diffRecords(before, after).map((c) => c.path.split('.')[0]!).filter(Boolean));
+  const keys = new Set(
+    diffRecords(before, after)
+      .map((c) => c.path.split('.')[0]!)
+      .filter(Boolean),
+  );
   return [...keys].sort();
 }
 

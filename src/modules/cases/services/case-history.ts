@@ -10,7 +10,9 @@ import { audit } from '../../platform/index.ts';
 import { changedFields } from './case-diff.ts';
 
 export function restrictedChanges(before: Restricted, after: Restricted): string[] {
-  return (['internalNotes', 'sourceContacts'] as const).filter((k) => (before[k] ?? null) !== (after[k] ?? null)).map((k) => `restricted.${k}`);
+  return (['internalNotes', 'sourceContacts'] as const)
+    .filter((k) => (before[k] ?? null) !== (after[k] ?? null))
+    .map((k) => `restricted.${k}`);
 }
 
 export interface ChangeRecord {
@@ -34,10 +36,24 @@ export async function recordChange(tx: StoreTx, c: ChangeRecord): Promise<void> 
   const changed = [...changedFields(c.before, c.after), ...restrictedChanges(rBefore, rAfter)];
   const at = c.after.updatedAt;
   await tx.editorial.addVersion({
-    caseId: c.after.id, version: c.after.version, status: c.after.status, record: c.after, restricted: { internalNotes: rAfter.internalNotes, sourceContacts: rAfter.sourceContacts },
-    action: c.action, changed, actorId: c.actor.userId ?? c.actor.id, actorLabel: c.actor.label, at,
+    caseId: c.after.id,
+    version: c.after.version,
+    status: c.after.status,
+    record: c.after,
+    restricted: { internalNotes: rAfter.internalNotes, sourceContacts: rAfter.sourceContacts },
+    action: c.action,
+    changed,
+    actorId: c.actor.userId ?? c.actor.id,
+    actorLabel: c.actor.label,
+    at,
   });
-  await audit(tx.audit, c.actor, `case.${c.action}`, { type: 'case', id: c.after.id }, { version: c.after.version, status: c.after.status, changed, ...c.details });
+  await audit(
+    tx.audit,
+    c.actor,
+    `case.${c.action}`,
+    { type: 'case', id: c.after.id },
+    { version: c.after.version, status: c.after.status, changed, ...c.details },
+  );
 }
 
 export async function currentRestricted(tx: StoreTx, caseId: string): Promise<Restricted> {

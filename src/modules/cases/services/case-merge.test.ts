@@ -4,13 +4,17 @@ import { mergeEdits } from './case-merge.ts';
 const r = (internalNotes: string | null = null) => ({ internalNotes, sourceContacts: null });
 
 describe('mergeEdits', () => {
-  it('takes each side\'s changes when they touch different fields', () => {
+  it("takes each side's changes when they touch different fields", () => {
     const m = mergeEdits(
       { content: { title: 'A', court: 'C1', victims: [] }, restricted: r() },
       { content: { title: 'B', court: 'C1', victims: [] }, restricted: r('their note') },
       { content: { title: 'A', court: 'C2', victims: [{ label: 'V1' }] }, restricted: r() },
     );
-    expect(m).toEqual({ content: { title: 'B', court: 'C2', victims: [{ label: 'V1' }] }, restricted: r('their note'), conflicts: [] });
+    expect(m).toEqual({
+      content: { title: 'B', court: 'C2', victims: [{ label: 'V1' }] },
+      restricted: r('their note'),
+      conflicts: [],
+    });
   });
 
   it('names the fields both changed differently, keeping mine; equal changes are no conflict', () => {

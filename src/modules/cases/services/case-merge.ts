@@ -34,7 +34,11 @@ export function mergeEdits(base: EditState, theirs: EditState, mine: EditState):
   const conflicts: string[] = [];
   const content = mergeFields(base.content, theirs.content, mine.content, '', conflicts);
   const restricted = mergeFields(
-    base.restricted as unknown as Fields, theirs.restricted as unknown as Fields, mine.restricted as unknown as Fields, 'restricted.', conflicts,
+    base.restricted as unknown as Fields,
+    theirs.restricted as unknown as Fields,
+    mine.restricted as unknown as Fields,
+    'restricted.',
+    conflicts,
   ) as unknown as Restricted;
   return { content, restricted, conflicts };
 }

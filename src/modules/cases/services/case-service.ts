@@ -6,7 +6,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  CaseInputSchema, CasePatchSchema, type CaseContent, type CaseRecord, type CaseStatus,
+  CaseInputSchema,
+  CasePatchSchema,
+  type CaseContent,
+  type CaseRecord,
+  type CaseStatus,
 } from '../domain/case-schema.ts';
 import { contentOf, toRecord, canonicalContent } from '../domain/case-record.ts';
 import { AppError, notFound } from '../../../kernel/errors.ts';
@@ -87,18 +91,32 @@ export class CaseService {
     return { items: page.items, nextCursor: page.nextKey ? codec.encode(scope, page.nextKey) : null };
   }
 
-  async create(input: unknown, actor: Actor, opts: { restricted?: Restricted; acknowledgeWarnings?: boolean } = {}): Promise<CaseRecord> {
-    if (!can(actor, 'case.create')) throw new AppError('FORBIDDEN', 'creating cases needs a contributor, editor or administrator account, or a token with the write scope');
+  async create(
+    input: unknown,
+    actor: Actor,
+    opts: { restricted?: Restricted; acknowledgeWarnings?: boolean } = {},
+  ): Promise<CaseRecord> {
+    if (!can(actor, 'case.create'))
+      throw new AppError(
+        'FORBIDDEN',
+        'creating cases needs a contributor, editor or administrator account, or a token with the write scope',
+      );
     const parsed = parseOrThrow(CaseInputSchema, input, 'case');
     if (!canCreateWithStatus(actor, parsed.status)) {
-      throw new AppError('FORBIDDEN', `you may create cases as draft or in_review only, not '${parsed.status}': publishing goes through review`, [{ path: 'status', message: 'needs the right to publish' }]);
+      throw new AppError(
+        'FORBIDDEN',
+        `you may create cases as draft or in_review only, not '${parsed.status}': publishing goes through review`,
+        [{ path: 'status', message: 'needs the right to publish' }],
+      );
     }
     if (parsed.status === 'published') this.checkNames(parsed, opts.acknowledgeWarnings);
     // Whoever may not see unpublished cases must not learn of them through ids either: they cannot
     // choose an id (a 409 would reveal a hidden case), and theirs carry a random suffix.
     const blind = !can(actor, 'case.read_unpublished');
     if (blind && parsed.id) {
-      throw new AppError('FORBIDDEN', 'contributors cannot choose a case id: it is made from the title', [{ path: 'id', message: 'leave it out' }]);
+      throw new AppError('FORBIDDEN', 'contributors cannot choose a case id: it is made from the title', [
+        { path: 'id', message: 'leave it out' },
+      ]);
     }
     const restricted = opts.restricted ?? NO_RESTRICTED;
     return this.store.transaction(async (tx) => {
@@ -120,7 +138,13 @@ export class CaseService {
    * Changes fields of a case (and, when given, its restricted fields). Status is not a field here:
    * it moves through the workflow. Nothing changed, nothing written.
    */
-  async patch(id: string, input: unknown, actor: Actor, restrictedChange?: Partial<Restricted>, opts: { acknowledgeWarnings?: boolean } = {}): Promise<CaseRecord> {
+  async patch(
+    id: string,
+    input: unknown,
+    actor: Actor,
+    restrictedChange?: Partial<Restricted>,
+    opts: { acknowledgeWarnings?: boolean } = {},
+  ): Promise<CaseRecord> {
     const patch = parseOrThrow(CasePatchSchema, input, 'case patch');
     return this.store.transaction(async (tx) => {
       const current = await tx.cases.get(id);
@@ -129,37 +153,74 @@ export class CaseService {
       if (!canView(actor, access)) throw notFound('case', id);
       if (!canEdit(actor, access)) throw this.cannotEdit(actor, current.status);
       if (patch.version !== undefined && patch.version !== current.version) {
-        throw new AppError('CONFLICT', `case '${id}' was changed meanwhile: you sent version ${patch.version}, the stored version is ${current.version}; reload and retry`, { field: 'version', expected: current.version });
+        throw new AppError(
+          'CONFLICT',
+          `case '${id}' was changed meanwhile: you sent version ${patch.version}, the stored version is ${current.version}; reload and retry`,
+          { field: 'version', expected: current.version },
+        );
       }
       if (patch.status !== undefined && patch.status !== current.status) {
-        throw new AppError('VALIDATION_FAILED', `status changes go through the workflow: POST /api/v1/cases/${id}/transitions with {"to": "${patch.status}"}`, [{ path: 'status', message: 'use the workflow transitions' }]);
+        throw new AppError(
+          'VALIDATION_FAILED',
+          `status changes go through the workflow: POST /api/v1/cases/${id}/transitions with {"to": "${patch.status}"}`,
+          [{ path: 'status', message: 'use the workflow transitions' }],
+        );
       }
       const { version: _v, ...changes } = patch;
-      const merged = { ...contentOf(current), ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) };
+      const merged = {
+        ...contentOf(current),
+        ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)),
+      };
       // Validate the merged whole: a patch can only produce a valid case.
       const whole = parseOrThrow(CaseInputSchema, merged, 'case');
       const { id: _i, createdAt: _c, updatedAt: _u, version: _v2, ...content } = whole;
       const e = await tx.editorial.get(id);
       const rBefore = restrictedOf(e);
-      const rAfter: Restricted = { ...rBefore, ...Object.fromEntries(Object.entries(restrictedChange ?? {}).filter(([, v]) => v !== undefined)) };
-      const sameRestricted = rAfter.internalNotes === rBefore.internalNotes && rAfter.sourceContacts === rBefore.sourceContacts;
+      const rAfter: Restricted = {
+        ...rBefore,
+        ...Object.fromEntries(Object.entries(restrictedChange ?? {}).filter(([, v]) => v !== undefined)),
+      };
+      const sameRestricted =
+        rAfter.internalNotes === rBefore.internalNotes && rAfter.sourceContacts === rBefore.sourceContacts;
       if (sameContent(contentOf(current), content) && sameRestricted) return current;
       // Editing a published case publishes the edit: the same name check as publishing.
-      if (current.status === 'published' && !sameContent(contentOf(current), content)) this.checkNames(content, opts.acknowledgeWarnings);
-      const rec = toRecord(id, content, { version: current.version + 1, createdAt: current.createdAt, updatedAt: now() });
+      if (current.status === 'published' && !sameContent(contentOf(current), content))
+        this.checkNames(content, opts.acknowledgeWarnings);
+      const rec = toRecord(id, content, {
+        version: current.version + 1,
+        createdAt: current.createdAt,
+        updatedAt: now(),
+      });
       await tx.cases.update(rec);
       if (!sameRestricted) await tx.editorial.put({ caseId: id, ownerId: e?.ownerId ?? null, ...rAfter });
-      await recordChange(tx, { actor, action: 'edit', before: current, after: rec, restrictedBefore: rBefore, restrictedAfter: rAfter });
+      await recordChange(tx, {
+        actor,
+        action: 'edit',
+        before: current,
+        after: rec,
+        restrictedBefore: rBefore,
+        restrictedAfter: rAfter,
+      });
       return rec;
     });
   }
 
   async delete(id: string, actor: Actor): Promise<void> {
     const rec = await this.get(id, actor);
-    if (!can(actor, 'case.delete')) throw new AppError('FORBIDDEN', 'deleting cases is for editors and administrators; withdraw a published case instead');
+    if (!can(actor, 'case.delete'))
+      throw new AppError(
+        'FORBIDDEN',
+        'deleting cases is for editors and administrators; withdraw a published case instead',
+      );
     await this.store.transaction(async (tx) => {
       if (!(await tx.cases.delete(id))) throw notFound('case', id);
-      await audit(tx.audit, actor, 'case.delete', { type: 'case', id }, { title: rec.title, version: rec.version, status: rec.status });
+      await audit(
+        tx.audit,
+        actor,
+        'case.delete',
+        { type: 'case', id },
+        { title: rec.title, version: rec.version, status: rec.status },
+      );
     });
   }
 
@@ -167,15 +228,27 @@ export class CaseService {
   checkNames(content: Parameters<typeof pseudonymisationWarnings>[0], acknowledged = false): void {
     const warnings = pseudonymisationWarnings(content);
     if (warnings.length && !acknowledged) {
-      throw new AppError('CONFLICT', `pseudonymisation check: ${warnings.length} narrative(s) contain a name from a party record (${warnings[0]!.message}); fix them, or publish with acknowledgeWarnings`, { warnings });
+      throw new AppError(
+        'CONFLICT',
+        `pseudonymisation check: ${warnings.length} narrative(s) contain a name from a party record (${warnings[0]!.message}); fix them, or publish with acknowledgeWarnings`,
+        { warnings },
+      );
     }
   }
 
   cannotEdit(actor: Actor, status: CaseStatus): AppError {
     if (actor.role === 'contributor') {
-      return new AppError('FORBIDDEN', status === 'draft' ? 'contributors edit their own drafts only' : `this case is ${status}; contributors edit drafts only`);
+      return new AppError(
+        'FORBIDDEN',
+        status === 'draft'
+          ? 'contributors edit their own drafts only'
+          : `this case is ${status}; contributors edit drafts only`,
+      );
     }
-    return new AppError('FORBIDDEN', 'editing this case needs an editor or administrator account, or a token with the write scope');
+    return new AppError(
+      'FORBIDDEN',
+      'editing this case needs an editor or administrator account, or a token with the write scope',
+    );
   }
 
   /**
@@ -192,15 +265,27 @@ export class CaseService {
     const existing = givenId ? await tx.cases.get(givenId) : undefined;
     const t = now();
     if (!existing) {
-      const record = toRecord(id, content, { version: version ?? 1, createdAt: createdAt ?? t, updatedAt: updatedAt ?? t });
+      const record = toRecord(id, content, {
+        version: version ?? 1,
+        createdAt: createdAt ?? t,
+        updatedAt: updatedAt ?? t,
+      });
       await tx.cases.insert(record);
       await tx.editorial.addVersion(importVersion(record, undefined, actor));
       return { outcome: 'created', record, previous: null };
     }
-    if (sameContent(contentOf(existing), content)) return { outcome: 'unchanged', record: existing, previous: existing };
-    const record = toRecord(id, content, { version: existing.version + 1, createdAt: existing.createdAt, updatedAt: t });
+    if (sameContent(contentOf(existing), content))
+      return { outcome: 'unchanged', record: existing, previous: existing };
+    const record = toRecord(id, content, {
+      version: existing.version + 1,
+      createdAt: existing.createdAt,
+      updatedAt: t,
+    });
     await tx.cases.update(record);
-    await tx.editorial.addVersion({ ...importVersion(record, existing, actor), restricted: await currentRestricted(tx, id) });
+    await tx.editorial.addVersion({
+      ...importVersion(record, existing, actor),
+      restricted: await currentRestricted(tx, id),
+    });
     return { outcome: 'updated', record, previous: existing };
   }
 
@@ -209,17 +294,26 @@ export class CaseService {
    * nothing) when any of those cases was edited after the batch.
    */
   async undoBatch(batch: string, actor: Actor): Promise<{ batch: string; deleted: number; restored: number }> {
-    if (!can(actor, 'case.import')) throw new AppError('FORBIDDEN', 'undoing imports needs an editor or administrator, or a token with the import scope');
+    if (!can(actor, 'case.import'))
+      throw new AppError(
+        'FORBIDDEN',
+        'undoing imports needs an editor or administrator, or a token with the import scope',
+      );
     return this.store.transaction(async (tx) => {
       const entries = await tx.batches.entries(batch);
-      if (!entries.length) throw new AppError('NOT_FOUND', `no import batch '${batch}' to undo (unknown, or already undone)`, { batch });
+      if (!entries.length)
+        throw new AppError('NOT_FOUND', `no import batch '${batch}' to undo (unknown, or already undone)`, { batch });
       const changed: string[] = [];
       for (const e of entries) {
         const current = await tx.cases.get(e.caseId);
         if (current?.version !== e.versionAfter) changed.push(e.caseId);
       }
       if (changed.length) {
-        throw new AppError('CONFLICT', `cannot undo batch '${batch}': ${changed.length} of its cases changed since (${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''})`, { batch, changed });
+        throw new AppError(
+          'CONFLICT',
+          `cannot undo batch '${batch}': ${changed.length} of its cases changed since (${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''})`,
+          { batch, changed },
+        );
       }
       let deleted = 0;
       let restored = 0;
@@ -236,7 +330,13 @@ export class CaseService {
         }
       }
       await tx.batches.forget(batch);
-      await audit(tx.audit, actor, 'import.undo', { type: 'batch', id: batch }, { deleted, restored, cases: entries.map((e) => e.caseId).slice(0, 1000) });
+      await audit(
+        tx.audit,
+        actor,
+        'import.undo',
+        { type: 'batch', id: batch },
+        { deleted, restored, cases: entries.map((e) => e.caseId).slice(0, 1000) },
+      );
       return { batch, deleted, restored };
     });
   }
@@ -266,7 +366,15 @@ function sameContent(a: CaseContent, b: CaseContent): boolean {
 /** The version row of an imported case (the batch's audit entry covers the import as a whole). */
 function importVersion(record: CaseRecord, before: CaseRecord | undefined, actor: Actor) {
   return {
-    caseId: record.id, version: record.version, status: record.status, record, restricted: NO_RESTRICTED, action: 'import',
-    changed: changedFields(before, record), actorId: actor.userId ?? actor.id, actorLabel: actor.label, at: record.updatedAt,
+    caseId: record.id,
+    version: record.version,
+    status: record.status,
+    record,
+    restricted: NO_RESTRICTED,
+    action: 'import',
+    changed: changedFields(before, record),
+    actorId: actor.userId ?? actor.id,
+    actorLabel: actor.label,
+    at: record.updatedAt,
   };
 }

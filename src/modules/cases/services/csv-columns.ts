@@ -5,7 +5,8 @@
 import type { CaseRecord } from '../domain/case-schema.ts';
 import { countryByCode } from '../../../kernel/geo/countries.ts';
 
-const join = (xs: readonly (string | number | null | undefined)[]) => xs.filter((x) => x !== null && x !== undefined && x !== '').join('; ');
+const join = (xs: readonly (string | number | null | undefined)[]) =>
+  xs.filter((x) => x !== null && x !== undefined && x !== '').join('; ');
 
 export const CSV_COLUMNS: readonly { name: string; of: (c: CaseRecord) => string | number | null }[] = [
   { name: 'id', of: (c) => c.id },
@@ -26,12 +27,27 @@ export const CSV_COLUMNS: readonly { name: string; of: (c: CaseRecord) => string
   { name: 'offences', of: (c) => join(c.tags.offences) },
   { name: 'victims', of: (c) => c.victims.reduce((n, v) => n + (v.count ?? 1), 0) },
   { name: 'victim_genders', of: (c) => join([...new Set(c.victims.map((v) => v.gender))]) },
-  { name: 'child_victims', of: (c) => (c.victims.some((v) => v.child) ? 'yes' : c.victims.length && c.victims.every((v) => v.child === false) ? 'no' : null) },
+  {
+    name: 'child_victims',
+    of: (c) =>
+      c.victims.some((v) => v.child)
+        ? 'yes'
+        : c.victims.length && c.victims.every((v) => v.child === false)
+          ? 'no'
+          : null,
+  },
   { name: 'victim_nationalities', of: (c) => join([...new Set(c.victims.flatMap((v) => v.nationalities))]) },
   { name: 'defendants', of: (c) => c.defendants.reduce((n, d) => n + (d.count ?? 1), 0) },
   { name: 'defendant_nationalities', of: (c) => join([...new Set(c.defendants.flatMap((d) => d.nationalities))]) },
   { name: 'verdicts', of: (c) => join([...new Set(c.defendants.flatMap((d) => d.charges.map((x) => x.verdict)))]) },
-  { name: 'max_prison_months', of: (c) => { const m = c.defendants.flatMap((d) => d.charges.map((x) => x.prisonMonths ?? -1)); const v = Math.max(-1, ...m); return v < 0 ? null : v; } },
+  {
+    name: 'max_prison_months',
+    of: (c) => {
+      const m = c.defendants.flatMap((d) => d.charges.map((x) => x.prisonMonths ?? -1));
+      const v = Math.max(-1, ...m);
+      return v < 0 ? null : v;
+    },
+  },
   { name: 'languages', of: (c) => join(Object.keys(c.narratives)) },
   { name: 'facts_en', of: (c) => c.narratives.en?.facts ?? null },
   { name: 'source_urls', of: (c) => join(c.sources.filter((s) => s.kind === 'url').map((s) => s.value)) },

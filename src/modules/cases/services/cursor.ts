@@ -34,7 +34,8 @@ export class CursorCodec {
     }
     const p = parsed as { s?: unknown; k?: unknown };
     if (p.s !== scope) throw bad('it belongs to a different query or sort order');
-    if (!Array.isArray(p.k) || !p.k.every((x) => typeof x === 'string' || typeof x === 'number')) throw bad('malformed');
+    if (!Array.isArray(p.k) || !p.k.every((x) => typeof x === 'string' || typeof x === 'number'))
+      throw bad('malformed');
     return p.k as CursorKey;
   }
 }

@@ -47,17 +47,28 @@ export class DocumentService {
   async attach(input: AttachInput, actor: Actor): Promise<AttachResult> {
     await this.requireEdit(input.caseId, actor); // 404 or 403 before any work
     const filename = cleanFilename(input.filename);
-    if (!filename) throw new AppError('VALIDATION_FAILED', 'a file name is required', [{ path: 'filename', message: 'missing or empty' }]);
-    if (input.bytes.length > this.maxBytes) {
-      throw new AppError('PAYLOAD_TOO_LARGE', `${filename} is ${input.bytes.length} bytes; the limit is ${this.maxBytes} bytes`, [
-        { path: 'file', message: `larger than ${this.maxBytes} bytes` },
+    if (!filename)
+      throw new AppError('VALIDATION_FAILED', 'a file name is required', [
+        { path: 'filename', message: 'missing or empty' },
       ]);
+    if (input.bytes.length > this.maxBytes) {
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `${filename} is ${input.bytes.length} bytes; the limit is ${this.maxBytes} bytes`,
+        [{ path: 'file', message: `larger than ${this.maxBytes} bytes` }],
+      );
     }
     const kind = await checkDocument(input.bytes, filename, input.declaredType);
     const { text, pages } = await extractText(kind, input.bytes, filename);
     const sha256 = createHash('sha256').update(input.bytes).digest('hex');
     const document: CaseDocument = {
-      sha256, filename, mediaType: DOCUMENT_KINDS[kind].mediaType, size: input.bytes.length, pages, textLength: text.length, addedAt: new Date().toISOString(),
+      sha256,
+      filename,
+      mediaType: DOCUMENT_KINDS[kind].mediaType,
+      size: input.bytes.length,
+      pages,
+      textLength: text.length,
+      addedAt: new Date().toISOString(),
     };
     const existedBefore = await this.files.has(sha256);
     await this.files.put(sha256, input.bytes);
@@ -68,7 +79,11 @@ export class DocumentService {
           const current = (await tx.documents.list(input.caseId)).find((d) => d.sha256 === sha256)!;
           return { document: current, created, caseVersion: (await tx.cases.get(input.caseId))!.version };
         }
-        return { document, created, caseVersion: await this.touch(tx, input.caseId, actor, { added: { sha256, filename } }) };
+        return {
+          document,
+          created,
+          caseVersion: await this.touch(tx, input.caseId, actor, { added: { sha256, filename } }),
+        };
       });
     } catch (e) {
       if (!existedBefore && !(await this.store.documents.isReferenced(sha256))) await this.files.remove(sha256);
@@ -91,7 +106,11 @@ export class DocumentService {
   async open(caseId: string, sha256: string, actor: Actor): Promise<OpenedDocument> {
     const document = await this.get(caseId, sha256, actor);
     if (!(await this.files.has(sha256))) {
-      throw new AppError('UNAVAILABLE', `the file of document ${sha256} is missing from the documents folder; restore it from a backup`, { sha256 });
+      throw new AppError(
+        'UNAVAILABLE',
+        `the file of document ${sha256} is missing from the documents folder; restore it from a backup`,
+        { sha256 },
+      );
     }
     return { document, stream: this.files.open(sha256) };
   }
@@ -108,7 +127,8 @@ export class DocumentService {
 
   /** Removes files that no case holds (after case deletions); returns how many. */
   async sweep(actor: Actor): Promise<number> {
-    if (!can(actor, 'case.delete')) throw new AppError('FORBIDDEN', 'sweeping the documents folder is for editors and administrators');
+    if (!can(actor, 'case.delete'))
+      throw new AppError('FORBIDDEN', 'sweeping the documents folder is for editors and administrators');
     let removed = 0;
     for await (const sha of this.files.list()) {
       if (!(await this.store.documents.isReferenced(sha))) {

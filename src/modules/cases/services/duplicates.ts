@@ -33,17 +33,31 @@ export class DuplicateFinder {
     for (const [i, ident] of c.identifiers.entries()) {
       const key = `${ident.type}:${foldIdentifier(ident.value)}`;
       const earlier = this.seen.get(key);
-      if (earlier !== undefined) out.push({ line, path: `identifiers.${i}`, message: `possible duplicate of line ${earlier.line} (same ${ident.type} '${ident.value}')` });
+      if (earlier !== undefined)
+        out.push({
+          line,
+          path: `identifiers.${i}`,
+          message: `possible duplicate of line ${earlier.line} (same ${ident.type} '${ident.value}')`,
+        });
       else this.seen.set(key, { line, id: self });
       for (const other of await this.cases.findByIdentifier(ident.type, ident.value)) {
         // Cases written by earlier lines of this file were reported by line already.
-        if (other !== self && other !== earlier?.id) out.push({ line, path: `identifiers.${i}`, message: `possible duplicate of stored case '${other}' (same ${ident.type} '${ident.value}')` });
+        if (other !== self && other !== earlier?.id)
+          out.push({
+            line,
+            path: `identifiers.${i}`,
+            message: `possible duplicate of stored case '${other}' (same ${ident.type} '${ident.value}')`,
+          });
       }
     }
     if (c.decisionDate) {
       for (const other of await this.cases.findByJurisdictionAndDate(c.jurisdiction, c.decisionDate)) {
         if (other.id !== self && sameCourt(other.court, c.court) && similarTitles(other.title, c.title)) {
-          out.push({ line, path: 'title', message: `possible duplicate of stored case '${other.id}' (same jurisdiction, court and date; similar title '${other.title}')` });
+          out.push({
+            line,
+            path: 'title',
+            message: `possible duplicate of stored case '${other.id}' (same jurisdiction, court and date; similar title '${other.title}')`,
+          });
         }
       }
     }

@@ -35,13 +35,21 @@ export class ExportService {
 
   async *records(sel: ExportSelection): AsyncIterable<CaseRecord> {
     if (!sel.search) {
-      for await (const rec of this.store.cases.scan()) if (!sel.statuses || sel.statuses.includes(rec.status)) yield rec;
+      for await (const rec of this.store.cases.scan())
+        if (!sel.statuses || sel.statuses.includes(rec.status)) yield rec;
       return;
     }
     const query = parseQuery(sel.search.q ?? '');
     let after: (string | number)[] | undefined;
     for (;;) {
-      const page = await this.engine.search({ query, selection: sel.search.selection, sort: 'date_desc', limit: 500, after, facets: false });
+      const page = await this.engine.search({
+        query,
+        selection: sel.search.selection,
+        sort: 'date_desc',
+        limit: 500,
+        after,
+        facets: false,
+      });
       for (const hit of page.hits) yield hit.record;
       if (!page.nextKey) return;
       after = page.nextKey;

@@ -62,7 +62,10 @@ const MAX_REPORTED = 200;
 class DryRunRollback extends Error {}
 
 export function newBatchId(): string {
-  const t = new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
+  const t = new Date()
+    .toISOString()
+    .replace(/[-:TZ.]/g, '')
+    .slice(0, 14);
   return `b${t}-${randomBytes(3).toString('hex')}`;
 }
 
@@ -78,10 +81,19 @@ export class JsonlTransfer {
    */
   async import(lines: AsyncIterable<string | DecodedItem>, opts: ImportOptions = {}): Promise<ImportResult> {
     const result: ImportResult = {
-      batch: newBatchId(), lines: 0, created: 0, updated: 0, unchanged: 0, dryRun: !!opts.dryRun, warnings: 0, warningDetails: [], rejected: 0,
+      batch: newBatchId(),
+      lines: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      dryRun: !!opts.dryRun,
+      warnings: 0,
+      warningDetails: [],
+      rejected: 0,
     };
     const actor = opts.actor ?? SYSTEM;
-    if (!can(actor, 'case.import')) throw new AppError('FORBIDDEN', 'importing needs an editor or administrator, or a token with the import scope');
+    if (!can(actor, 'case.import'))
+      throw new AppError('FORBIDDEN', 'importing needs an editor or administrator, or a token with the import scope');
     const issues: FieldIssue[] = [];
     const seen = new Map<string, number>();
     // Attach to the source before the transaction opens: a source that is already reading (a
@@ -97,7 +109,8 @@ export class JsonlTransfer {
           const raw = typeof item === 'string' ? item : item.raw;
           opts.onProgress?.(result.lines);
           if (raw.trim() === '') continue;
-          const decoded = typeof item === 'string' ? this.decodeLine(raw, lineNo, opts.format ?? 'jsonl') : item.decoded;
+          const decoded =
+            typeof item === 'string' ? this.decodeLine(raw, lineNo, opts.format ?? 'jsonl') : item.decoded;
           const lineIssues = 'issues' in decoded ? decoded : this.validate(decoded, lineNo, seen);
           if ('issues' in lineIssues) {
             if (opts.partial) {
@@ -109,7 +122,8 @@ export class JsonlTransfer {
             continue;
           }
           result.warnings += lineIssues.warnings.length;
-          for (const w of lineIssues.warnings) if (result.warningDetails.length < MAX_REPORTED) result.warningDetails.push(w);
+          for (const w of lineIssues.warnings)
+            if (result.warningDetails.length < MAX_REPORTED) result.warningDetails.push(w);
           if (issues.length) continue; // keep validating, but write nothing more
           const parsed = lineIssues.value;
           for (const w of await duplicates.check(parsed, lineNo)) {
@@ -120,16 +134,34 @@ export class JsonlTransfer {
           if (opts.source) parsed.provenance.source ??= opts.source;
           const { outcome, record, previous } = await this.cases.upsertInTx(tx, parsed, actor);
           result[outcome]++;
-          if (outcome !== 'unchanged') await tx.batches.record(result.batch, { caseId: record.id, previous, versionAfter: record.version });
+          if (outcome !== 'unchanged')
+            await tx.batches.record(result.batch, { caseId: record.id, previous, versionAfter: record.version });
         }
-        if (result.lines === 0 || (result.created + result.updated + result.unchanged + result.rejected === 0 && !issues.length)) {
-          throw new AppError('VALIDATION_FAILED', 'the file holds no cases (it is empty)', [{ path: '(file)', message: 'empty file' }]);
+        if (
+          result.lines === 0 ||
+          (result.created + result.updated + result.unchanged + result.rejected === 0 && !issues.length)
+        ) {
+          throw new AppError('VALIDATION_FAILED', 'the file holds no cases (it is empty)', [
+            { path: '(file)', message: 'empty file' },
+          ]);
         }
         if (issues.length) {
           throw new AppError('VALIDATION_FAILED', `import rejected, nothing was written: ${summarize(issues)}`, issues);
         }
         if (opts.dryRun) throw new DryRunRollback();
-        await audit(tx.audit, actor, 'import.batch', { type: 'batch', id: result.batch }, { created: result.created, updated: result.updated, unchanged: result.unchanged, rejected: result.rejected, format: opts.format ?? 'jsonl' });
+        await audit(
+          tx.audit,
+          actor,
+          'import.batch',
+          { type: 'batch', id: result.batch },
+          {
+            created: result.created,
+            updated: result.updated,
+            unchanged: result.unchanged,
+            rejected: result.rejected,
+            format: opts.format ?? 'jsonl',
+          },
+        );
       });
     } catch (e) {
       if (!(e instanceof DryRunRollback)) throw e;

@@ -21,12 +21,26 @@ describe('pseudonymisation check', () => {
       victims: [party('Maria Santos'), party('AAA')],
       defendants: [party('Accused 1')],
     });
-    expect(w).toEqual([expect.objectContaining({ path: 'narratives.en.facts', party: 'victims.0.label', name: 'Santos' })]);
+    expect(w).toEqual([
+      expect.objectContaining({ path: 'narratives.en.facts', party: 'victims.0.label', name: 'Santos' }),
+    ]);
     expect(w[0]!.message).toMatch(/narratives\.en\.facts contains "Santos".*victims\.0\.label/);
   });
 
   it('matches whole words only and is quiet when nothing is named', () => {
-    expect(pseudonymisationWarnings({ narratives: { en: n('Santosa and Lando were towns.') }, victims: [party('Maria Santos'), party('Lan')], defendants: [] })).toEqual([]);
-    expect(pseudonymisationWarnings({ narratives: { en: n('V.1 was recruited.') }, victims: [party('V.1')], defendants: [] })).toEqual([]);
+    expect(
+      pseudonymisationWarnings({
+        narratives: { en: n('Santosa and Lando were towns.') },
+        victims: [party('Maria Santos'), party('Lan')],
+        defendants: [],
+      }),
+    ).toEqual([]);
+    expect(
+      pseudonymisationWarnings({
+        narratives: { en: n('V.1 was recruited.') },
+        victims: [party('V.1')],
+        defendants: [],
+      }),
+    ).toEqual([]);
   });
 });

@@ -15,10 +15,11 @@ export interface NameWarning {
 
 /** Words of labels that describe a role, not a person. */
 const ROLE_WORDS = new Set(
-  ('the a an of and victim victims defendant defendants accused complainant witness minor child children girl boy woman women man men ' +
+  (
+    'the a an of and victim victims defendant defendants accused complainant witness minor child children girl boy woman women man men ' +
     'person persons worker workers group respondent appellant applicant plaintiff claimant mr mrs ms miss dr prof sr jr unknown unnamed ' +
-    'anonymous others other first second third fourth fifth no number domestic employer mother father sister brother daughter son wife husband')
-    .split(' '),
+    'anonymous others other first second third fourth fifth no number domestic employer mother father sister brother daughter son wife husband'
+  ).split(' '),
 );
 
 /** Name-like words of a label: capitalised, two letters or more, not a role word, not initials. */
@@ -32,7 +33,9 @@ function mentions(text: string, word: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 
-export function pseudonymisationWarnings(content: Pick<CaseContent, 'narratives' | 'victims' | 'defendants'>): NameWarning[] {
+export function pseudonymisationWarnings(
+  content: Pick<CaseContent, 'narratives' | 'victims' | 'defendants'>,
+): NameWarning[] {
   const parties = [
     ...content.victims.map((p, i) => ({ party: `victims.${i}.label`, label: p.label })),
     ...content.defendants.map((p, i) => ({ party: `defendants.${i}.label`, label: p.label })),
@@ -46,7 +49,12 @@ export function pseudonymisationWarnings(content: Pick<CaseContent, 'narratives'
         for (const name of nameWords(p.label)) {
           if (mentions(text, name)) {
             const path = `narratives.${lang}.${field}`;
-            out.push({ path, party: p.party, name, message: `${path} contains "${name}", a name from ${p.party} ("${p.label}"); replace it with initials or a role before publishing` });
+            out.push({
+              path,
+              party: p.party,
+              name,
+              message: `${path} contains "${name}", a name from ${p.party} ("${p.label}"); replace it with initials or a role before publishing`,
+            });
           }
         }
       }

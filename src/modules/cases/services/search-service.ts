@@ -61,8 +61,15 @@ export interface SearchResponse {
 const REGION_NAMES = new Map(REGIONS.map((r) => [r.code, r.name]));
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
 const VOCAB_OF: Partial<Record<FacetField, Vocabulary>> = {
-  courtLevel: 'courtLevels', verdict: 'verdicts', acts: 'acts', means: 'means', purposes: 'purposes',
-  forms: 'forms', sectors: 'sectors', offences: 'offences', victimGender: 'genders',
+  courtLevel: 'courtLevels',
+  verdict: 'verdicts',
+  acts: 'acts',
+  means: 'means',
+  purposes: 'purposes',
+  forms: 'forms',
+  sectors: 'sectors',
+  offences: 'offences',
+  victimGender: 'genders',
 };
 
 export function facetLabel(field: FacetField, value: string): string {
@@ -97,7 +104,11 @@ export function summarize(rec: CaseRecord, score: number, fuzzy: boolean, snippe
     court: rec.court,
     courtLevel: rec.courtLevel,
     decisionDate: rec.decisionDate,
-    verdicts: [...new Set(rec.defendants.flatMap((d) => d.charges.map((c) => c.verdict)).filter((v): v is NonNullable<typeof v> => !!v))],
+    verdicts: [
+      ...new Set(
+        rec.defendants.flatMap((d) => d.charges.map((c) => c.verdict)).filter((v): v is NonNullable<typeof v> => !!v),
+      ),
+    ],
     purposes: rec.tags.purposes,
     languages: Object.keys(rec.narratives),
     updatedAt: rec.updatedAt,
@@ -123,17 +134,31 @@ export class SearchService {
     const sort: SearchSort = params.sort ?? (query.text ? 'relevance' : 'date_desc');
     if (sort === 'relevance' && !query.text && params.sort) {
       // Relevance without words is date order; say so rather than silently ignoring it.
-      throw new AppError('BAD_REQUEST', "sort 'relevance' needs query words; use date_desc or date_asc to browse", { field: 'sort' });
+      throw new AppError('BAD_REQUEST', "sort 'relevance' needs query words; use date_desc or date_asc to browse", {
+        field: 'sort',
+      });
     }
-    const scope = createHash('sha256').update(JSON.stringify(['search', q, params.selection, sort])).digest('base64url').slice(0, 12);
+    const scope = createHash('sha256')
+      .update(JSON.stringify(['search', q, params.selection, sort]))
+      .digest('base64url')
+      .slice(0, 12);
     const codec = await this.cursors();
     const after = params.cursor ? codec.decode(scope, params.cursor) : undefined;
-    const result = await this.engine.search({ query, selection: params.selection, sort, limit: params.limit, after, facets: params.facets });
+    const result = await this.engine.search({
+      query,
+      selection: params.selection,
+      sort,
+      limit: params.limit,
+      after,
+      facets: params.facets,
+    });
     const facets: SearchResponse['facets'] = {};
     for (const [field, values] of Object.entries(result.facets) as [FacetField, { value: string; count: number }[]][]) {
       facets[field] = values
         .map((v) => ({ value: v.value, label: facetLabel(field, v.value), count: v.count }))
-        .sort((a, b) => (field === 'year' ? (a.value < b.value ? 1 : -1) : b.count - a.count || a.label.localeCompare(b.label)));
+        .sort((a, b) =>
+          field === 'year' ? (a.value < b.value ? 1 : -1) : b.count - a.count || a.label.localeCompare(b.label),
+        );
     }
     return {
       query: { q, normalized: query.text || Object.keys(query.filters).length ? formatQuery(query) : null },

@@ -68,7 +68,13 @@ export function runCaseStoreContract(name: string, makeStore: () => Promise<Case
     it('filters by jurisdiction, year range, status and tags', async () => {
       await store.transaction(async (tx) => {
         await tx.cases.insert(record('phl-2010', { jurisdiction: 'PHL', decisionDate: '2010' }));
-        await tx.cases.insert(record('tha-2012', { jurisdiction: 'THA', decisionDate: '2012-05', tags: { purposes: ['forced_labour'], sectors: ['fishing'] } }));
+        await tx.cases.insert(
+          record('tha-2012', {
+            jurisdiction: 'THA',
+            decisionDate: '2012-05',
+            tags: { purposes: ['forced_labour'], sectors: ['fishing'] },
+          }),
+        );
         await tx.cases.insert(record('usa-2015', { jurisdiction: 'USA', decisionDate: '2015-01-02', status: 'draft' }));
       });
       const ids = async (q: Partial<Parameters<CaseStore['cases']['list']>[0]>) =>
@@ -78,7 +84,9 @@ export function runCaseStoreContract(name: string, makeStore: () => Promise<Case
       expect(await ids({ yearFrom: 2011, yearTo: 2014 })).toEqual(['tha-2012']);
       expect(await ids({ statuses: ['published'] })).toEqual(['phl-2010', 'tha-2012']);
       expect(await ids({ tags: { purposes: ['forced_labour'] } })).toEqual(['tha-2012']);
-      expect(await ids({ tags: { purposes: ['forced_labour', 'sexual_exploitation'], sectors: ['fishing'] } })).toEqual(['tha-2012']);
+      expect(await ids({ tags: { purposes: ['forced_labour', 'sexual_exploitation'], sectors: ['fishing'] } })).toEqual(
+        ['tha-2012'],
+      );
     });
 
     it('pages by key without gaps or repeats, newest decision first', async () => {
@@ -99,7 +107,9 @@ export function runCaseStoreContract(name: string, makeStore: () => Promise<Case
     });
 
     it('finds cases by identifier however it is punctuated', async () => {
-      await store.transaction((tx) => tx.cases.insert(record('i-1', { identifiers: [{ type: 'docket', value: 'No. 09-CR-1234' }] })));
+      await store.transaction((tx) =>
+        tx.cases.insert(record('i-1', { identifiers: [{ type: 'docket', value: 'No. 09-CR-1234' }] })),
+      );
       expect(await store.cases.findByIdentifier('docket', '09cr1234')).toEqual(['i-1']);
       expect(await store.cases.findByIdentifier('docket', 'no 09 cr 1234')).toEqual(['i-1']);
       expect(await store.cases.findByIdentifier('ecli', '09cr1234')).toEqual([]);

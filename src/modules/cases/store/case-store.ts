@@ -47,7 +47,10 @@ export interface CaseReader {
   /** Ids of cases holding an identifier (type + value, compared folded). */
   findByIdentifier(type: string, value: string): Promise<string[]>;
   /** Cases of a jurisdiction decided on a date (id, title, court), for duplicate checks. */
-  findByJurisdictionAndDate(jurisdiction: string, decisionDate: string): Promise<{ id: string; title: string; court: string | null }[]>;
+  findByJurisdictionAndDate(
+    jurisdiction: string,
+    decisionDate: string,
+  ): Promise<{ id: string; title: string; court: string | null }[]>;
   /** Every case in creation order, in pages, for export and reindexing. */
   scan(batchSize?: number): AsyncIterable<CaseRecord>;
 }
@@ -88,7 +91,10 @@ export interface StoreTx {
 
 /** Called inside the write transaction, so derived data (the search index) commits with the case. */
 export interface WriteHook {
-  onWrite(tx: unknown, change: { id: string; before: CaseRecord | undefined; after: CaseRecord | undefined }): Promise<void>;
+  onWrite(
+    tx: unknown,
+    change: { id: string; before: CaseRecord | undefined; after: CaseRecord | undefined },
+  ): Promise<void>;
   /** Called once per transaction, inside it, after the last write (to flush batched derived data). */
   beforeCommit?(tx: unknown): Promise<void>;
   /** Called when the transaction rolled back (to drop state gathered by onWrite). */

@@ -6,7 +6,6 @@ import { sql } from 'kysely';
 import type { DialectMigration, ModuleMigrations } from '../../../kernel/db/migrations.ts';
 import { randomBytes } from 'node:crypto';
 
-
 export const CASE_MIGRATIONS: ModuleMigrations = {
   async '0001_cases'(db, dialect) {
     await db.schema
@@ -20,7 +19,9 @@ export const CASE_MIGRATIONS: ModuleMigrations = {
       .addColumn('jurisdiction', 'text', (c) => c.notNull())
       .addColumn('decision_date', 'text')
       // Byte order on every server, whatever its locale (SQLite compares bytes too).
-      .addColumn('decision_sort', 'text', (c) => (dialect === 'postgres' ? c.notNull().modifyEnd(sql`collate "C"`) : c.notNull()))
+      .addColumn('decision_sort', 'text', (c) =>
+        dialect === 'postgres' ? c.notNull().modifyEnd(sql`collate "C"`) : c.notNull(),
+      )
       .addColumn('decision_year', 'integer')
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('doc', 'text', (c) => c.notNull())
@@ -95,7 +96,9 @@ export const CASE_MIGRATIONS: ModuleMigrations = {
   },
   async '0004_accounts_and_editorial'(db, dialect) {
     const autoId = (t: any) =>
-      t.addColumn('id', dialect === 'sqlite' ? 'integer' : 'bigserial', (c: any) => (dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey()));
+      t.addColumn('id', dialect === 'sqlite' ? 'integer' : 'bigserial', (c: any) =>
+        dialect === 'sqlite' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+      );
     await db.schema
       .createTable('users')
       .addColumn('id', 'text', (c) => c.primaryKey())

@@ -62,9 +62,6 @@ export interface CaseDocumentsTable {
   added_at: string;
 }
 
-
-
-
 /** Restricted facts of a case, kept out of the public record by design. */
 export interface CaseEditorialTable {
   seq: number;
@@ -98,7 +95,6 @@ export interface ReviewCommentsTable {
   transition: string | null;
   at: string;
 }
-
 
 export interface Database extends PlatformDatabase {
   case_editorial: CaseEditorialTable;

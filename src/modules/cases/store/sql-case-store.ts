@@ -7,7 +7,18 @@ import type { CaseRecord, CaseStatus } from '../domain/case-schema.ts';
 import { contentOf, decisionSortKey, decisionYear, foldIdentifier, toRecord } from '../domain/case-record.ts';
 import { TAG_KINDS } from '../domain/taxonomy.ts';
 import type { Database } from './schema.ts';
-import type { BatchEntry, BatchLog, CaseListQuery, CasePage, CaseReader, CaseStore, CaseWriter, DocumentRepo, StoreTx, WriteHook } from './case-store.ts';
+import type {
+  BatchEntry,
+  BatchLog,
+  CaseListQuery,
+  CasePage,
+  CaseReader,
+  CaseStore,
+  CaseWriter,
+  DocumentRepo,
+  StoreTx,
+  WriteHook,
+} from './case-store.ts';
 import { SqlDocumentRepo } from './sql-document-repo.ts';
 import { SqlEditorialRepo } from './sql-editorial-repo.ts';
 import type { EditorialRepo } from './editorial-store.ts';
@@ -75,7 +86,8 @@ export class SqlCaseReader implements CaseReader {
     const more = rows.length > q.limit;
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
-    const nextKey = more && last ? (q.sort === 'created_asc' ? [Number(last.seq)] : [last.decision_sort, Number(last.seq)]) : null;
+    const nextKey =
+      more && last ? (q.sort === 'created_asc' ? [Number(last.seq)] : [last.decision_sort, Number(last.seq)]) : null;
     return { items: page.map((r) => rowToRecord(r as Row)), nextKey };
   }
 
@@ -105,13 +117,23 @@ export class SqlCaseReader implements CaseReader {
       .where('decision_date', '=', decisionDate)
       .limit(50)
       .execute();
-    return rows.map((r) => ({ id: r.id, title: r.title, court: (JSON.parse(r.doc) as { court: string | null }).court }));
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      court: (JSON.parse(r.doc) as { court: string | null }).court,
+    }));
   }
 
   async *scan(batchSize = 500): AsyncIterable<CaseRecord> {
     let after = 0;
     for (;;) {
-      const rows = await this.db.selectFrom('cases').select(ROW).where('seq', '>', after).orderBy('seq').limit(batchSize).execute();
+      const rows = await this.db
+        .selectFrom('cases')
+        .select(ROW)
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(batchSize)
+        .execute();
       for (const r of rows) yield rowToRecord(r as Row);
       if (rows.length < batchSize) return;
       after = Number(rows[rows.length - 1]!.seq);
@@ -202,13 +224,22 @@ export class SqlBatchLog implements BatchLog {
   async record(batch: string, e: BatchEntry): Promise<void> {
     await this.db
       .insertInto('import_log')
-      .values({ batch, case_id: e.caseId, previous: e.previous ? JSON.stringify(e.previous) : null, version_after: e.versionAfter })
+      .values({
+        batch,
+        case_id: e.caseId,
+        previous: e.previous ? JSON.stringify(e.previous) : null,
+        version_after: e.versionAfter,
+      })
       .execute();
   }
 
   async entries(batch: string): Promise<BatchEntry[]> {
     const rows = await this.db.selectFrom('import_log').selectAll().where('batch', '=', batch).orderBy('id').execute();
-    return rows.map((r) => ({ caseId: r.case_id, previous: r.previous ? (JSON.parse(r.previous) as CaseRecord) : null, versionAfter: r.version_after }));
+    return rows.map((r) => ({
+      caseId: r.case_id,
+      previous: r.previous ? (JSON.parse(r.previous) as CaseRecord) : null,
+      versionAfter: r.version_after,
+    }));
   }
 
   async forget(batch: string): Promise<void> {

@@ -17,7 +17,15 @@ export class SqlDocumentRepo implements DocumentRepo {
     const rows = await this.db
       .selectFrom('case_documents as d')
       .innerJoin('cases as c', 'c.seq', 'd.seq')
-      .select(['d.sha256', 'd.filename', 'd.media_type', 'd.size', 'd.pages', 'd.added_at', (eb) => eb.fn<number>('length', ['d.text']).as('text_length')])
+      .select([
+        'd.sha256',
+        'd.filename',
+        'd.media_type',
+        'd.size',
+        'd.pages',
+        'd.added_at',
+        (eb) => eb.fn<number>('length', ['d.text']).as('text_length'),
+      ])
       .where('c.id', '=', caseId)
       .orderBy('d.added_at')
       .orderBy('d.sha256')
@@ -45,7 +53,16 @@ export class SqlDocumentRepo implements DocumentRepo {
     if (!row) throw new Error(`case ${caseId} has no row`);
     await this.db
       .insertInto('case_documents')
-      .values({ seq: row.seq, sha256: doc.sha256, filename: doc.filename, media_type: doc.mediaType, size: doc.size, text, pages: doc.pages, added_at: doc.addedAt })
+      .values({
+        seq: row.seq,
+        sha256: doc.sha256,
+        filename: doc.filename,
+        media_type: doc.mediaType,
+        size: doc.size,
+        text,
+        pages: doc.pages,
+        added_at: doc.addedAt,
+      })
       .execute();
     return true;
   }
@@ -60,7 +77,12 @@ export class SqlDocumentRepo implements DocumentRepo {
   }
 
   async isReferenced(sha256: string): Promise<boolean> {
-    const row = await this.db.selectFrom('case_documents').select('seq').where('sha256', '=', sha256).limit(1).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('case_documents')
+      .select('seq')
+      .where('sha256', '=', sha256)
+      .limit(1)
+      .executeTakeFirst();
     return row !== undefined;
   }
 }

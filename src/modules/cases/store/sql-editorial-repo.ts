@@ -2,7 +2,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CaseRecord, CaseStatus } from '../domain/case-schema.ts';
 import type { Database } from './schema.ts';
-import type { CaseEditorial, CaseVersion, EditorialRepo, QueueItem, Restricted, ReviewComment, VersionSummary } from './editorial-store.ts';
+import type {
+  CaseEditorial,
+  CaseVersion,
+  EditorialRepo,
+  QueueItem,
+  Restricted,
+  ReviewComment,
+  VersionSummary,
+} from './editorial-store.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -22,7 +30,9 @@ export class SqlEditorialRepo implements EditorialRepo {
       .select(['e.owner_id', 'e.internal_notes', 'e.source_contacts'])
       .where('c.id', '=', caseId)
       .executeTakeFirst();
-    return r ? { caseId, ownerId: r.owner_id, internalNotes: r.internal_notes, sourceContacts: r.source_contacts } : undefined;
+    return r
+      ? { caseId, ownerId: r.owner_id, internalNotes: r.internal_notes, sourceContacts: r.source_contacts }
+      : undefined;
   }
 
   async put(e: CaseEditorial): Promise<void> {
@@ -37,10 +47,21 @@ export class SqlEditorialRepo implements EditorialRepo {
 
   async addVersion(v: CaseVersion): Promise<void> {
     const seq = await this.seqOf(v.caseId);
-    await this.db.insertInto('case_versions').values({
-      seq, version: v.version, status: v.status, doc: JSON.stringify(v.record), restricted: JSON.stringify(v.restricted), action: v.action,
-      changed: JSON.stringify(v.changed), actor_id: v.actorId, actor_label: v.actorLabel, at: v.at,
-    }).execute();
+    await this.db
+      .insertInto('case_versions')
+      .values({
+        seq,
+        version: v.version,
+        status: v.status,
+        doc: JSON.stringify(v.record),
+        restricted: JSON.stringify(v.restricted),
+        action: v.action,
+        changed: JSON.stringify(v.changed),
+        actor_id: v.actorId,
+        actor_label: v.actorLabel,
+        at: v.at,
+      })
+      .execute();
   }
 
   async listVersions(caseId: string): Promise<VersionSummary[]> {
@@ -52,8 +73,14 @@ export class SqlEditorialRepo implements EditorialRepo {
       .orderBy('v.version', 'desc')
       .execute();
     return rows.map((r) => ({
-      caseId, version: Number(r.version), status: r.status as CaseStatus, action: r.action, changed: JSON.parse(r.changed) as string[],
-      actorId: r.actor_id, actorLabel: r.actor_label, at: r.at,
+      caseId,
+      version: Number(r.version),
+      status: r.status as CaseStatus,
+      action: r.action,
+      changed: JSON.parse(r.changed) as string[],
+      actorId: r.actor_id,
+      actorLabel: r.actor_label,
+      at: r.at,
     }));
   }
 
@@ -61,20 +88,42 @@ export class SqlEditorialRepo implements EditorialRepo {
     const r = await this.db
       .selectFrom('case_versions as v')
       .innerJoin('cases as c', 'c.seq', 'v.seq')
-      .select(['v.version', 'v.status', 'v.doc', 'v.restricted', 'v.action', 'v.changed', 'v.actor_id', 'v.actor_label', 'v.at'])
+      .select([
+        'v.version',
+        'v.status',
+        'v.doc',
+        'v.restricted',
+        'v.action',
+        'v.changed',
+        'v.actor_id',
+        'v.actor_label',
+        'v.at',
+      ])
       .where('c.id', '=', caseId)
       .where('v.version', '=', version)
       .executeTakeFirst();
     if (!r) return undefined;
     return {
-      caseId, version: Number(r.version), status: r.status as CaseStatus, record: JSON.parse(r.doc) as CaseRecord, restricted: JSON.parse(r.restricted) as Restricted,
-      action: r.action, changed: JSON.parse(r.changed) as string[], actorId: r.actor_id, actorLabel: r.actor_label, at: r.at,
+      caseId,
+      version: Number(r.version),
+      status: r.status as CaseStatus,
+      record: JSON.parse(r.doc) as CaseRecord,
+      restricted: JSON.parse(r.restricted) as Restricted,
+      action: r.action,
+      changed: JSON.parse(r.changed) as string[],
+      actorId: r.actor_id,
+      actorLabel: r.actor_label,
+      at: r.at,
     };
   }
 
   async deleteVersionsAfter(caseId: string, version: number): Promise<number> {
     const seq = await this.seqOf(caseId);
-    const r = await this.db.deleteFrom('case_versions').where('seq', '=', seq).where('version', '>', version).executeTakeFirst();
+    const r = await this.db
+      .deleteFrom('case_versions')
+      .where('seq', '=', seq)
+      .where('version', '>', version)
+      .executeTakeFirst();
     return Number(r.numDeletedRows);
   }
 
@@ -82,7 +131,14 @@ export class SqlEditorialRepo implements EditorialRepo {
     const seq = await this.seqOf(c.caseId);
     const r = await this.db
       .insertInto('review_comments')
-      .values({ seq, author_id: c.authorId, author_label: c.authorLabel, body: c.body, transition: c.transition, at: c.at })
+      .values({
+        seq,
+        author_id: c.authorId,
+        author_label: c.authorLabel,
+        body: c.body,
+        transition: c.transition,
+        at: c.at,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: Number(r.id), ...c };
@@ -96,7 +152,15 @@ export class SqlEditorialRepo implements EditorialRepo {
       .where('c.id', '=', caseId)
       .orderBy('r.id')
       .execute();
-    return rows.map((r) => ({ id: Number(r.id), caseId, authorId: r.author_id, authorLabel: r.author_label, body: r.body, transition: r.transition, at: r.at }));
+    return rows.map((r) => ({
+      id: Number(r.id),
+      caseId,
+      authorId: r.author_id,
+      authorLabel: r.author_label,
+      body: r.body,
+      transition: r.transition,
+      at: r.at,
+    }));
   }
 
   async queue(statuses: CaseStatus[], opts: { ownerId?: string; limit?: number } = {}): Promise<QueueItem[]> {
@@ -106,9 +170,19 @@ export class SqlEditorialRepo implements EditorialRepo {
       .select(['c.id', 'c.title', 'c.jurisdiction', 'c.status', 'c.updated_at', 'c.version', 'e.owner_id'])
       .where('c.status', 'in', statuses);
     if (opts.ownerId) q = q.where('e.owner_id', '=', opts.ownerId);
-    const rows = await q.orderBy('c.updated_at', 'desc').orderBy('c.seq', 'desc').limit(opts.limit ?? 200).execute();
+    const rows = await q
+      .orderBy('c.updated_at', 'desc')
+      .orderBy('c.seq', 'desc')
+      .limit(opts.limit ?? 200)
+      .execute();
     return rows.map((r) => ({
-      id: r.id, title: r.title, jurisdiction: r.jurisdiction, status: r.status as CaseStatus, ownerId: r.owner_id, updatedAt: r.updated_at, version: Number(r.version),
+      id: r.id,
+      title: r.title,
+      jurisdiction: r.jurisdiction,
+      status: r.status as CaseStatus,
+      ownerId: r.owner_id,
+      updatedAt: r.updated_at,
+      version: Number(r.version),
     }));
   }
 }

@@ -2,7 +2,14 @@
 import { html } from '../../../kernel/web/html.ts';
 import type { HitSummary } from '../services/search-service.ts';
 
-export function atomFeed(opts: { title: string; selfUrl: string; pageUrl: string; baseUrl: string; hits: HitSummary[]; updated: string }): string {
+export function atomFeed(opts: {
+  title: string;
+  selfUrl: string;
+  pageUrl: string;
+  baseUrl: string;
+  hits: HitSummary[];
+  updated: string;
+}): string {
   return html`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
 <title>${opts.title}</title>
@@ -12,9 +19,9 @@ export function atomFeed(opts: { title: string; selfUrl: string; pageUrl: string
 <updated>${opts.updated}</updated>
 <author><name>Palermo</name></author>
 ${opts.hits.map((h) => {
-    const url = `${opts.baseUrl}/cases/${encodeURIComponent(h.id)}`;
-    return html`<entry><title>${h.title}</title><id>${url}</id><link href="${url}"/><updated>${h.updatedAt}</updated>
+  const url = `${opts.baseUrl}/cases/${encodeURIComponent(h.id)}`;
+  return html`<entry><title>${h.title}</title><id>${url}</id><link href="${url}"/><updated>${h.updatedAt}</updated>
 <summary>${h.jurisdictionName} · ${h.court ?? ''} · ${h.decisionDate ?? ''}${h.snippet ? ` — ${h.snippet.text}` : ''}</summary></entry>`;
-  })}
+})}
 </feed>`.value;
 }

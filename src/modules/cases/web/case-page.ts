@@ -16,10 +16,23 @@ const langLabel = (tag: string) => {
     return tag;
   }
 };
-const TAG_TITLES = { acts: 'Acts', means: 'Means', purposes: 'Purposes', forms: 'Form', sectors: 'Sector', offences: 'Offence' };
+const TAG_TITLES = {
+  acts: 'Acts',
+  means: 'Means',
+  purposes: 'Purposes',
+  forms: 'Form',
+  sectors: 'Sector',
+  offences: 'Offence',
+};
 
 function party(p: Victim | Defendant): SafeHtml[] {
-  const age = [p.ageAtOffence !== null ? `${p.ageAtOffence} at offence` : '', p.ageAtTrial !== null ? `${p.ageAtTrial} at trial` : '', p.birthYear ? `born ${p.birthYear}` : ''].filter(Boolean).join(', ');
+  const age = [
+    p.ageAtOffence !== null ? `${p.ageAtOffence} at offence` : '',
+    p.ageAtTrial !== null ? `${p.ageAtTrial} at trial` : '',
+    p.birthYear ? `born ${p.birthYear}` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return [
     html`<td>${p.label ?? '—'}</td>`,
     html`<td>${labelOf('partyKinds', p.kind)}${p.count ? ` (${p.count})` : ''}</td>`,
@@ -32,15 +45,23 @@ function party(p: Victim | Defendant): SafeHtml[] {
 
 export function citationOf(rec: CaseRecord): string {
   const ident = rec.identifiers.find((i) => i.type === 'ecli' || i.type === 'neutral_citation') ?? rec.identifiers[0];
-  return [rec.title, rec.court, ident?.value, rec.decisionDate ? formatDate(rec.decisionDate) : null].filter(Boolean).join(', ');
+  return [rec.title, rec.court, ident?.value, rec.decisionDate ? formatDate(rec.decisionDate) : null]
+    .filter(Boolean)
+    .join(', ');
 }
 
-export interface SimilarItem { id: string; title: string; reason: string }
+export interface SimilarItem {
+  id: string;
+  title: string;
+  reason: string;
+}
 
 const KIND_LABEL: Record<string, string> = { 'application/pdf': 'PDF', 'text/html': 'HTML', 'text/plain': 'Text' };
 
 function sizeLabel(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 function documentsSection(id: string, docs: CaseDocument[]): SafeHtml | '' {
@@ -49,14 +70,18 @@ function documentsSection(id: string, docs: CaseDocument[]): SafeHtml | '' {
 <ul class="documents">${docs.map((d) => html`<li><a href="/api/v1/cases/${encodeURIComponent(id)}/documents/${d.sha256}" type="${d.mediaType}">${d.filename}</a> <span class="muted">${KIND_LABEL[d.mediaType] ?? 'Word'}, ${sizeLabel(d.size)}${d.pages ? `, ${d.pages} ${d.pages === 1 ? 'page' : 'pages'}` : ''}${d.textLength ? '' : ', no text layer (not searchable)'}</span></li>`)}</ul>`;
 }
 
-export function casePage(rec: CaseRecord, opts: { lang: string | null; similar: SimilarItem[]; baseUrl: string; documents?: CaseDocument[] }): string {
+export function casePage(
+  rec: CaseRecord,
+  opts: { lang: string | null; similar: SimilarItem[]; baseUrl: string; documents?: CaseDocument[] },
+): string {
   const url = `${opts.baseUrl}/cases/${encodeURIComponent(rec.id)}`;
   const langs = Object.keys(rec.narratives);
-  const lang = opts.lang && langs.includes(opts.lang) ? opts.lang : langs.includes('en') ? 'en' : langs[0] ?? null;
+  const lang = opts.lang && langs.includes(opts.lang) ? opts.lang : langs.includes('en') ? 'en' : (langs[0] ?? null);
   const n = lang ? rec.narratives[lang]! : null;
   const ecli = rec.identifiers.find((i) => i.type === 'ecli');
   const country = countryByCode(rec.jurisdiction);
-  const section = (title: string, text: string | null | undefined) => (text ? html`<h3>${title}</h3><div class="narrative">${text}</div>` : '');
+  const section = (title: string, text: string | null | undefined) =>
+    text ? html`<h3>${title}</h3><div class="narrative">${text}</div>` : '';
   const charges = rec.defendants.flatMap((d, i) => d.charges.map((c) => ({ d: d.label ?? `Defendant ${i + 1}`, c })));
   const head = html`<script type="application/ld+json">${jsonForScript(jsonLd(rec, url))}</script>
 ${ecli ? html`<meta name="DC.identifier" content="${ecli.value}"><meta name="ecli" content="${ecli.value}">` : ''}

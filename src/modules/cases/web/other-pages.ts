@@ -20,7 +20,13 @@ ${QUERY_HELP}
 <ul class="chips">${jurisdictions.map((j) => html`<li><a href="/jurisdictions/${j.value}">${j.label}</a> ${j.count}</li>`)}</ul>
 <h2>Browse by form of exploitation</h2>
 <ul class="chips">${(browse.facets.purposes ?? []).map((p) => html`<li><a href="/search?purposes=${p.value}">${p.label}</a> ${p.count}</li>`)}</ul>`;
-  return page({ title: 'Trafficking in persons case law', description: 'Searchable case law of the UN Trafficking in Persons Protocol' }, body);
+  return page(
+    {
+      title: 'Trafficking in persons case law',
+      description: 'Searchable case law of the UN Trafficking in Persons Protocol',
+    },
+    body,
+  );
 }
 
 export function jurisdictionPage(country: Country, res: SearchResponse): string {

@@ -23,25 +23,44 @@ import { sitemapRoutes } from './sitemap.ts';
 const CSS = readFileSync(new URL('../../../kernel/web/assets/site.css', import.meta.url), 'utf8');
 const JS = readFileSync(new URL('../../../kernel/web/assets/site.js', import.meta.url), 'utf8');
 
-export function webRoutes(app: FastifyInstance, deps: { services: Services; publicUrl: string | undefined; maxPageSize: number }): void {
+export function webRoutes(
+  app: FastifyInstance,
+  deps: { services: Services; publicUrl: string | undefined; maxPageSize: number },
+): void {
   const { services } = deps;
   const schema = searchQuerySchema(deps.maxPageSize);
-  const base = (req: FastifyRequest) => deps.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
+  const base = (req: FastifyRequest) =>
+    deps.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
   const sendHtml = (reply: FastifyReply, body: string, status = 200) =>
     reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(body);
   const paramsOf = (req: FastifyRequest) => new URLSearchParams(req.url.split('?')[1] ?? '');
 
   /** Runs a search from page parameters; a bad query becomes an error page, not a 500. */
-  async function runSearch(req: FastifyRequest, reply: FastifyReply, overrides: { limit?: number; sort?: 'date_desc' } = {}) {
+  async function runSearch(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    overrides: { limit?: number; sort?: 'date_desc' } = {},
+  ) {
     const parsed = schema.safeParse(req.query);
-    const q = typeof (req.query as { q?: unknown }).q === 'string' ? ((req.query as { q: string }).q) : '';
+    const q = typeof (req.query as { q?: unknown }).q === 'string' ? (req.query as { q: string }).q : '';
     if (!parsed.success) {
-      sendHtml(reply, searchErrorPage(q, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), undefined), 400);
+      sendHtml(
+        reply,
+        searchErrorPage(q, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), undefined),
+        400,
+      );
       return null;
     }
     const p = parsed.data;
     try {
-      return await services.search.search({ q: p.q, selection: selectionOf(p), sort: overrides.sort ?? p.sort, limit: overrides.limit ?? p.limit, cursor: p.cursor, facets: true });
+      return await services.search.search({
+        q: p.q,
+        selection: selectionOf(p),
+        sort: overrides.sort ?? p.sort,
+        limit: overrides.limit ?? p.limit,
+        cursor: p.cursor,
+        facets: true,
+      });
     } catch (e) {
       if (e instanceof AppError && e.status === 400) {
         const d = e.details as { suggestion?: string } | null;
@@ -53,10 +72,12 @@ export function webRoutes(app: FastifyInstance, deps: { services: Services; publ
   }
 
   app.get('/assets/site.css', { schema: { hide: true } }, async (_req, reply) =>
-    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(CSS));
+    reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=86400').send(CSS),
+  );
 
   app.get('/assets/site.js', { schema: { hide: true } }, async (_req, reply) =>
-    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(JS));
+    reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(JS),
+  );
 
   app.get('/', { schema: { hide: true } }, async (_req, reply) => {
     const browse = await services.search.search({ selection: {}, limit: 8, facets: true });
@@ -74,29 +95,42 @@ export function webRoutes(app: FastifyInstance, deps: { services: Services; publ
     if (!res) return reply;
     const params = paramsOf(req);
     const q = params.get('q');
-    const updated = res.hits.map((h) => h.updatedAt).sort().pop() ?? new Date(0).toISOString();
-    return reply.type('application/atom+xml; charset=utf-8').send(atomFeed({
-      title: q ? `Palermo: new cases for “${q}”` : 'Palermo: new cases',
-      selfUrl: `${base(req)}${req.url}`,
-      pageUrl: `${base(req)}${withParams('/search', params, { sort: null })}`,
-      baseUrl: base(req),
-      hits: res.hits,
-      updated,
-    }));
+    const updated =
+      res.hits
+        .map((h) => h.updatedAt)
+        .sort()
+        .pop() ?? new Date(0).toISOString();
+    return reply.type('application/atom+xml; charset=utf-8').send(
+      atomFeed({
+        title: q ? `Palermo: new cases for “${q}”` : 'Palermo: new cases',
+        selfUrl: `${base(req)}${req.url}`,
+        pageUrl: `${base(req)}${withParams('/search', params, { sort: null })}`,
+        baseUrl: base(req),
+        hits: res.hits,
+        updated,
+      }),
+    );
   });
 
-  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>('/cases/:id', { schema: { hide: true } }, async (req, reply) => {
-    let rec;
-    try {
-      rec = await services.cases.get(req.params.id, PUBLIC);
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'NOT_FOUND') return sendHtml(reply, notFoundPage(), 404);
-      throw e;
-    }
-    const [similar, documents] = await Promise.all([services.search.similar(rec.id, 5).catch(() => []), services.documents.list(rec.id, PUBLIC)]);
-    const lang = typeof req.query.lang === 'string' ? req.query.lang : null;
-    return sendHtml(reply, casePage(rec, { lang, similar, baseUrl: base(req), documents }));
-  });
+  app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
+    '/cases/:id',
+    { schema: { hide: true } },
+    async (req, reply) => {
+      let rec;
+      try {
+        rec = await services.cases.get(req.params.id, PUBLIC);
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'NOT_FOUND') return sendHtml(reply, notFoundPage(), 404);
+        throw e;
+      }
+      const [similar, documents] = await Promise.all([
+        services.search.similar(rec.id, 5).catch(() => []),
+        services.documents.list(rec.id, PUBLIC),
+      ]);
+      const lang = typeof req.query.lang === 'string' ? req.query.lang : null;
+      return sendHtml(reply, casePage(rec, { lang, similar, baseUrl: base(req), documents }));
+    },
+  );
 
   app.get<{ Params: { code: string } }>('/jurisdictions/:code', { schema: { hide: true } }, async (req, reply) => {
     const country = countryByCode(req.params.code.toUpperCase());
@@ -107,7 +141,15 @@ export function webRoutes(app: FastifyInstance, deps: { services: Services; publ
 
   app.get('/statistics', { schema: { hide: true } }, async (req, reply) => {
     const all = paramsOf(req);
-    const compare = [...new Set(all.getAll('compare').flatMap((v) => v.split(',')).map((v) => v.trim().toUpperCase()).filter(Boolean))];
+    const compare = [
+      ...new Set(
+        all
+          .getAll('compare')
+          .flatMap((v) => v.split(','))
+          .map((v) => v.trim().toUpperCase())
+          .filter(Boolean),
+      ),
+    ];
     const search = new URLSearchParams();
     for (const [k, v] of all) if (v !== '' && !PAGE_ONLY.has(k)) search.append(k, v);
     const query: Record<string, string[]> = {};
@@ -121,17 +163,29 @@ export function webRoutes(app: FastifyInstance, deps: { services: Services; publ
       if (compare.length) {
         const bad = compare.filter((c) => !isCountryCode(c));
         if (bad.length) comparisonError = `unknown jurisdiction code ${bad.join(', ')}`;
-        else if (compare.length < 2 || compare.length > 6) comparisonError = `Choose 2 to 6 jurisdictions to compare (${compare.length} chosen).`;
+        else if (compare.length < 2 || compare.length > 6)
+          comparisonError = `Choose 2 to 6 jurisdictions to compare (${compare.length} chosen).`;
         else {
           try {
-            comparison = await services.stats.comparison({ ...params, selection: { ...params.selection, jurisdiction: compare } }, links);
+            comparison = await services.stats.comparison(
+              { ...params, selection: { ...params.selection, jurisdiction: compare } },
+              links,
+            );
           } catch (e) {
             if (!(e instanceof AppError && e.status === 400)) throw e;
             comparisonError = e.message;
           }
         }
       }
-      data = { tables, comparison, comparisonError, search, compare, minCell: services.stats.minCell, rule: services.stats.rule };
+      data = {
+        tables,
+        comparison,
+        comparisonError,
+        search,
+        compare,
+        minCell: services.stats.minCell,
+        rule: services.stats.rule,
+      };
     } catch (e) {
       if (e instanceof AppError && e.status === 400) {
         const d = e.details as { suggestion?: string } | null;
@@ -143,7 +197,9 @@ export function webRoutes(app: FastifyInstance, deps: { services: Services; publ
     return sendHtml(reply, statsPage(data));
   });
 
-  app.get('/about', { schema: { hide: true } }, async (_req, reply) => sendHtml(reply, aboutPage(await services.store.cases.count(['published']))));
+  app.get('/about', { schema: { hide: true } }, async (_req, reply) =>
+    sendHtml(reply, aboutPage(await services.store.cases.count(['published']))),
+  );
   app.get('/api', { schema: { hide: true } }, async (_req, reply) => sendHtml(reply, apiPage()));
   sitemapRoutes(app, { services, base });
 }

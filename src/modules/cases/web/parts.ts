@@ -44,12 +44,17 @@ export function facetSidebar(res: SearchResponse, params: URLSearchParams): Safe
     const values = res.facets[field] ?? [];
     const selected = new Set(params.getAll(param).flatMap((v) => v.split(',')));
     if (!values.length && !selected.size) return '';
-    return html`<fieldset><legend>${legend}</legend><ul>${values.slice(0, 40).map(
-      (v) => html`<li><label><input type="checkbox" name="${param}" value="${v.value}"${selected.has(v.value) ? html` checked` : ''}> ${v.label}</label><span class="count">${v.count.toLocaleString('en')}</span></li>`,
-    )}</ul></fieldset>`;
+    return html`<fieldset><legend>${legend}</legend><ul>${values
+      .slice(0, 40)
+      .map(
+        (v) =>
+          html`<li><label><input type="checkbox" name="${param}" value="${v.value}"${selected.has(v.value) ? html` checked` : ''}> ${v.label}</label><span class="count">${v.count.toLocaleString('en')}</span></li>`,
+      )}</ul></fieldset>`;
   });
   const years = (res.facets.year ?? []).map((y) => Number(y.value)).filter(Number.isFinite);
-  const keep = ['q', 'sort'].flatMap((k) => params.getAll(k).map((v) => html`<input type="hidden" name="${k}" value="${v}">`));
+  const keep = ['q', 'sort'].flatMap((k) =>
+    params.getAll(k).map((v) => html`<input type="hidden" name="${k}" value="${v}">`),
+  );
   return html`<form class="facets" action="/search" method="get" aria-label="Filters">${keep}
 ${sets}
 <fieldset><legend>Decision year</legend>

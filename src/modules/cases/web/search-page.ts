@@ -18,7 +18,9 @@ export function searchPage(res: SearchResponse, params: URLSearchParams): string
     .filter((s) => s !== 'relevance' || q)
     .map((s) => {
       const label = { relevance: 'Relevance', date_desc: 'Newest', date_asc: 'Oldest' }[s];
-      return res.sort === s ? html`<strong aria-current="true">${label}</strong>` : html`<a href="${withParams('/search', params, { sort: s, cursor: null })}">${label}</a>`;
+      return res.sort === s
+        ? html`<strong aria-current="true">${label}</strong>`
+        : html`<a href="${withParams('/search', params, { sort: s, cursor: null })}">${label}</a>`;
     });
   const feed = withParams('/search.atom', params, { cursor: null, sort: null });
   const body = html`
@@ -33,7 +35,14 @@ ${facetSidebar(res, params)}
 ${res.hits.length === 0 ? html`<p>No published case matches. Try fewer words or filters.</p>` : ''}
 <nav class="pager" aria-label="Pages">${params.get('cursor') ? html`<a href="${withParams('/search', params, { cursor: null })}">First page</a>` : ''}${res.nextCursor ? html`<a rel="next" href="${withParams('/search', params, { cursor: res.nextCursor })}">Next page</a>` : ''}</nav>
 </section></div>`;
-  return page({ title: q ? `Search: ${q}` : 'Browse cases', query: q, head: html`<link rel="alternate" type="application/atom+xml" title="New cases for this search" href="${feed}">` }, body);
+  return page(
+    {
+      title: q ? `Search: ${q}` : 'Browse cases',
+      query: q,
+      head: html`<link rel="alternate" type="application/atom+xml" title="New cases for this search" href="${feed}">`,
+    },
+    body,
+  );
 }
 
 export function searchErrorPage(q: string, message: string, suggestion: string | undefined): string {

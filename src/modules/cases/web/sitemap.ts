@@ -57,8 +57,14 @@ export function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): void {
   /** The public pages: the fixed ones and the jurisdictions that have published cases. */
   async function pageUrls(base: string): Promise<Url[]> {
     const res = await services.search.search({ selection: {}, limit: 1, facets: true });
-    const codes = (res.facets.jurisdiction ?? []).filter((f) => f.count > 0).map((f) => f.value).sort();
-    return [...STATIC_PAGES.map((p) => ({ loc: `${base}${p}` })), ...codes.map((c) => ({ loc: `${base}/jurisdictions/${c}` }))];
+    const codes = (res.facets.jurisdiction ?? [])
+      .filter((f) => f.count > 0)
+      .map((f) => f.value)
+      .sort();
+    return [
+      ...STATIC_PAGES.map((p) => ({ loc: `${base}${p}` })),
+      ...codes.map((c) => ({ loc: `${base}/jurisdictions/${c}` })),
+    ];
   }
 
   /** Published cases number `skip` to `skip + take - 1` in creation order, as URLs. */
@@ -67,7 +73,10 @@ export function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): void {
     let seen = 0;
     let cursor: string | undefined;
     do {
-      const page = await services.cases.list({ statuses: ['published'], sort: 'created_asc', limit: batchSize, cursor }, PUBLIC);
+      const page = await services.cases.list(
+        { statuses: ['published'], sort: 'created_asc', limit: batchSize, cursor },
+        PUBLIC,
+      );
       for (const rec of page.items) {
         if (seen++ < skip) continue;
         if (out.length === take) return out;
@@ -86,22 +95,46 @@ export function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): void {
     const cases = await publishedCount();
     if (pages.length + cases <= pageSize) return send(reply, urlset([...pages, ...(await caseUrls(base, 0, cases))]));
     const parts = Math.ceil(cases / pageSize);
-    return send(reply, sitemapIndex([`${base}/sitemap-pages.xml`, ...Array.from({ length: parts }, (_, i) => `${base}/sitemap-cases-${i + 1}.xml`)]));
+    return send(
+      reply,
+      sitemapIndex([
+        `${base}/sitemap-pages.xml`,
+        ...Array.from({ length: parts }, (_, i) => `${base}/sitemap-cases-${i + 1}.xml`),
+      ]),
+    );
   });
 
-  app.get('/sitemap-pages.xml', { schema: { hide: true } }, async (req, reply) => send(reply, urlset(await pageUrls(deps.base(req)))));
+  app.get('/sitemap-pages.xml', { schema: { hide: true } }, async (req, reply) =>
+    send(reply, urlset(await pageUrls(deps.base(req)))),
+  );
 
   app.get<{ Params: { part: string } }>('/sitemap-cases-:part.xml', { schema: { hide: true } }, async (req, reply) => {
     const n = /^[1-9]\d{0,6}$/.test(req.params.part) ? Number(req.params.part) : 0;
     const parts = Math.ceil((await publishedCount()) / pageSize);
     if (n < 1 || n > parts) {
-      return reply.status(404).type('text/plain; charset=utf-8').send(`no sitemap part ${req.params.part}: there are ${parts} (see /sitemap.xml)`);
+      return reply
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send(`no sitemap part ${req.params.part}: there are ${parts} (see /sitemap.xml)`);
     }
     return send(reply, urlset(await caseUrls(deps.base(req), (n - 1) * pageSize, pageSize)));
   });
 
   app.get('/robots.txt', { schema: { hide: true } }, async (req, reply) =>
-    reply.type('text/plain; charset=utf-8').header('cache-control', 'public, max-age=3600').send(
-      ['User-agent: *', 'Disallow: /editor', 'Disallow: /admin', 'Disallow: /account', 'Disallow: /login', '', `Sitemap: ${deps.base(req)}/sitemap.xml`, ''].join('\n'),
-    ));
+    reply
+      .type('text/plain; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(
+        [
+          'User-agent: *',
+          'Disallow: /editor',
+          'Disallow: /admin',
+          'Disallow: /account',
+          'Disallow: /login',
+          '',
+          `Sitemap: ${deps.base(req)}/sitemap.xml`,
+          '',
+        ].join('\n'),
+      ),
+  );
 }

@@ -31,13 +31,19 @@ const SECTIONS: [string, string[]][] = [
   ['Transnational cases', ['flows']],
 ];
 
-const csvLink = (name: string, search: URLSearchParams) => withParams(`/api/v1/stats/${name}`, search, { format: 'csv' });
+const csvLink = (name: string, search: URLSearchParams) =>
+  withParams(`/api/v1/stats/${name}`, search, { format: 'csv' });
 
 function figure(t: StatTable, search: URLSearchParams): SafeHtml {
   const id = `chart-${t.name}`;
-  const link = t.columns[0]?.key === 'value' && !t.name.startsWith('victim') && !t.name.startsWith('defendant') && !t.name.startsWith('prison') && t.name !== 'years'
-    ? (r: Record<string, unknown>) => facetLink(t.name, String(r.value), search)
-    : undefined;
+  const link =
+    t.columns[0]?.key === 'value' &&
+    !t.name.startsWith('victim') &&
+    !t.name.startsWith('defendant') &&
+    !t.name.startsWith('prison') &&
+    t.name !== 'years'
+      ? (r: Record<string, unknown>) => facetLink(t.name, String(r.value), search)
+      : undefined;
   return html`<section class="stat" id="${t.name}" aria-labelledby="${id}-h">
 <h3 id="${id}-h">${t.title}</h3>
 <p class="muted">Rests on ${t.restsOn.cases.toLocaleString('en')} ${t.restsOn.what === 'cases match' ? `published ${t.restsOn.cases === 1 ? 'case' : 'cases'}` : t.restsOn.what.replace(/^cases /, 'cases that ')} · ${t.note}</p>
@@ -47,7 +53,16 @@ function figure(t: StatTable, search: URLSearchParams): SafeHtml {
 </section>`;
 }
 
-const FACET_PARAM: Record<string, string> = { jurisdictions: 'jurisdiction', regions: 'region', purposes: 'purposes', acts: 'acts', means: 'means', forms: 'forms', sectors: 'sectors', verdicts: 'verdict' };
+const FACET_PARAM: Record<string, string> = {
+  jurisdictions: 'jurisdiction',
+  regions: 'region',
+  purposes: 'purposes',
+  acts: 'acts',
+  means: 'means',
+  forms: 'forms',
+  sectors: 'sectors',
+  verdicts: 'verdict',
+};
 
 /** The search narrowed to one value of a facet: the cases behind a row. */
 function facetLink(name: string, value: string, search: URLSearchParams): string | null {
@@ -57,8 +72,15 @@ function facetLink(name: string, value: string, search: URLSearchParams): string
 
 function mapSection(jurisdictions: StatTable | undefined, minCell: number): SafeHtml {
   if (!jurisdictions) return html``;
-  const data = jurisdictions.rows.map((r) => ({ code: String(r.value), name: String(r.label), cases: r.cases as number | string }));
-  const { svg, notDrawn } = worldMap(data.filter((d) => d.code !== INTERNATIONAL_CODE), minCell);
+  const data = jurisdictions.rows.map((r) => ({
+    code: String(r.value),
+    name: String(r.label),
+    cases: r.cases as number | string,
+  }));
+  const { svg, notDrawn } = worldMap(
+    data.filter((d) => d.code !== INTERNATIONAL_CODE),
+    minCell,
+  );
   const xir = data.find((d) => d.code === INTERNATIONAL_CODE);
   return html`<section class="stat" id="map" aria-labelledby="map-h"><h2 id="map-h">Map of cases by jurisdiction</h2>
 <figure><div class="chart-wrap">${svg}</div>
@@ -75,17 +97,31 @@ function comparisonSection(d: StatsPageData, jurisdictions: StatTable | undefine
     const current = d.search.getAll(param).flatMap((v) => v.split(','))[0] ?? '';
     return html`<label>${legend} <select name="${param}"><option value="">any</option>${list.map((c) => html`<option value="${c}"${current === c ? html` selected` : ''}>${labelOf(vocab, c)}</option>`)}</select></label>`;
   };
-  const keep = [...d.search.entries()].filter(([k]) => !['purposes', 'means', 'acts'].includes(k)).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
+  const keep = [...d.search.entries()]
+    .filter(([k]) => !['purposes', 'means', 'acts'].includes(k))
+    .map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
   const c = d.comparison;
-  const measures: [string, string][] = [['cases', 'Cases'], ['convictionShare', 'Conviction share (%)'], ['medianPrisonMonths', 'Median prison term (months)'], ['victimsPerCase', 'Victims per case'],
-    ['casesWithVerdict', 'Cases with a verdict'], ['sentenced', 'Sentenced defendants'], ['casesWithVictims', 'Cases recording victims']];
-  const table = c ? html`<div class="table-wrap"><table class="data compare"><caption>${c.title}: ${c.rows.map((r) => r.label).join(', ')}</caption>
+  const measures: [string, string][] = [
+    ['cases', 'Cases'],
+    ['convictionShare', 'Conviction share (%)'],
+    ['medianPrisonMonths', 'Median prison term (months)'],
+    ['victimsPerCase', 'Victims per case'],
+    ['casesWithVerdict', 'Cases with a verdict'],
+    ['sentenced', 'Sentenced defendants'],
+    ['casesWithVictims', 'Cases recording victims'],
+  ];
+  const table = c
+    ? html`<div class="table-wrap"><table class="data compare"><caption>${c.title}: ${c.rows.map((r) => r.label).join(', ')}</caption>
 <thead><tr><th scope="col">Measure</th>${c.rows.map((r) => html`<th scope="col" class="num">${r.label}</th>`)}</tr></thead>
-<tbody>${measures.map(([key, label]) => html`<tr><th scope="row">${label}</th>${c.rows.map((r) => {
-    const href = key === 'convictionShare' ? r.convictionsUrl : r.casesUrl;
-    return html`<td class="num"><a href="${String(href)}" title="The cases behind this figure">${cellText(r[key])}</a></td>`;
-  })}</tr>`)}</tbody></table></div>
-<p class="muted">${c.note} Each figure links to the cases behind it. <a href="${withParams('/api/v1/stats/comparison', d.search, { jurisdiction: d.compare.join(','), format: 'csv' })}" download>Download CSV</a></p>` : '';
+<tbody>${measures.map(
+        ([key, label]) =>
+          html`<tr><th scope="row">${label}</th>${c.rows.map((r) => {
+            const href = key === 'convictionShare' ? r.convictionsUrl : r.casesUrl;
+            return html`<td class="num"><a href="${String(href)}" title="The cases behind this figure">${cellText(r[key])}</a></td>`;
+          })}</tr>`,
+      )}</tbody></table></div>
+<p class="muted">${c.note} Each figure links to the cases behind it. <a href="${withParams('/api/v1/stats/comparison', d.search, { jurisdiction: d.compare.join(','), format: 'csv' })}" download>Download CSV</a></p>`
+    : '';
   return html`<section class="stat" id="comparison" aria-labelledby="cmp-h"><h2 id="cmp-h">Compare jurisdictions</h2>
 <p>Choose 2 to 6 jurisdictions and an article 3 profile; the whole page then follows that profile.</p>
 <form class="compare-form" action="/statistics#comparison" method="get">${keep}
@@ -109,6 +145,15 @@ export function statsPage(d: StatsPageData): string {
 <nav class="toc" aria-label="Statistics on this page"><a href="#map">Map</a> · <a href="#comparison">Compare jurisdictions</a>${SECTIONS.map(([title, names]) => html` · <a href="#${names[0]!}">${title}</a>`)}</nav>
 ${mapSection(byName.get('jurisdictions'), d.minCell)}
 ${comparisonSection(d, byName.get('jurisdictions'))}
-${SECTIONS.map(([title, names]) => html`<h2>${title}</h2>${names.map((n) => byName.get(n)).filter((t): t is StatTable => !!t).map((t) => figure(t, d.search))}`)}`;
-  return page({ title: 'Statistics', description: 'Counts, trends, profiles and comparisons of the documented cases', query: q }, body);
+${SECTIONS.map(
+  ([title, names]) =>
+    html`<h2>${title}</h2>${names
+      .map((n) => byName.get(n))
+      .filter((t): t is StatTable => !!t)
+      .map((t) => figure(t, d.search))}`,
+)}`;
+  return page(
+    { title: 'Statistics', description: 'Counts, trends, profiles and comparisons of the documented cases', query: q },
+    body,
+  );
 }

@@ -35,17 +35,42 @@ export interface Actor {
 }
 
 /** The anonymous public: published cases and public fields only. */
-export const ANONYMOUS: Actor = Object.freeze({ kind: 'anonymous', id: null, userId: null, label: 'anonymous', role: null, scopes: [] });
+export const ANONYMOUS: Actor = Object.freeze({
+  kind: 'anonymous',
+  id: null,
+  userId: null,
+  label: 'anonymous',
+  role: null,
+  scopes: [],
+});
 
 /** The operator at the command line (who has the database file or URL anyway): every right. */
-export const SYSTEM: Actor = Object.freeze({ kind: 'system', id: null, userId: null, label: 'command line', role: null, scopes: [] });
+export const SYSTEM: Actor = Object.freeze({
+  kind: 'system',
+  id: null,
+  userId: null,
+  label: 'command line',
+  role: null,
+  scopes: [],
+});
 
 export function userActor(u: { id: string; email: string; role: Role }, ip?: string): Actor {
   return Object.freeze({ kind: 'user', id: u.id, userId: u.id, label: u.email, role: u.role, scopes: [], ip });
 }
 
-export function tokenActor(t: { id: string; label: string; scopes: readonly Scope[]; userId: string | null; ownerRole: Role | null }, ip?: string): Actor {
-  return Object.freeze({ kind: 'token', id: t.id, userId: t.userId, label: `token ${t.label}`, role: t.ownerRole, scopes: [...t.scopes], ip });
+export function tokenActor(
+  t: { id: string; label: string; scopes: readonly Scope[]; userId: string | null; ownerRole: Role | null },
+  ip?: string,
+): Actor {
+  return Object.freeze({
+    kind: 'token',
+    id: t.id,
+    userId: t.userId,
+    label: `token ${t.label}`,
+    role: t.ownerRole,
+    scopes: [...t.scopes],
+    ip,
+  });
 }
 
 export const emailSchema = z
@@ -56,13 +81,14 @@ export const emailSchema = z
   .pipe(z.email({ error: 'not a valid email address' }));
 
 /** Long passphrases welcome; 12 characters at least (NIST SP 800-63B asks for 8 or more). */
-export const passwordSchema = z
-  .string()
-  .min(12, 'at least 12 characters')
-  .max(1024, 'at most 1024 characters');
+export const passwordSchema = z.string().min(12, 'at least 12 characters').max(1024, 'at most 1024 characters');
 
-export const roleSchema = z.enum(ROLES, { error: (iss) => `unknown role '${String(iss.input)}'; allowed: ${ROLES.join(', ')}` });
-export const scopeSchema = z.enum(SCOPES, { error: (iss) => `unknown scope '${String(iss.input)}'; allowed: ${SCOPES.join(', ')}` });
+export const roleSchema = z.enum(ROLES, {
+  error: (iss) => `unknown role '${String(iss.input)}'; allowed: ${ROLES.join(', ')}`,
+});
+export const scopeSchema = z.enum(SCOPES, {
+  error: (iss) => `unknown scope '${String(iss.input)}'; allowed: ${SCOPES.join(', ')}`,
+});
 
 export const NewUserSchema = z.strictObject({
   email: emailSchema,
@@ -79,7 +105,10 @@ export const UserChangeSchema = z.strictObject({
 
 export const NewTokenSchema = z.strictObject({
   label: z.string().trim().min(1).max(200),
-  scopes: z.array(scopeSchema).min(1, 'at least one scope').transform((s) => [...new Set(s)].sort() as Scope[]),
+  scopes: z
+    .array(scopeSchema)
+    .min(1, 'at least one scope')
+    .transform((s) => [...new Set(s)].sort() as Scope[]),
   /** The person the token is for; it then never exceeds that person's role. Null: a partner system. */
   userId: z.string().min(1).max(64).nullable().default(null),
   expiresAt: z.iso.datetime().nullable().default(null),

@@ -1,18 +1,31 @@
 import { describe, it, expect } from 'vitest';
 import { ANONYMOUS, SYSTEM, tokenActor, userActor, type Actor, type Role, type Scope } from './accounts.ts';
-import { availableTransitions, can, canCreateWithStatus, canEdit, canView, canViewRestricted, CAPABILITIES, type CaseAccess } from './permissions.ts';
+import {
+  availableTransitions,
+  can,
+  canCreateWithStatus,
+  canEdit,
+  canView,
+  canViewRestricted,
+  CAPABILITIES,
+  type CaseAccess,
+} from './permissions.ts';
 
 const user = (role: Role, id = `${role}-1`) => userActor({ id, email: `${id}@example.org`, role });
 const token = (scopes: Scope[], owner: { id: string; role: Role } | null = null) =>
   tokenActor({ id: 't', label: 't', scopes, userId: owner?.id ?? null, ownerRole: owner?.role ?? null });
 const draft = (ownerId: string | null): CaseAccess => ({ status: 'draft', ownerId });
-const moves = (a: Actor, c: CaseAccess) => availableTransitions(a, c).map((t) => t.to).sort();
+const moves = (a: Actor, c: CaseAccess) =>
+  availableTransitions(a, c)
+    .map((t) => t.to)
+    .sort();
 
 describe('permissions', () => {
   it('the public sees published cases only and can do nothing else', () => {
     for (const cap of CAPABILITIES) expect(can(ANONYMOUS, cap)).toBe(false);
     expect(canView(ANONYMOUS, { status: 'published', ownerId: null })).toBe(true);
-    for (const status of ['draft', 'in_review', 'withdrawn'] as const) expect(canView(ANONYMOUS, { status, ownerId: null })).toBe(false);
+    for (const status of ['draft', 'in_review', 'withdrawn'] as const)
+      expect(canView(ANONYMOUS, { status, ownerId: null })).toBe(false);
   });
 
   it('a contributor drafts, sees and edits only their own drafts, and submits or pulls back their own', () => {
@@ -56,11 +69,12 @@ describe('permissions', () => {
     expect(can(token(['write']), 'case.import')).toBe(false);
     expect(can(token(['import']), 'case.import')).toBe(true);
     expect(can(token(['import']), 'case.edit_any')).toBe(false);
-    for (const cap of ['admin.users', 'admin.tokens', 'admin.audit'] as const) expect(can(token(['read', 'write', 'import']), cap)).toBe(false);
+    for (const cap of ['admin.users', 'admin.tokens', 'admin.audit'] as const)
+      expect(can(token(['read', 'write', 'import']), cap)).toBe(false);
     expect(can(token(['read', 'write', 'import'], { id: 'a', role: 'admin' }), 'admin.users')).toBe(false);
   });
 
-  it('a personal token never exceeds its owner\'s role', () => {
+  it("a personal token never exceeds its owner's role", () => {
     const t = token(['read', 'write', 'import'], { id: 'c1', role: 'contributor' });
     expect(can(t, 'case.create')).toBe(true);
     expect(can(t, 'case.publish')).toBe(false);

@@ -24,8 +24,15 @@ export const CAPABILITIES = [
 export type Capability = (typeof CAPABILITIES)[number];
 
 const EDITOR_CAPS: Capability[] = [
-  'case.create', 'case.read_unpublished', 'case.read_restricted', 'case.edit_any', 'case.delete',
-  'case.review', 'case.publish', 'case.withdraw', 'case.import',
+  'case.create',
+  'case.read_unpublished',
+  'case.read_restricted',
+  'case.edit_any',
+  'case.delete',
+  'case.review',
+  'case.publish',
+  'case.withdraw',
+  'case.import',
 ];
 
 export const ROLE_CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
@@ -37,7 +44,15 @@ export const ROLE_CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
 /** Tokens act for programs: never on users, tokens or the audit log. */
 export const SCOPE_CAPABILITIES: Record<Scope, readonly Capability[]> = {
   read: ['case.read_unpublished', 'case.read_restricted'],
-  write: ['case.create', 'case.read_unpublished', 'case.edit_any', 'case.delete', 'case.review', 'case.publish', 'case.withdraw'],
+  write: [
+    'case.create',
+    'case.read_unpublished',
+    'case.edit_any',
+    'case.delete',
+    'case.review',
+    'case.publish',
+    'case.withdraw',
+  ],
   import: ['case.import', 'case.read_unpublished'],
 };
 
@@ -75,7 +90,8 @@ const contributorLike = (actor: Actor) => actor.role === 'contributor';
 
 export function canView(actor: Actor, c: CaseAccess): boolean {
   if (c.status === 'published') return true;
-  if (contributorLike(actor)) return owns(actor, c) && (actor.kind === 'user' || scoped(actor, 'case.read_unpublished'));
+  if (contributorLike(actor))
+    return owns(actor, c) && (actor.kind === 'user' || scoped(actor, 'case.read_unpublished'));
   return can(actor, 'case.read_unpublished');
 }
 
@@ -101,9 +117,21 @@ export interface Transition {
 
 export const TRANSITIONS: readonly Transition[] = [
   { from: 'draft', to: 'in_review', name: 'submit', label: 'Submit for review', allowed: (a, c) => canEdit(a, c) },
-  { from: 'in_review', to: 'draft', name: 'return', label: 'Return to draft', allowed: (a, c) => can(a, 'case.review') || (contributorLike(a) && owns(a, c) && can(a, 'case.create')) },
+  {
+    from: 'in_review',
+    to: 'draft',
+    name: 'return',
+    label: 'Return to draft',
+    allowed: (a, c) => can(a, 'case.review') || (contributorLike(a) && owns(a, c) && can(a, 'case.create')),
+  },
   { from: 'in_review', to: 'published', name: 'publish', label: 'Publish', allowed: (a) => can(a, 'case.publish') },
-  { from: 'published', to: 'withdrawn', name: 'withdraw', label: 'Withdraw (takedown)', allowed: (a) => can(a, 'case.withdraw') },
+  {
+    from: 'published',
+    to: 'withdrawn',
+    name: 'withdraw',
+    label: 'Withdraw (takedown)',
+    allowed: (a) => can(a, 'case.withdraw'),
+  },
   { from: 'withdrawn', to: 'draft', name: 'redraft', label: 'Back to draft', allowed: (a) => can(a, 'case.edit_any') },
 ];
 

@@ -27,40 +27,84 @@ const AuditQuery = z.strictObject({
 export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountService; audit: AuditService }): void {
   const security = [{ bearerAuth: [] }];
 
-  app.get('/api/v1/me', {
-    schema: { tags: ['accounts'], security, summary: 'Who the request acts as: the signed-in user or the token, with role and scopes', response: errorResponses(401) },
-  }, async (req) => {
-    const a = signedIn(req);
-    return { kind: a.kind, id: a.id, userId: a.userId, label: a.label, role: a.role, scopes: a.scopes };
-  });
+  app.get(
+    '/api/v1/me',
+    {
+      schema: {
+        tags: ['accounts'],
+        security,
+        summary: 'Who the request acts as: the signed-in user or the token, with role and scopes',
+        response: errorResponses(401),
+      },
+    },
+    async (req) => {
+      const a = signedIn(req);
+      return { kind: a.kind, id: a.id, userId: a.userId, label: a.label, role: a.role, scopes: a.scopes };
+    },
+  );
 
-  app.get('/api/v1/users', {
-    schema: { tags: ['accounts'], security, summary: 'All users (administrators, signed in on the web: tokens never manage accounts)', response: errorResponses(401, 403) },
-  }, async (req) => ({ items: await deps.accounts.listUsers(signedIn(req)) }));
+  app.get(
+    '/api/v1/users',
+    {
+      schema: {
+        tags: ['accounts'],
+        security,
+        summary: 'All users (administrators, signed in on the web: tokens never manage accounts)',
+        response: errorResponses(401, 403),
+      },
+    },
+    async (req) => ({ items: await deps.accounts.listUsers(signedIn(req)) }),
+  );
 
-  app.get('/api/v1/tokens', {
-    schema: { tags: ['accounts'], security, summary: 'All API tokens, without their secrets, with last-used times (administrators, signed in)', response: errorResponses(401, 403) },
-  }, async (req) => ({ items: await deps.accounts.listTokens(signedIn(req)) }));
+  app.get(
+    '/api/v1/tokens',
+    {
+      schema: {
+        tags: ['accounts'],
+        security,
+        summary: 'All API tokens, without their secrets, with last-used times (administrators, signed in)',
+        response: errorResponses(401, 403),
+      },
+    },
+    async (req) => ({ items: await deps.accounts.listTokens(signedIn(req)) }),
+  );
 
-  app.get('/api/v1/audit', {
-    schema: { tags: ['accounts'], security, querystring: json(AuditQuery), summary: 'The audit log, newest first (format=json, paged with before=); format=jsonl or csv exports all of it, oldest first (administrators, signed in)', response: errorResponses(400, 401, 403) },
-  }, async (req, reply) => {
-    const q = parseOrThrow(AuditQuery, req.query, 'query');
-    const actor = signedIn(req);
-    if (q.format !== 'json') {
-      const chunks = deps.audit.export(q.format, actor);
-      const it = chunks[Symbol.asyncIterator]();
-      const first = await it.next(); // permission errors become a proper error answer
-      const rest = (async function* () {
-        if (!first.done) yield first.value;
-        for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
-      })();
-      return reply
-        .type(q.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
-        .header('content-disposition', `attachment; filename="palermo-audit.${q.format}"`)
-        .send(Readable.from(rest));
-    }
-    const page = await deps.audit.list({ action: q.action, actorId: q.actor, targetId: q.target, beforeId: q.before, limit: q.limit }, actor);
-    return { items: page.items, next: page.nextBefore ? `/api/v1/audit?before=${page.nextBefore}&limit=${q.limit}` : null };
-  });
+  app.get(
+    '/api/v1/audit',
+    {
+      schema: {
+        tags: ['accounts'],
+        security,
+        querystring: json(AuditQuery),
+        summary:
+          'The audit log, newest first (format=json, paged with before=); format=jsonl or csv exports all of it, oldest first (administrators, signed in)',
+        response: errorResponses(400, 401, 403),
+      },
+    },
+    async (req, reply) => {
+      const q = parseOrThrow(AuditQuery, req.query, 'query');
+      const actor = signedIn(req);
+      if (q.format !== 'json') {
+        const chunks = deps.audit.export(q.format, actor);
+        const it = chunks[Symbol.asyncIterator]();
+        const first = await it.next(); // permission errors become a proper error answer
+        const rest = (async function* () {
+          if (!first.done) yield first.value;
+          for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+        })();
+        return reply
+          .type(q.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+          .header('content-disposition', `attachment; filename="palermo-audit.${q.format}"`)
+          .send(Readable.from(rest));
+      }
+      const page = await deps.audit.list(
+        { action: q.action, actorId: q.actor, targetId: q.target, beforeId: q.before, limit: q.limit },
+        actor,
+      );
+      return {
+        items: page.items,
+        next: page.nextBefore ? `/api/v1/audit?before=${page.nextBefore}&limit=${q.limit}` : null,
+      };
+    },
+  );
 }

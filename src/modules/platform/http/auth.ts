@@ -40,9 +40,15 @@ export async function registerAuth(app: FastifyInstance, accounts: AccountServic
     const header = req.headers.authorization;
     if (header !== undefined) {
       const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
-      if (!m) throw new AppError('UNAUTHORIZED', 'send the API token as Authorization: Bearer <token>', [{ path: 'authorization', message: 'not a bearer token' }]);
+      if (!m)
+        throw new AppError('UNAUTHORIZED', 'send the API token as Authorization: Bearer <token>', [
+          { path: 'authorization', message: 'not a bearer token' },
+        ]);
       const actor = await accounts.tokenActor(m[1]!, req.ip);
-      if (!actor) throw new AppError('UNAUTHORIZED', 'the API token is unknown, revoked or expired', [{ path: 'authorization', message: 'invalid token' }]);
+      if (!actor)
+        throw new AppError('UNAUTHORIZED', 'the API token is unknown, revoked or expired', [
+          { path: 'authorization', message: 'invalid token' },
+        ]);
       req.actor = actor;
       return;
     }
@@ -69,7 +75,10 @@ export async function registerAuth(app: FastifyInstance, accounts: AccountServic
 /** The actor, who must not be anonymous: 401 with how to authenticate otherwise. */
 export function signedIn(req: FastifyRequest): Actor {
   if (req.actor.kind === 'anonymous') {
-    throw new AppError('UNAUTHORIZED', 'this action needs an API token (Authorization: Bearer <token>) or, on the web pages, a sign-in');
+    throw new AppError(
+      'UNAUTHORIZED',
+      'this action needs an API token (Authorization: Bearer <token>) or, on the web pages, a sign-in',
+    );
   }
   return req.actor;
 }
@@ -81,6 +90,10 @@ export function secureCookie(req: FastifyRequest, cfg: AuthConfig): boolean {
 
 export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, secret: string, cfg: AuthConfig): void {
   reply.setCookie(SESSION_COOKIE, secret, {
-    path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(req, cfg), maxAge: Math.round(cfg.sessionHours * 3600),
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureCookie(req, cfg),
+    maxAge: Math.round(cfg.sessionHours * 3600),
   });
 }

@@ -6,7 +6,12 @@ import { AppError } from '../../../kernel/errors.ts';
 import type { PlatformStore } from '../store/platform-store.ts';
 import type { AuditEntry, AuditQuery, AuditRepo } from '../store/platform-store.ts';
 
-export function auditEntry(actor: Actor, action: string, target: { type: string; id: string } | null, details: Record<string, unknown> = {}): Omit<AuditEntry, 'id'> {
+export function auditEntry(
+  actor: Actor,
+  action: string,
+  target: { type: string; id: string } | null,
+  details: Record<string, unknown> = {},
+): Omit<AuditEntry, 'id'> {
   return {
     at: new Date().toISOString(),
     actorKind: actor.kind,
@@ -21,11 +26,28 @@ export function auditEntry(actor: Actor, action: string, target: { type: string;
 }
 
 /** Appends one entry (inside the caller's transaction when given its repo). */
-export function audit(repo: AuditRepo, actor: Actor, action: string, target: { type: string; id: string } | null, details?: Record<string, unknown>): Promise<void> {
+export function audit(
+  repo: AuditRepo,
+  actor: Actor,
+  action: string,
+  target: { type: string; id: string } | null,
+  details?: Record<string, unknown>,
+): Promise<void> {
   return repo.append(auditEntry(actor, action, target, details));
 }
 
-export const AUDIT_CSV_COLUMNS = ['id', 'at', 'actorKind', 'actorId', 'actorLabel', 'ip', 'action', 'targetType', 'targetId', 'details'] as const;
+export const AUDIT_CSV_COLUMNS = [
+  'id',
+  'at',
+  'actorKind',
+  'actorId',
+  'actorLabel',
+  'ip',
+  'action',
+  'targetType',
+  'targetId',
+  'details',
+] as const;
 
 export class AuditService {
   constructor(private readonly store: PlatformStore) {}
@@ -49,7 +71,8 @@ export class AuditService {
     if (format === 'csv') yield stringify([AUDIT_CSV_COLUMNS as unknown as string[]]);
     for await (const e of this.store.audit.scan()) {
       if (format === 'jsonl') yield `${JSON.stringify(e)}\n`;
-      else yield stringify([AUDIT_CSV_COLUMNS.map((k) => (k === 'details' ? JSON.stringify(e.details) : (e[k] ?? '')))]);
+      else
+        yield stringify([AUDIT_CSV_COLUMNS.map((k) => (k === 'details' ? JSON.stringify(e.details) : (e[k] ?? '')))]);
     }
   }
 }

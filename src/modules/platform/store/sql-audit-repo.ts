@@ -7,8 +7,16 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 function entryOf(r: Selectable<Database['audit_log']>): AuditEntry {
   return {
-    id: Number(r.id), at: r.at, actorKind: r.actor_kind, actorId: r.actor_id, actorLabel: r.actor_label, ip: r.ip,
-    action: r.action, targetType: r.target_type, targetId: r.target_id, details: JSON.parse(r.details) as Record<string, unknown>,
+    id: Number(r.id),
+    at: r.at,
+    actorKind: r.actor_kind,
+    actorId: r.actor_id,
+    actorLabel: r.actor_label,
+    ip: r.ip,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    details: JSON.parse(r.details) as Record<string, unknown>,
   };
 }
 
@@ -16,10 +24,20 @@ export class SqlAuditRepo implements AuditRepo {
   constructor(private readonly db: Db) {}
 
   async append(e: Omit<AuditEntry, 'id'>): Promise<void> {
-    await this.db.insertInto('audit_log').values({
-      at: e.at, actor_kind: e.actorKind, actor_id: e.actorId, actor_label: e.actorLabel, ip: e.ip, action: e.action,
-      target_type: e.targetType, target_id: e.targetId, details: JSON.stringify(e.details),
-    }).execute();
+    await this.db
+      .insertInto('audit_log')
+      .values({
+        at: e.at,
+        actor_kind: e.actorKind,
+        actor_id: e.actorId,
+        actor_label: e.actorLabel,
+        ip: e.ip,
+        action: e.action,
+        target_type: e.targetType,
+        target_id: e.targetId,
+        details: JSON.stringify(e.details),
+      })
+      .execute();
   }
 
   async list(q: AuditQuery): Promise<AuditEntry[]> {
@@ -34,7 +52,13 @@ export class SqlAuditRepo implements AuditRepo {
   async *scan(batchSize = 1000): AsyncIterable<AuditEntry> {
     let after = 0;
     for (;;) {
-      const rows = await this.db.selectFrom('audit_log').selectAll().where('id', '>', after).orderBy('id').limit(batchSize).execute();
+      const rows = await this.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(batchSize)
+        .execute();
       for (const r of rows) yield entryOf(r);
       if (rows.length < batchSize) return;
       after = Number(rows[rows.length - 1]!.id);

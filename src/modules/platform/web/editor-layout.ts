@@ -24,13 +24,17 @@ export function editorPage(meta: EditorPageMeta, body: SafeHtml): string {
 <a class="skip" href="#main">Skip to content</a>
 <header class="site">
 <a class="brand" href="/">Palermo</a>
-${signedIn ? html`<nav aria-label="Editor">
+${
+  signedIn
+    ? html`<nav aria-label="Editor">
 <a href="/editor">Review queue</a><a href="/editor/cases/new">New case</a>
 ${can(a, 'admin.users') ? html`<a href="/admin/users">Users</a><a href="/admin/tokens">API tokens</a><a href="/admin/audit">Audit log</a>` : ''}
 <a href="/account">Account</a>
 </nav>
 <form class="signout" method="post" action="/logout"><input type="hidden" name="_csrf" value="${meta.csrfToken}">
-<span class="who">${a.label} (${a.role})</span> <button type="submit">Sign out</button></form>` : ''}
+<span class="who">${a.label} (${a.role})</span> <button type="submit">Sign out</button></form>`
+    : ''
+}
 </header>
 <main id="main">
 ${meta.notice ? html`<p class="notice" role="status">${meta.notice}</p>` : ''}

@@ -38,7 +38,11 @@ const SCHEMA = [
   `CREATE INDEX IF NOT EXISTS search_removed_gen ON search_removed (gen)`,
   `INSERT INTO meta (key, value) VALUES ('search_generation', '0'), ('search_reset', '0') ON CONFLICT (key) DO NOTHING`,
 ];
-const DROP = ['DROP TABLE IF EXISTS search_docs', 'DROP TABLE IF EXISTS search_terms', 'DROP TABLE IF EXISTS search_removed'];
+const DROP = [
+  'DROP TABLE IF EXISTS search_docs',
+  'DROP TABLE IF EXISTS search_terms',
+  'DROP TABLE IF EXISTS search_removed',
+];
 
 /** tsvector positions stop at 16383 and a lexeme keeps at most 256 of them. */
 const MAX_POS = 16383;
@@ -90,10 +94,16 @@ const FULLTEXT_SQL = `SELECT c.id, string_agg(d.text, E'\n\n' ORDER BY d.added_a
  */
 export async function fulltextOf(db: Transaction<Database> | pg.Pool, ids: string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  const rows = 'query' in db
-    ? (await db.query<{ id: string; text: string }>(FULLTEXT_SQL, [ids])).rows
-    : (await sql<{ id: string; text: string }>`SELECT c.id, string_agg(d.text, E'\n\n' ORDER BY d.added_at, d.sha256) AS text
-        FROM case_documents d JOIN cases c ON c.seq = d.seq WHERE c.id = ANY(${ids}::text[]) GROUP BY c.id`.execute(db)).rows;
+  const rows =
+    'query' in db
+      ? (await db.query<{ id: string; text: string }>(FULLTEXT_SQL, [ids])).rows
+      : (
+          await sql<{
+            id: string;
+            text: string;
+          }>`SELECT c.id, string_agg(d.text, E'\n\n' ORDER BY d.added_at, d.sha256) AS text
+        FROM case_documents d JOIN cases c ON c.seq = d.seq WHERE c.id = ANY(${ids}::text[]) GROUP BY c.id`.execute(db)
+        ).rows;
   return new Map(rows.map((r) => [r.id, r.text]));
 }
 
@@ -133,13 +143,22 @@ export class PostgresIndex {
 
   private async begin(trx: Transaction<Database>): Promise<number> {
     if (this.txGen === null) {
-      const { rows } = await sql<{ value: string }>`UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'search_generation' RETURNING value`.execute(trx);
+      const { rows } = await sql<{
+        value: string;
+      }>`UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'search_generation' RETURNING value`.execute(
+        trx,
+      );
       this.txGen = Number(rows[0]!.value);
     }
     return this.txGen;
   }
 
-  async write(trx: Transaction<Database>, id: string, before: CaseRecord | undefined, after: CaseRecord | undefined): Promise<void> {
+  async write(
+    trx: Transaction<Database>,
+    id: string,
+    before: CaseRecord | undefined,
+    after: CaseRecord | undefined,
+  ): Promise<void> {
     await this.begin(trx);
     const prior = this.writes.get(id);
     this.writes.set(id, { before: prior ? prior.before : before, after });
@@ -152,7 +171,10 @@ export class PostgresIndex {
     const writes = this.writes;
     this.writes = new Map();
     const ids = [...writes.keys()];
-    const removed = await sql<{ id: string; seq: number }>`DELETE FROM search_docs WHERE id = ANY(${ids}::text[]) RETURNING id, seq`.execute(trx);
+    const removed = await sql<{
+      id: string;
+      seq: number;
+    }>`DELETE FROM search_docs WHERE id = ANY(${ids}::text[]) RETURNING id, seq`.execute(trx);
     for (const r of removed.rows) {
       const before = writes.get(r.id)!.before;
       if (before) this.addDelta(buildSearchDocument(before).tokens, -1);
@@ -161,7 +183,14 @@ export class PostgresIndex {
       await sql`INSERT INTO search_removed (seq, gen) SELECT unnest(${removed.rows.map((r) => Number(r.seq))}::bigint[]), ${gen}
                 ON CONFLICT (seq) DO UPDATE SET gen = excluded.gen`.execute(trx);
     }
-    const cols = { id: [] as string[], date: [] as number[], key: [] as string[], facets: [] as string[], stats: [] as string[], tsv: [] as string[] };
+    const cols = {
+      id: [] as string[],
+      date: [] as number[],
+      key: [] as string[],
+      facets: [] as string[],
+      stats: [] as string[],
+      tsv: [] as string[],
+    };
     const published = [...writes].filter(([, w]) => w.after?.status === 'published').map(([id]) => id);
     const fulltext = await fulltextOf(trx, published);
     for (const [id, w] of writes) {
@@ -182,7 +211,8 @@ export class PostgresIndex {
       SELECT c.seq, u.id, u.date, u.key, u.facets, u.stats, u.tsv::tsvector, ${gen}
       FROM unnest(${cols.id}::text[], ${cols.date}::int[], ${cols.key}::text[], ${cols.facets}::text[], ${cols.stats}::text[], ${cols.tsv}::text[]) AS u(id, date, key, facets, stats, tsv)
       JOIN cases c ON c.id = u.id`.execute(trx);
-    if (Number(inserted.numAffectedRows) !== cols.id.length) throw new Error('a published case to index has no row in cases');
+    if (Number(inserted.numAffectedRows) !== cols.id.length)
+      throw new Error('a published case to index has no row in cases');
   }
 
   private addDelta(tokens: Set<string>, sign: 1 | -1): void {
@@ -200,7 +230,9 @@ export class PostgresIndex {
       await sql`
         INSERT INTO search_terms (term, df, word, gen)
         SELECT t, d, w, ${this.txGen} FROM unnest(${chunk.map((e) => e[0])}::text[], ${chunk.map((e) => e[1])}::int[], ${chunk.map((e) => this.surfaces.get(e[0]) ?? null)}::text[]) AS u(t, d, w)
-        ON CONFLICT (term) DO UPDATE SET df = GREATEST(search_terms.df + excluded.df, 0), word = coalesce(search_terms.word, excluded.word), gen = excluded.gen`.execute(trx);
+        ON CONFLICT (term) DO UPDATE SET df = GREATEST(search_terms.df + excluded.df, 0), word = coalesce(search_terms.word, excluded.word), gen = excluded.gen`.execute(
+        trx,
+      );
     }
   }
 
@@ -227,7 +259,9 @@ export class PostgresIndex {
     await sql`DELETE FROM search_terms`.execute(trx);
     await sql`DELETE FROM search_removed`.execute(trx);
     await sql`UPDATE meta SET value = ${String(gen)} WHERE key = 'search_reset'`.execute(trx);
-    await sql`INSERT INTO meta (key, value) VALUES ('search_index_version', ${INDEX_VERSION}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(trx);
+    await sql`INSERT INTO meta (key, value) VALUES ('search_index_version', ${INDEX_VERSION}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(
+      trx,
+    );
   }
 
   // ---- following the database ----
@@ -259,16 +293,37 @@ export class PostgresIndex {
       }
       const full = reset > this.resetSeen || this.generation === 0;
       const since = full ? 0 : this.generation;
-      const removed = full ? [] : ((await client.query({ text: 'SELECT seq FROM search_removed WHERE gen > $1', values: [since], rowMode: 'array' })).rows as [number][]);
-      const docs = (await client.query({ text: 'SELECT seq, date, facets, stats FROM search_docs WHERE gen > $1 ORDER BY seq', values: [since], rowMode: 'array' })).rows as [number, number, string, string][];
-      const terms = (await client.query({ text: 'SELECT term, df, word FROM search_terms WHERE gen > $1', values: [since], rowMode: 'array' })).rows as [string, number, string | null][];
+      const removed = full
+        ? []
+        : ((
+            await client.query({
+              text: 'SELECT seq FROM search_removed WHERE gen > $1',
+              values: [since],
+              rowMode: 'array',
+            })
+          ).rows as [number][]);
+      const docs = (
+        await client.query({
+          text: 'SELECT seq, date, facets, stats FROM search_docs WHERE gen > $1 ORDER BY seq',
+          values: [since],
+          rowMode: 'array',
+        })
+      ).rows as [number, number, string, string][];
+      const terms = (
+        await client.query({
+          text: 'SELECT term, df, word FROM search_terms WHERE gen > $1',
+          values: [since],
+          rowMode: 'array',
+        })
+      ).rows as [string, number, string | null][];
       await client.query('COMMIT');
       if (full) {
         this.facets.clear();
         this.vocabulary.clear();
       }
       for (const [seq] of removed) this.facets.remove(Number(seq));
-      for (const [seq, date, facets, stats] of docs) this.facets.upsert({ seq: Number(seq), date, values: JSON.parse(facets), stats: JSON.parse(stats) });
+      for (const [seq, date, facets, stats] of docs)
+        this.facets.upsert({ seq: Number(seq), date, values: JSON.parse(facets), stats: JSON.parse(stats) });
       const deltas = new Map<string, number>();
       const words = new Map<string, string>();
       for (const [term, df, word] of terms) {

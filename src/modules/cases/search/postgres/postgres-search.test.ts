@@ -14,7 +14,13 @@ const open = async (url: string) => boot(loadConfig({ DATABASE_URL: url, PALERMO
 
 describe('tsvector of a search document', () => {
   it('weights fields, tags the scoped small fields, and leaves a gap between fields', () => {
-    const { id: _i, createdAt: _c, updatedAt: _u, version: _v, ...content } = CaseInputSchema.parse(caseInput({ title: 'Regina v Tang' }));
+    const {
+      id: _i,
+      createdAt: _c,
+      updatedAt: _u,
+      version: _v,
+      ...content
+    } = CaseInputSchema.parse(caseInput({ title: 'Regina v Tang' }));
     const tsv = tsvectorOf(buildSearchDocument(toRecord('x', content, { version: 1, createdAt: 'a', updatedAt: 'a' })));
     expect(tsv).toMatch(/'tang':\d+A/);
     expect(tsv).toMatch(/'t~tang':\d+A/);
@@ -33,20 +39,33 @@ describe.skipIf(!pgTestUrl())(`PostgreSQL engine${pgTestUrl() ? '' : ` (${PG_MIS
   });
 
   describe('postgres engine: several processes on one database', () => {
-    it('a second process sees the first one\'s writes at its next search, and a reindex', async () => {
+    it("a second process sees the first one's writes at its next search, and a reindex", async () => {
       const url = await freshPgDatabase();
       const a = await open(url);
       const b = await open(url);
       try {
         const q = { q: 'okapi', selection: {}, limit: 5, facets: true };
         expect((await b.search.search(q)).total).toBe(0);
-        await a.cases.create(caseInput({ id: 'okapi-1', jurisdiction: 'COD', narratives: { en: { facts: 'An okapi was seen.', reasoning: null, commentary: null, crossCutting: null } } }), SYSTEM);
+        await a.cases.create(
+          caseInput({
+            id: 'okapi-1',
+            jurisdiction: 'COD',
+            narratives: { en: { facts: 'An okapi was seen.', reasoning: null, commentary: null, crossCutting: null } },
+          }),
+          SYSTEM,
+        );
         const seen = await b.search.search(q);
         expect(seen.hits.map((h) => h.id)).toEqual(['okapi-1']);
         expect(seen.facets.jurisdiction?.find((f) => f.value === 'COD')?.count).toBe(1);
         await a.cases.delete('okapi-1', SYSTEM);
         expect((await b.search.search(q)).total).toBe(0);
-        await a.cases.create(caseInput({ id: 'okapi-2', narratives: { en: { facts: 'Another okapi.', reasoning: null, commentary: null, crossCutting: null } } }), SYSTEM);
+        await a.cases.create(
+          caseInput({
+            id: 'okapi-2',
+            narratives: { en: { facts: 'Another okapi.', reasoning: null, commentary: null, crossCutting: null } },
+          }),
+          SYSTEM,
+        );
         await a.search.reindex();
         expect((await b.search.search(q)).hits.map((h) => h.id)).toEqual(['okapi-2']);
       } finally {

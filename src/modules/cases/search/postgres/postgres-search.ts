@@ -15,7 +15,15 @@ import { formatQuery } from '../query-parser.ts';
 import type { FacetField } from '../facet-fields.ts';
 import { bestSnippet } from '../snippets.ts';
 import { titleKey } from '../../../../kernel/search/title-key.ts';
-import type { AggregateRequest, CaseAggregates, SearchEngine, SearchHit, SearchRequest, SearchResult, SimilarCase } from '../search-engine.ts';
+import type {
+  AggregateRequest,
+  CaseAggregates,
+  SearchEngine,
+  SearchHit,
+  SearchRequest,
+  SearchResult,
+  SimilarCase,
+} from '../search-engine.ts';
 import { mergeSelection } from '../selection.ts';
 import { topK } from '../../../../kernel/search/top-k.ts';
 import { aggregateMatches, candidatesOf, everyCandidate, hitOrder } from '../hit-order.ts';
@@ -28,7 +36,6 @@ import { fulltextOf, PostgresIndex, RANK_WEIGHTS } from './postgres-index.ts';
 
 const RARE = 2;
 const TIMES = 10;
-
 
 /** What one search reads from: a pool, and whether its answers may be cached. */
 interface Reader {
@@ -61,7 +68,11 @@ export class PostgresSearch implements SearchEngine {
   async close(): Promise<void> {}
 
   stats() {
-    return { documents: this.index.facets.size, facetBytes: this.index.facets.bytes(), vocabulary: this.index.vocabulary.size };
+    return {
+      documents: this.index.facets.size,
+      facetBytes: this.index.facets.bytes(),
+      vocabulary: this.index.vocabulary.size,
+    };
   }
 
   async reindex(onProgress?: (done: number) => void): Promise<number> {
@@ -136,7 +147,9 @@ export class PostgresSearch implements SearchEngine {
       const df = Math.max(...w.tokens.map((t) => vocab.docFreq(t)));
       if (df > RARE) continue;
       const minDf = df === 0 ? 1 : Math.max(5, df * TIMES);
-      const close = w.tokens.flatMap((t) => vocab.closeTo(t, minDf, 3)).sort((a, b) => a.distance - b.distance || b.df - a.df);
+      const close = w.tokens
+        .flatMap((t) => vocab.closeTo(t, minDf, 3))
+        .sort((a, b) => a.distance - b.distance || b.df - a.df);
       const alternatives = [...new Set(close.map((c) => c.term))].slice(0, 3);
       if (!alternatives.length) continue;
       expansions.set(w.text, alternatives);
@@ -190,7 +203,9 @@ export class PostgresSearch implements SearchEngine {
     if (!text || text.type !== 'and') return null;
     const positives = text.children.filter((c) => c.type !== 'not');
     if (positives.length < 2) return null;
-    const parts = positives.map((p) => new TsqueryCompiler(expansions).compile(p).positive).filter((p): p is string => !!p);
+    const parts = positives
+      .map((p) => new TsqueryCompiler(expansions).compile(p).positive)
+      .filter((p): p is string => !!p);
     return parts.length >= 2 ? parts : null;
   }
 
@@ -205,7 +220,10 @@ export class PostgresSearch implements SearchEngine {
     const page = topK(passing, req.limit + 1, order.before, order.isAfter);
     const more = page.length > req.limit;
     const shown = page.slice(0, req.limit);
-    const ids = await this.idsOf(r.db, shown.map((k) => facets.seqOf(c.slots[k]!)));
+    const ids = await this.idsOf(
+      r.db,
+      shown.map((k) => facets.seqOf(c.slots[k]!)),
+    );
     const pageIds = ids.filter((id): id is string => !!id);
     const [records, fulltext] = await Promise.all([this.store.cases.getMany(pageIds), fulltextOf(r.db, pageIds)]);
     const byId = new Map(records.map((rec) => [rec.id, rec]));
@@ -213,14 +231,22 @@ export class PostgresSearch implements SearchEngine {
     for (const [i, k] of shown.entries()) {
       const record = byId.get(ids[i]!);
       if (!record || record.status !== 'published') continue; // belt and braces: never show an unpublished case
-      hits.push({ id: record.id, score: c.scores[k]!, fuzzy: c.tiers[k] === 0, snippet: bestSnippet(record, compiled.terms, () => fulltext.get(record.id)), record });
+      hits.push({
+        id: record.id,
+        score: c.scores[k]!,
+        fuzzy: c.tiers[k] === 0,
+        snippet: bestSnippet(record, compiled.terms, () => fulltext.get(record.id)),
+        record,
+      });
     }
     const last = shown[shown.length - 1];
     return {
       total: passing.length,
       hits,
       nextKey: more && last !== undefined ? order.key(last) : null,
-      facets: req.facets ? (Object.fromEntries(counts) as Partial<Record<FacetField, { value: string; count: number }[]>>) : {},
+      facets: req.facets
+        ? (Object.fromEntries(counts) as Partial<Record<FacetField, { value: string; count: number }[]>>)
+        : {},
       didYouMean: replace.size ? formatQuery({ ...req.query, text: rewrite(req.query.text, replace) }) : null,
       corrections,
       relaxed,
@@ -239,7 +265,11 @@ export class PostgresSearch implements SearchEngine {
   /** Case ids of document numbers, in the same order (undefined where the document is gone). */
   private async idsOf(db: pg.Pool, seqs: number[]): Promise<(string | undefined)[]> {
     if (!seqs.length) return [];
-    const res = await db.query({ text: 'SELECT seq, id FROM search_docs WHERE seq = ANY($1::bigint[])', values: [seqs], rowMode: 'array' });
+    const res = await db.query({
+      text: 'SELECT seq, id FROM search_docs WHERE seq = ANY($1::bigint[])',
+      values: [seqs],
+      rowMode: 'array',
+    });
     const byseq = new Map((res.rows as [number, string][]).map(([s, id]) => [Number(s), id]));
     return seqs.map((s) => byseq.get(s));
   }
@@ -252,7 +282,11 @@ export class PostgresSearch implements SearchEngine {
     const found = await findSimilar(
       {
         seqOf: async (i) => {
-          const res = await r.db.query({ text: 'SELECT seq FROM search_docs WHERE id = $1', values: [i], rowMode: 'array' });
+          const res = await r.db.query({
+            text: 'SELECT seq FROM search_docs WHERE id = $1',
+            values: [i],
+            rowMode: 'array',
+          });
           return (res.rows as [number][])[0]?.[0];
         },
         idsOf: async (seqs) => (await this.idsOf(r.db, seqs)).filter((x): x is string => !!x),

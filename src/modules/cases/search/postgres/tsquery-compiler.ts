@@ -59,7 +59,10 @@ export class TsqueryCompiler {
   private node(node: QueryNode, negated: boolean): Part {
     switch (node.type) {
       case 'term':
-        return { pos: node.prefix ? this.prefix(node.field, node.text, negated) : this.word(node.field, node.text, negated), neg: null };
+        return {
+          pos: node.prefix ? this.prefix(node.field, node.text, negated) : this.word(node.field, node.text, negated),
+          neg: null,
+        };
       case 'phrase':
         return { pos: this.phrase(node.field, node.text, negated), neg: null };
       case 'not': {
@@ -72,16 +75,25 @@ export class TsqueryCompiler {
         const parts = node.children.map((c) => this.node(c, negated));
         const pos = parts.map((p) => p.pos).filter((p): p is string => !!p);
         const neg = parts.map((p) => p.neg).filter((p): p is string => !!p);
-        return { pos: pos.length ? (pos.length === 1 ? pos[0]! : `(${pos.join(' & ')})`) : null, neg: neg.length ? or(neg) : null };
+        return {
+          pos: pos.length ? (pos.length === 1 ? pos[0]! : `(${pos.join(' & ')})`) : null,
+          neg: neg.length ? or(neg) : null,
+        };
       }
       case 'or': {
-        const parts = node.children.map((c) => this.node(c, negated)).map((p) => (p.pos && p.neg ? { pos: `(${p.pos} & !${p.neg})`, neg: null } : p));
+        const parts = node.children
+          .map((c) => this.node(c, negated))
+          .map((p) => (p.pos && p.neg ? { pos: `(${p.pos} & !${p.neg})`, neg: null } : p));
         if (parts.some((p) => p.neg)) {
-          throw new AppError('QUERY_SYNTAX', 'a negation cannot be one side of OR (it would match almost everything); put it outside the OR group', {
-            reason: 'NEGATION_IN_OR',
-            position: 0,
-            suggestion: 'write (a OR b) -c instead of a OR -c',
-          });
+          throw new AppError(
+            'QUERY_SYNTAX',
+            'a negation cannot be one side of OR (it would match almost everything); put it outside the OR group',
+            {
+              reason: 'NEGATION_IN_OR',
+              position: 0,
+              suggestion: 'write (a OR b) -c instead of a OR -c',
+            },
+          );
         }
         const pos = parts.map((p) => p.pos).filter((p): p is string => !!p);
         return { pos: pos.length ? or(pos) : null, neg: null };
@@ -96,11 +108,15 @@ export class TsqueryCompiler {
   private word(field: TextField, text: string, negated: boolean): string | null {
     if ((field === 'any' || field === 'title') && !negated && isNoiseWord(text)) return null;
     const variants = queryVariants(text, DEFAULT_QUERY_LANGUAGES);
-    if (field === 'citation') variants.push(...tokenize(text.replace(/[^\p{L}\p{N}]+/gu, '')).filter((t) => !variants.includes(t)));
+    if (field === 'citation')
+      variants.push(...tokenize(text.replace(/[^\p{L}\p{N}]+/gu, '')).filter((t) => !variants.includes(t)));
     const extra = this.expansions.get(text) ?? [];
     const all = [...variants, ...extra.filter((e) => !variants.includes(e))];
     if (!all.length) return null;
-    this.remember(all.flatMap((v) => v.split(' ')), negated);
+    this.remember(
+      all.flatMap((v) => v.split(' ')),
+      negated,
+    );
     return or(all.map((v) => phraseOf(field, v.split(' '))));
   }
 
@@ -110,7 +126,9 @@ export class TsqueryCompiler {
     const head = tokens.slice(0, -1);
     const last = tokens[tokens.length - 1]!;
     // The index holds stems: "trafficke*" must also try the stem of the prefix ("traffick" -> "traffic").
-    const stems = [...new Set([last, ...DEFAULT_QUERY_LANGUAGES.map((l) => analyze(last, l)[0] ?? last)])].filter((l) => l.length >= 2);
+    const stems = [...new Set([last, ...DEFAULT_QUERY_LANGUAGES.map((l) => analyze(last, l)[0] ?? last)])].filter(
+      (l) => l.length >= 2,
+    );
     const lasts = stems.length ? stems : [last];
     if (!negated) this.terms.prefixes.push(...lasts);
     return or(lasts.map((l) => phraseOf(field, [...head, l], true)));
@@ -123,7 +141,10 @@ export class TsqueryCompiler {
       if (tokens.length) variants.add(tokens.join(' '));
     }
     if (!variants.size) return null;
-    this.remember([...variants].flatMap((v) => v.split(' ')), negated);
+    this.remember(
+      [...variants].flatMap((v) => v.split(' ')),
+      negated,
+    );
     return or([...variants].map((v) => phraseOf(field, v.split(' '))));
   }
 }

@@ -6,8 +6,12 @@ import { parseQuery } from '../query-parser.ts';
 import { AppError } from '../../../../kernel/errors.ts';
 
 const db = new Database(':memory:');
-db.exec(`CREATE VIRTUAL TABLE f USING fts5(${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="ascii", detail=full)`);
-db.prepare(`INSERT INTO f(rowid, ${FTS_COLUMNS.join(', ')}) VALUES (1, 'rantsev v cyprus', 'debt bondag fish boat', '', '', 'court', '25965 04', 'cyprus')`).run();
+db.exec(
+  `CREATE VIRTUAL TABLE f USING fts5(${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="ascii", detail=full)`,
+);
+db.prepare(
+  `INSERT INTO f(rowid, ${FTS_COLUMNS.join(', ')}) VALUES (1, 'rantsev v cyprus', 'debt bondag fish boat', '', '', 'court', '25965 04', 'cyprus')`,
+).run();
 const match = db.prepare('SELECT rowid FROM f WHERE f MATCH ?');
 
 const compile = (q: string) => new FtsCompiler().compile(parseQuery(q).text);
@@ -39,26 +43,50 @@ describe('FTS5 compiler', () => {
   it('every expression it produces is valid FTS5 (property)', () => {
     const piece = fc.oneof(
       fc.string({ maxLength: 12 }),
-      fc.constantFrom('"', '(', ')', 'AND', 'OR', 'NOT', '-', '*', 'title:', 'court:', 'citation:', '#0*', 'ab*', 'é', '贩卖人口', "o'brien", 'u.s.', 'the', 'v'),
+      fc.constantFrom(
+        '"',
+        '(',
+        ')',
+        'AND',
+        'OR',
+        'NOT',
+        '-',
+        '*',
+        'title:',
+        'court:',
+        'citation:',
+        '#0*',
+        'ab*',
+        'é',
+        '贩卖人口',
+        "o'brien",
+        'u.s.',
+        'the',
+        'v',
+      ),
     );
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 10 }).map((a) => a.join(' ')), (q) => {
-        let parsed;
-        try {
-          parsed = parseQuery(q);
-        } catch (e) {
-          expect((e as AppError).code).toBe('QUERY_SYNTAX');
-          return;
-        }
-        let compiled;
-        try {
-          compiled = new FtsCompiler().compile(parsed.text);
-        } catch (e) {
-          expect((e as AppError).code).toBe('QUERY_SYNTAX');
-          return;
-        }
-        for (const expr of [compiled.positive, compiled.negative]) if (expr) expect(() => match.all(expr)).not.toThrow();
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 10 }).map((a) => a.join(' ')),
+        (q) => {
+          let parsed;
+          try {
+            parsed = parseQuery(q);
+          } catch (e) {
+            expect((e as AppError).code).toBe('QUERY_SYNTAX');
+            return;
+          }
+          let compiled;
+          try {
+            compiled = new FtsCompiler().compile(parsed.text);
+          } catch (e) {
+            expect((e as AppError).code).toBe('QUERY_SYNTAX');
+            return;
+          }
+          for (const expr of [compiled.positive, compiled.negative])
+            if (expr) expect(() => match.all(expr)).not.toThrow();
+        },
+      ),
       { numRuns: 3000 },
     );
   });

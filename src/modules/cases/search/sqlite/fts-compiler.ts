@@ -5,7 +5,13 @@
  * the result is a positive expression and a negative one (matches to subtract).
  */
 import { AppError } from '../../../../kernel/errors.ts';
-import { analyze, isStopWord, queryVariants, tokenize, DEFAULT_QUERY_LANGUAGES } from '../../../../kernel/search/analyzer.ts';
+import {
+  analyze,
+  isStopWord,
+  queryVariants,
+  tokenize,
+  DEFAULT_QUERY_LANGUAGES,
+} from '../../../../kernel/search/analyzer.ts';
 import type { QueryNode, TextField } from '../query-ast.ts';
 import type { MatchTerms } from '../snippets.ts';
 
@@ -87,7 +93,10 @@ export class FtsCompiler {
   private node(node: QueryNode, negated: boolean): Part {
     switch (node.type) {
       case 'term':
-        return { pos: node.prefix ? this.prefix(node.field, node.text, negated) : this.word(node.field, node.text, negated), neg: null };
+        return {
+          pos: node.prefix ? this.prefix(node.field, node.text, negated) : this.word(node.field, node.text, negated),
+          neg: null,
+        };
       case 'phrase':
         return { pos: this.phrase(node.field, node.text, negated), neg: null };
       case 'not': {
@@ -100,18 +109,25 @@ export class FtsCompiler {
         const parts = node.children.map((c) => this.node(c, negated));
         const pos = parts.map((p) => p.pos).filter((p): p is string => !!p);
         const neg = parts.map((p) => p.neg).filter((p): p is string => !!p);
-        return { pos: pos.length ? (pos.length === 1 ? pos[0]! : `(${pos.join(' AND ')})`) : null, neg: neg.length ? or(neg) : null };
+        return {
+          pos: pos.length ? (pos.length === 1 ? pos[0]! : `(${pos.join(' AND ')})`) : null,
+          neg: neg.length ? or(neg) : null,
+        };
       }
       case 'or': {
-        const parts = node.children.map((c) => this.node(c, negated)).map((p) =>
-          p.pos && p.neg ? { pos: `(${p.pos} NOT ${p.neg})`, neg: null } : p,
-        );
+        const parts = node.children
+          .map((c) => this.node(c, negated))
+          .map((p) => (p.pos && p.neg ? { pos: `(${p.pos} NOT ${p.neg})`, neg: null } : p));
         if (parts.some((p) => p.neg)) {
-          throw new AppError('QUERY_SYNTAX', 'a negation cannot be one side of OR (it would match almost everything); put it outside the OR group', {
-            reason: 'NEGATION_IN_OR',
-            position: 0,
-            suggestion: 'write (a OR b) -c instead of a OR -c',
-          });
+          throw new AppError(
+            'QUERY_SYNTAX',
+            'a negation cannot be one side of OR (it would match almost everything); put it outside the OR group',
+            {
+              reason: 'NEGATION_IN_OR',
+              position: 0,
+              suggestion: 'write (a OR b) -c instead of a OR -c',
+            },
+          );
         }
         const pos = parts.map((p) => p.pos).filter((p): p is string => !!p);
         return { pos: pos.length ? or(pos) : null, neg: null };
@@ -126,11 +142,15 @@ export class FtsCompiler {
   private word(field: TextField, text: string, negated: boolean): string | null {
     if ((field === 'any' || field === 'title') && !negated && isNoiseWord(text)) return null;
     const variants = queryVariants(text, DEFAULT_QUERY_LANGUAGES);
-    if (field === 'citation') variants.push(...tokenize(text.replace(/[^\p{L}\p{N}]+/gu, '')).filter((t) => !variants.includes(t)));
+    if (field === 'citation')
+      variants.push(...tokenize(text.replace(/[^\p{L}\p{N}]+/gu, '')).filter((t) => !variants.includes(t)));
     const extra = this.expansions.get(text) ?? [];
     const all = [...variants, ...extra.filter((e) => !variants.includes(e))];
     if (!all.length) return null;
-    this.remember(all.flatMap((v) => v.split(' ')), negated);
+    this.remember(
+      all.flatMap((v) => v.split(' ')),
+      negated,
+    );
     return scoped(field, or(all.map(phrase)));
   }
 
@@ -140,7 +160,9 @@ export class FtsCompiler {
     const head = tokens.slice(0, -1).join(' ');
     const last = tokens[tokens.length - 1]!;
     // The index holds stems: "trafficke*" must also try the stem of the prefix ("traffick" -> "traffic").
-    const stems = [...new Set([last, ...DEFAULT_QUERY_LANGUAGES.map((l) => analyze(last, l)[0] ?? last)])].filter((l) => l.length >= 2);
+    const stems = [...new Set([last, ...DEFAULT_QUERY_LANGUAGES.map((l) => analyze(last, l)[0] ?? last)])].filter(
+      (l) => l.length >= 2,
+    );
     // "#0*" leaves the one-character token "0": keep it rather than produce an empty group.
     const lasts = stems.length ? stems : [last];
     if (!negated) this.terms.prefixes.push(...lasts);
@@ -155,7 +177,10 @@ export class FtsCompiler {
       if (tokens.length) variants.add(tokens.join(' '));
     }
     if (!variants.size) return null;
-    this.remember([...variants].flatMap((v) => v.split(' ')), negated);
+    this.remember(
+      [...variants].flatMap((v) => v.split(' ')),
+      negated,
+    );
     return scoped(field, or([...variants].map(phrase)));
   }
 }

@@ -21,14 +21,24 @@ describe('SqliteIndex after a bulk transaction', () => {
     expect(store.sqlite.prepare('SELECT count(*) AS n FROM search_snapshot').get()).toEqual({ n: 1 });
 
     await store.transaction(async (tx) => {
-      for (let i = 0; i < 12; i++) await cases.upsertInTx(tx, CaseInputSchema.parse(caseInput({ id: `bulk-${i}`, jurisdiction: i % 2 ? 'PHL' : 'THA' })));
+      for (let i = 0; i < 12; i++)
+        await cases.upsertInTx(
+          tx,
+          CaseInputSchema.parse(caseInput({ id: `bulk-${i}`, jurisdiction: i % 2 ? 'PHL' : 'THA' })),
+        );
     });
     engine.index.saveSnapshot(); // stale: not loaded to be saved
     expect(store.sqlite.prepare('SELECT count(*) AS n FROM search_snapshot').get()).toEqual({ n: 0 });
 
     const r = await engine.search({ query: parseQuery(''), selection: {}, sort: 'date_desc', limit: 50, facets: true });
     expect(r.total).toBe(13);
-    expect(r.facets.jurisdiction).toEqual(expect.arrayContaining([{ value: 'PHL', count: 6 }, { value: 'THA', count: 6 }, { value: 'FRA', count: 1 }]));
+    expect(r.facets.jurisdiction).toEqual(
+      expect.arrayContaining([
+        { value: 'PHL', count: 6 },
+        { value: 'THA', count: 6 },
+        { value: 'FRA', count: 1 },
+      ]),
+    );
     engine.index.saveSnapshot(); // loaded now: saved again
     expect(store.sqlite.prepare('SELECT count(*) AS n FROM search_snapshot').get()).toEqual({ n: 1 });
     await store.close();

@@ -28,7 +28,12 @@ const SCHEMA = [
   `CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, word TEXT) WITHOUT ROWID`,
   `CREATE TABLE IF NOT EXISTS search_snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL, facets BLOB NOT NULL, vocabulary TEXT NOT NULL)`,
 ];
-const DROP = ['DROP TABLE IF EXISTS search_fts', 'DROP TABLE IF EXISTS search_docs', 'DROP TABLE IF EXISTS search_terms', 'DROP TABLE IF EXISTS search_snapshot'];
+const DROP = [
+  'DROP TABLE IF EXISTS search_fts',
+  'DROP TABLE IF EXISTS search_docs',
+  'DROP TABLE IF EXISTS search_terms',
+  'DROP TABLE IF EXISTS search_snapshot',
+];
 
 interface Pending {
   seq: number;
@@ -64,39 +69,54 @@ export class SqliteIndex {
       indexedSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?'),
       ftsInsert: db.prepare(`INSERT INTO search_fts(rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       ftsDelete: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
-      docUpsert: db.prepare('INSERT INTO search_docs(seq, id, date, title_key, facets, stats) VALUES (?, ?, ?, ?, ?, ?)'),
+      docUpsert: db.prepare(
+        'INSERT INTO search_docs(seq, id, date, title_key, facets, stats) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
       docDelete: db.prepare('DELETE FROM search_docs WHERE seq = ?'),
-      termAdd: db.prepare('INSERT INTO search_terms(term, df, word) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df, word = coalesce(word, excluded.word)'),
+      termAdd: db.prepare(
+        'INSERT INTO search_terms(term, df, word) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df, word = coalesce(word, excluded.word)',
+      ),
       termPrune: db.prepare('DELETE FROM search_terms WHERE df <= 0'),
     };
   }
 
   private ensureSchema(): void {
-    const version = this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'search_index_version'").get();
+    const version = this.db
+      .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'search_index_version'")
+      .get();
     if (version && version.value !== INDEX_VERSION) for (const s of DROP) this.db.exec(s);
     for (const s of SCHEMA) this.db.exec(s);
   }
 
   /** True when the index was (re)created empty while the store holds cases: a reindex is due. */
   needsBuild(): boolean {
-    const version = this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'search_index_version'").get();
+    const version = this.db
+      .prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'search_index_version'")
+      .get();
     return version?.value !== INDEX_VERSION;
   }
 
   markBuilt(): void {
     this.db
-      .prepare("INSERT INTO meta(key, value) VALUES ('search_index_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")
+      .prepare(
+        "INSERT INTO meta(key, value) VALUES ('search_index_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      )
       .run(INDEX_VERSION);
   }
 
   /** The index's generation: bumped by every transaction that changes it. */
   private generation(): number {
-    return Number(this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'search_generation'").get()?.value ?? 0);
+    return Number(
+      this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'search_generation'").get()?.value ??
+        0,
+    );
   }
 
   private bumpGeneration(): void {
     this.db
-      .prepare("INSERT INTO meta(key, value) VALUES ('search_generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+      .prepare(
+        "INSERT INTO meta(key, value) VALUES ('search_generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+      )
       .run();
   }
 
@@ -147,7 +167,9 @@ export class SqliteIndex {
 
   private loadState(): 'snapshot' | 'tables' {
     const snap = this.db
-      .prepare<[], { generation: number; facets: Buffer; vocabulary: string }>('SELECT generation, facets, vocabulary FROM search_snapshot WHERE id = 1')
+      .prepare<[], { generation: number; facets: Buffer; vocabulary: string }>(
+        'SELECT generation, facets, vocabulary FROM search_snapshot WHERE id = 1',
+      )
       .get();
     if (snap && snap.generation === this.generation() && this.facetIndex.deserialize(snap.facets)) {
       this.vocab.load(JSON.parse(snap.vocabulary));
@@ -159,13 +181,19 @@ export class SqliteIndex {
 
   private loadTables(): void {
     this.facetIndex.clear();
-    for (const row of this.db.prepare<[], [number, number, string, string]>('SELECT seq, date, facets, stats FROM search_docs ORDER BY seq').raw().iterate()) {
+    for (const row of this.db
+      .prepare<[], [number, number, string, string]>('SELECT seq, date, facets, stats FROM search_docs ORDER BY seq')
+      .raw()
+      .iterate()) {
       this.facetIndex.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]), stats: JSON.parse(row[3]) });
     }
     this.vocab.clear();
     const terms = new Map<string, number>();
     const words = new Map<string, string>();
-    for (const [term, df, word] of this.db.prepare<[], [string, number, string | null]>('SELECT term, df, word FROM search_terms').raw().iterate()) {
+    for (const [term, df, word] of this.db
+      .prepare<[], [string, number, string | null]>('SELECT term, df, word FROM search_terms')
+      .raw()
+      .iterate()) {
       terms.set(term, df);
       if (word) words.set(term, word);
     }
@@ -224,7 +252,8 @@ export class SqliteIndex {
       return;
     }
     for (const [, p] of this.pending) {
-      if (p.facets) this.facetIndex.upsert({ seq: p.seq, date: p.facets.date, values: p.facets.values, stats: p.facets.stats });
+      if (p.facets)
+        this.facetIndex.upsert({ seq: p.seq, date: p.facets.date, values: p.facets.values, stats: p.facets.stats });
       else this.facetIndex.remove(p.seq);
     }
     this.vocab.apply(this.deltas, this.surfaces);
@@ -240,7 +269,9 @@ export class SqliteIndex {
 
   /** Empties the index (inside a transaction, before a rebuild). */
   clear(): void {
-    this.db.exec("INSERT INTO search_fts(search_fts) VALUES('delete-all'); DELETE FROM search_docs; DELETE FROM search_terms;");
+    this.db.exec(
+      "INSERT INTO search_fts(search_fts) VALUES('delete-all'); DELETE FROM search_docs; DELETE FROM search_terms;",
+    );
     this.discard();
   }
 

@@ -12,7 +12,15 @@ import { formatQuery } from '../query-parser.ts';
 import type { FacetField } from '../facet-fields.ts';
 import { bestSnippet } from '../snippets.ts';
 import { titleKey } from '../../../../kernel/search/title-key.ts';
-import type { AggregateRequest, CaseAggregates, SearchEngine, SearchHit, SearchRequest, SearchResult, SimilarCase } from '../search-engine.ts';
+import type {
+  AggregateRequest,
+  CaseAggregates,
+  SearchEngine,
+  SearchHit,
+  SearchRequest,
+  SearchResult,
+  SimilarCase,
+} from '../search-engine.ts';
 import { mergeSelection } from '../selection.ts';
 import { topK } from '../../../../kernel/search/top-k.ts';
 import { aggregateMatches, candidatesOf, everyCandidate, hitOrder } from '../hit-order.ts';
@@ -27,7 +35,6 @@ import { MatchCache, type Matches } from '../../../../kernel/search/match-cache.
  */
 const RARE = 2;
 const TIMES = 10;
-
 
 export class SqliteSearch implements SearchEngine {
   readonly name = 'sqlite-fts5';
@@ -50,19 +57,34 @@ export class SqliteSearch implements SearchEngine {
     this.cache = new MatchCache(cacheEntries);
     this.index = new SqliteIndex(db, pendingLimit);
     const fulltext = db.prepare<[string], { text: string | null }>(
-      "SELECT group_concat(d.text, char(10) || char(10)) AS text FROM case_documents d JOIN cases c ON c.seq = d.seq WHERE c.id = ?",
+      'SELECT group_concat(d.text, char(10) || char(10)) AS text FROM case_documents d JOIN cases c ON c.seq = d.seq WHERE c.id = ?',
     );
     this.fulltextOf = (id) => fulltext.get(id)?.text ?? undefined;
     const hook = this.index.hook(this.fulltextOf);
     // Any committed change to the index invalidates cached matches.
-    this.writeHook = { ...hook, afterCommit: (changes) => { hook.afterCommit?.(changes); this.cache.clear(); this.similarCache.clear(); } };
+    this.writeHook = {
+      ...hook,
+      afterCommit: (changes) => {
+        hook.afterCommit?.(changes);
+        this.cache.clear();
+        this.similarCache.clear();
+      },
+    };
     this.stmt = {
       match: prepareCollect(db),
-      top: db.prepare<[string, number], [number, number]>(`SELECT rowid, bm25(search_fts, ${BM25_WEIGHTS.join(', ')}) AS s FROM search_fts WHERE search_fts MATCH ? ORDER BY s LIMIT ?`).raw(),
+      top: db
+        .prepare<[string, number], [number, number]>(
+          `SELECT rowid, bm25(search_fts, ${BM25_WEIGHTS.join(', ')}) AS s FROM search_fts WHERE search_fts MATCH ? ORDER BY s LIMIT ?`,
+        )
+        .raw(),
       idOfSeq: db.prepare<[number], { id: string }>('SELECT id FROM search_docs WHERE seq = ?'),
       seqOfId: db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?'),
       byTitleKey: db.prepare<[string], [number]>('SELECT seq FROM search_docs WHERE title_key = ?').raw(),
-      byIdentifier: db.prepare<[string], [number]>('SELECT DISTINCT i.seq FROM case_identifiers i JOIN search_docs d ON d.seq = i.seq WHERE i.norm = ?').raw(),
+      byIdentifier: db
+        .prepare<[string], [number]>(
+          'SELECT DISTINCT i.seq FROM case_identifiers i JOIN search_docs d ON d.seq = i.seq WHERE i.norm = ?',
+        )
+        .raw(),
     };
   }
 
@@ -76,7 +98,11 @@ export class SqliteSearch implements SearchEngine {
   }
 
   stats() {
-    return { documents: this.index.facets.size, facetBytes: this.index.facets.bytes(), vocabulary: this.index.vocabulary.size };
+    return {
+      documents: this.index.facets.size,
+      facetBytes: this.index.facets.bytes(),
+      vocabulary: this.index.vocabulary.size,
+    };
   }
 
   async reindex(onProgress?: (done: number) => void): Promise<number> {
@@ -123,7 +149,9 @@ export class SqliteSearch implements SearchEngine {
       const df = Math.max(...w.tokens.map((t) => this.index.vocabulary.docFreq(t)));
       if (df > RARE) continue;
       const minDf = df === 0 ? 1 : Math.max(5, df * TIMES);
-      const close = w.tokens.flatMap((t) => this.index.vocabulary.closeTo(t, minDf, 3)).sort((a, b) => a.distance - b.distance || b.df - a.df);
+      const close = w.tokens
+        .flatMap((t) => this.index.vocabulary.closeTo(t, minDf, 3))
+        .sort((a, b) => a.distance - b.distance || b.df - a.df);
       const alternatives = [...new Set(close.map((c) => c.term))].slice(0, 3);
       if (!alternatives.length) continue;
       expansions.set(w.text, alternatives);
@@ -196,14 +224,22 @@ export class SqliteSearch implements SearchEngine {
     for (const [i, k] of shown.entries()) {
       const record = byId.get(ids[i]!);
       if (!record || record.status !== 'published') continue; // belt and braces: never show an unpublished case
-      hits.push({ id: record.id, score: c.scores[k]!, fuzzy: c.tiers[k] === 0, snippet: bestSnippet(record, compiled.terms, () => this.fulltextOf(record.id)), record });
+      hits.push({
+        id: record.id,
+        score: c.scores[k]!,
+        fuzzy: c.tiers[k] === 0,
+        snippet: bestSnippet(record, compiled.terms, () => this.fulltextOf(record.id)),
+        record,
+      });
     }
     const last = shown[shown.length - 1];
     return {
       total: passing.length,
       hits,
       nextKey: more && last !== undefined ? order.key(last) : null,
-      facets: req.facets ? (Object.fromEntries(counts) as Partial<Record<FacetField, { value: string; count: number }[]>>) : {},
+      facets: req.facets
+        ? (Object.fromEntries(counts) as Partial<Record<FacetField, { value: string; count: number }[]>>)
+        : {},
       didYouMean: replace.size ? formatQuery({ ...req.query, text: rewrite(req.query.text, replace) }) : null,
       corrections,
       relaxed,
@@ -222,12 +258,20 @@ export class SqliteSearch implements SearchEngine {
     const cached = this.similarCache.get(key);
     if (cached) return cached;
     const top = (tokens: string[], k: number) =>
-      this.stmt.top.all(tokens.map((t) => `"${t}"`).join(' OR '), k).map(([seq, bm25]): [number, number] => [seq, -bm25]);
-    const found = await findSimilar({
-      seqOf: (i) => this.stmt.seqOfId.get(i)?.seq,
-      idsOf: (seqs) => seqs.map((seq) => this.stmt.idOfSeq.get(seq)!.id),
-      store: this.store, index: this.index, top,
-    }, id, limit);
+      this.stmt.top
+        .all(tokens.map((t) => `"${t}"`).join(' OR '), k)
+        .map(([seq, bm25]): [number, number] => [seq, -bm25]);
+    const found = await findSimilar(
+      {
+        seqOf: (i) => this.stmt.seqOfId.get(i)?.seq,
+        idsOf: (seqs) => seqs.map((seq) => this.stmt.idOfSeq.get(seq)!.id),
+        store: this.store,
+        index: this.index,
+        top,
+      },
+      id,
+      limit,
+    );
     if (found) {
       if (this.similarCache.size >= 2000) this.similarCache.clear();
       this.similarCache.set(key, found);
@@ -274,11 +318,16 @@ function prepareCollect(db: BetterSqlite3.Database): (expr: string) => Matches {
 /** The words of a query that is only an AND of positive words and phrases (for known-item lookup). */
 export function positiveWords(node: QueryNode | null): string[] | null {
   if (!node) return null;
-  if (node.type === 'term' && !node.prefix && (node.field === 'any' || node.field === 'title' || node.field === 'citation')) return [node.text];
+  if (
+    node.type === 'term' &&
+    !node.prefix &&
+    (node.field === 'any' || node.field === 'title' || node.field === 'citation')
+  )
+    return [node.text];
   if (node.type === 'phrase' && node.field !== 'court') return [node.text];
   if (node.type === 'and') {
     const parts = node.children.map(positiveWords);
-    return parts.every((p) => p) ? parts.flat() as string[] : null;
+    return parts.every((p) => p) ? (parts.flat() as string[]) : null;
   }
   return null;
 }

@@ -74,7 +74,11 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
   const terms = distinctiveTerms(rec, index.vocabulary, Math.max(facets.size, 1));
   const text = new Map<number, number>();
   if (terms.length) {
-    for (const [seq, score] of await deps.top(terms.map((t) => t.token), CANDIDATES + 1)) if (seq !== seqRow.seq) text.set(seq, score);
+    for (const [seq, score] of await deps.top(
+      terms.map((t) => t.token),
+      CANDIDATES + 1,
+    ))
+      if (seq !== seqRow.seq) text.set(seq, score);
   }
   // Cases sharing every purpose are candidates even without shared words.
   const purposes = [...(mine.get('purposes') ?? [])];
@@ -116,14 +120,26 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
   for (const [i, s] of top.entries()) {
     const r = records[i];
     if (!r || r.status !== 'published') continue;
-    const words = terms.filter((t) => termSet.has(t.token) && containsToken(r, t.token)).map((t) => t.word).slice(0, 4);
-    const parts = [s.shared.length ? `Same ${s.shared.slice(0, 3).join('; ')}` : null, words.length ? `facts share: ${words.join(', ')}` : null].filter(Boolean);
-    out.push({ id: r.id, score: Math.round(s.score * 1000) / 1000, reason: parts.length ? `${parts.join('; ')}.` : 'Close in wording.', record: r });
+    const words = terms
+      .filter((t) => termSet.has(t.token) && containsToken(r, t.token))
+      .map((t) => t.word)
+      .slice(0, 4);
+    const parts = [
+      s.shared.length ? `Same ${s.shared.slice(0, 3).join('; ')}` : null,
+      words.length ? `facts share: ${words.join(', ')}` : null,
+    ].filter(Boolean);
+    out.push({
+      id: r.id,
+      score: Math.round(s.score * 1000) / 1000,
+      reason: parts.length ? `${parts.join('; ')}.` : 'Close in wording.',
+      record: r,
+    });
   }
   return out;
 }
 
 function containsToken(rec: CaseRecord, token: string): boolean {
-  for (const [lang, n] of Object.entries(rec.narratives)) if (n.facts && analyze(n.facts, lang).includes(token)) return true;
+  for (const [lang, n] of Object.entries(rec.narratives))
+    if (n.facts && analyze(n.facts, lang).includes(token)) return true;
   return false;
 }

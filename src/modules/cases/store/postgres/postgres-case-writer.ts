@@ -11,7 +11,7 @@ import { SqlCaseWriter } from '../sql-case-store.ts';
 function sideRows(rec: CaseRecord) {
   const kinds: string[] = [];
   const codes: string[] = [];
-  for (const kind of TAG_KINDS) for (const code of new Set(rec.tags[kind])) (kinds.push(kind), codes.push(code));
+  for (const kind of TAG_KINDS) for (const code of new Set(rec.tags[kind])) kinds.push(kind), codes.push(code);
   return {
     kinds,
     codes,
@@ -31,7 +31,9 @@ export class PostgresCaseWriter extends SqlCaseWriter {
         VALUES (${rec.id}, ${c.title}, ${c.database_number}, ${c.jurisdiction}, ${c.decision_date}, ${c.decision_sort}, ${c.decision_year}, ${c.status}, ${c.doc}, ${c.version}, ${c.import_batch}, ${c.created_at}, ${c.updated_at})
         RETURNING seq),
       t AS (INSERT INTO case_tags (seq, kind, code) SELECT c.seq, u.k, u.v FROM c, unnest(${s.kinds}::text[], ${s.codes}::text[]) AS u(k, v))
-      INSERT INTO case_identifiers (seq, type, value, norm) SELECT c.seq, u.t, u.v, u.n FROM c, unnest(${s.types}::text[], ${s.values}::text[], ${s.norms}::text[]) AS u(t, v, n)`.execute(this.db);
+      INSERT INTO case_identifiers (seq, type, value, norm) SELECT c.seq, u.t, u.v, u.n FROM c, unnest(${s.types}::text[], ${s.values}::text[], ${s.norms}::text[]) AS u(t, v, n)`.execute(
+      this.db,
+    );
     await this.notify({ id: rec.id, before: undefined, after: rec });
   }
 
@@ -52,7 +54,9 @@ export class PostgresCaseWriter extends SqlCaseWriter {
     const seq = rows[0]!.seq;
     await sql`
       WITH t AS (INSERT INTO case_tags (seq, kind, code) SELECT ${seq}, u.k, u.v FROM unnest(${s.kinds}::text[], ${s.codes}::text[]) AS u(k, v))
-      INSERT INTO case_identifiers (seq, type, value, norm) SELECT ${seq}, u.t, u.v, u.n FROM unnest(${s.types}::text[], ${s.values}::text[], ${s.norms}::text[]) AS u(t, v, n)`.execute(this.db);
+      INSERT INTO case_identifiers (seq, type, value, norm) SELECT ${seq}, u.t, u.v, u.n FROM unnest(${s.types}::text[], ${s.values}::text[], ${s.norms}::text[]) AS u(t, v, n)`.execute(
+      this.db,
+    );
     await this.notify({ id: rec.id, before, after: rec });
     return true;
   }

@@ -24,7 +24,9 @@ export interface PostgresStoreOptions {
 /** bigint (int8) and numeric counts come back as JavaScript numbers: seq never exceeds 2^53. */
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    oid === 20
+      ? (v: string) => Number(v)
+      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
 export function openPool(url: string, max = 10): pg.Pool {
@@ -102,5 +104,8 @@ function routedReader(primary: CaseReader, replicas: SqlCaseReader[], router: Re
 
 export function createPostgresStore(opts: PostgresStoreOptions): PostgresStore {
   const size = opts.poolSize ?? 10;
-  return new PostgresStore(openPool(opts.url, size), (opts.readUrls ?? []).map((u) => openPool(u, size)));
+  return new PostgresStore(
+    openPool(opts.url, size),
+    (opts.readUrls ?? []).map((u) => openPool(u, size)),
+  );
 }

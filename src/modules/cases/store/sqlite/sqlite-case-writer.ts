@@ -38,7 +38,9 @@ export function prepareStatements(db: BetterSqlite3.Database) {
     deleteIds: db.prepare('DELETE FROM case_identifiers WHERE seq = ?'),
     insertTag: db.prepare('INSERT INTO case_tags (seq, kind, code) VALUES (?, ?, ?)'),
     insertId: db.prepare('INSERT INTO case_identifiers (seq, type, value, norm) VALUES (?, ?, ?, ?)'),
-    byIdentifier: db.prepare<[string, string], { id: string }>('SELECT DISTINCT c.id FROM case_identifiers i JOIN cases c ON c.seq = i.seq WHERE i.norm = ? AND i.type = ?'),
+    byIdentifier: db.prepare<[string, string], { id: string }>(
+      'SELECT DISTINCT c.id FROM case_identifiers i JOIN cases c ON c.seq = i.seq WHERE i.norm = ? AND i.type = ?',
+    ),
     byJurisdictionAndDate: db.prepare<[string, string], { id: string; title: string; court: string | null }>(
       "SELECT id, title, json_extract(doc, '$.court') AS court FROM cases WHERE jurisdiction = ? AND decision_date = ? LIMIT 50",
     ),
@@ -148,8 +150,16 @@ export class SqliteEditorialRepo extends SqlEditorialRepo {
 
   override async addVersion(v: CaseVersion): Promise<void> {
     this.stmt.addVersion.run({
-      caseId: v.caseId, version: v.version, status: v.status, doc: JSON.stringify(v.record), restricted: JSON.stringify(v.restricted),
-      action: v.action, changed: JSON.stringify(v.changed), actorId: v.actorId, actorLabel: v.actorLabel, at: v.at,
+      caseId: v.caseId,
+      version: v.version,
+      status: v.status,
+      doc: JSON.stringify(v.record),
+      restricted: JSON.stringify(v.restricted),
+      action: v.action,
+      changed: JSON.stringify(v.changed),
+      actorId: v.actorId,
+      actorLabel: v.actorLabel,
+      at: v.at,
     });
   }
 }

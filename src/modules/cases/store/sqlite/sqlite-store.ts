@@ -6,7 +6,14 @@ import { dirname } from 'node:path';
 import type { Database } from '../schema.ts';
 import { SqlCaseStore, type ChangedIds, type SqlBatchLog, type SqlCaseWriter } from '../sql-case-store.ts';
 import type { WriteHook } from '../case-store.ts';
-import { prepareStatements, SqliteBatchLog, SqliteEditorialRepo, SqliteCaseReader, SqliteCaseWriter, type SqliteStatements } from './sqlite-case-writer.ts';
+import {
+  prepareStatements,
+  SqliteBatchLog,
+  SqliteEditorialRepo,
+  SqliteCaseReader,
+  SqliteCaseWriter,
+  type SqliteStatements,
+} from './sqlite-case-writer.ts';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for a throwaway database. */

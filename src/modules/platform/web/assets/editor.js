@@ -3,9 +3,16 @@
   var form = document.querySelector('form.case-editor');
   if (!form) return;
   var dirty = false;
-  form.addEventListener('input', function () { dirty = true; });
-  form.addEventListener('submit', function () { dirty = false; });
+  form.addEventListener('input', function () {
+    dirty = true;
+  });
+  form.addEventListener('submit', function () {
+    dirty = false;
+  });
   window.addEventListener('beforeunload', function (e) {
-    if (dirty) { e.preventDefault(); e.returnValue = ''; }
+    if (dirty) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
   });
 })();
