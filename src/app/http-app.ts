@@ -15,7 +15,8 @@ import { baseComponents } from '../kernel/http/openapi.ts';
 import { registerProtections } from '../kernel/http/protections.ts';
 import { registerAuth } from '../modules/platform/index.ts';
 import type { Services } from './boot.ts';
-import { MODULES } from './modules.ts';
+import { createI18n, MODULES } from './modules.ts';
+import { registerI18n } from '../kernel/i18n/http.ts';
 
 export interface AppDeps {
   config: Readonly<Config>;
@@ -100,6 +101,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: [...MODULES.flatMap((m) => m.openapi?.tags ?? []), { name: 'meta', description: 'Health' }],
     },
   });
+  registerI18n(app, createI18n(), { pseudoLocale: deps.config.pseudoLocale });
   await registerAuth(app, deps.services.accounts);
   await registerProtections(app, deps.config);
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { url: '/api/v1/openapi.json' } as never });

@@ -4,6 +4,8 @@
  */
 import type { ModuleDefinition } from '../kernel/module.ts';
 import { mergeMigrations, type ModuleMigrations } from '../kernel/db/migrations.ts';
+import { I18n } from '../kernel/i18n/i18n.ts';
+import { KERNEL_MESSAGES } from '../kernel/i18n/kernel-messages.ts';
 import { platformModule } from '../modules/platform/index.ts';
 import { casesModule } from '../modules/cases/index.ts';
 
@@ -22,4 +24,12 @@ export function checkModules(modules = MODULES): void {
     if (seen.has(m.name)) throw new Error(`two modules are named '${m.name}'`);
     seen.add(m.name);
   }
+}
+
+/** The message catalogs of the kernel and every module, merged (see kernel/i18n/i18n.ts). */
+export function createI18n(modules = MODULES): I18n {
+  return new I18n([
+    { owner: 'kernel', catalogs: KERNEL_MESSAGES },
+    ...modules.map((m) => ({ owner: m.name, catalogs: m.messages })),
+  ]);
 }

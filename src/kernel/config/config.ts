@@ -52,6 +52,7 @@ export const ConfigSchema = z.object({
     .default(12),
   PALERMO_TRUST_PROXY: bool.default(false),
   PALERMO_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
+  PALERMO_PSEUDO_LOCALE: bool.default(false),
 });
 
 export interface Config {
@@ -90,6 +91,8 @@ export interface Config {
   trustProxy: boolean;
   /** Secure cookies: 'auto' when the request (or PALERMO_PUBLIC_URL) is HTTPS. */
   secureCookies: 'auto' | 'always' | 'never';
+  /** Serve the pseudo-locale (en-XA, every catalog string marked) to `Accept-Language: en-XA`: for translators and tests. */
+  pseudoLocale: boolean;
 }
 
 /** Parses KEY=VALUE lines; quotes around the value are removed. */
@@ -156,6 +159,7 @@ export function loadConfig(
     sessionHours: c.PALERMO_SESSION_HOURS,
     trustProxy: c.PALERMO_TRUST_PROXY,
     secureCookies: c.PALERMO_SECURE_COOKIES,
+    pseudoLocale: c.PALERMO_PSEUDO_LOCALE,
     ...overrides,
   });
 }

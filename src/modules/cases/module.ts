@@ -1,5 +1,6 @@
 /** The cases module: case law, its search, statistics, imports, exports, documents and editor. */
 import { defineModule } from '../../kernel/module.ts';
+import { loadCatalogs } from '../../kernel/i18n/i18n.ts';
 import { DiskDocumentFiles } from '../../kernel/files/disk-document-files.ts';
 import { editorKit } from '../platform/index.ts';
 import { CASE_MIGRATIONS } from './store/migrations.ts';
@@ -21,6 +22,7 @@ import { schemaCommand } from './commands/schema-command.ts';
 
 export const casesModule = defineModule<Services>({
   name: 'cases',
+  messages: loadCatalogs(new URL('./messages/', import.meta.url)),
   migrations: CASE_MIGRATIONS,
   services: ({ store, engine, config }) =>
     createCaseServices(store, engine, {

@@ -1,5 +1,6 @@
 /** The platform module: accounts, sessions, API tokens, the audit log and the editor shell. */
 import { defineModule } from '../../kernel/module.ts';
+import { loadCatalogs } from '../../kernel/i18n/i18n.ts';
 import { CAPABILITIES } from './domain/permissions.ts';
 import type { PlatformServices } from './services/platform-services.ts';
 import { createPlatformServices } from './services/platform-services.ts';
@@ -11,6 +12,7 @@ export const platformModule = defineModule<PlatformServices>({
   name: 'platform',
   // The first migrations (0001-0004) were written when Palermo was one domain; they keep their names
   // and live in the cases module, which created the platform's tables with its own in 0004.
+  messages: loadCatalogs(new URL('./messages/', import.meta.url)),
   migrations: {},
   capabilities: CAPABILITIES,
   services: ({ store, config }) =>
