@@ -14,7 +14,6 @@ import {
   mkdirSync,
   mkdtempSync,
   chmodSync,
-  readFileSync,
   statSync,
   closeSync,
   openSync,
@@ -88,7 +87,7 @@ let t = performance.now();
   await to.close();
 }
 const copyRate = N / ((performance.now() - t) / 1000);
-let pgServices = await boot(configOf(pgEnv)); // builds the index on open
+const pgServices = await boot(configOf(pgEnv)); // builds the index on open
 t = performance.now();
 await pgServices.search.reindex();
 const pgIndexRate = N / ((performance.now() - t) / 1000);

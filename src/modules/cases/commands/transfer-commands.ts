@@ -90,7 +90,7 @@ function progressBar(io: CliIo, source: LineSource): { update: (lines: number) =
 }
 
 export function importCommand(program: Command, ctx: CommandContext<Services>): void {
-  const { config, io, run } = ctx;
+  const { io, run } = ctx;
   program
     .command('import')
     .description('import cases from a JSON Lines file (all or nothing; - reads standard input)')
@@ -210,7 +210,7 @@ export function importCommand(program: Command, ctx: CommandContext<Services>): 
 }
 
 export function exportCommand(program: Command, ctx: CommandContext<Services>): void {
-  const { config, io, run } = ctx;
+  const { config, run } = ctx;
   program
     .command('export')
     .description(

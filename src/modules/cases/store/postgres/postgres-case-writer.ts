@@ -11,7 +11,12 @@ import { SqlCaseWriter } from '../sql-case-store.ts';
 function sideRows(rec: CaseRecord) {
   const kinds: string[] = [];
   const codes: string[] = [];
-  for (const kind of TAG_KINDS) for (const code of new Set(rec.tags[kind])) kinds.push(kind), codes.push(code);
+  for (const kind of TAG_KINDS) {
+    for (const code of new Set(rec.tags[kind])) {
+      kinds.push(kind);
+      codes.push(code);
+    }
+  }
   return {
     kinds,
     codes,
