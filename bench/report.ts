@@ -28,7 +28,8 @@ export function writeSection(name: string, title: string, command: string, body:
     `<!-- /bench:${name} -->`,
   ].join('\n');
   const head =
-    '# Benchmarks\n\nEvery figure here is written by a benchmark script (`npm run bench...`), never by hand. The machine is shared and noisy: compare the ratios between rows of one run, not absolute numbers across runs.\n';
+    '# Benchmarks\n\nEvery figure here is written by a benchmark script (`npm run bench...`), never by hand. The ' +
+    'machine is shared and noisy: compare the ratios between rows of one run, not absolute numbers across runs.\n';
   let doc = existsSync(FILE) ? readFileSync(FILE, 'utf8') : head;
   const re = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
   doc = re.test(doc) ? doc.replace(re, section) : `${doc.trimEnd()}\n\n${section}\n`;

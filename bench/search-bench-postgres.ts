@@ -252,7 +252,8 @@ const body = [
     (http[2] ? `, with the replica / without ${(http[2][1].qps / http[1]![1].qps).toFixed(2)}` : '') +
     `. Same total hits on both engines for ${sameTotals} of ${queries.length} queries.` +
     replicaNote +
-    ' On one 2-core machine the replica shares the CPU with the primary and the server, so it shows the routing cost, not the capacity a replica on its own machine adds.',
+    ' On one 2-core machine the replica shares the CPU with the primary and the server, so it shows the routing ' +
+    'cost, not the capacity a replica on its own machine adds.',
 ].join('\n');
 writeSection(
   `search-pg-${N}`,

@@ -333,7 +333,8 @@ const body = [
   '',
   PEERS
     ? `Ratios (p95): Palermo cold / ${peerOnly.map((p) => `${p.name} ${ratio(c.p95, p.p95)}`).join(', ')}; Palermo cold / raw FTS5 floor ${ratio(c.p95, floorRow?.p95 ?? 0)}; memory Palermo / ${peerOnly.map((p) => `${p.name} ${ratio(ourMemory, p.memory)}`).join(', ')}.` +
-      ' Peers match words without stemming or phrases (a phrase is an AND of its words) and count facets over their full match set with plain Maps; the floor does no filtering, facets or snippets.'
+      ' Peers match words without stemming or phrases (a phrase is an AND of its words) and count facets over ' +
+      'their full match set with plain Maps; the floor does no filtering, facets or snippets.'
     : '',
 ].join('\n');
 writeSection(

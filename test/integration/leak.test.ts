@@ -16,7 +16,8 @@ let t: TestApp;
 
 /** Words every test case shares, so that the hidden cases are the control's nearest neighbours. */
 const SHARED =
-  'The accused recruited women with promises of restaurant work abroad, confiscated their passports and forced them into debt bondage.';
+  'The accused recruited women with promises of restaurant work abroad, confiscated their passports and forced ' +
+  'them into debt bondage.';
 const NARRATIVE_FIELDS = ['facts', 'reasoning', 'commentary', 'crossCutting'] as const;
 
 /** A case with a marker word (prefix + field name, letters only) in every text field. */
@@ -453,18 +454,24 @@ describe('the test cases are what the test says they are', () => {
 });
 
 describe('unpublished cases and restricted fields never reach a public channel', () => {
-  it('search, listings, feeds, exports, sitemap, statistics and pages show no marker, to the public or a contributor who does not own them', async () => {
-    const found: string[] = [];
-    for (const who of viewers) {
-      const seen = await publicChannels(who, WORDS, ['NZL', 'CHL', 'PHL']);
-      found.push(...leaks(seen, FORBIDDEN));
-      // A channel that fails shows nothing and proves nothing: every one must answer.
-      found.push(
-        ...seen.filter((s) => s.status >= 400).map((s) => `${s.channel} answered ${s.status}: ${s.body.slice(0, 150)}`),
-      );
-    }
-    expect(found).toEqual([]);
-  });
+  it(
+    'search, listings, feeds, exports, sitemap, statistics and pages show no marker, to the public or a ' +
+      'contributor who does not own them',
+    async () => {
+      const found: string[] = [];
+      for (const who of viewers) {
+        const seen = await publicChannels(who, WORDS, ['NZL', 'CHL', 'PHL']);
+        found.push(...leaks(seen, FORBIDDEN));
+        // A channel that fails shows nothing and proves nothing: every one must answer.
+        found.push(
+          ...seen
+            .filter((s) => s.status >= 400)
+            .map((s) => `${s.channel} answered ${s.status}: ${s.body.slice(0, 150)}`),
+        );
+      }
+      expect(found).toEqual([]);
+    },
+  );
 
   it('totals, facet counts, statistics and the published count are exactly as before the hidden cases existed', async () => {
     const after = await countsSnapshot();

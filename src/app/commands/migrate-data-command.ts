@@ -26,7 +26,8 @@ export function migrateDataCommand(program: Command, config: Readonly<Config>, i
   program
     .command('migrate-data')
     .description(
-      'copy a whole database into an empty one, SQLite <-> PostgreSQL (cases, import log, settings), then build its search index',
+      'copy a whole database into an empty one, SQLite <-> PostgreSQL (cases, import log, settings), then build ' +
+        'its search index',
     )
     .requiredOption('--from <db>', 'source: sqlite:PATH or postgres://...')
     .requiredOption('--to <db>', 'destination (empty): sqlite:PATH or postgres://...')

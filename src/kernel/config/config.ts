@@ -130,7 +130,9 @@ export function loadConfig(
   const c = parsed.data;
   if (c.PALERMO_ADMIN_TOKEN !== undefined) {
     const message =
-      'PALERMO_ADMIN_TOKEN is retired: create an administrator with `palermo user add --email you@example.org --role admin` and API tokens with `palermo token create` (or on /admin/tokens); then remove PALERMO_ADMIN_TOKEN';
+      'PALERMO_ADMIN_TOKEN is retired: create an administrator with `palermo user add --email you@example.org ' +
+      '--role admin` and API tokens with `palermo token create` (or on /admin/tokens); then remove ' +
+      'PALERMO_ADMIN_TOKEN';
     throw new AppError('VALIDATION_FAILED', `invalid configuration: ${message}`, [
       { path: 'PALERMO_ADMIN_TOKEN', message },
     ]);

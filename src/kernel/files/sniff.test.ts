@@ -43,7 +43,8 @@ describe('checkDocument', () => {
     const e = await refusal(checkDocument(readFileSync('/usr/bin/true'), 'judgment.pdf', 'application/pdf'));
     expect(e.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(e.message).toBe(
-      'judgment.pdf claims to be PDF but its bytes are a Linux executable (ELF); accepted: PDF, Word document (DOCX), HTML, plain text',
+      'judgment.pdf claims to be PDF but its bytes are a Linux executable (ELF); accepted: PDF, Word document ' +
+        '(DOCX), HTML, plain text',
     );
   });
 

@@ -27,7 +27,9 @@ export function exportRoutes(
       schema: {
         tags: ['export'],
         summary:
-          'Every published case, or those matching a search (same q and filters as /search), as JSON Lines (lossless, the API shape), CSV (flattened; columns in docs/export-formats.md) or schema.org JSON-LD (one document a line). Streamed; no size limit.',
+          'Every published case, or those matching a search (same q and filters as /search), as JSON Lines ' +
+          '(lossless, the API shape), CSV (flattened; columns in docs/export-formats.md) or schema.org JSON-LD ' +
+          '(one document a line). Streamed; no size limit.',
         querystring: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
         response: errorResponses(400),
       },
