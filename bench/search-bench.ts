@@ -170,6 +170,8 @@ async function server(cacheEntries: number) {
       PALERMO_DB_PATH: dbPath,
       PALERMO_SEED_DEMO: 'false',
       PALERMO_LOG_LEVEL: 'warn',
+      // A load test of one client: the per-client API rate limit (issue 6) would answer 429.
+      PALERMO_RATE_LIMIT: '0',
       PALERMO_SEARCH_CACHE: String(cacheEntries),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
