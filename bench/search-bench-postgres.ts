@@ -154,7 +154,13 @@ async function server(env: Record<string, string>) {
   const port = 39000 + Math.floor(Math.random() * 1000);
   const started = performance.now();
   const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
-    env: { PATH: process.env.PATH, ...env, PALERMO_SEED_DEMO: 'false', PALERMO_LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env.PATH,
+      ...env,
+      PALERMO_SEED_DEMO: 'false',
+      PALERMO_LOG_LEVEL: 'warn',
+      PALERMO_RATE_LIMIT: '0',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (;;) {
