@@ -7,7 +7,8 @@ const FILE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 
 export function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+  const memory = `${Math.round(os.totalmem() / 2 ** 30)} GiB`;
+  return `${cpu}, ${os.cpus().length} cores, ${memory}, ${os.platform()} ${os.release()}, Node ${process.version}`;
 }
 
 export function table(headers: string[], rows: (string | number)[][]): string {

@@ -228,7 +228,9 @@ await admin.end();
 // 5. Report: one table, both engines.
 const row = (name: string, s: { p50: number; p95: number; p99: number }) => [name, ms(s.p50), ms(s.p95), ms(s.p99)];
 const body = [
-  `${N.toLocaleString('en')} generated cases (the SQLite benchmark's corpus and database), the same ${queries.length} queries, 20 hits with snippets and all facet counts per query. PostgreSQL 15 on loopback (the test cluster: fsync off), same machine as the client.`,
+  `${N.toLocaleString('en')} generated cases (the SQLite benchmark's corpus and database), the same ` +
+    `${queries.length} queries, 20 hits with snippets and all facet counts per query. PostgreSQL 15 on loopback ` +
+    `(the test cluster: fsync off), same machine as the client.`,
   '',
   table(
     ['', 'SQLite (FTS5)', 'PostgreSQL (tsvector + GIN)'],
@@ -254,7 +256,8 @@ const body = [
     http.map(([l, h]) => [l, ms(h.p50), ms(h.p95), ms(h.p99), Math.round(h.qps)]),
   ),
   '',
-  `Ratios: PostgreSQL / SQLite cold p95 ${(pgLat.cold.p95 / sqLat.cold.p95).toFixed(2)}; queries/s with 8 clients PostgreSQL / SQLite ${(http[1]![1].qps / http[0]![1].qps).toFixed(2)}` +
+  `Ratios: PostgreSQL / SQLite cold p95 ${(pgLat.cold.p95 / sqLat.cold.p95).toFixed(2)}; queries/s with 8 clients ` +
+    `PostgreSQL / SQLite ${(http[1]![1].qps / http[0]![1].qps).toFixed(2)}` +
     (http[2] ? `, with the replica / without ${(http[2][1].qps / http[1]![1].qps).toFixed(2)}` : '') +
     `. Same total hits on both engines for ${sameTotals} of ${queries.length} queries.` +
     replicaNote +

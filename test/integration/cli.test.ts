@@ -133,7 +133,7 @@ describe('palermo CLI', { timeout: 180_000 }, () => {
     expect(r.stderr).toMatch(/PALERMO_PORT/);
   });
 
-  it('backup, then restore into another database: identical export; bad backups are refused, the target unchanged', () => {
+  it('backup, then restore elsewhere: identical export; bad backups are refused, the target unchanged', () => {
     const dir = tempDir();
     const a = join(dir, 'a.db');
     writeFileSync(join(dir, 'in.jsonl'), jsonl(4));
@@ -190,34 +190,40 @@ describe('palermo CLI', { timeout: 180_000 }, () => {
     expect(refused.stderr).toMatch(/changed since \(case-2\)/);
   });
 
-  it('user add makes the first administrator; bad input names the field; tokens and the audit log from the command line', () => {
-    const db = join(tempDir(), 'p.db');
-    const add = palermo(['user', 'add', '--email', 'Admin@Example.org', '--role', 'admin'], db);
-    expect(add.status, add.stderr).toBe(0);
-    expect(JSON.parse(add.stdout).created).toMatchObject({ email: 'admin@example.org', role: 'admin' });
-    expect(add.stderr).toMatch(/Password for admin@example\.org \(shown once[^\n]*\n[\w-]{20}\n/);
-    const badRole = palermo(['user', 'add', '--email', 'x@example.org', '--role', 'owner'], db);
-    expect(badRole.status).toBe(65);
-    expect(badRole.stderr).toMatch(/role: unknown role 'owner'; allowed: contributor, editor, admin/);
-    expect(palermo(['user', 'add', '--email', 'admin@example.org', '--role', 'editor'], db).status).toBe(73);
-    const badScope = palermo(['token', 'create', '--label', 'x', '--scopes', 'read,admin'], db);
-    expect(badScope.status).toBe(65);
-    expect(badScope.stderr).toMatch(/scopes\.1: unknown scope 'admin'/);
-    const tok = palermo(
-      ['token', 'create', '--label', 'Partner NGO', '--scopes', 'read,import', '--user', 'admin@example.org'],
-      db,
-    );
-    expect(tok.status, tok.stderr).toBe(0);
-    const created = JSON.parse(tok.stdout);
-    expect(created.secret).toMatch(/^plm_/);
-    expect(palermo(['token', 'list'], db).stdout).not.toContain(created.secret);
-    expect(palermo(['token', 'revoke', created.created.id], db).status).toBe(0);
-    const csv = palermo(['audit', 'export', '--format', 'csv'], db);
-    expect(csv.status).toBe(0);
-    expect(csv.stdout.split('\n')[0]).toBe('id,at,actorKind,actorId,actorLabel,ip,action,targetType,targetId,details');
-    expect(csv.stdout).toMatch(/user\.create[\s\S]*token\.create[\s\S]*token\.revoke/);
-    expect(palermo(['audit', 'export', '--format', 'xml'], db).status).toBe(65);
-  });
+  it(
+    'user add makes the first administrator; bad input names the field; tokens and the audit log from the command ' +
+      'line',
+    () => {
+      const db = join(tempDir(), 'p.db');
+      const add = palermo(['user', 'add', '--email', 'Admin@Example.org', '--role', 'admin'], db);
+      expect(add.status, add.stderr).toBe(0);
+      expect(JSON.parse(add.stdout).created).toMatchObject({ email: 'admin@example.org', role: 'admin' });
+      expect(add.stderr).toMatch(/Password for admin@example\.org \(shown once[^\n]*\n[\w-]{20}\n/);
+      const badRole = palermo(['user', 'add', '--email', 'x@example.org', '--role', 'owner'], db);
+      expect(badRole.status).toBe(65);
+      expect(badRole.stderr).toMatch(/role: unknown role 'owner'; allowed: contributor, editor, admin/);
+      expect(palermo(['user', 'add', '--email', 'admin@example.org', '--role', 'editor'], db).status).toBe(73);
+      const badScope = palermo(['token', 'create', '--label', 'x', '--scopes', 'read,admin'], db);
+      expect(badScope.status).toBe(65);
+      expect(badScope.stderr).toMatch(/scopes\.1: unknown scope 'admin'/);
+      const tok = palermo(
+        ['token', 'create', '--label', 'Partner NGO', '--scopes', 'read,import', '--user', 'admin@example.org'],
+        db,
+      );
+      expect(tok.status, tok.stderr).toBe(0);
+      const created = JSON.parse(tok.stdout);
+      expect(created.secret).toMatch(/^plm_/);
+      expect(palermo(['token', 'list'], db).stdout).not.toContain(created.secret);
+      expect(palermo(['token', 'revoke', created.created.id], db).status).toBe(0);
+      const csv = palermo(['audit', 'export', '--format', 'csv'], db);
+      expect(csv.status).toBe(0);
+      expect(csv.stdout.split('\n')[0]).toBe(
+        'id,at,actorKind,actorId,actorLabel,ip,action,targetType,targetId,details',
+      );
+      expect(csv.stdout).toMatch(/user\.create[\s\S]*token\.create[\s\S]*token\.revoke/);
+      expect(palermo(['audit', 'export', '--format', 'xml'], db).status).toBe(65);
+    },
+  );
 
   it.each([
     ['a binary file', Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), /line 1: holds NUL bytes/],
@@ -261,7 +267,8 @@ describe('palermo CLI', { timeout: 180_000 }, () => {
     expect(palermo(['export'], db).stdout).toBe(before);
   });
 
-  it('an import killed midway (SIGKILL) leaves an intact database without any part of its batch; a rerun completes', async () => {
+  it('an import killed midway (SIGKILL) leaves an intact database without any part of its batch; a rerun ' +
+    'completes', async () => {
     const dir = tempDir();
     const db = join(dir, 'p.db');
     writeFileSync(join(dir, 'small.jsonl'), jsonl(2));

@@ -50,7 +50,8 @@ describe('import warnings', () => {
             line: 2,
             path: 'title',
             message:
-              "possible duplicate of stored case 'a' (same jurisdiction, court and date; similar title 'People v. Santos and Reyes (corrected)')",
+              "possible duplicate of stored case 'a' (same jurisdiction, court and date; " +
+              "similar title 'People v. Santos and Reyes (corrected)')",
           },
           { line: 4, path: 'identifiers.0', message: "possible duplicate of line 3 (same docket 'x 77')" },
         ]);

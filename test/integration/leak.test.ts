@@ -201,7 +201,8 @@ async function wordQueries(w: string, who: Who): Promise<Seen[]> {
       const body = toGhost(real.body);
       const differs =
         real.status !== ghost.status || noIds(body) !== noIds(ghost.body)
-          ? `answers unlike a search for '${toGhost(w)}' (${real.status} vs ${ghost.status}): ${firstDifference(noIds(body), noIds(ghost.body))}`
+          ? `answers unlike a search for '${toGhost(w)}' (${real.status} vs ${ghost.status}): ` +
+            `${firstDifference(noIds(body), noIds(ghost.body))}`
           : undefined;
       // The marker check reads the answer without the echoed query (a hit holding it makes `differs`).
       const stripped = real.body
@@ -473,7 +474,7 @@ describe('unpublished cases and restricted fields never reach a public channel',
     },
   );
 
-  it('totals, facet counts, statistics and the published count are exactly as before the hidden cases existed', async () => {
+  it('totals, facet counts, statistics and the published count are as before the hidden cases existed', async () => {
     const after = await countsSnapshot();
     expect(after.search).toEqual(before.search);
     expect(after.health).toEqual(before.health);
@@ -503,7 +504,8 @@ describe('unpublished cases and restricted fields never reach a public channel',
             s.body.replaceAll(id, ghost).replace(/"requestId":"[^"]+"/, '') ===
               m.body.replace(/"requestId":"[^"]+"/, '');
           const closed = [401, 403, 404].includes(s.status);
-          // The review queue and audit log are not about this case: the marker check below applies (a contributor's token sees its own, empty, queue).
+          // The review queue and audit log are not about this case: the marker check below applies (a contributor's
+          // token sees its own, empty, queue).
           const aboutCase = s.channel.includes(`/${id}`);
           if (aboutCase && (!closed || !sameAsMissing))
             found.push(`${s.channel}: ${s.status} (a missing case: ${m.status}) ${s.body.slice(0, 200)}`);

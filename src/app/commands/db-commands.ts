@@ -84,7 +84,8 @@ export function backupCommands(program: Command, config: Readonly<Config>, io: C
           if (missing.length)
             throw new AppError(
               'UNAVAILABLE',
-              `${missing.length} document files referenced by cases are missing from ${config.documentsDir}; the backup lacks them`,
+              `${missing.length} document files referenced by cases are missing from ${config.documentsDir}; the ` +
+                `backup lacks them`,
               { missing },
             );
         } finally {

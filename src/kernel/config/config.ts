@@ -91,7 +91,8 @@ export interface Config {
   trustProxy: boolean;
   /** Secure cookies: 'auto' when the request (or PALERMO_PUBLIC_URL) is HTTPS. */
   secureCookies: 'auto' | 'always' | 'never';
-  /** Serve the pseudo-locale (en-XA, every catalog string marked) to `Accept-Language: en-XA`: for translators and tests. */
+  /** Serve the pseudo-locale (en-XA, every catalog string marked) to `Accept-Language: en-XA`: for translators and
+   * tests. */
   pseudoLocale: boolean;
 }
 

@@ -6,6 +6,8 @@ import { parseOrThrow } from '../../../kernel/validation.ts';
 import { parseQuery } from '../search/query-parser.ts';
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportService } from '../services/export-service.ts';
 import { searchQuerySchema, selectionOf } from './search-routes.ts';
+
+const FILE_EXTENSIONS = { jsonl: 'jsonl', csv: 'csv', jsonld: 'jsonld.jsonl' } as const;
 import { errorResponses } from './openapi.ts';
 
 export function exportRoutes(
@@ -47,10 +49,7 @@ export function exportRoutes(
       const stamp = new Date().toISOString().slice(0, 10);
       return reply
         .type(CONTENT_TYPES[format])
-        .header(
-          'content-disposition',
-          `attachment; filename="palermo-cases-${stamp}.${format === 'csv' ? 'csv' : format === 'jsonld' ? 'jsonld.jsonl' : 'jsonl'}"`,
-        )
+        .header('content-disposition', `attachment; filename="palermo-cases-${stamp}.${FILE_EXTENSIONS[format]}"`)
         .send(stream);
     },
   );

@@ -56,7 +56,9 @@ export function pseudonymisationWarnings(
               path,
               party: p.party,
               name,
-              message: `${path} contains "${name}", a name from ${p.party} ("${p.label}"); replace it with initials or a role before publishing`,
+              message:
+                `${path} contains "${name}", a name from ${p.party} ("${p.label}"); replace it with initials ` +
+                `or a role before publishing`,
             });
           }
         }

@@ -3,7 +3,7 @@
  * differences (auto-increment keys, JSON types) stay here and nowhere else.
  */
 import { sql } from 'kysely';
-/* eslint-disable @typescript-eslint/no-explicit-any -- migrations build an untyped schema: no Database type exists yet */
+/* eslint-disable @typescript-eslint/no-explicit-any -- migrations build an untyped schema (no Database type yet) */
 import type { ModuleMigrations } from '../../../kernel/db/migrations.ts';
 import { randomBytes } from 'node:crypto';
 
