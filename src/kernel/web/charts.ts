@@ -3,6 +3,7 @@
  * plots of prison terms. Each chart is an image with a text alternative; the figures themselves are
  * in the data table printed beside it (statTable), which is what screen readers and CSV users get.
  */
+import type { Translator } from '../i18n/i18n.ts';
 import { html, type SafeHtml } from './html.ts';
 import type { Cell, StatTable } from './stat-table.ts';
 
@@ -23,7 +24,7 @@ function frame(id: string, t: StatTable, height: number, alt: string, body: Safe
 }
 
 /** Horizontal bars, largest first (the first CHART_ROWS rows; every row is in the table). */
-export function barChart(t: StatTable, id: string): SafeHtml {
+export function barChart(tr: Translator, t: StatTable, id: string): SafeHtml {
   const rows = t.rows.slice(0, CHART_ROWS);
   const values = rows.map((r) => r[t.chart.value]).map((v) => (typeof v === 'number' ? v : 0));
   const max = Math.max(1, ...values);
@@ -33,22 +34,20 @@ export function barChart(t: StatTable, id: string): SafeHtml {
     const y = i * ROW_H + 4;
     const label = String(r[t.chart.label] ?? '');
     const w = typeof v === 'number' ? Math.max(v ? 1 : 0, v * scale) : 0;
-    return html`<g><title>${label}: ${cellText(v)}</title><text class="lbl" x="${LABEL_W - 6}" y="${y + 14}" text-anchor="end">${short(label)}</text>
+    return html`<g><title>${tr.t('kernel.chart.point', { label, value: cellText(v) })}</title><text class="lbl" x="${LABEL_W - 6}" y="${y + 14}" text-anchor="end">${short(label)}</text>
 <rect class="${typeof v === 'number' ? 'bar' : 'bar small'}" x="${LABEL_W}" y="${y + 2}" width="${typeof v === 'number' ? w.toFixed(1) : 6}" height="${ROW_H - 6}"></rect>
 <text class="val" x="${(LABEL_W + (typeof v === 'number' ? w : 6) + 5).toFixed(1)}" y="${y + 14}">${cellText(v)}</text></g>`;
   });
-  const more = t.rows.length > rows.length ? ` The chart shows the first ${rows.length} of ${t.rows.length} rows.` : '';
-  return frame(
-    id,
-    t,
-    rows.length * ROW_H + 8,
-    `Bar chart, ${t.columns.find((c) => c.key === t.chart.value)?.label ?? ''} per row; the table beside it holds every figure.${more}`,
-    html`${bars}`,
-  );
+  const more =
+    t.rows.length > rows.length
+      ? ` ${tr.t('kernel.chart.bars.more', { shown: rows.length, total: t.rows.length })}`
+      : '';
+  const measure = t.columns.find((c) => c.key === t.chart.value)?.label ?? '';
+  return frame(id, t, rows.length * ROW_H + 8, `${tr.t('kernel.chart.bars.alt', { measure })}${more}`, html`${bars}`);
 }
 
 /** Columns over an ordered axis (years); labels every few columns. */
-export function columnChart(t: StatTable, id: string): SafeHtml {
+export function columnChart(tr: Translator, t: StatTable, id: string): SafeHtml {
   const rows = t.rows;
   const H = 220;
   const plotH = H - 40;
@@ -61,21 +60,15 @@ export function columnChart(t: StatTable, id: string): SafeHtml {
     const x = 40 + i * step;
     const h = typeof v === 'number' ? (v / max) * plotH : 4;
     const label = String(r[t.chart.label] ?? '');
-    return html`<g><title>${label}: ${cellText(v)}</title><rect class="${typeof v === 'number' ? 'bar' : 'bar small'}" x="${x.toFixed(1)}" y="${(10 + plotH - h).toFixed(1)}" width="${Math.max(1, step - 2).toFixed(1)}" height="${h.toFixed(1)}"></rect>
+    return html`<g><title>${tr.t('kernel.chart.point', { label, value: cellText(v) })}</title><rect class="${typeof v === 'number' ? 'bar' : 'bar small'}" x="${x.toFixed(1)}" y="${(10 + plotH - h).toFixed(1)}" width="${Math.max(1, step - 2).toFixed(1)}" height="${h.toFixed(1)}"></rect>
 ${i % every === 0 ? html`<text class="lbl" x="${(x + step / 2).toFixed(1)}" y="${H - 12}" text-anchor="middle">${short(label, 8)}</text>` : ''}</g>`;
   });
   const axis = html`<line class="axis" x1="38" y1="${10 + plotH}" x2="${W - 8}" y2="${10 + plotH}"></line><text class="lbl" x="34" y="16" text-anchor="end">${fmt(max)}</text><text class="lbl" x="34" y="${10 + plotH}" text-anchor="end">0</text>`;
-  return frame(
-    id,
-    t,
-    H,
-    'Column chart over time; small counts are drawn as short grey marks; the table holds every figure.',
-    html`${axis}${cols}`,
-  );
+  return frame(id, t, H, tr.t('kernel.chart.columns.alt'), html`${axis}${cols}`);
 }
 
 /** One box plot per row: whiskers min to max, box lower to upper quartile, a line at the median. */
-export function boxChart(t: StatTable, id: string): SafeHtml {
+export function boxChart(tr: Translator, t: StatTable, id: string): SafeHtml {
   const rows = t.rows.slice(0, CHART_ROWS);
   const max = Math.max(1, ...rows.map((r) => (typeof r.max === 'number' ? r.max : 0)));
   const scale = (W - LABEL_W - 20) / max;
@@ -85,29 +78,25 @@ export function boxChart(t: StatTable, id: string): SafeHtml {
     const label = String(r[t.chart.label] ?? '');
     const hidden = typeof r.median !== 'number';
     const body = hidden
-      ? html`<text class="val" x="${LABEL_W}" y="${y + 14}">${cellText(r.median)} cases</text>`
+      ? html`<text class="val" x="${LABEL_W}" y="${y + 14}">${tr.t('kernel.chart.boxes.hidden', { value: cellText(r.median) })}</text>`
       : html`<line class="whisker" x1="${x(r.min)}" x2="${x(r.max)}" y1="${y + 10}" y2="${y + 10}"></line>
 <rect class="bar" x="${x(r.q1)}" y="${y + 3}" width="${Math.max(1, (Number(r.q3) - Number(r.q1)) * scale).toFixed(1)}" height="${ROW_H - 8}"></rect>
 <line class="median" x1="${x(r.median)}" x2="${x(r.median)}" y1="${y + 1}" y2="${y + ROW_H - 3}"></line>`;
-    return html`<g><title>${label}: median ${cellText(r.median)} months (${cellText(r.min)} to ${cellText(r.max)})</title><text class="lbl" x="${LABEL_W - 6}" y="${y + 14}" text-anchor="end">${short(label)}</text>${body}</g>`;
+    const point = { label, median: cellText(r.median), min: cellText(r.min), max: cellText(r.max) };
+    return html`<g><title>${tr.t('kernel.chart.boxes.point', point)}</title><text class="lbl" x="${LABEL_W - 6}" y="${y + 14}" text-anchor="end">${short(label)}</text>${body}</g>`;
   });
   const axisY = rows.length * ROW_H + 8;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map(
     (f) =>
       html`<text class="lbl" x="${(LABEL_W + f * max * scale).toFixed(1)}" y="${axisY + 14}" text-anchor="middle">${fmt(Math.round(f * max))}</text>`,
   );
-  return frame(
-    id,
-    t,
-    axisY + 22,
-    'Box plots of prison terms in months: whiskers from shortest to longest, box from lower to upper quartile, a line at the median; the table holds every figure.',
-    html`${boxes}${ticks}`,
-  );
+  return frame(id, t, axisY + 22, tr.t('kernel.chart.boxes.alt'), html`${boxes}${ticks}`);
 }
 
-export function chartOf(t: StatTable, id: string): SafeHtml {
-  if (!t.rows.length) return html`<p class="muted">Nothing recorded for these cases.</p>`;
-  return t.chart.kind === 'columns' ? columnChart(t, id) : t.chart.kind === 'boxes' ? boxChart(t, id) : barChart(t, id);
+export function chartOf(tr: Translator, t: StatTable, id: string): SafeHtml {
+  if (!t.rows.length) return html`<p class="muted">${tr.t('kernel.chart.empty')}</p>`;
+  if (t.chart.kind === 'columns') return columnChart(tr, t, id);
+  return t.chart.kind === 'boxes' ? boxChart(tr, t, id) : barChart(tr, t, id);
 }
 
 /** The data table of a statistic (every row), codes left out when a name column says the same. */
