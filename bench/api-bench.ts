@@ -77,7 +77,8 @@ writeSection(
   'api',
   'API: GET /api/v1/cases/{id}',
   `npm run bench:api -- --cases ${N} --seconds ${SECONDS} --connections ${CONNECTIONS}`,
-  `${N} generated cases plus the demo briefs in a SQLite file; ${CONNECTIONS} connections for ${SECONDS} s each, cycling over 1,000 ids; autocannon in the same process as the server (loopback).\n\n` +
+  `${N} generated cases plus the demo briefs in a SQLite file; ${CONNECTIONS} connections for ${SECONDS} s each, ` +
+    `cycling over 1,000 ids; autocannon in the same process as the server (loopback).\n\n` +
     table(
       ['server', 'requests/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'ratio to floor'],
       [

@@ -31,10 +31,11 @@ interface Model {
   jurisdictions: string[]; // with repetition: frequency-weighted
 }
 
-const FALLBACK =
-  'the accused recruited the victims with promises of work abroad and transported them across the border where they were forced to work without pay in fishing boats factories and bars under threat of violence and debt bondage the court convicted the defendants of trafficking in persons and sentenced them to prison'.split(
-    ' ',
-  );
+const FALLBACK = (
+  'the accused recruited the victims with promises of work abroad and transported them across the border where ' +
+  'they were forced to work without pay in fishing boats factories and bars under threat of violence and debt ' +
+  'bondage the court convicted the defendants of trafficking in persons and sentenced them to prison'
+).split(' ');
 
 let cached: Model | undefined;
 export function loadModel(): Model {
@@ -68,6 +69,8 @@ export function loadModel(): Model {
   cached = { next, starts, lengths, jurisdictions };
   return cached;
 }
+
+const two = (n: number) => String(n).padStart(2, '0');
 
 function pick<T>(r: () => number, list: readonly T[]): T {
   return list[Math.floor(r() * list.length)]!;
@@ -137,9 +140,7 @@ export function* generateCases(n: number, seed: number): Generator<Parsed> {
       court: `${pick(r, ['District', 'Regional', 'Federal', 'Supreme', 'Appeals'])} Court of ${pick(r, SURNAMES)}`,
       courtLevel: pick(r, levels),
       decisionDate:
-        r() < 0.7
-          ? `${year}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`
-          : String(year),
+        r() < 0.7 ? `${year}-${two(1 + Math.floor(r() * 12))}-${two(1 + Math.floor(r() * 28))}` : String(year),
       narratives: {
         en: { facts: text(r, m, words), reasoning: r() < 0.4 ? text(r, m, 60 + Math.floor(r() * 120)) : null },
       },

@@ -109,6 +109,11 @@ writeSection(
   [
     table(['run', 'input', 'cases', 'seconds', 'cases/s', 'rate / floor', 'peak RSS (MB)'], rows),
     '',
-    'Each run is its own process on a fresh database. `palermo import` validates every line, checks it for duplicates against the store, writes the case with its tag and identifier rows, indexes it for search (analysis, FTS5, facet values, document frequencies) and logs it in the import batch, all in one transaction. `floor` only parses each JSON line and stores it; `fts` adds a plain FTS5 index of title and facts. Peak RSS at N/10 and at N shows whether memory grows with the file. The target of the issue is 5,000 cases/s and at most 300 MB.',
+    'Each run is its own process on a fresh database. `palermo import` validates every line, checks it for ' +
+      'duplicates against the store, writes the case with its tag and identifier rows, indexes it for search ' +
+      '(analysis, FTS5, facet values, document frequencies) and logs it in the import batch, all in one ' +
+      'transaction. `floor` only parses each JSON line and stores it; `fts` adds a plain FTS5 index of title ' +
+      'and facts. Peak RSS at N/10 and at N shows whether memory grows with the file. The target of the ' +
+      'issue is 5,000 cases/s and at most 300 MB.',
   ].join('\n'),
 );

@@ -94,7 +94,11 @@ writeSection(
   `pages-${N}`,
   `Web pages at ${N.toLocaleString('en')} cases`,
   `npm run bench:pages -- --size ${N}`,
-  `First load = HTML + CSS + JS as sent with \`Accept-Encoding: br, gzip\` (${ws.encoding}); server time measured in-process (app.inject) over ${searchUrls.length} search pages (with facets and snippets; the second and third of each query reuse its text match, as facet clicks do) and ${caseUrls.length} case pages (with similar cases): a cold round, then the same pages again (warm: matches and similar-case lists cached). Budget: 100 KB and p95 30 ms.\n\n` +
+  `First load = HTML + CSS + JS as sent with \`Accept-Encoding: br, gzip\` (${ws.encoding}); server time measured ` +
+    `in-process (app.inject) over ${searchUrls.length} search pages (with facets and snippets; the second and third ` +
+    `of each query reuse its text match, as facet clicks do) and ${caseUrls.length} case pages (with similar ` +
+    `cases): a cold round, then the same pages again (warm: matches and similar-case lists cached). Budget: 100 ` +
+    `KB and p95 30 ms.\n\n` +
     table(
       [
         'page',

@@ -7,7 +7,8 @@ const FILE = fileURLToPath(new URL('../docs/benchmarks.md', import.meta.url));
 
 export function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  return `${cpu}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
+  const memory = `${Math.round(os.totalmem() / 2 ** 30)} GiB`;
+  return `${cpu}, ${os.cpus().length} cores, ${memory}, ${os.platform()} ${os.release()}, Node ${process.version}`;
 }
 
 export function table(headers: string[], rows: (string | number)[][]): string {
@@ -28,7 +29,8 @@ export function writeSection(name: string, title: string, command: string, body:
     `<!-- /bench:${name} -->`,
   ].join('\n');
   const head =
-    '# Benchmarks\n\nEvery figure here is written by a benchmark script (`npm run bench...`), never by hand. The machine is shared and noisy: compare the ratios between rows of one run, not absolute numbers across runs.\n';
+    '# Benchmarks\n\nEvery figure here is written by a benchmark script (`npm run bench...`), never by hand. The ' +
+    'machine is shared and noisy: compare the ratios between rows of one run, not absolute numbers across runs.\n';
   let doc = existsSync(FILE) ? readFileSync(FILE, 'utf8') : head;
   const re = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
   doc = re.test(doc) ? doc.replace(re, section) : `${doc.trimEnd()}\n\n${section}\n`;

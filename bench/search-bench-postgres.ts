@@ -14,7 +14,6 @@ import {
   mkdirSync,
   mkdtempSync,
   chmodSync,
-  readFileSync,
   statSync,
   closeSync,
   openSync,
@@ -88,7 +87,7 @@ let t = performance.now();
   await to.close();
 }
 const copyRate = N / ((performance.now() - t) / 1000);
-let pgServices = await boot(configOf(pgEnv)); // builds the index on open
+const pgServices = await boot(configOf(pgEnv)); // builds the index on open
 t = performance.now();
 await pgServices.search.reindex();
 const pgIndexRate = N / ((performance.now() - t) / 1000);
@@ -155,7 +154,13 @@ async function server(env: Record<string, string>) {
   const port = 39000 + Math.floor(Math.random() * 1000);
   const started = performance.now();
   const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
-    env: { PATH: process.env.PATH, ...env, PALERMO_SEED_DEMO: 'false', PALERMO_LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env.PATH,
+      ...env,
+      PALERMO_SEED_DEMO: 'false',
+      PALERMO_LOG_LEVEL: 'warn',
+      PALERMO_RATE_LIMIT: '0',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (;;) {
@@ -223,7 +228,9 @@ await admin.end();
 // 5. Report: one table, both engines.
 const row = (name: string, s: { p50: number; p95: number; p99: number }) => [name, ms(s.p50), ms(s.p95), ms(s.p99)];
 const body = [
-  `${N.toLocaleString('en')} generated cases (the SQLite benchmark's corpus and database), the same ${queries.length} queries, 20 hits with snippets and all facet counts per query. PostgreSQL 15 on loopback (the test cluster: fsync off), same machine as the client.`,
+  `${N.toLocaleString('en')} generated cases (the SQLite benchmark's corpus and database), the same ` +
+    `${queries.length} queries, 20 hits with snippets and all facet counts per query. PostgreSQL 15 on loopback ` +
+    `(the test cluster: fsync off), same machine as the client.`,
   '',
   table(
     ['', 'SQLite (FTS5)', 'PostgreSQL (tsvector + GIN)'],
@@ -249,11 +256,13 @@ const body = [
     http.map(([l, h]) => [l, ms(h.p50), ms(h.p95), ms(h.p99), Math.round(h.qps)]),
   ),
   '',
-  `Ratios: PostgreSQL / SQLite cold p95 ${(pgLat.cold.p95 / sqLat.cold.p95).toFixed(2)}; queries/s with 8 clients PostgreSQL / SQLite ${(http[1]![1].qps / http[0]![1].qps).toFixed(2)}` +
+  `Ratios: PostgreSQL / SQLite cold p95 ${(pgLat.cold.p95 / sqLat.cold.p95).toFixed(2)}; queries/s with 8 clients ` +
+    `PostgreSQL / SQLite ${(http[1]![1].qps / http[0]![1].qps).toFixed(2)}` +
     (http[2] ? `, with the replica / without ${(http[2][1].qps / http[1]![1].qps).toFixed(2)}` : '') +
     `. Same total hits on both engines for ${sameTotals} of ${queries.length} queries.` +
     replicaNote +
-    ' On one 2-core machine the replica shares the CPU with the primary and the server, so it shows the routing cost, not the capacity a replica on its own machine adds.',
+    ' On one 2-core machine the replica shares the CPU with the primary and the server, so it shows the routing ' +
+    'cost, not the capacity a replica on its own machine adds.',
 ].join('\n');
 writeSection(
   `search-pg-${N}`,

@@ -170,6 +170,8 @@ async function server(cacheEntries: number) {
       PALERMO_DB_PATH: dbPath,
       PALERMO_SEED_DEMO: 'false',
       PALERMO_LOG_LEVEL: 'warn',
+      // A load test of one client: the per-client API rate limit (issue 6) would answer 429.
+      PALERMO_RATE_LIMIT: '0',
       PALERMO_SEARCH_CACHE: String(cacheEntries),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -313,9 +315,15 @@ const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
 const floorRow = peerRows.find((p) => p.name.startsWith('raw'));
 const peerOnly = peerRows.filter((p) => !p.name.startsWith('raw'));
 const body = [
-  `${N.toLocaleString('en')} generated cases (bench/case-generator.ts: text from a word-bigram model of the real corpus, skewed facets), ${queries.length} queries (${[...byKind.keys()].join(', ')}; each with 0, 1 or 3 filters), 20 hits with snippets and all ${16} facet counts per query.`,
+  `${N.toLocaleString('en')} generated cases (bench/case-generator.ts: text from a word-bigram model of the real ` +
+    `corpus, skewed facets), ${queries.length} queries (${[...byKind.keys()].join(', ')}; each with 0, 1 or 3 ` +
+    `filters), 20 hits with snippets and all ${16} facet counts per query.`,
   '',
-  `Import (validation + store + index): ${Number.isNaN(importRate) ? 'not measured in this run (--reuse-db)' : `${Math.round(importRate)} cases/s`}. Index rebuild (reindex): ${Number.isNaN(indexRate) ? 'not measured in this run' : `${Math.round(indexRate)} cases/s`}. Database file: ${mb(dbBytes)}.` +
+  `Import (validation + store + index): ` +
+    `${Number.isNaN(importRate) ? 'not measured in this run (--reuse-db)' : `${Math.round(importRate)} cases/s`}. ` +
+    `Index rebuild (reindex): ` +
+    `${Number.isNaN(indexRate) ? 'not measured in this run' : `${Math.round(indexRate)} cases/s`}. Database ` +
+    `file: ${mb(dbBytes)}.` +
     (HTTP ? ` Server ready ${ms(readyMs)} ms after start; server peak RSS ${mb(peakRss)}.` : ''),
   '',
   table(['engine', 'build cases/s', 'memory / size', 'p50 ms', 'p95 ms', 'p99 ms'], rows),
@@ -332,8 +340,11 @@ const body = [
     '.',
   '',
   PEERS
-    ? `Ratios (p95): Palermo cold / ${peerOnly.map((p) => `${p.name} ${ratio(c.p95, p.p95)}`).join(', ')}; Palermo cold / raw FTS5 floor ${ratio(c.p95, floorRow?.p95 ?? 0)}; memory Palermo / ${peerOnly.map((p) => `${p.name} ${ratio(ourMemory, p.memory)}`).join(', ')}.` +
-      ' Peers match words without stemming or phrases (a phrase is an AND of its words) and count facets over their full match set with plain Maps; the floor does no filtering, facets or snippets.'
+    ? `Ratios (p95): Palermo cold / ${peerOnly.map((p) => `${p.name} ${ratio(c.p95, p.p95)}`).join(', ')}; Palermo ` +
+      `cold / raw FTS5 floor ${ratio(c.p95, floorRow?.p95 ?? 0)}; memory Palermo / ` +
+      `${peerOnly.map((p) => `${p.name} ${ratio(ourMemory, p.memory)}`).join(', ')}.` +
+      ' Peers match words without stemming or phrases (a phrase is an AND of its words) and count facets over ' +
+      'their full match set with plain Maps; the floor does no filtering, facets or snippets.'
     : '',
 ].join('\n');
 writeSection(

@@ -150,10 +150,14 @@ writeSection(
   `stats-${N}`,
   `Statistics at ${N.toLocaleString('en')} cases`,
   `npm run bench:stats -- --size ${N}`,
-  `${total.toLocaleString('en')} published generated cases (bench/case-generator.ts; database ${origin}; opening it took ${(openMs / 1000).toFixed(1)} s, including a reindex when the index version changed). ` +
-    `In-process (app.inject) over ${SEARCHES.length} searches (all cases, filters only, words, a phrase, a prefix, OR, NOT; ${ROUNDS} rounds, every endpoint on every search in turn): ` +
-    `cold = full-text match cache emptied before the request, warm = the same request right after. Ratios are against the search endpoint on the same searches in this run. ` +
-    `Target: every stats endpoint at most 100 ms p95. Slowest stats endpoint (by warm p95): ${worst.name}, warm p95 ${f(worst.warm)} ms, cold p95 ${f(worst.cold)} ms.\n\n` +
+  `${total.toLocaleString('en')} published generated cases (bench/case-generator.ts; database ${origin}; opening it ` +
+    `took ${(openMs / 1000).toFixed(1)} s, including a reindex when the index version changed). ` +
+    `In-process (app.inject) over ${SEARCHES.length} searches (all cases, filters only, words, a phrase, a prefix, ` +
+    `OR, NOT; ${ROUNDS} rounds, every endpoint on every search in turn): ` +
+    `cold = full-text match cache emptied before the request, warm = the same request right after. Ratios are ` +
+    `against the search endpoint on the same searches in this run. ` +
+    `Target: every stats endpoint at most 100 ms p95. Slowest stats endpoint (by warm p95): ${worst.name}, warm p95 ` +
+    `${f(worst.warm)} ms, cold p95 ${f(worst.cold)} ms.\n\n` +
     table(
       [
         'endpoint',

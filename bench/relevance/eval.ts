@@ -151,7 +151,9 @@ const rowsOut = [
   group('topical', (s) => s.kind === 'topical'),
 ];
 const facetLine = (name: string, r: typeof sqlite) =>
-  `${name}: article 3 facet counts equal to the file's label counts: ${r.mismatches.length ? `NO (${r.mismatches.join('; ')})` : `yes, all ${Object.keys(SHERLOC_LABELS).length} labels`}.` +
+  `${name}: article 3 facet counts equal to the file's label counts: ` +
+  (r.mismatches.length ? `NO (${r.mismatches.join('; ')})` : `yes, all ${Object.keys(SHERLOC_LABELS).length} labels`) +
+  '.' +
   (r.misses.length ? ` Known items not ranked first: ${r.misses.join('; ')}.` : '');
 const headers = [
   'queries',

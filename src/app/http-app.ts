@@ -91,7 +91,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         title: 'Palermo API',
         version: '1.0.0',
         description:
-          'Case law and knowledge of the UN Trafficking in Persons Protocol. Versioned under /api/v1; cursor pagination; errors as { error: { code, message, details }, requestId }.',
+          'Case law and knowledge of the UN Trafficking in Persons Protocol. Versioned under /api/v1; cursor ' +
+          'pagination; errors as { error: { code, message, details }, requestId }.',
         license: { name: 'AGPL-3.0-or-later' },
       },
       components: {

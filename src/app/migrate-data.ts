@@ -2,7 +2,8 @@
  * Copies a whole Palermo database into another one, of either dialect (SQLite file <-> PostgreSQL):
  * every case as stored (id, version, timestamps, status, provenance), in creation order, the import
  * log (so batches can still be undone), the rows of attached documents with their text (the files
- * stay in the documents folder, which both configurations share) and the settings in `meta` (the cursor-signing key, so links
+ * stay in the documents folder, which both configurations share) and the settings in `meta` (the cursor-signing key,
+ * so links
  * with a cursor keep working), and the editorial side: accounts and API tokens (hashes only), the
  * restricted fields of each case, its versions and review comments, and the audit log. Sessions are
  * not copied: everyone signs in again. The destination must be empty; its search index is built afterwards.

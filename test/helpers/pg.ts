@@ -12,7 +12,8 @@ export function pgTestUrl(): string | null {
 }
 
 export const PG_MISSING =
-  'no PostgreSQL server: set PALERMO_TEST_PG_URL, or install postgresql-15 (the tests then start a throwaway cluster); .ci/run does both';
+  'no PostgreSQL server: set PALERMO_TEST_PG_URL, or install postgresql-15 (the tests then start a throwaway ' +
+  'cluster); .ci/run does both';
 
 export function withDatabase(url: string, name: string): string {
   const u = new URL(url);

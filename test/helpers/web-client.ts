@@ -43,7 +43,8 @@ export class WebClient {
     return response(url, res);
   }
 
-  /** Submits the form as if `button` (its visible text, or the control) were clicked; without one, as Enter in a field does. */
+  /** Submits the form as if `button` (its visible text, or the control) were clicked; without one, as Enter in a
+   * field does. */
   async submit(form: FormFill, button?: string | Control): Promise<PageResponse> {
     const submitter = typeof button === 'string' ? form.button(button) : button;
     const payload = new URLSearchParams(form.entries(submitter)).toString();

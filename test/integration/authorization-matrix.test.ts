@@ -749,7 +749,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-/** Every registered route but the HEAD twins of GET routes (Fastify adds them, with the GET handler). Static assets have rows too. */
+/** Every registered route but the HEAD twins of GET routes (Fastify adds them, with the GET handler). Static assets
+ * have rows too. */
 function routesToCover(): string[] {
   const all = registered.filter((r) => r.method !== 'HEAD').map((r) => `${r.method} ${r.url}`);
   return [...new Set(all)].sort();
@@ -796,7 +797,8 @@ describe('authorization matrix', () => {
         cells.push(`${mark}${res.statusCode}`.padEnd(8));
         if (got !== want)
           failures.push(
-            `${row.route}${row.variant ? ` [${row.variant}]` : ''} as ${who}: expected ${want}, got ${res.statusCode} ${res.headers.location ?? ''} ${res.body.slice(0, 160)}`,
+            `${row.route}${row.variant ? ` [${row.variant}]` : ''} as ${who}: expected ${want}, got ` +
+              `${res.statusCode} ${res.headers.location ?? ''} ${res.body.slice(0, 160)}`,
           );
       }
       table.push(`${cells.join('')} ${row.route}${row.variant ? ` [${row.variant}]` : ''}`);

@@ -131,6 +131,7 @@ describe('cases API', () => {
 });
 
 describe('cases API: bad input', () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the test reads whatever the body holds
   const expectError = (res: { statusCode: number; json(): any }, status: number, code: string) => {
     expect(res.statusCode).toBe(status);
     const body = res.json();

@@ -18,7 +18,8 @@ function palermo(args: string[], db: string, env: Record<string, string> = {}) {
 }
 
 describe('palermo document', () => {
-  it('attaches, lists and removes judgment files; refuses an executable named .pdf and oversized files, changing nothing', async () => {
+  it('attaches, lists and removes judgment files; refuses an executable named .pdf and oversized files, changing ' +
+    'nothing', async () => {
     const dir = tempDir();
     const db = join(dir, 'p.db');
     const cases = join(dir, 'cases.jsonl');

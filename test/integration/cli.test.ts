@@ -133,7 +133,7 @@ describe('palermo CLI', { timeout: 180_000 }, () => {
     expect(r.stderr).toMatch(/PALERMO_PORT/);
   });
 
-  it('backup, then restore into another database: identical export; bad backups are refused, the target unchanged', () => {
+  it('backup, then restore elsewhere: identical export; bad backups are refused, the target unchanged', () => {
     const dir = tempDir();
     const a = join(dir, 'a.db');
     writeFileSync(join(dir, 'in.jsonl'), jsonl(4));
@@ -190,34 +190,40 @@ describe('palermo CLI', { timeout: 180_000 }, () => {
     expect(refused.stderr).toMatch(/changed since \(case-2\)/);
   });
 
-  it('user add makes the first administrator; bad input names the field; tokens and the audit log from the command line', () => {
-    const db = join(tempDir(), 'p.db');
-    const add = palermo(['user', 'add', '--email', 'Admin@Example.org', '--role', 'admin'], db);
-    expect(add.status, add.stderr).toBe(0);
-    expect(JSON.parse(add.stdout).created).toMatchObject({ email: 'admin@example.org', role: 'admin' });
-    expect(add.stderr).toMatch(/Password for admin@example\.org \(shown once[^\n]*\n[\w-]{20}\n/);
-    const badRole = palermo(['user', 'add', '--email', 'x@example.org', '--role', 'owner'], db);
-    expect(badRole.status).toBe(65);
-    expect(badRole.stderr).toMatch(/role: unknown role 'owner'; allowed: contributor, editor, admin/);
-    expect(palermo(['user', 'add', '--email', 'admin@example.org', '--role', 'editor'], db).status).toBe(73);
-    const badScope = palermo(['token', 'create', '--label', 'x', '--scopes', 'read,admin'], db);
-    expect(badScope.status).toBe(65);
-    expect(badScope.stderr).toMatch(/scopes\.1: unknown scope 'admin'/);
-    const tok = palermo(
-      ['token', 'create', '--label', 'Partner NGO', '--scopes', 'read,import', '--user', 'admin@example.org'],
-      db,
-    );
-    expect(tok.status, tok.stderr).toBe(0);
-    const created = JSON.parse(tok.stdout);
-    expect(created.secret).toMatch(/^plm_/);
-    expect(palermo(['token', 'list'], db).stdout).not.toContain(created.secret);
-    expect(palermo(['token', 'revoke', created.created.id], db).status).toBe(0);
-    const csv = palermo(['audit', 'export', '--format', 'csv'], db);
-    expect(csv.status).toBe(0);
-    expect(csv.stdout.split('\n')[0]).toBe('id,at,actorKind,actorId,actorLabel,ip,action,targetType,targetId,details');
-    expect(csv.stdout).toMatch(/user\.create[\s\S]*token\.create[\s\S]*token\.revoke/);
-    expect(palermo(['audit', 'export', '--format', 'xml'], db).status).toBe(65);
-  });
+  it(
+    'user add makes the first administrator; bad input names the field; tokens and the audit log from the command ' +
+      'line',
+    () => {
+      const db = join(tempDir(), 'p.db');
+      const add = palermo(['user', 'add', '--email', 'Admin@Example.org', '--role', 'admin'], db);
+      expect(add.status, add.stderr).toBe(0);
+      expect(JSON.parse(add.stdout).created).toMatchObject({ email: 'admin@example.org', role: 'admin' });
+      expect(add.stderr).toMatch(/Password for admin@example\.org \(shown once[^\n]*\n[\w-]{20}\n/);
+      const badRole = palermo(['user', 'add', '--email', 'x@example.org', '--role', 'owner'], db);
+      expect(badRole.status).toBe(65);
+      expect(badRole.stderr).toMatch(/role: unknown role 'owner'; allowed: contributor, editor, admin/);
+      expect(palermo(['user', 'add', '--email', 'admin@example.org', '--role', 'editor'], db).status).toBe(73);
+      const badScope = palermo(['token', 'create', '--label', 'x', '--scopes', 'read,admin'], db);
+      expect(badScope.status).toBe(65);
+      expect(badScope.stderr).toMatch(/scopes\.1: unknown scope 'admin'/);
+      const tok = palermo(
+        ['token', 'create', '--label', 'Partner NGO', '--scopes', 'read,import', '--user', 'admin@example.org'],
+        db,
+      );
+      expect(tok.status, tok.stderr).toBe(0);
+      const created = JSON.parse(tok.stdout);
+      expect(created.secret).toMatch(/^plm_/);
+      expect(palermo(['token', 'list'], db).stdout).not.toContain(created.secret);
+      expect(palermo(['token', 'revoke', created.created.id], db).status).toBe(0);
+      const csv = palermo(['audit', 'export', '--format', 'csv'], db);
+      expect(csv.status).toBe(0);
+      expect(csv.stdout.split('\n')[0]).toBe(
+        'id,at,actorKind,actorId,actorLabel,ip,action,targetType,targetId,details',
+      );
+      expect(csv.stdout).toMatch(/user\.create[\s\S]*token\.create[\s\S]*token\.revoke/);
+      expect(palermo(['audit', 'export', '--format', 'xml'], db).status).toBe(65);
+    },
+  );
 
   it.each([
     ['a binary file', Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00', 'latin1'), /line 1: holds NUL bytes/],
@@ -261,7 +267,8 @@ describe('palermo CLI', { timeout: 180_000 }, () => {
     expect(palermo(['export'], db).stdout).toBe(before);
   });
 
-  it('an import killed midway (SIGKILL) leaves an intact database without any part of its batch; a rerun completes', async () => {
+  it('an import killed midway (SIGKILL) leaves an intact database without any part of its batch; a rerun ' +
+    'completes', async () => {
     const dir = tempDir();
     const db = join(dir, 'p.db');
     writeFileSync(join(dir, 'small.jsonl'), jsonl(2));
@@ -299,126 +306,138 @@ describe('palermo CLI', { timeout: 180_000 }, () => {
     expect(JSON.parse(rerun.stdout)).toMatchObject({ created: 6000 });
   }, 180_000);
 
-  it('--partial imports the valid lines and writes the rejected ones to a file that re-imports once fixed; --report writes JSON', () => {
-    const dir = tempDir();
-    const db = join(dir, 'p.db');
-    const lines = jsonl(4).split('\n');
-    lines[1] = JSON.stringify({ ...JSON.parse(lines[1]!), jurisdiction: 'Narnia' });
-    lines[3] = '{"title": broken';
-    const src = join(dir, 'mixed.jsonl');
-    writeFileSync(src, lines.join('\n'));
-    const report = join(dir, 'report.json');
-    const r = palermo(['import', '--partial', '--report', report, src], db);
-    expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ created: 2, rejected: 2, rejectedFile: `${src}.rejected.jsonl` });
-    const rep = JSON.parse(readFileSync(report, 'utf8'));
-    expect(rep.errors.map((e: { line: number; path: string }) => [e.line, e.path])).toEqual([
-      [2, 'jurisdiction'],
-      [4, '(line)'],
-    ]);
-    const rejected = readFileSync(`${src}.rejected.jsonl`, 'utf8').trim().split('\n');
-    expect(rejected).toEqual([lines[1], lines[3]]);
-    // Fix the rejected lines and import them.
-    writeFileSync(`${src}.rejected.jsonl`, [lines[1]!.replace('Narnia', 'PHL'), jsonl(4).split('\n')[3]].join('\n'));
-    expect(JSON.parse(palermo(['import', `${src}.rejected.jsonl`], db).stdout)).toMatchObject({ created: 2 });
-    expect(palermo(['export'], db).stdout.trim().split('\n')).toHaveLength(4);
-    // Without --partial the same file is refused whole, and the report says why.
-    const strict = palermo(['import', '--report', report, src], join(dir, 'q.db'));
-    expect(strict.status).toBe(65);
-    expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ written: false, code: 'VALIDATION_FAILED' });
-  });
+  it(
+    '--partial imports the valid lines and writes the rejected ones to a file that re-imports once fixed; ' +
+      '--report writes JSON',
+    () => {
+      const dir = tempDir();
+      const db = join(dir, 'p.db');
+      const lines = jsonl(4).split('\n');
+      lines[1] = JSON.stringify({ ...JSON.parse(lines[1]!), jurisdiction: 'Narnia' });
+      lines[3] = '{"title": broken';
+      const src = join(dir, 'mixed.jsonl');
+      writeFileSync(src, lines.join('\n'));
+      const report = join(dir, 'report.json');
+      const r = palermo(['import', '--partial', '--report', report, src], db);
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ created: 2, rejected: 2, rejectedFile: `${src}.rejected.jsonl` });
+      const rep = JSON.parse(readFileSync(report, 'utf8'));
+      expect(rep.errors.map((e: { line: number; path: string }) => [e.line, e.path])).toEqual([
+        [2, 'jurisdiction'],
+        [4, '(line)'],
+      ]);
+      const rejected = readFileSync(`${src}.rejected.jsonl`, 'utf8').trim().split('\n');
+      expect(rejected).toEqual([lines[1], lines[3]]);
+      // Fix the rejected lines and import them.
+      writeFileSync(`${src}.rejected.jsonl`, [lines[1]!.replace('Narnia', 'PHL'), jsonl(4).split('\n')[3]].join('\n'));
+      expect(JSON.parse(palermo(['import', `${src}.rejected.jsonl`], db).stdout)).toMatchObject({ created: 2 });
+      expect(palermo(['export'], db).stdout.trim().split('\n')).toHaveLength(4);
+      // Without --partial the same file is refused whole, and the report says why.
+      const strict = palermo(['import', '--report', report, src], join(dir, 'q.db'));
+      expect(strict.status).toBe(65);
+      expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ written: false, code: 'VALIDATION_FAILED' });
+    },
+  );
 
-  it('imports a partner spreadsheet (CSV) through a YAML mapping, normalising with warnings; column mistakes and broken quoting are errors', () => {
-    const dir = tempDir();
-    const db = join(dir, 'p.db');
-    writeFileSync(
-      join(dir, 'map.yaml'),
-      [
-        'columns:',
-        '  Case name: title',
-        '  Country: jurisdiction',
-        '  Year: decisionDate',
-        '  Purpose: purposes',
-        '  Victim gender: victimGenders',
-        '  Victim age: victimAges',
-        '  Summary: facts',
-        '  Notes: null',
-        'values:',
-        '  purposes:',
-        '    Labour exploitation: forced_labour',
-        '    Sexual exploitation: sexual_exploitation',
-        'separator: "|"',
-      ].join('\n'),
-    );
-    const csv = [
-      'Case name,Country,Year,Purpose,Victim gender,Victim age,Summary,Notes',
-      '"State v. A, B and C",Bolivia (Plurinational State of),2014,Labour exploitation|Sexual exploitation,Child|female,1999|34,"Workers were held on a farm,\nunpaid.",internal',
-      'State v. D,Türkiye,2016-05,Labour exploitation,male,41,Construction site.,',
-    ].join('\n');
-    writeFileSync(join(dir, 'partner.csv'), csv);
-    const r = palermo(['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'partner.csv')], db);
-    expect(r.stderr).toBe('');
-    const out = JSON.parse(r.stdout);
-    expect(out).toMatchObject({ created: 2 });
-    const messages = out.warningDetails.map(
-      (w: { line: number; path: string; message: string }) => `${w.line} ${w.path}: ${w.message}`,
-    );
-    expect(messages).toEqual(
-      expect.arrayContaining([
-        "3 jurisdiction: 'Bolivia (Plurinational State of)' read as BOL",
-        "3 victims.0.gender: 'Child' is not a gender: recorded as child status",
-        '3 victims.0.age: age 1999 looks like a birth year: recorded as birth year',
-      ]),
-    );
-    const cases = palermo(['export'], db)
-      .stdout.trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    const abc = cases.find((c) => c.title === 'State v. A, B and C');
-    expect(abc).toMatchObject({
-      jurisdiction: 'BOL',
-      decisionDate: '2014',
-      tags: { purposes: ['forced_labour', 'sexual_exploitation'] },
-    });
-    expect(abc.victims).toEqual([
-      expect.objectContaining({ child: true, gender: null, birthYear: 1999 }),
-      expect.objectContaining({ gender: 'female', ageAtOffence: 34 }),
-    ]);
-    expect(abc.narratives.en.facts).toBe('Workers were held on a farm,\nunpaid.');
-    expect(abc.provenance.original).toMatchObject({
-      jurisdiction: 'Bolivia (Plurinational State of)',
-      victimGenders: 'Child|female',
-    });
+  it(
+    'imports a partner spreadsheet (CSV) through a YAML mapping, normalising with warnings; column mistakes and ' +
+      'broken quoting are errors',
+    () => {
+      const dir = tempDir();
+      const db = join(dir, 'p.db');
+      writeFileSync(
+        join(dir, 'map.yaml'),
+        [
+          'columns:',
+          '  Case name: title',
+          '  Country: jurisdiction',
+          '  Year: decisionDate',
+          '  Purpose: purposes',
+          '  Victim gender: victimGenders',
+          '  Victim age: victimAges',
+          '  Summary: facts',
+          '  Notes: null',
+          'values:',
+          '  purposes:',
+          '    Labour exploitation: forced_labour',
+          '    Sexual exploitation: sexual_exploitation',
+          'separator: "|"',
+        ].join('\n'),
+      );
+      const csv = [
+        'Case name,Country,Year,Purpose,Victim gender,Victim age,Summary,Notes',
+        '"State v. A, B and C",Bolivia (Plurinational State of),2014,Labour exploitation|Sexual ' +
+          'exploitation,Child|female,1999|34,"Workers were held on a farm,\nunpaid.",internal',
+        'State v. D,Türkiye,2016-05,Labour exploitation,male,41,Construction site.,',
+      ].join('\n');
+      writeFileSync(join(dir, 'partner.csv'), csv);
+      const r = palermo(
+        ['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'partner.csv')],
+        db,
+      );
+      expect(r.stderr).toBe('');
+      const out = JSON.parse(r.stdout);
+      expect(out).toMatchObject({ created: 2 });
+      const messages = out.warningDetails.map(
+        (w: { line: number; path: string; message: string }) => `${w.line} ${w.path}: ${w.message}`,
+      );
+      expect(messages).toEqual(
+        expect.arrayContaining([
+          "3 jurisdiction: 'Bolivia (Plurinational State of)' read as BOL",
+          "3 victims.0.gender: 'Child' is not a gender: recorded as child status",
+          '3 victims.0.age: age 1999 looks like a birth year: recorded as birth year',
+        ]),
+      );
+      const cases = palermo(['export'], db)
+        .stdout.trim()
+        .split('\n')
+        .map((l) => JSON.parse(l));
+      const abc = cases.find((c) => c.title === 'State v. A, B and C');
+      expect(abc).toMatchObject({
+        jurisdiction: 'BOL',
+        decisionDate: '2014',
+        tags: { purposes: ['forced_labour', 'sexual_exploitation'] },
+      });
+      expect(abc.victims).toEqual([
+        expect.objectContaining({ child: true, gender: null, birthYear: 1999 }),
+        expect.objectContaining({ gender: 'female', ageAtOffence: 34 }),
+      ]);
+      expect(abc.narratives.en.facts).toBe('Workers were held on a farm,\nunpaid.');
+      expect(abc.provenance.original).toMatchObject({
+        jurisdiction: 'Bolivia (Plurinational State of)',
+        victimGenders: 'Child|female',
+      });
 
-    const before = palermo(['export'], db).stdout;
-    writeFileSync(
-      join(dir, 'extra.csv'),
-      `${csv.split('\n')[0]},Colour\nState v. E,PHL,2016,Labour exploitation,male,41,Farm.,,red`,
-    );
-    const unknown = palermo(
-      ['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'extra.csv')],
-      db,
-    );
-    expect(unknown.status).toBe(65);
-    expect(unknown.stderr).toMatch(/column 'Colour' is not in the mapping/);
-    writeFileSync(
-      join(dir, 'missing.csv'),
-      'Case name,Country,Year,Purpose,Victim gender,Victim age,Notes\nX,PHL,2010,,,,',
-    );
-    const missing = palermo(
-      ['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'missing.csv')],
-      db,
-    );
-    expect(missing.stderr).toMatch(/the mapping names column 'Summary', which the file does not have/);
-    writeFileSync(join(dir, 'broken.csv'), `${csv.split('\n')[0]}\nX,PHL,2010,"unterminated,,,,,\n`);
-    const broken = palermo(
-      ['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'broken.csv')],
-      db,
-    );
-    expect(broken.status).toBe(65);
-    expect(broken.stderr).toMatch(/line \d+: the CSV cannot be read/);
-    expect(palermo(['export'], db).stdout).toBe(before);
-  });
+      const before = palermo(['export'], db).stdout;
+      writeFileSync(
+        join(dir, 'extra.csv'),
+        `${csv.split('\n')[0]},Colour\nState v. E,PHL,2016,Labour exploitation,male,41,Farm.,,red`,
+      );
+      const unknown = palermo(
+        ['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'extra.csv')],
+        db,
+      );
+      expect(unknown.status).toBe(65);
+      expect(unknown.stderr).toMatch(/column 'Colour' is not in the mapping/);
+      writeFileSync(
+        join(dir, 'missing.csv'),
+        'Case name,Country,Year,Purpose,Victim gender,Victim age,Notes\nX,PHL,2010,,,,',
+      );
+      const missing = palermo(
+        ['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'missing.csv')],
+        db,
+      );
+      expect(missing.stderr).toMatch(/the mapping names column 'Summary', which the file does not have/);
+      writeFileSync(join(dir, 'broken.csv'), `${csv.split('\n')[0]}\nX,PHL,2010,"unterminated,,,,,\n`);
+      const broken = palermo(
+        ['import', '--format', 'csv', '--mapping', join(dir, 'map.yaml'), join(dir, 'broken.csv')],
+        db,
+      );
+      expect(broken.status).toBe(65);
+      expect(broken.stderr).toMatch(/line \d+: the CSV cannot be read/);
+      expect(palermo(['export'], db).stdout).toBe(before);
+    },
+  );
 
   it('imports an Excel workbook through the same mapping; a file that is not a workbook is refused', async () => {
     const dir = tempDir();

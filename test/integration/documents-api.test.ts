@@ -54,47 +54,51 @@ afterAll(async () => {
 });
 
 describe('documents API', () => {
-  it('attaches a PDF: stored by hash, served back byte for byte with its type, and its text is searchable with a snippet from it', async () => {
-    const pdf = await makePdf([
-      'JUDGMENT. The accused kept the workers in the quarry at Zanzibarville.',
-      'The court finds peonage proven beyond reasonable doubt.',
-    ]);
-    expect(await searchIds('Zanzibarville')).toEqual([]);
-    const before = await caseVersion('doc-pub');
-    const r = await upload('doc-pub', pdf, 'application/pdf', 'Judgment 2015.pdf');
-    expect(r.statusCode).toBe(201);
-    const doc = r.json();
-    expect(doc).toMatchObject({
-      sha256: sha(pdf),
-      filename: 'Judgment 2015.pdf',
-      mediaType: 'application/pdf',
-      size: pdf.length,
-      pages: 2,
-    });
-    expect(doc.textLength).toBeGreaterThan(60);
-    expect(r.headers.location).toBe(doc.url);
-    expect(await caseVersion('doc-pub')).toBe(before + 1);
-    expect(readFileSync(join(t.config.documentsDir, doc.sha256.slice(0, 2), doc.sha256))).toEqual(pdf);
+  it(
+    'attaches a PDF: stored by hash, served back byte for byte with its type, and its text is searchable with a ' +
+      'snippet from it',
+    async () => {
+      const pdf = await makePdf([
+        'JUDGMENT. The accused kept the workers in the quarry at Zanzibarville.',
+        'The court finds peonage proven beyond reasonable doubt.',
+      ]);
+      expect(await searchIds('Zanzibarville')).toEqual([]);
+      const before = await caseVersion('doc-pub');
+      const r = await upload('doc-pub', pdf, 'application/pdf', 'Judgment 2015.pdf');
+      expect(r.statusCode).toBe(201);
+      const doc = r.json();
+      expect(doc).toMatchObject({
+        sha256: sha(pdf),
+        filename: 'Judgment 2015.pdf',
+        mediaType: 'application/pdf',
+        size: pdf.length,
+        pages: 2,
+      });
+      expect(doc.textLength).toBeGreaterThan(60);
+      expect(r.headers.location).toBe(doc.url);
+      expect(await caseVersion('doc-pub')).toBe(before + 1);
+      expect(readFileSync(join(t.config.documentsDir, doc.sha256.slice(0, 2), doc.sha256))).toEqual(pdf);
 
-    const dl = await t.app.inject({ url: doc.url });
-    expect(dl.statusCode).toBe(200);
-    expect(dl.headers['content-type']).toBe('application/pdf');
-    expect(dl.headers['content-disposition']).toBe('inline; filename="Judgment 2015.pdf"');
-    expect(dl.headers['content-security-policy']).toMatch(/^sandbox/);
-    expect(dl.rawPayload).toEqual(pdf);
+      const dl = await t.app.inject({ url: doc.url });
+      expect(dl.statusCode).toBe(200);
+      expect(dl.headers['content-type']).toBe('application/pdf');
+      expect(dl.headers['content-disposition']).toBe('inline; filename="Judgment 2015.pdf"');
+      expect(dl.headers['content-security-policy']).toMatch(/^sandbox/);
+      expect(dl.rawPayload).toEqual(pdf);
 
-    const hits = (await t.app.inject({ url: '/api/v1/search?q=Zanzibarville' })).json().hits;
-    expect(hits.map((h: { id: string }) => h.id)).toEqual(['doc-pub']);
-    expect(hits[0].snippet.field).toBe('fulltext');
-    expect(hits[0].snippet.text).toContain('Zanzibarville');
-    expect(await searchIds('peonage quarry')).toEqual(['doc-pub']);
+      const hits = (await t.app.inject({ url: '/api/v1/search?q=Zanzibarville' })).json().hits;
+      expect(hits.map((h: { id: string }) => h.id)).toEqual(['doc-pub']);
+      expect(hits[0].snippet.field).toBe('fulltext');
+      expect(hits[0].snippet.text).toContain('Zanzibarville');
+      expect(await searchIds('peonage quarry')).toEqual(['doc-pub']);
 
-    const page = (await t.app.inject({ url: '/cases/doc-pub' })).body;
-    expect(page).toContain(`<a href="${doc.url}" type="application/pdf">Judgment 2015.pdf</a>`);
-    expect((await t.app.inject({ url: '/search?q=Zanzibarville' })).body).toMatch(
-      /From the judgment: <\/span>[^<]*<mark>Zanzibarville<\/mark>/,
-    );
-  });
+      const page = (await t.app.inject({ url: '/cases/doc-pub' })).body;
+      expect(page).toContain(`<a href="${doc.url}" type="application/pdf">Judgment 2015.pdf</a>`);
+      expect((await t.app.inject({ url: '/search?q=Zanzibarville' })).body).toMatch(
+        /From the judgment: <\/span>[^<]*<mark>Zanzibarville<\/mark>/,
+      );
+    },
+  );
 
   it('attaches DOCX, HTML and text; re-sending the same file changes nothing', async () => {
     const docx = await makeDocx([
@@ -107,7 +111,8 @@ describe('documents API', () => {
     expect(await searchIds('Quixotelanders')).toEqual(['doc-pub']);
 
     const html = Buffer.from(
-      '<!doctype html><html><head><title>x</title><script>alert(1)</script></head><body><p>Appeal of the Brobdingnagians dismissed.</p></body></html>',
+      '<!doctype html><html><head><title>x</title><script>alert(1)</script></head><body><p>Appeal of the ' +
+        'Brobdingnagians dismissed.</p></body></html>',
     );
     expect((await upload('doc-pub', html, 'text/html', 'appeal.html')).statusCode).toBe(201);
     expect(await searchIds('Brobdingnagians')).toEqual(['doc-pub']);

@@ -70,27 +70,34 @@ describe('documents in the editor', () => {
     expect((await t.app.inject({ url: '/api/v1/search?q=Brobdingnagian' })).json().total).toBe(0);
   });
 
-  it('refuses a forged upload, a disguised executable and a file over the limit, beside the file field, attaching nothing', async () => {
-    const forged = await upload({}, { name: 'judgment.txt', type: 'text/plain', bytes: Buffer.from('forged') });
-    expect(forged.statusCode).toBe(403);
-    const { csrf } = await formToken(t.app, '/editor/cases/doc-ed', jar);
-    const exe = await upload(
-      { _csrf: csrf },
-      { name: 'judgment.pdf', type: 'application/pdf', bytes: readFileSync('/usr/bin/true').subarray(0, 4000) },
-    );
-    expect(exe.statusCode).toBe(415);
-    expect(exe.body).toMatch(/id="doc-file-error"[^>]*>[^<]*judgment\.pdf/);
-    expect(exe.body).toMatch(/aria-describedby="doc-file-error"/);
-    const big = await upload({ _csrf: csrf }, { name: 'big.txt', type: 'text/plain', bytes: Buffer.alloc(5000, 0x61) });
-    expect(big.statusCode).toBe(413);
-    expect(big.body).toMatch(
-      /id="doc-file-error"[^>]*>big\.txt is larger than the limit of 4 KB; nothing was attached/,
-    );
-    const none = await upload({ _csrf: csrf });
-    expect(none.statusCode).toBe(400);
-    expect(none.body).toMatch(/Choose a file to attach/);
-    expect(await listed()).toEqual([]);
-  });
+  it(
+    'refuses a forged upload, a disguised executable and a file over the limit, beside the file field, attaching ' +
+      'nothing',
+    async () => {
+      const forged = await upload({}, { name: 'judgment.txt', type: 'text/plain', bytes: Buffer.from('forged') });
+      expect(forged.statusCode).toBe(403);
+      const { csrf } = await formToken(t.app, '/editor/cases/doc-ed', jar);
+      const exe = await upload(
+        { _csrf: csrf },
+        { name: 'judgment.pdf', type: 'application/pdf', bytes: readFileSync('/usr/bin/true').subarray(0, 4000) },
+      );
+      expect(exe.statusCode).toBe(415);
+      expect(exe.body).toMatch(/id="doc-file-error"[^>]*>[^<]*judgment\.pdf/);
+      expect(exe.body).toMatch(/aria-describedby="doc-file-error"/);
+      const big = await upload(
+        { _csrf: csrf },
+        { name: 'big.txt', type: 'text/plain', bytes: Buffer.alloc(5000, 0x61) },
+      );
+      expect(big.statusCode).toBe(413);
+      expect(big.body).toMatch(
+        /id="doc-file-error"[^>]*>big\.txt is larger than the limit of 4 KB; nothing was attached/,
+      );
+      const none = await upload({ _csrf: csrf });
+      expect(none.statusCode).toBe(400);
+      expect(none.body).toMatch(/Choose a file to attach/);
+      expect(await listed()).toEqual([]);
+    },
+  );
 
   it('a contributor cannot attach to a case that is not their draft', async () => {
     const c = await signIn(t.app, (await createUser(t.services, 'contributor')).email);

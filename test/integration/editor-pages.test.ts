@@ -375,7 +375,7 @@ describe('editor pages through the real forms', () => {
     const c = await WebClient.signIn(t.app, contributor.email);
     let page = await c.get(`/editor/cases/${draftId}`);
     const staleEdit = page.form(`/editor/cases/${draftId}`); // the case form as it was while still a draft
-    let wf = workflowForm(page, draftId);
+    const wf = workflowForm(page, draftId);
     expect(buttonsOf(wf)).toEqual(['in_review']);
     wf.fill('wf-comment', 'Ready for review.');
     page = await c.follow(await c.submit(wf, 'Submit for review'));

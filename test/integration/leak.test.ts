@@ -16,7 +16,8 @@ let t: TestApp;
 
 /** Words every test case shares, so that the hidden cases are the control's nearest neighbours. */
 const SHARED =
-  'The accused recruited women with promises of restaurant work abroad, confiscated their passports and forced them into debt bondage.';
+  'The accused recruited women with promises of restaurant work abroad, confiscated their passports and forced ' +
+  'them into debt bondage.';
 const NARRATIVE_FIELDS = ['facts', 'reasoning', 'commentary', 'crossCutting'] as const;
 
 /** A case with a marker word (prefix + field name, letters only) in every text field. */
@@ -200,7 +201,8 @@ async function wordQueries(w: string, who: Who): Promise<Seen[]> {
       const body = toGhost(real.body);
       const differs =
         real.status !== ghost.status || noIds(body) !== noIds(ghost.body)
-          ? `answers unlike a search for '${toGhost(w)}' (${real.status} vs ${ghost.status}): ${firstDifference(noIds(body), noIds(ghost.body))}`
+          ? `answers unlike a search for '${toGhost(w)}' (${real.status} vs ${ghost.status}): ` +
+            `${firstDifference(noIds(body), noIds(ghost.body))}`
           : undefined;
       // The marker check reads the answer without the echoed query (a hit holding it makes `differs`).
       const stripped = real.body
@@ -453,20 +455,26 @@ describe('the test cases are what the test says they are', () => {
 });
 
 describe('unpublished cases and restricted fields never reach a public channel', () => {
-  it('search, listings, feeds, exports, sitemap, statistics and pages show no marker, to the public or a contributor who does not own them', async () => {
-    const found: string[] = [];
-    for (const who of viewers) {
-      const seen = await publicChannels(who, WORDS, ['NZL', 'CHL', 'PHL']);
-      found.push(...leaks(seen, FORBIDDEN));
-      // A channel that fails shows nothing and proves nothing: every one must answer.
-      found.push(
-        ...seen.filter((s) => s.status >= 400).map((s) => `${s.channel} answered ${s.status}: ${s.body.slice(0, 150)}`),
-      );
-    }
-    expect(found).toEqual([]);
-  });
+  it(
+    'search, listings, feeds, exports, sitemap, statistics and pages show no marker, to the public or a ' +
+      'contributor who does not own them',
+    async () => {
+      const found: string[] = [];
+      for (const who of viewers) {
+        const seen = await publicChannels(who, WORDS, ['NZL', 'CHL', 'PHL']);
+        found.push(...leaks(seen, FORBIDDEN));
+        // A channel that fails shows nothing and proves nothing: every one must answer.
+        found.push(
+          ...seen
+            .filter((s) => s.status >= 400)
+            .map((s) => `${s.channel} answered ${s.status}: ${s.body.slice(0, 150)}`),
+        );
+      }
+      expect(found).toEqual([]);
+    },
+  );
 
-  it('totals, facet counts, statistics and the published count are exactly as before the hidden cases existed', async () => {
+  it('totals, facet counts, statistics and the published count are as before the hidden cases existed', async () => {
     const after = await countsSnapshot();
     expect(after.search).toEqual(before.search);
     expect(after.health).toEqual(before.health);
@@ -496,7 +504,8 @@ describe('unpublished cases and restricted fields never reach a public channel',
             s.body.replaceAll(id, ghost).replace(/"requestId":"[^"]+"/, '') ===
               m.body.replace(/"requestId":"[^"]+"/, '');
           const closed = [401, 403, 404].includes(s.status);
-          // The review queue and audit log are not about this case: the marker check below applies (a contributor's token sees its own, empty, queue).
+          // The review queue and audit log are not about this case: the marker check below applies (a contributor's
+          // token sees its own, empty, queue).
           const aboutCase = s.channel.includes(`/${id}`);
           if (aboutCase && (!closed || !sameAsMissing))
             found.push(`${s.channel}: ${s.status} (a missing case: ${m.status}) ${s.body.slice(0, 200)}`);

@@ -6,6 +6,19 @@ import { join } from 'node:path';
 import { tempDir } from '../helpers/test-app.ts';
 import { freshPgDatabase, pgTestUrl, PG_MISSING } from '../helpers/pg.ts';
 import { caseInput } from '../factories/case-factory.ts';
+
+const bigCase = (i: number) =>
+  caseInput({
+    id: `big-${i}`,
+    narratives: {
+      en: {
+        facts: `${'A long account of the facts. '.repeat(40)}${i}`,
+        reasoning: null,
+        commentary: null,
+        crossCutting: null,
+      },
+    },
+  });
 import { makePdf } from '../fixtures/documents.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/palermo.js');
@@ -21,7 +34,8 @@ function palermo(args: string[], db: Record<string, string>, input?: string) {
 }
 
 describe.skipIf(!pgTestUrl())(`palermo migrate-data${pgTestUrl() ? '' : ` (${PG_MISSING})`}`, () => {
-  it('SQLite -> PostgreSQL -> SQLite is lossless (identical JSON Lines), keeps import batches, and indexes for search', async () => {
+  it('SQLite -> PostgreSQL -> SQLite is lossless (identical JSON Lines), keeps import batches, and indexes for ' +
+    'search', async () => {
     const dir = tempDir();
     const sqliteA = { PALERMO_DB_PATH: join(dir, 'a.db') };
     const lines = Array.from({ length: 30 }, (_, i) =>
@@ -120,7 +134,7 @@ describe.skipIf(!pgTestUrl())(`palermo migrate-data${pgTestUrl() ? '' : ` (${PG_
     const n = 400; // about 600 KB: many reads of the file while the first transaction opens
     writeFileSync(
       join(dir, 'big.jsonl'),
-      `${Array.from({ length: n }, (_, i) => JSON.stringify(caseInput({ id: `big-${i}`, narratives: { en: { facts: `${'A long account of the facts. '.repeat(40)}${i}`, reasoning: null, commentary: null, crossCutting: null } } }))).join('\n')}\n`,
+      `${Array.from({ length: n }, (_, i) => JSON.stringify(bigCase(i))).join('\n')}\n`,
     );
     const pg = { DATABASE_URL: await freshPgDatabase('import') };
     const r = palermo(['import', join(dir, 'big.jsonl')], pg);

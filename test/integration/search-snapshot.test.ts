@@ -8,7 +8,7 @@ import { tempDbPath } from '../helpers/test-app.ts';
 import { SYSTEM } from '../../src/modules/platform/domain/accounts.ts';
 
 describe('search state snapshot', () => {
-  it('a clean shutdown saves a snapshot the next start loads; a start after a crash rebuilds from the tables', async () => {
+  it('a clean shutdown saves a snapshot the next start loads; a start after a crash rebuilds it', async () => {
     const config = loadConfig({ PALERMO_DB_PATH: tempDbPath(), PALERMO_LOG_LEVEL: 'silent' }, {}, null);
     let s = await boot(config);
     await seedDemo(s);

@@ -245,7 +245,7 @@ describe('API tokens', () => {
   });
   afterAll(async () => t.close());
 
-  it('is stored as a hash only, records its last use, and revocation takes effect on the very next request', async () => {
+  it('is stored as a hash only, records its last use; revocation takes effect on the next request', async () => {
     const { id, header } = await createToken(t.services, ['read']);
     const secret = header.authorization.slice('Bearer '.length);
     expect(secret).toMatch(/^plm_[\w-]{43}$/);
@@ -265,7 +265,7 @@ describe('API tokens', () => {
     expect(after.json().error.message).toMatch(/unknown, revoked or expired/);
   });
 
-  it("an expired token, or one whose owner is disabled, is refused; a demoted owner's token loses the rights at once", async () => {
+  it("an expired token, or a disabled owner's, is refused; a demoted owner's token loses rights at once", async () => {
     const expired = await t.services.accounts.createToken(
       { label: 'old', scopes: ['read'], expiresAt: '2020-01-01T00:00:00Z' },
       SYSTEM,

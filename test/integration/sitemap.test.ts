@@ -46,24 +46,28 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 describe('/sitemap.xml', () => {
-  it('lists the public pages, the jurisdictions with published cases, and every published case with lastmod = updatedAt', async () => {
-    const res = await t.app.inject({ url: '/sitemap.xml' });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
-    expect(res.headers['cache-control']).toBe('no-cache'); // a takedown must not wait for a shared cache
-    expect(res.body).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
-    );
-    const base = 'https://palermo.example.org';
-    const all = locs(res.body);
-    for (const p of ['/', '/search', '/statistics', '/about', '/api', '/jurisdictions/FRA', '/jurisdictions/PHL'])
-      expect(all).toContain(`${base}${p}`);
-    expect(all.filter((l) => l.includes('/cases/')).sort()).toEqual(published.map((id) => `${base}/cases/${id}`));
-    // Unpublished cases and their jurisdiction (ARG has only a draft and a case in review) are absent.
-    expect(res.body).not.toMatch(/sm-draft|sm-review|sm-gone|ARG/);
-    const rec = (await t.app.inject({ url: '/api/v1/cases/sm-c' })).json();
-    expect(res.body).toContain(`<url><loc>${base}/cases/sm-c</loc><lastmod>${rec.updatedAt}</lastmod></url>`);
-  });
+  it(
+    'lists the public pages, the jurisdictions with published cases, and every published case with lastmod = ' +
+      'updatedAt',
+    async () => {
+      const res = await t.app.inject({ url: '/sitemap.xml' });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
+      expect(res.headers['cache-control']).toBe('no-cache'); // a takedown must not wait for a shared cache
+      expect(res.body).toMatch(
+        /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
+      );
+      const base = 'https://palermo.example.org';
+      const all = locs(res.body);
+      for (const p of ['/', '/search', '/statistics', '/about', '/api', '/jurisdictions/FRA', '/jurisdictions/PHL'])
+        expect(all).toContain(`${base}${p}`);
+      expect(all.filter((l) => l.includes('/cases/')).sort()).toEqual(published.map((id) => `${base}/cases/${id}`));
+      // Unpublished cases and their jurisdiction (ARG has only a draft and a case in review) are absent.
+      expect(res.body).not.toMatch(/sm-draft|sm-review|sm-gone|ARG/);
+      const rec = (await t.app.inject({ url: '/api/v1/cases/sm-c' })).json();
+      expect(res.body).toContain(`<url><loc>${base}/cases/sm-c</loc><lastmod>${rec.updatedAt}</lastmod></url>`);
+    },
+  );
 
   it('uses the Host header when no public URL is configured', async () => {
     const other = await makeTestApp();

@@ -102,7 +102,7 @@ describe('statistics API', () => {
     expect(body.rule).toContain('fewer than 3');
   });
 
-  it('counts cases by year, jurisdiction and art. 3 tags for a search, small cells shown as "fewer than 3"', async () => {
+  it('counts cases by year, jurisdiction and art. 3 tags for a search; small cells read "fewer than 3"', async () => {
     const years = (await get(`/api/v1/stats/years?${Q}`)).body;
     expect(years.cases).toBe(5);
     expect(years.coverage).toMatch(/not trafficking prevalence/);
@@ -137,7 +137,7 @@ describe('statistics API', () => {
     expect(kind.legal_entity!.label).toMatch(/Company/);
   });
 
-  it('summarises prison terms by jurisdiction and purpose; flows go from victim nationality to jurisdiction', async () => {
+  it('summarises prison terms by jurisdiction and purpose; flows go from victim nationality to country', async () => {
     const prison = rowsOf((await get(`/api/v1/stats/prison-by-jurisdiction?${Q}`)).body);
     expect(prison.ITA).toMatchObject({ cases: 3, sentenced: 3, min: 60, q1: 90, median: 120, q3: 150, max: 180 });
     expect(prison.ESP).toMatchObject({ cases: 'fewer than 3', median: 'fewer than 3', max: 'fewer than 3' });

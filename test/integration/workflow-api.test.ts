@@ -1,4 +1,5 @@
-/** The editorial workflow over the API: who may move a case where, comments, restricted fields, versions, restore, audit. */
+/** The editorial workflow over the API: who may move a case where, comments, restricted fields, versions, restore,
+ * audit. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { AUTH, makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { cookieHeader, createToken, createUser, signIn } from '../helpers/accounts.ts';

@@ -63,7 +63,8 @@ export function backupCommands(program: Command, config: Readonly<Config>, io: C
   program
     .command('backup')
     .description(
-      'copy the database to FILE while it keeps serving (SQLite online backup), then verify the copy; judgment documents go to FILE.documents/',
+      'copy the database to FILE while it keeps serving (SQLite online backup), then verify the copy; judgment ' +
+        'documents go to FILE.documents/',
     )
     .argument('<file>', 'the backup file to create')
     .action(
@@ -83,7 +84,8 @@ export function backupCommands(program: Command, config: Readonly<Config>, io: C
           if (missing.length)
             throw new AppError(
               'UNAVAILABLE',
-              `${missing.length} document files referenced by cases are missing from ${config.documentsDir}; the backup lacks them`,
+              `${missing.length} document files referenced by cases are missing from ${config.documentsDir}; the ` +
+                `backup lacks them`,
               { missing },
             );
         } finally {

@@ -26,7 +26,8 @@ export function migrateDataCommand(program: Command, config: Readonly<Config>, i
   program
     .command('migrate-data')
     .description(
-      'copy a whole database into an empty one, SQLite <-> PostgreSQL (cases, import log, settings), then build its search index',
+      'copy a whole database into an empty one, SQLite <-> PostgreSQL (cases, import log, settings), then build ' +
+        'its search index',
     )
     .requiredOption('--from <db>', 'source: sqlite:PATH or postgres://...')
     .requiredOption('--to <db>', 'destination (empty): sqlite:PATH or postgres://...')
@@ -67,9 +68,9 @@ export function migrateDataCommand(program: Command, config: Readonly<Config>, i
         const services = await boot({ ...config, ...toSpec, seedDemo: false });
         const indexed = services.engine.stats().documents;
         await closeServices(services);
-        io.out(
-          `${JSON.stringify({ migrated: { from: redact(opts.from), to: redact(opts.to) }, ...result, indexed, seconds: Math.round((performance.now() - started) / 100) / 10 })}\n`,
-        );
+        const seconds = Math.round((performance.now() - started) / 100) / 10;
+        const migrated = { from: redact(opts.from), to: redact(opts.to) };
+        io.out(`${JSON.stringify({ migrated, ...result, indexed, seconds })}\n`);
       }),
     );
 }

@@ -30,7 +30,8 @@ export function serveCommand(program: Command, config: Readonly<Config>, io: Cli
         io.err(`Palermo is serving on ${address} (database: ${config.databaseUrl ? 'postgres' : config.dbPath})\n`);
         if ((await services.store.accounts.countAdmins()) === 0) {
           io.err(
-            'No administrator yet. Create one to sign in to the editor (/login): npx palermo user add --email you@example.org --role admin\n',
+            'No administrator yet. Create one to sign in to the editor (/login): npx palermo user add --email ' +
+              'you@example.org --role admin\n',
           );
         }
         // Project the world map's country paths now rather than on the first Statistics page.

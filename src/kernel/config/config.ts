@@ -91,7 +91,8 @@ export interface Config {
   trustProxy: boolean;
   /** Secure cookies: 'auto' when the request (or PALERMO_PUBLIC_URL) is HTTPS. */
   secureCookies: 'auto' | 'always' | 'never';
-  /** Serve the pseudo-locale (en-XA, every catalog string marked) to `Accept-Language: en-XA`: for translators and tests. */
+  /** Serve the pseudo-locale (en-XA, every catalog string marked) to `Accept-Language: en-XA`: for translators and
+   * tests. */
   pseudoLocale: boolean;
 }
 
@@ -130,7 +131,9 @@ export function loadConfig(
   const c = parsed.data;
   if (c.PALERMO_ADMIN_TOKEN !== undefined) {
     const message =
-      'PALERMO_ADMIN_TOKEN is retired: create an administrator with `palermo user add --email you@example.org --role admin` and API tokens with `palermo token create` (or on /admin/tokens); then remove PALERMO_ADMIN_TOKEN';
+      'PALERMO_ADMIN_TOKEN is retired: create an administrator with `palermo user add --email you@example.org ' +
+      '--role admin` and API tokens with `palermo token create` (or on /admin/tokens); then remove ' +
+      'PALERMO_ADMIN_TOKEN';
     throw new AppError('VALIDATION_FAILED', `invalid configuration: ${message}`, [
       { path: 'PALERMO_ADMIN_TOKEN', message },
     ]);

@@ -40,8 +40,8 @@ export function migrationProvider(migrations: ModuleMigrations, dialect: Dialect
   };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see DialectMigration
 export async function migrateToLatest(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see DialectMigration
   db: Kysely<any>,
   dialect: Dialect,
   migrations: ModuleMigrations,

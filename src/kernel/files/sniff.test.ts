@@ -43,7 +43,8 @@ describe('checkDocument', () => {
     const e = await refusal(checkDocument(readFileSync('/usr/bin/true'), 'judgment.pdf', 'application/pdf'));
     expect(e.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(e.message).toBe(
-      'judgment.pdf claims to be PDF but its bytes are a Linux executable (ELF); accepted: PDF, Word document (DOCX), HTML, plain text',
+      'judgment.pdf claims to be PDF but its bytes are a Linux executable (ELF); accepted: PDF, Word document ' +
+        '(DOCX), HTML, plain text',
     );
   });
 
@@ -61,7 +62,7 @@ describe('checkDocument', () => {
     expect((await refusal(checkDocument(utf8('x'), 'a.txt', 'image/png'))).code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
-  it('takes the kind from the bytes when nothing is claimed, and text with markup as text when named .txt', async () => {
+  it('takes the kind from the bytes when nothing is claimed; text with markup named .txt is text', async () => {
     expect(await checkDocument(await makeDocx(['x']), 'upload', 'application/octet-stream')).toBe('docx');
     expect(await checkDocument(utf8('<p>x</p>'), 'notes.txt', undefined)).toBe('txt');
   });

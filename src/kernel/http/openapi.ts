@@ -50,7 +50,9 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'No token was sent, or it is unknown, revoked or expired',
   403: 'The token or account lacks the right',
   404: 'Not found (unpublished cases are not found for the public)',
-  409: 'Conflict: the id exists, the version is stale, the workflow does not allow the move, or the pseudonymisation check found names',
+  409:
+    'Conflict: the id exists, the version is stale, the workflow does not allow the move, or the ' +
+    'pseudonymisation check found names',
   413: 'The body is over the size limit',
   415: 'The body is not JSON',
   429: 'Too many requests: wait for the seconds in Retry-After',

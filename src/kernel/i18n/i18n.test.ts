@@ -25,10 +25,16 @@ describe('I18n', () => {
   });
 
   it('refuses a key outside the owner, a key declared twice, and invalid ICU, naming the key', () => {
-    expect(() => new I18n([{ owner: 'grants', catalogs }])).toThrow(/'cases.found' of grants must start with 'grants.'/);
-    expect(() => new I18n([{ owner: 'cases', catalogs }, { owner: 'cases', catalogs }])).toThrow(
-      /'cases.found' \(en\) is declared twice/,
+    expect(() => new I18n([{ owner: 'grants', catalogs }])).toThrow(
+      /'cases.found' of grants must start with 'grants.'/,
     );
+    expect(
+      () =>
+        new I18n([
+          { owner: 'cases', catalogs },
+          { owner: 'cases', catalogs },
+        ]),
+    ).toThrow(/'cases.found' \(en\) is declared twice/);
     expect(() => new I18n([{ owner: 'cases', catalogs: { en: { 'cases.bad': '{count, plural, one {x}' } } }])).toThrow(
       /'cases.bad' \(en\) is not valid ICU/,
     );

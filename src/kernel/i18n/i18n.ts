@@ -56,7 +56,8 @@ export class I18n {
         const into = this.messages.get(locale) ?? new Map<string, MessageFormatElement[]>();
         this.messages.set(locale, into);
         for (const [key, message] of Object.entries(catalog)) {
-          if (!key.startsWith(`${owner}.`)) throw new Error(`message key '${key}' of ${owner} must start with '${owner}.'`);
+          if (!key.startsWith(`${owner}.`))
+            throw new Error(`message key '${key}' of ${owner} must start with '${owner}.'`);
           const first = ownerOf.get(`${locale}:${key}`);
           if (first) throw new Error(`message key '${key}' (${locale}) is declared twice`);
           ownerOf.set(`${locale}:${key}`, owner);

@@ -23,7 +23,7 @@ async function error(chunks: (Buffer | string)[], max?: number): Promise<AppErro
 }
 
 describe('readLines', () => {
-  it('splits lines across chunks, drops a UTF-8 BOM and CRLF, keeps multi-byte characters split between chunks', async () => {
+  it('splits lines across chunks, drops a UTF-8 BOM and CRLF, keeps characters split between chunks', async () => {
     const text = Buffer.from('\ufeffa,é\r\nsecond line 贩卖\nlast', 'utf8');
     const cut = text.indexOf(Buffer.from('贩')) + 1; // inside a multi-byte character
     expect(await all([text.subarray(0, 5), text.subarray(5, cut), text.subarray(cut)])).toEqual([

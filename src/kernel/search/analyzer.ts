@@ -44,10 +44,13 @@ export const DEFAULT_QUERY_LANGUAGES: readonly string[] = Object.freeze(['en', '
 
 // --- folding -------------------------------------------------------------------------------------
 
+// eslint-disable-next-line no-control-regex -- the ASCII range, NUL included
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Combining marks to strip: all but those of Brahmic scripts (Indic, Tibetan, Myanmar, Thai, Lao,
  * Khmer, South-East Asian, U+A800-ABFF) and the kana voicing marks, which are parts of letters. */
+// The class lists ranges of code points (the voicing marks as escapes), not combined characters.
 const STRIP_MARKS =
+  // eslint-disable-next-line no-misleading-character-class
   /(?![\u0900-\u0dff\u0e00-\u0eff\u0f00-\u109f\u1700-\u17ff\u1900-\u1aaf\u1b00-\u1bff\u3099\u309a\ua800-\uabff])\p{M}/gu;
 const SPECIAL = /[ßæøœłđıþðςʼ]/g;
 const SPECIAL_MAP: Readonly<Record<string, string>> = {

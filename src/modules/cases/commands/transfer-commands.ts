@@ -90,7 +90,7 @@ function progressBar(io: CliIo, source: LineSource): { update: (lines: number) =
 }
 
 export function importCommand(program: Command, ctx: CommandContext<Services>): void {
-  const { config, io, run } = ctx;
+  const { io, run } = ctx;
   program
     .command('import')
     .description('import cases from a JSON Lines file (all or nothing; - reads standard input)')
@@ -101,18 +101,21 @@ export function importCommand(program: Command, ctx: CommandContext<Services>): 
     )
     .option(
       '--format <format>',
-      'input format: jsonl (the API shape, docs/case.schema.json), sherloc (rows scraped from the UNODC database) csv or xlsx (a spreadsheet, one row per case, see --mapping)',
+      'input format: jsonl (the API shape, docs/case.schema.json), sherloc (rows scraped from the UNODC database) ' +
+        'csv or xlsx (a spreadsheet, one row per case, see --mapping)',
       'jsonl',
     )
     .option(
       '--mapping <file>',
-      'for csv: a YAML or JSON file mapping your column names and labels to Palermo fields and codes (default: the columns of palermo export --format csv)',
+      'for csv: a YAML or JSON file mapping your column names and labels to Palermo fields and codes (default: the ' +
+        'columns of palermo export --format csv)',
     )
     .option('--dry-run', 'validate and report; write nothing')
     .option('--source <text>', 'provenance source recorded on cases that name none')
     .option(
       '--partial',
-      'import the valid lines; write the rejected ones to FILE.rejected.jsonl (fix and re-import it) and their errors to the report',
+      'import the valid lines; write the rejected ones to FILE.rejected.jsonl (fix and re-import it) and their ' +
+        'errors to the report',
     )
     .option(
       '--report <file>',
@@ -210,11 +213,12 @@ export function importCommand(program: Command, ctx: CommandContext<Services>): 
 }
 
 export function exportCommand(program: Command, ctx: CommandContext<Services>): void {
-  const { config, io, run } = ctx;
+  const { config, run } = ctx;
   program
     .command('export')
     .description(
-      'export cases, in creation order, to standard output unless --output: jsonl is the lossless canonical form, csv is flattened (docs/export-formats.md)',
+      'export cases, in creation order, to standard output unless --output: jsonl is the lossless canonical form, ' +
+        'csv is flattened (docs/export-formats.md)',
     )
     .option('--format <format>', `output format: ${EXPORT_FORMATS.join(', ')}`, 'jsonl')
     .option('--query <text>', 'export only the published cases matching this search (the query language of the API)')

@@ -35,7 +35,8 @@ function vocab<L extends readonly Term[]>(list: L, what: string) {
 
 export const countryCode = z.string().refine(isCountryCode, {
   error: (iss) =>
-    `unknown country code '${String(iss.input)}'; expected an ISO 3166-1 alpha-3 code such as PHL, or XIR for International and Regional Bodies`,
+    `unknown country code '${String(iss.input)}'; expected an ISO 3166-1 alpha-3 code such as PHL, or XIR for ` +
+    `International and Regional Bodies`,
 });
 
 export const partialDate = z.string().superRefine((v, ctx) => {

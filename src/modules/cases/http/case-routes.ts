@@ -70,7 +70,8 @@ export function caseRoutes(app: FastifyInstance, deps: CaseRouteDeps): void {
       schema: {
         tags: ['cases'],
         summary:
-          'Create a case (contributors: as draft or in_review; publishing directly needs publish rights and passes the pseudonymisation check unless acknowledge_warnings=true)',
+          'Create a case (contributors: as draft or in_review; publishing directly needs publish rights and passes ' +
+          'the pseudonymisation check unless acknowledge_warnings=true)',
         security,
         body: ref('CaseInput'),
         querystring: z.toJSONSchema(createQuery, { io: 'input', unrepresentable: 'any' }),
@@ -95,7 +96,9 @@ export function caseRoutes(app: FastifyInstance, deps: CaseRouteDeps): void {
       schema: {
         tags: ['cases'],
         summary:
-          'Change some fields of a case (arrays and objects are replaced whole); send `version` to guard against lost updates. Status changes go through /transitions. An edit of a published case passes the pseudonymisation check unless acknowledge_warnings=true',
+          'Change some fields of a case (arrays and objects are replaced whole); send `version` to guard against ' +
+          'lost updates. Status changes go through /transitions. An edit of a published case passes the ' +
+          'pseudonymisation check unless acknowledge_warnings=true',
         security,
         params: caseIdParam,
         body: ref('CasePatch'),

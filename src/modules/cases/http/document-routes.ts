@@ -78,7 +78,10 @@ export async function documentRoutes(app: FastifyInstance, deps: DocumentRouteDe
         bodyLimit: deps.documents.maxBytes,
         schema: {
           tags: ['documents'],
-          summary: `Attach a judgment document (PDF, DOCX, HTML or plain text; the body is the file, Content-Type one of ${DOCUMENT_MEDIA_TYPES.join(', ')} or application/octet-stream). Its text is extracted into the search index.`,
+          summary:
+            `Attach a judgment document (PDF, DOCX, HTML or plain text; the body is the file, Content-Type ` +
+            `one of ${DOCUMENT_MEDIA_TYPES.join(', ')} or application/octet-stream). Its text is extracted into the ` +
+            `search index.`,
           security: [{ bearerAuth: [] }],
           params,
           querystring: z.toJSONSchema(query, { io: 'input', unrepresentable: 'any' }),

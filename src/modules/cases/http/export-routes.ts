@@ -6,6 +6,8 @@ import { parseOrThrow } from '../../../kernel/validation.ts';
 import { parseQuery } from '../search/query-parser.ts';
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportService } from '../services/export-service.ts';
 import { searchQuerySchema, selectionOf } from './search-routes.ts';
+
+const FILE_EXTENSIONS = { jsonl: 'jsonl', csv: 'csv', jsonld: 'jsonld.jsonl' } as const;
 import { errorResponses } from './openapi.ts';
 
 export function exportRoutes(
@@ -27,7 +29,9 @@ export function exportRoutes(
       schema: {
         tags: ['export'],
         summary:
-          'Every published case, or those matching a search (same q and filters as /search), as JSON Lines (lossless, the API shape), CSV (flattened; columns in docs/export-formats.md) or schema.org JSON-LD (one document a line). Streamed; no size limit.',
+          'Every published case, or those matching a search (same q and filters as /search), as JSON Lines ' +
+          '(lossless, the API shape), CSV (flattened; columns in docs/export-formats.md) or schema.org JSON-LD ' +
+          '(one document a line). Streamed; no size limit.',
         querystring: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
         response: errorResponses(400),
       },
@@ -45,10 +49,7 @@ export function exportRoutes(
       const stamp = new Date().toISOString().slice(0, 10);
       return reply
         .type(CONTENT_TYPES[format])
-        .header(
-          'content-disposition',
-          `attachment; filename="palermo-cases-${stamp}.${format === 'csv' ? 'csv' : format === 'jsonld' ? 'jsonld.jsonl' : 'jsonl'}"`,
-        )
+        .header('content-disposition', `attachment; filename="palermo-cases-${stamp}.${FILE_EXTENSIONS[format]}"`)
         .send(stream);
     },
   );

@@ -27,7 +27,8 @@ export function importRoutes(app: FastifyInstance, deps: { jsonl: JsonlTransfer;
       schema: {
         tags: ['cases'],
         summary:
-          'Import cases from a JSON Lines body (Content-Type: application/x-ndjson), one batch, all or nothing; the answer is the import report',
+          'Import cases from a JSON Lines body (Content-Type: application/x-ndjson), one batch, all or nothing; ' +
+          'the answer is the import report',
         security: [{ bearerAuth: [] }],
         querystring: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
         response: errorResponses(400, 401, 403, 415),

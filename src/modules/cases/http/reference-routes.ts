@@ -25,7 +25,8 @@ export function referenceRoutes(app: FastifyInstance, deps: { store: CaseStore }
       schema: {
         tags: ['reference'],
         summary:
-          'Jurisdictions: ISO 3166-1 alpha-3 codes with UN names, aliases and UN M49 regions; XIR is International and Regional Bodies',
+          'Jurisdictions: ISO 3166-1 alpha-3 codes with UN names, aliases and UN M49 regions; XIR is International ' +
+          'and Regional Bodies',
       },
     },
     async (_req, reply) => {

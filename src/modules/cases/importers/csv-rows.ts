@@ -203,7 +203,9 @@ export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, l
     warnings.push({
       line,
       path: 'narrativeLanguages',
-      message: `the narratives in ${missing.join(', ')} are not in a CSV file and are not imported; use JSON Lines to move them`,
+      message:
+        `the narratives in ${missing.join(', ')} are not in a CSV file and are not imported; use JSON Lines ` +
+        `to move them`,
     });
   const input: CaseInput = {
     ...(field.id ? { id: field.id } : {}),

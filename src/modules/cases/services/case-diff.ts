@@ -36,7 +36,8 @@ function withoutBookkeeping(v: unknown): unknown {
 
 /**
  * Every changed leaf between two records, depth first in the order the paths appear (in each object,
- * the keys of `before` first, then the keys only `after` has). A missing record (null/undefined, e.g. before the first version)
+ * the keys of `before` first, then the keys only `after` has). A missing record (null/undefined, e.g. before the
+ * first version)
  * counts as an empty one, so each top-level field is reported as added.
  */
 export function diffRecords(before: unknown, after: unknown): FieldChange[] {

@@ -155,7 +155,8 @@ export class CaseService {
       if (patch.version !== undefined && patch.version !== current.version) {
         throw new AppError(
           'CONFLICT',
-          `case '${id}' was changed meanwhile: you sent version ${patch.version}, the stored version is ${current.version}; reload and retry`,
+          `case '${id}' was changed meanwhile: you sent version ${patch.version}, the stored version is ` +
+            `${current.version}; reload and retry`,
           { field: 'version', expected: current.version },
         );
       }
@@ -230,7 +231,8 @@ export class CaseService {
     if (warnings.length && !acknowledged) {
       throw new AppError(
         'CONFLICT',
-        `pseudonymisation check: ${warnings.length} narrative(s) contain a name from a party record (${warnings[0]!.message}); fix them, or publish with acknowledgeWarnings`,
+        `pseudonymisation check: ${warnings.length} narrative(s) contain a name from a party record ` +
+          `(${warnings[0]!.message}); fix them, or publish with acknowledgeWarnings`,
         { warnings },
       );
     }
@@ -311,7 +313,8 @@ export class CaseService {
       if (changed.length) {
         throw new AppError(
           'CONFLICT',
-          `cannot undo batch '${batch}': ${changed.length} of its cases changed since (${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''})`,
+          `cannot undo batch '${batch}': ${changed.length} of its cases changed since ` +
+            `(${changed.slice(0, 5).join(', ')}${changed.length > 5 ? ', ...' : ''})`,
           { batch, changed },
         );
       }

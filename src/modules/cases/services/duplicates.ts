@@ -56,7 +56,9 @@ export class DuplicateFinder {
           out.push({
             line,
             path: 'title',
-            message: `possible duplicate of stored case '${other.id}' (same jurisdiction, court and date; similar title '${other.title}')`,
+            message:
+              `possible duplicate of stored case '${other.id}' (same jurisdiction, court and date; similar ` +
+              `title '${other.title}')`,
           });
         }
       }

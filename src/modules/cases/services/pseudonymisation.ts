@@ -16,9 +16,12 @@ export interface NameWarning {
 /** Words of labels that describe a role, not a person. */
 const ROLE_WORDS = new Set(
   (
-    'the a an of and victim victims defendant defendants accused complainant witness minor child children girl boy woman women man men ' +
-    'person persons worker workers group respondent appellant applicant plaintiff claimant mr mrs ms miss dr prof sr jr unknown unnamed ' +
-    'anonymous others other first second third fourth fifth no number domestic employer mother father sister brother daughter son wife husband'
+    'the a an of and victim victims defendant defendants accused complainant witness minor child children girl boy ' +
+    'woman women man men ' +
+    'person persons worker workers group respondent appellant applicant plaintiff claimant mr mrs ms miss dr prof ' +
+    'sr jr unknown unnamed ' +
+    'anonymous others other first second third fourth fifth no number domestic employer mother father sister ' +
+    'brother daughter son wife husband'
   ).split(' '),
 );
 
@@ -53,7 +56,9 @@ export function pseudonymisationWarnings(
               path,
               party: p.party,
               name,
-              message: `${path} contains "${name}", a name from ${p.party} ("${p.label}"); replace it with initials or a role before publishing`,
+              message:
+                `${path} contains "${name}", a name from ${p.party} ("${p.label}"); replace it with initials ` +
+                `or a role before publishing`,
             });
           }
         }

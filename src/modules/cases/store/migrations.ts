@@ -3,7 +3,8 @@
  * differences (auto-increment keys, JSON types) stay here and nowhere else.
  */
 import { sql } from 'kysely';
-import type { DialectMigration, ModuleMigrations } from '../../../kernel/db/migrations.ts';
+/* eslint-disable @typescript-eslint/no-explicit-any -- migrations build an untyped schema (no Database type yet) */
+import type { ModuleMigrations } from '../../../kernel/db/migrations.ts';
 import { randomBytes } from 'node:crypto';
 
 export const CASE_MIGRATIONS: ModuleMigrations = {

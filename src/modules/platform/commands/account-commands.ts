@@ -30,7 +30,7 @@ export function accountCommands(
   ctx: CommandContext<PlatformServices>,
   stdinLine: () => Promise<string> = readStdinLine,
 ): void {
-  const { config, io, run } = ctx;
+  const { io, run } = ctx;
   const user = program.command('user').description('accounts: contributors, editors, administrators');
 
   user

@@ -77,7 +77,8 @@ export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountSer
         security,
         querystring: json(AuditQuery),
         summary:
-          'The audit log, newest first (format=json, paged with before=); format=jsonl or csv exports all of it, oldest first (administrators, signed in)',
+          'The audit log, newest first (format=json, paged with before=); format=jsonl or csv exports all of it, ' +
+          'oldest first (administrators, signed in)',
         response: errorResponses(400, 401, 403),
       },
     },

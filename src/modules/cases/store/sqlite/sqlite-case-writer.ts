@@ -20,18 +20,22 @@ export function prepareStatements(db: BetterSqlite3.Database) {
   return {
     get: db.prepare<[string], Row>('SELECT seq, id, doc, version, created_at, updated_at FROM cases WHERE id = ?'),
     insert: db.prepare(
-      `INSERT INTO cases (id, title, database_number, jurisdiction, decision_date, decision_sort, decision_year, status, doc, version, import_batch, created_at, updated_at)
-       VALUES (@id, @title, @database_number, @jurisdiction, @decision_date, @decision_sort, @decision_year, @status, @doc, @version, @import_batch, @created_at, @updated_at)`,
+      `INSERT INTO cases (id, title, database_number, jurisdiction, decision_date, decision_sort, decision_year,
+         status, doc, version, import_batch, created_at, updated_at)
+       VALUES (@id, @title, @database_number, @jurisdiction, @decision_date, @decision_sort, @decision_year,
+         @status, @doc, @version, @import_batch, @created_at, @updated_at)`,
     ),
     update: db.prepare(
-      `UPDATE cases SET title = @title, database_number = @database_number, jurisdiction = @jurisdiction, decision_date = @decision_date,
+      `UPDATE cases SET title = @title, database_number = @database_number, jurisdiction = @jurisdiction,
+         decision_date = @decision_date,
        decision_sort = @decision_sort, decision_year = @decision_year, status = @status, doc = @doc, version = @version,
        import_batch = @import_batch, created_at = @created_at, updated_at = @updated_at WHERE id = @id`,
     ),
     seqOf: db.prepare<[string], { seq: number }>('SELECT seq FROM cases WHERE id = ?'),
     addVersion: db.prepare(
       `INSERT INTO case_versions (seq, version, status, doc, restricted, action, changed, actor_id, actor_label, at)
-       VALUES ((SELECT seq FROM cases WHERE id = @caseId), @version, @status, @doc, @restricted, @action, @changed, @actorId, @actorLabel, @at)`,
+       VALUES ((SELECT seq FROM cases WHERE id = @caseId), @version, @status, @doc, @restricted, @action, @changed,
+         @actorId, @actorLabel, @at)`,
     ),
     deleteCase: db.prepare('DELETE FROM cases WHERE seq = ?'),
     deleteTags: db.prepare('DELETE FROM case_tags WHERE seq = ?'),
@@ -42,7 +46,8 @@ export function prepareStatements(db: BetterSqlite3.Database) {
       'SELECT DISTINCT c.id FROM case_identifiers i JOIN cases c ON c.seq = i.seq WHERE i.norm = ? AND i.type = ?',
     ),
     byJurisdictionAndDate: db.prepare<[string, string], { id: string; title: string; court: string | null }>(
-      "SELECT id, title, json_extract(doc, '$.court') AS court FROM cases WHERE jurisdiction = ? AND decision_date = ? LIMIT 50",
+      "SELECT id, title, json_extract(doc, '$.court') AS court FROM cases " +
+        'WHERE jurisdiction = ? AND decision_date = ? LIMIT 50',
     ),
     logBatch: db.prepare('INSERT INTO import_log (batch, case_id, previous, version_after) VALUES (?, ?, ?, ?)'),
   };
