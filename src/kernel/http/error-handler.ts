@@ -66,8 +66,19 @@ function errorPage(t: Translator, e: AppError, requestId: string): string {
   const hint = e.code === 'FORBIDDEN' || e.code === 'NOT_FOUND' ? t.t(`kernel.error.hint.${e.code}`) : '';
   const status = String(e.status);
   const dir = t.dir === 'rtl' ? ' dir="rtl"' : '';
-  return `<!doctype html><html lang="${esc(t.locale)}"${dir}><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${esc(t.t('kernel.error.title', { status }))}</title><link rel="stylesheet" href="/assets/site.css"></head>
-<body><main id="main"><h1>${esc(t.t('kernel.error.heading', { status, message: e.message }))}</h1><p>${esc(hint)}</p><p><a href="/editor">${esc(t.t('kernel.error.backToEditor'))}</a> · <a href="/">${esc(t.t('kernel.error.publicSite'))}</a></p><p class="muted">${esc(t.t('kernel.error.request', { id: requestId }))}</p></main></body></html>`;
+  const text = (key: string, values?: Record<string, string>) => esc(t.t(key, values));
+  const head =
+    `<!doctype html><html lang="${esc(t.locale)}"${dir}><head><meta charset="utf-8">` +
+    `<meta name="robots" content="noindex"><title>${text('kernel.error.title', { status })}</title>` +
+    `<link rel="stylesheet" href="/assets/site.css"></head>`;
+  const links =
+    `<p><a href="/editor">${text('kernel.error.backToEditor')}</a> · ` +
+    `<a href="/">${text('kernel.error.publicSite')}</a></p>`;
+  return (
+    `${head}\n<body><main id="main"><h1>${text('kernel.error.heading', { status, message: e.message })}</h1>` +
+    `<p>${esc(hint)}</p>${links}<p class="muted">${text('kernel.error.request', { id: requestId })}</p>` +
+    `</main></body></html>`
+  );
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {

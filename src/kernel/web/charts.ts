@@ -18,8 +18,18 @@ export const cellText = (c: Cell | undefined) =>
   c === null || c === undefined ? '–' : typeof c === 'number' ? fmt(c) : c;
 const short = (s: string, n = 34) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+type Coord = number | string;
+const svgText = (cls: string, x: Coord, y: Coord, content: SafeHtml | string, anchor?: string) =>
+  html`<text class="${cls}" x="${x}" y="${y}"${anchor ? html` text-anchor="${anchor}"` : ''}>${content}</text>`;
+const svgRect = (cls: string, x: Coord, y: Coord, width: Coord, height: Coord) =>
+  html`<rect class="${cls}" x="${x}" y="${y}" width="${width}" height="${height}"></rect>`;
+const svgLine = (cls: string, x1: Coord, x2: Coord, y1: Coord, y2: Coord) =>
+  html`<line class="${cls}" x1="${x1}" x2="${x2}" y1="${y1}" y2="${y2}"></line>`;
+
 function frame(id: string, t: StatTable, height: number, alt: string, body: SafeHtml): SafeHtml {
-  return html`<svg class="chart" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img" aria-labelledby="${id}-t ${id}-d" preserveAspectRatio="xMinYMin meet">
+  const size = html`viewBox="0 0 ${W} ${height}" width="${W}" height="${height}"`;
+  const labels = html`aria-labelledby="${id}-t ${id}-d"`;
+  return html`<svg class="chart" ${size} role="img" ${labels} preserveAspectRatio="xMinYMin meet">
 <title id="${id}-t">${t.title}</title><desc id="${id}-d">${alt}</desc>${body}</svg>`;
 }
 
@@ -34,9 +44,13 @@ export function barChart(tr: Translator, t: StatTable, id: string): SafeHtml {
     const y = i * ROW_H + 4;
     const label = String(r[t.chart.label] ?? '');
     const w = typeof v === 'number' ? Math.max(v ? 1 : 0, v * scale) : 0;
-    return html`<g><title>${tr.t('kernel.chart.point', { label, value: cellText(v) })}</title><text class="lbl" x="${LABEL_W - 6}" y="${y + 14}" text-anchor="end">${short(label)}</text>
-<rect class="${typeof v === 'number' ? 'bar' : 'bar small'}" x="${LABEL_W}" y="${y + 2}" width="${typeof v === 'number' ? w.toFixed(1) : 6}" height="${ROW_H - 6}"></rect>
-<text class="val" x="${(LABEL_W + (typeof v === 'number' ? w : 6) + 5).toFixed(1)}" y="${y + 14}">${cellText(v)}</text></g>`;
+    const title = tr.t('kernel.chart.point', { label, value: cellText(v) });
+    const known = typeof v === 'number';
+    const bar = svgRect(known ? 'bar' : 'bar small', LABEL_W, y + 2, known ? w.toFixed(1) : 6, ROW_H - 6);
+    const value = svgText('val', (LABEL_W + (known ? w : 6) + 5).toFixed(1), y + 14, cellText(v));
+    return html`<g><title>${title}</title>${svgText('lbl', LABEL_W - 6, y + 14, short(label), 'end')}
+${bar}
+${value}</g>`;
   });
   const more =
     t.rows.length > rows.length
@@ -60,10 +74,21 @@ export function columnChart(tr: Translator, t: StatTable, id: string): SafeHtml 
     const x = 40 + i * step;
     const h = typeof v === 'number' ? (v / max) * plotH : 4;
     const label = String(r[t.chart.label] ?? '');
-    return html`<g><title>${tr.t('kernel.chart.point', { label, value: cellText(v) })}</title><rect class="${typeof v === 'number' ? 'bar' : 'bar small'}" x="${x.toFixed(1)}" y="${(10 + plotH - h).toFixed(1)}" width="${Math.max(1, step - 2).toFixed(1)}" height="${h.toFixed(1)}"></rect>
-${i % every === 0 ? html`<text class="lbl" x="${(x + step / 2).toFixed(1)}" y="${H - 12}" text-anchor="middle">${short(label, 8)}</text>` : ''}</g>`;
+    const title = tr.t('kernel.chart.point', { label, value: cellText(v) });
+    const cls = typeof v === 'number' ? 'bar' : 'bar small';
+    const column = svgRect(
+      cls,
+      x.toFixed(1),
+      (10 + plotH - h).toFixed(1),
+      Math.max(1, step - 2).toFixed(1),
+      h.toFixed(1),
+    );
+    const tick = i % every === 0 ? svgText('lbl', (x + step / 2).toFixed(1), H - 12, short(label, 8), 'middle') : '';
+    return html`<g><title>${title}</title>${column}
+${tick}</g>`;
   });
-  const axis = html`<line class="axis" x1="38" y1="${10 + plotH}" x2="${W - 8}" y2="${10 + plotH}"></line><text class="lbl" x="34" y="16" text-anchor="end">${fmt(max)}</text><text class="lbl" x="34" y="${10 + plotH}" text-anchor="end">0</text>`;
+  const line = html`<line class="axis" x1="38" y1="${10 + plotH}" x2="${W - 8}" y2="${10 + plotH}"></line>`;
+  const axis = html`${line}${svgText('lbl', 34, 16, fmt(max), 'end')}${svgText('lbl', 34, 10 + plotH, '0', 'end')}`;
   return frame(id, t, H, tr.t('kernel.chart.columns.alt'), html`${axis}${cols}`);
 }
 
@@ -77,18 +102,19 @@ export function boxChart(tr: Translator, t: StatTable, id: string): SafeHtml {
     const y = i * ROW_H + 4;
     const label = String(r[t.chart.label] ?? '');
     const hidden = typeof r.median !== 'number';
+    const width = Math.max(1, (Number(r.q3) - Number(r.q1)) * scale).toFixed(1);
     const body = hidden
-      ? html`<text class="val" x="${LABEL_W}" y="${y + 14}">${tr.t('kernel.chart.boxes.hidden', { value: cellText(r.median) })}</text>`
-      : html`<line class="whisker" x1="${x(r.min)}" x2="${x(r.max)}" y1="${y + 10}" y2="${y + 10}"></line>
-<rect class="bar" x="${x(r.q1)}" y="${y + 3}" width="${Math.max(1, (Number(r.q3) - Number(r.q1)) * scale).toFixed(1)}" height="${ROW_H - 8}"></rect>
-<line class="median" x1="${x(r.median)}" x2="${x(r.median)}" y1="${y + 1}" y2="${y + ROW_H - 3}"></line>`;
+      ? svgText('val', LABEL_W, y + 14, tr.t('kernel.chart.boxes.hidden', { value: cellText(r.median) }))
+      : html`${svgLine('whisker', x(r.min), x(r.max), y + 10, y + 10)}
+${svgRect('bar', x(r.q1), y + 3, width, ROW_H - 8)}
+${svgLine('median', x(r.median), x(r.median), y + 1, y + ROW_H - 3)}`;
     const point = { label, median: cellText(r.median), min: cellText(r.min), max: cellText(r.max) };
-    return html`<g><title>${tr.t('kernel.chart.boxes.point', point)}</title><text class="lbl" x="${LABEL_W - 6}" y="${y + 14}" text-anchor="end">${short(label)}</text>${body}</g>`;
+    const title = tr.t('kernel.chart.boxes.point', point);
+    return html`<g><title>${title}</title>${svgText('lbl', LABEL_W - 6, y + 14, short(label), 'end')}${body}</g>`;
   });
   const axisY = rows.length * ROW_H + 8;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map(
-    (f) =>
-      html`<text class="lbl" x="${(LABEL_W + f * max * scale).toFixed(1)}" y="${axisY + 14}" text-anchor="middle">${fmt(Math.round(f * max))}</text>`,
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) =>
+    svgText('lbl', (LABEL_W + f * max * scale).toFixed(1), axisY + 14, fmt(Math.round(f * max)), 'middle'),
   );
   return frame(id, t, axisY + 22, tr.t('kernel.chart.boxes.alt'), html`${boxes}${ticks}`);
 }
@@ -105,8 +131,9 @@ export function statTable(
   opts: { hideKeys?: string[]; link?: (row: Record<string, Cell>) => string | null } = {},
 ): SafeHtml {
   const cols = t.columns.filter((c) => !(opts.hideKeys ?? ['value']).includes(c.key) && !c.key.endsWith('Url'));
+  const num = (c: StatTable['columns'][number]) => (c.type !== 'text' ? html` class="num"` : '');
   return html`<div class="table-wrap"><table class="data"><caption>${t.title}</caption>
-<thead><tr>${cols.map((c) => html`<th scope="col"${c.type !== 'text' ? html` class="num"` : ''}>${c.label}</th>`)}</tr></thead>
+<thead><tr>${cols.map((c) => html`<th scope="col"${num(c)}>${c.label}</th>`)}</tr></thead>
 <tbody>${t.rows.map(
     (r) =>
       html`<tr>${cols.map((c, i) => {

@@ -15,8 +15,19 @@ export interface PageMeta {
 export const coverageNote = (t: Translator): string => t.t('kernel.layout.coverageNote');
 
 export function page(t: Translator, meta: PageMeta, body: SafeHtml): string {
+  const htmlTag = html`<html lang="${t.locale}"${t.dir === 'rtl' ? html` dir="rtl"` : ''}>`;
+  const viewport = html`<meta name="viewport" content="width=device-width,initial-scale=1">`;
+  const nav = (href: string, key: string) => html`<a href="${href}">${t.t(`kernel.layout.nav.${key}`)}</a>`;
+  const searchBox = html`<input id="q" type="search" name="q" value="${meta.query ?? ''}" placeholder="${t.t(
+    'kernel.layout.searchPlaceholder',
+  )}">`;
+  const footerLinks = [
+    html`<a href="/about">${t.t('kernel.layout.footer.about')}</a>`,
+    html`<a href="/api/v1/docs">${t.t('kernel.layout.footer.apiDocs')}</a>`,
+    html`<a href="/login" rel="nofollow">${t.t('kernel.layout.footer.signIn')}</a>`,
+  ];
   return html`<!doctype html>
-<html lang="${t.locale}"${t.dir === 'rtl' ? html` dir="rtl"` : ''}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+${htmlTag}<head><meta charset="utf-8">${viewport}
 <title>${t.t('kernel.layout.title', { title: meta.title })}</title>
 ${meta.description ? html`<meta name="description" content="${meta.description}">` : ''}
 ${meta.canonical ? html`<link rel="canonical" href="${meta.canonical}">` : ''}
@@ -29,15 +40,18 @@ ${meta.head ?? ''}
 <a class="brand" href="/">${t.t('kernel.site.name')}</a>
 <form class="search" action="/search" method="get" role="search">
 <label for="q" class="skip">${t.t('kernel.layout.searchLabel')}</label>
-<input id="q" type="search" name="q" value="${meta.query ?? ''}" placeholder="${t.t('kernel.layout.searchPlaceholder')}">
+${searchBox}
 <button type="submit">${t.t('kernel.layout.searchButton')}</button>
 </form>
-<nav aria-label="${t.t('kernel.layout.navLabel')}"><a href="/search">${t.t('kernel.layout.nav.browse')}</a><a href="/statistics">${t.t('kernel.layout.nav.statistics')}</a><a href="/about">${t.t('kernel.layout.nav.about')}</a><a href="/api">${t.t('kernel.layout.nav.api')}</a></nav>
+<nav aria-label="${t.t('kernel.layout.navLabel')}">${nav('/search', 'browse')}${nav('/statistics', 'statistics')}${nav(
+    '/about',
+    'about',
+  )}${nav('/api', 'api')}</nav>
 </header>
 <main id="main">
 ${body}
 </main>
 <footer class="site"><p>${coverageNote(t)} ${t.t('kernel.layout.privacyNote')}</p>
-<p><a href="/about">${t.t('kernel.layout.footer.about')}</a> · <a href="/api/v1/docs">${t.t('kernel.layout.footer.apiDocs')}</a> · <a href="/login" rel="nofollow">${t.t('kernel.layout.footer.signIn')}</a></p></footer>
+<p>${footerLinks[0]!} · ${footerLinks[1]!} · ${footerLinks[2]!}</p></footer>
 </body></html>`.value;
 }

@@ -101,7 +101,9 @@ export function worldMap(t: Translator, data: MapDatum[], minCell: number): { sv
   const paths = shapes.map((s) => {
     const d = byCode.get(ALPHA3_OF_M49.get(s.m49) ?? '');
     if (!d) return html`<path class="none" d="${s.d}"></path>`;
-    return html`<path class="${classOf(d.cases)}" d="${s.d}"><title>${t.t('kernel.map.point', { name: d.name, cases: typeof d.cases === 'number' ? d.cases.toLocaleString('en') : d.cases })}</title></path>`;
+    const cases = typeof d.cases === 'number' ? d.cases.toLocaleString('en') : d.cases;
+    const title = t.t('kernel.map.point', { name: d.name, cases });
+    return html`<path class="${classOf(d.cases)}" d="${s.d}"><title>${title}</title></path>`;
   });
   const legendItems = [
     { cls: 'none', text: t.t('kernel.map.legend.none') },
@@ -114,10 +116,11 @@ export function worldMap(t: Translator, data: MapDatum[], minCell: number): { sv
           : t.t('kernel.map.legend.atLeast', { from: b }),
     })),
   ];
-  const legend = legendItems.map(
-    (l, i) =>
-      html`<g transform="translate(${12 + i * 118},${H + 10})"><rect class="${l.cls}" width="16" height="12"></rect><text class="lbl" x="21" y="11">${l.text}</text></g>`,
-  );
+  const legend = legendItems.map((l, i) => {
+    const swatch = html`<rect class="${l.cls}" width="16" height="12"></rect>`;
+    const text = html`<text class="lbl" x="21" y="11">${l.text}</text>`;
+    return html`<g transform="translate(${12 + i * 118},${H + 10})">${swatch}${text}</g>`;
+  });
   const drawn = DRAWN();
   const svg = html`<svg class="world-map" viewBox="0 0 ${W} ${H + 30}" role="img" aria-labelledby="map-t map-d">
 <title id="map-t">${t.t('kernel.map.title')}</title>

@@ -101,8 +101,12 @@ export function statsRoutes(app: FastifyInstance, deps: { stats: StatsService })
       schema: {
         tags: ['statistics'],
         summary:
-          'One statistic over the published cases matching a search (the same q and filters as /search), as JSON or CSV (format=csv)',
-        description: `Names: ${STAT_NAMES.join(', ')}. Counts resting on fewer cases than the configured threshold (PALERMO_STATS_MIN_CELL, default 3) read "fewer than N". Counts are of documented cases, not of trafficking prevalence. \`comparison\` needs 2 to 6 \`jurisdiction\` values.`,
+          'One statistic over the published cases matching a search (the same q and filters as /search), ' +
+          'as JSON or CSV (format=csv)',
+        description:
+          `Names: ${STAT_NAMES.join(', ')}. Counts resting on fewer cases than the configured threshold ` +
+          '(PALERMO_STATS_MIN_CELL, default 3) read "fewer than N". Counts are of documented cases, not of ' +
+          'trafficking prevalence. `comparison` needs 2 to 6 `jurisdiction` values.',
         params: { type: 'object', properties: { name: { type: 'string', enum: STAT_NAMES } }, required: ['name'] },
         querystring,
         response: {

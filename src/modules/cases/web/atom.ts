@@ -2,6 +2,9 @@
 import { html } from '../../../kernel/web/html.ts';
 import type { HitSummary } from '../services/search-service.ts';
 
+const summary = (h: HitSummary) =>
+  `${h.jurisdictionName} · ${h.court ?? ''} · ${h.decisionDate ?? ''}${h.snippet ? ` — ${h.snippet.text}` : ''}`;
+
 export function atomFeed(opts: {
   title: string;
   /** The feed's author (the site's name). */
@@ -23,7 +26,7 @@ export function atomFeed(opts: {
 ${opts.hits.map((h) => {
   const url = `${opts.baseUrl}/cases/${encodeURIComponent(h.id)}`;
   return html`<entry><title>${h.title}</title><id>${url}</id><link href="${url}"/><updated>${h.updatedAt}</updated>
-<summary>${h.jurisdictionName} · ${h.court ?? ''} · ${h.decisionDate ?? ''}${h.snippet ? ` — ${h.snippet.text}` : ''}</summary></entry>`;
+<summary>${summary(h)}</summary></entry>`;
 })}
 </feed>`.value;
 }

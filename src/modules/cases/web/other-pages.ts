@@ -6,7 +6,7 @@ import { coverageNote, page } from '../../../kernel/web/layout.ts';
 import type { HitSummary, SearchResponse } from '../services/search-service.ts';
 import type { Country } from '../../../kernel/geo/countries.ts';
 import { facetValueLabel } from '../i18n/labels.ts';
-import { hitItem } from './parts.ts';
+import { hitItem, link as a } from './parts.ts';
 import { queryHelp } from './search-page.ts';
 
 const strong = (inner: SafeHtml) => html`<strong>${inner}</strong>`;
@@ -24,29 +24,40 @@ export function homePage(t: Translator, browse: SearchResponse, newest: HitSumma
     to: years.length ? String(Math.max(...years)) : '',
     strong,
   });
+  const placeholder = t.t('cases.home.searchPlaceholder');
+  const input = html`<input id="home-q" type="search" name="q" size="40" placeholder="${placeholder}">`;
+  const purposes = (browse.facets.purposes ?? []).map(
+    (p) =>
+      html`<li>${a(`/search?purposes=${p.value}`, facetValueLabel(t, 'purposes', p.value, p.label))} ${p.count}</li>`,
+  );
   const body = html`<h1>${t.t('cases.home.heading')}</h1>
 <p>${t.t('cases.home.intro')}</p>
 <form action="/search" method="get" role="search"><label for="home-q">${t.t('cases.home.searchLabel')}</label><br>
-<input id="home-q" type="search" name="q" size="40" placeholder="${t.t('cases.home.searchPlaceholder')}"> <button type="submit">${t.t('cases.home.searchButton')}</button></form>
+${input} ${html`<button type="submit">${t.t('cases.home.searchButton')}</button>`}</form>
 ${queryHelp(t)}
 <p>${summary} <span class="muted">${coverageNote(t)}</span></p>
 <h2>${t.t('cases.home.newest')}</h2><ol class="hits">${newest.map((h) => hitItem(t, h))}</ol>
 <h2>${t.t('cases.home.byJurisdiction')}</h2>
-<ul class="chips">${jurisdictions.map((j) => html`<li><a href="/jurisdictions/${j.value}">${j.label}</a> ${j.count}</li>`)}</ul>
+<ul class="chips">${jurisdictions.map((j) => html`<li>${a(`/jurisdictions/${j.value}`, j.label)} ${j.count}</li>`)}</ul>
 <h2>${t.t('cases.home.byPurpose')}</h2>
-<ul class="chips">${(browse.facets.purposes ?? []).map((p) => html`<li><a href="/search?purposes=${p.value}">${facetValueLabel(t, 'purposes', p.value, p.label)}</a> ${p.count}</li>`)}</ul>`;
+<ul class="chips">${purposes}</ul>`;
   return page(t, { title: t.t('cases.home.title'), description: t.t('cases.home.description') }, body);
 }
 
 export function jurisdictionPage(t: Translator, country: Country, res: SearchResponse): string {
+  const all = t.t('cases.jurisdiction.allCases', { name: country.name });
+  const muted = (text: string) => html`<p class="muted">${text}</p>`;
   const body = html`<h1>${country.name}</h1>
 <p class="muted">${country.regions.map((r) => r.name).join(' › ') || t.t('cases.jurisdiction.international')}</p>
 <p>${t.t('cases.jurisdiction.count', { count: res.total })} ${coverageNote(t)}</p>
-<p><a href="/search?jurisdiction=${country.code}">${t.t('cases.jurisdiction.searchLink')}</a> · <a href="/search.atom?jurisdiction=${country.code}">${t.t('cases.jurisdiction.feedLink')}</a></p>
+<p>${a(`/search?jurisdiction=${country.code}`, t.t('cases.jurisdiction.searchLink'))} · ${a(
+    `/search.atom?jurisdiction=${country.code}`,
+    t.t('cases.jurisdiction.feedLink'),
+  )}</p>
 <h2>${t.t('cases.jurisdiction.cases')}</h2><ol class="hits">${res.hits.map((h) => hitItem(t, h))}</ol>
-${res.nextCursor ? html`<p><a href="/search?jurisdiction=${country.code}&amp;sort=date_desc">${t.t('cases.jurisdiction.allCases', { name: country.name })}</a></p>` : ''}
+${res.nextCursor ? html`<p>${a(`/search?jurisdiction=${country.code}&sort=date_desc`, all)}</p>` : ''}
 <h2>${t.t('cases.jurisdiction.treatyHeading')}</h2><p class="muted">${t.t('cases.jurisdiction.treatyPending')}</p>
-<h2>${t.t('cases.jurisdiction.legislationHeading')}</h2><p class="muted">${t.t('cases.jurisdiction.legislationPending')}</p>`;
+<h2>${t.t('cases.jurisdiction.legislationHeading')}</h2>${muted(t.t('cases.jurisdiction.legislationPending'))}`;
   return page(
     t,
     { title: country.name, description: t.t('cases.jurisdiction.description', { name: country.name }) },

@@ -216,6 +216,12 @@ export function webRoutes(
 const PAGE_ONLY = new Set(['compare', 'sort', 'cursor', 'limit', 'facets', 'format']);
 
 function notFoundPage(t: Translator): string {
-  return html`<!doctype html><html lang="${t.locale}"${t.dir === 'rtl' ? html` dir="rtl"` : ''}><head><meta charset="utf-8"><title>${t.t('kernel.layout.title', { title: t.t('cases.notFound.title') })}</title><link rel="stylesheet" href="/assets/site.css"></head><body><main><h1>${t.t('cases.notFound.title')}</h1><p>${t.t('cases.notFound.text')} <a href="/">${t.t('cases.notFound.home')}</a> · <a href="/search">${t.t('cases.notFound.browse')}</a></p></main></body></html>`
-    .value;
+  const title = t.t('cases.notFound.title');
+  const htmlTag = html`<html lang="${t.locale}"${t.dir === 'rtl' ? html` dir="rtl"` : ''}>`;
+  const css = html`<link rel="stylesheet" href="/assets/site.css">`;
+  const head = html`<head><meta charset="utf-8"><title>${t.t('kernel.layout.title', { title })}</title>${css}</head>`;
+  const home = html`<a href="/">${t.t('cases.notFound.home')}</a>`;
+  const browse = html`<a href="/search">${t.t('cases.notFound.browse')}</a>`;
+  const text = html`<p>${t.t('cases.notFound.text')} ${home} · ${browse}</p>`;
+  return html`<!doctype html>${htmlTag}${head}<body><main><h1>${title}</h1>${text}</main></body></html>`.value;
 }

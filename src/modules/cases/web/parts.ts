@@ -37,12 +37,28 @@ export function formatDate(t: Translator, d: string | null): string {
     : t.t('cases.date.month', { month, year: y });
 }
 
+/** A link (the text escaped unless it is SafeHtml). */
+export const link = (href: string, text: SafeHtml | string): SafeHtml => html`<a href="${href}">${text}</a>`;
+
 export function hitItem(t: Translator, h: HitSummary): SafeHtml {
   const verdicts = h.verdicts.map((v) => termLabel(t, 'verdicts', v)).join(', ');
-  return html`<li class="hit"><h3><a href="/cases/${encodeURIComponent(h.id)}">${h.title}</a></h3>
-<div class="meta">${h.jurisdictionName} · ${h.court ?? t.t('cases.hit.courtNotRecorded')} · ${formatDate(t, h.decisionDate)}${verdicts ? html` · ${verdicts}` : ''}${h.fuzzy ? html` · <em>${t.t('cases.hit.fuzzy')}</em>` : ''}</div>
-${h.snippet ? html`<p class="snippet">${h.snippet.field === 'fulltext' ? html`<span class="muted">${t.t('cases.hit.fromJudgment')} </span>` : ''}${highlight(h.snippet.text, h.snippet.highlights)}</p>` : ''}</li>`;
+  const where = html`${h.jurisdictionName} · ${h.court ?? t.t('cases.hit.courtNotRecorded')}`;
+  const fuzzy = html` · <em>${t.t('cases.hit.fuzzy')}</em>`;
+  const extra = html`${verdicts ? html` · ${verdicts}` : ''}${h.fuzzy ? fuzzy : ''}`;
+  const from = html`<span class="muted">${t.t('cases.hit.fromJudgment')} </span>`;
+  const snippet = h.snippet
+    ? html`<p class="snippet">${h.snippet.field === 'fulltext' ? from : ''}${highlight(
+        h.snippet.text,
+        h.snippet.highlights,
+      )}</p>`
+    : '';
+  return html`<li class="hit"><h3>${link(`/cases/${encodeURIComponent(h.id)}`, h.title)}</h3>
+<div class="meta">${where} · ${formatDate(t, h.decisionDate)}${extra}</div>
+${snippet}</li>`;
 }
+
+const checkbox = (name: string, value: string, checked: boolean) =>
+  html`<input type="checkbox" name="${name}" value="${value}"${checked ? html` checked` : ''}>`;
 
 export function facetSidebar(t: Translator, res: SearchResponse, params: URLSearchParams): SafeHtml {
   const sets = FACET_PARAMS.filter(([f]) => f !== 'year').map(([field, param, legendKey]) => {
@@ -53,19 +69,29 @@ export function facetSidebar(t: Translator, res: SearchResponse, params: URLSear
       .slice(0, 40)
       .map(
         (v) =>
-          html`<li><label><input type="checkbox" name="${param}" value="${v.value}"${selected.has(v.value) ? html` checked` : ''}> ${facetValueLabel(t, field, v.value, v.label)}</label><span class="count">${v.count.toLocaleString('en')}</span></li>`,
+          html`<li><label>${checkbox(param, v.value, selected.has(v.value))} ${facetValueLabel(
+            t,
+            field,
+            v.value,
+            v.label,
+          )}</label><span class="count">${v.count.toLocaleString('en')}</span></li>`,
       )}</ul></fieldset>`;
   });
   const years = (res.facets.year ?? []).map((y) => Number(y.value)).filter(Number.isFinite);
+  const yearInput = (name: string, placeholder: number | string) => {
+    const attrs = html`name="${name}" min="1800" max="2200" value="${params.get(name) ?? ''}"`;
+    return html`<input type="number" ${attrs} placeholder="${placeholder}" style="width:5.5rem">`;
+  };
+  const clear = `/search${params.get('q') ? `?q=${encodeURIComponent(params.get('q')!)}` : ''}`;
   const keep = ['q', 'sort'].flatMap((k) =>
     params.getAll(k).map((v) => html`<input type="hidden" name="${k}" value="${v}">`),
   );
   return html`<form class="facets" action="/search" method="get" aria-label="${t.t('cases.search.filters')}">${keep}
 ${sets}
 <fieldset><legend>${t.t('cases.facet.year')}</legend>
-<label>${t.t('cases.search.yearFrom')} <input type="number" name="year_from" min="1800" max="2200" value="${params.get('year_from') ?? ''}" placeholder="${years.length ? Math.min(...years) : ''}" style="width:5.5rem"></label>
-<label>${t.t('cases.search.yearTo')} <input type="number" name="year_to" min="1800" max="2200" value="${params.get('year_to') ?? ''}" placeholder="${years.length ? Math.max(...years) : ''}" style="width:5.5rem"></label></fieldset>
-<button type="submit">${t.t('cases.search.applyFilters')}</button> <a href="/search${params.get('q') ? `?q=${encodeURIComponent(params.get('q')!)}` : ''}">${t.t('cases.search.clearFilters')}</a>
+<label>${t.t('cases.search.yearFrom')} ${yearInput('year_from', years.length ? Math.min(...years) : '')}</label>
+<label>${t.t('cases.search.yearTo')} ${yearInput('year_to', years.length ? Math.max(...years) : '')}</label></fieldset>
+<button type="submit">${t.t('cases.search.applyFilters')}</button> ${link(clear, t.t('cases.search.clearFilters'))}
 </form>`;
 }
 

@@ -4,7 +4,7 @@ import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import { tHtml } from '../../../kernel/web/i18n-html.ts';
 import { page } from '../../../kernel/web/layout.ts';
 import type { SearchResponse } from '../services/search-service.ts';
-import { facetSidebar, hitItem, withParams } from './parts.ts';
+import { facetSidebar, hitItem, link, withParams } from './parts.ts';
 
 const code = (inner: SafeHtml) => html`<code>${inner}</code>`;
 
@@ -43,24 +43,39 @@ export function searchPage(t: Translator, res: SearchResponse, params: URLSearch
   const suggestion = res.didYouMean
     ? html`<a href="${withParams('/search', params, { q: res.didYouMean, cursor: null })}">${res.didYouMean}</a>`
     : null;
+  const sorts = sortLinks.map((l, i) => html`${i ? ' · ' : ''}${l}`);
+  const links = [
+    link(
+      withParams('/statistics', params, { cursor: null, sort: null, limit: null }),
+      t.t('cases.search.statisticsLink'),
+    ),
+    link(feed, t.t('cases.search.atomLink')),
+    link(withParams('/api/v1/export', params, { cursor: null, sort: null }), t.t('cases.search.downloadLink')),
+  ].map((l, i) => html`${i ? ' · ' : ''}${l}`);
+  const first = params.get('cursor')
+    ? link(withParams('/search', params, { cursor: null }), t.t('cases.search.firstPage'))
+    : '';
+  const nextHref = res.nextCursor ? withParams('/search', params, { cursor: res.nextCursor }) : null;
+  const next = nextHref ? html`<a rel="next" href="${nextHref}">${t.t('cases.search.nextPage')}</a>` : '';
   const body = html`
 <h1>${q ? tHtml(t, 'cases.search.headingQuery', { q }) : t.t('cases.search.headingBrowse')}</h1>
 ${queryHelp(t)}
-<p class="muted">${count} · ${t.t('cases.search.sortLabel')} ${sortLinks.map((l, i) => html`${i ? ' · ' : ''}${l}`)} · <a href="${withParams('/statistics', params, { cursor: null, sort: null, limit: null })}">${t.t('cases.search.statisticsLink')}</a> · <a href="${feed}">${t.t('cases.search.atomLink')}</a> · <a href="${withParams('/api/v1/export', params, { cursor: null, sort: null })}">${t.t('cases.search.downloadLink')}</a></p>
+<p class="muted">${count} · ${t.t('cases.search.sortLabel')} ${sorts} · ${links}</p>
 ${suggestion ? html`<p>${tHtml(t, 'cases.search.didYouMean', { suggestion })}</p>` : ''}
 <div class="layout">
 ${facetSidebar(t, res, params)}
 <section aria-label="${t.t('cases.search.results')}">
 <ol class="hits">${res.hits.map((h) => hitItem(t, h))}</ol>
 ${res.hits.length === 0 ? html`<p>${t.t('cases.search.noResults')}</p>` : ''}
-<nav class="pager" aria-label="${t.t('cases.search.pages')}">${params.get('cursor') ? html`<a href="${withParams('/search', params, { cursor: null })}">${t.t('cases.search.firstPage')}</a>` : ''}${res.nextCursor ? html`<a rel="next" href="${withParams('/search', params, { cursor: res.nextCursor })}">${t.t('cases.search.nextPage')}</a>` : ''}</nav>
+<nav class="pager" aria-label="${t.t('cases.search.pages')}">${first}${next}</nav>
 </section></div>`;
+  const feedTitle = t.t('cases.search.feedTitle');
   return page(
     t,
     {
       title: q ? t.t('cases.search.titleQuery', { q }) : t.t('cases.search.headingBrowse'),
       query: q,
-      head: html`<link rel="alternate" type="application/atom+xml" title="${t.t('cases.search.feedTitle')}" href="${feed}">`,
+      head: html`<link rel="alternate" type="application/atom+xml" title="${feedTitle}" href="${feed}">`,
     },
     body,
   );
