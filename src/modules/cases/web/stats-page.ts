@@ -9,11 +9,11 @@ import { page } from '../../../kernel/web/layout.ts';
 import { codes, ACTS, MEANS, PURPOSES } from '../domain/taxonomy.ts';
 import { INTERNATIONAL_CODE } from '../../../kernel/geo/countries.ts';
 import type { KeyedStatTable, StatTable } from '../services/stats-service.ts';
-import { renderMessage, renderStatTable, type Message } from '../../../kernel/web/stat-table.ts';
+import { renderMessage, renderStatTable, type Cell, type Message } from '../../../kernel/web/stat-table.ts';
 import { termLabel } from '../i18n/labels.ts';
 import { chartOf, cellText, statTable } from '../../../kernel/web/charts.ts';
 import { worldMap } from '../../../kernel/web/world-map.ts';
-import { withParams } from './parts.ts';
+import { link as a, withParams } from './parts.ts';
 
 /** What the statistics service gave (keys and values); the page puts it into the reader's language. */
 export interface StatsPageData {
@@ -59,12 +59,16 @@ function figure(tr: Translator, keyed: KeyedStatTable, search: URLSearchParams):
     t.name !== 'years'
       ? (r: Record<string, unknown>) => facetLink(t.name, String(r.value), search)
       : undefined;
+  const csv = html`<a href="${csvLink(t.name, search)}" download>${tr.t('cases.statsPage.downloadCsv')}</a>`;
+  const json = a(withParams(`/api/v1/stats/${t.name}`, search, {}), tr.t('cases.statsPage.json'));
+  const summary = tr.t('cases.statsPage.dataTable', { rows: t.rows.length });
+  const data = statTable(t, { link, hideKeys: t.name === 'flows' ? ['from', 'to', 'label'] : ['value'] });
   return html`<section class="stat" id="${t.name}" aria-labelledby="${id}-h">
 <h3 id="${id}-h">${t.title}</h3>
 <p class="muted">${restsOnText(tr, keyed)} · ${t.note}</p>
 <figure><div class="chart-wrap">${chartOf(tr, t, id)}</div>
-<figcaption>${coverage(tr)} <a href="${csvLink(t.name, search)}" download>${tr.t('cases.statsPage.downloadCsv')}</a> · <a href="${withParams(`/api/v1/stats/${t.name}`, search, {})}">${tr.t('cases.statsPage.json')}</a></figcaption></figure>
-<details${t.rows.length <= 12 ? html` open` : ''}><summary>${tr.t('cases.statsPage.dataTable', { rows: t.rows.length })}</summary>${statTable(t, { link, hideKeys: t.name === 'flows' ? ['from', 'to', 'label'] : ['value'] })}</details>
+<figcaption>${coverage(tr)} ${csv} · ${json}</figcaption></figure>
+<details${t.rows.length <= 12 ? html` open` : ''}><summary>${summary}</summary>${data}</details>
 </section>`;
 }
 
@@ -100,7 +104,8 @@ function mapSection(t: Translator, jurisdictions: StatTable | undefined, minCell
   const xir = data.find((d) => d.code === INTERNATIONAL_CODE);
   const small = notDrawn.map((d, i) => html`${i ? ', ' : ''}${d.name} (${cellText(d.cases)})`);
   const tableLink = (inner: SafeHtml) => html`<a href="#jurisdictions">${inner}</a>`;
-  return html`<section class="stat" id="map" aria-labelledby="map-h"><h2 id="map-h">${t.t('cases.statsPage.map.heading')}</h2>
+  const heading = html`<h2 id="map-h">${t.t('cases.statsPage.map.heading')}</h2>`;
+  return html`<section class="stat" id="map" aria-labelledby="map-h">${heading}
 <figure><div class="chart-wrap">${svg}</div>
 <figcaption>${coverage(t)} ${tHtml(t, 'cases.statsPage.map.table', { link: tableLink })}
 ${xir ? html` ${t.t('cases.statsPage.map.international', { cases: cellText(xir.cases) })}` : ''}
@@ -113,7 +118,11 @@ function comparisonSection(t: Translator, d: StatsPageData, jurisdictions: StatT
   const options = (jurisdictions?.rows ?? []).slice(0, 60);
   const select = (param: string, list: readonly string[], vocab: 'purposes' | 'means' | 'acts') => {
     const current = d.search.getAll(param).flatMap((v) => v.split(','))[0] ?? '';
-    return html`<label>${t.t(`cases.statsPage.compare.${vocab}`)} <select name="${param}"><option value="">${t.t('cases.statsPage.compare.any')}</option>${list.map((c) => html`<option value="${c}"${current === c ? html` selected` : ''}>${termLabel(t, vocab, c)}</option>`)}</select></label>`;
+    const option = (c: string) =>
+      html`<option value="${c}"${current === c ? html` selected` : ''}>${termLabel(t, vocab, c)}</option>`;
+    const any = html`<option value="">${t.t('cases.statsPage.compare.any')}</option>`;
+    const field = html`<select name="${param}">${any}${list.map(option)}</select>`;
+    return html`<label>${t.t(`cases.statsPage.compare.${vocab}`)} ${field}</label>`;
   };
   const keep = [...d.search.entries()]
     .filter(([k]) => !['purposes', 'means', 'acts'].includes(k))
@@ -129,25 +138,42 @@ function comparisonSection(t: Translator, d: StatsPageData, jurisdictions: StatT
     'sentenced',
     'casesWithVictims',
   ].map((key) => [key, c?.columns.find((col) => col.key === key)?.label ?? t.t(`cases.stats.column.${key}`)]);
-  const table = c
-    ? html`<div class="table-wrap"><table class="data compare"><caption>${c.title}: ${c.rows.map((r) => r.label).join(', ')}</caption>
-<thead><tr><th scope="col">${t.t('cases.statsPage.compare.measure')}</th>${c.rows.map((r) => html`<th scope="col" class="num">${r.label}</th>`)}</tr></thead>
-<tbody>${measures.map(
-        ([key, label]) =>
-          html`<tr><th scope="row">${label}</th>${c.rows.map((r) => {
-            const href = key === 'convictionShare' ? r.convictionsUrl : r.casesUrl;
-            return html`<td class="num"><a href="${String(href)}" title="${t.t('cases.statsPage.compare.casesBehind')}">${cellText(r[key])}</a></td>`;
-          })}</tr>`,
-      )}</tbody></table></div>
-<p class="muted">${c.note} ${t.t('cases.statsPage.compare.linksNote')} <a href="${withParams('/api/v1/stats/comparison', d.search, { jurisdiction: d.compare.join(','), format: 'csv' })}" download>${t.t('cases.statsPage.downloadCsv')}</a></p>`
-    : '';
-  return html`<section class="stat" id="comparison" aria-labelledby="cmp-h"><h2 id="cmp-h">${t.t('cases.statsPage.compare.heading')}</h2>
+  const behind = t.t('cases.statsPage.compare.casesBehind');
+  const figure = (href: unknown, value: Cell | undefined) =>
+    html`<td class="num"><a href="${String(href)}" title="${behind}">${cellText(value)}</a></td>`;
+  const row = (cmp: StatTable, [key, label]: [string, string]) =>
+    html`<tr><th scope="row">${label}</th>${cmp.rows.map((r) =>
+      figure(key === 'convictionShare' ? r.convictionsUrl : r.casesUrl, r[key]),
+    )}</tr>`;
+  const table = (cmp: StatTable) => {
+    const caption = html`<caption>${cmp.title}: ${cmp.rows.map((r) => r.label).join(', ')}</caption>`;
+    const heads = cmp.rows.map((r) => html`<th scope="col" class="num">${r.label}</th>`);
+    const csvHref = withParams('/api/v1/stats/comparison', d.search, {
+      jurisdiction: d.compare.join(','),
+      format: 'csv',
+    });
+    const csv = html`<a href="${csvHref}" download>${t.t('cases.statsPage.downloadCsv')}</a>`;
+    return html`<div class="table-wrap"><table class="data compare">${caption}
+<thead><tr><th scope="col">${t.t('cases.statsPage.compare.measure')}</th>${heads}</tr></thead>
+<tbody>${measures.map((m) => row(cmp, m))}</tbody></table></div>
+<p class="muted">${cmp.note} ${t.t('cases.statsPage.compare.linksNote')} ${csv}</p>`;
+  };
+  const chooser = options.map((r) => {
+    const value = String(r.value);
+    const box = html`<input type="checkbox" name="compare" value="${value}"${chosen.has(value) ? html` checked` : ''}>`;
+    return html`<li><label>${box} ${r.label}</label></li>`;
+  });
+  const purposes = select('purposes', codes(PURPOSES), 'purposes');
+  const profile = html`${purposes} ${select('means', codes(MEANS), 'means')} ${select('acts', codes(ACTS), 'acts')}`;
+  const list = html`<ul class="cmp-list">${chooser}</ul>`;
+  const heading = html`<h2 id="cmp-h">${t.t('cases.statsPage.compare.heading')}</h2>`;
+  return html`<section class="stat" id="comparison" aria-labelledby="cmp-h">${heading}
 <p>${t.t('cases.statsPage.compare.intro')}</p>
 <form class="compare-form" action="/statistics#comparison" method="get">${keep}
-<fieldset><legend>${t.t('cases.statsPage.compare.jurisdictions')}</legend><ul class="cmp-list">${options.map((r) => html`<li><label><input type="checkbox" name="compare" value="${String(r.value)}"${chosen.has(String(r.value)) ? html` checked` : ''}> ${r.label}</label></li>`)}</ul></fieldset>
-<fieldset><legend>${t.t('cases.statsPage.compare.profile')}</legend>${select('purposes', codes(PURPOSES), 'purposes')} ${select('means', codes(MEANS), 'means')} ${select('acts', codes(ACTS), 'acts')}</fieldset>
+<fieldset><legend>${t.t('cases.statsPage.compare.jurisdictions')}</legend>${list}</fieldset>
+<fieldset><legend>${t.t('cases.statsPage.compare.profile')}</legend>${profile}</fieldset>
 <button type="submit">${t.t('cases.statsPage.compare.submit')}</button></form>
-${d.comparisonError ? html`<p role="alert">${d.comparisonError}</p>` : ''}${table}</section>`;
+${d.comparisonError ? html`<p role="alert">${d.comparisonError}</p>` : ''}${c ? table(c) : ''}</section>`;
 }
 
 export function statsPage(t: Translator, d: StatsPageData): string {
@@ -157,6 +183,12 @@ export function statsPage(t: Translator, d: StatsPageData): string {
   const total = d.tables[0]?.cases ?? 0;
   const q = d.search.get('q') ?? '';
   const filters = [...d.search.entries()].filter(([k]) => k !== 'q');
+  const everyCase = q || filters.length ? html` · ${a('/statistics', t.t('cases.statsPage.allCases'))}` : '';
+  const published = html`<p>${t.t('cases.statsPage.publishedOnly')}</p>`;
+  const toc = html`${a('#map', t.t('cases.statsPage.tocMap'))} · ${a(
+    '#comparison',
+    t.t('cases.statsPage.compare.heading'),
+  )}${SECTIONS.map(([key, names]) => html` · ${a(`#${names[0]!}`, sectionTitle(t, key))}`)}`;
   const body = html`
 <h1>${t.t('cases.statsPage.heading')}</h1>
 <p class="lead">${tHtml(t, 'cases.statsPage.lead', {
@@ -167,10 +199,10 @@ export function statsPage(t: Translator, d: StatsPageData): string {
     list: html`${filters.map(([k, v], i) => html`${i ? ', ' : ''}<code>${k}=${v}</code>`)}`,
     strong: (inner: SafeHtml) => html`<strong>${inner}</strong>`,
   })}
-<a href="${withParams('/search', d.search, {})}">${t.t('cases.statsPage.showCases')}</a>${q || filters.length ? html` · <a href="/statistics">${t.t('cases.statsPage.allCases')}</a>` : ''}</p>
+${a(withParams('/search', d.search, {}), t.t('cases.statsPage.showCases'))}${everyCase}</p>
 <div class="notice" role="note"><p><strong>${t.t('cases.statsPage.whatHeading')}</strong> ${coverage(t)}</p>
-<p><strong>${t.t('cases.statsPage.smallHeading')}</strong> ${renderMessage(t, d.rule)}</p><p>${t.t('cases.statsPage.publishedOnly')}</p></div>
-<nav class="toc" aria-label="${t.t('cases.statsPage.tocLabel')}"><a href="#map">${t.t('cases.statsPage.tocMap')}</a> · <a href="#comparison">${t.t('cases.statsPage.compare.heading')}</a>${SECTIONS.map(([key, names]) => html` · <a href="#${names[0]!}">${sectionTitle(t, key)}</a>`)}</nav>
+<p><strong>${t.t('cases.statsPage.smallHeading')}</strong> ${renderMessage(t, d.rule)}</p>${published}</div>
+<nav class="toc" aria-label="${t.t('cases.statsPage.tocLabel')}">${toc}</nav>
 ${mapSection(t, jurisdictionTable, d.minCell)}
 ${comparisonSection(t, d, jurisdictionTable)}
 ${SECTIONS.map(
