@@ -13,4 +13,9 @@ describe('unmarkedText', () => {
     const page = '<p>⟦Ćáš ⟦ĩñ⟧ ⟧ R v Tang</p><p>Siliadin v France, 2005</p>';
     expect(unmarkedText(page, ['R v Tang', 'Siliadin v France'])).toEqual([]);
   });
+
+  it('follows a message across the markup inside it, and still finds what follows it', () => {
+    const page = '<p>⟦Đíđ ýóú ɱéáñ <a href="/s">rantsev</a>?⟧ Hard-coded</p><p>⟦Ťŕý: <code>x</code>⟧</p>';
+    expect(unmarkedText(page).map((u) => u.text)).toEqual(['Hard-coded']);
+  });
 });

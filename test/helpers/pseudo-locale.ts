@@ -5,6 +5,9 @@
  * catalog: a hard-coded English string. Visible means text nodes outside <script>/<style> (the <title>
  * and SVG text included) and the attributes people see or hear: alt, title, placeholder, aria-label,
  * and the value of buttons.
+ *
+ * A message may hold markup (a link or <code> inside a sentence): its ⟦ and ⟧ then fall in different
+ * text nodes, so the marks are followed across the text nodes of the page in document order.
  */
 import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
@@ -17,6 +20,17 @@ export interface Unmarked {
   text: string;
   /** The element (and attribute) it was found in. */
   where: string;
+}
+
+/** Blanks what lies inside marks, carrying the depth of open marks from one text node to the next. */
+function stripMarkedFrom(s: string, depth: { open: number }): string {
+  let out = '';
+  for (const c of s) {
+    if (c === '⟦') depth.open++;
+    else if (c === '⟧') depth.open = Math.max(0, depth.open - 1);
+    out += depth.open > 0 || c === '⟧' ? ' ' : c;
+  }
+  return out;
 }
 
 function stripMarked(s: string): string {
@@ -37,14 +51,15 @@ export function unmarkedText(page: string, data: readonly string[] = []): Unmark
   const doc = parseDocument(page, { decodeEntities: true });
   const known = [...new Set(data.filter((d) => d.trim().length > 0))].sort((a, b) => b.length - a.length);
   const out: Unmarked[] = [];
-  const check = (raw: string, where: string) => {
-    let rest = stripMarked(raw);
+  const depth = { open: 0 };
+  const check = (raw: string, where: string, acrossNodes = false) => {
+    let rest = acrossNodes ? stripMarkedFrom(raw, depth) : stripMarked(raw);
     for (const d of known) if (rest.includes(d)) rest = rest.split(d).join(' ');
     if (/\p{L}/u.test(rest)) out.push({ text: rest.replace(/\s+/g, ' ').trim(), where });
   };
   const walk = (nodes: ChildNode[], path: string) => {
     for (const n of nodes) {
-      if (n.type === 'text') check(n.data, path);
+      if (n.type === 'text') check(n.data, path, true);
       else if (n.type === 'tag' || n.type === 'script' || n.type === 'style') {
         const el = n as Element;
         if (INVISIBLE.has(el.name)) continue;

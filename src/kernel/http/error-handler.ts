@@ -1,5 +1,6 @@
 /** Maps every error to `{ error: { code, message, details }, requestId }`; never a stack trace. */
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Translator } from '../i18n/i18n.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { isDatabaseUnavailable, unavailableError } from '../db/unavailable.ts';
 
@@ -60,16 +61,24 @@ function explain(code: ErrorCode, fe: FastifyError): string {
 /** Pages of the editorial area answer errors as HTML for browsers. */
 const EDITORIAL_PAGES = /^\/(editor|admin|account|login|logout)(\/|\?|$)/;
 
-function errorPage(e: AppError, requestId: string): string {
+function errorPage(t: Translator, e: AppError, requestId: string): string {
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const hint =
-    e.code === 'FORBIDDEN'
-      ? 'Your account does not have the right for this.'
-      : e.code === 'NOT_FOUND'
-        ? 'It does not exist, or you may not see it.'
-        : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="robots" content="noindex"><title>${e.status} · Palermo</title><link rel="stylesheet" href="/assets/site.css"></head>
-<body><main id="main"><h1>${e.status}: ${esc(e.message)}</h1><p>${hint}</p><p><a href="/editor">Back to the editor</a> · <a href="/">Public site</a></p><p class="muted">Request ${esc(requestId)}</p></main></body></html>`;
+  const hint = e.code === 'FORBIDDEN' || e.code === 'NOT_FOUND' ? t.t(`kernel.error.hint.${e.code}`) : '';
+  const status = String(e.status);
+  const dir = t.dir === 'rtl' ? ' dir="rtl"' : '';
+  const text = (key: string, values?: Record<string, string>) => esc(t.t(key, values));
+  const head =
+    `<!doctype html><html lang="${esc(t.locale)}"${dir}><head><meta charset="utf-8">` +
+    `<meta name="robots" content="noindex"><title>${text('kernel.error.title', { status })}</title>` +
+    `<link rel="stylesheet" href="/assets/site.css"></head>`;
+  const links =
+    `<p><a href="/editor">${text('kernel.error.backToEditor')}</a> · ` +
+    `<a href="/">${text('kernel.error.publicSite')}</a></p>`;
+  return (
+    `${head}\n<body><main id="main"><h1>${text('kernel.error.heading', { status, message: e.message })}</h1>` +
+    `<p>${esc(hint)}</p>${links}<p class="muted">${text('kernel.error.request', { id: requestId })}</p>` +
+    `</main></body></html>`
+  );
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -85,7 +94,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         .status(e.status)
         .type('text/html; charset=utf-8')
         .header('cache-control', 'private, no-store')
-        .send(errorPage(e, req.id));
+        .send(errorPage(req.t ?? app.i18n.translator('en'), e, req.id));
       return;
     }
     void reply

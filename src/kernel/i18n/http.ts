@@ -11,11 +11,16 @@ declare module 'fastify' {
   interface FastifyRequest {
     t: Translator;
   }
+  interface FastifyInstance {
+    /** The catalogs: `app.i18n.translator('en')` for output that stays English (the API's labels). */
+    i18n: I18n;
+  }
 }
 
 export function registerI18n(app: FastifyInstance, i18n: I18n, opts: { pseudoLocale: boolean }): void {
   const english = i18n.translator(DEFAULT_LOCALE);
   const pseudo = i18n.translator(PSEUDO_LOCALE);
+  app.decorate('i18n', i18n);
   app.decorateRequest('t', null as unknown as Translator);
   app.addHook('onRequest', async (req) => {
     const wanted = req.headers['accept-language'];

@@ -3,6 +3,7 @@
  * plots of prison terms. Each chart is an image with a text alternative; the figures themselves are
  * in the data table printed beside it (statTable), which is what screen readers and CSV users get.
  */
+import type { Translator } from '../i18n/i18n.ts';
 import { html, type SafeHtml } from './html.ts';
 import type { Cell, StatTable } from './stat-table.ts';
 
@@ -17,13 +18,23 @@ export const cellText = (c: Cell | undefined) =>
   c === null || c === undefined ? '–' : typeof c === 'number' ? fmt(c) : c;
 const short = (s: string, n = 34) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+type Coord = number | string;
+const svgText = (cls: string, x: Coord, y: Coord, content: SafeHtml | string, anchor?: string) =>
+  html`<text class="${cls}" x="${x}" y="${y}"${anchor ? html` text-anchor="${anchor}"` : ''}>${content}</text>`;
+const svgRect = (cls: string, x: Coord, y: Coord, width: Coord, height: Coord) =>
+  html`<rect class="${cls}" x="${x}" y="${y}" width="${width}" height="${height}"></rect>`;
+const svgLine = (cls: string, x1: Coord, x2: Coord, y1: Coord, y2: Coord) =>
+  html`<line class="${cls}" x1="${x1}" x2="${x2}" y1="${y1}" y2="${y2}"></line>`;
+
 function frame(id: string, t: StatTable, height: number, alt: string, body: SafeHtml): SafeHtml {
-  return html`<svg class="chart" viewBox="0 0 ${W} ${height}" width="${W}" height="${height}" role="img" aria-labelledby="${id}-t ${id}-d" preserveAspectRatio="xMinYMin meet">
+  const size = html`viewBox="0 0 ${W} ${height}" width="${W}" height="${height}"`;
+  const labels = html`aria-labelledby="${id}-t ${id}-d"`;
+  return html`<svg class="chart" ${size} role="img" ${labels} preserveAspectRatio="xMinYMin meet">
 <title id="${id}-t">${t.title}</title><desc id="${id}-d">${alt}</desc>${body}</svg>`;
 }
 
 /** Horizontal bars, largest first (the first CHART_ROWS rows; every row is in the table). */
-export function barChart(t: StatTable, id: string): SafeHtml {
+export function barChart(tr: Translator, t: StatTable, id: string): SafeHtml {
   const rows = t.rows.slice(0, CHART_ROWS);
   const values = rows.map((r) => r[t.chart.value]).map((v) => (typeof v === 'number' ? v : 0));
   const max = Math.max(1, ...values);
@@ -33,22 +44,24 @@ export function barChart(t: StatTable, id: string): SafeHtml {
     const y = i * ROW_H + 4;
     const label = String(r[t.chart.label] ?? '');
     const w = typeof v === 'number' ? Math.max(v ? 1 : 0, v * scale) : 0;
-    return html`<g><title>${label}: ${cellText(v)}</title><text class="lbl" x="${LABEL_W - 6}" y="${y + 14}" text-anchor="end">${short(label)}</text>
-<rect class="${typeof v === 'number' ? 'bar' : 'bar small'}" x="${LABEL_W}" y="${y + 2}" width="${typeof v === 'number' ? w.toFixed(1) : 6}" height="${ROW_H - 6}"></rect>
-<text class="val" x="${(LABEL_W + (typeof v === 'number' ? w : 6) + 5).toFixed(1)}" y="${y + 14}">${cellText(v)}</text></g>`;
+    const title = tr.t('kernel.chart.point', { label, value: cellText(v) });
+    const known = typeof v === 'number';
+    const bar = svgRect(known ? 'bar' : 'bar small', LABEL_W, y + 2, known ? w.toFixed(1) : 6, ROW_H - 6);
+    const value = svgText('val', (LABEL_W + (known ? w : 6) + 5).toFixed(1), y + 14, cellText(v));
+    return html`<g><title>${title}</title>${svgText('lbl', LABEL_W - 6, y + 14, short(label), 'end')}
+${bar}
+${value}</g>`;
   });
-  const more = t.rows.length > rows.length ? ` The chart shows the first ${rows.length} of ${t.rows.length} rows.` : '';
-  return frame(
-    id,
-    t,
-    rows.length * ROW_H + 8,
-    `Bar chart, ${t.columns.find((c) => c.key === t.chart.value)?.label ?? ''} per row; the table beside it holds every figure.${more}`,
-    html`${bars}`,
-  );
+  const more =
+    t.rows.length > rows.length
+      ? ` ${tr.t('kernel.chart.bars.more', { shown: rows.length, total: t.rows.length })}`
+      : '';
+  const measure = t.columns.find((c) => c.key === t.chart.value)?.label ?? '';
+  return frame(id, t, rows.length * ROW_H + 8, `${tr.t('kernel.chart.bars.alt', { measure })}${more}`, html`${bars}`);
 }
 
 /** Columns over an ordered axis (years); labels every few columns. */
-export function columnChart(t: StatTable, id: string): SafeHtml {
+export function columnChart(tr: Translator, t: StatTable, id: string): SafeHtml {
   const rows = t.rows;
   const H = 220;
   const plotH = H - 40;
@@ -61,21 +74,26 @@ export function columnChart(t: StatTable, id: string): SafeHtml {
     const x = 40 + i * step;
     const h = typeof v === 'number' ? (v / max) * plotH : 4;
     const label = String(r[t.chart.label] ?? '');
-    return html`<g><title>${label}: ${cellText(v)}</title><rect class="${typeof v === 'number' ? 'bar' : 'bar small'}" x="${x.toFixed(1)}" y="${(10 + plotH - h).toFixed(1)}" width="${Math.max(1, step - 2).toFixed(1)}" height="${h.toFixed(1)}"></rect>
-${i % every === 0 ? html`<text class="lbl" x="${(x + step / 2).toFixed(1)}" y="${H - 12}" text-anchor="middle">${short(label, 8)}</text>` : ''}</g>`;
+    const title = tr.t('kernel.chart.point', { label, value: cellText(v) });
+    const cls = typeof v === 'number' ? 'bar' : 'bar small';
+    const column = svgRect(
+      cls,
+      x.toFixed(1),
+      (10 + plotH - h).toFixed(1),
+      Math.max(1, step - 2).toFixed(1),
+      h.toFixed(1),
+    );
+    const tick = i % every === 0 ? svgText('lbl', (x + step / 2).toFixed(1), H - 12, short(label, 8), 'middle') : '';
+    return html`<g><title>${title}</title>${column}
+${tick}</g>`;
   });
-  const axis = html`<line class="axis" x1="38" y1="${10 + plotH}" x2="${W - 8}" y2="${10 + plotH}"></line><text class="lbl" x="34" y="16" text-anchor="end">${fmt(max)}</text><text class="lbl" x="34" y="${10 + plotH}" text-anchor="end">0</text>`;
-  return frame(
-    id,
-    t,
-    H,
-    'Column chart over time; small counts are drawn as short grey marks; the table holds every figure.',
-    html`${axis}${cols}`,
-  );
+  const line = html`<line class="axis" x1="38" y1="${10 + plotH}" x2="${W - 8}" y2="${10 + plotH}"></line>`;
+  const axis = html`${line}${svgText('lbl', 34, 16, fmt(max), 'end')}${svgText('lbl', 34, 10 + plotH, '0', 'end')}`;
+  return frame(id, t, H, tr.t('kernel.chart.columns.alt'), html`${axis}${cols}`);
 }
 
 /** One box plot per row: whiskers min to max, box lower to upper quartile, a line at the median. */
-export function boxChart(t: StatTable, id: string): SafeHtml {
+export function boxChart(tr: Translator, t: StatTable, id: string): SafeHtml {
   const rows = t.rows.slice(0, CHART_ROWS);
   const max = Math.max(1, ...rows.map((r) => (typeof r.max === 'number' ? r.max : 0)));
   const scale = (W - LABEL_W - 20) / max;
@@ -84,30 +102,27 @@ export function boxChart(t: StatTable, id: string): SafeHtml {
     const y = i * ROW_H + 4;
     const label = String(r[t.chart.label] ?? '');
     const hidden = typeof r.median !== 'number';
+    const width = Math.max(1, (Number(r.q3) - Number(r.q1)) * scale).toFixed(1);
     const body = hidden
-      ? html`<text class="val" x="${LABEL_W}" y="${y + 14}">${cellText(r.median)} cases</text>`
-      : html`<line class="whisker" x1="${x(r.min)}" x2="${x(r.max)}" y1="${y + 10}" y2="${y + 10}"></line>
-<rect class="bar" x="${x(r.q1)}" y="${y + 3}" width="${Math.max(1, (Number(r.q3) - Number(r.q1)) * scale).toFixed(1)}" height="${ROW_H - 8}"></rect>
-<line class="median" x1="${x(r.median)}" x2="${x(r.median)}" y1="${y + 1}" y2="${y + ROW_H - 3}"></line>`;
-    return html`<g><title>${label}: median ${cellText(r.median)} months (${cellText(r.min)} to ${cellText(r.max)})</title><text class="lbl" x="${LABEL_W - 6}" y="${y + 14}" text-anchor="end">${short(label)}</text>${body}</g>`;
+      ? svgText('val', LABEL_W, y + 14, tr.t('kernel.chart.boxes.hidden', { value: cellText(r.median) }))
+      : html`${svgLine('whisker', x(r.min), x(r.max), y + 10, y + 10)}
+${svgRect('bar', x(r.q1), y + 3, width, ROW_H - 8)}
+${svgLine('median', x(r.median), x(r.median), y + 1, y + ROW_H - 3)}`;
+    const point = { label, median: cellText(r.median), min: cellText(r.min), max: cellText(r.max) };
+    const title = tr.t('kernel.chart.boxes.point', point);
+    return html`<g><title>${title}</title>${svgText('lbl', LABEL_W - 6, y + 14, short(label), 'end')}${body}</g>`;
   });
   const axisY = rows.length * ROW_H + 8;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map(
-    (f) =>
-      html`<text class="lbl" x="${(LABEL_W + f * max * scale).toFixed(1)}" y="${axisY + 14}" text-anchor="middle">${fmt(Math.round(f * max))}</text>`,
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) =>
+    svgText('lbl', (LABEL_W + f * max * scale).toFixed(1), axisY + 14, fmt(Math.round(f * max)), 'middle'),
   );
-  return frame(
-    id,
-    t,
-    axisY + 22,
-    'Box plots of prison terms in months: whiskers from shortest to longest, box from lower to upper quartile, a line at the median; the table holds every figure.',
-    html`${boxes}${ticks}`,
-  );
+  return frame(id, t, axisY + 22, tr.t('kernel.chart.boxes.alt'), html`${boxes}${ticks}`);
 }
 
-export function chartOf(t: StatTable, id: string): SafeHtml {
-  if (!t.rows.length) return html`<p class="muted">Nothing recorded for these cases.</p>`;
-  return t.chart.kind === 'columns' ? columnChart(t, id) : t.chart.kind === 'boxes' ? boxChart(t, id) : barChart(t, id);
+export function chartOf(tr: Translator, t: StatTable, id: string): SafeHtml {
+  if (!t.rows.length) return html`<p class="muted">${tr.t('kernel.chart.empty')}</p>`;
+  if (t.chart.kind === 'columns') return columnChart(tr, t, id);
+  return t.chart.kind === 'boxes' ? boxChart(tr, t, id) : barChart(tr, t, id);
 }
 
 /** The data table of a statistic (every row), codes left out when a name column says the same. */
@@ -116,8 +131,9 @@ export function statTable(
   opts: { hideKeys?: string[]; link?: (row: Record<string, Cell>) => string | null } = {},
 ): SafeHtml {
   const cols = t.columns.filter((c) => !(opts.hideKeys ?? ['value']).includes(c.key) && !c.key.endsWith('Url'));
+  const num = (c: StatTable['columns'][number]) => (c.type !== 'text' ? html` class="num"` : '');
   return html`<div class="table-wrap"><table class="data"><caption>${t.title}</caption>
-<thead><tr>${cols.map((c) => html`<th scope="col"${c.type !== 'text' ? html` class="num"` : ''}>${c.label}</th>`)}</tr></thead>
+<thead><tr>${cols.map((c) => html`<th scope="col"${num(c)}>${c.label}</th>`)}</tr></thead>
 <tbody>${t.rows.map(
     (r) =>
       html`<tr>${cols.map((c, i) => {

@@ -1,4 +1,5 @@
 /** A table of figures as pages, charts, CSV and JSON show it: columns, rows, coverage and the small-cell rule. */
+import type { MessageValues, Translator } from '../i18n/i18n.ts';
 export type Cell = string | number | null;
 export interface StatColumn {
   key: string;
@@ -24,4 +25,46 @@ export interface StatTable {
   rows: Record<string, Cell>[];
   /** How the page draws it: the label column, the value column(s) and the chart kind. */
   chart: { kind: 'bars' | 'columns' | 'boxes'; label: string; value: string };
+}
+
+/** A catalog message not yet put into words: its key and values. */
+export interface Message {
+  key: string;
+  values?: MessageValues;
+}
+export const msg = (key: string, values?: MessageValues): Message => (values ? { key, values } : { key });
+
+/** A cell before translation: a figure, a name that is data, or a message ("fewer than N", a label). */
+export type MessageCell = Cell | Message;
+
+/**
+ * A StatTable as a service returns it: every text a key with its values. renderStatTable puts it into
+ * words in one language (the pages in the reader's, the API in English); keys keep their order.
+ */
+export interface KeyedStatTable
+  extends Omit<StatTable, 'title' | 'note' | 'coverage' | 'restsOn' | 'rule' | 'columns' | 'rows'> {
+  title: Message;
+  note: Message;
+  coverage: Message;
+  restsOn: { cases: number; what: Message };
+  rule: Message;
+  columns: (Omit<StatColumn, 'label'> & { label: Message })[];
+  rows: Record<string, MessageCell>[];
+}
+
+export const renderMessage = (t: Translator, m: Message): string => t.t(m.key, m.values);
+export const renderCell = (t: Translator, c: MessageCell): Cell =>
+  c !== null && typeof c === 'object' ? renderMessage(t, c) : c;
+
+export function renderStatTable(t: Translator, k: KeyedStatTable): StatTable {
+  return {
+    ...k,
+    title: renderMessage(t, k.title),
+    note: renderMessage(t, k.note),
+    coverage: renderMessage(t, k.coverage),
+    restsOn: { ...k.restsOn, what: renderMessage(t, k.restsOn.what) },
+    rule: renderMessage(t, k.rule),
+    columns: k.columns.map((c) => ({ ...c, label: renderMessage(t, c.label) })),
+    rows: k.rows.map((r) => Object.fromEntries(Object.entries(r).map(([key, c]) => [key, renderCell(t, c)]))),
+  };
 }

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { COUNTRIES } from '../geo/countries.ts';
 import { html, type SafeHtml } from './html.ts';
+import type { Translator } from '../i18n/i18n.ts';
 
 const W = 960;
 /** The map's height, from the projected bounds (set with the shapes). */
@@ -91,7 +92,7 @@ export function classBreaks(max: number, minCell: number): number[] {
   return out;
 }
 
-export function worldMap(data: MapDatum[], minCell: number): { svg: SafeHtml; notDrawn: MapDatum[] } {
+export function worldMap(t: Translator, data: MapDatum[], minCell: number): { svg: SafeHtml; notDrawn: MapDatum[] } {
   const shapes = countryShapes();
   const byCode = new Map(data.map((d) => [d.code, d]));
   const numbers = data.map((d) => (typeof d.cases === 'number' ? d.cases : 0));
@@ -100,27 +101,30 @@ export function worldMap(data: MapDatum[], minCell: number): { svg: SafeHtml; no
   const paths = shapes.map((s) => {
     const d = byCode.get(ALPHA3_OF_M49.get(s.m49) ?? '');
     if (!d) return html`<path class="none" d="${s.d}"></path>`;
-    return html`<path class="${classOf(d.cases)}" d="${s.d}"><title>${d.name}: ${typeof d.cases === 'number' ? d.cases.toLocaleString('en') : d.cases} cases</title></path>`;
+    const cases = typeof d.cases === 'number' ? d.cases.toLocaleString('en') : d.cases;
+    const title = t.t('kernel.map.point', { name: d.name, cases });
+    return html`<path class="${classOf(d.cases)}" d="${s.d}"><title>${title}</title></path>`;
   });
   const legendItems = [
-    { cls: 'none', text: 'no case' },
-    { cls: 'c0', text: `fewer than ${minCell}` },
+    { cls: 'none', text: t.t('kernel.map.legend.none') },
+    { cls: 'c0', text: t.t('kernel.map.legend.fewerThan', { n: minCell }) },
     ...breaks.map((b, i) => ({
       cls: `c${i + 1}`,
       text:
         i + 1 < breaks.length
-          ? `${b.toLocaleString('en')}–${(breaks[i + 1]! - 1).toLocaleString('en')}`
-          : `${b.toLocaleString('en')} or more`,
+          ? t.t('kernel.map.legend.range', { from: b, to: breaks[i + 1]! - 1 })
+          : t.t('kernel.map.legend.atLeast', { from: b }),
     })),
   ];
-  const legend = legendItems.map(
-    (l, i) =>
-      html`<g transform="translate(${12 + i * 118},${H + 10})"><rect class="${l.cls}" width="16" height="12"></rect><text class="lbl" x="21" y="11">${l.text}</text></g>`,
-  );
+  const legend = legendItems.map((l, i) => {
+    const swatch = html`<rect class="${l.cls}" width="16" height="12"></rect>`;
+    const text = html`<text class="lbl" x="21" y="11">${l.text}</text>`;
+    return html`<g transform="translate(${12 + i * 118},${H + 10})">${swatch}${text}</g>`;
+  });
   const drawn = DRAWN();
   const svg = html`<svg class="world-map" viewBox="0 0 ${W} ${H + 30}" role="img" aria-labelledby="map-t map-d">
-<title id="map-t">World map of published cases by jurisdiction</title>
-<desc id="map-d">Countries shaded by the number of documented cases decided there; the figures are in the table of cases by jurisdiction.</desc>
+<title id="map-t">${t.t('kernel.map.title')}</title>
+<desc id="map-d">${t.t('kernel.map.desc')}</desc>
 <g class="countries">${paths}</g>${legend}</svg>`;
   return { svg, notDrawn: data.filter((d) => !drawn.has(d.code)) };
 }

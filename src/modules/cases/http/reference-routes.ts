@@ -1,10 +1,13 @@
 /** Reference data: the taxonomy, countries and regions, and the health check. */
 import type { FastifyInstance } from 'fastify';
-import { TAXONOMY } from '../domain/taxonomy.ts';
+import { DEFAULT_LOCALE } from '../../../kernel/i18n/i18n.ts';
+import { translatedTaxonomy } from '../i18n/labels.ts';
 import { COUNTRIES, REGIONS } from '../../../kernel/geo/countries.ts';
 import type { CaseStore } from '../store/case-store.ts';
 
 export function referenceRoutes(app: FastifyInstance, deps: { store: CaseStore }): void {
+  // Codes with their English labels from the catalog (the API's documented shape).
+  const taxonomy = translatedTaxonomy(app.i18n.translator(DEFAULT_LOCALE));
   app.get(
     '/api/v1/taxonomy',
     {
@@ -12,7 +15,7 @@ export function referenceRoutes(app: FastifyInstance, deps: { store: CaseStore }
     },
     async (_req, reply) => {
       reply.header('cache-control', 'public, max-age=3600');
-      return TAXONOMY;
+      return taxonomy;
     },
   );
 

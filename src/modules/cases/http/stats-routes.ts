@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { stringify } from 'csv-stringify/sync';
 import { parseOrThrow } from '../../../kernel/validation.ts';
 import { STAT_NAMES, STATS, type StatsService, type StatTable } from '../services/stats-service.ts';
+import { DEFAULT_LOCALE } from '../../../kernel/i18n/i18n.ts';
+import { renderMessage, renderStatTable } from '../../../kernel/web/stat-table.ts';
 import { searchQuerySchema, selectionOf } from './search-routes.ts';
 import { errorResponses } from './openapi.ts';
 
@@ -64,6 +66,8 @@ const tableSchema = {
 };
 
 export function statsRoutes(app: FastifyInstance, deps: { stats: StatsService }): void {
+  // The API's titles, notes, labels and "fewer than N" cells are English, whatever the request's language.
+  const en = app.i18n.translator(DEFAULT_LOCALE);
   const querystring = z.toJSONSchema(statsQuerySchema, { io: 'input', unrepresentable: 'any' });
 
   app.get(
@@ -75,19 +79,19 @@ export function statsRoutes(app: FastifyInstance, deps: { stats: StatsService })
       items: [
         ...Object.entries(STATS).map(([name, d]) => ({
           name,
-          title: d.title,
-          note: d.note,
+          title: renderMessage(en, d.title),
+          note: renderMessage(en, d.note),
           url: `/api/v1/stats/${name}`,
         })),
         {
           name: 'comparison',
-          title: 'Jurisdictions compared',
-          note: 'jurisdiction=2 to 6 codes, plus any search filter (e.g. purposes=forced_labour&means=deception)',
+          title: en.t('cases.stats.title.comparison'),
+          note: en.t('cases.stats.note.comparisonParams'),
           url: '/api/v1/stats/comparison',
         },
       ],
       minCell: deps.stats.minCell,
-      rule: deps.stats.rule,
+      rule: renderMessage(en, deps.stats.rule),
     }),
   );
 
@@ -97,8 +101,12 @@ export function statsRoutes(app: FastifyInstance, deps: { stats: StatsService })
       schema: {
         tags: ['statistics'],
         summary:
-          'One statistic over the published cases matching a search (the same q and filters as /search), as JSON or CSV (format=csv)',
-        description: `Names: ${STAT_NAMES.join(', ')}. Counts resting on fewer cases than the configured threshold (PALERMO_STATS_MIN_CELL, default 3) read "fewer than N". Counts are of documented cases, not of trafficking prevalence. \`comparison\` needs 2 to 6 \`jurisdiction\` values.`,
+          'One statistic over the published cases matching a search (the same q and filters as /search), ' +
+          'as JSON or CSV (format=csv)',
+        description:
+          `Names: ${STAT_NAMES.join(', ')}. Counts resting on fewer cases than the configured threshold ` +
+          '(PALERMO_STATS_MIN_CELL, default 3) read "fewer than N". Counts are of documented cases, not of ' +
+          'trafficking prevalence. `comparison` needs 2 to 6 `jurisdiction` values.',
         params: { type: 'object', properties: { name: { type: 'string', enum: STAT_NAMES } }, required: ['name'] },
         querystring,
         response: {
@@ -109,7 +117,7 @@ export function statsRoutes(app: FastifyInstance, deps: { stats: StatsService })
     },
     async (req, reply: FastifyReply) => {
       const { format, params, links } = statsRequest(req.query, req.url);
-      const table = await deps.stats.one(req.params.name, params, links);
+      const table = renderStatTable(en, await deps.stats.one(req.params.name, params, links));
       if (format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')

@@ -3,7 +3,9 @@
  * Codes are the data; labels are text, in the reader's language.
  */
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
-import type { Vocabulary } from '../domain/taxonomy.ts';
+import { msg, type MessageCell } from '../../../kernel/web/stat-table.ts';
+import { TAXONOMY, type Term, type Vocabulary } from '../domain/taxonomy.ts';
+import type { FacetField } from '../search/facet-fields.ts';
 
 export const termKey = (vocabulary: Vocabulary, code: string): string => `cases.taxonomy.${vocabulary}.${code}`;
 
@@ -11,4 +13,58 @@ export const termKey = (vocabulary: Vocabulary, code: string): string => `cases.
 export function termLabel(t: Translator, vocabulary: Vocabulary, code: string): string {
   const key = termKey(vocabulary, code);
   return t.has(key) ? t.t(key) : code;
+}
+
+/** The label of a code as a message for a service to return (an unknown code stays itself). */
+export function termMessage(vocabulary: Vocabulary, code: string): MessageCell {
+  const known = (TAXONOMY[vocabulary] as readonly Term[]).some((term) => term.code === code);
+  return known ? msg(termKey(vocabulary, code)) : code;
+}
+
+/** Every vocabulary with its terms' labels in one language (the shape of TAXONOMY, labels translated). */
+export function translatedTaxonomy(t: Translator): Record<Vocabulary, Term[]> {
+  return Object.fromEntries(
+    Object.entries(TAXONOMY).map(([vocabulary, list]) => [
+      vocabulary,
+      (list as readonly Term[]).map((term) => ({ ...term, label: termLabel(t, vocabulary as Vocabulary, term.code) })),
+    ]),
+  ) as Record<Vocabulary, Term[]>;
+}
+
+/** The facets whose values are codes of a vocabulary. */
+export const FACET_VOCABULARY: Partial<Record<FacetField, Vocabulary>> = {
+  courtLevel: 'courtLevels',
+  verdict: 'verdicts',
+  acts: 'acts',
+  means: 'means',
+  purposes: 'purposes',
+  forms: 'forms',
+  sectors: 'sectors',
+  offences: 'offences',
+  victimGender: 'genders',
+};
+
+/** The name of a facet (`cases.facet.<field>`). */
+export const facetName = (t: Translator, field: FacetField): string => t.t(`cases.facet.${field}`);
+
+/**
+ * The label of a facet value: a vocabulary's term or the child-victims flag from the catalog; other
+ * values (countries, regions, languages) are names from reference data, given by the search.
+ */
+export function facetValueLabel(t: Translator, field: FacetField, value: string, name: string): string {
+  const vocabulary = FACET_VOCABULARY[field];
+  if (vocabulary) return termLabel(t, vocabulary, value);
+  if (field === 'language') return languageName(t, value);
+  if (field === 'childVictims')
+    return t.t(value === 'yes' ? 'cases.facet.childVictims.yes' : 'cases.facet.childVictims.no');
+  return name;
+}
+
+/** A language's name in the reader's language (CLDR data through Intl), or its tag when unknown. */
+export function languageName(t: Translator, tag: string): string {
+  try {
+    return new Intl.DisplayNames([t.locale, 'en'], { type: 'language' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }

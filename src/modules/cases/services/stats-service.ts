@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../../kernel/errors.ts';
 import { countryByCode, INTERNATIONAL_CODE } from '../../../kernel/geo/countries.ts';
-import { labelOf } from '../domain/taxonomy.ts';
+import { termMessage, FACET_VOCABULARY } from '../i18n/labels.ts';
 import { parseQuery } from '../search/query-parser.ts';
 import {
   CONVICTION_VERDICTS,
@@ -19,12 +19,20 @@ import {
 import type { FacetField } from '../search/facet-fields.ts';
 import type { FacetSelection, SearchEngine } from '../search/search-engine.ts';
 import { facetLabel } from './search-service.ts';
-import type { Cell, StatColumn, StatTable } from '../../../kernel/web/stat-table.ts';
+import {
+  msg,
+  type Cell,
+  type KeyedStatTable,
+  type Message,
+  type MessageCell,
+  type StatColumn,
+  type StatTable,
+} from '../../../kernel/web/stat-table.ts';
 
-export const COVERAGE =
-  'Cases documented in this database, not trafficking prevalence: the figures show what has been collected and published here, not how much trafficking there is in any country.';
+/** What the figures are (documented cases, not prevalence). */
+export const COVERAGE = msg('cases.stats.coverage');
 
-export type { Cell, StatColumn, StatTable };
+export type { Cell, KeyedStatTable, StatColumn, StatTable };
 
 export interface StatsParams {
   q?: string;
@@ -32,58 +40,70 @@ export interface StatsParams {
 }
 
 interface Def {
-  title: string;
-  note: string;
+  title: Message;
+  note: Message;
   /** What the engine must compute for this table. */
   parts: AggregatePart[];
-  build: (a: CaseAggregates, ctx: Ctx) => Pick<StatTable, 'columns' | 'rows' | 'chart' | 'restsOn'>;
+  build: (a: CaseAggregates, ctx: Ctx) => Pick<KeyedStatTable, 'columns' | 'rows' | 'chart' | 'restsOn'>;
 }
 
 interface Ctx {
   minCell: number;
-  cell: (n: number, basis?: number) => Cell;
+  cell: (n: number, basis?: number) => MessageCell;
   links: (changes: Record<string, string>) => string;
 }
 
-const MULTI =
-  'Multi-valued: a case with several values counts under each, so the rows add up to more than the number of cases.';
-const PERSONS =
-  'A person counts once (a group as its recorded size); rows count persons and the cases they appear in. Persons with two nationalities count under both.';
+const MULTI = msg('cases.stats.note.multi');
+const PERSONS = msg('cases.stats.note.persons');
+const NOT_RECORDED_LABEL = msg('cases.stats.label.notRecorded');
+const fewerThan = (n: number) => msg('cases.stats.fewerThan', { n });
+const restsOn = (what: 'match' | 'victims' | 'defendants' | 'prison') => msg(`cases.stats.restsOn.${what}`);
 
-const col = (key: string, label: string, type: StatColumn['type'] = 'count'): StatColumn => ({ key, label, type });
+/** A column; its label is `cases.stats.column.<label>`. */
+const col = (key: string, label: string, type: StatColumn['type'] = 'count'): KeyedStatTable['columns'][number] => ({
+  key,
+  label: msg(`cases.stats.column.${label}`),
+  type,
+});
 const byCount = <T extends { count?: number; cases?: number }>(a: T, b: T) =>
   (b.count ?? b.cases ?? 0) - (a.count ?? a.cases ?? 0);
-const countryName = (code: string) => (code === NOT_RECORDED ? 'Not recorded' : (countryByCode(code)?.name ?? code));
+const countryName = (code: string): MessageCell =>
+  code === NOT_RECORDED ? NOT_RECORDED_LABEL : (countryByCode(code)?.name ?? code);
+const countryText = (code: string): string => countryByCode(code)?.name ?? code;
 
-function facetTable(field: FacetField, what: string, note: string): Def {
+/** A facet value's label: a vocabulary term as a message, a name from reference data as it is. */
+function facetCell(field: FacetField, value: string): MessageCell {
+  const vocabulary = FACET_VOCABULARY[field];
+  return vocabulary ? termMessage(vocabulary, value) : facetLabel(field, value);
+}
+
+/** `what` names the value column (`cases.stats.column.<what>`) and the title (`cases.stats.title.<name>`). */
+function facetTable(name: string, field: FacetField, what: string, note: Message): Def {
   return {
-    title: `Cases by ${what}`,
+    title: msg(`cases.stats.title.${name}`),
     note,
     parts: ['cases'],
     build: (a, { cell }) => ({
-      columns: [
-        col('value', what[0]!.toUpperCase() + what.slice(1), 'text'),
-        col('label', 'Name', 'text'),
-        col('cases', 'Cases'),
-      ],
+      columns: [col('value', what, 'text'), col('label', 'name', 'text'), col('cases', 'cases')],
       rows: [...a.cases[field]]
         .sort(byCount)
-        .map((f) => ({ value: f.value, label: facetLabel(field, f.value), cases: cell(f.count) })),
+        .map((f) => ({ value: f.value, label: facetCell(field, f.value), cases: cell(f.count) })),
       chart: { kind: 'bars', label: 'label', value: 'cases' },
-      restsOn: { cases: a.total, what: 'cases match' },
+      restsOn: { cases: a.total, what: restsOn('match') },
     }),
   };
 }
 
 function personTable(
+  name: string,
   who: 'victims' | 'defendants',
   key: string,
   what: string,
-  label: (v: string) => string,
+  label: (v: string) => MessageCell,
   note = PERSONS,
 ): Def {
   return {
-    title: `${who === 'victims' ? 'Victims' : 'Defendants'} by ${what}`,
+    title: msg(`cases.stats.title.${name}`),
     note,
     parts: ['persons'],
     build: (a, { cell }) => {
@@ -93,12 +113,7 @@ function personTable(
         0,
       );
       return {
-        columns: [
-          col('value', what[0]!.toUpperCase() + what.slice(1), 'text'),
-          col('label', 'Name', 'text'),
-          col(who, who === 'victims' ? 'Victims' : 'Defendants'),
-          col('cases', 'Cases'),
-        ],
+        columns: [col('value', what, 'text'), col('label', 'name', 'text'), col(who, who), col('cases', 'cases')],
         rows: [...list]
           .sort((x, y) => y.persons - x.persons)
           .map((p) => ({
@@ -108,16 +123,16 @@ function personTable(
             cases: cell(p.cases),
           })),
         chart: { kind: 'bars', label: 'label', value: who },
-        restsOn: { cases: basis, what: `cases record ${who}` },
+        restsOn: { cases: basis, what: restsOn(who) },
       };
     },
   };
 }
 
 /** Distribution figures; all of them hidden when the row rests on fewer than minCell cases. */
-function prisonRow(d: Distribution, { cell, minCell }: Ctx): Record<string, Cell> {
+function prisonRow(d: Distribution, { cell, minCell }: Ctx): Record<string, MessageCell> {
   const hide = d.cases > 0 && d.cases < minCell;
-  const v = (n: number) => (hide ? `fewer than ${minCell}` : Math.round(n * 10) / 10);
+  const v = (n: number) => (hide ? fewerThan(minCell) : Math.round(n * 10) / 10);
   return {
     cases: cell(d.cases),
     sentenced: cell(d.count, d.cases),
@@ -130,85 +145,66 @@ function prisonRow(d: Distribution, { cell, minCell }: Ctx): Record<string, Cell
 }
 
 const PRISON_COLUMNS = [
-  col('cases', 'Cases'),
-  col('sentenced', 'Sentenced defendants'),
-  col('min', 'Min (months)', 'number'),
-  col('q1', 'Lower quartile', 'number'),
-  col('median', 'Median', 'number'),
-  col('q3', 'Upper quartile', 'number'),
-  col('max', 'Max', 'number'),
+  col('cases', 'cases'),
+  col('sentenced', 'sentenced'),
+  col('min', 'min', 'number'),
+  col('q1', 'q1', 'number'),
+  col('median', 'median', 'number'),
+  col('q3', 'q3', 'number'),
+  col('max', 'max', 'number'),
 ];
-const PRISON_NOTE =
-  'Prison terms in months, one per sentenced defendant (the longest of its charges: sentences for several counts are usually concurrent). Quartiles interpolate between closest ranks.';
+const PRISON_NOTE = msg('cases.stats.note.prison');
 
 export const STATS: Record<string, Def> = {
   years: {
-    title: 'Cases by decision year',
-    note: 'One row per year from the first to the last decision; cases whose decision date is not known are counted apart.',
+    title: msg('cases.stats.title.years'),
+    note: msg('cases.stats.note.years'),
     parts: ['cases'],
     build: (a, { cell }) => {
       const years = new Map(a.cases.year.map((y) => [Number(y.value), y.count]));
       const known = [...years.keys()];
-      const rows: Record<string, Cell>[] = [];
+      const rows: Record<string, MessageCell>[] = [];
       if (known.length)
         for (let y = Math.min(...known); y <= Math.max(...known); y++)
           rows.push({ value: String(y), label: String(y), cases: cell(years.get(y) ?? 0) });
       const unknown = a.total - [...years.values()].reduce((s, n) => s + n, 0);
-      if (unknown) rows.push({ value: 'unknown', label: 'Date not known', cases: cell(unknown) });
+      if (unknown) rows.push({ value: 'unknown', label: msg('cases.stats.label.dateNotKnown'), cases: cell(unknown) });
       return {
-        columns: [col('value', 'Year', 'text'), col('label', 'Label', 'text'), col('cases', 'Cases')],
+        columns: [col('value', 'year', 'text'), col('label', 'label', 'text'), col('cases', 'cases')],
         rows,
         chart: { kind: 'columns', label: 'label', value: 'cases' },
-        restsOn: { cases: a.total, what: 'cases match' },
+        restsOn: { cases: a.total, what: restsOn('match') },
       };
     },
   },
-  jurisdictions: facetTable(
-    'jurisdiction',
-    'jurisdiction',
-    'Jurisdiction of the deciding court; XIR collects international and regional bodies (ECtHR, IACtHR, ...).',
+  jurisdictions: facetTable('jurisdictions', 'jurisdiction', 'jurisdiction', msg('cases.stats.note.jurisdictions')),
+  regions: facetTable('regions', 'region', 'region', msg('cases.stats.note.regions')),
+  purposes: facetTable('purposes', 'purposes', 'purposeOfExploitation', MULTI),
+  acts: facetTable('acts', 'acts', 'act', MULTI),
+  means: facetTable('means', 'means', 'means', MULTI),
+  forms: facetTable('forms', 'forms', 'form', MULTI),
+  sectors: facetTable('sectors', 'sectors', 'sector', MULTI),
+  verdicts: facetTable('verdicts', 'verdict', 'verdict', msg('cases.stats.note.verdicts')),
+  'victim-gender': personTable('victimGender', 'victims', 'gender', 'gender', (v) =>
+    v === NOT_RECORDED ? NOT_RECORDED_LABEL : termMessage('genders', v),
   ),
-  regions: facetTable(
-    'region',
-    'region',
-    'UN M49 regions of the jurisdiction: a case counts under its region and its sub-region (and intermediate region), so the rows overlap. International bodies (XIR) have no region.',
+  'victim-age': personTable('victimAge', 'victims', 'age', 'childOrAdult', (v) =>
+    v === 'child' || v === 'adult' ? msg(`cases.stats.label.${v}`) : v === NOT_RECORDED ? NOT_RECORDED_LABEL : v,
   ),
-  purposes: facetTable('purposes', 'purpose of exploitation', MULTI),
-  acts: facetTable('acts', 'act', MULTI),
-  means: facetTable('means', 'means', MULTI),
-  forms: facetTable('forms', 'form', MULTI),
-  sectors: facetTable('sectors', 'sector', MULTI),
-  verdicts: facetTable(
-    'verdict',
-    'verdict',
-    `A case counts under every verdict given on any charge of any defendant. ${MULTI}`,
+  'victim-nationality': personTable('victimNationality', 'victims', 'nationality', 'nationality', countryName),
+  'defendant-gender': personTable('defendantGender', 'defendants', 'gender', 'gender', (v) =>
+    v === NOT_RECORDED ? NOT_RECORDED_LABEL : termMessage('genders', v),
   ),
-  'victim-gender': personTable('victims', 'gender', 'gender', (v) =>
-    v === NOT_RECORDED ? 'Not recorded' : labelOf('genders', v),
-  ),
-  'victim-age': personTable(
-    'victims',
-    'age',
-    'child or adult',
-    (v) => ({ child: 'Child', adult: 'Adult', [NOT_RECORDED]: 'Not recorded' })[v] ?? v,
-  ),
-  'victim-nationality': personTable('victims', 'nationality', 'nationality', countryName),
-  'defendant-gender': personTable('defendants', 'gender', 'gender', (v) =>
-    v === NOT_RECORDED ? 'Not recorded' : labelOf('genders', v),
-  ),
-  'defendant-nationality': personTable('defendants', 'nationality', 'nationality', countryName),
-  'defendant-type': personTable(
-    'defendants',
-    'kind',
-    'type',
-    (v) => ({ person: 'Person', group: 'Group of persons', legal_entity: 'Company or other legal entity' })[v] ?? v,
+  'defendant-nationality': personTable('defendantNationality', 'defendants', 'nationality', 'nationality', countryName),
+  'defendant-type': personTable('defendantType', 'defendants', 'kind', 'type', (v) =>
+    v === 'person' || v === 'group' || v === 'legal_entity' ? msg(`cases.stats.label.partyKind.${v}`) : v,
   ),
   'prison-by-jurisdiction': {
-    title: 'Prison terms by jurisdiction',
+    title: msg('cases.stats.title.prisonByJurisdiction'),
     note: PRISON_NOTE,
     parts: ['prison'],
     build: (a, ctx) => ({
-      columns: [col('value', 'Jurisdiction', 'text'), col('label', 'Name', 'text'), ...PRISON_COLUMNS],
+      columns: [col('value', 'jurisdiction', 'text'), col('label', 'name', 'text'), ...PRISON_COLUMNS],
       rows: a.byJurisdiction
         .filter((j) => j.prison)
         .sort((x, y) => y.prison!.count - x.prison!.count)
@@ -216,39 +212,39 @@ export const STATS: Record<string, Def> = {
       chart: { kind: 'boxes', label: 'label', value: 'median' },
       restsOn: {
         cases: a.byJurisdiction.reduce((s, j) => s + (j.prison?.cases ?? 0), 0),
-        what: 'cases record a prison term',
+        what: restsOn('prison'),
       },
     }),
   },
   'prison-by-purpose': {
-    title: 'Prison terms by purpose of exploitation',
-    note: `${PRISON_NOTE} ${MULTI}`,
+    title: msg('cases.stats.title.prisonByPurpose'),
+    note: msg('cases.stats.note.prisonByPurpose'),
     parts: ['prison'],
     build: (a, ctx) => ({
-      columns: [col('value', 'Purpose', 'text'), col('label', 'Name', 'text'), ...PRISON_COLUMNS],
+      columns: [col('value', 'purpose', 'text'), col('label', 'name', 'text'), ...PRISON_COLUMNS],
       rows: a.prisonByPurpose
         .sort((x, y) => y.prison.count - x.prison.count)
-        .map((p) => ({ value: p.purpose, label: labelOf('purposes', p.purpose), ...prisonRow(p.prison, ctx) })),
+        .map((p) => ({ value: p.purpose, label: termMessage('purposes', p.purpose), ...prisonRow(p.prison, ctx) })),
       chart: { kind: 'boxes', label: 'label', value: 'median' },
       restsOn: {
         cases: a.byJurisdiction.reduce((s, j) => s + (j.prison?.cases ?? 0), 0),
-        what: 'cases record a prison term',
+        what: restsOn('prison'),
       },
     }),
   },
   flows: {
-    title: 'Transnational cases: victim nationality to jurisdiction of prosecution',
-    note: 'Cases with a victim whose nationality differs from the jurisdiction; a case counts once per pair. International and regional bodies (XIR) are not a jurisdiction of prosecution and are left out.',
+    title: msg('cases.stats.title.flows'),
+    note: msg('cases.stats.note.flows'),
     parts: ['flows'],
     build: (a, { cell }) => ({
       columns: [
-        col('from', 'Victim nationality', 'text'),
-        col('fromName', 'Nationality', 'text'),
-        col('to', 'Jurisdiction', 'text'),
-        col('toName', 'Jurisdiction name', 'text'),
-        col('label', 'Flow', 'text'),
-        col('cases', 'Cases'),
-        col('victims', 'Victims'),
+        col('from', 'victimNationality', 'text'),
+        col('fromName', 'nationality', 'text'),
+        col('to', 'jurisdiction', 'text'),
+        col('toName', 'jurisdictionName', 'text'),
+        col('label', 'flow', 'text'),
+        col('cases', 'cases'),
+        col('victims', 'victims'),
       ],
       rows: [...a.flows]
         .sort((x, y) => y.cases - x.cases || y.victims - x.victims)
@@ -257,12 +253,12 @@ export const STATS: Record<string, Def> = {
           fromName: countryName(f.from),
           to: f.to,
           toName: countryName(f.to),
-          label: `${countryName(f.from)} → ${countryName(f.to)}`,
+          label: msg('cases.stats.label.flow', { from: countryText(f.from), to: countryText(f.to) }),
           cases: cell(f.cases),
           victims: cell(f.victims, f.cases),
         })),
       chart: { kind: 'bars', label: 'label', value: 'cases' },
-      restsOn: { cases: a.byJurisdiction.reduce((s, j) => s + j.casesWithVictims, 0), what: 'cases record victims' },
+      restsOn: { cases: a.byJurisdiction.reduce((s, j) => s + j.casesWithVictims, 0), what: restsOn('victims') },
     }),
   },
 };
@@ -275,27 +271,26 @@ export class StatsService {
     readonly minCell: number,
   ) {}
 
-  get rule(): string {
+  /** The small-cell rule as stated on pages and in the API. */
+  get rule(): Message {
     const m = this.minCell;
-    return m <= 1
-      ? 'Every count is shown exactly.'
-      : `Counts resting on 1 to ${m - 1} ${m - 1 === 1 ? 'case' : 'cases'} are shown as “fewer than ${m}” so that small groups of cases cannot be singled out; zero is shown as zero.`;
+    return m <= 1 ? msg('cases.stats.rule.exact') : msg('cases.stats.rule.small', { max: m - 1, n: m });
   }
 
   /** A count, or "fewer than N" when the cases it rests on (basis, default the count) are 1 .. N-1. */
-  cell = (n: number, basis = n): Cell => (basis > 0 && basis < this.minCell ? `fewer than ${this.minCell}` : n);
+  cell = (n: number, basis = n): MessageCell => (basis > 0 && basis < this.minCell ? fewerThan(this.minCell) : n);
 
   async aggregate(params: StatsParams, parts?: AggregatePart[]): Promise<CaseAggregates> {
     return this.engine.aggregate({ query: parseQuery(params.q ?? ''), selection: params.selection, parts });
   }
 
   /** Every statistic of one search (one engine call), in STATS order. */
-  async all(params: StatsParams, links: Ctx['links'] = () => ''): Promise<StatTable[]> {
+  async all(params: StatsParams, links: Ctx['links'] = () => ''): Promise<KeyedStatTable[]> {
     const a = await this.aggregate(params);
     return Object.keys(STATS).map((name) => this.table(name, a, links));
   }
 
-  async one(name: string, params: StatsParams, links: Ctx['links'] = () => ''): Promise<StatTable> {
+  async one(name: string, params: StatsParams, links: Ctx['links'] = () => ''): Promise<KeyedStatTable> {
     if (name === 'comparison') return this.comparison(params, links);
     if (!STATS[name])
       throw new AppError('NOT_FOUND', `no statistic '${name}'; available: ${STAT_NAMES.join(', ')}`, {
@@ -305,7 +300,7 @@ export class StatsService {
     return this.table(name, await this.aggregate(params, STATS[name].parts), links);
   }
 
-  table(name: string, a: CaseAggregates, links: Ctx['links']): StatTable {
+  table(name: string, a: CaseAggregates, links: Ctx['links']): KeyedStatTable {
     const def = STATS[name]!;
     const built = def.build(a, { cell: this.cell, minCell: this.minCell, links });
     return {
@@ -324,7 +319,7 @@ export class StatsService {
    * Side by side for 2 to 6 jurisdictions (the search's `jurisdiction` selection) under the rest of
    * the search (e.g. an article 3 profile): cases, conviction share, median prison term, victims per case.
    */
-  async comparison(params: StatsParams, links: Ctx['links']): Promise<StatTable> {
+  async comparison(params: StatsParams, links: Ctx['links']): Promise<KeyedStatTable> {
     const chosen = [...new Set(params.selection.jurisdiction ?? [])];
     if (chosen.length < 2 || chosen.length > 6) {
       throw new AppError(
@@ -341,10 +336,10 @@ export class StatsService {
         j && j.casesWithVerdict ? Math.round((1000 * j.casesWithConviction) / j.casesWithVerdict) / 10 : null;
       const perCase = j && j.casesWithVictims ? Math.round((10 * j.victims) / j.casesWithVictims) / 10 : null;
       const small = (basis: number, v: number | null) =>
-        basis > 0 && basis < this.minCell ? `fewer than ${this.minCell}` : v;
+        basis > 0 && basis < this.minCell ? fewerThan(this.minCell) : v;
       return {
         value: code,
-        label: code === INTERNATIONAL_CODE ? 'International and Regional Bodies' : countryName(code),
+        label: code === INTERNATIONAL_CODE ? msg('cases.stats.label.internationalBodies') : countryName(code),
         cases: this.cell(j?.cases ?? 0),
         casesWithVerdict: this.cell(j?.casesWithVerdict ?? 0),
         convictionShare: small(j?.casesWithVerdict ?? 0, share),
@@ -358,25 +353,25 @@ export class StatsService {
     });
     return {
       name: 'comparison',
-      title: 'Jurisdictions compared',
+      title: msg('cases.stats.title.comparison'),
       coverage: COVERAGE,
       cases: a.total,
       minCell: this.minCell,
       rule: this.rule,
-      note: 'Conviction share: cases where at least one defendant was convicted (or pleaded guilty), of the cases with a verdict recorded. Median prison term: over sentenced defendants. Victims per case: over the cases that record victims. Empty: nothing recorded.',
-      restsOn: { cases: a.total, what: 'cases match' },
+      note: msg('cases.stats.note.comparison'),
+      restsOn: { cases: a.total, what: restsOn('match') },
       columns: [
-        col('value', 'Jurisdiction', 'text'),
-        col('label', 'Name', 'text'),
-        col('cases', 'Cases'),
-        col('casesWithVerdict', 'Cases with a verdict'),
-        col('convictionShare', 'Conviction share (%)', 'number'),
-        col('sentenced', 'Sentenced defendants'),
-        col('medianPrisonMonths', 'Median prison term (months)', 'number'),
-        col('casesWithVictims', 'Cases recording victims'),
-        col('victimsPerCase', 'Victims per case', 'number'),
-        col('casesUrl', 'Cases', 'text'),
-        col('convictionsUrl', 'Convictions', 'text'),
+        col('value', 'jurisdiction', 'text'),
+        col('label', 'name', 'text'),
+        col('cases', 'cases'),
+        col('casesWithVerdict', 'casesWithVerdict'),
+        col('convictionShare', 'convictionShare', 'number'),
+        col('sentenced', 'sentenced'),
+        col('medianPrisonMonths', 'medianPrisonMonths', 'number'),
+        col('casesWithVictims', 'casesWithVictims'),
+        col('victimsPerCase', 'victimsPerCase', 'number'),
+        col('casesUrl', 'cases', 'text'),
+        col('convictionsUrl', 'convictions', 'text'),
       ],
       rows,
       chart: { kind: 'bars', label: 'label', value: 'cases' },

@@ -2,8 +2,13 @@
 import { html } from '../../../kernel/web/html.ts';
 import type { HitSummary } from '../services/search-service.ts';
 
+const summary = (h: HitSummary) =>
+  `${h.jurisdictionName} · ${h.court ?? ''} · ${h.decisionDate ?? ''}${h.snippet ? ` — ${h.snippet.text}` : ''}`;
+
 export function atomFeed(opts: {
   title: string;
+  /** The feed's author (the site's name). */
+  author: string;
   selfUrl: string;
   pageUrl: string;
   baseUrl: string;
@@ -17,11 +22,11 @@ export function atomFeed(opts: {
 <link rel="self" href="${opts.selfUrl}"/>
 <link rel="alternate" type="text/html" href="${opts.pageUrl}"/>
 <updated>${opts.updated}</updated>
-<author><name>Palermo</name></author>
+<author><name>${opts.author}</name></author>
 ${opts.hits.map((h) => {
   const url = `${opts.baseUrl}/cases/${encodeURIComponent(h.id)}`;
   return html`<entry><title>${h.title}</title><id>${url}</id><link href="${url}"/><updated>${h.updatedAt}</updated>
-<summary>${h.jurisdictionName} · ${h.court ?? ''} · ${h.decisionDate ?? ''}${h.snippet ? ` — ${h.snippet.text}` : ''}</summary></entry>`;
+<summary>${summary(h)}</summary></entry>`;
 })}
 </feed>`.value;
 }

@@ -4,6 +4,8 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
+import type { Translator } from '../../../kernel/i18n/i18n.ts';
+import { html } from '../../../kernel/web/html.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { countryByCode } from '../../../kernel/geo/countries.ts';
 import { PUBLIC } from '../services/case-service.ts';
@@ -46,7 +48,12 @@ export function webRoutes(
     if (!parsed.success) {
       sendHtml(
         reply,
-        searchErrorPage(q, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), undefined),
+        searchErrorPage(
+          req.t,
+          q,
+          parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          undefined,
+        ),
         400,
       );
       return null;
@@ -64,7 +71,7 @@ export function webRoutes(
     } catch (e) {
       if (e instanceof AppError && e.status === 400) {
         const d = e.details as { suggestion?: string } | null;
-        sendHtml(reply, searchErrorPage(q, e.message, d?.suggestion), 400);
+        sendHtml(reply, searchErrorPage(req.t, q, e.message, d?.suggestion), 400);
         return null;
       }
       throw e;
@@ -79,14 +86,14 @@ export function webRoutes(
     reply.type('text/javascript; charset=utf-8').header('cache-control', 'public, max-age=86400').send(JS),
   );
 
-  app.get('/', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/', { schema: { hide: true } }, async (req, reply) => {
     const browse = await services.search.search({ selection: {}, limit: 8, facets: true });
-    return sendHtml(reply, homePage(browse, browse.hits));
+    return sendHtml(reply, homePage(req.t, browse, browse.hits));
   });
 
   app.get('/search', { schema: { hide: true } }, async (req, reply) => {
     const res = await runSearch(req, reply);
-    if (res) return sendHtml(reply, searchPage(res, paramsOf(req)));
+    if (res) return sendHtml(reply, searchPage(req.t, res, paramsOf(req)));
     return reply;
   });
 
@@ -102,7 +109,8 @@ export function webRoutes(
         .pop() ?? new Date(0).toISOString();
     return reply.type('application/atom+xml; charset=utf-8').send(
       atomFeed({
-        title: q ? `Palermo: new cases for “${q}”` : 'Palermo: new cases',
+        title: q ? req.t.t('cases.feed.titleQuery', { q }) : req.t.t('cases.feed.title'),
+        author: req.t.t('kernel.site.name'),
         selfUrl: `${base(req)}${req.url}`,
         pageUrl: `${base(req)}${withParams('/search', params, { sort: null })}`,
         baseUrl: base(req),
@@ -120,7 +128,7 @@ export function webRoutes(
       try {
         rec = await services.cases.get(req.params.id, PUBLIC);
       } catch (e) {
-        if (e instanceof AppError && e.code === 'NOT_FOUND') return sendHtml(reply, notFoundPage(), 404);
+        if (e instanceof AppError && e.code === 'NOT_FOUND') return sendHtml(reply, notFoundPage(req.t), 404);
         throw e;
       }
       const [similar, documents] = await Promise.all([
@@ -128,15 +136,15 @@ export function webRoutes(
         services.documents.list(rec.id, PUBLIC),
       ]);
       const lang = typeof req.query.lang === 'string' ? req.query.lang : null;
-      return sendHtml(reply, casePage(rec, { lang, similar, baseUrl: base(req), documents }));
+      return sendHtml(reply, casePage(req.t, rec, { lang, similar, baseUrl: base(req), documents }));
     },
   );
 
   app.get<{ Params: { code: string } }>('/jurisdictions/:code', { schema: { hide: true } }, async (req, reply) => {
     const country = countryByCode(req.params.code.toUpperCase());
-    if (!country) return sendHtml(reply, notFoundPage(), 404);
+    if (!country) return sendHtml(reply, notFoundPage(req.t), 404);
     const res = await services.search.search({ selection: { jurisdiction: [country.code] }, limit: 20, facets: false });
-    return sendHtml(reply, jurisdictionPage(country, res));
+    return sendHtml(reply, jurisdictionPage(req.t, country, res));
   });
 
   app.get('/statistics', { schema: { hide: true } }, async (req, reply) => {
@@ -162,9 +170,9 @@ export function webRoutes(
       let comparisonError: string | null = null;
       if (compare.length) {
         const bad = compare.filter((c) => !isCountryCode(c));
-        if (bad.length) comparisonError = `unknown jurisdiction code ${bad.join(', ')}`;
+        if (bad.length) comparisonError = req.t.t('cases.compare.unknownCode', { codes: bad.join(', ') });
         else if (compare.length < 2 || compare.length > 6)
-          comparisonError = `Choose 2 to 6 jurisdictions to compare (${compare.length} chosen).`;
+          comparisonError = req.t.t('cases.compare.count', { chosen: compare.length });
         else {
           try {
             comparison = await services.stats.comparison(
@@ -189,24 +197,31 @@ export function webRoutes(
     } catch (e) {
       if (e instanceof AppError && e.status === 400) {
         const d = e.details as { suggestion?: string } | null;
-        return sendHtml(reply, searchErrorPage(search.get('q') ?? '', e.message, d?.suggestion), 400);
+        return sendHtml(reply, searchErrorPage(req.t, search.get('q') ?? '', e.message, d?.suggestion), 400);
       }
       throw e;
     }
     await loadWorldMap();
-    return sendHtml(reply, statsPage(data));
+    return sendHtml(reply, statsPage(req.t, data));
   });
 
-  app.get('/about', { schema: { hide: true } }, async (_req, reply) =>
-    sendHtml(reply, aboutPage(await services.store.cases.count(['published']))),
+  app.get('/about', { schema: { hide: true } }, async (req, reply) =>
+    sendHtml(reply, aboutPage(req.t, await services.store.cases.count(['published']))),
   );
-  app.get('/api', { schema: { hide: true } }, async (_req, reply) => sendHtml(reply, apiPage()));
+  app.get('/api', { schema: { hide: true } }, async (req, reply) => sendHtml(reply, apiPage(req.t)));
   sitemapRoutes(app, { services, base });
 }
 
 /** Parameters of the Statistics page that are not search parameters. */
 const PAGE_ONLY = new Set(['compare', 'sort', 'cursor', 'limit', 'facets', 'format']);
 
-function notFoundPage(): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found · Palermo</title><link rel="stylesheet" href="/assets/site.css"></head><body><main><h1>Not found</h1><p>There is no such page or published case. <a href="/">Home</a> · <a href="/search">Browse cases</a></p></main></body></html>`;
+function notFoundPage(t: Translator): string {
+  const title = t.t('cases.notFound.title');
+  const htmlTag = html`<html lang="${t.locale}"${t.dir === 'rtl' ? html` dir="rtl"` : ''}>`;
+  const css = html`<link rel="stylesheet" href="/assets/site.css">`;
+  const head = html`<head><meta charset="utf-8"><title>${t.t('kernel.layout.title', { title })}</title>${css}</head>`;
+  const home = html`<a href="/">${t.t('cases.notFound.home')}</a>`;
+  const browse = html`<a href="/search">${t.t('cases.notFound.browse')}</a>`;
+  const text = html`<p>${t.t('cases.notFound.text')} ${home} · ${browse}</p>`;
+  return html`<!doctype html>${htmlTag}${head}<body><main><h1>${title}</h1>${text}</main></body></html>`.value;
 }

@@ -1,66 +1,97 @@
 /** Pieces shared by pages: hit lists, facet sidebar, links that keep the search state. */
 import { html, highlight, type SafeHtml } from '../../../kernel/web/html.ts';
+import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import type { HitSummary, SearchResponse } from '../services/search-service.ts';
-import { labelOf } from '../domain/taxonomy.ts';
 import type { FacetField } from '../search/facet-fields.ts';
+import { facetValueLabel, termLabel } from '../i18n/labels.ts';
 
-/** URL parameter of each facet (the same names as the API's). */
+/** URL parameter of each facet (the same names as the API's), and the key of its name. */
 export const FACET_PARAMS: [FacetField, string, string][] = [
-  ['jurisdiction', 'jurisdiction', 'Jurisdiction'],
-  ['region', 'region', 'Region'],
-  ['purposes', 'purposes', 'Purpose of exploitation'],
-  ['acts', 'acts', 'Act'],
-  ['means', 'means', 'Means'],
-  ['forms', 'forms', 'Form'],
-  ['sectors', 'sectors', 'Sector'],
-  ['verdict', 'verdict', 'Verdict'],
-  ['courtLevel', 'court_level', 'Court level'],
-  ['offences', 'offences', 'Offence'],
-  ['victimGender', 'victim_gender', 'Victim gender'],
-  ['childVictims', 'child_victims', 'Child victims'],
-  ['victimNationality', 'victim_nationality', 'Victim nationality'],
-  ['defendantNationality', 'defendant_nationality', 'Defendant nationality'],
-  ['language', 'language', 'Language'],
-  ['year', 'year', 'Decision year'],
+  ['jurisdiction', 'jurisdiction', 'cases.facet.jurisdiction'],
+  ['region', 'region', 'cases.facet.region'],
+  ['purposes', 'purposes', 'cases.facet.purposes'],
+  ['acts', 'acts', 'cases.facet.acts'],
+  ['means', 'means', 'cases.facet.means'],
+  ['forms', 'forms', 'cases.facet.forms'],
+  ['sectors', 'sectors', 'cases.facet.sectors'],
+  ['verdict', 'verdict', 'cases.facet.verdict'],
+  ['courtLevel', 'court_level', 'cases.facet.courtLevel'],
+  ['offences', 'offences', 'cases.facet.offences'],
+  ['victimGender', 'victim_gender', 'cases.facet.victimGender'],
+  ['childVictims', 'child_victims', 'cases.facet.childVictims'],
+  ['victimNationality', 'victim_nationality', 'cases.facet.victimNationality'],
+  ['defendantNationality', 'defendant_nationality', 'cases.facet.defendantNationality'],
+  ['language', 'language', 'cases.facet.language'],
+  ['year', 'year', 'cases.facet.year'],
 ];
 
-export function formatDate(d: string | null): string {
-  if (!d) return 'date not known';
+/** A date of a record (YYYY, YYYY-MM or YYYY-MM-DD) in words; the month's name comes from CLDR (Intl). */
+export function formatDate(t: Translator, d: string | null): string {
+  if (!d) return t.t('cases.date.unknown');
   const [y, m, day] = d.split('-');
   if (!m) return y!;
-  const month = new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
-  return day ? `${Number(day)} ${month} ${y}` : `${month} ${y}`;
+  const locale = t.locale === 'en-XA' ? 'en' : t.locale;
+  const month = new Date(Date.UTC(2000, Number(m) - 1, 1)).toLocaleString(locale, { month: 'long', timeZone: 'UTC' });
+  return day
+    ? t.t('cases.date.day', { day: String(Number(day)), month, year: y })
+    : t.t('cases.date.month', { month, year: y });
 }
 
-export function hitItem(h: HitSummary): SafeHtml {
-  const verdicts = h.verdicts.map((v) => labelOf('verdicts', v)).join(', ');
-  return html`<li class="hit"><h3><a href="/cases/${encodeURIComponent(h.id)}">${h.title}</a></h3>
-<div class="meta">${h.jurisdictionName} · ${h.court ?? 'court not recorded'} · ${formatDate(h.decisionDate)}${verdicts ? html` · ${verdicts}` : ''}${h.fuzzy ? html` · <em>close spelling</em>` : ''}</div>
-${h.snippet ? html`<p class="snippet">${h.snippet.field === 'fulltext' ? html`<span class="muted">From the judgment: </span>` : ''}${highlight(h.snippet.text, h.snippet.highlights)}</p>` : ''}</li>`;
+/** A link (the text escaped unless it is SafeHtml). */
+export const link = (href: string, text: SafeHtml | string): SafeHtml => html`<a href="${href}">${text}</a>`;
+
+export function hitItem(t: Translator, h: HitSummary): SafeHtml {
+  const verdicts = h.verdicts.map((v) => termLabel(t, 'verdicts', v)).join(', ');
+  const where = html`${h.jurisdictionName} · ${h.court ?? t.t('cases.hit.courtNotRecorded')}`;
+  const fuzzy = html` · <em>${t.t('cases.hit.fuzzy')}</em>`;
+  const extra = html`${verdicts ? html` · ${verdicts}` : ''}${h.fuzzy ? fuzzy : ''}`;
+  const from = html`<span class="muted">${t.t('cases.hit.fromJudgment')} </span>`;
+  const snippet = h.snippet
+    ? html`<p class="snippet">${h.snippet.field === 'fulltext' ? from : ''}${highlight(
+        h.snippet.text,
+        h.snippet.highlights,
+      )}</p>`
+    : '';
+  return html`<li class="hit"><h3>${link(`/cases/${encodeURIComponent(h.id)}`, h.title)}</h3>
+<div class="meta">${where} · ${formatDate(t, h.decisionDate)}${extra}</div>
+${snippet}</li>`;
 }
 
-export function facetSidebar(res: SearchResponse, params: URLSearchParams): SafeHtml {
-  const sets = FACET_PARAMS.filter(([f]) => f !== 'year').map(([field, param, legend]) => {
+const checkbox = (name: string, value: string, checked: boolean) =>
+  html`<input type="checkbox" name="${name}" value="${value}"${checked ? html` checked` : ''}>`;
+
+export function facetSidebar(t: Translator, res: SearchResponse, params: URLSearchParams): SafeHtml {
+  const sets = FACET_PARAMS.filter(([f]) => f !== 'year').map(([field, param, legendKey]) => {
     const values = res.facets[field] ?? [];
     const selected = new Set(params.getAll(param).flatMap((v) => v.split(',')));
     if (!values.length && !selected.size) return '';
-    return html`<fieldset><legend>${legend}</legend><ul>${values
+    return html`<fieldset><legend>${t.t(legendKey)}</legend><ul>${values
       .slice(0, 40)
       .map(
         (v) =>
-          html`<li><label><input type="checkbox" name="${param}" value="${v.value}"${selected.has(v.value) ? html` checked` : ''}> ${v.label}</label><span class="count">${v.count.toLocaleString('en')}</span></li>`,
+          html`<li><label>${checkbox(param, v.value, selected.has(v.value))} ${facetValueLabel(
+            t,
+            field,
+            v.value,
+            v.label,
+          )}</label><span class="count">${v.count.toLocaleString('en')}</span></li>`,
       )}</ul></fieldset>`;
   });
   const years = (res.facets.year ?? []).map((y) => Number(y.value)).filter(Number.isFinite);
+  const yearInput = (name: string, placeholder: number | string) => {
+    const attrs = html`name="${name}" min="1800" max="2200" value="${params.get(name) ?? ''}"`;
+    return html`<input type="number" ${attrs} placeholder="${placeholder}" style="width:5.5rem">`;
+  };
+  const clear = `/search${params.get('q') ? `?q=${encodeURIComponent(params.get('q')!)}` : ''}`;
   const keep = ['q', 'sort'].flatMap((k) =>
     params.getAll(k).map((v) => html`<input type="hidden" name="${k}" value="${v}">`),
   );
-  return html`<form class="facets" action="/search" method="get" aria-label="Filters">${keep}
+  return html`<form class="facets" action="/search" method="get" aria-label="${t.t('cases.search.filters')}">${keep}
 ${sets}
-<fieldset><legend>Decision year</legend>
-<label>From <input type="number" name="year_from" min="1800" max="2200" value="${params.get('year_from') ?? ''}" placeholder="${years.length ? Math.min(...years) : ''}" style="width:5.5rem"></label>
-<label>to <input type="number" name="year_to" min="1800" max="2200" value="${params.get('year_to') ?? ''}" placeholder="${years.length ? Math.max(...years) : ''}" style="width:5.5rem"></label></fieldset>
-<button type="submit">Apply filters</button> <a href="/search${params.get('q') ? `?q=${encodeURIComponent(params.get('q')!)}` : ''}">Clear</a>
+<fieldset><legend>${t.t('cases.facet.year')}</legend>
+<label>${t.t('cases.search.yearFrom')} ${yearInput('year_from', years.length ? Math.min(...years) : '')}</label>
+<label>${t.t('cases.search.yearTo')} ${yearInput('year_to', years.length ? Math.max(...years) : '')}</label></fieldset>
+<button type="submit">${t.t('cases.search.applyFilters')}</button> ${link(clear, t.t('cases.search.clearFilters'))}
 </form>`;
 }
 

@@ -1,52 +1,89 @@
 /** /search: the query box, results with snippets, facets, sort, pagination; state in the URL. */
-import { html } from '../../../kernel/web/html.ts';
+import { html, type SafeHtml } from '../../../kernel/web/html.ts';
+import type { Translator } from '../../../kernel/i18n/i18n.ts';
+import { tHtml } from '../../../kernel/web/i18n-html.ts';
 import { page } from '../../../kernel/web/layout.ts';
 import type { SearchResponse } from '../services/search-service.ts';
-import { facetSidebar, hitItem, withParams } from './parts.ts';
+import { facetSidebar, hitItem, link, withParams } from './parts.ts';
 
-export const QUERY_HELP = html`<details class="help"><summary>How to search</summary>
+const code = (inner: SafeHtml) => html`<code>${inner}</code>`;
+
+/** The query language in a help panel (the examples are in the catalog, so a translation can adapt them). */
+export function queryHelp(t: Translator): SafeHtml {
+  const items = ['words', 'operators', 'fields', 'filters'].map(
+    (k) => html`<li>${tHtml(t, `cases.queryHelp.${k}`, { c: code })}</li>`,
+  );
+  return html`<details class="help"><summary>${t.t('cases.queryHelp.summary')}</summary>
 <ul>
-<li><code>debt bondage</code>: both words, any form (trafficked = trafficking); <code>"debt bondage"</code>: the phrase</li>
-<li><code>fishing OR agriculture</code>, <code>-acquitted</code> (without), <code>(a OR b) c</code>, <code>traff*</code> (prefix)</li>
-<li><code>title:rantsev</code>, <code>facts:passport</code>, <code>court:appeal</code>, <code>citation:25965/04</code></li>
-<li>Filters: <code>country:PHL</code>, <code>region:035</code>, <code>year:2010..2015</code>, <code>purpose:forced_labour</code>, <code>means:deception</code>, <code>act:recruitment</code>, <code>sector:fishing</code>, <code>verdict:convicted</code>, <code>lang:es</code></li>
+${items[0]!}
+${items[1]!}
+${items[2]!}
+${items[3]!}
 </ul></details>`;
+}
 
-export function searchPage(res: SearchResponse, params: URLSearchParams): string {
+const SORT_KEYS = {
+  relevance: 'cases.search.sort.relevance',
+  date_desc: 'cases.search.sort.newest',
+  date_asc: 'cases.search.sort.oldest',
+};
+
+export function searchPage(t: Translator, res: SearchResponse, params: URLSearchParams): string {
   const q = params.get('q') ?? '';
   const sortLinks = (['relevance', 'date_desc', 'date_asc'] as const)
     .filter((s) => s !== 'relevance' || q)
     .map((s) => {
-      const label = { relevance: 'Relevance', date_desc: 'Newest', date_asc: 'Oldest' }[s];
+      const label = t.t(SORT_KEYS[s]);
       return res.sort === s
         ? html`<strong aria-current="true">${label}</strong>`
         : html`<a href="${withParams('/search', params, { sort: s, cursor: null })}">${label}</a>`;
     });
   const feed = withParams('/search.atom', params, { cursor: null, sort: null });
+  const count = t.t('cases.search.count', { count: res.total, relaxed: res.relaxed ? 'yes' : 'no' });
+  const suggestion = res.didYouMean
+    ? html`<a href="${withParams('/search', params, { q: res.didYouMean, cursor: null })}">${res.didYouMean}</a>`
+    : null;
+  const sorts = sortLinks.map((l, i) => html`${i ? ' · ' : ''}${l}`);
+  const links = [
+    link(
+      withParams('/statistics', params, { cursor: null, sort: null, limit: null }),
+      t.t('cases.search.statisticsLink'),
+    ),
+    link(feed, t.t('cases.search.atomLink')),
+    link(withParams('/api/v1/export', params, { cursor: null, sort: null }), t.t('cases.search.downloadLink')),
+  ].map((l, i) => html`${i ? ' · ' : ''}${l}`);
+  const first = params.get('cursor')
+    ? link(withParams('/search', params, { cursor: null }), t.t('cases.search.firstPage'))
+    : '';
+  const nextHref = res.nextCursor ? withParams('/search', params, { cursor: res.nextCursor }) : null;
+  const next = nextHref ? html`<a rel="next" href="${nextHref}">${t.t('cases.search.nextPage')}</a>` : '';
   const body = html`
-<h1>${q ? html`Cases matching “${q}”` : 'Browse cases'}</h1>
-${QUERY_HELP}
-<p class="muted">${res.total.toLocaleString('en')} ${res.total === 1 ? 'case' : 'cases'}${res.relaxed ? ' holding some of the words (none holds all of them)' : ''} · Sort: ${sortLinks.map((l, i) => html`${i ? ' · ' : ''}${l}`)} · <a href="${withParams('/statistics', params, { cursor: null, sort: null, limit: null })}">Statistics for these results</a> · <a href="${feed}">Atom feed</a> · <a href="${withParams('/api/v1/export', params, { cursor: null, sort: null })}">Download (JSON Lines)</a></p>
-${res.didYouMean ? html`<p>Did you mean <a href="${withParams('/search', params, { q: res.didYouMean, cursor: null })}">${res.didYouMean}</a>?</p>` : ''}
+<h1>${q ? tHtml(t, 'cases.search.headingQuery', { q }) : t.t('cases.search.headingBrowse')}</h1>
+${queryHelp(t)}
+<p class="muted">${count} · ${t.t('cases.search.sortLabel')} ${sorts} · ${links}</p>
+${suggestion ? html`<p>${tHtml(t, 'cases.search.didYouMean', { suggestion })}</p>` : ''}
 <div class="layout">
-${facetSidebar(res, params)}
-<section aria-label="Results">
-<ol class="hits">${res.hits.map(hitItem)}</ol>
-${res.hits.length === 0 ? html`<p>No published case matches. Try fewer words or filters.</p>` : ''}
-<nav class="pager" aria-label="Pages">${params.get('cursor') ? html`<a href="${withParams('/search', params, { cursor: null })}">First page</a>` : ''}${res.nextCursor ? html`<a rel="next" href="${withParams('/search', params, { cursor: res.nextCursor })}">Next page</a>` : ''}</nav>
+${facetSidebar(t, res, params)}
+<section aria-label="${t.t('cases.search.results')}">
+<ol class="hits">${res.hits.map((h) => hitItem(t, h))}</ol>
+${res.hits.length === 0 ? html`<p>${t.t('cases.search.noResults')}</p>` : ''}
+<nav class="pager" aria-label="${t.t('cases.search.pages')}">${first}${next}</nav>
 </section></div>`;
+  const feedTitle = t.t('cases.search.feedTitle');
   return page(
+    t,
     {
-      title: q ? `Search: ${q}` : 'Browse cases',
+      title: q ? t.t('cases.search.titleQuery', { q }) : t.t('cases.search.headingBrowse'),
       query: q,
-      head: html`<link rel="alternate" type="application/atom+xml" title="New cases for this search" href="${feed}">`,
+      head: html`<link rel="alternate" type="application/atom+xml" title="${feedTitle}" href="${feed}">`,
     },
     body,
   );
 }
 
-export function searchErrorPage(q: string, message: string, suggestion: string | undefined): string {
-  const body = html`<h1>That search could not be read</h1><p>${message}</p>
-${suggestion ? html`<p>Try: <a href="/search?q=${encodeURIComponent(suggestion)}">${suggestion}</a></p>` : ''}${QUERY_HELP}`;
-  return page({ title: 'Search error', query: q }, body);
+export function searchErrorPage(t: Translator, q: string, message: string, suggestion: string | undefined): string {
+  const tryLink = suggestion ? html`<a href="/search?q=${encodeURIComponent(suggestion)}">${suggestion}</a>` : null;
+  const body = html`<h1>${t.t('cases.searchError.heading')}</h1><p>${message}</p>
+${tryLink ? html`<p>${tHtml(t, 'cases.searchError.try', { suggestion: tryLink })}</p>` : ''}${queryHelp(t)}`;
+  return page(t, { title: t.t('cases.searchError.title'), query: q }, body);
 }

@@ -3,38 +3,53 @@
  * link, a world map of cases by jurisdiction, and the comparison of chosen jurisdictions.
  */
 import { html, type SafeHtml } from '../../../kernel/web/html.ts';
+import type { Translator } from '../../../kernel/i18n/i18n.ts';
+import { tHtml } from '../../../kernel/web/i18n-html.ts';
 import { page } from '../../../kernel/web/layout.ts';
-import { codes, labelOf, ACTS, MEANS, PURPOSES } from '../domain/taxonomy.ts';
+import { codes, ACTS, MEANS, PURPOSES } from '../domain/taxonomy.ts';
 import { INTERNATIONAL_CODE } from '../../../kernel/geo/countries.ts';
-import { COVERAGE, type StatTable } from '../services/stats-service.ts';
+import type { KeyedStatTable, StatTable } from '../services/stats-service.ts';
+import { renderMessage, renderStatTable, type Cell, type Message } from '../../../kernel/web/stat-table.ts';
+import { termLabel } from '../i18n/labels.ts';
 import { chartOf, cellText, statTable } from '../../../kernel/web/charts.ts';
 import { worldMap } from '../../../kernel/web/world-map.ts';
-import { withParams } from './parts.ts';
+import { link as a, withParams } from './parts.ts';
 
+/** What the statistics service gave (keys and values); the page puts it into the reader's language. */
 export interface StatsPageData {
-  tables: StatTable[];
-  comparison: StatTable | null;
+  tables: KeyedStatTable[];
+  comparison: KeyedStatTable | null;
   comparisonError: string | null;
   /** The search's parameters only (what the API accepts). */
   search: URLSearchParams;
   compare: string[];
   minCell: number;
-  rule: string;
+  rule: Message;
 }
 
+/** Sections of the page: the key of the heading (`cases.statsPage.section.<key>`) and the statistics. */
 const SECTIONS: [string, string[]][] = [
-  ['Cases over time and place', ['years', 'jurisdictions', 'regions']],
-  ['Article 3 profile and more', ['purposes', 'acts', 'means', 'forms', 'sectors']],
-  ['Victims', ['victim-gender', 'victim-age', 'victim-nationality']],
-  ['Defendants and outcomes', ['defendant-gender', 'defendant-nationality', 'defendant-type', 'verdicts']],
-  ['Prison terms', ['prison-by-jurisdiction', 'prison-by-purpose']],
-  ['Transnational cases', ['flows']],
+  ['timePlace', ['years', 'jurisdictions', 'regions']],
+  ['profile', ['purposes', 'acts', 'means', 'forms', 'sectors']],
+  ['victims', ['victim-gender', 'victim-age', 'victim-nationality']],
+  ['defendants', ['defendant-gender', 'defendant-nationality', 'defendant-type', 'verdicts']],
+  ['prison', ['prison-by-jurisdiction', 'prison-by-purpose']],
+  ['flows', ['flows']],
 ];
+const sectionTitle = (t: Translator, key: string) => t.t(`cases.statsPage.section.${key}`);
+const coverage = (t: Translator) => t.t('cases.stats.coverage');
+
+/** "Rests on N published cases" or "Rests on N cases that record victims". */
+function restsOnText(t: Translator, table: KeyedStatTable): string {
+  const kind = table.restsOn.what.key.split('.').pop()!;
+  return t.t(`cases.statsPage.restsOn.${kind}`, { count: table.restsOn.cases });
+}
 
 const csvLink = (name: string, search: URLSearchParams) =>
   withParams(`/api/v1/stats/${name}`, search, { format: 'csv' });
 
-function figure(t: StatTable, search: URLSearchParams): SafeHtml {
+function figure(tr: Translator, keyed: KeyedStatTable, search: URLSearchParams): SafeHtml {
+  const t = renderStatTable(tr, keyed);
   const id = `chart-${t.name}`;
   const link =
     t.columns[0]?.key === 'value' &&
@@ -44,12 +59,16 @@ function figure(t: StatTable, search: URLSearchParams): SafeHtml {
     t.name !== 'years'
       ? (r: Record<string, unknown>) => facetLink(t.name, String(r.value), search)
       : undefined;
+  const csv = html`<a href="${csvLink(t.name, search)}" download>${tr.t('cases.statsPage.downloadCsv')}</a>`;
+  const json = a(withParams(`/api/v1/stats/${t.name}`, search, {}), tr.t('cases.statsPage.json'));
+  const summary = tr.t('cases.statsPage.dataTable', { rows: t.rows.length });
+  const data = statTable(t, { link, hideKeys: t.name === 'flows' ? ['from', 'to', 'label'] : ['value'] });
   return html`<section class="stat" id="${t.name}" aria-labelledby="${id}-h">
 <h3 id="${id}-h">${t.title}</h3>
-<p class="muted">Rests on ${t.restsOn.cases.toLocaleString('en')} ${t.restsOn.what === 'cases match' ? `published ${t.restsOn.cases === 1 ? 'case' : 'cases'}` : t.restsOn.what.replace(/^cases /, 'cases that ')} · ${t.note}</p>
-<figure><div class="chart-wrap">${chartOf(t, id)}</div>
-<figcaption>${COVERAGE} <a href="${csvLink(t.name, search)}" download>Download CSV</a> · <a href="${withParams(`/api/v1/stats/${t.name}`, search, {})}">JSON</a></figcaption></figure>
-<details${t.rows.length <= 12 ? html` open` : ''}><summary>Data table (${t.rows.length} ${t.rows.length === 1 ? 'row' : 'rows'})</summary>${statTable(t, { link, hideKeys: t.name === 'flows' ? ['from', 'to', 'label'] : ['value'] })}</details>
+<p class="muted">${restsOnText(tr, keyed)} · ${t.note}</p>
+<figure><div class="chart-wrap">${chartOf(tr, t, id)}</div>
+<figcaption>${coverage(tr)} ${csv} · ${json}</figcaption></figure>
+<details${t.rows.length <= 12 ? html` open` : ''}><summary>${summary}</summary>${data}</details>
 </section>`;
 }
 
@@ -70,7 +89,7 @@ function facetLink(name: string, value: string, search: URLSearchParams): string
   return param ? withParams('/search', search, { [param]: value }) : null;
 }
 
-function mapSection(jurisdictions: StatTable | undefined, minCell: number): SafeHtml {
+function mapSection(t: Translator, jurisdictions: StatTable | undefined, minCell: number): SafeHtml {
   if (!jurisdictions) return html``;
   const data = jurisdictions.rows.map((r) => ({
     code: String(r.value),
@@ -78,82 +97,124 @@ function mapSection(jurisdictions: StatTable | undefined, minCell: number): Safe
     cases: r.cases as number | string,
   }));
   const { svg, notDrawn } = worldMap(
+    t,
     data.filter((d) => d.code !== INTERNATIONAL_CODE),
     minCell,
   );
   const xir = data.find((d) => d.code === INTERNATIONAL_CODE);
-  return html`<section class="stat" id="map" aria-labelledby="map-h"><h2 id="map-h">Map of cases by jurisdiction</h2>
+  const small = notDrawn.map((d, i) => html`${i ? ', ' : ''}${d.name} (${cellText(d.cases)})`);
+  const tableLink = (inner: SafeHtml) => html`<a href="#jurisdictions">${inner}</a>`;
+  const heading = html`<h2 id="map-h">${t.t('cases.statsPage.map.heading')}</h2>`;
+  return html`<section class="stat" id="map" aria-labelledby="map-h">${heading}
 <figure><div class="chart-wrap">${svg}</div>
-<figcaption>${COVERAGE} The figures, with a CSV download, are in the table <a href="#jurisdictions">Cases by jurisdiction</a>.
-${xir ? html` International and regional bodies (XIR) are not on the map: ${cellText(xir.cases)} cases.` : ''}
-${notDrawn.length ? html` Too small to draw at this scale: ${notDrawn.map((d, i) => html`${i ? ', ' : ''}${d.name} (${cellText(d.cases)})`)}.` : ''}
-Boundaries: Natural Earth 1:110m (world-atlas); they imply no position on any territory.</figcaption></figure></section>`;
+<figcaption>${coverage(t)} ${tHtml(t, 'cases.statsPage.map.table', { link: tableLink })}
+${xir ? html` ${t.t('cases.statsPage.map.international', { cases: cellText(xir.cases) })}` : ''}
+${notDrawn.length ? html` ${tHtml(t, 'cases.statsPage.map.tooSmall', { list: html`${small}` })}` : ''}
+${t.t('cases.statsPage.map.boundaries')}</figcaption></figure></section>`;
 }
 
-function comparisonSection(d: StatsPageData, jurisdictions: StatTable | undefined): SafeHtml {
+function comparisonSection(t: Translator, d: StatsPageData, jurisdictions: StatTable | undefined): SafeHtml {
   const chosen = new Set(d.compare);
   const options = (jurisdictions?.rows ?? []).slice(0, 60);
-  const select = (param: string, list: readonly string[], vocab: 'purposes' | 'means' | 'acts', legend: string) => {
+  const select = (param: string, list: readonly string[], vocab: 'purposes' | 'means' | 'acts') => {
     const current = d.search.getAll(param).flatMap((v) => v.split(','))[0] ?? '';
-    return html`<label>${legend} <select name="${param}"><option value="">any</option>${list.map((c) => html`<option value="${c}"${current === c ? html` selected` : ''}>${labelOf(vocab, c)}</option>`)}</select></label>`;
+    const option = (c: string) =>
+      html`<option value="${c}"${current === c ? html` selected` : ''}>${termLabel(t, vocab, c)}</option>`;
+    const any = html`<option value="">${t.t('cases.statsPage.compare.any')}</option>`;
+    const field = html`<select name="${param}">${any}${list.map(option)}</select>`;
+    return html`<label>${t.t(`cases.statsPage.compare.${vocab}`)} ${field}</label>`;
   };
   const keep = [...d.search.entries()]
     .filter(([k]) => !['purposes', 'means', 'acts'].includes(k))
     .map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
-  const c = d.comparison;
+  const c = d.comparison && renderStatTable(t, d.comparison);
+  // The rows of the comparison, labelled as the table's columns are (cases.stats.column.<key>).
   const measures: [string, string][] = [
-    ['cases', 'Cases'],
-    ['convictionShare', 'Conviction share (%)'],
-    ['medianPrisonMonths', 'Median prison term (months)'],
-    ['victimsPerCase', 'Victims per case'],
-    ['casesWithVerdict', 'Cases with a verdict'],
-    ['sentenced', 'Sentenced defendants'],
-    ['casesWithVictims', 'Cases recording victims'],
-  ];
-  const table = c
-    ? html`<div class="table-wrap"><table class="data compare"><caption>${c.title}: ${c.rows.map((r) => r.label).join(', ')}</caption>
-<thead><tr><th scope="col">Measure</th>${c.rows.map((r) => html`<th scope="col" class="num">${r.label}</th>`)}</tr></thead>
-<tbody>${measures.map(
-        ([key, label]) =>
-          html`<tr><th scope="row">${label}</th>${c.rows.map((r) => {
-            const href = key === 'convictionShare' ? r.convictionsUrl : r.casesUrl;
-            return html`<td class="num"><a href="${String(href)}" title="The cases behind this figure">${cellText(r[key])}</a></td>`;
-          })}</tr>`,
-      )}</tbody></table></div>
-<p class="muted">${c.note} Each figure links to the cases behind it. <a href="${withParams('/api/v1/stats/comparison', d.search, { jurisdiction: d.compare.join(','), format: 'csv' })}" download>Download CSV</a></p>`
-    : '';
-  return html`<section class="stat" id="comparison" aria-labelledby="cmp-h"><h2 id="cmp-h">Compare jurisdictions</h2>
-<p>Choose 2 to 6 jurisdictions and an article 3 profile; the whole page then follows that profile.</p>
+    'cases',
+    'convictionShare',
+    'medianPrisonMonths',
+    'victimsPerCase',
+    'casesWithVerdict',
+    'sentenced',
+    'casesWithVictims',
+  ].map((key) => [key, c?.columns.find((col) => col.key === key)?.label ?? t.t(`cases.stats.column.${key}`)]);
+  const behind = t.t('cases.statsPage.compare.casesBehind');
+  const figure = (href: unknown, value: Cell | undefined) =>
+    html`<td class="num"><a href="${String(href)}" title="${behind}">${cellText(value)}</a></td>`;
+  const row = (cmp: StatTable, [key, label]: [string, string]) =>
+    html`<tr><th scope="row">${label}</th>${cmp.rows.map((r) =>
+      figure(key === 'convictionShare' ? r.convictionsUrl : r.casesUrl, r[key]),
+    )}</tr>`;
+  const table = (cmp: StatTable) => {
+    const caption = html`<caption>${cmp.title}: ${cmp.rows.map((r) => r.label).join(', ')}</caption>`;
+    const heads = cmp.rows.map((r) => html`<th scope="col" class="num">${r.label}</th>`);
+    const csvHref = withParams('/api/v1/stats/comparison', d.search, {
+      jurisdiction: d.compare.join(','),
+      format: 'csv',
+    });
+    const csv = html`<a href="${csvHref}" download>${t.t('cases.statsPage.downloadCsv')}</a>`;
+    return html`<div class="table-wrap"><table class="data compare">${caption}
+<thead><tr><th scope="col">${t.t('cases.statsPage.compare.measure')}</th>${heads}</tr></thead>
+<tbody>${measures.map((m) => row(cmp, m))}</tbody></table></div>
+<p class="muted">${cmp.note} ${t.t('cases.statsPage.compare.linksNote')} ${csv}</p>`;
+  };
+  const chooser = options.map((r) => {
+    const value = String(r.value);
+    const box = html`<input type="checkbox" name="compare" value="${value}"${chosen.has(value) ? html` checked` : ''}>`;
+    return html`<li><label>${box} ${r.label}</label></li>`;
+  });
+  const purposes = select('purposes', codes(PURPOSES), 'purposes');
+  const profile = html`${purposes} ${select('means', codes(MEANS), 'means')} ${select('acts', codes(ACTS), 'acts')}`;
+  const list = html`<ul class="cmp-list">${chooser}</ul>`;
+  const heading = html`<h2 id="cmp-h">${t.t('cases.statsPage.compare.heading')}</h2>`;
+  return html`<section class="stat" id="comparison" aria-labelledby="cmp-h">${heading}
+<p>${t.t('cases.statsPage.compare.intro')}</p>
 <form class="compare-form" action="/statistics#comparison" method="get">${keep}
-<fieldset><legend>Jurisdictions (2 to 6)</legend><ul class="cmp-list">${options.map((r) => html`<li><label><input type="checkbox" name="compare" value="${String(r.value)}"${chosen.has(String(r.value)) ? html` checked` : ''}> ${r.label}</label></li>`)}</ul></fieldset>
-<fieldset><legend>Profile</legend>${select('purposes', codes(PURPOSES), 'purposes', 'Purpose')} ${select('means', codes(MEANS), 'means', 'Means')} ${select('acts', codes(ACTS), 'acts', 'Act')}</fieldset>
-<button type="submit">Compare</button></form>
-${d.comparisonError ? html`<p role="alert">${d.comparisonError}</p>` : ''}${table}</section>`;
+<fieldset><legend>${t.t('cases.statsPage.compare.jurisdictions')}</legend>${list}</fieldset>
+<fieldset><legend>${t.t('cases.statsPage.compare.profile')}</legend>${profile}</fieldset>
+<button type="submit">${t.t('cases.statsPage.compare.submit')}</button></form>
+${d.comparisonError ? html`<p role="alert">${d.comparisonError}</p>` : ''}${c ? table(c) : ''}</section>`;
 }
 
-export function statsPage(d: StatsPageData): string {
-  const byName = new Map(d.tables.map((t) => [t.name, t]));
+export function statsPage(t: Translator, d: StatsPageData): string {
+  const byName = new Map(d.tables.map((k) => [k.name, k]));
+  const jurisdictions = byName.get('jurisdictions');
+  const jurisdictionTable = jurisdictions && renderStatTable(t, jurisdictions);
   const total = d.tables[0]?.cases ?? 0;
   const q = d.search.get('q') ?? '';
   const filters = [...d.search.entries()].filter(([k]) => k !== 'q');
+  const everyCase = q || filters.length ? html` · ${a('/statistics', t.t('cases.statsPage.allCases'))}` : '';
+  const published = html`<p>${t.t('cases.statsPage.publishedOnly')}</p>`;
+  const toc = html`${a('#map', t.t('cases.statsPage.tocMap'))} · ${a(
+    '#comparison',
+    t.t('cases.statsPage.compare.heading'),
+  )}${SECTIONS.map(([key, names]) => html` · ${a(`#${names[0]!}`, sectionTitle(t, key))}`)}`;
   const body = html`
-<h1>Statistics</h1>
-<p class="lead"><strong>${total.toLocaleString('en')} published ${total === 1 ? 'case' : 'cases'}</strong>${q || filters.length ? html` match ${q ? html`“${q}”` : 'the search'}${filters.length ? html` with ${filters.map(([k, v], i) => html`${i ? ', ' : ''}<code>${k}=${v}</code>`)}` : ''}` : ' (every published case)'}.
-<a href="${withParams('/search', d.search, {})}">Show these cases</a>${q || filters.length ? html` · <a href="/statistics">Statistics of every case</a>` : ''}</p>
-<div class="notice" role="note"><p><strong>What these figures are.</strong> ${COVERAGE}</p>
-<p><strong>Small numbers.</strong> ${d.rule}</p><p>Only published cases ever count; drafts and withdrawn cases never do.</p></div>
-<nav class="toc" aria-label="Statistics on this page"><a href="#map">Map</a> · <a href="#comparison">Compare jurisdictions</a>${SECTIONS.map(([title, names]) => html` · <a href="#${names[0]!}">${title}</a>`)}</nav>
-${mapSection(byName.get('jurisdictions'), d.minCell)}
-${comparisonSection(d, byName.get('jurisdictions'))}
+<h1>${t.t('cases.statsPage.heading')}</h1>
+<p class="lead">${tHtml(t, 'cases.statsPage.lead', {
+    count: total,
+    scope: q ? 'query' : filters.length ? 'search' : 'all',
+    q,
+    filters: filters.length ? 'yes' : 'no',
+    list: html`${filters.map(([k, v], i) => html`${i ? ', ' : ''}<code>${k}=${v}</code>`)}`,
+    strong: (inner: SafeHtml) => html`<strong>${inner}</strong>`,
+  })}
+${a(withParams('/search', d.search, {}), t.t('cases.statsPage.showCases'))}${everyCase}</p>
+<div class="notice" role="note"><p><strong>${t.t('cases.statsPage.whatHeading')}</strong> ${coverage(t)}</p>
+<p><strong>${t.t('cases.statsPage.smallHeading')}</strong> ${renderMessage(t, d.rule)}</p>${published}</div>
+<nav class="toc" aria-label="${t.t('cases.statsPage.tocLabel')}">${toc}</nav>
+${mapSection(t, jurisdictionTable, d.minCell)}
+${comparisonSection(t, d, jurisdictionTable)}
 ${SECTIONS.map(
-  ([title, names]) =>
-    html`<h2>${title}</h2>${names
+  ([key, names]) =>
+    html`<h2>${sectionTitle(t, key)}</h2>${names
       .map((n) => byName.get(n))
-      .filter((t): t is StatTable => !!t)
-      .map((t) => figure(t, d.search))}`,
+      .filter((s): s is KeyedStatTable => !!s)
+      .map((s) => figure(t, s, d.search))}`,
 )}`;
   return page(
-    { title: 'Statistics', description: 'Counts, trends, profiles and comparisons of the documented cases', query: q },
+    t,
+    { title: t.t('cases.statsPage.title'), description: t.t('cases.statsPage.description'), query: q },
     body,
   );
 }
