@@ -17,6 +17,7 @@ import {
   isCountryCode,
   resolveCountry,
 } from '../../../kernel/geo/countries.ts';
+import { editDistance } from '../../../kernel/search/vocabulary.ts';
 
 /** Where a text term is searched: `any` = every text field; the others restrict to one field. */
 export type TextField = 'any' | 'title' | 'facts' | 'reasoning' | 'court' | 'citation';
@@ -467,21 +468,11 @@ function years(s: string, item: FilterItem, raw: string, start: number): FilterI
   return item;
 }
 
-/** Optimal-string-alignment edit distance (Levenshtein plus adjacent transpositions). */
+/** Edit distance for suggestions: a contained name is closest, long junk gets none (keeps errors cheap). */
 function distance(a: string, b: string): number {
   if (a.length >= 3 && b.includes(a)) return b.startsWith(a) ? 0.5 : 0.75;
-  if (a.length > 40) return Infinity; // no suggestion for long junk: keeps errors cheap
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
+  if (a.length > 40) return Infinity;
+  return editDistance(a, b, Infinity);
 }
 
 function bestOf<T>(items: readonly T[], score: (t: T) => number, max = Infinity): T | undefined {
