@@ -4,12 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../kernel/errors.ts';
-import { countryByCode, REGIONS } from '../../../kernel/geo/countries.ts';
-import { labelOf, type Vocabulary } from '../domain/taxonomy.ts';
+import { countryByCode } from '../../../kernel/geo/countries.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { parseQuery, formatQuery } from '../search/query-parser.ts';
-import type { FacetField } from '../search/facet-fields.ts';
+import { facetLabel, type FacetField } from '../search/facet-fields.ts';
 import type { FacetSelection, SearchEngine, SearchSort, Snippet } from '../search/search-engine.ts';
 import { cursorCodecOf, type CursorCodec } from './cursor.ts';
 
@@ -58,42 +57,7 @@ export interface SearchResponse {
   nextCursor: string | null;
 }
 
-const REGION_NAMES = new Map(REGIONS.map((r) => [r.code, r.name]));
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-const VOCAB_OF: Partial<Record<FacetField, Vocabulary>> = {
-  courtLevel: 'courtLevels',
-  verdict: 'verdicts',
-  acts: 'acts',
-  means: 'means',
-  purposes: 'purposes',
-  forms: 'forms',
-  sectors: 'sectors',
-  offences: 'offences',
-  victimGender: 'genders',
-};
-
-export function facetLabel(field: FacetField, value: string): string {
-  const vocab = VOCAB_OF[field];
-  if (vocab) return labelOf(vocab, value);
-  switch (field) {
-    case 'jurisdiction':
-    case 'victimNationality':
-    case 'defendantNationality':
-      return countryByCode(value)?.name ?? value;
-    case 'region':
-      return REGION_NAMES.get(value) ?? value;
-    case 'childVictims':
-      return value === 'yes' ? 'Child victims' : 'Adult victims';
-    case 'language':
-      try {
-        return languageNames.of(value) ?? value;
-      } catch {
-        return value;
-      }
-    default:
-      return value;
-  }
-}
+export { facetLabel };
 
 export function summarize(rec: CaseRecord, score: number, fuzzy: boolean, snippet: Snippet | null): HitSummary {
   return {
