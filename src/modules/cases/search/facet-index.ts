@@ -8,33 +8,50 @@
  * Single-valued numeric columns (decision year, date sort key) live in typed arrays. A replaced or
  * deleted document's slot is marked dead and reclaimed by compaction.
  */
-import { FACET_FIELDS, type FacetCount, type FacetField } from './facet-fields.ts';
-import { StatsColumns, type DocStats } from './stats-columns.ts';
+import type { FacetCount, FacetField } from './facet-fields.ts';
 import { align, GrowableU16, GrowableU32, SlotMap } from '../../../kernel/search/columns.ts';
 
 const FIELD_BITS = 5;
 const VALUE_BITS = 16 - FIELD_BITS;
 const MAX_VALUES = 1 << VALUE_BITS; // 2048 distinct values per field
-const FIELD_INDEX = new Map(FACET_FIELDS.map((f, i) => [f, i]));
+
+/**
+ * Columns a source keeps slot for slot with the facet columns (the cases keep their statistics
+ * figures): the facet index appends, copies, saves and restores them with its own slots and never
+ * reads them.
+ */
+export interface SlotColumns {
+  /** Appends the next slot: the document's payload and facet values. */
+  push(payload: unknown, values: Readonly<Record<string, readonly string[]>>): void;
+  /** Appends slot `slot` of another instance (compaction). */
+  copySlot(from: SlotColumns, slot: number): void;
+  serialize(): Buffer;
+  /** Replaces the contents; false (and unchanged) if the snapshot does not fit. */
+  deserialize(buf: Buffer): boolean;
+  bytes(): number;
+}
 
 export interface FacetDoc {
   seq: number;
   /** yyyymmdd with 00 for unknown month/day; 0 when the date is unknown. */
   date: number;
-  values: Partial<Record<FacetField, readonly string[]>>;
-  /** Figures for statistics (kept in the same slots, see stats-columns.ts). */
-  stats?: DocStats;
+  values: Readonly<Record<string, readonly string[]>>;
+  /** The source's payload (kept in the same slots by the SlotColumns, see stats-columns.ts). */
+  payload?: unknown;
 }
 
-export type FacetSelection = Partial<Record<FacetField, readonly string[]>> & { yearFrom?: number; yearTo?: number };
+export type FacetSelection = Partial<Record<FacetField | 'kind', readonly string[]>> & {
+  yearFrom?: number;
+  yearTo?: number;
+};
+/** A selection over any facet of any source. */
+type AnySelection = { readonly [field: string]: readonly string[] | number | undefined };
 
 export type { FacetCount };
 
 export class FacetIndex {
-  private dict: { ids: Map<string, number>; names: string[] }[] = FACET_FIELDS.map(() => ({
-    ids: new Map(),
-    names: [],
-  }));
+  private readonly fieldIndex: Map<string, number>;
+  private dict: { ids: Map<string, number>; names: string[] }[];
   private pool = new GrowableU16();
   private start = new GrowableU32();
   private seqs = new GrowableU32();
@@ -42,10 +59,18 @@ export class FacetIndex {
   private alive = new Uint8Array(1 << 12);
   private slotOfSeq = new SlotMap();
   private dead = 0;
-  /** Statistics columns, slot for slot with the facet columns. */
-  stats = new StatsColumns();
+  /** The source's columns, slot for slot with the facet columns. */
+  ext: SlotColumns | null;
 
-  constructor() {
+  /** `fields`: every facet of every source, at most 32; `extension`: a source's slot columns. */
+  constructor(
+    readonly fields: readonly string[],
+    private readonly extension?: () => SlotColumns,
+  ) {
+    if (fields.length > 1 << FIELD_BITS) throw new Error(`more than ${1 << FIELD_BITS} facets`);
+    this.fieldIndex = new Map(fields.map((f, i) => [f, i]));
+    this.dict = fields.map(() => ({ ids: new Map(), names: [] }));
+    this.ext = extension?.() ?? null;
     this.start.push(0);
   }
 
@@ -74,7 +99,7 @@ export class FacetIndex {
     let id = d.ids.get(value);
     if (id === undefined) {
       id = d.names.length;
-      if (id >= MAX_VALUES) throw new Error(`facet ${FACET_FIELDS[field]} has more than ${MAX_VALUES} distinct values`);
+      if (id >= MAX_VALUES) throw new Error(`facet ${this.fields[field]} has more than ${MAX_VALUES} distinct values`);
       d.ids.set(value, id);
       d.names.push(value);
     }
@@ -85,14 +110,15 @@ export class FacetIndex {
   upsert(doc: FacetDoc): void {
     this.remove(doc.seq);
     const slot = this.seqs.length;
-    for (const [field, values] of Object.entries(doc.values) as [FacetField, readonly string[]][]) {
-      const f = FIELD_INDEX.get(field)!;
+    for (const [field, values] of Object.entries(doc.values)) {
+      const f = this.fieldIndex.get(field);
+      if (f === undefined) continue;
       for (const v of new Set(values)) this.pool.push((f << VALUE_BITS) | this.valueId(f, v));
     }
     this.start.push(this.pool.length);
     this.seqs.push(doc.seq);
     this.dates.push(doc.date);
-    this.stats.push(doc.stats, doc.values.jurisdiction?.[0] ?? '', doc.values.purposes ?? []);
+    this.ext?.push(doc.payload, doc.values);
     if (slot >= this.alive.length) {
       const next = new Uint8Array(this.alive.length * 2);
       next.set(this.alive);
@@ -119,11 +145,11 @@ export class FacetIndex {
   }
 
   /** Compiles a selection into per-field lookup tables (value id -> selected). */
-  private compile(sel: FacetSelection) {
+  private compile(sel: AnySelection) {
     const fields: { field: number; selected: Uint8Array }[] = [];
-    for (const [i, name] of FACET_FIELDS.entries()) {
+    for (const [i, name] of this.fields.entries()) {
       const wanted = sel[name];
-      if (!wanted?.length) continue;
+      if (typeof wanted !== 'object' || !wanted.length) continue;
       const selected = new Uint8Array(MAX_VALUES);
       for (const v of wanted) {
         const id = this.dict[i]!.ids.get(v);
@@ -131,9 +157,11 @@ export class FacetIndex {
       }
       fields.push({ field: i, selected });
     }
-    const yearFrom = sel.yearFrom !== undefined ? sel.yearFrom * 10000 : 0;
-    const yearTo = sel.yearTo !== undefined ? sel.yearTo * 10000 + 9999 : 0xffffffff;
-    return { fields, yearFrom, yearTo, hasYear: sel.yearFrom !== undefined || sel.yearTo !== undefined };
+    const from = sel.yearFrom as number | undefined;
+    const to = sel.yearTo as number | undefined;
+    const yearFrom = from !== undefined ? from * 10000 : 0;
+    const yearTo = to !== undefined ? to * 10000 + 9999 : 0xffffffff;
+    return { fields, yearFrom, yearTo, hasYear: from !== undefined || to !== undefined };
   }
 
   /**
@@ -143,13 +171,13 @@ export class FacetIndex {
    */
   evaluate(
     slots: ArrayLike<number>,
-    sel: FacetSelection,
+    sel: AnySelection,
     withCounts: boolean,
-  ): { passing: Uint32Array; counts: Map<FacetField, FacetCount[]> } {
+  ): { passing: Uint32Array; counts: Map<string, FacetCount[]> } {
     const { fields, yearFrom, yearTo, hasYear } = this.compile(sel);
-    const yearField = FACET_FIELDS.indexOf('year');
+    const yearField = this.fields.indexOf('year');
     const counts = withCounts
-      ? FACET_FIELDS.map((_, i) => new Uint32Array(Math.max(1, this.dict[i]!.names.length)))
+      ? this.fields.map((_, i) => new Uint32Array(Math.max(1, this.dict[i]!.names.length)))
       : [];
     const passing = new Uint32Array(slots.length);
     let nPass = 0;
@@ -199,9 +227,9 @@ export class FacetIndex {
         }
       }
     }
-    const out = new Map<FacetField, FacetCount[]>();
+    const out = new Map<string, FacetCount[]>();
     if (withCounts) {
-      for (const [i, name] of FACET_FIELDS.entries()) {
+      for (const [i, name] of this.fields.entries()) {
         const c = counts[i]!;
         const names = this.dict[i]!.names;
         const list: FacetCount[] = [];
@@ -213,8 +241,8 @@ export class FacetIndex {
   }
 
   /** Counts of every facet over the passing positions (every filter applied, not disjunctive). */
-  countPassing(slots: ArrayLike<number>, positions: ArrayLike<number>): Map<FacetField, FacetCount[]> {
-    const counts = FACET_FIELDS.map((_, i) => new Uint32Array(Math.max(1, this.dict[i]!.names.length)));
+  countPassing(slots: ArrayLike<number>, positions: ArrayLike<number>): Map<string, FacetCount[]> {
+    const counts = this.fields.map((_, i) => new Uint32Array(Math.max(1, this.dict[i]!.names.length)));
     const pool = this.pool.data;
     const start = this.start.data;
     for (let k = 0; k < positions.length; k++) {
@@ -224,8 +252,8 @@ export class FacetIndex {
         counts[packed >>> VALUE_BITS]![packed & (MAX_VALUES - 1)]!++;
       }
     }
-    const out = new Map<FacetField, FacetCount[]>();
-    for (const [i, name] of FACET_FIELDS.entries()) {
+    const out = new Map<string, FacetCount[]>();
+    for (const [i, name] of this.fields.entries()) {
       const names = this.dict[i]!.names;
       const list: FacetCount[] = [];
       for (let v = 0; v < names.length; v++) if (counts[i]![v]) list.push({ value: names[v]!, count: counts[i]![v]! });
@@ -235,8 +263,9 @@ export class FacetIndex {
   }
 
   /** The values of one field of one document. */
-  valuesOf(slot: number, field: FacetField): string[] {
-    const f = FIELD_INDEX.get(field)!;
+  valuesOf(slot: number, field: string): string[] {
+    const f = this.fieldIndex.get(field);
+    if (f === undefined) return [];
     const out: string[] = [];
     for (let p = this.start.data[slot]!; p < this.start.data[slot + 1]!; p++) {
       const packed = this.pool.data[p]!;
@@ -255,11 +284,11 @@ export class FacetIndex {
     const n = this.seqs.length;
     const header = Buffer.from(
       JSON.stringify({
-        fields: FACET_FIELDS,
+        fields: this.fields,
         names: this.dict.map((d) => d.names),
         n,
         pool: this.pool.length,
-        stats: 1,
+        ext: this.ext ? 1 : 0,
       }),
     );
     const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4)]);
@@ -273,7 +302,7 @@ export class FacetIndex {
       part(this.start.data.subarray(0, n + 1)),
       part(this.seqs.data.subarray(0, n)),
       part(this.dates.data.subarray(0, n)),
-      this.stats.serialize(),
+      ...(this.ext ? [this.ext.serialize()] : []),
     ]);
   }
 
@@ -285,9 +314,10 @@ export class FacetIndex {
       names: string[][];
       n: number;
       pool: number;
-      stats?: number;
+      ext?: number;
     };
-    if (JSON.stringify(header.fields) !== JSON.stringify(FACET_FIELDS) || header.stats !== 1) return false;
+    if (JSON.stringify(header.fields) !== JSON.stringify(this.fields) || header.ext !== (this.ext ? 1 : 0))
+      return false;
     let at = 4 + headerLength + ((4 - (headerLength % 4)) % 4);
     const take = <T>(make: (ab: ArrayBuffer, count: number) => T, count: number, bytesPer: number): T => {
       const bytes = count * bytesPer;
@@ -297,11 +327,11 @@ export class FacetIndex {
       return make(copy, count);
     };
     const n = header.n;
-    const stats = new StatsColumns();
-    const statsAt = at + align(header.pool * 2) + align((n + 1) * 4) + 2 * align(n * 4);
-    if (!stats.deserialize(buf.subarray(statsAt))) return false;
+    const ext = this.extension?.() ?? null;
+    const extAt = at + align(header.pool * 2) + align((n + 1) * 4) + 2 * align(n * 4);
+    if (ext && !ext.deserialize(buf.subarray(extAt))) return false;
     this.clear();
-    this.stats = stats;
+    this.ext = ext;
     this.pool.data = take((ab, c) => new Uint16Array(ab, 0, Math.max(c, 1)), header.pool, 2);
     this.pool.length = header.pool;
     this.start.data = take((ab, c) => new Uint32Array(ab, 0, c), n + 1, 4);
@@ -326,7 +356,7 @@ export class FacetIndex {
     this.alive = new Uint8Array(1 << 12);
     this.slotOfSeq.clear();
     this.dead = 0;
-    this.stats = new StatsColumns();
+    this.ext = this.extension?.() ?? null;
   }
 
   /** Rebuilds the columns without dead slots. */
@@ -337,9 +367,9 @@ export class FacetIndex {
       seqs: this.seqs,
       dates: this.dates,
       alive: this.alive,
-      stats: this.stats,
+      ext: this.ext,
     };
-    this.stats = new StatsColumns();
+    this.ext = this.extension?.() ?? null;
     this.pool = new GrowableU16();
     this.start = new GrowableU32();
     this.start.push(0);
@@ -355,7 +385,7 @@ export class FacetIndex {
       this.start.push(this.pool.length);
       this.seqs.push(old.seqs.data[s]!);
       this.dates.push(old.dates.data[s]!);
-      this.stats.copySlot(old.stats, s);
+      if (old.ext) this.ext?.copySlot(old.ext, s);
       this.alive[slot] = 1;
       this.slotOfSeq.set(old.seqs.data[s]!, slot);
     }
@@ -364,7 +394,7 @@ export class FacetIndex {
   /** Approximate bytes held, for the benchmark's memory report. */
   bytes(): number {
     return (
-      this.stats.bytes() +
+      (this.ext?.bytes() ?? 0) +
       this.slotOfSeq.bytes +
       this.pool.data.byteLength +
       this.start.data.byteLength +

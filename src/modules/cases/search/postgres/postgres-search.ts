@@ -9,11 +9,13 @@ import type pg from 'pg';
 import { foldIdentifier } from '../../domain/case-record.ts';
 import type { WriteHook } from '../../store/case-store.ts';
 import type { PostgresStore } from '../../store/postgres/postgres-store.ts';
-import { SqlCaseReader } from '../../store/sql-case-store.ts';
+import type { SearchSource } from '../../../../kernel/search/search-source.ts';
+import { facetNames, KIND_FACET } from '../../../../kernel/search/facet-registry.ts';
+import { FacetIndex } from '../facet-index.ts';
+import { StatsColumns } from '../stats-columns.ts';
 import type { QueryNode } from '../query-ast.ts';
 import { formatQuery } from '../query-parser.ts';
 import type { FacetField } from '../facet-fields.ts';
-import { bestSnippet } from '../snippets.ts';
 import { titleKey } from '../../../../kernel/search/title-key.ts';
 import type {
   AggregateRequest,
@@ -26,13 +28,13 @@ import type {
 } from '../search-engine.ts';
 import { mergeSelection } from '../selection.ts';
 import { topK } from '../../../../kernel/search/top-k.ts';
-import { aggregateMatches, candidatesOf, everyCandidate, hitOrder } from '../hit-order.ts';
+import { aggregateMatches, candidatesOf, everyCandidate, hitOrder, hydrate } from '../hit-order.ts';
 import { MatchCache, type Matches } from '../../../../kernel/search/match-cache.ts';
 import { plainWords } from '../sqlite/fts-compiler.ts';
 import { positiveWords, rewrite } from '../sqlite/sqlite-search.ts';
 import { findSimilar } from '../sqlite/sqlite-similar.ts';
 import { TsqueryCompiler, quoteLexeme } from './tsquery-compiler.ts';
-import { fulltextOf, PostgresIndex, RANK_WEIGHTS } from './postgres-index.ts';
+import { PostgresIndex, RANK_WEIGHTS } from './postgres-index.ts';
 
 const RARE = 2;
 const TIMES = 10;
@@ -46,17 +48,51 @@ interface Reader {
 export class PostgresSearch implements SearchEngine {
   readonly name = 'postgres-tsvector';
   readonly index: PostgresIndex;
-  readonly writeHook: WriteHook;
   readonly cache: MatchCache;
   private readonly similarCache = new Map<string, SimilarCase[]>();
+  private readonly sources: Map<string, SearchSource>;
 
   constructor(
     private readonly store: PostgresStore,
+    sources: readonly SearchSource[],
     cacheEntries = 256,
   ) {
+    this.sources = new Map(sources.map((src) => [src.kind, src]));
     this.cache = new MatchCache(cacheEntries);
-    this.index = new PostgresIndex(store.pool);
-    this.writeHook = this.index.hook();
+    const fields = facetNames([...sources.map((src) => src.facets), [KIND_FACET]]);
+    this.index = new PostgresIndex(store.pool, new FacetIndex(fields, () => new StatsColumns()));
+  }
+
+  kinds(): string[] {
+    return [...this.sources.keys()];
+  }
+
+  private source(kind: string): SearchSource {
+    const src = this.sources.get(kind);
+    if (!src) throw new Error(`no search source of kind '${kind}'`);
+    return src;
+  }
+
+  /** The write hook of a source's store (other processes and this one follow the index by generation). */
+  writeHookFor(kind: string): WriteHook {
+    return this.index.hook(this.source(kind));
+  }
+
+  /** Indexes changes of a source whose store has no write hook (one transaction of its own). */
+  async apply<R>(kind: string, changes: readonly { id: string; before: R | undefined; after: R | undefined }[]) {
+    const src = this.source(kind) as SearchSource<R>;
+    await this.store.withWriteLock(() =>
+      this.store.db.transaction().execute(async (trx) => {
+        try {
+          for (const c of changes) await this.index.write(trx, src, c.id, c.before, c.after);
+          await this.index.flush(trx);
+        } finally {
+          this.index.discard();
+        }
+      }),
+    );
+    await this.store.router.wrote();
+    await this.sync(this.store.pool);
   }
 
   async open(): Promise<void> {
@@ -81,9 +117,11 @@ export class PostgresSearch implements SearchEngine {
       this.store.db.transaction().execute(async (trx) => {
         try {
           await this.index.clear(trx);
-          for await (const rec of new SqlCaseReader(trx).scan(1000)) {
-            await this.index.write(trx, rec.id, undefined, rec);
-            if (++n % 1000 === 0) onProgress?.(n);
+          for (const src of this.sources.values()) {
+            for await (const rec of src.scan(trx)) {
+              await this.index.write(trx, src, src.idOf(rec), undefined, rec);
+              if (++n % 1000 === 0) onProgress?.(n);
+            }
           }
           await this.index.flush(trx);
         } finally {
@@ -166,13 +204,30 @@ export class PostgresSearch implements SearchEngine {
     const joined = words.join(' ');
     const key = titleKey(joined) || null;
     const ident = foldIdentifier(joined);
-    const res = await r.db.query({
-      text: `SELECT seq FROM search_docs WHERE title_key = $1
-             UNION SELECT i.seq FROM case_identifiers i JOIN search_docs d ON d.seq = i.seq WHERE i.norm = $2`,
-      values: [key, ident.length >= 3 ? ident : null],
+    const byTitle = r.db.query({
+      text: 'SELECT seq FROM search_docs WHERE title_key = $1',
+      values: [key],
       rowMode: 'array',
     });
-    return new Set((res.rows as [number][]).map((row) => row[0]));
+    const byIdent = ident.length >= 3 ? this.identified(r, ident) : Promise.resolve([]);
+    const [titled, identified] = await Promise.all([byTitle, byIdent]);
+    return new Set([...(titled.rows as [number][]).map((row) => Number(row[0])), ...identified]);
+  }
+
+  /** Documents of every source holding this folded identifier. */
+  private async identified(r: Reader, ident: string): Promise<number[]> {
+    const out: number[] = [];
+    for (const src of this.sources.values()) {
+      const ids = await src.identified(ident, r.db);
+      if (!ids.length) continue;
+      const res = await r.db.query({
+        text: 'SELECT seq FROM search_docs WHERE kind = $1 AND id = ANY($2::text[])',
+        values: [src.kind, ids],
+        rowMode: 'array',
+      });
+      for (const [seq] of res.rows as [number][]) out.push(Number(seq));
+    }
+    return out;
   }
 
   private async candidates(r: Reader, req: SearchRequest, expansions: Map<string, string[]>) {
@@ -220,25 +275,11 @@ export class PostgresSearch implements SearchEngine {
     const page = topK(passing, req.limit + 1, order.before, order.isAfter);
     const more = page.length > req.limit;
     const shown = page.slice(0, req.limit);
-    const ids = await this.idsOf(
+    const keys = await this.keysOf(
       r.db,
       shown.map((k) => facets.seqOf(c.slots[k]!)),
     );
-    const pageIds = ids.filter((id): id is string => !!id);
-    const [records, fulltext] = await Promise.all([this.store.cases.getMany(pageIds), fulltextOf(r.db, pageIds)]);
-    const byId = new Map(records.map((rec) => [rec.id, rec]));
-    const hits: SearchHit[] = [];
-    for (const [i, k] of shown.entries()) {
-      const record = byId.get(ids[i]!);
-      if (!record || record.status !== 'published') continue; // belt and braces: never show an unpublished case
-      hits.push({
-        id: record.id,
-        score: c.scores[k]!,
-        fuzzy: c.tiers[k] === 0,
-        snippet: bestSnippet(record, compiled.terms, () => fulltext.get(record.id)),
-        record,
-      });
-    }
+    const hits = await hydrate(this.sources, keys, shown, c, compiled.terms, (src, ids) => src.fulltext(ids, r.db));
     const last = shown[shown.length - 1];
     return {
       total: passing.length,
@@ -262,15 +303,15 @@ export class PostgresSearch implements SearchEngine {
     return aggregateMatches(req, c.slots, facets);
   }
 
-  /** Case ids of document numbers, in the same order (undefined where the document is gone). */
-  private async idsOf(db: pg.Pool, seqs: number[]): Promise<(string | undefined)[]> {
+  /** (kind, id) of document numbers, in the same order (undefined where the document is gone). */
+  private async keysOf(db: pg.Pool, seqs: number[]): Promise<({ kind: string; id: string } | undefined)[]> {
     if (!seqs.length) return [];
     const res = await db.query({
-      text: 'SELECT seq, id FROM search_docs WHERE seq = ANY($1::bigint[])',
+      text: 'SELECT seq, kind, id FROM search_docs WHERE seq = ANY($1::bigint[])',
       values: [seqs],
       rowMode: 'array',
     });
-    const byseq = new Map((res.rows as [number, string][]).map(([s, id]) => [Number(s), id]));
+    const byseq = new Map((res.rows as [number, string, string][]).map(([s, kind, id]) => [Number(s), { kind, id }]));
     return seqs.map((s) => byseq.get(s));
   }
 
@@ -283,13 +324,13 @@ export class PostgresSearch implements SearchEngine {
       {
         seqOf: async (i) => {
           const res = await r.db.query({
-            text: 'SELECT seq FROM search_docs WHERE id = $1',
+            text: "SELECT seq FROM search_docs WHERE kind = 'case' AND id = $1",
             values: [i],
             rowMode: 'array',
           });
           return (res.rows as [number][])[0]?.[0];
         },
-        idsOf: async (seqs) => (await this.idsOf(r.db, seqs)).filter((x): x is string => !!x),
+        idsOf: async (seqs) => (await this.keysOf(r.db, seqs)).flatMap((x) => (x ? [x.id] : [])),
         store: this.store,
         index: this.index,
         top: async (tokens, k) => {

@@ -7,10 +7,13 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../../kernel/errors.ts';
 import { foldIdentifier } from '../../domain/case-record.ts';
 import type { CaseStore, WriteHook } from '../../store/case-store.ts';
+import type { SearchSource } from '../../../../kernel/search/search-source.ts';
+import { facetNames, KIND_FACET } from '../../../../kernel/search/facet-registry.ts';
+import { FacetIndex } from '../facet-index.ts';
+import { StatsColumns } from '../stats-columns.ts';
 import type { QueryNode } from '../query-ast.ts';
 import { formatQuery } from '../query-parser.ts';
 import type { FacetField } from '../facet-fields.ts';
-import { bestSnippet } from '../snippets.ts';
 import { titleKey } from '../../../../kernel/search/title-key.ts';
 import type {
   AggregateRequest,
@@ -23,7 +26,7 @@ import type {
 } from '../search-engine.ts';
 import { mergeSelection } from '../selection.ts';
 import { topK } from '../../../../kernel/search/top-k.ts';
-import { aggregateMatches, candidatesOf, everyCandidate, hitOrder } from '../hit-order.ts';
+import { aggregateMatches, candidatesOf, everyCandidate, hitOrder, hydrate } from '../hit-order.ts';
 import { FtsCompiler, plainWords } from './fts-compiler.ts';
 import { BM25_WEIGHTS, SqliteIndex } from './sqlite-index.ts';
 import { findSimilar } from './sqlite-similar.ts';
@@ -39,37 +42,24 @@ const TIMES = 10;
 export class SqliteSearch implements SearchEngine {
   readonly name = 'sqlite-fts5';
   readonly index: SqliteIndex;
-  readonly writeHook: WriteHook;
   private readonly stmt;
   readonly cache: MatchCache;
-  /** The text of a case's attached documents (read in the writing transaction, on its connection). */
-  private readonly fulltextOf: (id: string) => string | undefined;
   /** Similar-case lists by case id; emptied by any committed index write, like the match cache. */
   private readonly similarCache = new Map<string, SimilarCase[]>();
+  private readonly sources: Map<string, SearchSource>;
 
   constructor(
     db: BetterSqlite3.Database,
     private readonly store: CaseStore,
+    sources: readonly SearchSource[],
     cacheEntries = 256,
     /** Changes in one transaction past which in-memory state is reloaded lazily (bulk imports). */
     pendingLimit?: number,
   ) {
+    this.sources = new Map(sources.map((src) => [src.kind, src]));
     this.cache = new MatchCache(cacheEntries);
-    this.index = new SqliteIndex(db, pendingLimit);
-    const fulltext = db.prepare<[string], { text: string | null }>(
-      'SELECT group_concat(d.text, char(10) || char(10)) AS text FROM case_documents d JOIN cases c ON c.seq = d.seq WHERE c.id = ?',
-    );
-    this.fulltextOf = (id) => fulltext.get(id)?.text ?? undefined;
-    const hook = this.index.hook(this.fulltextOf);
-    // Any committed change to the index invalidates cached matches.
-    this.writeHook = {
-      ...hook,
-      afterCommit: (changes) => {
-        hook.afterCommit?.(changes);
-        this.cache.clear();
-        this.similarCache.clear();
-      },
-    };
+    const fields = facetNames([...sources.map((src) => src.facets), [KIND_FACET]]);
+    this.index = new SqliteIndex(db, new FacetIndex(fields, () => new StatsColumns()), pendingLimit);
     this.stmt = {
       match: prepareCollect(db),
       top: db
@@ -77,15 +67,49 @@ export class SqliteSearch implements SearchEngine {
           `SELECT rowid, bm25(search_fts, ${BM25_WEIGHTS.join(', ')}) AS s FROM search_fts WHERE search_fts MATCH ? ORDER BY s LIMIT ?`,
         )
         .raw(),
-      idOfSeq: db.prepare<[number], { id: string }>('SELECT id FROM search_docs WHERE seq = ?'),
-      seqOfId: db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?'),
+      keyOfSeq: db.prepare<[number], { kind: string; id: string }>('SELECT kind, id FROM search_docs WHERE seq = ?'),
+      seqOf: db.prepare<[string, string], { seq: number }>('SELECT seq FROM search_docs WHERE kind = ? AND id = ?'),
       byTitleKey: db.prepare<[string], [number]>('SELECT seq FROM search_docs WHERE title_key = ?').raw(),
-      byIdentifier: db
-        .prepare<[string], [number]>(
-          'SELECT DISTINCT i.seq FROM case_identifiers i JOIN search_docs d ON d.seq = i.seq WHERE i.norm = ?',
-        )
-        .raw(),
     };
+  }
+
+  /** The write hook of a source's store; any committed change to the index invalidates cached matches. */
+  writeHookFor(kind: string): WriteHook {
+    const hook = this.index.hook(this.source(kind));
+    return {
+      ...hook,
+      afterCommit: (changes) => {
+        hook.afterCommit?.(changes);
+        this.invalidate();
+      },
+    };
+  }
+
+  private invalidate(): void {
+    this.cache.clear();
+    this.similarCache.clear();
+  }
+
+  kinds(): string[] {
+    return [...this.sources.keys()];
+  }
+
+  private source(kind: string): SearchSource {
+    const src = this.sources.get(kind);
+    if (!src) throw new Error(`no search source of kind '${kind}'`);
+    return src;
+  }
+
+  /** Indexes changes of a source whose store has no write hook (one transaction of its own). */
+  async apply<R>(kind: string, changes: readonly { id: string; before: R | undefined; after: R | undefined }[]) {
+    const src = this.source(kind) as SearchSource<R>;
+    await this.store.transaction(async (tx) => {
+      for (const c of changes)
+        await this.index.write(src, c.id, c.before, c.after, async () => (await src.fulltext([c.id], tx)).get(c.id));
+      this.index.flush();
+    });
+    this.index.commit();
+    this.invalidate();
   }
 
   async open(): Promise<void> {
@@ -109,9 +133,12 @@ export class SqliteSearch implements SearchEngine {
     let n = 0;
     await this.store.transaction(async (tx) => {
       this.index.clear();
-      for await (const rec of tx.cases.scan(1000)) {
-        this.index.write(rec.id, undefined, rec, this.fulltextOf(rec.id));
-        if (++n % 1000 === 0) onProgress?.(n);
+      for (const src of this.sources.values()) {
+        for await (const rec of src.scan(tx)) {
+          const id = src.idOf(rec);
+          await this.index.write(src, id, undefined, rec, async () => (await src.fulltext([id], tx)).get(id));
+          if (++n % 1000 === 0) onProgress?.(n);
+        }
       }
       this.index.flush();
       this.index.markBuilt();
@@ -119,8 +146,7 @@ export class SqliteSearch implements SearchEngine {
     this.index.discard();
     this.index.load();
     this.index.saveSnapshot();
-    this.cache.clear();
-    this.similarCache.clear();
+    this.invalidate();
     onProgress?.(n);
     return n;
   }
@@ -162,7 +188,7 @@ export class SqliteSearch implements SearchEngine {
   }
 
   /** Known items: a title or an identifier typed in full ranks first. */
-  private knownItems(text: QueryNode | null): Set<number> {
+  private async knownItems(text: QueryNode | null): Promise<Set<number>> {
     const words = positiveWords(text);
     if (!words || words.length > 16) return new Set();
     const joined = words.join(' ');
@@ -170,11 +196,18 @@ export class SqliteSearch implements SearchEngine {
     const key = titleKey(joined);
     if (key) for (const [seq] of this.stmt.byTitleKey.all(key)) out.add(seq);
     const ident = foldIdentifier(joined);
-    if (ident.length >= 3) for (const [seq] of this.stmt.byIdentifier.all(ident)) out.add(seq);
+    if (ident.length >= 3) {
+      for (const src of this.sources.values()) {
+        for (const id of await src.identified(ident, null)) {
+          const seq = this.stmt.seqOf.get(src.kind, id)?.seq;
+          if (seq !== undefined) out.add(seq);
+        }
+      }
+    }
     return out;
   }
 
-  private candidates(req: SearchRequest, expansions: Map<string, string[]>) {
+  private async candidates(req: SearchRequest, expansions: Map<string, string[]>) {
     const facets = this.index.facets;
     const compiled = new FtsCompiler(expansions).compile(req.query.text);
     const negative = compiled.negative ? this.ids(compiled.negative) : null;
@@ -194,7 +227,7 @@ export class SqliteSearch implements SearchEngine {
       const exact = expansions.size ? this.ids(new FtsCompiler().compile(req.query.text).positive ?? '""') : null;
       tierOf = (seq) => (!exact || exact.has(seq) ? 1 : 0);
     }
-    const known = this.knownItems(req.query.text);
+    const known = await this.knownItems(req.query.text);
     return { c: candidatesOf(facets, rows, known, negative, tierOf, (bm25) => -bm25), compiled, relaxed };
   }
 
@@ -210,28 +243,15 @@ export class SqliteSearch implements SearchEngine {
   async search(req: SearchRequest): Promise<SearchResult> {
     const facets = this.index.facets;
     const { expansions, corrections, replace } = this.corrections(req.query.text);
-    const { c, compiled, relaxed } = this.candidates(req, expansions);
+    const { c, compiled, relaxed } = await this.candidates(req, expansions);
     const selection = mergeSelection(req.selection, req.query.filters);
     const { passing, counts } = facets.evaluate(c.slots, selection, req.facets);
     const order = hitOrder(req, c, facets);
     const page = topK(passing, req.limit + 1, order.before, order.isAfter);
     const more = page.length > req.limit;
     const shown = page.slice(0, req.limit);
-    const ids = shown.map((k) => this.stmt.idOfSeq.get(facets.seqOf(c.slots[k]!))!.id);
-    const records = await this.store.cases.getMany(ids);
-    const byId = new Map(records.map((r) => [r.id, r]));
-    const hits: SearchHit[] = [];
-    for (const [i, k] of shown.entries()) {
-      const record = byId.get(ids[i]!);
-      if (!record || record.status !== 'published') continue; // belt and braces: never show an unpublished case
-      hits.push({
-        id: record.id,
-        score: c.scores[k]!,
-        fuzzy: c.tiers[k] === 0,
-        snippet: bestSnippet(record, compiled.terms, () => this.fulltextOf(record.id)),
-        record,
-      });
-    }
+    const keys = shown.map((k) => this.stmt.keyOfSeq.get(facets.seqOf(c.slots[k]!))!);
+    const hits = await hydrate(this.sources, keys, shown, c, compiled.terms, (src, ids) => src.fulltext(ids, null));
     const last = shown[shown.length - 1];
     return {
       total: passing.length,
@@ -249,7 +269,7 @@ export class SqliteSearch implements SearchEngine {
   async aggregate(req: AggregateRequest): Promise<CaseAggregates> {
     const facets = this.index.facets;
     const { expansions } = this.corrections(req.query.text);
-    const { c } = this.candidates({ ...req, sort: 'date_desc', limit: 0, facets: false }, expansions);
+    const { c } = await this.candidates({ ...req, sort: 'date_desc', limit: 0, facets: false }, expansions);
     return aggregateMatches(req, c.slots, facets);
   }
 
@@ -263,8 +283,8 @@ export class SqliteSearch implements SearchEngine {
         .map(([seq, bm25]): [number, number] => [seq, -bm25]);
     const found = await findSimilar(
       {
-        seqOf: (i) => this.stmt.seqOfId.get(i)?.seq,
-        idsOf: (seqs) => seqs.map((seq) => this.stmt.idOfSeq.get(seq)!.id),
+        seqOf: (i) => this.stmt.seqOf.get('case', i)?.seq,
+        idsOf: (seqs) => seqs.map((seq) => this.stmt.keyOfSeq.get(seq)!.id),
         store: this.store,
         index: this.index,
         top,
