@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../kernel/validation.ts';
 import { CASE_FACETS } from '../search/facet-fields.ts';
+import { KIND_FACET } from '../../../kernel/search/facet-registry.ts';
 import type { SearchService } from '../services/search-service.ts';
 import type { FacetSelection } from '../search/search-engine.ts';
 import { multi, single, year } from './query-params.ts';
@@ -45,7 +46,8 @@ export function searchQuerySchema(maxPageSize: number) {
 }
 
 export function searchRoutes(app: FastifyInstance, deps: { search: SearchService; maxPageSize: number }): void {
-  const schema = searchQuerySchema(deps.maxPageSize);
+  // `kind` opens the other kinds of the one search; without it the answer is the case search's.
+  const schema = searchQuerySchema(deps.maxPageSize).extend({ kind: multi(KIND_FACET.schema) });
 
   app.get(
     '/api/v1/search',
@@ -63,15 +65,16 @@ export function searchRoutes(app: FastifyInstance, deps: { search: SearchService
     },
     async (req) => {
       const p = parseOrThrow(schema, req.query, 'search parameters');
-      const selection = selectionOf(p);
-      const result = await deps.search.search({
+      const { kind, ...rest } = p;
+      const params = {
         q: p.q,
-        selection,
+        selection: selectionOf(rest),
         sort: p.sort,
         limit: p.limit,
         cursor: p.cursor,
         facets: p.facets === 'true',
-      });
+      };
+      const result = kind ? await deps.search.searchKinds({ ...params, kinds: kind }) : await deps.search.search(params);
       const next = result.nextCursor ? withCursor(req.url, result.nextCursor) : null;
       return { ...result, next, limit: p.limit };
     },
