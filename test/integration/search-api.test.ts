@@ -121,7 +121,8 @@ describe('search API', () => {
     expect(body.total).toBe(2);
     const count = (field: string) =>
       Object.fromEntries(body.facets[field].map((f: { value: string; count: number }) => [f.value, f.count]));
-    expect(count('jurisdiction')).toEqual({ THA: 2, IDN: 1 }); // the sector filter applies, the jurisdiction filter does not
+    // The sector filter applies, the jurisdiction filter does not.
+    expect(count('jurisdiction')).toEqual({ THA: 2, IDN: 1 });
     expect(count('verdict')).toEqual({ convicted: 2 }); // both filters apply
     expect(body.facets.jurisdiction.find((f: { value: string }) => f.value === 'THA').label).toBe('Thailand');
     expect(Object.keys(body.facets)).toEqual(

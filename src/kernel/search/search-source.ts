@@ -52,7 +52,7 @@ export interface MatchTerms {
 }
 
 export interface Snippet {
-  /** Which part of the record the text comes from (for cases: title, facts, reasoning, commentary, crossCutting, fulltext). */
+  /** The part of the record the text is from (cases: title, facts, reasoning, commentary, crossCutting, fulltext). */
   field: string;
   language: string | null;
   /** Plain text (never HTML). */

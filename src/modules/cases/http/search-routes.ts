@@ -74,7 +74,9 @@ export function searchRoutes(app: FastifyInstance, deps: { search: SearchService
         cursor: p.cursor,
         facets: p.facets === 'true',
       };
-      const result = kind ? await deps.search.searchKinds({ ...params, kinds: kind }) : await deps.search.search(params);
+      const result = kind
+        ? await deps.search.searchKinds({ ...params, kinds: kind })
+        : await deps.search.search(params);
       const next = result.nextCursor ? withCursor(req.url, result.nextCursor) : null;
       return { ...result, next, limit: p.limit };
     },

@@ -18,13 +18,7 @@ import type { FacetIndex } from './facet-index.ts';
 import { aggregateMatches, candidatesOf, everyCandidate, hitOrder, hydrate } from './hit-order.ts';
 import type { QueryNode } from './query-ast.ts';
 import { formatQuery } from './query-parser.ts';
-import type {
-  AggregateRequest,
-  CaseAggregates,
-  SearchRequest,
-  SearchResult,
-  SimilarCase,
-} from './search-engine.ts';
+import type { AggregateRequest, CaseAggregates, SearchRequest, SearchResult, SimilarCase } from './search-engine.ts';
 import { mergeSelection } from './selection.ts';
 import { plainWords, type CompiledQuery } from './sqlite/fts-compiler.ts';
 import { findSimilar } from './sqlite/sqlite-similar.ts';

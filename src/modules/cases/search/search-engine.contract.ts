@@ -338,7 +338,11 @@ export function runKindsContract(
       ({ services: s, close } = await makeServices([notes]));
       for (const c of CONTRACT_CASES) await s.cases.create(c, SYSTEM);
       await put(
-        note({ id: 'n-trawler', title: 'Trawler crews', text: 'Debt bondage aboard a fishing trawler; trawler crews.' }),
+        note({
+          id: 'n-trawler',
+          title: 'Trawler crews',
+          text: 'Debt bondage aboard a fishing trawler; trawler crews.',
+        }),
         note({ id: 'n-cocoa', jurisdiction: 'GHA', topic: 'children', text: 'Children on cocoa plantations.' }),
         note({ id: 'n-draft', status: 'draft', text: 'A secret zebrafish trawler memo about bondage.' }),
         note({ id: 'n-restricted', restricted: true, text: 'An okapi memo the public may not read.' }),
@@ -362,7 +366,13 @@ export function runKindsContract(
       const r = await both('bondage');
       expect(counts(r.facets.kind)).toEqual({ case: 2, note: 1 });
       expect(counts(r.facets.topic)).toEqual({ labour: 1 });
-      const onlyNotes = await s.search.searchKinds({ q: 'bondage', kinds: ['note'], selection: {}, limit: 50, facets: true });
+      const onlyNotes = await s.search.searchKinds({
+        q: 'bondage',
+        kinds: ['note'],
+        selection: {},
+        limit: 50,
+        facets: true,
+      });
       expect(onlyNotes.hits.map((h) => h.id)).toEqual(['n-trawler']);
       expect(onlyNotes.total).toBe(1);
       expect(counts(onlyNotes.facets.kind)).toEqual({ case: 2, note: 1 });

@@ -35,7 +35,8 @@ const SCHEMA = [
   `CREATE INDEX IF NOT EXISTS search_docs_tsv ON search_docs USING gin (tsv)`,
   `CREATE INDEX IF NOT EXISTS search_docs_title_key ON search_docs (title_key)`,
   `CREATE INDEX IF NOT EXISTS search_docs_gen ON search_docs (gen)`,
-  `CREATE TABLE IF NOT EXISTS search_terms (term text PRIMARY KEY, df integer NOT NULL, word text, gen bigint NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS search_terms (term text PRIMARY KEY, df integer NOT NULL, word text,
+     gen bigint NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS search_terms_gen ON search_terms (gen)`,
   `CREATE TABLE IF NOT EXISTS search_removed (seq bigint PRIMARY KEY, gen bigint NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS search_removed_gen ON search_removed (gen)`,
@@ -169,19 +170,22 @@ export class PostgresIndex {
       if (w.before) this.addDelta(analyseDocument(w.source.document(w.before)).tokens, -1);
     }
     if (removed.rows.length) {
-      await sql`INSERT INTO search_removed (seq, gen) SELECT unnest(${removed.rows.map((r) => Number(r.seq))}::bigint[]), ${gen}
+      const seqs = removed.rows.map((r) => Number(r.seq));
+      await sql`INSERT INTO search_removed (seq, gen) SELECT unnest(${seqs}::bigint[]), ${gen}
                 ON CONFLICT (seq) DO UPDATE SET gen = excluded.gen`.execute(trx);
     }
     // Every record gets its number at its first write, published or not: numbers follow creation order.
     const gone = all.filter((w) => w.after === undefined);
     if (gone.length) {
-      await sql`DELETE FROM search_keys k USING unnest(${gone.map((w) => w.source.kind)}::text[], ${gone.map((w) => w.id)}::text[]) AS u(kind, id)
+      const [kinds, ids] = [gone.map((w) => w.source.kind), gone.map((w) => w.id)];
+      await sql`DELETE FROM search_keys k USING unnest(${kinds}::text[], ${ids}::text[]) AS u(kind, id)
                 WHERE k.kind = u.kind AND k.id = u.id`.execute(trx);
     }
     const living = all.filter((w) => w.after !== undefined);
     if (living.length) {
+      const [kinds, ids] = [living.map((w) => w.source.kind), living.map((w) => w.id)];
       await sql`INSERT INTO search_keys (kind, id)
-                SELECT kind, id FROM unnest(${living.map((w) => w.source.kind)}::text[], ${living.map((w) => w.id)}::text[])
+                SELECT kind, id FROM unnest(${kinds}::text[], ${ids}::text[])
                 WITH ORDINALITY AS u(kind, id, n) ORDER BY n
                 ON CONFLICT (kind, id) DO NOTHING`.execute(trx);
     }
@@ -235,13 +239,18 @@ export class PostgresIndex {
     const entries = [...this.deltas].filter(([, d]) => d !== 0);
     for (let i = 0; i < entries.length; i += 10_000) {
       const chunk = entries.slice(i, i + 10_000);
+      const [terms, dfs, words] = [
+        chunk.map((e) => e[0]),
+        chunk.map((e) => e[1]),
+        chunk.map((e) => this.surfaces.get(e[0]) ?? null),
+      ];
       // df 0 rows stay (with the generation), so that other processes learn the term is gone.
       await sql`
         INSERT INTO search_terms (term, df, word, gen)
-        SELECT t, d, w, ${this.txGen} FROM unnest(${chunk.map((e) => e[0])}::text[], ${chunk.map((e) => e[1])}::int[], ${chunk.map((e) => this.surfaces.get(e[0]) ?? null)}::text[]) AS u(t, d, w)
-        ON CONFLICT (term) DO UPDATE SET df = GREATEST(search_terms.df + excluded.df, 0), word = coalesce(search_terms.word, excluded.word), gen = excluded.gen`.execute(
-        trx,
-      );
+        SELECT t, d, w, ${this.txGen}
+        FROM unnest(${terms}::text[], ${dfs}::int[], ${words}::text[]) AS u(t, d, w)
+        ON CONFLICT (term) DO UPDATE SET df = GREATEST(search_terms.df + excluded.df, 0),
+          word = coalesce(search_terms.word, excluded.word), gen = excluded.gen`.execute(trx);
     }
   }
 
@@ -272,9 +281,8 @@ export class PostgresIndex {
     await sql`DELETE FROM search_terms`.execute(trx);
     await sql`DELETE FROM search_removed`.execute(trx);
     await sql`UPDATE meta SET value = ${String(gen)} WHERE key = 'search_reset'`.execute(trx);
-    await sql`INSERT INTO meta (key, value) VALUES ('search_index_version', ${INDEX_VERSION}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(
-      trx,
-    );
+    await sql`INSERT INTO meta (key, value) VALUES ('search_index_version', ${INDEX_VERSION})
+              ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(trx);
   }
 
   // ---- following the database ----

@@ -123,7 +123,8 @@ export class PostgresSearch extends EngineCore<Reader> implements SearchEngine {
   protected run(r: Reader, query: string): Promise<Matches> {
     const compute = async () => {
       const res = await r.db.query({
-        text: `SELECT seq, ts_rank('${RANK_WEIGHTS}', tsv, q, 1) FROM search_docs, CAST($1 AS tsquery) AS q WHERE tsv @@ q`,
+        text: `SELECT seq, ts_rank('${RANK_WEIGHTS}', tsv, q, 1) FROM search_docs, CAST($1 AS tsquery) AS q
+               WHERE tsv @@ q`,
         values: [query],
         rowMode: 'array',
       });
@@ -138,7 +139,6 @@ export class PostgresSearch extends EngineCore<Reader> implements SearchEngine {
     };
     return r.cache ? this.cache.getAsync(query, compute) : compute();
   }
-
 
   // ---- the engine core's questions, answered by PostgreSQL ----
 

@@ -2,7 +2,8 @@
  * The SQLite search index: an FTS5 table of pre-analysed tokens (contentless: the text lives once,
  * in the sources' tables), a `search_docs` table keyed by (kind, id) (facet values, date, title key,
  * the source's payload), `search_keys` (the document number of every (kind, id) the index has heard
- * of, in first-write order: it breaks ties) and `search_terms` (document frequencies). Writes run inside the store's transaction on the same connection, so the index
+ * of, in first-write order: it breaks ties) and `search_terms` (document frequencies). Writes run
+ * inside the store's transaction on the same connection, so the index
  * commits with the case or not at all; in-memory state (facet columns, vocabulary) is updated only
  * after commit.
  */
@@ -23,14 +24,16 @@ export const INDEX_VERSION = '6';
 export const BM25_WEIGHTS = [10, 5, 2, 1, 3, 8, 2];
 
 const SCHEMA = [
-  `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="ascii", detail=full)`,
+  `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(${FTS_COLUMNS.join(', ')}, content='',
+     contentless_delete=1, tokenize="ascii", detail=full)`,
   `CREATE TABLE IF NOT EXISTS search_docs (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL,
      date INTEGER NOT NULL, title_key TEXT NOT NULL, facets TEXT NOT NULL, payload TEXT, UNIQUE (kind, id))`,
   `CREATE TABLE IF NOT EXISTS search_keys (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, id TEXT NOT NULL,
      UNIQUE (kind, id))`,
   `CREATE INDEX IF NOT EXISTS search_docs_title_key ON search_docs(title_key)`,
   `CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, word TEXT) WITHOUT ROWID`,
-  `CREATE TABLE IF NOT EXISTS search_snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL, facets BLOB NOT NULL, vocabulary TEXT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS search_snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL,
+     facets BLOB NOT NULL, vocabulary TEXT NOT NULL)`,
 ];
 const DROP = [
   'DROP TABLE IF EXISTS search_fts',
@@ -83,7 +86,8 @@ export class SqliteIndex {
       ),
       docDelete: db.prepare('DELETE FROM search_docs WHERE seq = ?'),
       termAdd: db.prepare(
-        'INSERT INTO search_terms(term, df, word) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df, word = coalesce(word, excluded.word)',
+        'INSERT INTO search_terms(term, df, word) VALUES (?, ?, ?) ON CONFLICT(term) ' +
+          'DO UPDATE SET df = df + excluded.df, word = coalesce(word, excluded.word)',
       ),
       termPrune: db.prepare('DELETE FROM search_terms WHERE df <= 0'),
     };
@@ -108,7 +112,8 @@ export class SqliteIndex {
   markBuilt(): void {
     this.db
       .prepare(
-        "INSERT INTO meta(key, value) VALUES ('search_index_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        "INSERT INTO meta(key, value) VALUES ('search_index_version', ?) " +
+          'ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       )
       .run(INDEX_VERSION);
   }
@@ -124,7 +129,8 @@ export class SqliteIndex {
   private bumpGeneration(): void {
     this.db
       .prepare(
-        "INSERT INTO meta(key, value) VALUES ('search_generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        "INSERT INTO meta(key, value) VALUES ('search_generation', '1') " +
+          'ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1',
       )
       .run();
   }

@@ -212,7 +212,8 @@ function prepareCollect(db: BetterSqlite3.Database): (expr: string) => Matches {
     }) as unknown as (total: number, next: number) => number,
   });
   const stmt = db.prepare(
-    `SELECT palermo_collect(r, s) FROM (SELECT rowid AS r, bm25(search_fts, ${BM25_WEIGHTS.join(', ')}) AS s FROM search_fts WHERE search_fts MATCH ? LIMIT -1)`,
+    `SELECT palermo_collect(r, s) FROM (SELECT rowid AS r, bm25(search_fts, ${BM25_WEIGHTS.join(', ')}) AS s
+     FROM search_fts WHERE search_fts MATCH ? LIMIT -1)`,
   );
   return (expr) => {
     n = 0;
@@ -220,4 +221,3 @@ function prepareCollect(db: BetterSqlite3.Database): (expr: string) => Matches {
     return { seqs: seqs.slice(0, n), scores: scores.slice(0, n) };
   };
 }
-
