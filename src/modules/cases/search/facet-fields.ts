@@ -250,11 +250,7 @@ export function caseFacet(name: string): FacetDef<CaseRecord> | undefined {
   return BY_NAME.get(name);
 }
 
-/** One value of a facet and how many documents have it. */
-export interface FacetCount {
-  value: string;
-  count: number;
-}
+export type { FacetCount } from '../../../kernel/search/facet-index.ts';
 
 export function facetValuesOf(rec: CaseRecord): Record<FacetField, string[]> {
   return Object.fromEntries(CASE_FACETS.map((f) => [f.name, [...f.values(rec)]])) as Record<FacetField, string[]>;
