@@ -12,6 +12,7 @@ import {
   type Services,
 } from '../modules/cases/index.ts';
 import { allMigrations, MODULES } from './modules.ts';
+import type { SearchSource } from '../kernel/search/search-source.ts';
 
 export type { Services };
 
@@ -43,14 +44,23 @@ export function openSqliteStore(
  * (its index is written in the store's transactions through a write hook) and builds the services of
  * each module in registry order.
  */
-export async function boot(config: Readonly<Config>): Promise<Services> {
+export async function boot(
+  config: Readonly<Config>,
+  /** Sources beyond the modules' (tests add a second kind); they index through engine.apply(). */
+  options: { extraSources?: (store: SqliteStore | PostgresStore) => readonly SearchSource[] } = {},
+): Promise<Services> {
   const store = openStore(config);
   await store.migrate(allMigrations());
+  const sources = [
+    ...MODULES.flatMap((m) => m.searchSources?.({ store }) ?? []),
+    ...(options.extraSources?.(store) ?? []),
+  ];
   const engine: SearchEngine =
     store instanceof SqliteStore
-      ? new SqliteSearch(store.sqlite, store, config.searchCache)
-      : new PostgresSearch(store, config.searchCache);
-  store.addWriteHook(engine.writeHook);
+      ? new SqliteSearch(store.sqlite, store, sources, config.searchCache)
+      : new PostgresSearch(store, sources, config.searchCache);
+  // The case store notifies its writes; the index follows them inside its transactions.
+  store.addWriteHook(engine.writeHookFor('case'));
   await engine.open();
   const services: Record<string, unknown> = {};
   for (const m of MODULES) Object.assign(services, m.services?.({ config, store, engine, services }));

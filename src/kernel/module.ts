@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/config.ts';
 import type { CommandsOf } from './cli/command-kit.ts';
 import type { ModuleMigrations } from './db/migrations.ts';
+import type { SearchSource } from './search/search-source.ts';
 
 /** What a module's routes and pages get: the services of every module and the configuration. */
 export interface ModuleDeps<S> {
@@ -43,8 +44,9 @@ export interface ModuleDefinition<S = unknown> {
   /** Server-rendered pages (public and editorial). */
   pages?: (app: FastifyInstance, deps: ModuleDeps<S>) => void | Promise<void>;
   commands?: CommandsOf<S>;
-  /** Kinds of records it contributes to the one search. */
-  searchSources?: readonly unknown[];
+  /** Kinds of records it contributes to the one search, made on the opened store (see search/search-source.ts). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the app owns the concrete store type
+  searchSources?: (ctx: { store: any }) => readonly SearchSource[];
   /** Its message catalogs by locale (ICU MessageFormat). */
   messages?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   openapi?: OpenApiPart;

@@ -360,3 +360,27 @@ describe('search API: bad input', () => {
     );
   });
 });
+
+describe('the kind parameter', () => {
+  // With the test token: the anonymous rate limit is spent by the suites above.
+  const search = async (qs: string) => {
+    const res = await t.app.inject({ url: `/api/v1/search?${qs}`, headers: AUTH });
+    return { status: res.statusCode, body: res.json() };
+  };
+  it('without it the answer is the case search as before; with it hits carry their kind and a kind facet', async () => {
+    const plain = await search('q=fishing');
+    expect(plain.status).toBe(200);
+    expect(plain.body.facets.kind).toBeUndefined();
+    expect(plain.body.hits[0].kind).toBeUndefined();
+    const kinds = await search('q=fishing&kind=case');
+    expect(kinds.status).toBe(200);
+    expect(kinds.body.total).toBe(plain.body.total);
+    expect(ids(kinds.body)).toEqual(ids(plain.body));
+    expect(kinds.body.hits.every((h: { kind: string }) => h.kind === 'case')).toBe(true);
+    expect(kinds.body.facets.kind).toEqual([{ value: 'case', label: 'case', count: plain.body.total }]);
+    const bad = await search('q=fishing&kind=nope');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('BAD_REQUEST');
+    expect(bad.body.error.message).toContain("unknown kind 'nope'");
+  });
+});

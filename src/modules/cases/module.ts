@@ -4,6 +4,8 @@ import { loadCatalogs } from '../../kernel/i18n/i18n.ts';
 import { DiskDocumentFiles } from '../../kernel/files/disk-document-files.ts';
 import { editorKit } from '../platform/index.ts';
 import { CASE_MIGRATIONS } from './store/migrations.ts';
+import { SqliteStore } from './store/sqlite/sqlite-store.ts';
+import { postgresCaseSource, sqliteCaseSource } from './search/case-source.ts';
 import { createCaseServices, type Services } from './services/services.ts';
 import { caseRoutes } from './http/case-routes.ts';
 import { workflowRoutes } from './http/workflow-routes.ts';
@@ -24,6 +26,10 @@ export const casesModule = defineModule<Services>({
   name: 'cases',
   messages: loadCatalogs(new URL('./messages/', import.meta.url)),
   migrations: CASE_MIGRATIONS,
+  // The case source, with the store access of the engine it runs on.
+  searchSources: ({ store }) => [
+    store instanceof SqliteStore ? sqliteCaseSource(store, store.sqlite) : postgresCaseSource(store),
+  ],
   services: ({ store, engine, config }) =>
     createCaseServices(store, engine, {
       files: new DiskDocumentFiles(config.documentsDir),

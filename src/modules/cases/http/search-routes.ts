@@ -2,45 +2,31 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../kernel/validation.ts';
-import { codes, TAXONOMY } from '../domain/taxonomy.ts';
-import { countryCode } from '../domain/case-schema.ts';
-import { REGIONS } from '../../../kernel/geo/countries.ts';
+import { CASE_FACETS } from '../search/facet-fields.ts';
+import { KIND_FACET } from '../../../kernel/search/facet-registry.ts';
 import type { SearchService } from '../services/search-service.ts';
 import type { FacetSelection } from '../search/search-engine.ts';
 import { multi, single, year } from './query-params.ts';
 import { caseIdParam, errorResponses } from './openapi.ts';
 
-const code = (vocab: keyof typeof TAXONOMY, what: string) => {
-  const allowed = codes(TAXONOMY[vocab]) as [string, ...string[]];
-  return z.enum(allowed, { error: (iss) => `unknown ${what} '${String(iss.input)}'; allowed: ${allowed.join(', ')}` });
-};
-const regionCodes = REGIONS.map((r) => r.code) as [string, ...string[]];
+/** The URL parameters of the case facets (facet-fields.ts): a list per facet, two bounds for a range. */
+function facetParams() {
+  const shape: Record<string, z.ZodType> = {};
+  for (const f of CASE_FACETS) {
+    if ('range' in f) {
+      shape[f.range.from] = single(year.optional());
+      shape[f.range.to] = single(year.optional());
+    } else shape[f.param] = multi(f.schema);
+  }
+  type ListParam = Exclude<(typeof CASE_FACETS)[number], { range: unknown }>['param'];
+  type Year = z.ZodType<number | undefined>;
+  return shape as { [K in ListParam]: z.ZodType<string[] | undefined> } & { year_from: Year; year_to: Year };
+}
 
 export function searchQuerySchema(maxPageSize: number) {
   return z.strictObject({
     q: single(z.string().max(10_000, 'q is longer than 10,000 characters').optional()),
-    jurisdiction: multi(countryCode),
-    region: multi(
-      z.enum(regionCodes, {
-        error: (iss) =>
-          `unknown region '${String(iss.input)}'; expected a UN M49 region code such as 035 (South-eastern Asia); GET /api/v1/countries lists them`,
-      }),
-    ),
-    year_from: single(year.optional()),
-    year_to: single(year.optional()),
-    acts: multi(code('acts', 'act')),
-    means: multi(code('means', 'means')),
-    purposes: multi(code('purposes', 'purpose')),
-    forms: multi(code('forms', 'form')),
-    sectors: multi(code('sectors', 'sector')),
-    offences: multi(code('offences', 'offence')),
-    verdict: multi(code('verdicts', 'verdict')),
-    court_level: multi(code('courtLevels', 'court level')),
-    victim_gender: multi(code('genders', 'gender')),
-    child_victims: multi(z.enum(['yes', 'no'], { error: "child_victims must be 'yes' or 'no'" })),
-    victim_nationality: multi(countryCode),
-    defendant_nationality: multi(countryCode),
-    language: multi(z.string().regex(/^[a-z]{2,3}$/, 'language must be a primary language subtag such as en, es, pt')),
+    ...facetParams(),
     sort: single(
       z
         .enum(['relevance', 'date_desc', 'date_asc'], { error: "sort must be 'relevance', 'date_desc' or 'date_asc'" })
@@ -60,7 +46,8 @@ export function searchQuerySchema(maxPageSize: number) {
 }
 
 export function searchRoutes(app: FastifyInstance, deps: { search: SearchService; maxPageSize: number }): void {
-  const schema = searchQuerySchema(deps.maxPageSize);
+  // `kind` opens the other kinds of the one search; without it the answer is the case search's.
+  const schema = searchQuerySchema(deps.maxPageSize).extend({ kind: multi(KIND_FACET.schema) });
 
   app.get(
     '/api/v1/search',
@@ -69,22 +56,27 @@ export function searchRoutes(app: FastifyInstance, deps: { search: SearchService
         tags: ['search'],
         summary: 'Search published cases: query language, facet filters, disjunctive facet counts, snippets',
         description:
-          'See the README for the query language: words, "phrases", AND/OR/NOT, -word, (groups), prefix*, title:/facts:/reasoning:/court:/citation: fields, and filters such as country:PHL purpose:forced_labour year:2010..2015.',
+          'See the README for the query language: words, "phrases", AND/OR/NOT, -word, (groups), prefix*, ' +
+          'title:/facts:/reasoning:/court:/citation: fields, and filters such as country:PHL ' +
+          'purpose:forced_labour year:2010..2015.',
         querystring: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
         response: errorResponses(400),
       },
     },
     async (req) => {
       const p = parseOrThrow(schema, req.query, 'search parameters');
-      const selection = selectionOf(p);
-      const result = await deps.search.search({
+      const { kind, ...rest } = p;
+      const params = {
         q: p.q,
-        selection,
+        selection: selectionOf(rest),
         sort: p.sort,
         limit: p.limit,
         cursor: p.cursor,
         facets: p.facets === 'true',
-      });
+      };
+      const result = kind
+        ? await deps.search.searchKinds({ ...params, kinds: kind })
+        : await deps.search.search(params);
       const next = result.nextCursor ? withCursor(req.url, result.nextCursor) : null;
       return { ...result, next, limit: p.limit };
     },
@@ -115,28 +107,15 @@ type SearchParamsParsed = z.output<ReturnType<typeof searchQuerySchema>>;
 
 /** The facet selection of a search request's parameters. */
 export function selectionOf(p: Omit<SearchParamsParsed, 'q' | 'sort' | 'limit' | 'cursor' | 'facets'>): FacetSelection {
-  const selection: FacetSelection = {
-    jurisdiction: p.jurisdiction,
-    region: p.region,
-    acts: p.acts,
-    means: p.means,
-    purposes: p.purposes,
-    forms: p.forms,
-    sectors: p.sectors,
-    offences: p.offences,
-    verdict: p.verdict,
-    courtLevel: p.court_level,
-    victimGender: p.victim_gender,
-    childVictims: p.child_victims,
-    victimNationality: p.victim_nationality,
-    defendantNationality: p.defendant_nationality,
-    language: p.language,
-    yearFrom: p.year_from,
-    yearTo: p.year_to,
-  };
-  for (const k of Object.keys(selection) as (keyof FacetSelection)[])
-    if (selection[k] === undefined) delete selection[k];
-  return selection;
+  const params = p as Record<string, unknown>;
+  const selection: Record<string, unknown> = {};
+  for (const f of CASE_FACETS) {
+    if ('range' in f) {
+      if (params[f.range.from] !== undefined) selection.yearFrom = params[f.range.from];
+      if (params[f.range.to] !== undefined) selection.yearTo = params[f.range.to];
+    } else if (params[f.param] !== undefined) selection[f.name] = params[f.param];
+  }
+  return selection as FacetSelection;
 }
 
 function withCursor(url: string, cursor: string): string {

@@ -5,9 +5,11 @@
  */
 import type { FacetIndex } from './facet-index.ts';
 import { FACET_FIELDS } from './facet-fields.ts';
+import { statsColumnsOf } from './stats-columns.ts';
 import { AGGREGATE_PARTS } from './aggregates.ts';
 import { mergeSelection } from './selection.ts';
-import type { AggregateRequest, CaseAggregates, SearchRequest } from './search-engine.ts';
+import type { AggregateRequest, CaseAggregates, SearchHit, SearchRequest } from './search-engine.ts';
+import type { MatchTerms, SearchSource } from '../../../kernel/search/search-source.ts';
 
 /** An engine's matches: facet-column slots with score and tier (1 exact, 0 through a corrected spelling). */
 export interface Candidates {
@@ -96,10 +98,54 @@ export function hitOrder(req: SearchRequest, c: Candidates, facets: FacetIndex) 
 
 /** The aggregates of the matches that pass the request's filters. */
 export function aggregateMatches(req: AggregateRequest, slots: Uint32Array, facets: FacetIndex): CaseAggregates {
-  const { passing } = facets.evaluate(slots, mergeSelection(req.selection, req.query.filters), false);
+  // Statistics are the case source's extension: they count cases only.
+  const selection = { ...mergeSelection(req.selection, req.query.filters), kind: ['case'] };
+  const { passing } = facets.evaluate(slots, selection, false);
   const parts = new Set(req.parts ?? AGGREGATE_PARTS);
   const cases = Object.fromEntries(
     parts.has('cases') ? facets.countPassing(slots, passing) : FACET_FIELDS.map((f) => [f, []]),
   ) as CaseAggregates['cases'];
-  return { total: passing.length, cases, ...facets.stats.aggregate(slots, passing, parts) };
+  return { total: passing.length, cases, ...statsColumnsOf(facets).aggregate(slots, passing, parts) };
+}
+
+/**
+ * The hits of a page: each document hydrated by its source under the public's rights (a record the
+ * source does not return, such as one no longer published, is left out), with its snippet.
+ */
+export async function hydrate(
+  sources: ReadonlyMap<string, SearchSource>,
+  keys: readonly ({ kind: string; id: string } | undefined)[],
+  shown: readonly number[],
+  c: Candidates,
+  terms: MatchTerms,
+  fulltextOf: (source: SearchSource, ids: string[]) => Promise<Map<string, string>>,
+): Promise<SearchHit[]> {
+  const byKind = new Map<string, string[]>();
+  for (const key of keys) if (key) byKind.set(key.kind, [...(byKind.get(key.kind) ?? []), key.id]);
+  const found = new Map<string, { records: Map<string, unknown>; fulltext: Map<string, string> }>();
+  await Promise.all(
+    [...byKind].map(async ([kind, ids]) => {
+      const src = sources.get(kind);
+      if (!src) return;
+      const [records, fulltext] = await Promise.all([src.hydrate(ids), fulltextOf(src, ids)]);
+      found.set(kind, { records, fulltext });
+    }),
+  );
+  const hits: SearchHit[] = [];
+  for (const [i, k] of shown.entries()) {
+    const key = keys[i];
+    const src = key && sources.get(key.kind);
+    const got = key && found.get(key.kind);
+    const record = key && got?.records.get(key.id);
+    if (!key || !src || !got || !record) continue; // never show what the source does not give the public
+    hits.push({
+      kind: key.kind,
+      id: key.id,
+      score: c.scores[k]!,
+      fuzzy: c.tiers[k] === 0,
+      snippet: src.snippet(record, terms, () => got.fulltext.get(key.id)),
+      record,
+    });
+  }
+  return hits;
 }

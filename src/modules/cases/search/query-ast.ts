@@ -8,7 +8,7 @@
  * the engine. Filters never appear in the tree; they are hoisted into `Filters` and ANDed with it.
  */
 
-import { TAXONOMY, type Term } from '../domain/taxonomy.ts';
+import { CASE_FACETS, type QueryFacet } from './facet-fields.ts';
 import {
   COUNTRIES,
   COUNTRY_CODES,
@@ -17,11 +17,15 @@ import {
   isCountryCode,
   resolveCountry,
 } from '../../../kernel/geo/countries.ts';
+import { editDistance } from '../../../kernel/search/vocabulary.ts';
 
 /** Where a text term is searched: `any` = every text field; the others restrict to one field. */
 export type TextField = 'any' | 'title' | 'facts' | 'reasoning' | 'court' | 'citation';
 
-/** A word. `prefix` is true for `traff*` (then `text` is `traff`). `pos` is the 0-based UTF-16 offset of the word itself. */
+/**
+ * A word. `prefix` is true for `traff*` (then `text` is `traff`). `pos` is the 0-based UTF-16 offset
+ * of the word itself.
+ */
 export interface TermNode {
   type: 'term';
   field: TextField;
@@ -58,27 +62,16 @@ export type QueryNode = TermNode | PhraseNode | AndNode | OrNode | NotNode;
 export type { QueryNode as Node };
 
 /**
- * Structured filters. Values within one kind are a union (OR); different kinds intersect (AND).
- * Codes are normalised: countries upper-case alpha-3, regions 3-digit M49, vocabulary codes as in
- * taxonomy.ts, languages as canonical BCP 47 tags. Years are inclusive bounds.
+ * Structured filters, one per query facet (facet-fields.ts). Values within one kind are a union (OR);
+ * different kinds intersect (AND). Codes are normalised: countries upper-case alpha-3, regions
+ * 3-digit M49, vocabulary codes as in taxonomy.ts, languages as canonical BCP 47 tags. Years are
+ * inclusive bounds.
  */
-export interface Filters {
-  countries?: string[];
-  regions?: string[];
-  yearFrom?: number;
-  yearTo?: number;
-  acts?: string[];
-  means?: string[];
-  purposes?: string[];
-  forms?: string[];
-  sectors?: string[];
-  offences?: string[];
-  verdicts?: string[];
-  courtLevels?: string[];
-  languages?: string[];
-  victimGenders?: string[];
-  childVictims?: boolean[];
-}
+export type Filters = {
+  [F in QueryFacet as F['query']['values'] extends 'year'
+    ? never
+    : F['query']['key']]?: F['query']['values'] extends 'flag' ? boolean[] : string[];
+} & { yearFrom?: number; yearTo?: number };
 
 export interface ParsedQuery {
   /** The text query; null when the query has only filters (or is empty). */
@@ -125,92 +118,25 @@ export const TEXT_FIELD_NAMES: Readonly<Record<string, Exclude<TextField, 'any'>
   citation: 'citation',
 };
 
-export type FilterKind =
-  | 'countries'
-  | 'regions'
-  | 'years'
-  | 'acts'
-  | 'means'
-  | 'purposes'
-  | 'forms'
-  | 'sectors'
-  | 'offences'
-  | 'verdicts'
-  | 'courtLevels'
-  | 'languages'
-  | 'victimGenders'
-  | 'childVictims';
+export type FilterKind = QueryFacet['query']['key'];
+
+/** The query facets in the order formatQuery writes them. */
+const QUERY_FACETS: readonly QueryFacet[] = CASE_FACETS.filter((f): f is QueryFacet => 'query' in f).sort(
+  (a, b) => a.query.order - b.query.order,
+);
 
 /** The canonical name of each filter, in the order formatQuery writes them. */
-export const FILTER_CANONICAL: Readonly<Record<FilterKind, string>> = {
-  countries: 'country',
-  regions: 'region',
-  years: 'year',
-  acts: 'act',
-  means: 'means',
-  purposes: 'purpose',
-  forms: 'form',
-  sectors: 'sector',
-  offences: 'offence',
-  verdicts: 'verdict',
-  courtLevels: 'court_level',
-  languages: 'lang',
-  victimGenders: 'gender',
-  childVictims: 'child',
-};
+export const FILTER_CANONICAL = Object.fromEntries(
+  QUERY_FACETS.map((f) => [f.query.key, f.query.names[0]!]),
+) as Readonly<Record<FilterKind, string>>;
 
 /** Every accepted filter name (canonical, plural and alias forms). */
-export const FILTER_NAMES: Readonly<Record<string, FilterKind>> = {
-  country: 'countries',
-  countries: 'countries',
-  jurisdiction: 'countries',
-  jurisdictions: 'countries',
-  region: 'regions',
-  regions: 'regions',
-  year: 'years',
-  years: 'years',
-  act: 'acts',
-  acts: 'acts',
-  means: 'means',
-  purpose: 'purposes',
-  purposes: 'purposes',
-  form: 'forms',
-  forms: 'forms',
-  sector: 'sectors',
-  sectors: 'sectors',
-  offence: 'offences',
-  offences: 'offences',
-  offense: 'offences',
-  offenses: 'offences',
-  verdict: 'verdicts',
-  verdicts: 'verdicts',
-  court_level: 'courtLevels',
-  court_levels: 'courtLevels',
-  lang: 'languages',
-  language: 'languages',
-  languages: 'languages',
-  gender: 'victimGenders',
-  genders: 'victimGenders',
-  child: 'childVictims',
-};
+export const FILTER_NAMES: Readonly<Record<string, FilterKind>> = Object.fromEntries(
+  QUERY_FACETS.flatMap((f) => f.query.names.map((n) => [n, f.query.key])),
+);
 
 /** Every name accepted before a colon, for "did you mean" on an unknown field. */
 export const KNOWN_FIELD_NAMES: readonly string[] = [...Object.keys(TEXT_FIELD_NAMES), ...Object.keys(FILTER_NAMES)];
-
-const LIST_FILTERS = [
-  'countries',
-  'regions',
-  'acts',
-  'means',
-  'purposes',
-  'forms',
-  'sectors',
-  'offences',
-  'verdicts',
-  'courtLevels',
-  'languages',
-  'victimGenders',
-] as const satisfies readonly FilterKind[];
 
 /**
  * The canonical text of a parsed query: text first, then filters in a fixed order. For any result of
@@ -225,14 +151,17 @@ export function formatQuery(q: ParsedQuery): string {
     // A top-level OR next to a filter would make the filter an operand of the OR.
     parts.push(q.text.type === 'or' && hasFilters ? `(${text})` : text);
   }
-  for (const kind of LIST_FILTERS.slice(0, 2)) pushList(parts, kind, f[kind]);
-  if (f.yearFrom !== undefined || f.yearTo !== undefined) {
-    const from = f.yearFrom === undefined ? '' : String(f.yearFrom);
-    const to = f.yearTo === undefined ? '' : String(f.yearTo);
-    parts.push(`year:${from === to ? from : `${from}..${to}`}`);
+  for (const { query } of QUERY_FACETS) {
+    if (query.values === 'year') {
+      if (f.yearFrom === undefined && f.yearTo === undefined) continue;
+      const from = f.yearFrom === undefined ? '' : String(f.yearFrom);
+      const to = f.yearTo === undefined ? '' : String(f.yearTo);
+      parts.push(`year:${from === to ? from : `${from}..${to}`}`);
+    } else if (query.values === 'flag') {
+      const flags = f[query.key as 'childVictims'];
+      if (flags?.length) parts.push(`${query.names[0]}:${flags.map((b) => (b ? 'yes' : 'no')).join(',')}`);
+    } else pushList(parts, query.key, f[query.key as Exclude<FilterKind, 'years' | 'childVictims'>]);
   }
-  for (const kind of LIST_FILTERS.slice(2)) pushList(parts, kind, f[kind]);
-  if (f.childVictims?.length) parts.push(`child:${f.childVictims.map((b) => (b ? 'yes' : 'no')).join(',')}`);
   return parts.join(' ');
 }
 
@@ -301,29 +230,22 @@ export const replace = (s: string, pos: number, len: number, text: string): stri
 // ---------------------------------------------------------------------------------------------
 // Filter values
 
-const VOCABULARY: Partial<Record<FilterKind, readonly Term[]>> = {
-  acts: TAXONOMY.acts,
-  means: TAXONOMY.means,
-  purposes: TAXONOMY.purposes,
-  forms: TAXONOMY.forms,
-  sectors: TAXONOMY.sectors,
-  offences: TAXONOMY.offences,
-  verdicts: TAXONOMY.verdicts,
-  courtLevels: TAXONOMY.courtLevels,
-  victimGenders: TAXONOMY.genders,
-};
+const VOCABULARY: Partial<Record<FilterKind, readonly string[]>> = Object.fromEntries(
+  QUERY_FACETS.flatMap((f) => ('codes' in f.query ? [[f.query.key, f.query.codes]] : [])),
+);
+const VALUES_OF = new Map<FilterKind, string>(QUERY_FACETS.map((f) => [f.query.key, f.query.values]));
 
 /** @internal An example of a filter, for hints. */
 export function example(kind: FilterKind): string {
-  const first = VOCABULARY[kind]?.[0]?.code;
-  const samples: Partial<Record<FilterKind, string>> = {
-    countries: 'PHL,THA',
-    regions: '035',
-    years: '2010..2015',
-    languages: 'pt-BR',
-    childVictims: 'yes',
+  const first = VOCABULARY[kind]?.[0];
+  const samples: Record<string, string> = {
+    country: 'PHL,THA',
+    region: '035',
+    year: '2010..2015',
+    language: 'pt-BR',
+    flag: 'yes',
   };
-  const value = samples[kind];
+  const value = samples[VALUES_OF.get(kind)!];
   return `${FILTER_CANONICAL[kind]}:${value ?? first}`;
 }
 
@@ -344,7 +266,7 @@ const LANG_RE = /^[a-z]{2,3}(-[a-z]{4})?(-(?:[a-z]{2}|\d{3}))?$/i;
 function normalize(kind: FilterKind, v: string): string | Rejection {
   const vocabulary = VOCABULARY[kind];
   if (vocabulary) {
-    const allowed = vocabulary.map((t) => t.code);
+    const allowed = [...vocabulary];
     const code = v.toLowerCase().replace(/-/g, '_');
     if (allowed.includes(code)) return code;
     return {
@@ -353,7 +275,8 @@ function normalize(kind: FilterKind, v: string): string | Rejection {
       allowed,
     };
   }
-  if (kind === 'countries') {
+  const values = VALUES_OF.get(kind);
+  if (values === 'country') {
     if (isCountryCode(v.toUpperCase())) return v.toUpperCase();
     const fold = foldName(v);
     const suggest =
@@ -370,7 +293,7 @@ function normalize(kind: FilterKind, v: string): string | Rejection {
       allowed: COUNTRY_CODES,
     };
   }
-  if (kind === 'regions') {
+  if (values === 'region') {
     const code = /^\d{1,3}$/.test(v) ? v.padStart(3, '0') : REGION_BY_NAME.get(foldName(v));
     if (code && REGION_CODES.has(code)) return code;
     const fold = foldName(v);
@@ -378,7 +301,7 @@ function normalize(kind: FilterKind, v: string): string | Rejection {
     const hint = 'use an M49 code such as 035, or a name such as south-eastern_asia';
     return { what: 'an M49 region code or name', hint, suggest: best?.code, allowed: [...REGION_CODES] };
   }
-  if (kind === 'languages') {
+  if (values === 'language') {
     const tag = v.replace(/_/g, '-');
     const primary = tag.split('-')[0]!;
     if (LANG_RE.test(tag) && LANG_NAMES.of(primary.toLowerCase())) return Intl.getCanonicalLocales(tag)[0]!;
@@ -410,7 +333,7 @@ function languageNames(): Map<string, string> {
 export function filterItem(s: string, kind: FilterKind, pos: number, start: number, end: number): FilterItem {
   const raw = s.slice(start, end);
   const item: FilterItem = { kind, pos, len: end - pos, values: [] };
-  if (kind === 'years') return years(s, item, raw, start);
+  if (VALUES_OF.get(kind) === 'year') return years(s, item, raw, start);
   let at = start;
   for (const v of raw.split(',')) {
     if (v === '') {
@@ -467,21 +390,11 @@ function years(s: string, item: FilterItem, raw: string, start: number): FilterI
   return item;
 }
 
-/** Optimal-string-alignment edit distance (Levenshtein plus adjacent transpositions). */
+/** Edit distance for suggestions: a contained name is closest, long junk gets none (keeps errors cheap). */
 function distance(a: string, b: string): number {
   if (a.length >= 3 && b.includes(a)) return b.startsWith(a) ? 0.5 : 0.75;
-  if (a.length > 40) return Infinity; // no suggestion for long junk: keeps errors cheap
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
-    }
-  }
-  return d[a.length]![b.length]!;
+  if (a.length > 40) return Infinity;
+  return editDistance(a, b, Infinity);
 }
 
 function bestOf<T>(items: readonly T[], score: (t: T) => number, max = Infinity): T | undefined {
@@ -505,7 +418,7 @@ export function mergeFilters(s: string, items: readonly FilterItem[]): Filters {
   const lists = new Map<FilterKind, string[]>();
   let year: FilterItem | undefined;
   for (const f of items) {
-    if (f.kind === 'years') {
+    if (VALUES_OF.get(f.kind) === 'year') {
       if (year) {
         const explanation = `the year filter at position ${f.pos} repeats the one at position ${year.pos}`;
         const raw = s.slice(f.pos, f.pos + f.len);
@@ -527,8 +440,9 @@ export function mergeFilters(s: string, items: readonly FilterItem[]): Filters {
     lists.set(f.kind, list);
   }
   for (const [kind, values] of lists) {
-    if (kind === 'childVictims') out.childVictims = values.map((v) => v === 'yes');
-    else if (kind !== 'years') out[kind] = values;
+    const to = out as Record<string, unknown>;
+    if (VALUES_OF.get(kind) === 'flag') to[kind] = values.map((v) => v === 'yes');
+    else if (VALUES_OF.get(kind) !== 'year') to[kind] = values;
   }
   return out;
 }

@@ -11,6 +11,10 @@ import { SYSTEM } from '../../platform/index.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { CaseInputSchema } from '../domain/case-schema.ts';
 import { caseInput } from '../../../../test/factories/case-factory.ts';
+import { noteSource, type Note } from '../../../../test/fixtures/test-kind-source.ts';
+import type { SearchSource } from '../../../kernel/search/search-source.ts';
+import { FACET_FIELDS } from './facet-fields.ts';
+import { parseQuery } from './query-parser.ts';
 
 export const CONTRACT_CASES = [
   caseInput({
@@ -296,6 +300,128 @@ export function runSearchContract(
         }),
         { numRuns: 150 },
       );
+    });
+  });
+}
+
+/**
+ * The one search across kinds: a second source (test/fixtures/test-kind-source.ts, kind 'note')
+ * beside the cases, on the same engine. Engines pass a factory that adds the given sources.
+ */
+export function runKindsContract(
+  name: string,
+  makeServices: (sources: readonly SearchSource[]) => Promise<{ services: Services; close(): Promise<void> }>,
+): void {
+  describe(`search across kinds: ${name}`, () => {
+    let s: Services;
+    let close: () => Promise<void>;
+    const notes = noteSource();
+    const note = (o: Partial<Note> & { id: string; text: string }): Note => ({
+      title: `Note ${o.id}`,
+      jurisdiction: 'THA',
+      topic: 'labour',
+      date: '2020-01-01',
+      status: 'published',
+      ...o,
+    });
+    const put = async (...list: Note[]) => {
+      const changes = list.map((n) => ({ id: n.id, before: notes.notes.get(n.id), after: n }));
+      for (const n of list) notes.notes.set(n.id, n);
+      await s.engine.apply('note', changes);
+    };
+    const both = (q: string, extra: Partial<Parameters<Services['search']['searchKinds']>[0]> = {}) =>
+      s.search.searchKinds({ q, kinds: ['case', 'note'], selection: {}, limit: 50, facets: true, ...extra });
+    const counts = (facet: { value: string; count: number }[] | undefined) =>
+      Object.fromEntries((facet ?? []).map((f) => [f.value, f.count]));
+
+    beforeAll(async () => {
+      ({ services: s, close } = await makeServices([notes]));
+      for (const c of CONTRACT_CASES) await s.cases.create(c, SYSTEM);
+      await put(
+        note({
+          id: 'n-trawler',
+          title: 'Trawler crews',
+          text: 'Debt bondage aboard a fishing trawler; trawler crews.',
+        }),
+        note({ id: 'n-cocoa', jurisdiction: 'GHA', topic: 'children', text: 'Children on cocoa plantations.' }),
+        note({ id: 'n-draft', status: 'draft', text: 'A secret zebrafish trawler memo about bondage.' }),
+        note({ id: 'n-restricted', restricted: true, text: 'An okapi memo the public may not read.' }),
+      );
+    });
+    afterAll(async () => close());
+
+    it('a query matching both kinds returns both, ranked together by score', async () => {
+      const r = await both('trawler');
+      expect(r.hits.map((h) => `${h.kind}:${h.id}`).sort()).toEqual(['case:c-fish', 'note:n-trawler']);
+      expect(r.total).toBe(2);
+      const scores = r.hits.map((h) => h.score);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+      // The note says "trawler" three times in its title and text; the case once, in its facts.
+      expect(r.hits[0]!.id).toBe('n-trawler');
+      const kase = r.hits.find((h) => h.kind === 'case')!;
+      expect(kase).toMatchObject({ id: 'c-fish', title: 'Prosecutor v. Somchai', jurisdiction: 'THA' });
+    });
+
+    it('the kind facet counts each kind, disjunctively, and a kind selection narrows the hits', async () => {
+      const r = await both('bondage');
+      expect(counts(r.facets.kind)).toEqual({ case: 2, note: 1 });
+      expect(counts(r.facets.topic)).toEqual({ labour: 1 });
+      const onlyNotes = await s.search.searchKinds({
+        q: 'bondage',
+        kinds: ['note'],
+        selection: {},
+        limit: 50,
+        facets: true,
+      });
+      expect(onlyNotes.hits.map((h) => h.id)).toEqual(['n-trawler']);
+      expect(onlyNotes.total).toBe(1);
+      expect(counts(onlyNotes.facets.kind)).toEqual({ case: 2, note: 1 });
+      // Facets shared by name count across kinds; other filters apply to every kind.
+      const tha = await both('', { selection: { jurisdiction: ['THA'] } });
+      // (n-restricted is THA too: the index counts it, its source shows it to nobody.)
+      expect(tha.hits.map((h) => h.id).sort()).toEqual(['c-fish', 'n-trawler']);
+      expect(counts(tha.facets.kind)).toEqual({ case: 1, note: 2 });
+      await expect(
+        s.search.searchKinds({ q: '', kinds: ['nope'], selection: {}, limit: 5, facets: false }),
+      ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    });
+
+    it('hydration rights: an unpublished note never appears, not in hits, counts or suggestions', async () => {
+      for (const q of ['zebrafish', 'zebrafish secret', '"zebrafish trawler"']) {
+        const r = await both(q);
+        expect(r.total, q).toBe(0);
+        expect(r.hits, q).toEqual([]);
+        expect(counts(r.facets.kind), q).toEqual({});
+      }
+      expect((await both('zebrafsh')).didYouMean).toBeNull();
+      // Indexed but refused by the source's rights: counted by the index, never shown.
+      const refused = await both('okapi');
+      expect(refused.hits).toEqual([]);
+      // Published, then unpublished again: in, then out at once, counts included.
+      await put(note({ id: 'n-draft', text: 'A secret zebrafish trawler memo about bondage.' }));
+      expect((await both('zebrafish')).hits.map((h) => h.id)).toEqual(['n-draft']);
+      await put(note({ id: 'n-draft', status: 'draft', text: 'A secret zebrafish trawler memo about bondage.' }));
+      const gone = await both('zebrafish');
+      expect([gone.total, gone.hits.length, counts(gone.facets.kind)]).toEqual([0, 0, {}]);
+    });
+
+    it('no leaks: the case search, statistics and similar cases see cases only', async () => {
+      const r = await s.search.search({ q: 'trawler', selection: {}, limit: 50, facets: true });
+      expect(r.hits.map((h) => h.id)).toEqual(['c-fish']);
+      expect(r.total).toBe(1);
+      expect(Object.keys(r.facets).every((f) => (FACET_FIELDS as readonly string[]).includes(f))).toBe(true);
+      const browse = await s.search.search({ q: '', selection: {}, limit: 50, facets: true });
+      expect(browse.hits.every((h) => h.id.startsWith('c-'))).toBe(true);
+      expect(counts(browse.facets.jurisdiction).GHA).toBeUndefined();
+      expect((await s.engine.aggregate({ query: parseQuery('trawler'), selection: {} })).total).toBe(1);
+      expect((await s.search.similar('c-fish', 20)).every((h) => h.id.startsWith('c-'))).toBe(true);
+    });
+
+    it('a rebuild reads every source again', async () => {
+      await s.search.reindex();
+      const r = await both('trawler');
+      expect(r.hits.map((h) => h.id).sort()).toEqual(['c-fish', 'n-trawler']);
+      expect((await both('zebrafish')).total).toBe(0);
     });
   });
 }

@@ -4,8 +4,8 @@
  * cases only, so nothing unpublished can reach a hit, a snippet, a facet count or a similar-case list.
  */
 import type { ParsedQuery } from './query-ast.ts';
-import type { FacetField } from './facet-fields.ts';
 import type { FacetCount, FacetSelection } from './facet-index.ts';
+import type { Snippet } from '../../../kernel/search/search-source.ts';
 import type { WriteHook } from '../store/case-store.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
 import type { AggregatePart, CaseAggregates } from './aggregates.ts';
@@ -24,15 +24,7 @@ export interface SearchRequest {
   facets: boolean;
 }
 
-export interface Snippet {
-  /** Which part of the case the text comes from: title, facts, reasoning, commentary, crossCutting, fulltext. */
-  field: string;
-  language: string | null;
-  /** Plain text (never HTML). */
-  text: string;
-  /** [start, end) UTF-16 offsets in `text` of the matched words. */
-  highlights: [number, number][];
-}
+export type { Snippet };
 
 /** The cases of a search to aggregate: the same query and selection as a SearchRequest. */
 export interface AggregateRequest {
@@ -43,12 +35,15 @@ export interface AggregateRequest {
 }
 
 export interface SearchHit {
+  /** The source of the hit ('case', ...). */
+  kind: string;
   id: string;
   score: number;
   /** True when the hit matched only through a corrected spelling. */
   fuzzy: boolean;
   snippet: Snippet | null;
-  record: CaseRecord;
+  /** The record as its source hydrated it (a CaseRecord for kind 'case'). */
+  record: unknown;
 }
 
 export interface SearchResult {
@@ -56,7 +51,8 @@ export interface SearchResult {
   hits: SearchHit[];
   /** The sort key of the last hit when more follow. */
   nextKey: (string | number)[] | null;
-  facets: Partial<Record<FacetField, FacetCount[]>>;
+  /** Counts by facet name (every source's facets and `kind`). */
+  facets: Partial<Record<string, FacetCount[]>>;
   /** A corrected query when some words were unknown and close spellings exist. */
   didYouMean: string | null;
   /** Words that were expanded to close spellings, with what they matched. */
@@ -74,8 +70,15 @@ export interface SimilarCase {
 
 export interface SearchEngine {
   readonly name: string;
-  /** Keeps the index in step with the store, inside the store's write transaction. */
-  readonly writeHook: WriteHook;
+  /** The kinds of its sources. */
+  kinds(): string[];
+  /** Keeps the index in step with a source's store (by kind), inside the store's write transaction. */
+  writeHookFor(kind: string): WriteHook;
+  /** Indexes changes of a source whose store has no write hook, in one transaction of their own. */
+  apply<R>(
+    kind: string,
+    changes: readonly { id: string; before: R | undefined; after: R | undefined }[],
+  ): Promise<void>;
   /** Loads in-memory state (facet columns, vocabulary) from the database. */
   open(): Promise<void>;
   search(req: SearchRequest): Promise<SearchResult>;

@@ -1,36 +1,24 @@
 /** Merges facet selections from URL parameters with the filters written in the query text. */
 import type { Filters } from './query-ast.ts';
 import type { FacetSelection } from './facet-index.ts';
-import type { FacetField } from './facet-fields.ts';
-import { primaryLanguage } from './facet-fields.ts';
+import { CASE_FACETS, primaryLanguage } from './facet-fields.ts';
 
-const FROM_FILTERS: [keyof Filters, FacetField][] = [
-  ['countries', 'jurisdiction'],
-  ['regions', 'region'],
-  ['acts', 'acts'],
-  ['means', 'means'],
-  ['purposes', 'purposes'],
-  ['forms', 'forms'],
-  ['sectors', 'sectors'],
-  ['offences', 'offences'],
-  ['verdicts', 'verdict'],
-  ['courtLevels', 'courtLevel'],
-  ['victimGenders', 'victimGender'],
-];
+/** The selection values of one filter as the parser leaves them (flags are booleans, languages full tags). */
+const selectionValues: Record<string, (values: readonly unknown[]) => string[]> = {
+  language: (values) => (values as string[]).map(primaryLanguage),
+  flag: (values) => (values as boolean[]).map((b) => (b ? 'yes' : 'no')),
+};
 
 /** Values of one kind are a union; kinds intersect; year bounds narrow to the tighter one. */
 export function mergeSelection(selection: FacetSelection, filters: Filters): FacetSelection {
   const out: Record<string, unknown> = { ...selection };
-  const add = (field: FacetField, values: readonly string[] | undefined) => {
-    if (!values?.length) return;
-    out[field] = [...new Set([...((out[field] as string[] | undefined) ?? []), ...values])];
-  };
-  for (const [kind, field] of FROM_FILTERS) add(field, filters[kind] as string[] | undefined);
-  add('language', filters.languages?.map(primaryLanguage));
-  add(
-    'childVictims',
-    filters.childVictims?.map((b) => (b ? 'yes' : 'no')),
-  );
+  for (const f of CASE_FACETS) {
+    if (!('query' in f) || f.query.values === 'year') continue;
+    const values = (filters as Record<string, unknown[] | undefined>)[f.query.key];
+    if (!values?.length) continue;
+    const add = selectionValues[f.query.values]?.(values) ?? (values as string[]);
+    out[f.name] = [...new Set([...((out[f.name] as string[] | undefined) ?? []), ...add])];
+  }
   const tighter = (a: number | undefined, b: number | undefined, pick: (x: number, y: number) => number) =>
     a === undefined ? b : b === undefined ? a : pick(a, b);
   out.yearFrom = tighter(selection.yearFrom, filters.yearFrom, Math.max);

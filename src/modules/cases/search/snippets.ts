@@ -5,14 +5,9 @@
  */
 import type { CaseRecord } from '../domain/case-schema.ts';
 import { analyze } from '../../../kernel/search/analyzer.ts';
-import type { Snippet } from './search-engine.ts';
+import type { MatchTerms, Snippet } from '../../../kernel/search/search-source.ts';
 
-export interface MatchTerms {
-  /** Analysed tokens of the positive query words and phrases. */
-  stems: Set<string>;
-  /** Folded prefixes of `word*` terms. */
-  prefixes: string[];
-}
+export type { MatchTerms };
 
 const WORD = /[\p{L}\p{N}\p{M}]+(?:['’.·][\p{L}\p{N}\p{M}]+)*/gu;
 const WINDOW_WORDS = 32;

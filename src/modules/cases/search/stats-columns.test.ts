@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { FacetIndex } from './facet-index.ts';
-import { statsOf, type DocStats } from './stats-columns.ts';
+import type { FacetIndex } from './facet-index.ts';
+import { caseFacetIndex, statsColumnsOf, statsOf, type DocStats } from './stats-columns.ts';
 import fc from 'fast-check';
 import { distributionOf, distributionOfUnsorted, quantile } from './aggregates.ts';
 import { CaseInputSchema, type CaseRecord } from '../domain/case-schema.ts';
@@ -14,16 +14,16 @@ const victim = (o: object) => ({ kind: 'person' as const, nationalities: [], ...
 const defendant = (o: object) => ({ kind: 'person' as const, nationalities: [], charges: [], ...o });
 
 function indexOf(docs: [string, string[], DocStats][]): FacetIndex {
-  const ix = new FacetIndex();
+  const ix = caseFacetIndex();
   docs.forEach(([j, purposes, stats], i) =>
-    ix.upsert({ seq: i + 1, date: 20100101, values: { jurisdiction: [j], purposes }, stats }),
+    ix.upsert({ seq: i + 1, date: 20100101, values: { jurisdiction: [j], purposes }, payload: stats }),
   );
   return ix;
 }
 
 const aggregate = (ix: FacetIndex) => {
   const slots = ix.allSlots();
-  return ix.stats.aggregate(
+  return statsColumnsOf(ix).aggregate(
     slots,
     slots.map((_, k) => k),
   );
@@ -114,7 +114,7 @@ describe('statistics columns', () => {
     check(aggregate(ix));
     ix.compact();
     check(aggregate(ix));
-    const copy = new FacetIndex();
+    const copy = caseFacetIndex();
     expect(copy.deserialize(ix.serialize())).toBe(true);
     check(aggregate(copy));
   });

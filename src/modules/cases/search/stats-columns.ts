@@ -4,6 +4,8 @@
  * nationality and kind; verdict flags; victims; prison terms. Only published cases are ever added
  * (the engine indexes nothing else). See aggregates.ts for the definitions.
  */
+import { FacetIndex, type SlotColumns } from './facet-index.ts';
+import { FACET_FIELDS } from './facet-fields.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
 import { INTERNATIONAL_CODE } from '../../../kernel/geo/countries.ts';
 import { codes, PURPOSES } from '../domain/taxonomy.ts';
@@ -165,15 +167,30 @@ class Dict {
   }
 }
 
-export class StatsColumns {
+/** The facet columns of the case search, with the statistics columns slot for slot (the cases' extension). */
+export function caseFacetIndex(): FacetIndex {
+  return new FacetIndex([...FACET_FIELDS, 'kind'], () => new StatsColumns());
+}
+
+/** The statistics columns of a facet index made by caseFacetIndex(). */
+export function statsColumnsOf(ix: FacetIndex): StatsColumns {
+  if (!(ix.ext instanceof StatsColumns)) throw new Error('this facet index carries no statistics columns');
+  return ix.ext;
+}
+
+export class StatsColumns implements SlotColumns {
   private c: Columns = columns();
   /** Reused by aggregate for the prison terms of each group (only one aggregate runs at a time: it is synchronous). */
   private scratch = new Float64Array(0);
   private dicts = PERSON_FIELDS.map(() => new Dict());
   private jurDict = new Dict();
 
-  /** Appends the slot `slot` (slots are appended in order by the facet index). */
-  push(stats: DocStats | undefined, jurisdiction: string, purposes: readonly string[]): void {
+  /** Appends the next slot (slots are appended in order by the facet index); other kinds carry no figures. */
+  push(payload: unknown, values: Readonly<Record<string, readonly string[]>>): void {
+    this.pushStats(payload as DocStats | undefined, values.jurisdiction?.[0] ?? '', values.purposes ?? []);
+  }
+
+  private pushStats(stats: DocStats | undefined, jurisdiction: string, purposes: readonly string[]): void {
     const c = this.c;
     const s = stats ?? { people: [], victims: 0, verdict: false, convicted: false, defendants: false, prison: [] };
     for (const [field, value, n] of s.people) {
@@ -207,7 +224,7 @@ export class StatsColumns {
     const prison = Array.from(o.prison.data.subarray(o.pstart.data[slot]!, o.pstart.data[slot + 1]!));
     const mask = o.purposes.data[slot]!;
     const flags = o.flags.data[slot]!;
-    this.push(
+    this.pushStats(
       {
         people,
         prison,

@@ -44,13 +44,13 @@ export class ExportService {
     for (;;) {
       const page = await this.engine.search({
         query,
-        selection: sel.search.selection,
+        selection: { ...sel.search.selection, kind: ['case'] },
         sort: 'date_desc',
         limit: 500,
         after,
         facets: false,
       });
-      for (const hit of page.hits) yield hit.record;
+      for (const hit of page.hits) yield hit.record as CaseRecord;
       if (!page.nextKey) return;
       after = page.nextKey;
     }

@@ -4,17 +4,18 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../kernel/errors.ts';
-import { countryByCode, REGIONS } from '../../../kernel/geo/countries.ts';
-import { labelOf, type Vocabulary } from '../domain/taxonomy.ts';
+import { countryByCode } from '../../../kernel/geo/countries.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { parseQuery, formatQuery } from '../search/query-parser.ts';
-import type { FacetField } from '../search/facet-fields.ts';
+import { FACET_FIELDS, facetLabel, type FacetField } from '../search/facet-fields.ts';
 import type { FacetSelection, SearchEngine, SearchSort, Snippet } from '../search/search-engine.ts';
 import { cursorCodecOf, type CursorCodec } from './cursor.ts';
 
 export interface SearchParams {
   q?: string;
+  /** The kinds to search (`kind` parameter); absent: cases only, answered exactly as before kinds existed. */
+  kinds?: string[];
   selection: FacetSelection;
   sort?: SearchSort;
   limit: number;
@@ -45,12 +46,17 @@ export interface FacetValue {
   count: number;
 }
 
-export interface SearchResponse {
+/** A hit when kinds are asked for: a case's summary with its kind, or another source's record. */
+export type KindHit =
+  | (HitSummary & { kind: 'case' })
+  | { kind: string; id: string; score: number; fuzzy: boolean; snippet: Snippet | null; record: unknown };
+
+export interface SearchResponse<H = HitSummary> {
   query: { q: string; normalized: string | null };
   total: number;
   sort: SearchSort;
-  hits: HitSummary[];
-  facets: Partial<Record<FacetField, FacetValue[]>>;
+  hits: H[];
+  facets: Partial<Record<FacetField | 'kind' | (string & {}), FacetValue[]>>;
   didYouMean: string | null;
   corrections: { word: string; alternatives: string[] }[];
   /** No case holds every word: these cases hold some of them, the most words first. */
@@ -58,42 +64,7 @@ export interface SearchResponse {
   nextCursor: string | null;
 }
 
-const REGION_NAMES = new Map(REGIONS.map((r) => [r.code, r.name]));
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-const VOCAB_OF: Partial<Record<FacetField, Vocabulary>> = {
-  courtLevel: 'courtLevels',
-  verdict: 'verdicts',
-  acts: 'acts',
-  means: 'means',
-  purposes: 'purposes',
-  forms: 'forms',
-  sectors: 'sectors',
-  offences: 'offences',
-  victimGender: 'genders',
-};
-
-export function facetLabel(field: FacetField, value: string): string {
-  const vocab = VOCAB_OF[field];
-  if (vocab) return labelOf(vocab, value);
-  switch (field) {
-    case 'jurisdiction':
-    case 'victimNationality':
-    case 'defendantNationality':
-      return countryByCode(value)?.name ?? value;
-    case 'region':
-      return REGION_NAMES.get(value) ?? value;
-    case 'childVictims':
-      return value === 'yes' ? 'Child victims' : 'Adult victims';
-    case 'language':
-      try {
-        return languageNames.of(value) ?? value;
-      } catch {
-        return value;
-      }
-    default:
-      return value;
-  }
-}
+export { facetLabel };
 
 export function summarize(rec: CaseRecord, score: number, fuzzy: boolean, snippet: Snippet | null): HitSummary {
   return {
@@ -128,7 +99,26 @@ export class SearchService {
     this.cursors = cursorCodecOf(store);
   }
 
-  async search(params: SearchParams): Promise<SearchResponse> {
+  /** Cases only (no `kind` parameter): the response of the case search as it always was. */
+  async search(params: Omit<SearchParams, 'kinds'>): Promise<SearchResponse> {
+    const res = await this.run({ ...params, kinds: undefined });
+    return { ...res, hits: res.hits.flatMap((h) => ('summary' in h ? [h.summary] : [])) };
+  }
+
+  /** Any kinds (the `kind` parameter): hits of every asked kind, ranked together; a `kind` facet. */
+  async searchKinds(params: SearchParams & { kinds: string[] }): Promise<SearchResponse<KindHit>> {
+    const known = this.engine.kinds();
+    const unknown = params.kinds.find((k) => !known.includes(k));
+    if (unknown !== undefined)
+      throw new AppError('BAD_REQUEST', `unknown kind '${unknown}'; allowed: ${known.join(', ')}`, { field: 'kind' });
+    const res = await this.run(params);
+    return {
+      ...res,
+      hits: res.hits.map((h): KindHit => ('summary' in h ? { ...h.summary, kind: 'case' } : h.other)),
+    };
+  }
+
+  private async run(params: SearchParams) {
     const q = params.q ?? '';
     const query = parseQuery(q);
     const sort: SearchSort = params.sort ?? (query.text ? 'relevance' : 'date_desc');
@@ -139,14 +129,14 @@ export class SearchService {
       });
     }
     const scope = createHash('sha256')
-      .update(JSON.stringify(['search', q, params.selection, sort]))
+      .update(JSON.stringify(['search', q, params.selection, sort, ...(params.kinds ? [params.kinds] : [])]))
       .digest('base64url')
       .slice(0, 12);
     const codec = await this.cursors();
     const after = params.cursor ? codec.decode(scope, params.cursor) : undefined;
     const result = await this.engine.search({
       query,
-      selection: params.selection,
+      selection: { ...params.selection, kind: params.kinds ?? ['case'] },
       sort,
       limit: params.limit,
       after,
@@ -154,6 +144,8 @@ export class SearchService {
     });
     const facets: SearchResponse['facets'] = {};
     for (const [field, values] of Object.entries(result.facets) as [FacetField, { value: string; count: number }[]][]) {
+      // Without `kind`, the facets of the case search only, as before kinds existed.
+      if (!params.kinds && !FACET_FIELDS.includes(field)) continue;
       facets[field] = values
         .map((v) => ({ value: v.value, label: facetLabel(field, v.value), count: v.count }))
         .sort((a, b) =>
@@ -164,7 +156,11 @@ export class SearchService {
       query: { q, normalized: query.text || Object.keys(query.filters).length ? formatQuery(query) : null },
       total: result.total,
       sort,
-      hits: result.hits.map((h) => summarize(h.record, h.score, h.fuzzy, h.snippet)),
+      hits: result.hits.map((h): { summary: HitSummary } | { other: KindHit } =>
+        h.kind === 'case'
+          ? { summary: summarize(h.record as CaseRecord, h.score, h.fuzzy, h.snippet) }
+          : { other: { kind: h.kind, id: h.id, score: h.score, fuzzy: h.fuzzy, snippet: h.snippet, record: h.record } },
+      ),
       facets,
       didYouMean: result.didYouMean,
       corrections: result.corrections,

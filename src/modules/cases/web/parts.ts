@@ -2,28 +2,13 @@
 import { html, highlight, type SafeHtml } from '../../../kernel/web/html.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import type { HitSummary, SearchResponse } from '../services/search-service.ts';
-import type { FacetField } from '../search/facet-fields.ts';
+import { CASE_FACETS, type FacetField } from '../search/facet-fields.ts';
 import { facetValueLabel, termLabel } from '../i18n/labels.ts';
 
-/** URL parameter of each facet (the same names as the API's), and the key of its name. */
-export const FACET_PARAMS: [FacetField, string, string][] = [
-  ['jurisdiction', 'jurisdiction', 'cases.facet.jurisdiction'],
-  ['region', 'region', 'cases.facet.region'],
-  ['purposes', 'purposes', 'cases.facet.purposes'],
-  ['acts', 'acts', 'cases.facet.acts'],
-  ['means', 'means', 'cases.facet.means'],
-  ['forms', 'forms', 'cases.facet.forms'],
-  ['sectors', 'sectors', 'cases.facet.sectors'],
-  ['verdict', 'verdict', 'cases.facet.verdict'],
-  ['courtLevel', 'court_level', 'cases.facet.courtLevel'],
-  ['offences', 'offences', 'cases.facet.offences'],
-  ['victimGender', 'victim_gender', 'cases.facet.victimGender'],
-  ['childVictims', 'child_victims', 'cases.facet.childVictims'],
-  ['victimNationality', 'victim_nationality', 'cases.facet.victimNationality'],
-  ['defendantNationality', 'defendant_nationality', 'cases.facet.defendantNationality'],
-  ['language', 'language', 'cases.facet.language'],
-  ['year', 'year', 'cases.facet.year'],
-];
+/** The facets the search page lists as checkboxes (facet, URL parameter, key of its legend), in page order. */
+export const FACET_PARAMS: [FacetField, string, string][] = CASE_FACETS.filter((f) => 'sidebar' in f)
+  .sort((a, b) => a.sidebar - b.sidebar)
+  .map((f) => [f.name, f.param, f.labelKey]);
 
 /** A date of a record (YYYY, YYYY-MM or YYYY-MM-DD) in words; the month's name comes from CLDR (Intl). */
 export function formatDate(t: Translator, d: string | null): string {
@@ -61,7 +46,7 @@ const checkbox = (name: string, value: string, checked: boolean) =>
   html`<input type="checkbox" name="${name}" value="${value}"${checked ? html` checked` : ''}>`;
 
 export function facetSidebar(t: Translator, res: SearchResponse, params: URLSearchParams): SafeHtml {
-  const sets = FACET_PARAMS.filter(([f]) => f !== 'year').map(([field, param, legendKey]) => {
+  const sets = FACET_PARAMS.map(([field, param, legendKey]) => {
     const values = res.facets[field] ?? [];
     const selected = new Set(params.getAll(param).flatMap((v) => v.split(',')));
     if (!values.length && !selected.size) return '';

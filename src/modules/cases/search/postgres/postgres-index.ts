@@ -13,26 +13,30 @@
  */
 import type pg from 'pg';
 import { sql, type Transaction } from 'kysely';
-import type { CaseRecord } from '../../domain/case-schema.ts';
 import type { WriteHook } from '../../store/case-store.ts';
 import type { Database } from '../../store/schema.ts';
-import { FacetIndex } from '../facet-index.ts';
+import type { FacetIndex } from '../facet-index.ts';
 import { Vocabulary } from '../../../../kernel/search/vocabulary.ts';
-import { buildSearchDocument, type SearchDocument } from '../search-document.ts';
+import { analyseDocument, type SearchDocument } from '../../../../kernel/search/search-document.ts';
+import type { SearchSource } from '../../../../kernel/search/search-source.ts';
 import { FIELD_TAG, quoteLexeme } from './tsquery-compiler.ts';
 
-/** Bump to rebuild every index on the next start (analysis or schema changed). */
-export const INDEX_VERSION = '2';
+/** Bump to rebuild every index on the next start (analysis or schema changed). 3: rows keyed by (kind, id). */
+export const INDEX_VERSION = '3';
 /** ts_rank weights {D, C, B, A}: A title and identifiers, B facts, C reasoning, D court and place. */
 export const RANK_WEIGHTS = '{0.3, 0.2, 0.5, 1.0}';
 
 const SCHEMA = [
-  `CREATE TABLE IF NOT EXISTS search_docs (seq bigint PRIMARY KEY, id text NOT NULL UNIQUE, date integer NOT NULL,
-     title_key text NOT NULL, facets text NOT NULL, stats text NOT NULL, tsv tsvector NOT NULL, gen bigint NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS search_docs (seq bigint PRIMARY KEY, kind text NOT NULL, id text NOT NULL,
+     date integer NOT NULL, title_key text NOT NULL, facets text NOT NULL, payload text, tsv tsvector NOT NULL,
+     gen bigint NOT NULL, UNIQUE (kind, id))`,
+  `CREATE TABLE IF NOT EXISTS search_keys (seq bigserial PRIMARY KEY, kind text NOT NULL, id text NOT NULL,
+     UNIQUE (kind, id))`,
   `CREATE INDEX IF NOT EXISTS search_docs_tsv ON search_docs USING gin (tsv)`,
   `CREATE INDEX IF NOT EXISTS search_docs_title_key ON search_docs (title_key)`,
   `CREATE INDEX IF NOT EXISTS search_docs_gen ON search_docs (gen)`,
-  `CREATE TABLE IF NOT EXISTS search_terms (term text PRIMARY KEY, df integer NOT NULL, word text, gen bigint NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS search_terms (term text PRIMARY KEY, df integer NOT NULL, word text,
+     gen bigint NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS search_terms_gen ON search_terms (gen)`,
   `CREATE TABLE IF NOT EXISTS search_removed (seq bigint PRIMARY KEY, gen bigint NOT NULL)`,
   `CREATE INDEX IF NOT EXISTS search_removed_gen ON search_removed (gen)`,
@@ -42,6 +46,7 @@ const DROP = [
   'DROP TABLE IF EXISTS search_docs',
   'DROP TABLE IF EXISTS search_terms',
   'DROP TABLE IF EXISTS search_removed',
+  'DROP TABLE IF EXISTS search_keys',
 ];
 
 /** tsvector positions stop at 16383 and a lexeme keeps at most 256 of them. */
@@ -85,35 +90,14 @@ export function tsvectorOf(doc: SearchDocument): string {
   return out.join(' ');
 }
 
-const FULLTEXT_SQL = `SELECT c.id, string_agg(d.text, E'\n\n' ORDER BY d.added_at, d.sha256) AS text
-  FROM case_documents d JOIN cases c ON c.seq = d.seq WHERE c.id = ANY($1::text[]) GROUP BY c.id`;
-
-/**
- * The text of the judgment documents of these cases, as the case's full text: through the writing
- * transaction (`trx`) when indexing, or a pool when cutting snippets for a page of hits.
- */
-export async function fulltextOf(db: Transaction<Database> | pg.Pool, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows =
-    'query' in db
-      ? (await db.query<{ id: string; text: string }>(FULLTEXT_SQL, [ids])).rows
-      : (
-          await sql<{
-            id: string;
-            text: string;
-          }>`SELECT c.id, string_agg(d.text, E'\n\n' ORDER BY d.added_at, d.sha256) AS text
-        FROM case_documents d JOIN cases c ON c.seq = d.seq WHERE c.id = ANY(${ids}::text[]) GROUP BY c.id`.execute(db)
-        ).rows;
-  return new Map(rows.map((r) => [r.id, r.text]));
-}
-
 interface Write {
-  before: CaseRecord | undefined;
-  after: CaseRecord | undefined;
+  source: SearchSource;
+  id: string;
+  before: unknown;
+  after: unknown;
 }
 
 export class PostgresIndex {
-  readonly facets = new FacetIndex();
   readonly vocabulary = new Vocabulary();
   /** Generation of the in-memory state. */
   generation = 0;
@@ -125,7 +109,10 @@ export class PostgresIndex {
   private surfaces = new Map<string, string>();
   private refreshing: Promise<boolean> | null = null;
 
-  constructor(private readonly primary: pg.Pool) {}
+  constructor(
+    private readonly primary: pg.Pool,
+    readonly facets: FacetIndex,
+  ) {}
 
   async ensureSchema(): Promise<boolean> {
     const version = await this.meta(this.primary, 'search_index_version');
@@ -153,15 +140,17 @@ export class PostgresIndex {
     return this.txGen;
   }
 
-  async write(
+  async write<R>(
     trx: Transaction<Database>,
+    source: SearchSource<R>,
     id: string,
-    before: CaseRecord | undefined,
-    after: CaseRecord | undefined,
+    before: R | undefined,
+    after: R | undefined,
   ): Promise<void> {
     await this.begin(trx);
-    const prior = this.writes.get(id);
-    this.writes.set(id, { before: prior ? prior.before : before, after });
+    const key = `${source.kind}\u0000${id}`;
+    const prior = this.writes.get(key);
+    this.writes.set(key, { source, id, before: prior ? prior.before : before, after });
     if (this.writes.size >= BATCH) await this.flushWrites(trx);
   }
 
@@ -170,49 +159,73 @@ export class PostgresIndex {
     const gen = this.txGen!;
     const writes = this.writes;
     this.writes = new Map();
-    const ids = [...writes.keys()];
-    const removed = await sql<{
-      id: string;
-      seq: number;
-    }>`DELETE FROM search_docs WHERE id = ANY(${ids}::text[]) RETURNING id, seq`.execute(trx);
+    const all = [...writes.values()];
+    const kinds = all.map((w) => w.source.kind);
+    const ids = all.map((w) => w.id);
+    const removed = await sql<{ kind: string; id: string; seq: number }>`
+      DELETE FROM search_docs d USING unnest(${kinds}::text[], ${ids}::text[]) AS u(kind, id)
+      WHERE d.kind = u.kind AND d.id = u.id RETURNING d.kind, d.id, d.seq`.execute(trx);
     for (const r of removed.rows) {
-      const before = writes.get(r.id)!.before;
-      if (before) this.addDelta(buildSearchDocument(before).tokens, -1);
+      const w = writes.get(`${r.kind}\u0000${r.id}`)!;
+      if (w.before) this.addDelta(analyseDocument(w.source.document(w.before)).tokens, -1);
     }
     if (removed.rows.length) {
-      await sql`INSERT INTO search_removed (seq, gen) SELECT unnest(${removed.rows.map((r) => Number(r.seq))}::bigint[]), ${gen}
+      const seqs = removed.rows.map((r) => Number(r.seq));
+      await sql`INSERT INTO search_removed (seq, gen) SELECT unnest(${seqs}::bigint[]), ${gen}
                 ON CONFLICT (seq) DO UPDATE SET gen = excluded.gen`.execute(trx);
     }
+    // Every record gets its number at its first write, published or not: numbers follow creation order.
+    const gone = all.filter((w) => w.after === undefined);
+    if (gone.length) {
+      const [kinds, ids] = [gone.map((w) => w.source.kind), gone.map((w) => w.id)];
+      await sql`DELETE FROM search_keys k USING unnest(${kinds}::text[], ${ids}::text[]) AS u(kind, id)
+                WHERE k.kind = u.kind AND k.id = u.id`.execute(trx);
+    }
+    const living = all.filter((w) => w.after !== undefined);
+    if (living.length) {
+      const [kinds, ids] = [living.map((w) => w.source.kind), living.map((w) => w.id)];
+      await sql`INSERT INTO search_keys (kind, id)
+                SELECT kind, id FROM unnest(${kinds}::text[], ${ids}::text[])
+                WITH ORDINALITY AS u(kind, id, n) ORDER BY n
+                ON CONFLICT (kind, id) DO NOTHING`.execute(trx);
+    }
     const cols = {
+      kind: [] as string[],
       id: [] as string[],
       date: [] as number[],
       key: [] as string[],
       facets: [] as string[],
-      stats: [] as string[],
+      payload: [] as (string | null)[],
       tsv: [] as string[],
     };
-    const published = [...writes].filter(([, w]) => w.after?.status === 'published').map(([id]) => id);
-    const fulltext = await fulltextOf(trx, published);
-    for (const [id, w] of writes) {
-      if (!w.after || w.after.status !== 'published') continue;
-      const doc = buildSearchDocument(w.after, fulltext.get(id));
-      cols.id.push(id);
+    const published = living.filter((w) => w.source.indexable(w.after));
+    const bySource = new Map<SearchSource, string[]>();
+    for (const w of published) bySource.set(w.source, [...(bySource.get(w.source) ?? []), w.id]);
+    const fulltext = new Map<string, string>();
+    for (const [src, list] of bySource)
+      for (const [id, text] of await src.fulltext(list, trx)) fulltext.set(`${src.kind}\u0000${id}`, text);
+    for (const w of published) {
+      const kind = w.source.kind;
+      const doc = analyseDocument(w.source.document(w.after), fulltext.get(`${kind}\u0000${w.id}`));
+      cols.kind.push(kind);
+      cols.id.push(w.id);
       cols.date.push(doc.date);
       cols.key.push(doc.titleKey);
-      cols.facets.push(JSON.stringify(doc.facets));
-      cols.stats.push(JSON.stringify(doc.stats));
+      cols.facets.push(JSON.stringify({ ...doc.facets, kind: [kind] }));
+      cols.payload.push(doc.payload === undefined ? null : JSON.stringify(doc.payload));
       cols.tsv.push(tsvectorOf(doc));
       this.addDelta(doc.tokens, 1);
       for (const [t, s] of doc.surfaces) if (!this.surfaces.has(t)) this.surfaces.set(t, s);
     }
     if (!cols.id.length) return;
     const inserted = await sql`
-      INSERT INTO search_docs (seq, id, date, title_key, facets, stats, tsv, gen)
-      SELECT c.seq, u.id, u.date, u.key, u.facets, u.stats, u.tsv::tsvector, ${gen}
-      FROM unnest(${cols.id}::text[], ${cols.date}::int[], ${cols.key}::text[], ${cols.facets}::text[], ${cols.stats}::text[], ${cols.tsv}::text[]) AS u(id, date, key, facets, stats, tsv)
-      JOIN cases c ON c.id = u.id`.execute(trx);
-    if (Number(inserted.numAffectedRows) !== cols.id.length)
-      throw new Error('a published case to index has no row in cases');
+      INSERT INTO search_docs (seq, kind, id, date, title_key, facets, payload, tsv, gen)
+      SELECT k.seq, u.kind, u.id, u.date, u.key, u.facets, u.payload, u.tsv::tsvector, ${gen}
+      FROM unnest(${cols.kind}::text[], ${cols.id}::text[], ${cols.date}::int[], ${cols.key}::text[],
+                  ${cols.facets}::text[], ${cols.payload}::text[], ${cols.tsv}::text[])
+        AS u(kind, id, date, key, facets, payload, tsv)
+      JOIN search_keys k ON k.kind = u.kind AND k.id = u.id`.execute(trx);
+    if (Number(inserted.numAffectedRows) !== cols.id.length) throw new Error('a document to index has no number');
   }
 
   private addDelta(tokens: Set<string>, sign: 1 | -1): void {
@@ -226,13 +239,18 @@ export class PostgresIndex {
     const entries = [...this.deltas].filter(([, d]) => d !== 0);
     for (let i = 0; i < entries.length; i += 10_000) {
       const chunk = entries.slice(i, i + 10_000);
+      const [terms, dfs, words] = [
+        chunk.map((e) => e[0]),
+        chunk.map((e) => e[1]),
+        chunk.map((e) => this.surfaces.get(e[0]) ?? null),
+      ];
       // df 0 rows stay (with the generation), so that other processes learn the term is gone.
       await sql`
         INSERT INTO search_terms (term, df, word, gen)
-        SELECT t, d, w, ${this.txGen} FROM unnest(${chunk.map((e) => e[0])}::text[], ${chunk.map((e) => e[1])}::int[], ${chunk.map((e) => this.surfaces.get(e[0]) ?? null)}::text[]) AS u(t, d, w)
-        ON CONFLICT (term) DO UPDATE SET df = GREATEST(search_terms.df + excluded.df, 0), word = coalesce(search_terms.word, excluded.word), gen = excluded.gen`.execute(
-        trx,
-      );
+        SELECT t, d, w, ${this.txGen}
+        FROM unnest(${terms}::text[], ${dfs}::int[], ${words}::text[]) AS u(t, d, w)
+        ON CONFLICT (term) DO UPDATE SET df = GREATEST(search_terms.df + excluded.df, 0),
+          word = coalesce(search_terms.word, excluded.word), gen = excluded.gen`.execute(trx);
     }
   }
 
@@ -243,9 +261,13 @@ export class PostgresIndex {
     this.surfaces = new Map();
   }
 
-  hook(): WriteHook {
+  /** The write hook of one source's store. */
+  hook<R>(source: SearchSource<R>): WriteHook {
     return {
-      onWrite: async (tx, change) => this.write(tx as Transaction<Database>, change.id, change.before, change.after),
+      onWrite: async (tx, change) => {
+        const c = change as unknown as { id: string; before: R | undefined; after: R | undefined };
+        await this.write(tx as Transaction<Database>, source, c.id, c.before, c.after);
+      },
       beforeCommit: async (tx) => this.flush(tx as Transaction<Database>),
       afterRollback: () => this.discard(),
       afterCommit: () => this.discard(),
@@ -259,9 +281,8 @@ export class PostgresIndex {
     await sql`DELETE FROM search_terms`.execute(trx);
     await sql`DELETE FROM search_removed`.execute(trx);
     await sql`UPDATE meta SET value = ${String(gen)} WHERE key = 'search_reset'`.execute(trx);
-    await sql`INSERT INTO meta (key, value) VALUES ('search_index_version', ${INDEX_VERSION}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(
-      trx,
-    );
+    await sql`INSERT INTO meta (key, value) VALUES ('search_index_version', ${INDEX_VERSION})
+              ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(trx);
   }
 
   // ---- following the database ----
@@ -304,11 +325,11 @@ export class PostgresIndex {
           ).rows as [number][]);
       const docs = (
         await client.query({
-          text: 'SELECT seq, date, facets, stats FROM search_docs WHERE gen > $1 ORDER BY seq',
+          text: 'SELECT seq, date, facets, payload FROM search_docs WHERE gen > $1 ORDER BY seq',
           values: [since],
           rowMode: 'array',
         })
-      ).rows as [number, number, string, string][];
+      ).rows as [number, number, string, string | null][];
       const terms = (
         await client.query({
           text: 'SELECT term, df, word FROM search_terms WHERE gen > $1',
@@ -322,8 +343,10 @@ export class PostgresIndex {
         this.vocabulary.clear();
       }
       for (const [seq] of removed) this.facets.remove(Number(seq));
-      for (const [seq, date, facets, stats] of docs)
-        this.facets.upsert({ seq: Number(seq), date, values: JSON.parse(facets), stats: JSON.parse(stats) });
+      for (const [seq, date, facets, payload] of docs) {
+        const p = payload === null ? undefined : JSON.parse(payload);
+        this.facets.upsert({ seq: Number(seq), date, values: JSON.parse(facets), payload: p });
+      }
       const deltas = new Map<string, number>();
       const words = new Map<string, string>();
       for (const [term, df, word] of terms) {

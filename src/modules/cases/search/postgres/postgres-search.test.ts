@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { runSearchContract } from '../search-engine.contract.ts';
+import { runKindsContract, runSearchContract } from '../search-engine.contract.ts';
 import { loadConfig } from '../../../../kernel/config/config.ts';
 import { boot, closeServices } from '../../../../app/boot.ts';
 import { freshPgDatabase, pgTestUrl, PG_MISSING } from '../../../../../test/helpers/pg.ts';
@@ -35,6 +35,12 @@ describe('tsvector of a search document', () => {
 describe.skipIf(!pgTestUrl())(`PostgreSQL engine${pgTestUrl() ? '' : ` (${PG_MISSING})`}`, () => {
   runSearchContract('postgres', async () => {
     const services = await open(await freshPgDatabase());
+    return { services, close: () => closeServices(services) };
+  });
+
+  runKindsContract('postgres', async (sources) => {
+    const config = loadConfig({ DATABASE_URL: await freshPgDatabase(), PALERMO_LOG_LEVEL: 'silent' }, {}, null);
+    const services = await boot(config, { extraSources: () => sources });
     return { services, close: () => closeServices(services) };
   });
 

@@ -2,6 +2,7 @@
 import { describe, it, expect } from 'vitest';
 import { createSqliteStore } from '../../store/sqlite/sqlite-store.ts';
 import { SqliteSearch } from './sqlite-search.ts';
+import { sqliteCaseSource } from '../case-source.ts';
 import { CaseService } from '../../services/case-service.ts';
 import { SYSTEM } from '../../../platform/index.ts';
 import { parseQuery } from '../query-parser.ts';
@@ -12,8 +13,8 @@ describe('SqliteIndex after a bulk transaction', () => {
   it('answers from the tables once used, and drops the snapshot rather than load state only to save it', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     await store.migrate();
-    const engine = new SqliteSearch(store.sqlite, store, 16, 5); // past 5 changes: bulk
-    store.addWriteHook(engine.writeHook);
+    const engine = new SqliteSearch(store.sqlite, store, [sqliteCaseSource(store, store.sqlite)], 16, 5); // bulk: > 5
+    store.addWriteHook(engine.writeHookFor('case'));
     await engine.open();
     const cases = new CaseService(store);
     await cases.create(caseInput({ id: 'single', jurisdiction: 'FRA' }), SYSTEM);

@@ -1,20 +1,22 @@
 /**
  * The SQLite search index: an FTS5 table of pre-analysed tokens (contentless: the text lives once,
- * in `cases`), a `search_docs` table (facet values, date, title key) and `search_terms` (document
- * frequencies). Writes run inside the store's transaction on the same connection, so the index
+ * in the sources' tables), a `search_docs` table keyed by (kind, id) (facet values, date, title key,
+ * the source's payload), `search_keys` (the document number of every (kind, id) the index has heard
+ * of, in first-write order: it breaks ties) and `search_terms` (document frequencies). Writes run
+ * inside the store's transaction on the same connection, so the index
  * commits with the case or not at all; in-memory state (facet columns, vocabulary) is updated only
  * after commit.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { CaseRecord } from '../../domain/case-schema.ts';
 import type { WriteHook } from '../../store/case-store.ts';
-import { FacetIndex } from '../facet-index.ts';
+import type { FacetIndex } from '../facet-index.ts';
 import { Vocabulary } from '../../../../kernel/search/vocabulary.ts';
-import { buildSearchDocument, type SearchDocument } from '../search-document.ts';
+import { analyseDocument, type SearchDocument } from '../../../../kernel/search/search-document.ts';
+import type { SearchSource } from '../../../../kernel/search/search-source.ts';
 import { FTS_COLUMNS } from './fts-compiler.ts';
 
-/** Bump to rebuild every index on the next start (analysis or schema changed). */
-export const INDEX_VERSION = '5';
+/** Bump to rebuild every index on the next start (analysis or schema changed). 6: rows keyed by (kind, id). */
+export const INDEX_VERSION = '6';
 /**
  * Field weights of BM25, in FTS_COLUMNS order: title > facts > reasoning/commentary > full text;
  * identifiers high (a citation typed is a known item), court and jurisdiction names low.
@@ -22,29 +24,34 @@ export const INDEX_VERSION = '5';
 export const BM25_WEIGHTS = [10, 5, 2, 1, 3, 8, 2];
 
 const SCHEMA = [
-  `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="ascii", detail=full)`,
-  `CREATE TABLE IF NOT EXISTS search_docs (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, date INTEGER NOT NULL, title_key TEXT NOT NULL, facets TEXT NOT NULL, stats TEXT NOT NULL)`,
+  `CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(${FTS_COLUMNS.join(', ')}, content='',
+     contentless_delete=1, tokenize="ascii", detail=full)`,
+  `CREATE TABLE IF NOT EXISTS search_docs (seq INTEGER PRIMARY KEY, kind TEXT NOT NULL, id TEXT NOT NULL,
+     date INTEGER NOT NULL, title_key TEXT NOT NULL, facets TEXT NOT NULL, payload TEXT, UNIQUE (kind, id))`,
+  `CREATE TABLE IF NOT EXISTS search_keys (seq INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, id TEXT NOT NULL,
+     UNIQUE (kind, id))`,
   `CREATE INDEX IF NOT EXISTS search_docs_title_key ON search_docs(title_key)`,
   `CREATE TABLE IF NOT EXISTS search_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, word TEXT) WITHOUT ROWID`,
-  `CREATE TABLE IF NOT EXISTS search_snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL, facets BLOB NOT NULL, vocabulary TEXT NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS search_snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), generation INTEGER NOT NULL,
+     facets BLOB NOT NULL, vocabulary TEXT NOT NULL)`,
 ];
 const DROP = [
   'DROP TABLE IF EXISTS search_fts',
   'DROP TABLE IF EXISTS search_docs',
   'DROP TABLE IF EXISTS search_terms',
   'DROP TABLE IF EXISTS search_snapshot',
+  'DROP TABLE IF EXISTS search_keys',
 ];
 
 interface Pending {
   seq: number;
-  facets: { date: number; values: SearchDocument['facets']; stats: SearchDocument['stats'] } | null;
+  facets: { date: number; values: SearchDocument['facets']; payload: unknown } | null;
 }
 
 /** Past this many changes in one transaction, facets are reloaded from the table after commit. */
 const PENDING_LIMIT = 20_000;
 
 export class SqliteIndex {
-  private readonly facetIndex = new FacetIndex();
   private readonly vocab = new Vocabulary();
   /**
    * True after a transaction too large to follow change by change (a bulk import): the in-memory
@@ -61,20 +68,26 @@ export class SqliteIndex {
 
   constructor(
     private readonly db: BetterSqlite3.Database,
+    private readonly facetIndex: FacetIndex,
     private readonly pendingLimit = PENDING_LIMIT,
   ) {
     this.ensureSchema();
     this.stmt = {
-      seqOfCase: db.prepare<[string], { seq: number }>('SELECT seq FROM cases WHERE id = ?'),
-      indexedSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?'),
+      keyAdd: db.prepare<[string, string]>('INSERT OR IGNORE INTO search_keys(kind, id) VALUES (?, ?)'),
+      keyOf: db.prepare<[string, string], { seq: number }>('SELECT seq FROM search_keys WHERE kind = ? AND id = ?'),
+      keyDelete: db.prepare<[string, string]>('DELETE FROM search_keys WHERE kind = ? AND id = ?'),
+      indexedSeq: db.prepare<[string, string], { seq: number }>(
+        'SELECT seq FROM search_docs WHERE kind = ? AND id = ?',
+      ),
       ftsInsert: db.prepare(`INSERT INTO search_fts(rowid, ${FTS_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
       ftsDelete: db.prepare('DELETE FROM search_fts WHERE rowid = ?'),
       docUpsert: db.prepare(
-        'INSERT INTO search_docs(seq, id, date, title_key, facets, stats) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO search_docs(seq, kind, id, date, title_key, facets, payload) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       docDelete: db.prepare('DELETE FROM search_docs WHERE seq = ?'),
       termAdd: db.prepare(
-        'INSERT INTO search_terms(term, df, word) VALUES (?, ?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df, word = coalesce(word, excluded.word)',
+        'INSERT INTO search_terms(term, df, word) VALUES (?, ?, ?) ON CONFLICT(term) ' +
+          'DO UPDATE SET df = df + excluded.df, word = coalesce(word, excluded.word)',
       ),
       termPrune: db.prepare('DELETE FROM search_terms WHERE df <= 0'),
     };
@@ -99,7 +112,8 @@ export class SqliteIndex {
   markBuilt(): void {
     this.db
       .prepare(
-        "INSERT INTO meta(key, value) VALUES ('search_index_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        "INSERT INTO meta(key, value) VALUES ('search_index_version', ?) " +
+          'ON CONFLICT(key) DO UPDATE SET value = excluded.value',
       )
       .run(INDEX_VERSION);
   }
@@ -115,7 +129,8 @@ export class SqliteIndex {
   private bumpGeneration(): void {
     this.db
       .prepare(
-        "INSERT INTO meta(key, value) VALUES ('search_generation', '1') ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+        "INSERT INTO meta(key, value) VALUES ('search_generation', '1') " +
+          'ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1',
       )
       .run();
   }
@@ -182,10 +197,13 @@ export class SqliteIndex {
   private loadTables(): void {
     this.facetIndex.clear();
     for (const row of this.db
-      .prepare<[], [number, number, string, string]>('SELECT seq, date, facets, stats FROM search_docs ORDER BY seq')
+      .prepare<[], [number, number, string, string | null]>(
+        'SELECT seq, date, facets, payload FROM search_docs ORDER BY seq',
+      )
       .raw()
       .iterate()) {
-      this.facetIndex.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]), stats: JSON.parse(row[3]) });
+      const payload = row[3] === null ? undefined : JSON.parse(row[3]);
+      this.facetIndex.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]), payload });
     }
     this.vocab.clear();
     const terms = new Map<string, number>();
@@ -204,26 +222,43 @@ export class SqliteIndex {
     for (const t of tokens) this.deltas.set(t, (this.deltas.get(t) ?? 0) + sign);
   }
 
-  /** Indexes (or unindexes) one case; runs inside the caller's transaction. */
-  write(id: string, before: CaseRecord | undefined, after: CaseRecord | undefined, fulltext?: string): void {
-    const indexed = this.stmt.indexedSeq.get(id);
+  /**
+   * Indexes (or unindexes) one record of a source; runs inside the caller's transaction. `fulltext`
+   * is read only when the record is indexable.
+   */
+  async write<R>(
+    source: SearchSource<R>,
+    id: string,
+    before: R | undefined,
+    after: R | undefined,
+    fulltext: () => Promise<string | undefined>,
+  ): Promise<void> {
+    const kind = source.kind;
+    const key = `${kind}\u0000${id}`;
+    const indexed = this.stmt.indexedSeq.get(kind, id);
     if (indexed) {
       this.stmt.ftsDelete.run(indexed.seq);
       this.stmt.docDelete.run(indexed.seq);
-      if (before) this.addDelta(buildSearchDocument(before).tokens, -1);
-      this.remember(id, { seq: indexed.seq, facets: null });
+      if (before) this.addDelta(analyseDocument(source.document(before)).tokens, -1);
+      this.remember(key, { seq: indexed.seq, facets: null });
     }
-    if (after && after.status === 'published') {
-      const seq = this.stmt.seqOfCase.get(id)?.seq;
-      if (seq === undefined) throw new Error(`case ${id} has no row`);
-      const doc = buildSearchDocument(after, fulltext);
-      const c = doc.columns;
-      this.stmt.ftsInsert.run(seq, c.title, c.facts, c.reasoning, c.fulltext, c.court, c.citation, c.place);
-      this.stmt.docUpsert.run(seq, id, doc.date, doc.titleKey, JSON.stringify(doc.facets), JSON.stringify(doc.stats));
-      this.addDelta(doc.tokens, 1);
-      for (const [t, w] of doc.surfaces) if (!this.surfaces.has(t)) this.surfaces.set(t, w);
-      this.remember(id, { seq, facets: { date: doc.date, values: doc.facets, stats: doc.stats } });
+    if (!after) {
+      this.stmt.keyDelete.run(kind, id);
+      return;
     }
+    // Every record gets its number at its first write, published or not: numbers follow creation order.
+    this.stmt.keyAdd.run(kind, id);
+    if (!source.indexable(after)) return;
+    const seq = this.stmt.keyOf.get(kind, id)!.seq;
+    const doc = analyseDocument(source.document(after), await fulltext());
+    const c = doc.columns;
+    const values = { ...doc.facets, kind: [kind] };
+    this.stmt.ftsInsert.run(seq, c.title, c.facts, c.reasoning, c.fulltext, c.court, c.citation, c.place);
+    const payload = doc.payload === undefined ? null : JSON.stringify(doc.payload);
+    this.stmt.docUpsert.run(seq, kind, id, doc.date, doc.titleKey, JSON.stringify(values), payload);
+    this.addDelta(doc.tokens, 1);
+    for (const [t, w] of doc.surfaces) if (!this.surfaces.has(t)) this.surfaces.set(t, w);
+    this.remember(key, { seq, facets: { date: doc.date, values, payload: doc.payload } });
   }
 
   private remember(id: string, p: Pending): void {
@@ -253,7 +288,7 @@ export class SqliteIndex {
     }
     for (const [, p] of this.pending) {
       if (p.facets)
-        this.facetIndex.upsert({ seq: p.seq, date: p.facets.date, values: p.facets.values, stats: p.facets.stats });
+        this.facetIndex.upsert({ seq: p.seq, date: p.facets.date, values: p.facets.values, payload: p.facets.payload });
       else this.facetIndex.remove(p.seq);
     }
     this.vocab.apply(this.deltas, this.surfaces);
@@ -275,9 +310,13 @@ export class SqliteIndex {
     this.discard();
   }
 
-  hook(fulltextOf?: (id: string) => string | undefined): WriteHook {
+  /** The write hook of one source's store: its changes reach the index inside the store's transactions. */
+  hook<R>(source: SearchSource<R>): WriteHook {
     return {
-      onWrite: async (_tx, change) => this.write(change.id, change.before, change.after, fulltextOf?.(change.id)),
+      onWrite: async (tx, change) => {
+        const c = change as unknown as { id: string; before: R | undefined; after: R | undefined };
+        await this.write(source, c.id, c.before, c.after, async () => (await source.fulltext([c.id], tx)).get(c.id));
+      },
       beforeCommit: async () => this.flush(),
       afterRollback: () => this.discard(),
       afterCommit: () => this.commit(),

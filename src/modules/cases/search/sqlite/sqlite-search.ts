@@ -1,91 +1,83 @@
 /**
- * The embedded search engine: SQLite FTS5 for matching and BM25 ranking, in-memory facet columns
- * for filters and disjunctive counts, the index's own vocabulary for spelling correction, and
- * snippets computed for the returned page only.
+ * The embedded search engine: SQLite FTS5 for matching and BM25 ranking; the rest is the shared
+ * engine core (engine-core.ts): in-memory facet columns for filters and disjunctive counts, the
+ * index's own vocabulary for spelling correction, snippets for the returned page only.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { AppError } from '../../../../kernel/errors.ts';
-import { foldIdentifier } from '../../domain/case-record.ts';
 import type { CaseStore, WriteHook } from '../../store/case-store.ts';
+import type { SearchSource } from '../../../../kernel/search/search-source.ts';
+import { facetNames, KIND_FACET } from '../../../../kernel/search/facet-registry.ts';
+import { FacetIndex } from '../facet-index.ts';
+import { StatsColumns } from '../stats-columns.ts';
 import type { QueryNode } from '../query-ast.ts';
-import { formatQuery } from '../query-parser.ts';
-import type { FacetField } from '../facet-fields.ts';
-import { bestSnippet } from '../snippets.ts';
-import { titleKey } from '../../../../kernel/search/title-key.ts';
-import type {
-  AggregateRequest,
-  CaseAggregates,
-  SearchEngine,
-  SearchHit,
-  SearchRequest,
-  SearchResult,
-  SimilarCase,
-} from '../search-engine.ts';
-import { mergeSelection } from '../selection.ts';
-import { topK } from '../../../../kernel/search/top-k.ts';
-import { aggregateMatches, candidatesOf, everyCandidate, hitOrder } from '../hit-order.ts';
-import { FtsCompiler, plainWords } from './fts-compiler.ts';
+import type { SearchEngine } from '../search-engine.ts';
+import { EngineCore } from '../engine-core.ts';
+import { FtsCompiler } from './fts-compiler.ts';
 import { BM25_WEIGHTS, SqliteIndex } from './sqlite-index.ts';
-import { findSimilar } from './sqlite-similar.ts';
 import { MatchCache, type Matches } from '../../../../kernel/search/match-cache.ts';
 
-/**
- * A word found in no document is also matched by close spellings; so is a word found in at most
- * RARE documents when a close spelling is at least TIMES as frequent (a likely typo of a common word).
- */
-const RARE = 2;
-const TIMES = 10;
+export { positiveWords, rewrite } from '../engine-core.ts';
 
-export class SqliteSearch implements SearchEngine {
+export class SqliteSearch extends EngineCore<null> implements SearchEngine {
   readonly name = 'sqlite-fts5';
   readonly index: SqliteIndex;
-  readonly writeHook: WriteHook;
   private readonly stmt;
   readonly cache: MatchCache;
-  /** The text of a case's attached documents (read in the writing transaction, on its connection). */
-  private readonly fulltextOf: (id: string) => string | undefined;
-  /** Similar-case lists by case id; emptied by any committed index write, like the match cache. */
-  private readonly similarCache = new Map<string, SimilarCase[]>();
 
   constructor(
     db: BetterSqlite3.Database,
     private readonly store: CaseStore,
+    sources: readonly SearchSource[],
     cacheEntries = 256,
     /** Changes in one transaction past which in-memory state is reloaded lazily (bulk imports). */
     pendingLimit?: number,
   ) {
+    super(sources, store);
     this.cache = new MatchCache(cacheEntries);
-    this.index = new SqliteIndex(db, pendingLimit);
-    const fulltext = db.prepare<[string], { text: string | null }>(
-      'SELECT group_concat(d.text, char(10) || char(10)) AS text FROM case_documents d JOIN cases c ON c.seq = d.seq WHERE c.id = ?',
-    );
-    this.fulltextOf = (id) => fulltext.get(id)?.text ?? undefined;
-    const hook = this.index.hook(this.fulltextOf);
-    // Any committed change to the index invalidates cached matches.
-    this.writeHook = {
-      ...hook,
-      afterCommit: (changes) => {
-        hook.afterCommit?.(changes);
-        this.cache.clear();
-        this.similarCache.clear();
-      },
-    };
+    const fields = facetNames([...sources.map((src) => src.facets), [KIND_FACET]]);
+    this.index = new SqliteIndex(db, new FacetIndex(fields, () => new StatsColumns()), pendingLimit);
+    const bm25 = `bm25(search_fts, ${BM25_WEIGHTS.join(', ')})`;
     this.stmt = {
       match: prepareCollect(db),
       top: db
         .prepare<[string, number], [number, number]>(
-          `SELECT rowid, bm25(search_fts, ${BM25_WEIGHTS.join(', ')}) AS s FROM search_fts WHERE search_fts MATCH ? ORDER BY s LIMIT ?`,
+          `SELECT rowid, ${bm25} AS s FROM search_fts WHERE search_fts MATCH ? ORDER BY s LIMIT ?`,
         )
         .raw(),
-      idOfSeq: db.prepare<[number], { id: string }>('SELECT id FROM search_docs WHERE seq = ?'),
-      seqOfId: db.prepare<[string], { seq: number }>('SELECT seq FROM search_docs WHERE id = ?'),
+      keyOfSeq: db.prepare<[number], { kind: string; id: string }>('SELECT kind, id FROM search_docs WHERE seq = ?'),
+      seqOf: db.prepare<[string, string], { seq: number }>('SELECT seq FROM search_docs WHERE kind = ? AND id = ?'),
       byTitleKey: db.prepare<[string], [number]>('SELECT seq FROM search_docs WHERE title_key = ?').raw(),
-      byIdentifier: db
-        .prepare<[string], [number]>(
-          'SELECT DISTINCT i.seq FROM case_identifiers i JOIN search_docs d ON d.seq = i.seq WHERE i.norm = ?',
-        )
-        .raw(),
     };
+  }
+
+  /** The write hook of a source's store; any committed change to the index invalidates cached matches. */
+  writeHookFor(kind: string): WriteHook {
+    const hook = this.index.hook(this.source(kind));
+    return {
+      ...hook,
+      afterCommit: (changes) => {
+        hook.afterCommit?.(changes);
+        this.invalidate();
+      },
+    };
+  }
+
+  private invalidate(): void {
+    this.cache.clear();
+    this.similarCache.clear();
+  }
+
+  /** Indexes changes of a source whose store has no write hook (one transaction of its own). */
+  async apply<R>(kind: string, changes: readonly { id: string; before: R | undefined; after: R | undefined }[]) {
+    const src = this.source(kind) as SearchSource<R>;
+    await this.store.transaction(async (tx) => {
+      for (const c of changes)
+        await this.index.write(src, c.id, c.before, c.after, async () => (await src.fulltext([c.id], tx)).get(c.id));
+      this.index.flush();
+    });
+    this.index.commit();
+    this.invalidate();
   }
 
   async open(): Promise<void> {
@@ -109,9 +101,12 @@ export class SqliteSearch implements SearchEngine {
     let n = 0;
     await this.store.transaction(async (tx) => {
       this.index.clear();
-      for await (const rec of tx.cases.scan(1000)) {
-        this.index.write(rec.id, undefined, rec, this.fulltextOf(rec.id));
-        if (++n % 1000 === 0) onProgress?.(n);
+      for (const src of this.sources.values()) {
+        for await (const rec of src.scan(tx)) {
+          const id = src.idOf(rec);
+          await this.index.write(src, id, undefined, rec, async () => (await src.fulltext([id], tx)).get(id));
+          if (++n % 1000 === 0) onProgress?.(n);
+        }
       }
       this.index.flush();
       this.index.markBuilt();
@@ -119,14 +114,27 @@ export class SqliteSearch implements SearchEngine {
     this.index.discard();
     this.index.load();
     this.index.saveSnapshot();
-    this.cache.clear();
-    this.similarCache.clear();
+    this.invalidate();
     onProgress?.(n);
     return n;
   }
 
+  // ---- the engine core's questions, answered by FTS5 ----
+
+  protected get facets(): FacetIndex {
+    return this.index.facets;
+  }
+
+  protected get vocabulary() {
+    return this.index.vocabulary;
+  }
+
+  protected async reader(): Promise<null> {
+    return null;
+  }
+
   /** Every document matching an FTS5 expression with its BM25 (lower is better), cached. */
-  private run(expr: string): Matches {
+  protected async run(_r: null, expr: string): Promise<Matches> {
     return this.cache.get(expr, () => {
       try {
         return this.stmt.match(expr);
@@ -136,147 +144,45 @@ export class SqliteSearch implements SearchEngine {
     });
   }
 
-  private ids(expr: string): Set<number> {
-    return new Set(this.run(expr).seqs);
+  protected compile(node: QueryNode | null, expansions?: Map<string, string[]>) {
+    return new FtsCompiler(expansions).compile(node);
   }
 
-  /** Close spellings for rare words, from the index's own vocabulary. */
-  private corrections(text: QueryNode | null) {
-    const expansions = new Map<string, string[]>();
-    const corrections: { word: string; alternatives: string[] }[] = [];
-    const replace = new Map<string, string>();
-    for (const w of plainWords(text)) {
-      const df = Math.max(...w.tokens.map((t) => this.index.vocabulary.docFreq(t)));
-      if (df > RARE) continue;
-      const minDf = df === 0 ? 1 : Math.max(5, df * TIMES);
-      const close = w.tokens
-        .flatMap((t) => this.index.vocabulary.closeTo(t, minDf, 3))
-        .sort((a, b) => a.distance - b.distance || b.df - a.df);
-      const alternatives = [...new Set(close.map((c) => c.term))].slice(0, 3);
-      if (!alternatives.length) continue;
-      expansions.set(w.text, alternatives);
-      corrections.push({ word: w.text, alternatives });
-      replace.set(w.text, this.index.vocabulary.wordFor(alternatives[0]!));
-    }
-    return { expansions, corrections, replace };
+  protected or(parts: string[]): string {
+    return parts.join(' OR ');
   }
 
-  /** Known items: a title or an identifier typed in full ranks first. */
-  private knownItems(text: QueryNode | null): Set<number> {
-    const words = positiveWords(text);
-    if (!words || words.length > 16) return new Set();
-    const joined = words.join(' ');
-    const out = new Set<number>();
-    const key = titleKey(joined);
-    if (key) for (const [seq] of this.stmt.byTitleKey.all(key)) out.add(seq);
-    const ident = foldIdentifier(joined);
-    if (ident.length >= 3) for (const [seq] of this.stmt.byIdentifier.all(ident)) out.add(seq);
-    return out;
+  protected score(bm25: number): number {
+    return -bm25;
   }
 
-  private candidates(req: SearchRequest, expansions: Map<string, string[]>) {
-    const facets = this.index.facets;
-    const compiled = new FtsCompiler(expansions).compile(req.query.text);
-    const negative = compiled.negative ? this.ids(compiled.negative) : null;
-    if (!compiled.positive) return { c: everyCandidate(facets, negative), compiled, relaxed: false };
-    let rows = this.run(compiled.positive);
-    let tierOf: (seq: number) => number;
-    let relaxed = false;
-    const parts = rows.seqs.length === 0 ? this.relaxable(req.query.text, expansions) : null;
-    if (parts) {
-      // No case has every word: take cases with any, ranked by how many of the words they hold.
-      relaxed = true;
-      rows = this.run(parts.map((p) => `(${p})`).join(' OR '));
-      const coverage = new Map<number, number>();
-      for (const p of parts) for (const seq of this.ids(p)) coverage.set(seq, (coverage.get(seq) ?? 0) + 1);
-      tierOf = (seq) => Math.min(coverage.get(seq) ?? 0, 200);
-    } else {
-      const exact = expansions.size ? this.ids(new FtsCompiler().compile(req.query.text).positive ?? '""') : null;
-      tierOf = (seq) => (!exact || exact.has(seq) ? 1 : 0);
-    }
-    const known = this.knownItems(req.query.text);
-    return { c: candidatesOf(facets, rows, known, negative, tierOf, (bm25) => -bm25), compiled, relaxed };
+  protected exactIds(r: null, expr: string | null): Promise<Set<number>> {
+    return this.ids(r, expr ?? '""');
   }
 
-  /** The positive parts of a plain AND query (two or more words or phrases), each compiled alone. */
-  private relaxable(text: QueryNode | null, expansions: Map<string, string[]>): string[] | null {
-    if (!text || text.type !== 'and') return null;
-    const positives = text.children.filter((c) => c.type !== 'not');
-    if (positives.length < 2) return null;
-    const parts = positives.map((p) => new FtsCompiler(expansions).compile(p).positive).filter((p): p is string => !!p);
-    return parts.length >= 2 ? parts : null;
+  protected async byTitleKey(_r: null, key: string): Promise<number[]> {
+    return this.stmt.byTitleKey.all(key).map(([seq]) => seq);
   }
 
-  async search(req: SearchRequest): Promise<SearchResult> {
-    const facets = this.index.facets;
-    const { expansions, corrections, replace } = this.corrections(req.query.text);
-    const { c, compiled, relaxed } = this.candidates(req, expansions);
-    const selection = mergeSelection(req.selection, req.query.filters);
-    const { passing, counts } = facets.evaluate(c.slots, selection, req.facets);
-    const order = hitOrder(req, c, facets);
-    const page = topK(passing, req.limit + 1, order.before, order.isAfter);
-    const more = page.length > req.limit;
-    const shown = page.slice(0, req.limit);
-    const ids = shown.map((k) => this.stmt.idOfSeq.get(facets.seqOf(c.slots[k]!))!.id);
-    const records = await this.store.cases.getMany(ids);
-    const byId = new Map(records.map((r) => [r.id, r]));
-    const hits: SearchHit[] = [];
-    for (const [i, k] of shown.entries()) {
-      const record = byId.get(ids[i]!);
-      if (!record || record.status !== 'published') continue; // belt and braces: never show an unpublished case
-      hits.push({
-        id: record.id,
-        score: c.scores[k]!,
-        fuzzy: c.tiers[k] === 0,
-        snippet: bestSnippet(record, compiled.terms, () => this.fulltextOf(record.id)),
-        record,
-      });
-    }
-    const last = shown[shown.length - 1];
-    return {
-      total: passing.length,
-      hits,
-      nextKey: more && last !== undefined ? order.key(last) : null,
-      facets: req.facets
-        ? (Object.fromEntries(counts) as Partial<Record<FacetField, { value: string; count: number }[]>>)
-        : {},
-      didYouMean: replace.size ? formatQuery({ ...req.query, text: rewrite(req.query.text, replace) }) : null,
-      corrections,
-      relaxed,
-    };
+  protected async seqsOf(_r: null, kind: string, ids: string[]): Promise<number[]> {
+    return ids.flatMap((id) => {
+      const seq = this.stmt.seqOf.get(kind, id)?.seq;
+      return seq === undefined ? [] : [seq];
+    });
   }
 
-  async aggregate(req: AggregateRequest): Promise<CaseAggregates> {
-    const facets = this.index.facets;
-    const { expansions } = this.corrections(req.query.text);
-    const { c } = this.candidates({ ...req, sort: 'date_desc', limit: 0, facets: false }, expansions);
-    return aggregateMatches(req, c.slots, facets);
+  protected async keysOf(_r: null, seqs: number[]) {
+    return seqs.map((seq) => this.stmt.keyOfSeq.get(seq));
   }
 
-  async similar(id: string, limit: number): Promise<SimilarCase[] | undefined> {
-    const key = `${id}\u0000${limit}`;
-    const cached = this.similarCache.get(key);
-    if (cached) return cached;
-    const top = (tokens: string[], k: number) =>
-      this.stmt.top
-        .all(tokens.map((t) => `"${t}"`).join(' OR '), k)
-        .map(([seq, bm25]): [number, number] => [seq, -bm25]);
-    const found = await findSimilar(
-      {
-        seqOf: (i) => this.stmt.seqOfId.get(i)?.seq,
-        idsOf: (seqs) => seqs.map((seq) => this.stmt.idOfSeq.get(seq)!.id),
-        store: this.store,
-        index: this.index,
-        top,
-      },
-      id,
-      limit,
-    );
-    if (found) {
-      if (this.similarCache.size >= 2000) this.similarCache.clear();
-      this.similarCache.set(key, found);
-    }
-    return found;
+  protected db(): unknown {
+    return null;
+  }
+
+  protected async top(_r: null, tokens: string[], k: number): Promise<[number, number][]> {
+    return this.stmt.top
+      .all(tokens.map((t) => `"${t}"`).join(' OR '), k)
+      .map(([seq, bm25]): [number, number] => [seq, -bm25]);
   }
 }
 
@@ -306,43 +212,12 @@ function prepareCollect(db: BetterSqlite3.Database): (expr: string) => Matches {
     }) as unknown as (total: number, next: number) => number,
   });
   const stmt = db.prepare(
-    `SELECT palermo_collect(r, s) FROM (SELECT rowid AS r, bm25(search_fts, ${BM25_WEIGHTS.join(', ')}) AS s FROM search_fts WHERE search_fts MATCH ? LIMIT -1)`,
+    `SELECT palermo_collect(r, s) FROM (SELECT rowid AS r, bm25(search_fts, ${BM25_WEIGHTS.join(', ')}) AS s
+     FROM search_fts WHERE search_fts MATCH ? LIMIT -1)`,
   );
   return (expr) => {
     n = 0;
     stmt.get(expr);
     return { seqs: seqs.slice(0, n), scores: scores.slice(0, n) };
   };
-}
-
-/** The words of a query that is only an AND of positive words and phrases (for known-item lookup). */
-export function positiveWords(node: QueryNode | null): string[] | null {
-  if (!node) return null;
-  if (
-    node.type === 'term' &&
-    !node.prefix &&
-    (node.field === 'any' || node.field === 'title' || node.field === 'citation')
-  )
-    return [node.text];
-  if (node.type === 'phrase' && node.field !== 'court') return [node.text];
-  if (node.type === 'and') {
-    const parts = node.children.map(positiveWords);
-    return parts.every((p) => p) ? (parts.flat() as string[]) : null;
-  }
-  return null;
-}
-
-/** The tree with corrected words, for "did you mean". */
-export function rewrite(node: QueryNode | null, replace: Map<string, string>): QueryNode | null {
-  if (!node) return null;
-  switch (node.type) {
-    case 'term':
-      return replace.has(node.text) ? { ...node, text: replace.get(node.text)! } : node;
-    case 'phrase':
-      return node;
-    case 'not':
-      return { ...node, child: rewrite(node.child, replace)! };
-    default:
-      return { ...node, children: node.children.map((c) => rewrite(c, replace)!) };
-  }
 }

@@ -84,7 +84,7 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
   const purposes = [...(mine.get('purposes') ?? [])];
   if (purposes.length) {
     const slots = facets.allSlots();
-    const { passing } = facets.evaluate(slots, { purposes }, false);
+    const { passing } = facets.evaluate(slots, { purposes, kind: ['case'] }, false);
     for (let i = 0; i < passing.length && text.size < CANDIDATES * 2; i++) {
       const seq = facets.seqOf(slots[passing[i]!]!);
       if (seq !== seqRow.seq && !text.has(seq)) text.set(seq, 0);
@@ -95,7 +95,7 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
   const termSet = new Set(terms.map((t) => t.token));
   for (const [seq, t] of text) {
     const slot = facets.slotOf(seq);
-    if (slot === undefined) continue;
+    if (slot === undefined || facets.valuesOf(slot, 'kind')[0] !== 'case') continue; // cases are similar to cases
     let num = 0;
     let den = 0;
     const shared: string[] = [];

@@ -1,0 +1,59 @@
+/**
+ * What an engine indexes of a source's document: analysed text per column (each part with its own
+ * language's stemmer), the distinct tokens (for document frequencies), their surface forms, the title
+ * key, facet values, date and the source's payload. Pure: the same document feeds both engines.
+ */
+import { analyzeEach } from './analyzer.ts';
+import type { SourceDocument, TextParts } from './search-source.ts';
+
+/** The analysed columns, in the order both engines store them. */
+export const COLUMNS = ['title', 'facts', 'reasoning', 'fulltext', 'court', 'citation', 'place'] as const;
+export type Column = (typeof COLUMNS)[number];
+
+export interface SearchDocument {
+  columns: Record<Column, string>;
+  tokens: Set<string>;
+  /** For stems that differ from the word: one surface form (folded, unstemmed), for suggestions. */
+  surfaces: Map<string, string>;
+  titleKey: string;
+  facets: Record<string, readonly string[]>;
+  payload: unknown;
+  date: number;
+}
+
+export function analyseDocument(doc: SourceDocument, fulltext = ''): SearchDocument {
+  const tokens = new Set<string>();
+  const surfaces = new Map<string, string>();
+  // `counted`: whether the field's words enter `tokens` (document frequencies and the spelling
+  // vocabulary). Attached full text does not: it is neither curated nor kept with the record, so
+  // its frequencies could not be taken back out exactly when the document changes.
+  const col = (parts: TextParts, counted = true): string => {
+    const out: string[] = [];
+    for (const [text, language] of parts) {
+      if (!text) continue;
+      let reported = 0;
+      const analysed = analyzeEach(text, language, (t, word) => {
+        reported++;
+        if (!counted) return;
+        const before = tokens.size;
+        tokens.add(t);
+        if (tokens.size !== before && word !== t) surfaces.set(t, word);
+      });
+      // Bigrams of unsegmented scripts are not reported one by one.
+      if (counted && reported !== analysed.length) for (const t of analysed) tokens.add(t);
+      out.push(analysed.join(' '));
+    }
+    return out.join(' ');
+  };
+  const columns = {
+    title: col(doc.title),
+    facts: col(doc.summary),
+    reasoning: col(doc.body),
+    fulltext: col([[fulltext, doc.language]], false),
+    court: col(doc.authority),
+    citation: col(doc.citation),
+    place: col(doc.place),
+  };
+  const facets = Object.fromEntries(Object.entries(doc.facets).filter(([, v]) => v.length));
+  return { columns, tokens, surfaces, titleKey: doc.titleKey, facets, payload: doc.payload, date: doc.date };
+}

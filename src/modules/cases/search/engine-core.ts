@@ -1,0 +1,256 @@
+/**
+ * The one engine core: everything both engines do alike, step by step, so that they answer alike.
+ * Spelling corrections from the index's vocabulary, known items (title key, identifiers from every
+ * source), candidates (with the relaxed fallback when no document holds every word), filters and
+ * disjunctive counts on the shared facet columns, the order of hits, hydration by the sources,
+ * "did you mean", aggregates and the similar-case cache. An engine adds only what differs: how it
+ * matches a compiled expression and scores it, how it compiles the query, and how it reads its
+ * tables (SQLite FTS5 synchronously on one connection; PostgreSQL tsvector through a pool,
+ * possibly a replica).
+ */
+import type { Matches } from '../../../kernel/search/match-cache.ts';
+import type { SearchSource } from '../../../kernel/search/search-source.ts';
+import type { Vocabulary } from '../../../kernel/search/vocabulary.ts';
+import { titleKey } from '../../../kernel/search/title-key.ts';
+import { topK } from '../../../kernel/search/top-k.ts';
+import { foldIdentifier } from '../domain/case-record.ts';
+import type { FacetIndex } from './facet-index.ts';
+import { aggregateMatches, candidatesOf, everyCandidate, hitOrder, hydrate } from './hit-order.ts';
+import type { QueryNode } from './query-ast.ts';
+import { formatQuery } from './query-parser.ts';
+import type { AggregateRequest, CaseAggregates, SearchRequest, SearchResult, SimilarCase } from './search-engine.ts';
+import { mergeSelection } from './selection.ts';
+import { plainWords, type CompiledQuery } from './sqlite/fts-compiler.ts';
+import { findSimilar } from './sqlite/sqlite-similar.ts';
+import type { CaseStore } from '../store/case-store.ts';
+
+/**
+ * A word found in no document is also matched by close spellings; so is a word found in at most
+ * RARE documents when a close spelling is at least TIMES as frequent (a likely typo of a common word).
+ */
+const RARE = 2;
+const TIMES = 10;
+
+type Key = { kind: string; id: string };
+
+export abstract class EngineCore<R> {
+  /** Similar-case lists by case id; emptied by any committed index write, like the match cache. */
+  protected readonly similarCache = new Map<string, SimilarCase[]>();
+  protected readonly sources: Map<string, SearchSource>;
+
+  constructor(
+    sources: readonly SearchSource[],
+    private readonly caseStore: CaseStore,
+  ) {
+    this.sources = new Map(sources.map((src) => [src.kind, src]));
+  }
+
+  kinds(): string[] {
+    return [...this.sources.keys()];
+  }
+
+  protected source(kind: string): SearchSource {
+    const src = this.sources.get(kind);
+    if (!src) throw new Error(`no search source of kind '${kind}'`);
+    return src;
+  }
+
+  // ---- what an engine supplies ----
+
+  protected abstract get facets(): FacetIndex;
+  protected abstract get vocabulary(): Vocabulary;
+  /** What one search reads from (synced with the index first). */
+  protected abstract reader(): Promise<R>;
+  /** Every document matching a compiled expression, with its raw score, cached. */
+  protected abstract run(r: R, expr: string): Promise<Matches>;
+  /** The query compiled for this engine, with spelling expansions. */
+  protected abstract compile(node: QueryNode | null, expansions?: Map<string, string[]>): CompiledQuery;
+  /** An OR of compiled expressions. */
+  protected abstract or(parts: string[]): string;
+  /** Raw score to higher-is-better. */
+  protected abstract score(raw: number): number;
+  /** The documents matching the exact (uncorrected) query, when `expr` is its positive part. */
+  protected abstract exactIds(r: R, expr: string | null): Promise<Set<number>>;
+  protected abstract byTitleKey(r: R, key: string): Promise<number[]>;
+  protected abstract seqsOf(r: R, kind: string, ids: string[]): Promise<number[]>;
+  /** (kind, id) of document numbers, in order (undefined where the document is gone). */
+  protected abstract keysOf(r: R, seqs: number[]): Promise<(Key | undefined)[]>;
+  /** The connection the sources read full text and identifiers through. */
+  protected abstract db(r: R): unknown;
+  /** The best `k` documents holding any of the tokens, with scores (higher is better). */
+  protected abstract top(r: R, tokens: string[], k: number): Promise<[number, number][]>;
+
+  // ---- shared ----
+
+  protected async ids(r: R, expr: string): Promise<Set<number>> {
+    return new Set((await this.run(r, expr)).seqs);
+  }
+
+  /** Close spellings for rare words, from the index's own vocabulary. */
+  private corrections(text: QueryNode | null) {
+    const vocab = this.vocabulary;
+    const expansions = new Map<string, string[]>();
+    const corrections: { word: string; alternatives: string[] }[] = [];
+    const replace = new Map<string, string>();
+    for (const w of plainWords(text)) {
+      const df = Math.max(...w.tokens.map((t) => vocab.docFreq(t)));
+      if (df > RARE) continue;
+      const minDf = df === 0 ? 1 : Math.max(5, df * TIMES);
+      const close = w.tokens
+        .flatMap((t) => vocab.closeTo(t, minDf, 3))
+        .sort((a, b) => a.distance - b.distance || b.df - a.df);
+      const alternatives = [...new Set(close.map((c) => c.term))].slice(0, 3);
+      if (!alternatives.length) continue;
+      expansions.set(w.text, alternatives);
+      corrections.push({ word: w.text, alternatives });
+      replace.set(w.text, vocab.wordFor(alternatives[0]!));
+    }
+    return { expansions, corrections, replace };
+  }
+
+  /** Known items: a title or an identifier typed in full ranks first. */
+  private async knownItems(r: R, text: QueryNode | null): Promise<Set<number>> {
+    const words = positiveWords(text);
+    if (!words || words.length > 16) return new Set();
+    const joined = words.join(' ');
+    const key = titleKey(joined);
+    const ident = foldIdentifier(joined);
+    const identified = async () => {
+      if (ident.length < 3) return [];
+      const out: number[] = [];
+      for (const src of this.sources.values()) {
+        const ids = await src.identified(ident, this.db(r));
+        if (ids.length) out.push(...(await this.seqsOf(r, src.kind, ids)));
+      }
+      return out;
+    };
+    const [titled, byIdent] = await Promise.all([key ? this.byTitleKey(r, key) : [], identified()]);
+    return new Set([...titled, ...byIdent]);
+  }
+
+  private async candidates(r: R, req: SearchRequest, expansions: Map<string, string[]>) {
+    const facets = this.facets;
+    const compiled = this.compile(req.query.text, expansions);
+    const negative = compiled.negative ? await this.ids(r, compiled.negative) : null;
+    if (!compiled.positive) return { c: everyCandidate(facets, negative), compiled, relaxed: false };
+    let rows = await this.run(r, compiled.positive);
+    let tierOf: (seq: number) => number;
+    let relaxed = false;
+    const parts = rows.seqs.length === 0 ? this.relaxable(req.query.text, expansions) : null;
+    if (parts) {
+      // No document has every word: take those with any, ranked by how many of the words they hold.
+      relaxed = true;
+      rows = await this.run(r, this.or(parts.map((p) => `(${p})`)));
+      const coverage = new Map<number, number>();
+      for (const p of parts) for (const seq of await this.ids(r, p)) coverage.set(seq, (coverage.get(seq) ?? 0) + 1);
+      tierOf = (seq) => Math.min(coverage.get(seq) ?? 0, 200);
+    } else {
+      const exact = expansions.size ? await this.exactIds(r, this.compile(req.query.text).positive) : null;
+      tierOf = (seq) => (!exact || exact.has(seq) ? 1 : 0);
+    }
+    const known = await this.knownItems(r, req.query.text);
+    return { c: candidatesOf(facets, rows, known, negative, tierOf, (raw) => this.score(raw)), compiled, relaxed };
+  }
+
+  /** The positive parts of a plain AND query (two or more words or phrases), each compiled alone. */
+  private relaxable(text: QueryNode | null, expansions: Map<string, string[]>): string[] | null {
+    if (!text || text.type !== 'and') return null;
+    const positives = text.children.filter((c) => c.type !== 'not');
+    if (positives.length < 2) return null;
+    const parts = positives.map((p) => this.compile(p, expansions).positive).filter((p): p is string => !!p);
+    return parts.length >= 2 ? parts : null;
+  }
+
+  async search(req: SearchRequest): Promise<SearchResult> {
+    const r = await this.reader();
+    const facets = this.facets;
+    const { expansions, corrections, replace } = this.corrections(req.query.text);
+    const { c, compiled, relaxed } = await this.candidates(r, req, expansions);
+    const selection = mergeSelection(req.selection, req.query.filters);
+    const { passing, counts } = facets.evaluate(c.slots, selection, req.facets);
+    const order = hitOrder(req, c, facets);
+    const page = topK(passing, req.limit + 1, order.before, order.isAfter);
+    const more = page.length > req.limit;
+    const shown = page.slice(0, req.limit);
+    const keys = await this.keysOf(
+      r,
+      shown.map((k) => facets.seqOf(c.slots[k]!)),
+    );
+    const hits = await hydrate(this.sources, keys, shown, c, compiled.terms, (src, ids) =>
+      src.fulltext(ids, this.db(r)),
+    );
+    const last = shown[shown.length - 1];
+    return {
+      total: passing.length,
+      hits,
+      nextKey: more && last !== undefined ? order.key(last) : null,
+      facets: req.facets ? Object.fromEntries(counts) : {},
+      didYouMean: replace.size ? formatQuery({ ...req.query, text: rewrite(req.query.text, replace) }) : null,
+      corrections,
+      relaxed,
+    };
+  }
+
+  /** Figures over the matching cases: the shared facet and statistics columns over the matches. */
+  async aggregate(req: AggregateRequest): Promise<CaseAggregates> {
+    const r = await this.reader();
+    const { expansions } = this.corrections(req.query.text);
+    const { c } = await this.candidates(r, { ...req, sort: 'date_desc', limit: 0, facets: false }, expansions);
+    return aggregateMatches(req, c.slots, this.facets);
+  }
+
+  async similar(id: string, limit: number): Promise<SimilarCase[] | undefined> {
+    const r = await this.reader();
+    const key = `${id}\u0000${limit}`;
+    const cached = this.similarCache.get(key);
+    if (cached) return cached;
+    const found = await findSimilar(
+      {
+        seqOf: async (i) => (await this.seqsOf(r, 'case', [i]))[0],
+        idsOf: async (seqs) => (await this.keysOf(r, seqs)).flatMap((x) => (x ? [x.id] : [])),
+        store: this.caseStore,
+        index: { facets: this.facets, vocabulary: this.vocabulary },
+        top: (tokens, k) => this.top(r, tokens, k),
+      },
+      id,
+      limit,
+    );
+    if (found) {
+      if (this.similarCache.size >= 2000) this.similarCache.clear();
+      this.similarCache.set(key, found);
+    }
+    return found;
+  }
+}
+
+/** The words of a query that is only an AND of positive words and phrases (for known-item lookup). */
+export function positiveWords(node: QueryNode | null): string[] | null {
+  if (!node) return null;
+  if (
+    node.type === 'term' &&
+    !node.prefix &&
+    (node.field === 'any' || node.field === 'title' || node.field === 'citation')
+  )
+    return [node.text];
+  if (node.type === 'phrase' && node.field !== 'court') return [node.text];
+  if (node.type === 'and') {
+    const parts = node.children.map(positiveWords);
+    return parts.every((p) => p) ? (parts.flat() as string[]) : null;
+  }
+  return null;
+}
+
+/** The tree with corrected words, for "did you mean". */
+export function rewrite(node: QueryNode | null, replace: Map<string, string>): QueryNode | null {
+  if (!node) return null;
+  switch (node.type) {
+    case 'term':
+      return replace.has(node.text) ? { ...node, text: replace.get(node.text)! } : node;
+    case 'phrase':
+      return node;
+    case 'not':
+      return { ...node, child: rewrite(node.child, replace)! };
+    default:
+      return { ...node, children: node.children.map((c) => rewrite(c, replace)!) };
+  }
+}
