@@ -50,9 +50,11 @@ export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
 /** A file name safe to store and to send back in Content-Disposition: no folders, no control characters. */
 export function cleanFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  return base
-    // eslint-disable-next-line no-control-regex -- control characters are what this removes
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
-    .trim()
-    .slice(0, 255);
+  return (
+    base
+      // eslint-disable-next-line no-control-regex -- control characters are what this removes
+      .replace(/[\u0000-\u001f\u007f"]/g, '')
+      .trim()
+      .slice(0, 255)
+  );
 }

@@ -48,10 +48,19 @@ export const DEFAULT_QUERY_LANGUAGES: readonly string[] = Object.freeze(['en', '
 const NON_ASCII = /[^\x00-\x7f]/;
 /** Combining marks to strip: all but those of Brahmic scripts (Indic, Tibetan, Myanmar, Thai, Lao,
  * Khmer, South-East Asian, U+A800-ABFF) and the kana voicing marks, which are parts of letters. */
-// The class lists ranges of code points (the voicing marks as escapes), not combined characters.
-const STRIP_MARKS =
-  // eslint-disable-next-line no-misleading-character-class
-  /(?![\u0900-\u0dff\u0e00-\u0eff\u0f00-\u109f\u1700-\u17ff\u1900-\u1aaf\u1b00-\u1bff\u3099\u309a\ua800-\uabff])\p{M}/gu;
+const KEPT_MARKS = [
+  '\\u0900-\\u0dff', // Indic
+  '\\u0e00-\\u0eff', // Thai, Lao
+  '\\u0f00-\\u109f', // Tibetan, Myanmar
+  '\\u1700-\\u17ff', // Philippine scripts, Khmer
+  '\\u1900-\\u1aaf',
+  '\\u1b00-\\u1bff',
+  '\\u3099\\u309a', // kana voicing marks
+  '\\ua800-\\uabff',
+];
+// The kana voicing marks are listed alone on purpose (they are parts of letters), not combined with a letter.
+// eslint-disable-next-line no-misleading-character-class
+const STRIP_MARKS = new RegExp(`(?![${KEPT_MARKS.join('')}])\\p{M}`, 'gu');
 const SPECIAL = /[ßæøœłđıþðςʼ]/g;
 const SPECIAL_MAP: Readonly<Record<string, string>> = {
   ß: 'ss',
@@ -76,7 +85,8 @@ export function fold(text: string): string {
 
 // --- segmentation --------------------------------------------------------------------------------
 
-const UNSEG_SET = String.raw`[[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]&&[\p{L}\p{N}\p{M}]]`;
+const UNSEG_SCRIPTS = ['Han', 'Hiragana', 'Katakana', 'Hangul', 'Thai', 'Lao', 'Khmer', 'Myanmar'];
+const UNSEG_SET = `[[${UNSEG_SCRIPTS.map((s) => `\\p{sc=${s}}`).join('')}]&&[\\p{L}\\p{N}\\p{M}]]`;
 const UNSEG = String.raw`[${UNSEG_SET}\u30fc]`;
 const WORD = String.raw`[[\p{L}\p{N}\p{M}]--${UNSEG_SET}--[\u30fc\u02bc]]`;
 const CONNECTOR = String.raw`['’ʼ‘.·]`;

@@ -52,7 +52,9 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
         params: caseIdParam,
         body: json(TransitionBody),
         summary:
-          'Move a case through the workflow: draft -> in_review (submit), in_review -> published (publish) or draft (return), published -> withdrawn (takedown), withdrawn -> draft. An optional comment is kept as a review comment.',
+          'Move a case through the workflow: draft -> in_review (submit), in_review -> published (publish) or draft ' +
+          '(return), published -> withdrawn (takedown), withdrawn -> draft. An optional comment is kept as a ' +
+          'review comment.',
         response: errorResponses(400, 401, 403, 404, 409),
       },
     },
@@ -70,7 +72,8 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
         security,
         params: caseIdParam,
         summary:
-          'The restricted side of a case: owner, internal notes, source contacts, review comments, the moves you may make, pseudonymisation warnings',
+          'The restricted side of a case: owner, internal notes, source contacts, review comments, the moves you ' +
+          'may make, pseudonymisation warnings',
         response: errorResponses(401, 403, 404),
       },
     },
@@ -89,7 +92,8 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
         params: caseIdParam,
         body: json(RestrictedBody),
         summary:
-          'Set the restricted fields (internal notes, source contacts); never public. The answer holds them only for those who may read them (not a write-only token)',
+          'Set the restricted fields (internal notes, source contacts); never public. The answer holds them only ' +
+          'for those who may read them (not a write-only token)',
         response: errorResponses(400, 401, 403, 404, 409),
       },
     },
@@ -202,7 +206,8 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
         params: versionParams,
         querystring: json(AckQuery),
         summary:
-          'Bring back the content of a version as a new version (the status stays; on a published case the pseudonymisation check runs unless acknowledge_warnings=true)',
+          'Bring back the content of a version as a new version (the status stays; on a published case the ' +
+          'pseudonymisation check runs unless acknowledge_warnings=true)',
         response: errorResponses(400, 401, 403, 404),
       },
     },

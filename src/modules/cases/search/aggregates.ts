@@ -78,7 +78,10 @@ export interface CaseAggregates {
   byJurisdiction: JurisdictionMeasures[];
   /** A defendant counts under every purpose of the case. */
   prisonByPurpose: { purpose: string; prison: Distribution }[];
-  /** Victim nationality to jurisdiction, for cases with a victim whose nationality differs from the jurisdiction (XIR left out). */
+  /**
+   * Victim nationality to jurisdiction, for cases with a victim whose nationality differs from the
+   * jurisdiction (XIR left out).
+   */
   flows: Flow[];
 }
 

@@ -7,6 +7,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PUBLIC } from '../services/case-service.ts';
 import type { Services } from '../services/services.ts';
+
+const lastmod = (at: string | undefined | null) => (at ? html`<lastmod>${at}</lastmod>` : '');
 import { html, type SafeHtml } from '../../../kernel/web/html.ts';
 
 /** The protocol's limit of URLs in one sitemap file. */
@@ -35,7 +37,7 @@ const XML_TYPE = 'application/xml; charset=utf-8';
 function urlset(urls: Url[]): string {
   return html`<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${urls.map((u) => html`<url><loc>${u.loc}</loc>${u.lastmod ? html`<lastmod>${u.lastmod}</lastmod>` : ''}</url>\n`)}</urlset>
+${urls.map((u) => html`<url><loc>${u.loc}</loc>${lastmod(u.lastmod)}</url>\n`)}</urlset>
 `.value;
 }
 
