@@ -19,6 +19,9 @@ import {
   type FormError,
 } from './case-form.ts';
 import { richCase, minimalCase } from '../../../../test/fixtures/test-cases.ts';
+import { createI18n } from '../../../app/modules.ts';
+
+const t = createI18n().translator('en');
 
 const BRIEF_QS = { depth: 10, arrayLimit: 1000 };
 const restricted = { internalNotes: 'Met the prosecutor on 3 May.\nCall back.', sourceContacts: 'j.doe@example.org' };
@@ -28,7 +31,7 @@ const valuesOf = (c: CaseInput, version?: number): CaseFormValues => ({
   ...(version ? { version } : {}),
 });
 const render = (values: CaseFormValues, errors: FormError[] = []) =>
-  renderCaseForm({ action: '/editor/cases/x', values, errors, csrfToken: 'tok"en<1>', submitLabel: 'Save draft' })
+  renderCaseForm({ t, action: '/editor/cases/x', values, errors, csrfToken: 'tok"en<1>', submitLabel: 'Save draft' })
     .value;
 
 const decode = (s: string) =>
@@ -309,8 +312,10 @@ describe('renderCaseForm', () => {
     expect(page).toMatch(
       /<fieldset class="fine has-error" id="f-defendants-0-charges-0-fine" aria-describedby="f-defendants-0-charges-0-fine-error">/,
     );
-    expect(page).toContain('<li>mystery › field: what is this</li>');
-    expect(page).toContain('<li>Case: conflict</li>');
+    // A message no catalog key matches is not shown in English: the summary says the field is not valid.
+    expect(page).toContain('<li>mystery › field: Not valid.</li>');
+    expect(page).toContain('<li>Case: Not valid.</li>');
+    expect(page).not.toContain('what is this');
     expect(page).not.toContain('id="f-mystery-field-error"');
     expect(page).toContain('<li><a href="#f-restricted-internalNotes">Restricted › Internal notes: too long</a></li>');
   });
@@ -327,6 +332,7 @@ describe('renderCaseForm', () => {
 
   it('shows the panel of a just-added language, with its facts field focused', () => {
     const page = renderCaseForm({
+      t,
       action: '/x',
       values: valuesOf(richCase()),
       errors: [],
@@ -343,6 +349,7 @@ describe('renderCaseForm', () => {
 
   it('shows the submit label and extra buttons, and focuses a requested field', () => {
     const page = renderCaseForm({
+      t,
       action: '/x',
       values: valuesOf(richCase()),
       errors: [],

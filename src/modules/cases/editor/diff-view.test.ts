@@ -3,6 +3,9 @@ import { CaseInputSchema } from '../domain/case-schema.ts';
 import { diffRecords } from '../services/case-diff.ts';
 import { renderDiff, renderValue } from './diff-view.ts';
 import { richCase } from '../../../../test/fixtures/test-cases.ts';
+import { createI18n } from '../../../app/modules.ts';
+
+const t = createI18n().translator('en');
 
 const rowOf = (page: string, path: string) => {
   const m = new RegExp(
@@ -26,7 +29,7 @@ describe('renderDiff', () => {
   delete after.narratives.es;
   after.tags.sectors.push('agriculture');
   after.sources.pop();
-  const page = renderDiff(diffRecords(before, after)).value;
+  const page = renderDiff(t, diffRecords(before, after)).value;
 
   it('is a table with one row per change: human field name, path, before and after', () => {
     expect(page).toMatch(
@@ -49,7 +52,7 @@ describe('renderDiff', () => {
   });
 
   it('names the workflow status and labels its codes', () => {
-    const moved = renderDiff([{ path: 'status', kind: 'changed', before: 'in_review', after: 'published' }]).value;
+    const moved = renderDiff(t, [{ path: 'status', kind: 'changed', before: 'in_review', after: 'published' }]).value;
     expect(rowOf(moved, 'status')).toMatch(
       /<th scope="row">Status<br>[\s\S]*<td>In review <code>in_review<\/code><\/td>\s*<td>Published <code>published<\/code><\/td>/,
     );
@@ -93,18 +96,22 @@ describe('renderDiff', () => {
   });
 
   it('says so when nothing changed, and can carry a caption', () => {
-    expect(renderDiff([]).value).toBe('<p class="diff-empty">No changes.</p>');
+    expect(renderDiff(t, []).value).toBe('<p class="diff-empty">No changes.</p>');
     expect(
-      renderDiff([{ path: 'court', kind: 'changed', before: 'A', after: 'B' }], { caption: 'Version 2 → 3' }).value,
+      renderDiff(t, [{ path: 'court', kind: 'changed', before: 'A', after: 'B' }], { caption: 'Version 2 → 3' }).value,
     ).toContain('<caption>Version 2 → 3</caption>');
   });
 
   it('renders single values: absent, null, numbers, unknown codes as text', () => {
-    expect(renderValue(undefined).value).toBe('<span class="absent">(none)</span>');
-    expect(renderValue(null).value).toBe('<span class="absent">not recorded</span>');
-    expect(renderValue(480).value).toBe('480');
+    expect(renderValue(t, undefined).value).toBe('<span class="absent">(none)</span>');
+    expect(renderValue(t, null).value).toBe('<span class="absent">not recorded</span>');
+    expect(renderValue(t, 480).value).toBe('480');
     expect(
-      renderValue('robot', { key: 'gender', label: 'Gender', control: { kind: 'select', options: [] } }).value,
+      renderValue(t, 'robot', {
+        key: 'gender',
+        label: 'cases.editor.field.gender',
+        control: { kind: 'select', options: [], labels: { vocabulary: 'genders' } },
+      }).value,
     ).toBe('<span class="text">robot</span>');
   });
 });
