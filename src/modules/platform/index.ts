@@ -30,6 +30,5 @@ export {
   type AuthConfig,
 } from './http/auth.ts';
 export { editorKit, noticeText, pageOf, safeNext, withNotice, type PageKit } from './web/editor-kit.ts';
-export { richText } from './web/rich-text.ts';
 export { editorPage, type EditorPageMeta } from './web/editor-layout.ts';
 export { platformModule } from './module.ts';

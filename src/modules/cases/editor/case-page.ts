@@ -54,7 +54,7 @@ function warnings({ t, v }: Part, publishing: boolean): SafeHtml | '' {
   const published = v.record.status === 'published';
   if (!v.warnings.length || !(publishing || published)) return '';
   const note = published ? html`<p>${t.t('cases.editor.warning.public')}</p>` : '';
-  const items = v.warnings.map((w) => html`<li>${warningText(t, w)}</li>`);
+  const items = v.warnings.map((w) => html`<li>${warningText(t, w, v.record)}</li>`);
   return html`<div class="warnings" role="alert"><h3>${t.t('cases.editor.warning.title')}</h3>${note}<ul>${items}</ul>\
 </div>`;
 }

@@ -234,7 +234,7 @@ export function editorRoutes(app: FastifyInstance, services: Services, kit: Page
       if (stale && values.version) return saveStale(req, reply, values, ack === 'yes');
       // An edit of a published case that names a party: shown, and savable once acknowledged.
       const named = e.code === 'CONFLICT' && !!(e.details as { warnings?: unknown } | null)?.warnings;
-      const errors = saveErrors(e);
+      const errors = saveErrors(e, values.case);
       return casePage(req, reply, req.params.id, { values, errors, status: e.status, acknowledge: named });
     }
   });
@@ -265,7 +265,7 @@ export function editorRoutes(app: FastifyInstance, services: Services, kit: Page
       });
     } catch (e) {
       if (!refused(e, 'VALIDATION_FAILED', 'CONFLICT')) throw e;
-      return casePage(req, reply, id, { values: next, errors: saveErrors(e), status: e.status });
+      return casePage(req, reply, id, { values: next, errors: saveErrors(e, merged.content), status: e.status });
     }
     return back(reply, id, 'merged', { version: current.version });
   }
@@ -282,7 +282,8 @@ export function editorRoutes(app: FastifyInstance, services: Services, kit: Page
       return back(reply, rec.id, 'moved', { status: rec.status });
     } catch (e) {
       if (!refused(e, 'CONFLICT', 'VALIDATION_FAILED')) throw e;
-      const transitionError = transitionErrorText(req.t, e, str(b.to));
+      const stored = await cases.get(req.params.id, req.actor);
+      const transitionError = transitionErrorText(req.t, e, str(b.to), stored);
       return casePage(req, reply, req.params.id, {
         transitionError,
         transitionComment: str(b.comment),
@@ -348,7 +349,8 @@ export function editorRoutes(app: FastifyInstance, services: Services, kit: Page
         return back(reply, rec.id, 'restored', { from: n, to: rec.version });
       } catch (e) {
         if (!refused(e, 'CONFLICT')) throw e;
-        const transitionError = restoreErrorText(req.t, e, n);
+        const old = await workflow.version(req.params.id, n, req.actor);
+        const transitionError = restoreErrorText(req.t, e, n, old.record);
         return casePage(req, reply, req.params.id, { transitionError, status: 409 });
       }
     },

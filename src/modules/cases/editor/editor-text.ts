@@ -27,23 +27,35 @@ export function lines(text: string): (string | SafeHtml)[] {
   return text.split(/\r?\n/).flatMap((line, i) => (i ? [html`<br>`, line] : [line]));
 }
 
-/** One pseudonymisation warning: which narrative names which party. */
-export function warningText(t: Translator, w: NameWarning): string {
-  return t.t('cases.editor.warning.name', { path: w.path, name: w.name, party: w.party });
+/** The value at a dotted path of a record (`victims.0.label`). */
+function at(record: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), record);
+}
+
+/** One pseudonymisation warning: which narrative names which party (the party's label read from `record`). */
+export function warningText(t: Translator, w: NameWarning, record?: unknown): string {
+  return t.t('cases.editor.warning.name', { path: w.path, name: w.name, party: w.party, label: label(record, w) });
+}
+
+function label(record: unknown, w: NameWarning): string {
+  const v = at(record, w.party);
+  return typeof v === 'string' ? v : '';
 }
 
 const warningsOf = (e: AppError) => (e.details as { warnings?: NameWarning[] } | null)?.warnings;
 const firstIssue = (e: AppError) => (Array.isArray(e.details) ? (e.details[0] as FieldIssue | undefined) : undefined);
 
 /** A save or a move refused because narratives name a party. */
-function namesFound(t: Translator, warnings: NameWarning[]): string {
-  return t.t('cases.editor.warning.refused', { count: warnings.length, first: warningText(t, warnings[0]!) });
+function namesFound(t: Translator, warnings: NameWarning[], record?: unknown): string {
+  return t.t('cases.editor.warning.refused', { count: warnings.length, first: warningText(t, warnings[0]!, record) });
 }
 
 /** Why a workflow move was refused (shown in the workflow section). */
-export function transitionErrorText(t: Translator, e: AppError, to: string): string {
+export function transitionErrorText(t: Translator, e: AppError, to: string, record?: unknown): string {
   const warnings = warningsOf(e);
-  if (warnings?.length) return namesFound(t, warnings);
+  if (warnings?.length) return namesFound(t, warnings, record);
   const issue = firstIssue(e);
   if (issue?.path === 'comment') return t.t('cases.editor.workflow.commentTooLong');
   if (issue?.message === 'unknown status') return t.t('cases.editor.workflow.unknownStatus');
@@ -51,9 +63,9 @@ export function transitionErrorText(t: Translator, e: AppError, to: string): str
 }
 
 /** Why a version was not restored (shown in the workflow section of the case). */
-export function restoreErrorText(t: Translator, e: AppError, n: number): string {
+export function restoreErrorText(t: Translator, e: AppError, n: number, record?: unknown): string {
   const warnings = warningsOf(e);
-  const reason = warnings?.length ? namesFound(t, warnings) : t.t('cases.editor.history.conflict');
+  const reason = warnings?.length ? namesFound(t, warnings, record) : t.t('cases.editor.history.conflict');
   return t.t('cases.editor.history.notRestored', { n, reason });
 }
 
@@ -74,7 +86,7 @@ export function documentErrorText(t: Translator, e: AppError, file: string, maxB
  * The form errors of a refused save: the validation issues as they are (form-messages.ts words them),
  * or one error about the whole case for a refusal not about one field.
  */
-export function saveErrors(e: AppError): FormError[] {
+export function saveErrors(e: AppError, record?: unknown): FormError[] {
   if (Array.isArray(e.details)) return e.details as FieldIssue[];
   const warnings = warningsOf(e);
   if (warnings?.length) {
@@ -84,7 +96,13 @@ export function saveErrors(e: AppError): FormError[] {
         path: '',
         message: e.message,
         key: 'cases.editor.warning.saveRefused',
-        values: { count: warnings.length, path: first.path, name: first.name, party: first.party },
+        values: {
+          count: warnings.length,
+          path: first.path,
+          name: first.name,
+          party: first.party,
+          label: label(record, first),
+        },
       },
     ];
   }

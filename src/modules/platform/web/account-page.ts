@@ -5,13 +5,12 @@ import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import { html } from '../../../kernel/web/html.ts';
 import type { AccountService } from '../services/account-service.ts';
 import { withNotice, type PageKit } from './editor-kit.ts';
-import { richText } from './rich-text.ts';
 import { errorFor, fieldErrors, invalid, str, type Body } from './form-parts.ts';
 
 function passwordForm(t: Translator, label: string, errors: FieldIssue[]) {
   return (csrf: string) =>
     html`<h1>${t.t('platform.account.title')}</h1>
-<p>${richText(t, 'platform.account.signedInAs', { name: html`<strong>${label}</strong>` })}</p>
+<p>${t.t('platform.account.signedInAs', { name: label })}</p>
 <h2>${t.t('platform.account.changePassword')}</h2>
 ${fieldErrors(t, errors)}
 <form method="post" action="/account/password" class="narrow">

@@ -4,7 +4,6 @@ import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import { html, type SafeHtml } from '../../../kernel/web/html.ts';
 import type { AuditService } from '../services/audit-service.ts';
 import type { PageKit } from './editor-kit.ts';
-import { richText } from './rich-text.ts';
 import { str, type Body } from './form-parts.ts';
 
 type AuditPage = Awaited<ReturnType<AuditService['list']>>;
@@ -19,16 +18,14 @@ function auditRows(page: AuditPage): SafeHtml[] {
 }
 
 function auditBody(t: Translator, page: AuditPage, action: string | undefined): SafeHtml {
-  const exports = {
-    csv: html`<a href="/api/v1/audit?format=csv">${t.t('platform.audit.csv')}</a>`,
-    jsonl: html`<a href="/api/v1/audit?format=jsonl">${t.t('platform.audit.jsonl')}</a>`,
-  };
+  const csv = html`<a href="/api/v1/audit?format=csv">${t.t('platform.audit.csv')}</a>`;
+  const jsonl = html`<a href="/api/v1/audit?format=jsonl">${t.t('platform.audit.jsonl')}</a>`;
   const filter = action ? `&action=${encodeURIComponent(action)}` : '';
   const older = page.nextBefore
     ? html`<p><a href="/admin/audit?before=${page.nextBefore}${filter}">${t.t('platform.audit.older')}</a></p>`
     : '';
   return html`<h1>${t.t('platform.audit.title')}</h1>
-<p>${richText(t, 'platform.audit.intro', exports)}</p>
+<p>${t.t('platform.audit.intro')} ${t.t('platform.audit.export')} ${csv} · ${jsonl}</p>
 <form method="get" action="/admin/audit"><label for="action">${t.t('platform.audit.action')}</label> \
 <input id="action" name="action" value="${action ?? ''}" placeholder="${t.t('platform.audit.actionExample')}"> \
 <button type="submit">${t.t('platform.audit.filter')}</button></form>

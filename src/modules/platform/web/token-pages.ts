@@ -11,7 +11,6 @@ import { SCOPES, type ApiToken, type User } from '../domain/accounts.ts';
 import type { AccountService } from '../services/account-service.ts';
 import { withNotice, type PageKit } from './editor-kit.ts';
 import { errorFor, fieldErrors, invalid, str, when, type Body } from './form-parts.ts';
-import { richText } from './rich-text.ts';
 
 type Created = { secret: string; label: string };
 
@@ -39,7 +38,7 @@ function tokenRow(t: Translator, k: ApiToken, email: Map<string, string>, csrf: 
 function createdNote(t: Translator, created: Created | null): SafeHtml | '' {
   if (!created) return '';
   return html`<div class="secret" role="status">\
-<p>${richText(t, 'platform.tokens.created', { label: html`<strong>${created.label}</strong>` })}</p>
+<p>${t.t('platform.tokens.created', { label: created.label })}</p>
 <p><code id="new-token">${created.secret}</code></p></div>`;
 }
 
@@ -50,17 +49,18 @@ function createTokenForm(t: Translator, errors: FieldIssue[], form: Body, users:
       html`<label><input type="checkbox" name="scopes[]"\
  value="${s}"${checked.includes(s) ? ' checked' : ''}> ${t.t(`platform.scope.${s}`)}</label> `,
   );
-  const people = users.map(
-    (u) =>
-      html`<option value="${u.id}"${str(form.userId) === u.id ? ' selected' : ''}>${t.t('platform.tokens.person', { email: u.email, role: t.t(`platform.role.${u.role}`) })}</option>`,
-  );
+  const people = users.map((u) => {
+    const person = t.t('platform.tokens.person', { email: u.email, role: t.t(`platform.role.${u.role}`) });
+    return html`<option value="${u.id}"${str(form.userId) === u.id ? ' selected' : ''}>${person}</option>`;
+  });
   return html`<h2>${t.t('platform.tokens.create')}</h2>
 ${fieldErrors(t, errors)}
 <form method="post" action="/admin/tokens" class="narrow"><input type="hidden" name="_csrf" value="${csrf}">
 <p><label for="label">${t.t('platform.tokens.label')}</label><br>\
 <input id="label" name="label" required\
  value="${str(form.label)}"${invalid(errors, 'label')}>${errorFor(t, errors, 'label')}</p>
-<fieldset id="scopes"${invalid(errors, 'scopes')}><legend>${t.t('platform.tokens.scopes')}</legend>${errorFor(t, errors, 'scopes')}${scopes}
+<fieldset id="scopes"${invalid(errors, 'scopes')}><legend>${t.t('platform.tokens.scopes')}</legend>\
+${errorFor(t, errors, 'scopes')}${scopes}
 <p class="muted">${t.t('platform.tokens.scopesNote')}</p></fieldset>
 <p><label for="userId">${t.t('platform.tokens.for')}</label><br>\
 <select id="userId" name="userId"${invalid(errors, 'userId')}><option\
