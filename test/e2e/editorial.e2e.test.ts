@@ -169,48 +169,52 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     await page.context().close();
   });
 
-  it('without JavaScript the form still adds rows and a language, switches language tabs, and saves; Enter in a field saves rather than adding a row', async () => {
-    const page = await open(false);
-    await signIn(page, contributor);
-    await page.goto(`${base}/editor/cases/new`);
-    await page.fill('#f-title', 'Prosecutor v. Quirinal Noscript');
-    await page.selectOption('#f-jurisdiction', 'ITA');
-    await click(page, 'button[value="add:defendants"]', `${base}/editor/cases/new`);
-    await page.fill('#f-defendants-0-label', 'Accused 1');
-    await click(page, 'button[value="add:defendants.0.charges"]', `${base}/editor/cases/new`);
-    await page.fill('#f-defendants-0-charges-0-charge', 'Riduzione in schiavitù');
-    await page.selectOption('#f-defendants-0-charges-0-verdict', 'convicted');
-    await page.check('#f-tags-purposes-forced_labour');
-    // Language tabs work on CSS alone: the added language shows; a tab click switches panels.
-    await page.fill('#f-narratives-en-facts', 'English facts.');
-    await page.selectOption('#f-_newLanguage', 'it');
-    await click(page, 'button[value="add:narratives"]', `${base}/editor/cases/new`);
-    const shown = () =>
-      page.$$eval('.lang-panel', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.id));
-    expect(await shown()).toEqual(['f-narratives-it']);
-    await page.fill('#f-narratives-it-facts', 'Fatti del caso.');
-    await page.click('.lang-tabs a[hreflang=en]');
-    expect(await shown()).toEqual(['f-narratives-en']);
-    expect(await page.inputValue('#f-narratives-en-facts')).toBe('English facts.');
-    await page.fill('#f-court', 'Corte di Assise di Roma');
-    await Promise.all([
-      page.waitForURL(/\/editor\/cases\/[^/?]+\?notice=draft-saved/),
-      page.press('#f-court', 'Enter'),
-    ]);
-    expect(await notice(page)).toBe('Draft saved');
-    const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[3]!);
-    const saved = (await t.app.inject({ url: `/api/v1/cases/${id}`, headers: AUTH })).json();
-    expect(saved).toMatchObject({
-      title: 'Prosecutor v. Quirinal Noscript',
-      jurisdiction: 'ITA',
-      court: 'Corte di Assise di Roma',
-      identifiers: [],
-      defendants: [{ label: 'Accused 1', charges: [{ charge: 'Riduzione in schiavitù', verdict: 'convicted' }] }],
-      tags: { purposes: ['forced_labour'] },
-      narratives: { en: { facts: 'English facts.' }, it: { facts: 'Fatti del caso.' } },
-    });
-    await page.context().close();
-  });
+  it(
+    'without JavaScript the form still adds rows and a language, switches language tabs, and saves; ' +
+      'Enter in a field saves rather than adding a row',
+    async () => {
+      const page = await open(false);
+      await signIn(page, contributor);
+      await page.goto(`${base}/editor/cases/new`);
+      await page.fill('#f-title', 'Prosecutor v. Quirinal Noscript');
+      await page.selectOption('#f-jurisdiction', 'ITA');
+      await click(page, 'button[value="add:defendants"]', `${base}/editor/cases/new`);
+      await page.fill('#f-defendants-0-label', 'Accused 1');
+      await click(page, 'button[value="add:defendants.0.charges"]', `${base}/editor/cases/new`);
+      await page.fill('#f-defendants-0-charges-0-charge', 'Riduzione in schiavitù');
+      await page.selectOption('#f-defendants-0-charges-0-verdict', 'convicted');
+      await page.check('#f-tags-purposes-forced_labour');
+      // Language tabs work on CSS alone: the added language shows; a tab click switches panels.
+      await page.fill('#f-narratives-en-facts', 'English facts.');
+      await page.selectOption('#f-_newLanguage', 'it');
+      await click(page, 'button[value="add:narratives"]', `${base}/editor/cases/new`);
+      const shown = () =>
+        page.$$eval('.lang-panel', (els) => els.filter((e) => getComputedStyle(e).display !== 'none').map((e) => e.id));
+      expect(await shown()).toEqual(['f-narratives-it']);
+      await page.fill('#f-narratives-it-facts', 'Fatti del caso.');
+      await page.click('.lang-tabs a[hreflang=en]');
+      expect(await shown()).toEqual(['f-narratives-en']);
+      expect(await page.inputValue('#f-narratives-en-facts')).toBe('English facts.');
+      await page.fill('#f-court', 'Corte di Assise di Roma');
+      await Promise.all([
+        page.waitForURL(/\/editor\/cases\/[^/?]+\?notice=draft-saved/),
+        page.press('#f-court', 'Enter'),
+      ]);
+      expect(await notice(page)).toBe('Draft saved');
+      const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[3]!);
+      const saved = (await t.app.inject({ url: `/api/v1/cases/${id}`, headers: AUTH })).json();
+      expect(saved).toMatchObject({
+        title: 'Prosecutor v. Quirinal Noscript',
+        jurisdiction: 'ITA',
+        court: 'Corte di Assise di Roma',
+        identifiers: [],
+        defendants: [{ label: 'Accused 1', charges: [{ charge: 'Riduzione in schiavitù', verdict: 'convicted' }] }],
+        tags: { purposes: ['forced_labour'] },
+        narratives: { en: { facts: 'English facts.' }, it: { facts: 'Fatti del caso.' } },
+      });
+      await page.context().close();
+    },
+  );
 
   it('with JavaScript, leaving a case form with unsaved changes asks first; saving does not', async () => {
     const page = await open();

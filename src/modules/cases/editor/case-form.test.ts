@@ -3,7 +3,7 @@ import qs from 'qs';
 import { existsSync, readFileSync } from 'node:fs';
 import { CaseInputSchema, type CaseInput } from '../domain/case-schema.ts';
 import { parseOrThrow } from '../../../kernel/validation.ts';
-import { AppError } from '../../../kernel/errors.ts';
+import type { AppError } from '../../../kernel/errors.ts';
 import { sherlocToCase } from '../importers/sherloc.ts';
 import { caseInput } from '../../../../test/factories/case-factory.ts';
 import { html } from '../../../kernel/web/html.ts';
@@ -209,16 +209,23 @@ describe('renderCaseForm', () => {
       /<fieldset class="lang-panel" id="f-narratives-pt-BR">\s*<legend>Brazilian Portuguese \(pt-BR\)<\/legend>/,
     );
     expect(page).toMatch(
-      /<textarea id="f-narratives-es-facts" name="narratives\[es\]\[facts\]" rows="6" lang="es">\nHechos del caso: ñandú\.<\/textarea>/,
+      new RegExp(
+        String.raw`<textarea id="f-narratives-es-facts" name="narratives\[es\]\[facts\]" rows="6"` +
+          String.raw` lang="es">\nHechos del caso: ñandú\.<\/textarea>`,
+      ),
     );
     expect(page).toMatch(
-      /<input type="checkbox" id="f-tags-acts-recruitment" name="tags\[acts\]\[\]" value="recruitment" checked> <label for="f-tags-acts-recruitment">Recruitment<\/label>/,
+      new RegExp(
+        String.raw`<input type="checkbox" id="f-tags-acts-recruitment" name="tags\[acts\]\[\]"` +
+          String.raw` value="recruitment" checked> <label for="f-tags-acts-recruitment">Recruitment<\/label>`,
+      ),
     );
     expect(page).toMatch(/<input type="checkbox" id="f-tags-acts-transfer" name="tags\[acts\]\[\]" value="transfer"> /);
     expect(page).toContain('<option value="PHL" selected>Philippines (PHL)</option>');
     expect((page.match(/<option value="[A-Z]{3}"/g) ?? []).length).toBeGreaterThan(240);
     expect(page).toContain(
-      '<select id="f-victims-0-child" name="victims[0][child]"><option value="unknown">Not known</option><option value="yes" selected>Yes</option>',
+      '<select id="f-victims-0-child" name="victims[0][child]"><option value="unknown">Not known</option>' +
+        '<option value="yes" selected>Yes</option>',
     );
     expect(page).toContain('value="remove:defendants.0.charges.2"');
     expect(page).toContain('value="add:defendants.2.charges"');
@@ -269,7 +276,8 @@ describe('renderCaseForm', () => {
       expect(input).toContain('aria-invalid="true"');
       expect(page).toMatch(
         new RegExp(
-          `<p class="field-error" id="${id}-error"><span class="visually-hidden">Error: </span>[^<]+</p>\\s*<(input|select|textarea)[^>]* id="${id}"`,
+          `<p class="field-error" id="${id}-error"><span class="visually-hidden">Error: </span>[^<]+</p>\\s*<(i` +
+            `nput|select|textarea)[^>]* id="${id}"`,
         ),
       );
       expect(page).toContain(`<li><a href="#${id}">`);
@@ -299,18 +307,30 @@ describe('renderCaseForm', () => {
     ];
     const page = render(values, errors);
     expect(page).toMatch(
-      /<p class="field-error" id="f-victims-0-nationalities-error">[\s\S]{0,80}unknown country code &#39;XXX&#39;<\/p>\s*<input type="text" id="f-victims-0-nationalities"/,
+      new RegExp(
+        String.raw`<p class="field-error" id="f-victims-0-nationalities-error">[\s\S]{0,80}unknown country code` +
+          String.raw` &#39;XXX&#39;<\/p>\s*<input type="text" id="f-victims-0-nationalities"`,
+      ),
     );
     expect(page).toMatch(/<p class="field-error" id="f-defendants-2-count-error">/);
     expect(page).toMatch(
-      /<fieldset class="checks has-error" id="f-tags-acts" aria-describedby="f-tags-acts-error">\s*<legend>Acts<\/legend><p class="field-error" id="f-tags-acts-error">/,
+      new RegExp(
+        String.raw`<fieldset class="checks has-error" id="f-tags-acts" aria-describedby="f-tags-acts-error">\s*` +
+          String.raw`<legend>Acts<\/legend><p class="field-error" id="f-tags-acts-error">`,
+      ),
     );
     expect(page).toMatch(
-      /<section class="form-section" id="f-narratives" aria-labelledby="f-narratives-title">\s*<h2 id="f-narratives-title">Narratives<\/h2><p class="field-error" id="f-narratives-error">/,
+      new RegExp(
+        String.raw`<section class="form-section" id="f-narratives" aria-labelledby="f-narratives-title">\s*<h2` +
+          String.raw` id="f-narratives-title">Narratives<\/h2><p class="field-error" id="f-narratives-error">`,
+      ),
     );
     expect(page).toMatch(/<p class="field-error" id="f-restricted-internalNotes-error">/);
     expect(page).toMatch(
-      /<fieldset class="fine has-error" id="f-defendants-0-charges-0-fine" aria-describedby="f-defendants-0-charges-0-fine-error">/,
+      new RegExp(
+        String.raw`<fieldset class="fine has-error" id="f-defendants-0-charges-0-fine"` +
+          String.raw` aria-describedby="f-defendants-0-charges-0-fine-error">`,
+      ),
     );
     // A message no catalog key matches is not shown in English: the summary says the field is not valid.
     expect(page).toContain('<li>mystery › field: Not valid.</li>');
@@ -323,7 +343,8 @@ describe('renderCaseForm', () => {
   it('marks the language tab whose panel has an error and shows that panel first', () => {
     const page = render(valuesOf(richCase()), [{ path: 'narratives.es.facts', message: 'Too big' }]);
     expect(page).toContain(
-      '<a href="#f-narratives-es" hreflang="es" class="has-error" aria-current="true">Spanish (es) <span class="tab-error">has errors</span></a>',
+      '<a href="#f-narratives-es" hreflang="es" class="has-error" aria-current="true">Spanish (es) <span' +
+        ' class="tab-error">has errors</span></a>',
     );
     expect(page).toContain('<a href="#f-narratives-en" hreflang="en">English (en)</a>');
     expect(page).toContain('<fieldset class="lang-panel current" id="f-narratives-es">');
@@ -359,7 +380,10 @@ describe('renderCaseForm', () => {
       focus: 'victims.2.kind',
     }).value;
     expect(page).toMatch(
-      /<div class="form-actions"><button type="submit" class="primary">Save and submit for review<\/button><button type="submit" name="_workflow" value="submit">Submit<\/button><\/div>/,
+      new RegExp(
+        String.raw`<div class="form-actions"><button type="submit" class="primary">Save and submit for review` +
+          String.raw`<\/button><button type="submit" name="_workflow" value="submit">Submit<\/button><\/div>`,
+      ),
     );
     expect(page).toMatch(/<select id="f-victims-2-kind" name="victims\[2\]\[kind\]" aria-required="true" autofocus>/);
     expect(page.match(/autofocus/g)).toHaveLength(1);

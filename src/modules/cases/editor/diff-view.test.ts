@@ -9,7 +9,8 @@ const t = createI18n().translator('en');
 
 const rowOf = (page: string, path: string) => {
   const m = new RegExp(
-    `<tr class="\\w+">\\s*<th scope="row">[^<]*<br><code class="path">${path.replace(/\./g, '\\.')}</code>[\\s\\S]*?</tr>`,
+    `<tr class="\\w+">\\s*<th scope="row">[^<]*<br>` +
+      `<code class="path">${path.replace(/\./g, '\\.')}</code>[\\s\\S]*?</tr>`,
   ).exec(page);
   if (!m) throw new Error(`no row for ${path}`);
   return m[0];
@@ -24,7 +25,8 @@ describe('renderDiff', () => {
   after.victims[0]!.child = false;
   after.defendants[0]!.charges[1]!.fine = { amount: 100, currency: 'EUR' };
   after.narratives.en!.facts =
-    'Line one.\n\nLine three with “quotes”, <b>markup</b> & ampersands, and a longer account of the recruitment in 2012 by the accused.';
+    'Line one.\n\nLine three with “quotes”, <b>markup</b> & ampersands, ' +
+    'and a longer account of the recruitment in 2012 by the accused.';
   after.narratives.en!.commentary = 'Short <i>note</i>.';
   delete after.narratives.es;
   after.tags.sectors.push('agriculture');
@@ -37,24 +39,37 @@ describe('renderDiff', () => {
     );
     expect(page.match(/<tr class="(added|removed|changed)">/g)).toHaveLength(diffRecords(before, after).length);
     expect(rowOf(page, 'victims.1.gender')).toMatch(
-      /<th scope="row">Victim 2 › Gender<br>[\s\S]*<td>Male <code>male<\/code><\/td>\s*<td>Mixed \(group\) <code>mixed<\/code><\/td>/,
+      new RegExp(
+        String.raw`<th scope="row">Victim 2 › Gender<br>[\s\S]*<td>Male <code>male<\/code><\/td>\s*<td>Mixed` +
+          String.raw` \(group\) <code>mixed<\/code><\/td>`,
+      ),
     );
     expect(rowOf(page, 'victims.0.child')).toMatch(/<td>yes<\/td>\s*<td>no<\/td>/);
     expect(rowOf(page, 'victims.0.nationalities.2')).toMatch(
-      /Victim 1 › Nationalities › item 3[\s\S]*<span class="change-kind">added<\/span>[\s\S]*<td><span class="absent">\(none\)<\/span><\/td>\s*<td>Viet Nam \(VNM\) <code>VNM<\/code><\/td>/,
+      new RegExp(
+        String.raw`Victim 1 › Nationalities › item 3[\s\S]*<span class="change-kind">added<\/span>[\s\S]*<td>` +
+          String.raw`<span class="absent">\(none\)<\/span><\/td>\s*<td>Viet Nam \(VNM\) <code>VNM<\/code><\/td>`,
+      ),
     );
     expect(rowOf(page, 'tags.sectors.2')).toMatch(
       /Sector › item 3[\s\S]*<td>Agriculture <code>agriculture<\/code><\/td>/,
     );
     expect(rowOf(page, 'defendants.0.charges.1.fine')).toMatch(
-      /Defendant 1 › Charge 2 › Fine[\s\S]*<td><span class="absent">not recorded<\/span><\/td>\s*<td><code class="json">\{&quot;amount&quot;:100,&quot;currency&quot;:&quot;EUR&quot;\}<\/code><\/td>/,
+      new RegExp(
+        String.raw`Defendant 1 › Charge 2 › Fine[\s\S]*<td><span class="absent">not recorded<\/span><\/td>\s*<td>` +
+          String.raw`<code class="json">\{&quot;amount&quot;:100,&quot;currency&quot;:&quot;EUR&quot;\}<\/code>` +
+          String.raw`<\/td>`,
+      ),
     );
   });
 
   it('names the workflow status and labels its codes', () => {
     const moved = renderDiff(t, [{ path: 'status', kind: 'changed', before: 'in_review', after: 'published' }]).value;
     expect(rowOf(moved, 'status')).toMatch(
-      /<th scope="row">Status<br>[\s\S]*<td>In review <code>in_review<\/code><\/td>\s*<td>Published <code>published<\/code><\/td>/,
+      new RegExp(
+        String.raw`<th scope="row">Status<br>[\s\S]*<td>In review <code>in_review<\/code><\/td>\s*<td>Published ` +
+          String.raw`<code>published<\/code><\/td>`,
+      ),
     );
   });
 
