@@ -7,7 +7,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
-import { createUser } from '../helpers/accounts.ts';
+import { cookieHeader, createUser } from '../helpers/accounts.ts';
 import { WebClient, type PageResponse } from '../helpers/web-client.ts';
 import { moveTo } from '../helpers/workflow.ts';
 import { unmarkedText } from '../helpers/pseudo-locale.ts';
@@ -21,6 +21,15 @@ import { LANGUAGE_CHOICES, languageLabel } from '../../src/modules/cases/editor/
 const PSEUDO = { 'accept-language': 'en-XA' };
 /** The pseudo-locale's text of a key: how a test finds a button by what it shows. */
 const X = createI18n().translator('en-XA');
+
+/** A multipart body as a browser sends it: the CSRF field, then the file (if any). */
+async function multipart(fields: Record<string, string>, file?: { name: string; type: string; bytes: Uint8Array }) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  if (file) fd.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+  const res = new Response(fd);
+  return { payload: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type')! };
+}
 
 /** Every dotted path inside a value (`victims.0.label`), as the diff view and the history show them. */
 function paths(v: unknown, prefix = '', out: string[] = []): string[] {
@@ -125,7 +134,14 @@ describe('editorial pages in the pseudo-locale', () => {
       paths(v.restricted, 'restricted', out);
       for (const c of v.comments) out.push(c.authorLabel, ...c.body.split('\n'));
       for (const w of v.warnings) out.push(w.path, w.party, w.name);
-      for (const x of await t.services.workflow.history(id, SYSTEM)) out.push(x.actorLabel, ...x.changed);
+      for (const x of await t.services.workflow.history(id, SYSTEM)) {
+        out.push(x.actorLabel, ...x.changed);
+        // Older versions: the diff view shows their values.
+        const old = await t.services.workflow.version(id, x.version, SYSTEM);
+        strings(old.record, out);
+        strings(old.restricted, out);
+        paths(old.record, '', out);
+      }
       for (const d of await t.services.documents.list(id, SYSTEM)) out.push(d.filename, d.mediaType);
     }
     for (const u of await t.services.accounts.listUsers(SYSTEM)) out.push(u.email, u.name ?? '');
@@ -254,6 +270,43 @@ describe('editorial pages in the pseudo-locale', () => {
     );
     expect(empty.status).toBe(400);
     await expectAllMarked(empty, 'refused comment');
+  });
+
+  it('marks a save that clashed with another one', async () => {
+    const page = await editor.get(`/editor/cases/${ids.published}`);
+    const form = page.form(`/editor/cases/${ids.published}`).fill('f-court', 'Tribunal de Paris');
+    const other = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/cases/${ids.published}?acknowledge_warnings=true`,
+      headers: AUTH,
+      payload: { court: 'Cour de cassation' },
+    });
+    expect(other.statusCode, other.body).toBe(200);
+    const clash = await editor.submit(form, X.t('cases.editor.case.save'));
+    expect(clash.status).toBe(409);
+    await expectAllMarked(clash, 'clash', ['Tribunal de Paris', 'court']);
+  });
+
+  it('marks refused uploads beside the file field', async () => {
+    const page = await editor.get(`/editor/cases/${ids.named}`);
+    const csrf = page.form(/\/documents$/).value('_csrf');
+    const upload = async (file?: { name: string; type: string; bytes: Uint8Array }) => {
+      const body = await multipart({ _csrf: csrf }, file);
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/editor/cases/${ids.named}/documents`,
+        payload: body.payload,
+        headers: { ...PSEUDO, cookie: cookieHeader(editor.jar), 'content-type': body.type, accept: 'text/html' },
+      });
+      return { status: res.statusCode, body: res.body } as PageResponse;
+    };
+    const none = await upload();
+    expect(none.status).toBe(400);
+    await expectAllMarked(none, 'upload without a file');
+    const exe = await upload({ name: 'judgment.pdf', type: 'application/pdf', bytes: Buffer.from('MZ not a pdf') });
+    expect(exe.status).toBe(415);
+    expect(exe.body).toContain('id="doc-file-error"');
+    await expectAllMarked(exe, 'upload of a disguised file', ['judgment.pdf']);
   });
 
   it('marks the history and the version diff', async () => {

@@ -254,7 +254,8 @@ function summary(placed: ReturnType<typeof placeErrors>, ctx: RenderContext): Sa
  aria-labelledby="error-summary-title"${ctx.focus ? '' : html` autofocus`}>
 <h2 id="error-summary-title">${t.t('cases.editor.form.problems', { n })}</h2>
 <ul>${placed.all.map((e) => {
-    const label = e.path === '(root)' || e.path === '' ? t.t('cases.editor.form.case') : fieldLabel(t, e.path);
+    const whole = e.path === '(root)' || e.path === '(form)' || e.path === '';
+    const label = whole ? t.t('cases.editor.form.case') : fieldLabel(t, e.path);
     const message = errorMessage(t, e.error, undefined, e.target ? ctx.values.get(e.target) : undefined);
     const text = t.t('cases.editor.form.problem', { field: label, message });
     return e.target ? html`<li><a href="#${fieldId(e.target)}">${text}</a></li>` : html`<li>${text}</li>`;
