@@ -2,10 +2,26 @@
 import type { z } from 'zod';
 import { AppError, type FieldIssue } from './errors.ts';
 
+/** The zod issue behind a FieldIssue: its code and parameters, for pages that word the message themselves. */
+export interface IssueCause {
+  code: string;
+  params: Readonly<Record<string, unknown>>;
+}
+
+// Kept beside the issue, not in it: the API's JSON details and the import reports stay as they are.
+const causes = new WeakMap<FieldIssue, IssueCause>();
+
+/** The zod code and parameters of an issue made by issuesOf (undefined for an issue a service wrote). */
+export function causeOf(issue: FieldIssue): IssueCause | undefined {
+  return causes.get(issue);
+}
+
 export function issuesOf(error: z.ZodError, prefix = ''): FieldIssue[] {
   return error.issues.map((iss) => {
     const path = [prefix, ...iss.path.map(String)].filter(Boolean).join('.');
     const issue: FieldIssue = { path: path || '(root)', message: iss.message };
+    const { code, path: _p, message: _m, ...params } = iss as unknown as Record<string, unknown>;
+    causes.set(issue, { code: String(code), params });
     const values = (iss as { values?: unknown[] }).values;
     if (iss.code === 'invalid_value' && Array.isArray(values)) issue.allowed = values.map(String);
     if (iss.code === 'unrecognized_keys')

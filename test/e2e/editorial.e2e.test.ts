@@ -104,7 +104,7 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.locator('#f-identity').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOTS}editor.png` });
-    await click(page, 'form.case-editor button.primary', /\/editor\/cases\/[^/?]+\?notice=Draft/);
+    await click(page, 'form.case-editor button.primary', /\/editor\/cases\/[^/?]+\?notice=draft-saved/);
     expect(await notice(page)).toBe('Draft saved');
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[3]!);
     const saved = (await t.app.inject({ url: `/api/v1/cases/${id}`, headers: AUTH })).json();
@@ -127,7 +127,7 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
       },
     });
     expect(saved.narratives.en.facts).toContain('zephyrine promise');
-    await click(page, 'form.transition button[value="in_review"]', /notice=Now/);
+    await click(page, 'form.transition button[value="in_review"]', /notice=moved/);
     expect(await notice(page)).toBe('Now in review');
     await click(page, 'form.signout button', /\/login\?notice=/);
     expect(await notice(page)).toBe('You are signed out.');
@@ -148,7 +148,7 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     await page.screenshot({ path: `${SCREENSHOTS}review-queue.png` });
     await click(page, `table.queue a[href="/editor/cases/${id}"]`, `${base}/editor/cases/${id}`);
     expect(await page.locator('.warnings').count()).toBe(0); // no party name in the narrative
-    await click(page, 'form.transition button[value="published"]', /notice=Now/);
+    await click(page, 'form.transition button[value="published"]', /notice=moved/);
     expect(await notice(page)).toBe('Now published');
 
     // Public search finds it; the public page shows no restricted field.
@@ -161,7 +161,7 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
 
     // The takedown.
     await page.goto(`${base}/editor/cases/${id}`);
-    await click(page, 'form.transition button[value="withdrawn"]', /notice=Now/);
+    await click(page, 'form.transition button[value="withdrawn"]', /notice=moved/);
     expect(await notice(page)).toBe('Now withdrawn');
     await page.goto(`${base}/search?q=zephyrine`);
     expect(await page.locator('.hit').count()).toBe(0);
@@ -170,8 +170,8 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
   });
 
   it(
-    'without JavaScript the form still adds rows and a language, switches language tabs, and saves; Enter in a ' +
-      'field saves rather than adding a row',
+    'without JavaScript the form still adds rows and a language, switches language tabs, and saves; ' +
+      'Enter in a field saves rather than adding a row',
     async () => {
       const page = await open(false);
       await signIn(page, contributor);
@@ -196,7 +196,10 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
       expect(await shown()).toEqual(['f-narratives-en']);
       expect(await page.inputValue('#f-narratives-en-facts')).toBe('English facts.');
       await page.fill('#f-court', 'Corte di Assise di Roma');
-      await Promise.all([page.waitForURL(/\/editor\/cases\/[^/?]+\?notice=Draft/), page.press('#f-court', 'Enter')]);
+      await Promise.all([
+        page.waitForURL(/\/editor\/cases\/[^/?]+\?notice=draft-saved/),
+        page.press('#f-court', 'Enter'),
+      ]);
       expect(await notice(page)).toBe('Draft saved');
       const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[3]!);
       const saved = (await t.app.inject({ url: `/api/v1/cases/${id}`, headers: AUTH })).json();
@@ -234,7 +237,7 @@ describe.runIf(chromiumAvailable())('editorial workflow in Chromium', () => {
     await page.fill('#f-title', 'Prosecutor v. Saved Properly');
     await page.selectOption('#f-jurisdiction', 'FRA');
     await click(page, 'button[value="add:victims"]', `${base}/editor/cases/new`);
-    await click(page, 'form.case-editor button.primary', /notice=Draft/);
+    await click(page, 'form.case-editor button.primary', /notice=draft-saved/);
     expect(asked).toEqual(['beforeunload']);
     await page.context().close();
   });

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { cookieHeader, cookiesOf, PASSWORD } from './accounts.ts';
-import { FormFill, formOn, parsePage, type Control, type ParsedPage } from './html-form.ts';
+import { formOn, parsePage, type Control, type FormFill, type ParsedPage } from './html-form.ts';
 
 export interface PageResponse {
   status: number;
@@ -35,16 +35,23 @@ function response(
 
 export class WebClient {
   jar: Record<string, string> = {};
+  /** Sent with every request, e.g. `accept-language` for a locale. */
+  headers: Record<string, string> = {};
   constructor(readonly app: FastifyInstance) {}
 
   async get(url: string): Promise<PageResponse> {
-    const res = await this.app.inject({ url, headers: { cookie: cookieHeader(this.jar), accept: 'text/html' } });
+    const res = await this.app.inject({
+      url,
+      headers: { ...this.headers, cookie: cookieHeader(this.jar), accept: 'text/html' },
+    });
     this.jar = cookiesOf(res, this.jar);
     return response(url, res);
   }
 
-  /** Submits the form as if `button` (its visible text, or the control) were clicked; without one, as Enter in a
-   * field does. */
+  /**
+   * Submits the form as if `button` (its visible text, or the control) were clicked; without one, as
+   * Enter in a field does.
+   */
   async submit(form: FormFill, button?: string | Control): Promise<PageResponse> {
     const submitter = typeof button === 'string' ? form.button(button) : button;
     const payload = new URLSearchParams(form.entries(submitter)).toString();
@@ -55,6 +62,7 @@ export class WebClient {
       url: form.action,
       payload,
       headers: {
+        ...this.headers,
         cookie: cookieHeader(this.jar),
         'content-type': 'application/x-www-form-urlencoded',
         accept: 'text/html',

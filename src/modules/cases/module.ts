@@ -48,7 +48,7 @@ export const casesModule = defineModule<Services>({
   },
   pages(app, { services, config }) {
     webRoutes(app, { services, publicUrl: config.publicUrl, maxPageSize: config.maxPageSize });
-    editorRoutes(app, services, editorKit(app));
+    editorRoutes(app, services, editorKit(app, { notices: 'cases.editor.notice' }));
   },
   commands(program, ctx) {
     documentCommands(program, ctx);

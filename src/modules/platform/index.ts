@@ -29,6 +29,6 @@ export {
   setSessionCookie,
   type AuthConfig,
 } from './http/auth.ts';
-export { editorKit, pageOf, safeNext, type PageKit } from './web/account-pages.ts';
+export { editorKit, noticeText, pageOf, safeNext, withNotice, type PageKit } from './web/editor-kit.ts';
 export { editorPage, type EditorPageMeta } from './web/editor-layout.ts';
 export { platformModule } from './module.ts';

@@ -3,10 +3,14 @@ import { CaseInputSchema } from '../domain/case-schema.ts';
 import { diffRecords } from '../services/case-diff.ts';
 import { renderDiff, renderValue } from './diff-view.ts';
 import { richCase } from '../../../../test/fixtures/test-cases.ts';
+import { createI18n } from '../../../app/modules.ts';
+
+const t = createI18n().translator('en');
 
 const rowOf = (page: string, path: string) => {
   const m = new RegExp(
-    `<tr class="\\w+">\\s*<th scope="row">[^<]*<br><code class="path">${path.replace(/\./g, '\\.')}</code>[\\s\\S]*?</tr>`,
+    `<tr class="\\w+">\\s*<th scope="row">[^<]*<br>` +
+      `<code class="path">${path.replace(/\./g, '\\.')}</code>[\\s\\S]*?</tr>`,
   ).exec(page);
   if (!m) throw new Error(`no row for ${path}`);
   return m[0];
@@ -21,12 +25,13 @@ describe('renderDiff', () => {
   after.victims[0]!.child = false;
   after.defendants[0]!.charges[1]!.fine = { amount: 100, currency: 'EUR' };
   after.narratives.en!.facts =
-    'Line one.\n\nLine three with “quotes”, <b>markup</b> & ampersands, and a longer account of the recruitment in 2012 by the accused.';
+    'Line one.\n\nLine three with “quotes”, <b>markup</b> & ampersands, ' +
+    'and a longer account of the recruitment in 2012 by the accused.';
   after.narratives.en!.commentary = 'Short <i>note</i>.';
   delete after.narratives.es;
   after.tags.sectors.push('agriculture');
   after.sources.pop();
-  const page = renderDiff(diffRecords(before, after)).value;
+  const page = renderDiff(t, diffRecords(before, after)).value;
 
   it('is a table with one row per change: human field name, path, before and after', () => {
     expect(page).toMatch(
@@ -34,24 +39,37 @@ describe('renderDiff', () => {
     );
     expect(page.match(/<tr class="(added|removed|changed)">/g)).toHaveLength(diffRecords(before, after).length);
     expect(rowOf(page, 'victims.1.gender')).toMatch(
-      /<th scope="row">Victim 2 › Gender<br>[\s\S]*<td>Male <code>male<\/code><\/td>\s*<td>Mixed \(group\) <code>mixed<\/code><\/td>/,
+      new RegExp(
+        String.raw`<th scope="row">Victim 2 › Gender<br>[\s\S]*<td>Male <code>male<\/code><\/td>\s*<td>Mixed` +
+          String.raw` \(group\) <code>mixed<\/code><\/td>`,
+      ),
     );
     expect(rowOf(page, 'victims.0.child')).toMatch(/<td>yes<\/td>\s*<td>no<\/td>/);
     expect(rowOf(page, 'victims.0.nationalities.2')).toMatch(
-      /Victim 1 › Nationalities › item 3[\s\S]*<span class="change-kind">added<\/span>[\s\S]*<td><span class="absent">\(none\)<\/span><\/td>\s*<td>Viet Nam \(VNM\) <code>VNM<\/code><\/td>/,
+      new RegExp(
+        String.raw`Victim 1 › Nationalities › item 3[\s\S]*<span class="change-kind">added<\/span>[\s\S]*<td>` +
+          String.raw`<span class="absent">\(none\)<\/span><\/td>\s*<td>Viet Nam \(VNM\) <code>VNM<\/code><\/td>`,
+      ),
     );
     expect(rowOf(page, 'tags.sectors.2')).toMatch(
       /Sector › item 3[\s\S]*<td>Agriculture <code>agriculture<\/code><\/td>/,
     );
     expect(rowOf(page, 'defendants.0.charges.1.fine')).toMatch(
-      /Defendant 1 › Charge 2 › Fine[\s\S]*<td><span class="absent">not recorded<\/span><\/td>\s*<td><code class="json">\{&quot;amount&quot;:100,&quot;currency&quot;:&quot;EUR&quot;\}<\/code><\/td>/,
+      new RegExp(
+        String.raw`Defendant 1 › Charge 2 › Fine[\s\S]*<td><span class="absent">not recorded<\/span><\/td>\s*<td>` +
+          String.raw`<code class="json">\{&quot;amount&quot;:100,&quot;currency&quot;:&quot;EUR&quot;\}<\/code>` +
+          String.raw`<\/td>`,
+      ),
     );
   });
 
   it('names the workflow status and labels its codes', () => {
-    const moved = renderDiff([{ path: 'status', kind: 'changed', before: 'in_review', after: 'published' }]).value;
+    const moved = renderDiff(t, [{ path: 'status', kind: 'changed', before: 'in_review', after: 'published' }]).value;
     expect(rowOf(moved, 'status')).toMatch(
-      /<th scope="row">Status<br>[\s\S]*<td>In review <code>in_review<\/code><\/td>\s*<td>Published <code>published<\/code><\/td>/,
+      new RegExp(
+        String.raw`<th scope="row">Status<br>[\s\S]*<td>In review <code>in_review<\/code><\/td>\s*<td>Published ` +
+          String.raw`<code>published<\/code><\/td>`,
+      ),
     );
   });
 
@@ -93,18 +111,22 @@ describe('renderDiff', () => {
   });
 
   it('says so when nothing changed, and can carry a caption', () => {
-    expect(renderDiff([]).value).toBe('<p class="diff-empty">No changes.</p>');
+    expect(renderDiff(t, []).value).toBe('<p class="diff-empty">No changes.</p>');
     expect(
-      renderDiff([{ path: 'court', kind: 'changed', before: 'A', after: 'B' }], { caption: 'Version 2 → 3' }).value,
+      renderDiff(t, [{ path: 'court', kind: 'changed', before: 'A', after: 'B' }], { caption: 'Version 2 → 3' }).value,
     ).toContain('<caption>Version 2 → 3</caption>');
   });
 
   it('renders single values: absent, null, numbers, unknown codes as text', () => {
-    expect(renderValue(undefined).value).toBe('<span class="absent">(none)</span>');
-    expect(renderValue(null).value).toBe('<span class="absent">not recorded</span>');
-    expect(renderValue(480).value).toBe('480');
+    expect(renderValue(t, undefined).value).toBe('<span class="absent">(none)</span>');
+    expect(renderValue(t, null).value).toBe('<span class="absent">not recorded</span>');
+    expect(renderValue(t, 480).value).toBe('480');
     expect(
-      renderValue('robot', { key: 'gender', label: 'Gender', control: { kind: 'select', options: [] } }).value,
+      renderValue(t, 'robot', {
+        key: 'gender',
+        label: 'cases.editor.field.gender',
+        control: { kind: 'select', options: [], labels: { vocabulary: 'genders' } },
+      }).value,
     ).toBe('<span class="text">robot</span>');
   });
 });

@@ -1,21 +1,19 @@
 /**
- * The editor interface: review queue, case editor (every section), workflow buttons with review
- * comments and the pseudonymisation warnings, history with diffs and restore. Server-rendered
- * forms like the public site; every POST carries a CSRF token; the services decide every right.
+ * The editor interface's routes: review queue, case editor (every section), workflow buttons with
+ * review comments and the pseudonymisation warnings, history with diffs and restore. Server-rendered
+ * forms like the public site; every POST carries a CSRF token; the services decide every right. The
+ * pages are drawn by queue-page.ts, case-page.ts and history-pages.ts; notices travel as codes.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CaseRecord, CaseStatus } from '../domain/case-schema.ts';
-import type { CaseDocument } from '../../../kernel/files/documents.ts';
+import type { CaseRecord } from '../domain/case-schema.ts';
 import { contentOf } from '../domain/case-record.ts';
-import { AppError, type FieldIssue } from '../../../kernel/errors.ts';
-import { can } from '../../platform/index.ts';
-import { STATUSES } from '../domain/taxonomy.ts';
+import { AppError } from '../../../kernel/errors.ts';
+import type { Translator } from '../../../kernel/i18n/i18n.ts';
+import { html } from '../../../kernel/web/html.ts';
+import { can, withNotice, type PageKit } from '../../platform/index.ts';
 import type { Services } from '../services/services.ts';
-import type { EditorialView } from '../services/workflow-service.ts';
 import { diffRecords } from '../services/case-diff.ts';
 import { mergeEdits } from '../services/case-merge.ts';
-import { html, type SafeHtml } from '../../../kernel/web/html.ts';
-import type { PageKit } from '../../platform/index.ts';
 import {
   applyFormOp,
   focusAfterOp,
@@ -23,16 +21,33 @@ import {
   parseCaseForm,
   renderCaseForm,
   type CaseFormValues,
+  type FormError,
   type FormOp,
 } from './case-form.ts';
-import { renderDiff } from './diff-view.ts';
+import { caseEditorPage, type CasePageState } from './case-page.ts';
+import { queuePage } from './queue-page.ts';
+import { historyPage, versionPage } from './history-pages.ts';
+import {
+  commentErrorText,
+  documentErrorText,
+  restoreErrorText,
+  saveErrors,
+  size,
+  transitionErrorText,
+} from './editor-text.ts';
 
 type Body = Record<string, unknown>;
 type P = { Params: { id: string } };
 type PV = { Params: { id: string; version: string } };
+type Upload = {
+  type?: string;
+  filename?: string;
+  mimetype?: string;
+  toBuffer?: () => Promise<Buffer>;
+  file?: { truncated?: boolean };
+};
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const statusLabel = (s: string) => STATUSES.find((x) => x.code === s)?.label ?? s;
-const when = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+const refused = (e: unknown, ...codes: string[]): e is AppError => e instanceof AppError && codes.includes(e.code);
 
 const EMPTY_CASE: CaseFormValues = {
   case: {
@@ -55,11 +70,67 @@ function formValues(rec: CaseRecord, restricted: CaseFormValues['restricted']): 
   return { case: content as unknown as Record<string, unknown>, restricted, version: rec.version };
 }
 
+const contentWithoutStatus = (rec: CaseRecord) => {
+  const { status: _s, ...c } = contentOf(rec);
+  return c as unknown as Record<string, unknown>;
+};
+
+/** The new-case page: the empty (or refused) form. */
+function newCasePage(t: Translator, values: CaseFormValues, errors: FormError[], focus: string | null = null) {
+  const submitLabel = t.t('cases.editor.new.save');
+  return (csrf: string) =>
+    html`<h1>${t.t('cases.editor.new.title')}</h1>
+<p class="muted">${t.t('cases.editor.new.intro')}</p>
+${renderCaseForm({ t, action: '/editor/cases/new', values, errors, csrfToken: csrf, submitLabel, focus })}`;
+}
+
+/**
+ * Applies an add/remove-row button. A refused one (no language chosen, a row that is gone) comes back
+ * as an error beside the control, with everything typed kept, instead of an error page.
+ */
+function rowOp(
+  values: CaseFormValues,
+  op: FormOp,
+): { values: CaseFormValues; errors: FormError[]; focus: string | null } {
+  try {
+    const next = applyFormOp(values, op);
+    return { values: next, errors: [], focus: focusAfterOp(next, op) };
+  } catch (e) {
+    if (!refused(e, 'VALIDATION_FAILED', 'BAD_REQUEST')) throw e;
+    // A row that is gone is no field's fault: the message goes to the summary.
+    const errors = saveErrors(e).map((x) => (x.path === '_op' ? { ...x, path: '' } : x));
+    return { values, errors, focus: null };
+  }
+}
+
 export function editorRoutes(app: FastifyInstance, services: Services, kit: PageKit): void {
   const { cases, workflow } = services;
   const guard = (req: FastifyRequest, reply: FastifyReply) => kit.user(req, reply);
-  const back = (reply: FastifyReply, id: string, notice: string) =>
-    reply.redirect(`/editor/cases/${encodeURIComponent(id)}?notice=${encodeURIComponent(notice)}`, 303);
+  const back = (reply: FastifyReply, id: string, code: string, values: Record<string, string | number> = {}) =>
+    reply.redirect(withNotice(`/editor/cases/${encodeURIComponent(id)}`, code, values), 303);
+
+  /** Sends the page of a case with the state of a refused action (or as stored). */
+  async function casePage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    opts: Partial<CasePageState> & { status?: number } = {},
+  ) {
+    const v = await workflow.view(id, req.actor);
+    const state: CasePageState = {
+      values: opts.values ?? formValues(v.record, v.restricted),
+      errors: opts.errors ?? [],
+      focus: opts.focus ?? null,
+      transitionError: opts.transitionError ?? null,
+      transitionComment: opts.transitionComment ?? '',
+      commentError: opts.commentError ?? null,
+      acknowledge: opts.acknowledge ?? false,
+      documents: await services.documents.list(id, req.actor),
+      documentError: opts.documentError ?? null,
+      maxBytes: services.documents.maxBytes,
+    };
+    return kit.send(req, reply, v.record.title, (csrf) => caseEditorPage(req.t, v, csrf, state), opts.status ?? 200);
+  }
 
   app.get('/editor', { schema: { hide: true } }, async (req, reply) => {
     if (!guard(req, reply)) return reply;
@@ -69,131 +140,60 @@ export function editorRoutes(app: FastifyInstance, services: Services, kit: Page
       workflow.queue(req.actor, ['draft']),
       editor ? workflow.queue(req.actor, ['withdrawn']) : Promise.resolve([]),
     ]);
-    const table = (items: typeof review, empty: string) =>
-      items.length
-        ? html`<table class="data queue"><thead><tr><th>Case</th><th>Jurisdiction</th><th>Status</th><th>Changed (UTC)</th></tr></thead><tbody>
-${items.map((i) => html`<tr><td><a href="/editor/cases/${i.id}">${i.title}</a></td><td>${i.jurisdiction}</td><td><span class="status status-${i.status}">${statusLabel(i.status)}</span></td><td>${when(i.updatedAt)}</td></tr>`)}</tbody></table>`
-        : html`<p class="muted">${empty}</p>`;
-    return kit.send(
-      req,
-      reply,
-      'Review queue',
-      () => html`<h1>${editor ? 'Review queue' : 'Your cases'}</h1>
-<p><a class="button" href="/editor/cases/new">New case</a></p>
-<h2>In review</h2>${table(review, editor ? 'Nothing waits for review.' : 'None of your cases waits for review.')}
-<h2>${editor ? 'Drafts' : 'Your drafts'}</h2>${table(drafts, 'No drafts.')}
-${editor ? html`<h2>Withdrawn</h2>${table(withdrawn, 'No withdrawn cases.')}` : ''}`,
-    );
+    const body = queuePage(req.t, { editor, review, drafts, withdrawn });
+    return kit.send(req, reply, req.t.t('cases.editor.queue.title'), () => body);
   });
-
-  const newPage =
-    (values: CaseFormValues, errors: FieldIssue[], focus: string | null = null) =>
-    (csrf: string) =>
-      html`<h1>New case</h1>
-<p class="muted">A new case starts as a draft. Nothing is public until an editor publishes it.</p>
-${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf, submitLabel: 'Save draft', focus })}`;
 
   app.get('/editor/cases/new', { schema: { hide: true } }, async (req, reply) => {
     if (!guard(req, reply)) return reply;
     if (!can(req.actor, 'case.create'))
       throw new AppError('FORBIDDEN', 'creating cases needs a contributor, editor or administrator account');
-    return kit.send(req, reply, 'New case', newPage(EMPTY_CASE, []));
+    return kit.send(req, reply, req.t.t('cases.editor.new.title'), newCasePage(req.t, EMPTY_CASE, []));
   });
 
   app.post('/editor/cases/new', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
     if (!guard(req, reply)) return reply;
+    const title = req.t.t('cases.editor.new.title');
     const { values, op } = parseCaseForm((req.body ?? {}) as Body);
     if (op) {
       const r = rowOp(values, op);
-      return kit.send(req, reply, 'New case', newPage(r.values, r.errors, r.focus), r.errors.length ? 400 : 200);
+      return kit.send(req, reply, title, newCasePage(req.t, r.values, r.errors, r.focus), r.errors.length ? 400 : 200);
     }
     try {
       const rec = await cases.create({ ...values.case, status: 'draft' }, req.actor, { restricted: values.restricted });
-      return back(reply, rec.id, 'Draft saved');
+      return back(reply, rec.id, 'draft-saved');
     } catch (e) {
-      if (!(e instanceof AppError) || (e.code !== 'VALIDATION_FAILED' && e.code !== 'CONFLICT')) throw e;
-      return kit.send(req, reply, 'New case', newPage(values, issues(e)), e.status);
+      if (!refused(e, 'VALIDATION_FAILED', 'CONFLICT')) throw e;
+      return kit.send(req, reply, title, newCasePage(req.t, values, saveErrors(e)), e.status);
     }
   });
-
-  async function casePage(
-    req: FastifyRequest,
-    reply: FastifyReply,
-    id: string,
-    opts: {
-      values?: CaseFormValues;
-      errors?: FieldIssue[];
-      status?: number;
-      transitionError?: string;
-      transitionComment?: string;
-      commentError?: { message: string; body: string };
-      focus?: string | null;
-      acknowledge?: boolean;
-      documentError?: string;
-    } = {},
-  ) {
-    const v = await workflow.view(id, req.actor);
-    const values = opts.values ?? formValues(v.record, v.restricted);
-    const documents = await services.documents.list(id, req.actor);
-    const page = {
-      transitionError: opts.transitionError ?? null,
-      transitionComment: opts.transitionComment ?? '',
-      commentError: opts.commentError ?? null,
-      acknowledge: opts.acknowledge ?? false,
-      documents,
-      documentError: opts.documentError ?? null,
-      maxBytes: services.documents.maxBytes,
-    };
-    return kit.send(
-      req,
-      reply,
-      v.record.title,
-      (csrf) => caseEditor(v, values, opts.errors ?? [], csrf, page, opts.focus ?? null),
-      opts.status ?? 200,
-    );
-  }
 
   // Judgment documents: uploaded as multipart/form-data (the CSRF token is a part of it).
   app.post<P>('/editor/cases/:id/documents', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
     if (!guard(req, reply)) return reply;
-    await services.documents.requireEdit(req.params.id, req.actor); // rights first, then the form
-    const file = (
-      (req.body ?? {}) as {
-        file?: {
-          type?: string;
-          filename?: string;
-          mimetype?: string;
-          toBuffer?: () => Promise<Buffer>;
-          file?: { truncated?: boolean };
-        };
-      }
-    ).file;
+    const id = req.params.id;
+    await services.documents.requireEdit(id, req.actor); // rights first, then the form
+    const file = ((req.body ?? {}) as { file?: Upload }).file;
     if (!file || file.type !== 'file' || !file.filename || !file.toBuffer) {
-      return casePage(req, reply, req.params.id, {
-        documentError: 'Choose a file to attach (send the form as multipart/form-data).',
-        status: 400,
-      });
+      return casePage(req, reply, id, { documentError: req.t.t('cases.editor.documents.choose'), status: 400 });
     }
     const bytes = await file.toBuffer();
+    const maxBytes = services.documents.maxBytes;
     if (file.file?.truncated) {
-      return casePage(req, reply, req.params.id, {
-        documentError: `${file.filename} is larger than the limit of ${kb(services.documents.maxBytes)}; nothing was attached.`,
-        status: 413,
+      const documentError = req.t.t('cases.editor.documents.tooLarge', {
+        file: file.filename,
+        limit: size(req.t, maxBytes),
       });
+      return casePage(req, reply, id, { documentError, status: 413 });
     }
     try {
-      const r = await services.documents.attach(
-        { caseId: req.params.id, filename: file.filename, declaredType: file.mimetype, bytes },
-        req.actor,
-      );
-      return back(
-        reply,
-        req.params.id,
-        r.created ? `Attached ${r.document.filename}` : `${r.document.filename} was already attached`,
-      );
+      const input = { caseId: id, filename: file.filename, declaredType: file.mimetype, bytes };
+      const r = await services.documents.attach(input, req.actor);
+      return back(reply, id, r.created ? 'attached' : 'already-attached', { file: r.document.filename });
     } catch (e) {
       if (!(e instanceof AppError) || ![400, 413, 415].includes(e.status)) throw e;
-      return casePage(req, reply, req.params.id, { documentError: e.message, status: e.status });
+      const documentError = documentErrorText(req.t, e, file.filename, maxBytes);
+      return casePage(req, reply, id, { documentError, status: e.status });
     }
   });
 
@@ -203,7 +203,7 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
     async (req, reply) => {
       if (!guard(req, reply)) return reply;
       await services.documents.remove(req.params.id, req.params.sha256, req.actor);
-      return back(reply, req.params.id, 'Document removed');
+      return back(reply, req.params.id, 'document-removed');
     },
   );
 
@@ -218,30 +218,24 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
     const { values, op } = parseCaseForm(body);
     if (op) {
       const r = rowOp(values, op);
-      return casePage(req, reply, req.params.id, {
-        values: r.values,
-        errors: r.errors,
-        focus: r.focus,
-        status: r.errors.length ? 400 : 200,
-      });
+      const status = r.errors.length ? 400 : 200;
+      return casePage(req, reply, req.params.id, { values: r.values, errors: r.errors, focus: r.focus, status });
     }
     try {
       // The form has no id, status or import provenance: those stay as stored.
       const stored = await cases.get(req.params.id, req.actor);
-      const { id: _id, ...merged } = keepUneditedFields(
-        contentOf(stored) as unknown as Record<string, unknown>,
-        values.case,
-      );
+      const { id: _id, ...merged } = keepUneditedFields(contentOf(stored) as unknown as Body, values.case);
       const patch = { ...merged, ...(values.version ? { version: values.version } : {}) };
       await cases.patch(req.params.id, patch, req.actor, values.restricted, { acknowledgeWarnings: ack === 'yes' });
-      return back(reply, req.params.id, 'Saved');
+      return back(reply, req.params.id, 'saved');
     } catch (e) {
-      if (!(e instanceof AppError) || (e.code !== 'VALIDATION_FAILED' && e.code !== 'CONFLICT')) throw e;
+      if (!refused(e, 'VALIDATION_FAILED', 'CONFLICT')) throw e;
       const stale = e.code === 'CONFLICT' && (e.details as { field?: string } | null)?.field === 'version';
       if (stale && values.version) return saveStale(req, reply, values, ack === 'yes');
       // An edit of a published case that names a party: shown, and savable once acknowledged.
       const named = e.code === 'CONFLICT' && !!(e.details as { warnings?: unknown } | null)?.warnings;
-      return casePage(req, reply, req.params.id, { values, errors: issues(e), status: e.status, acknowledge: named });
+      const errors = saveErrors(e, values.case);
+      return casePage(req, reply, req.params.id, { values, errors, status: e.status, acknowledge: named });
     }
   });
 
@@ -251,17 +245,9 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
    */
   async function saveStale(req: FastifyRequest<P>, reply: FastifyReply, values: CaseFormValues, acknowledged: boolean) {
     const id = req.params.id;
-    const contentWithoutStatus = (rec: CaseRecord) => {
-      const { status: _s, ...c } = contentOf(rec);
-      return c as unknown as Record<string, unknown>;
-    };
     const base = await workflow.version(id, values.version!, req.actor);
     const current = await cases.get(id, req.actor);
-    const {
-      id: _id,
-      status: _s,
-      ...mine
-    } = keepUneditedFields(contentOf(current) as unknown as Record<string, unknown>, values.case);
+    const { id: _id, status: _s, ...mine } = keepUneditedFields(contentOf(current) as unknown as Body, values.case);
     const merged = mergeEdits(
       { content: contentWithoutStatus(base.record), restricted: base.restricted },
       { content: contentWithoutStatus(current), restricted: await cases.restricted(id) },
@@ -269,18 +255,19 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
     );
     const next: CaseFormValues = { case: merged.content, restricted: merged.restricted, version: current.version };
     if (merged.conflicts.length) {
-      const message = `Version ${current.version} was saved while you were editing, and it also changed ${merged.conflicts.join(', ')}. Below are their other changes with yours; where you both changed a field, yours. Nothing is saved yet: check the history, then save again.`;
-      return casePage(req, reply, id, { values: next, errors: [{ path: '(form)', message }], status: 409 });
+      const values = { version: current.version, fields: merged.conflicts.join(', ') };
+      const clash: FormError = { path: '(form)', message: '', key: 'cases.editor.error.stale', values };
+      return casePage(req, reply, id, { values: next, errors: [clash], status: 409 });
     }
     try {
       await cases.patch(id, { ...merged.content, version: current.version }, req.actor, merged.restricted, {
         acknowledgeWarnings: acknowledged,
       });
     } catch (e) {
-      if (!(e instanceof AppError) || (e.code !== 'VALIDATION_FAILED' && e.code !== 'CONFLICT')) throw e;
-      return casePage(req, reply, id, { values: next, errors: issues(e), status: e.status });
+      if (!refused(e, 'VALIDATION_FAILED', 'CONFLICT')) throw e;
+      return casePage(req, reply, id, { values: next, errors: saveErrors(e, merged.content), status: e.status });
     }
-    return back(reply, id, `Saved, merged with version ${current.version}, which was saved while you were editing`);
+    return back(reply, id, 'merged', { version: current.version });
   }
 
   app.post<P>('/editor/cases/:id/transition', { schema: { hide: true }, preHandler: kit.csrf }, async (req, reply) => {
@@ -292,11 +279,13 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
         { to: str(b.to), comment: str(b.comment) || null, acknowledgeWarnings: str(b.acknowledge) === 'yes' },
         req.actor,
       );
-      return back(reply, rec.id, `Now ${statusLabel(rec.status).toLowerCase()}`);
+      return back(reply, rec.id, 'moved', { status: rec.status });
     } catch (e) {
-      if (!(e instanceof AppError) || (e.code !== 'CONFLICT' && e.code !== 'VALIDATION_FAILED')) throw e;
+      if (!refused(e, 'CONFLICT', 'VALIDATION_FAILED')) throw e;
+      const stored = await cases.get(req.params.id, req.actor);
+      const transitionError = transitionErrorText(req.t, e, str(b.to), stored);
       return casePage(req, reply, req.params.id, {
-        transitionError: e.message,
+        transitionError,
         transitionComment: str(b.comment),
         status: e.status,
       });
@@ -308,10 +297,11 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
     const body = str(((req.body ?? {}) as Body).body);
     try {
       await workflow.comment(req.params.id, body, req.actor);
-      return back(reply, req.params.id, 'Comment added');
+      return back(reply, req.params.id, 'comment-added');
     } catch (e) {
-      if (!(e instanceof AppError) || e.code !== 'VALIDATION_FAILED') throw e;
-      return casePage(req, reply, req.params.id, { commentError: { message: e.message, body }, status: 400 });
+      if (!refused(e, 'VALIDATION_FAILED')) throw e;
+      const commentError = { message: commentErrorText(req.t, e), body };
+      return casePage(req, reply, req.params.id, { commentError, status: 400 });
     }
   });
 
@@ -319,21 +309,8 @@ ${renderCaseForm({ action: '/editor/cases/new', values, errors, csrfToken: csrf,
     if (!guard(req, reply)) return reply;
     const v = await workflow.view(req.params.id, req.actor);
     const versions = await workflow.history(req.params.id, req.actor);
-    return kit.send(
-      req,
-      reply,
-      `History: ${v.record.title}`,
-      (csrf) => html`<p><a href="/editor/cases/${v.record.id}">← ${v.record.title}</a></p>
-<h1>History</h1>
-<table class="data"><thead><tr><th>Version</th><th>When (UTC)</th><th>Who</th><th>Action</th><th>Status</th><th>What changed</th><th></th></tr></thead><tbody>
-${versions.map(
-  (
-    x,
-  ) => html`<tr><td><a href="/editor/cases/${v.record.id}/versions/${x.version}">${x.version}</a></td><td>${when(x.at)}</td><td>${x.actorLabel}</td><td>${x.action}</td><td>${statusLabel(x.status)}</td><td>${x.changed.join(', ') || '—'}</td>
-<td>${v.canEdit && x.version !== v.record.version ? html`<form method="post" action="/editor/cases/${v.record.id}/versions/${x.version}/restore" class="inline"><input type="hidden" name="_csrf" value="${csrf}">${v.record.status === 'published' ? html`<label><input type="checkbox" name="acknowledge" value="yes"> names checked</label> ` : ''}<button type="submit">Restore version ${x.version}</button></form>` : ''}</td></tr>`,
-)}
-</tbody></table>`,
-    );
+    const title = req.t.t('cases.editor.history.pageTitle', { title: v.record.title });
+    return kit.send(req, reply, title, (csrf) => historyPage(req.t, v, versions, csrf));
   });
 
   app.get<PV>('/editor/cases/:id/versions/:version', { schema: { hide: true } }, async (req, reply) => {
@@ -355,15 +332,8 @@ ${versions.map(
       ...after.record,
       restricted: after.restricted,
     });
-    return kit.send(
-      req,
-      reply,
-      `Version ${n}`,
-      () => html`<p><a href="/editor/cases/${req.params.id}/history">← History</a></p>
-<h1>Version ${n} of ${after.record.title}</h1>
-<p>${after.action} by ${after.actorLabel}, ${when(after.at)} UTC; status ${statusLabel(after.status)}. ${before ? html`Compared with version ${before.version}.` : 'The first version.'}</p>
-${renderDiff(changes)}`,
-    );
+    const title = req.t.t('cases.editor.version.title', { n });
+    return kit.send(req, reply, title, () => versionPage(req.t, req.params.id, after, before, changes));
   });
 
   app.post<PV>(
@@ -376,149 +346,13 @@ ${renderDiff(changes)}`,
         const rec = await workflow.restore(req.params.id, n, req.actor, {
           acknowledgeWarnings: str(((req.body ?? {}) as Body).acknowledge) === 'yes',
         });
-        return back(reply, rec.id, `Version ${n} restored as version ${rec.version}`);
+        return back(reply, rec.id, 'restored', { from: n, to: rec.version });
       } catch (e) {
-        if (!(e instanceof AppError) || e.code !== 'CONFLICT') throw e;
-        return casePage(req, reply, req.params.id, {
-          transitionError: `Version ${n} was not restored: ${e.message}. Tick the acknowledgement beside its Restore button in the history to restore it anyway.`,
-          status: 409,
-        });
+        if (!refused(e, 'CONFLICT')) throw e;
+        const old = await workflow.version(req.params.id, n, req.actor);
+        const transitionError = restoreErrorText(req.t, e, n, old.record);
+        return casePage(req, reply, req.params.id, { transitionError, status: 409 });
       }
     },
   );
-}
-
-/**
- * Applies an add/remove-row button. A refused one (no language chosen, a row that is gone) comes back
- * as an error beside the control, with everything typed kept, instead of an error page.
- */
-function rowOp(
-  values: CaseFormValues,
-  op: FormOp,
-): { values: CaseFormValues; errors: FieldIssue[]; focus: string | null } {
-  try {
-    const next = applyFormOp(values, op);
-    return { values: next, errors: [], focus: focusAfterOp(next, op) };
-  } catch (e) {
-    if (!(e instanceof AppError) || (e.code !== 'VALIDATION_FAILED' && e.code !== 'BAD_REQUEST')) throw e;
-    // A row that is gone is no field's fault: the message goes to the summary.
-    return {
-      values,
-      errors: issues(e).map((x) => (x.path === '_op' ? { path: '', message: e.message } : x)),
-      focus: null,
-    };
-  }
-}
-
-function issues(e: AppError): FieldIssue[] {
-  if (Array.isArray(e.details)) return e.details as FieldIssue[];
-  // Not about one field (a stale version, a duplicate id): the summary shows it as about the case.
-  return [{ path: '', message: e.message }];
-}
-
-interface PageErrors {
-  /** Why a workflow move was refused (shown in the workflow section). */
-  transitionError: string | null;
-  /** The comment typed with a refused move, given back. */
-  transitionComment: string;
-  /** Why a comment was refused, with what was typed (shown beside the comment box). */
-  commentError: { message: string; body: string } | null;
-  /** A save of a published case found names: offer the acknowledgement. */
-  acknowledge?: boolean;
-  documents: CaseDocument[];
-  /** Why an upload was refused (shown beside the file field). */
-  documentError: string | null;
-  maxBytes: number;
-}
-
-function caseEditor(
-  v: EditorialView,
-  values: CaseFormValues,
-  errors: FieldIssue[],
-  csrf: string,
-  pageErrors: PageErrors,
-  focus: string | null,
-): SafeHtml {
-  const rec = v.record;
-  const status = rec.status as CaseStatus;
-  const { transitionError, transitionComment, commentError, acknowledge, documents, documentError, maxBytes } =
-    pageErrors;
-  const publishing = v.transitions.some((t) => t.to === 'published');
-  return html`<p class="crumbs"><a href="/editor">Review queue</a></p>
-<h1>${rec.title}</h1>
-<p><span class="status status-${status}">${statusLabel(status)}</span> · version ${rec.version} · changed ${when(rec.updatedAt)} UTC
- · <a href="/editor/cases/${rec.id}/history">History</a>${status === 'published' ? html` · <a href="/cases/${rec.id}">Public page</a>` : ''}</p>
-<section class="workflow" aria-labelledby="wf-h"><h2 id="wf-h">Workflow</h2>
-${transitionError ? html`<p class="form-error" role="alert">${transitionError}</p>` : ''}
-${v.warnings.length && (publishing || status === 'published') ? html`<div class="warnings" role="alert"><h3>Pseudonymisation check</h3>${status === 'published' ? html`<p>This case is public and a narrative names a party: replace the names now, or withdraw the case.</p>` : ''}<ul>${v.warnings.map((w) => html`<li>${w.message}</li>`)}</ul></div>` : ''}
-${
-  v.transitions.length
-    ? html`<form method="post" action="/editor/cases/${rec.id}/transition" class="transition"><input type="hidden" name="_csrf" value="${csrf}">
-<p><label for="wf-comment">Comment for the record (optional; restricted)</label><br><textarea id="wf-comment" name="comment" rows="2">
-${transitionComment}</textarea></p>
-${v.warnings.length && publishing ? html`<p><label><input type="checkbox" name="acknowledge" value="yes"> I have checked these names and publish anyway</label></p>` : ''}
-<p>${v.transitions.map((t) => html`<button type="submit" name="to" value="${t.to}">${t.label}</button> `)}</p></form>`
-    : html`<p class="muted">No workflow move is open to you on this case.</p>`
-}
-</section>
-<section aria-labelledby="cm-h"><h2 id="cm-h">Review comments</h2>
-${v.comments.length ? html`<ol class="comments">${v.comments.map((c) => html`<li><p class="meta">${c.authorLabel}, ${when(c.at)} UTC${c.transition ? html` · ${c.transition.replace('->', ' → ')}` : ''}</p><p>${lines(c.body)}</p></li>`)}</ol>` : html`<p class="muted">No comments yet.</p>`}
-<form method="post" action="/editor/cases/${rec.id}/comments"><input type="hidden" name="_csrf" value="${csrf}">
-<p${commentError ? html` class="has-error"` : ''}><label for="cm-body">Add a comment</label><br>${commentError ? html`<span class="field-error" id="cm-body-error">${commentError.message}</span><br>` : ''}<textarea id="cm-body" name="body" rows="2" required${commentError ? html` aria-invalid="true" aria-describedby="cm-body-error" autofocus` : ''}>
-${commentError?.body ?? ''}</textarea></p><p><button type="submit">Add comment</button></p></form>
-</section>
-<section aria-labelledby="doc-h"><h2 id="doc-h">Judgment documents</h2>
-${
-  documents.length
-    ? html`<ul class="documents">${documents.map(
-        (
-          d,
-        ) => html`<li><a href="/api/v1/cases/${rec.id}/documents/${d.sha256}">${d.filename}</a> <span class="muted">${d.mediaType}, ${kb(d.size)}${d.pages ? `, ${d.pages} page${d.pages === 1 ? '' : 's'}` : ''}${d.textLength === 0 ? ', no text layer' : ''}</span>
-${v.canEdit ? html` <form method="post" action="/editor/cases/${rec.id}/documents/${d.sha256}/remove" class="inline"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">Remove ${d.filename}</button></form>` : ''}</li>`,
-      )}</ul>`
-    : html`<p class="muted">No documents attached.</p>`
-}
-${
-  v.canEdit
-    ? html`<form method="post" action="/editor/cases/${rec.id}/documents" enctype="multipart/form-data"><input type="hidden" name="_csrf" value="${csrf}">
-<p${documentError ? html` class="has-error"` : ''}><label for="doc-file">Attach the judgment (PDF, DOCX, HTML or plain text; up to ${kb(maxBytes)}). Its text becomes searchable once the case is published.</label><br>
-${documentError ? html`<span class="field-error" id="doc-file-error">${documentError}</span><br>` : ''}<input id="doc-file" type="file" name="file" accept=".pdf,.docx,.html,.htm,.txt,application/pdf,text/plain,text/html"${documentError ? html` aria-invalid="true" aria-describedby="doc-file-error"` : ''}></p>
-<p><button type="submit">Attach</button></p></form>`
-    : ''
-}
-</section>
-<section aria-labelledby="ed-h"><h2 id="ed-h">Case record</h2>
-${
-  v.canEdit
-    ? renderCaseForm({
-        action: `/editor/cases/${rec.id}`,
-        values,
-        errors,
-        csrfToken: csrf,
-        submitLabel: 'Save',
-        focus,
-        extraButtons: acknowledge
-          ? html`<p class="acknowledge"><label><input type="checkbox" name="_acknowledge" value="yes"> This case is public: I have checked the names the pseudonymisation check found and save anyway</label></p>`
-          : undefined,
-      })
-    : html`<p class="muted">${status === 'draft' ? 'You may not edit this case.' : `This case is ${statusLabel(status).toLowerCase()}; ${editNote(status)}`}</p>`
-}
-</section>`;
-}
-
-function kb(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
-
-/** Text with its line breaks kept (a review comment of several lines). */
-function lines(text: string): (string | SafeHtml)[] {
-  return text.split(/\r?\n/).flatMap((line, i) => (i ? [html`<br>`, line] : [line]));
-}
-
-function editNote(status: CaseStatus): string {
-  return status === 'in_review'
-    ? 'an editor reviews it now; return it to draft to change it.'
-    : 'only editors change it.';
 }

@@ -4,171 +4,180 @@
  * Paths are dotted (`victims.0.gender`), the same as the validation error paths; names are qs
  * bracket style (`victims[0][gender]`).
  */
-import {
-  COURT_LEVELS,
-  LEGAL_SYSTEMS,
-  IDENTIFIER_TYPES,
-  PROCEEDING_STAGES,
-  PARTY_KINDS,
-  GENDERS,
-  VERDICTS,
-  ACTS,
-  MEANS,
-  PURPOSES,
-  FORMS,
-  SECTORS,
-  OFFENCES,
-  type TagKind,
-} from '../domain/taxonomy.ts';
+import { TAG_KINDS, TAXONOMY, type TagKind, type Vocabulary } from '../domain/taxonomy.ts';
 import { COUNTRIES } from '../../../kernel/geo/countries.ts';
+import type { Translator } from '../../../kernel/i18n/i18n.ts';
+import { termLabel } from '../i18n/labels.ts';
 
+/** A choice of a select; its label comes from the catalog (see optionLabel), or is data (a country's name). */
 export interface Option {
   code: string;
-  label: string;
+  /** Data shown as is (a country's name); vocabulary terms are labelled through the catalog instead. */
+  label?: string;
 }
+
+/**
+ * Where a select's option labels come from: a taxonomy vocabulary (`cases.taxonomy.<vocabulary>.<code>`),
+ * the editor's own keys (`<prefix>.<code>`), or the options' own data labels (countries).
+ */
+export type OptionLabels = { vocabulary: Vocabulary } | { prefix: string } | { data: true };
 
 export type Control =
   | { kind: 'text' | 'textarea' | 'date' | 'number' | 'yesno' | 'countries' }
-  | { kind: 'select'; options: readonly Option[] };
+  | { kind: 'select'; options: readonly Option[]; labels: OptionLabels };
 
 export interface FieldSpec {
   /** Key inside its object; `fine.amount` reaches into a nested object. */
   key: string;
+  /** The catalog key of the field's label (`cases.editor.field.title`). */
   label: string;
   control: Control;
   /** The schema rejects an empty value. */
   required?: boolean;
+  /** The catalog key of the hint shown under the label. */
   hint?: string;
   /** The schema's default, used when the value is missing. */
   default?: string;
 }
 
+const F = 'cases.editor.field';
+const H = 'cases.editor.hint';
+
 const text = (key: string, label: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
   key,
-  label,
+  label: `${F}.${label}`,
   control: { kind: 'text' },
   ...extra,
 });
-const area = (key: string, label: string): FieldSpec => ({ key, label, control: { kind: 'textarea' } });
+const area = (key: string, label: string): FieldSpec => ({
+  key,
+  label: `${F}.${label}`,
+  control: { kind: 'textarea' },
+});
 const num = (key: string, label: string, hint?: string): FieldSpec => ({
   key,
-  label,
+  label: `${F}.${label}`,
   control: { kind: 'number' },
-  ...(hint ? { hint } : {}),
+  ...(hint ? { hint: `${H}.${hint}` } : {}),
 });
-const select = (key: string, label: string, options: readonly Option[], required = false): FieldSpec => ({
+const vocabulary = (key: string, label: string, vocab: Vocabulary, required = false): FieldSpec => ({
   key,
-  label,
-  control: { kind: 'select', options },
+  label: `${F}.${label}`,
+  control: { kind: 'select', options: TAXONOMY[vocab], labels: { vocabulary: vocab } },
   required,
 });
 const date = (key: string, label: string): FieldSpec => ({
   key,
-  label,
+  label: `${F}.${label}`,
   control: { kind: 'date' },
-  hint: 'YYYY, YYYY-MM or YYYY-MM-DD',
+  hint: `${H}.date`,
 });
 
+/** The label of an option: from the catalog, or the option's own data label. */
+export function optionLabel(t: Translator, labels: OptionLabels, option: Option): string {
+  if ('vocabulary' in labels) return termLabel(t, labels.vocabulary, option.code);
+  if ('prefix' in labels) return t.t(`${labels.prefix}.${option.code}`);
+  return option.label ?? option.code;
+}
+
+/** Country names are reference data (kernel/geo/countries.ts), shown as they are. */
 export const COUNTRY_OPTIONS: readonly Option[] = [...COUNTRIES]
   .map((c) => ({ code: c.code, label: `${c.name} (${c.code})` }))
   .sort((a, b) => a.label.localeCompare(b.label, 'en'));
 
 export const TOP_FIELDS: readonly FieldSpec[] = [
-  text('title', 'Title', { required: true }),
-  text('databaseNumber', 'Database number'),
-  select('jurisdiction', 'Jurisdiction', COUNTRY_OPTIONS, true),
-  text('court', 'Court'),
-  select('courtLevel', 'Court level', COURT_LEVELS),
-  select('legalSystem', 'Legal system', LEGAL_SYSTEMS),
-  date('decisionDate', 'Decision date'),
+  text('title', 'title', { required: true }),
+  text('databaseNumber', 'databaseNumber'),
+  {
+    key: 'jurisdiction',
+    label: `${F}.jurisdiction`,
+    control: { kind: 'select', options: COUNTRY_OPTIONS, labels: { data: true } },
+    required: true,
+  },
+  text('court', 'court'),
+  vocabulary('courtLevel', 'courtLevel', 'courtLevels'),
+  vocabulary('legalSystem', 'legalSystem', 'legalSystems'),
+  date('decisionDate', 'decisionDate'),
 ];
 
 export const IDENTIFIER_FIELDS: readonly FieldSpec[] = [
-  select('type', 'Type', IDENTIFIER_TYPES, true),
-  text('value', 'Identifier', { required: true }),
+  vocabulary('type', 'identifierType', 'identifierTypes', true),
+  text('value', 'identifier', { required: true }),
 ];
 
 export const PROCEEDING_FIELDS: readonly FieldSpec[] = [
-  select('stage', 'Stage', PROCEEDING_STAGES, true),
-  text('court', 'Court'),
-  select('courtLevel', 'Court level', COURT_LEVELS),
-  date('date', 'Date'),
-  text('docket', 'Docket'),
-  area('outcome', 'Outcome'),
-  text('caseId', 'Record in this database (case id)'),
+  vocabulary('stage', 'stage', 'proceedingStages', true),
+  text('court', 'court'),
+  vocabulary('courtLevel', 'courtLevel', 'courtLevels'),
+  date('date', 'date'),
+  text('docket', 'docket'),
+  area('outcome', 'outcome'),
+  text('caseId', 'caseId'),
 ];
 
 export const PARTY_FIELDS: readonly FieldSpec[] = [
-  { ...select('kind', 'Kind', PARTY_KINDS, true), default: 'person' },
-  text('label', 'Label', { hint: 'Initials or role only, never a full name' }),
-  num('count', 'Number of persons', "Only for kind 'Group of persons'"),
-  select('gender', 'Gender', GENDERS),
-  { key: 'child', label: 'Child', control: { kind: 'yesno' } },
-  num('ageAtOffence', 'Age at offence'),
-  num('ageAtTrial', 'Age at trial'),
-  num('birthYear', 'Year of birth'),
-  {
-    key: 'nationalities',
-    label: 'Nationalities',
-    control: { kind: 'countries' },
-    hint: 'ISO 3166-1 alpha-3 codes, comma separated, e.g. PHL, THA',
-  },
+  { ...vocabulary('kind', 'partyKind', 'partyKinds', true), default: 'person' },
+  text('label', 'partyLabel', { hint: `${H}.partyLabel` }),
+  num('count', 'count', 'count'),
+  vocabulary('gender', 'gender', 'genders'),
+  { key: 'child', label: `${F}.child`, control: { kind: 'yesno' } },
+  num('ageAtOffence', 'ageAtOffence'),
+  num('ageAtTrial', 'ageAtTrial'),
+  num('birthYear', 'birthYear'),
+  { key: 'nationalities', label: `${F}.nationalities`, control: { kind: 'countries' }, hint: `${H}.nationalities` },
 ];
 
 export const CHARGE_FIELDS: readonly FieldSpec[] = [
-  text('statute', 'Statute'),
-  text('charge', 'Charge'),
-  select('verdict', 'Verdict', VERDICTS),
-  num('prisonMonths', 'Prison (months)'),
-  num('fine.amount', 'Fine amount'),
-  text('fine.currency', 'Fine currency', { hint: 'ISO 4217, e.g. EUR' }),
-  text('otherSentence', 'Other sentence'),
+  text('statute', 'statute'),
+  text('charge', 'charge'),
+  vocabulary('verdict', 'verdict', 'verdicts'),
+  num('prisonMonths', 'prisonMonths'),
+  num('fine.amount', 'fineAmount'),
+  text('fine.currency', 'fineCurrency', { hint: `${H}.currency` }),
+  text('otherSentence', 'otherSentence'),
 ];
 
+export const SOURCE_KINDS: readonly Option[] = [{ code: 'url' }, { code: 'citation' }];
+
 export const SOURCE_FIELDS: readonly FieldSpec[] = [
-  select(
-    'kind',
-    'Kind',
-    [
-      { code: 'url', label: 'Web address (URL)' },
-      { code: 'citation', label: 'Citation' },
-    ],
-    true,
-  ),
-  text('value', 'URL or citation', { required: true }),
-  text('label', 'Label'),
+  {
+    key: 'kind',
+    label: `${F}.sourceKind`,
+    control: { kind: 'select', options: SOURCE_KINDS, labels: { prefix: 'cases.editor.sourceKind' } },
+    required: true,
+  },
+  text('value', 'sourceValue', { required: true }),
+  text('label', 'sourceLabel'),
 ];
 
 export const NARRATIVE_FIELDS: readonly FieldSpec[] = [
-  area('facts', 'Facts'),
-  area('reasoning', 'Legal reasoning'),
-  area('commentary', 'Commentary and significant features'),
-  area('crossCutting', 'Cross-cutting issues'),
+  area('facts', 'facts'),
+  area('reasoning', 'reasoning'),
+  area('commentary', 'commentary'),
+  area('crossCutting', 'crossCutting'),
 ];
 
-export const PROVENANCE_FIELDS: readonly FieldSpec[] = [text('source', 'Source of the record')];
+export const PROVENANCE_FIELDS: readonly FieldSpec[] = [text('source', 'provenanceSource')];
 
 export const RESTRICTED_FIELDS: readonly FieldSpec[] = [
-  area('internalNotes', 'Internal notes'),
-  area('sourceContacts', 'Source contacts'),
+  area('internalNotes', 'internalNotes'),
+  area('sourceContacts', 'sourceContacts'),
 ];
 
-export const TAG_LISTS: readonly [TagKind, string, readonly Option[]][] = [
-  ['acts', 'Acts', ACTS],
-  ['means', 'Means', MEANS],
-  ['purposes', 'Purposes of exploitation', PURPOSES],
-  ['forms', 'Form', FORMS],
-  ['sectors', 'Sector', SECTORS],
-  ['offences', 'Offence', OFFENCES],
-];
+/** The tag lists: kind, the catalog key of the list's title, the vocabulary's terms. */
+export const TAG_LISTS: readonly [TagKind, string, readonly Option[]][] = TAG_KINDS.map((kind) => [
+  kind,
+  `cases.editor.tags.${kind}`,
+  TAXONOMY[kind],
+]);
 
-/** The repeatable lists of a case and the fields of one row. */
+/** The repeatable lists of a case and the fields of one row; texts are `cases.editor.list.<list>.*`. */
 export const ROW_LISTS = {
-  identifiers: { fields: IDENTIFIER_FIELDS, noun: 'identifier', title: 'Identifiers' },
-  proceedings: { fields: PROCEEDING_FIELDS, noun: 'proceeding', title: 'Chain of proceedings' },
-  victims: { fields: PARTY_FIELDS, noun: 'victim', title: 'Victims' },
-  defendants: { fields: PARTY_FIELDS, noun: 'defendant', title: 'Defendants and charges' },
-  sources: { fields: SOURCE_FIELDS, noun: 'source', title: 'Sources' },
+  identifiers: { fields: IDENTIFIER_FIELDS },
+  proceedings: { fields: PROCEEDING_FIELDS },
+  victims: { fields: PARTY_FIELDS },
+  defendants: { fields: PARTY_FIELDS },
+  sources: { fields: SOURCE_FIELDS },
 } as const;
 export type RowList = keyof typeof ROW_LISTS;
 export const ROW_LIST_KEYS = Object.keys(ROW_LISTS) as RowList[];
@@ -219,10 +228,17 @@ export const LANGUAGE_CHOICES = [
   'ha',
 ] as const;
 
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-export function languageLabel(tag: string): string {
+const languageNames = new Map<string, Intl.DisplayNames>();
+/** A language's name in the reader's language (the pseudo-locale reads English names, as data). */
+export function languageLabel(tag: string, locale = 'en'): string {
+  const intl = locale === 'en-XA' ? 'en' : locale;
+  let names = languageNames.get(intl);
+  if (!names) {
+    names = new Intl.DisplayNames([intl], { type: 'language' });
+    languageNames.set(intl, names);
+  }
   try {
-    return languageNames.of(tag) ?? tag;
+    return names.of(tag) ?? tag;
   } catch {
     return tag;
   }
