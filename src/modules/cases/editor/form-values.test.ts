@@ -43,8 +43,10 @@ describe('parseCaseForm', () => {
   it('turns empty strings into null, numbers into numbers, child into true/false/null, missing lists into []', () => {
     const { values: v, op } = parse(
       'title=Case%20A&databaseNumber=&jurisdiction=PHL&court=%20%20&decisionDate=2015' +
-        '&victims[0][kind]=person&victims[0][label]=V1&victims[0][child]=yes&victims[0][ageAtOffence]=%2014%20&victims[0][nationalities]=phl%2C%20tha%20%20mmr' +
-        '&victims[1][kind]=group&victims[1][count]=3&victims[1][child]=no&victims[2][kind]=person&victims[2][child]=unknown' +
+        '&victims[0][kind]=person&victims[0][label]=V1&victims[0][child]=yes&victims[0][ageAtOffence]=%2014%20' +
+        '&victims[0][nationalities]=phl%2C%20tha%20%20mmr' +
+        '&victims[1][kind]=group&victims[1][count]=3&victims[1][child]=no&victims[2][kind]=person' +
+        '&victims[2][child]=unknown' +
         '&_csrf=abc&_newLanguage=&provenance[source]=',
     );
     expect(op).toBeNull();
@@ -86,7 +88,8 @@ describe('parseCaseForm', () => {
 
   it('keeps a non-number as a string, so the schema names the field', () => {
     const { values: v } = parse(
-      'title=T&jurisdiction=PHL&victims[0][kind]=person&victims[0][ageAtOffence]=twelve&defendants[0][kind]=person&defendants[0][charges][0][prisonMonths]=1%2C000',
+      'title=T&jurisdiction=PHL&victims[0][kind]=person&victims[0][ageAtOffence]=twelve' +
+        '&defendants[0][kind]=person&defendants[0][charges][0][prisonMonths]=1%2C000',
     );
     expect(v.case.victims).toEqual([expect.objectContaining({ ageAtOffence: 'twelve' })]);
     expect(issues(v.case).map((i) => i.path)).toEqual([
@@ -128,7 +131,8 @@ describe('parseCaseForm', () => {
 
   it('reads the version, the restricted notes (CRLF -> LF) and the tag checkboxes', () => {
     const { values: v } = parse(
-      'title=T&jurisdiction=PHL&version=12&restricted[internalNotes]=a%0D%0Ab&restricted[sourceContacts]=%20&tags[acts][]=recruitment&tags[acts][]=transfer&tags[means][]=fraud',
+      'title=T&jurisdiction=PHL&version=12&restricted[internalNotes]=a%0D%0Ab&restricted[sourceContacts]=%20' +
+        '&tags[acts][]=recruitment&tags[acts][]=transfer&tags[means][]=fraud',
     );
     expect(v.version).toBe(12);
     expect(v.restricted).toEqual({ internalNotes: 'a\nb', sourceContacts: null });

@@ -32,7 +32,9 @@ function userRow(t: Translator, u: User, csrf: string): SafeHtml {
 function addUserForm(t: Translator, errors: FieldIssue[], form: Body, csrf: string): SafeHtml {
   const roles = ROLES.map(
     (r) =>
-      html`<option value="${r}" ${str(form.role) === r ? 'selected' : ''}>${t.t(`platform.roleDescription.${r}`)}</option>`,
+      html`<option value="${r}" ${str(form.role) === r ? 'selected' : ''}>${t.t(
+        `platform.roleDescription.${r}`,
+      )}</option>`,
   );
   return html`<h2>${t.t('platform.users.add')}</h2>
 ${fieldErrors(t, errors)}
