@@ -1,7 +1,8 @@
 /** A case as schema.org JSON-LD: for case pages (machine-readable metadata) and bulk export. */
 import type { CaseRecord } from './case-schema.ts';
 import { countryByCode } from '../../../kernel/geo/countries.ts';
-import { labelOf, TAG_KINDS, type Vocabulary } from './taxonomy.ts';
+import { TAG_KINDS, type Vocabulary } from './taxonomy.ts';
+import { englishLabel as labelOf } from '../i18n/english.ts';
 
 export const TAG_VOCAB: Record<(typeof TAG_KINDS)[number], Vocabulary> = {
   acts: 'acts',

@@ -22,13 +22,17 @@ export function termMessage(vocabulary: Vocabulary, code: string): MessageCell {
 }
 
 /** Every vocabulary with its terms' labels in one language (the shape of TAXONOMY, labels translated). */
-export function translatedTaxonomy(t: Translator): Record<Vocabulary, Term[]> {
+export function translatedTaxonomy(t: Translator): Record<Vocabulary, (Term & { label: string })[]> {
   return Object.fromEntries(
     Object.entries(TAXONOMY).map(([vocabulary, list]) => [
       vocabulary,
-      (list as readonly Term[]).map((term) => ({ ...term, label: termLabel(t, vocabulary as Vocabulary, term.code) })),
+      (list as readonly Term[]).map(({ code, ...rest }) => ({
+        code,
+        label: termLabel(t, vocabulary as Vocabulary, code),
+        ...rest,
+      })),
     ]),
-  ) as Record<Vocabulary, Term[]>;
+  ) as Record<Vocabulary, (Term & { label: string })[]>;
 }
 
 /** The facets whose values are codes of a vocabulary. */

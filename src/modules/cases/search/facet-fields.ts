@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import type { CaseRecord } from '../domain/case-schema.ts';
 import { countryCode } from '../domain/case-schema.ts';
-import { codes, labelOf, TAXONOMY, type Vocabulary } from '../domain/taxonomy.ts';
+import { codes, TAXONOMY, type Vocabulary } from '../domain/taxonomy.ts';
+import { englishLabel as labelOf } from '../i18n/english.ts';
 import { countryByCode, REGIONS } from '../../../kernel/geo/countries.ts';
 import { decisionSortKey } from '../domain/case-record.ts';
 import type { FacetDef, FilterValues } from '../../../kernel/search/facet-registry.ts';

@@ -4,7 +4,8 @@
  * each with a one-line reason. Only published cases are indexed, so only they can be similar.
  */
 import type { CaseRecord } from '../../domain/case-schema.ts';
-import { labelOf, type Vocabulary as VocabName } from '../../domain/taxonomy.ts';
+import { type Vocabulary as VocabName } from '../../domain/taxonomy.ts';
+import { englishLabel as labelOf } from '../../i18n/english.ts';
 import type { CaseStore } from '../../store/case-store.ts';
 import { analyze, isStopWord, tokenize } from '../../../../kernel/search/analyzer.ts';
 import type { FacetField } from '../facet-fields.ts';
