@@ -16,7 +16,7 @@ import { topK } from '../../../kernel/search/top-k.ts';
 import { foldIdentifier } from '../domain/case-record.ts';
 import type { FacetIndex } from './facet-index.ts';
 import { aggregateMatches, candidatesOf, everyCandidate, hitOrder, hydrate } from './hit-order.ts';
-import type { QueryNode } from './query-ast.ts';
+import type { QueryNode } from '../../../kernel/search/query-ast.ts';
 import { formatQuery } from './query-parser.ts';
 import type { AggregateRequest, CaseAggregates, SearchRequest, SearchResult, SimilarCase } from './search-engine.ts';
 import { mergeSelection } from './selection.ts';

@@ -3,7 +3,7 @@
  * PostgreSQL later, any other behind the same contract) implements it. Engines index published
  * cases only, so nothing unpublished can reach a hit, a snippet, a facet count or a similar-case list.
  */
-import type { ParsedQuery } from './query-ast.ts';
+import type { ParsedQuery } from '../../../kernel/search/query-ast.ts';
 import type { FacetCount, FacetSelection } from './facet-index.ts';
 import type { Snippet } from '../../../kernel/search/search-source.ts';
 import type { WriteHook } from '../store/case-store.ts';

@@ -1,5 +1,5 @@
 /** Merges facet selections from URL parameters with the filters written in the query text. */
-import type { Filters } from './query-ast.ts';
+import type { Filters } from '../../../kernel/search/query-ast.ts';
 import type { FacetSelection } from './facet-index.ts';
 import { CASE_FACETS, primaryLanguage } from './facet-fields.ts';
 

@@ -11,7 +11,7 @@
  */
 import { AppError } from '../../../../kernel/errors.ts';
 import { analyze, queryVariants, tokenize, DEFAULT_QUERY_LANGUAGES } from '../../../../kernel/search/analyzer.ts';
-import type { QueryNode, TextField } from '../query-ast.ts';
+import type { QueryNode, TextField } from '../../../../kernel/search/query-ast.ts';
 import type { MatchTerms } from '../snippets.ts';
 import { isNoiseWord, type CompiledQuery } from '../sqlite/fts-compiler.ts';
 

@@ -12,7 +12,7 @@ import {
   tokenize,
   DEFAULT_QUERY_LANGUAGES,
 } from '../../../../kernel/search/analyzer.ts';
-import type { QueryNode, TextField } from '../query-ast.ts';
+import type { QueryNode, TextField } from '../../../../kernel/search/query-ast.ts';
 import type { MatchTerms } from '../snippets.ts';
 
 export const FTS_COLUMNS = ['title', 'facts', 'reasoning', 'fulltext', 'court', 'citation', 'place'] as const;

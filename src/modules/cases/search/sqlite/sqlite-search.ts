@@ -10,7 +10,7 @@ import type { SearchSource } from '../../../../kernel/search/search-source.ts';
 import { facetNames, KIND_FACET } from '../../../../kernel/search/facet-registry.ts';
 import { FacetIndex } from '../facet-index.ts';
 import { StatsColumns } from '../stats-columns.ts';
-import type { QueryNode } from '../query-ast.ts';
+import type { QueryNode } from '../../../../kernel/search/query-ast.ts';
 import type { SearchEngine } from '../search-engine.ts';
 import { EngineCore } from '../engine-core.ts';
 import { FtsCompiler } from './fts-compiler.ts';
