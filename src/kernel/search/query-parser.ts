@@ -303,7 +303,8 @@ class Lexer {
       : valueFollows
         ? cut(s, i, colon + 1 - i)
         : replace(s, i, end - i, `"${s.slice(i, end)}"`);
-    const known = `known fields: ${Object.keys(TEXT_FIELD_NAMES).join(', ')}; filters: ${Object.values(this.lang.filterCanonical).join(', ')}`;
+    const filters = Object.values(this.lang.filterCanonical).join(', ');
+    const known = `known fields: ${Object.keys(TEXT_FIELD_NAMES).join(', ')}; filters: ${filters}`;
     const explanation = `"${rawName}" at position ${i} is not a field (${known})`;
     throw new Fail(
       'UNKNOWN_FIELD',
@@ -499,7 +500,8 @@ class Parser {
     const text = word.replace(/\*+$/, '');
     const prefix = text.length < word.length;
     if (prefix && [...text].length < LIMITS.minPrefixLength) {
-      const explanation = `"${word}" at position ${pos} has fewer than ${LIMITS.minPrefixLength} characters before the *`;
+      const min = LIMITS.minPrefixLength;
+      const explanation = `"${word}" at position ${pos} has fewer than ${min} characters before the *`;
       const fix = text ? replace(this.s, pos, word.length, text) : cut(this.s, from, pos + word.length - from);
       this.fail(
         'PREFIX_TOO_SHORT',
