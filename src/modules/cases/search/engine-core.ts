@@ -13,7 +13,7 @@ import type { SearchSource } from '../../../kernel/search/search-source.ts';
 import type { Vocabulary } from '../../../kernel/search/vocabulary.ts';
 import { titleKey } from '../../../kernel/search/title-key.ts';
 import { topK } from '../../../kernel/search/top-k.ts';
-import { foldIdentifier } from '../domain/case-record.ts';
+import { foldIdentifier } from '../../../kernel/search/identifier.ts';
 import type { FacetIndex } from './facet-index.ts';
 import { aggregateMatches, candidatesOf, everyCandidate, hitOrder, hydrate } from './hit-order.ts';
 import type { QueryNode } from '../../../kernel/search/query-ast.ts';
