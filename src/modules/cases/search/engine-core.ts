@@ -20,7 +20,7 @@ import type { QueryNode } from '../../../kernel/search/query-ast.ts';
 import { formatQuery } from './query-parser.ts';
 import type { AggregateRequest, CaseAggregates, SearchRequest, SearchResult, SimilarCase } from './search-engine.ts';
 import { mergeSelection } from './selection.ts';
-import { plainWords, type CompiledQuery } from './sqlite/fts-compiler.ts';
+import { plainWords, type CompiledQuery } from '../../../kernel/search/sqlite/fts-compiler.ts';
 import { findSimilar } from './sqlite/sqlite-similar.ts';
 import type { CaseStore } from '../store/case-store.ts';
 

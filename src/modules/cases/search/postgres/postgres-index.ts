@@ -19,7 +19,7 @@ import type { FacetIndex } from '../facet-index.ts';
 import { Vocabulary } from '../../../../kernel/search/vocabulary.ts';
 import { analyseDocument, type SearchDocument } from '../../../../kernel/search/search-document.ts';
 import type { SearchSource } from '../../../../kernel/search/search-source.ts';
-import { FIELD_TAG, quoteLexeme } from './tsquery-compiler.ts';
+import { FIELD_TAG, quoteLexeme } from '../../../../kernel/search/postgres/tsquery-compiler.ts';
 
 /** Bump to rebuild every index on the next start (analysis or schema changed). 3: rows keyed by (kind, id). */
 export const INDEX_VERSION = '3';

@@ -15,7 +15,7 @@ import type { QueryNode } from '../../../../kernel/search/query-ast.ts';
 import type { SearchEngine } from '../search-engine.ts';
 import { EngineCore } from '../engine-core.ts';
 import { MatchCache, type Matches } from '../../../../kernel/search/match-cache.ts';
-import { TsqueryCompiler, quoteLexeme } from './tsquery-compiler.ts';
+import { TsqueryCompiler, quoteLexeme } from '../../../../kernel/search/postgres/tsquery-compiler.ts';
 import { PostgresIndex, RANK_WEIGHTS } from './postgres-index.ts';
 
 /** What one search reads from: a pool, and whether its answers may be cached. */

@@ -13,7 +13,7 @@ import type { FacetIndex } from '../facet-index.ts';
 import { Vocabulary } from '../../../../kernel/search/vocabulary.ts';
 import { analyseDocument, type SearchDocument } from '../../../../kernel/search/search-document.ts';
 import type { SearchSource } from '../../../../kernel/search/search-source.ts';
-import { FTS_COLUMNS } from './fts-compiler.ts';
+import { FTS_COLUMNS } from '../../../../kernel/search/sqlite/fts-compiler.ts';
 
 /** Bump to rebuild every index on the next start (analysis or schema changed). 6: rows keyed by (kind, id). */
 export const INDEX_VERSION = '6';

@@ -13,7 +13,7 @@ import { StatsColumns } from '../stats-columns.ts';
 import type { QueryNode } from '../../../../kernel/search/query-ast.ts';
 import type { SearchEngine } from '../search-engine.ts';
 import { EngineCore } from '../engine-core.ts';
-import { FtsCompiler } from './fts-compiler.ts';
+import { FtsCompiler } from '../../../../kernel/search/sqlite/fts-compiler.ts';
 import { BM25_WEIGHTS, SqliteIndex } from './sqlite-index.ts';
 import { MatchCache, type Matches } from '../../../../kernel/search/match-cache.ts';
 
