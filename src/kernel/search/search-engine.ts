@@ -5,15 +5,11 @@
  */
 import type { ParsedQuery } from './query-ast.ts';
 import type { FacetCount } from './facet-index.ts';
-import type { Snippet } from './search-source.ts';
+import type { Selection, Snippet } from './search-source.ts';
 
 export type SearchSort = 'relevance' | 'date_desc' | 'date_asc';
 
-/** Values selected per facet name (a union within a facet, facets intersect), and the year bounds. */
-export type Selection = { readonly [facet: string]: readonly string[] | number | undefined } & {
-  yearFrom?: number;
-  yearTo?: number;
-};
+export type { Selection };
 
 export interface SearchRequest<S = Selection> {
   query: ParsedQuery;

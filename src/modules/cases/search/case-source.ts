@@ -14,6 +14,9 @@ import type { CaseStore, StoreTx } from '../store/case-store.ts';
 import type { Database } from '../store/schema.ts';
 import { CASE_FACETS } from './facet-fields.ts';
 import { caseDocument } from './search-document.ts';
+import { aggregateMatches, StatsColumns } from './stats-columns.ts';
+import { findSimilar } from './similar-cases.ts';
+import type { AggregateRequest } from './search-engine.ts';
 import { bestSnippet, type SnippetField } from '../../../kernel/search/snippets.ts';
 import { SqlCaseReader } from '../store/sql-case-store.ts';
 
@@ -42,6 +45,10 @@ export function caseSource(store: CaseStore, access: CaseSearchAccess): SearchSo
       // Belt and braces: the index holds published cases only, and so does every hit.
       return new Map(records.filter((r) => r.status === 'published').map((r) => [r.id, r]));
     },
+    // The cases' extensions: statistics beside the facet columns, and similar cases.
+    slotColumns: () => new StatsColumns(),
+    aggregate: (req, slots, facets) => aggregateMatches(req as AggregateRequest, slots, facets),
+    similar: (index, id, limit) => findSimilar({ ...index, store }, id, limit),
     snippet: (rec, terms, fulltext) =>
       bestSnippet(snippetFields(rec), terms, {
         lead: 'facts',

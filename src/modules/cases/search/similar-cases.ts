@@ -3,26 +3,17 @@
  * the distinctive terms of the facts (highest tf-idf in the index's own vocabulary), best first,
  * each with a one-line reason. Only published cases are indexed, so only they can be similar.
  */
-import type { CaseRecord } from '../../domain/case-schema.ts';
-import { labelOf, type Vocabulary as VocabName } from '../../domain/taxonomy.ts';
-import type { CaseStore } from '../../store/case-store.ts';
-import { analyze, isStopWord, tokenize } from '../../../../kernel/search/analyzer.ts';
-import type { FacetField } from '../facet-fields.ts';
-import type { SimilarCase } from '../search-engine.ts';
-import type { FacetIndex } from '../facet-index.ts';
-import type { Vocabulary } from '../../../../kernel/search/vocabulary.ts';
+import type { CaseRecord } from '../domain/case-schema.ts';
+import { labelOf, type Vocabulary as VocabName } from '../domain/taxonomy.ts';
+import type { CaseStore } from '../store/case-store.ts';
+import { analyze, isStopWord, tokenize } from '../../../kernel/search/analyzer.ts';
+import type { FacetField } from './facet-fields.ts';
+import type { SimilarCase } from './search-engine.ts';
+import type { Vocabulary } from '../../../kernel/search/vocabulary.ts';
+import type { SimilarIndex } from '../../../kernel/search/search-source.ts';
 
-type MaybeAsync<T> = T | Promise<T>;
-
-interface Deps {
-  /** seq of a case id, and id of a seq, in search_docs (prepared once by the engine). */
-  seqOf: (id: string) => MaybeAsync<number | undefined>;
-  idsOf: (seqs: number[]) => MaybeAsync<string[]>;
-  store: CaseStore;
-  index: { facets: FacetIndex; vocabulary: Vocabulary };
-  /** The best `k` documents holding any of the tokens, with their scores (higher is better), ranked by the engine. */
-  top: (tokens: string[], k: number) => MaybeAsync<[number, number][]>;
-}
+/** The engine's index (lent to the source's `similar` hook) and the case store. */
+type Deps = SimilarIndex & { store: CaseStore };
 
 const PROFILE: { field: FacetField; vocab: VocabName; weight: number; name: string }[] = [
   { field: 'purposes', vocab: 'purposes', weight: 3, name: 'purpose' },
@@ -61,8 +52,7 @@ function distinctiveTerms(rec: CaseRecord, vocab: Vocabulary, total: number): { 
 }
 
 export async function findSimilar(deps: Deps, id: string, limit: number): Promise<SimilarCase[] | undefined> {
-  const { index } = deps;
-  const facets = index.facets;
+  const facets = deps.facets;
   const seq0 = await deps.seqOf(id);
   if (seq0 === undefined) return undefined;
   const seqRow = { seq: seq0 };
@@ -71,7 +61,7 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
   const mySlot = facets.slotOf(seqRow.seq)!;
   const mine = new Map(PROFILE.map((p) => [p.field, new Set(facets.valuesOf(mySlot, p.field))]));
 
-  const terms = distinctiveTerms(rec, index.vocabulary, Math.max(facets.size, 1));
+  const terms = distinctiveTerms(rec, deps.vocabulary, Math.max(facets.size, 1));
   const text = new Map<number, number>();
   if (terms.length) {
     for (const [seq, score] of await deps.top(
