@@ -27,10 +27,15 @@ export interface AggregateRequest {
   parts?: readonly AggregatePart[];
 }
 
+/** Why a case is similar: the article 3 profile codes it shares, or the distinctive words of the facts. */
+export type SameKind = 'same_purpose' | 'same_means' | 'same_sector' | 'same_act' | 'same_form';
+export type SimilarReason = { kind: SameKind; values: string[] } | { kind: 'shared_words'; words: string[] };
+
 export interface SimilarCase {
   id: string;
   score: number;
-  reason: string;
+  /** Structured; no reason means "close in wording". */
+  reasons: SimilarReason[];
   record: CaseRecord;
 }
 

@@ -1,21 +1,28 @@
 /**
  * Similar cases: those that share the article 3 profile (purposes, means, acts, sector, form) and
  * the distinctive terms of the facts (highest tf-idf in the index's own vocabulary), best first,
- * each with a one-line reason. Only published cases are indexed, so only they can be similar.
+ * each with its structured reasons (shared profile codes, shared words), which similar-reasons.ts
+ * (the API's English line) and the case page (translated) render. Only published cases are
+ * indexed, so only they can be similar.
  */
 import type { CaseRecord } from '../domain/case-schema.ts';
-import { labelOf, type Vocabulary as VocabName } from '../domain/taxonomy.ts';
+import type { Vocabulary as VocabName } from '../domain/taxonomy.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { analyze, isStopWord, tokenize } from '../../../kernel/search/analyzer.ts';
 import type { FacetField } from './facet-fields.ts';
-import type { SimilarCase } from './search-engine.ts';
+import type { SameKind, SimilarCase, SimilarReason } from './search-engine.ts';
 import type { Vocabulary } from '../../../kernel/search/vocabulary.ts';
 import type { SimilarIndex } from '../../../kernel/search/search-source.ts';
 
 /** The engine's index (lent to the source's `similar` hook) and the case store. */
 type Deps = SimilarIndex & { store: CaseStore };
 
-const PROFILE: { field: FacetField; vocab: VocabName; weight: number; name: string }[] = [
+const PROFILE: {
+  field: FacetField;
+  vocab: VocabName;
+  weight: number;
+  name: SameKind extends `same_${infer N}` ? N : never;
+}[] = [
   { field: 'purposes', vocab: 'purposes', weight: 3, name: 'purpose' },
   { field: 'means', vocab: 'means', weight: 2, name: 'means' },
   { field: 'sectors', vocab: 'sectors', weight: 2, name: 'sector' },
@@ -81,14 +88,14 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
     }
   }
   const maxText = Math.max(1e-9, ...text.values());
-  const scored: { seq: number; score: number; shared: string[]; words: string[] }[] = [];
+  const scored: { seq: number; score: number; shared: SimilarReason[] }[] = [];
   const termSet = new Set(terms.map((t) => t.token));
   for (const [seq, t] of text) {
     const slot = facets.slotOf(seq);
     if (slot === undefined || facets.valuesOf(slot, 'kind')[0] !== 'case') continue; // cases are similar to cases
     let num = 0;
     let den = 0;
-    const shared: string[] = [];
+    const shared: SimilarReason[] = [];
     for (const p of PROFILE) {
       const a = mine.get(p.field)!;
       const b = new Set(facets.valuesOf(slot, p.field));
@@ -98,10 +105,10 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
         num += (p.weight * inter.length) / union;
         den += p.weight;
       }
-      if (inter.length) shared.push(`${p.name} ${inter.map((v) => labelOf(p.vocab, v).toLowerCase()).join(', ')}`);
+      if (inter.length) shared.push({ kind: `same_${p.name}` as SameKind, values: inter });
     }
     const profile = den ? num / den : 0;
-    scored.push({ seq, score: 0.6 * profile + 0.4 * (t / maxText), shared, words: [] });
+    scored.push({ seq, score: 0.6 * profile + 0.4 * (t / maxText), shared });
   }
   scored.sort((a, b) => b.score - a.score || a.seq - b.seq);
   const top = scored.slice(0, limit);
@@ -114,16 +121,9 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
       .filter((t) => termSet.has(t.token) && containsToken(r, t.token))
       .map((t) => t.word)
       .slice(0, 4);
-    const parts = [
-      s.shared.length ? `Same ${s.shared.slice(0, 3).join('; ')}` : null,
-      words.length ? `facts share: ${words.join(', ')}` : null,
-    ].filter(Boolean);
-    out.push({
-      id: r.id,
-      score: Math.round(s.score * 1000) / 1000,
-      reason: parts.length ? `${parts.join('; ')}.` : 'Close in wording.',
-      record: r,
-    });
+    const reasons: SimilarReason[] = s.shared.slice(0, 3);
+    if (words.length) reasons.push({ kind: 'shared_words', words });
+    out.push({ id: r.id, score: Math.round(s.score * 1000) / 1000, reasons, record: r });
   }
   return out;
 }
