@@ -24,7 +24,7 @@ import { loadConfig } from '../src/kernel/config/config.ts';
 import { boot, closeServices } from '../src/app/boot.ts';
 import { toRecord } from '../src/modules/cases/domain/case-record.ts';
 import { facetValuesOf, dateNumber } from '../src/modules/cases/search/facet-fields.ts';
-import type { SqliteSearch } from '../src/modules/cases/search/sqlite/sqlite-search.ts';
+import type { SqliteSearch } from '../src/kernel/search/sqlite/sqlite-search.ts';
 import { generateCases } from './case-generator.ts';
 import { buildQueryMix, floorExpression, type BenchQuery } from './search-queries.ts';
 import { createFlexSearchPeer, createMiniSearchPeer, memoryOf, type Peer, type PeerDoc } from './peers.ts';

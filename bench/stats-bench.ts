@@ -12,7 +12,7 @@ import os from 'node:os';
 import { loadConfig } from '../src/kernel/config/config.ts';
 import { boot } from '../src/app/boot.ts';
 import { createApp } from '../src/app/http-app.ts';
-import type { SqliteSearch } from '../src/modules/cases/search/sqlite/sqlite-search.ts';
+import type { SqliteSearch } from '../src/kernel/search/sqlite/sqlite-search.ts';
 import { STAT_NAMES } from '../src/modules/cases/services/stats-service.ts';
 import { generateCases } from './case-generator.ts';
 import { percentile, table, writeSection } from './report.ts';

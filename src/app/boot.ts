@@ -1,11 +1,11 @@
 /** Wiring: config -> store -> search engine -> every module's services. */
 import type { Config } from '../kernel/config/config.ts';
 import { AppError } from '../kernel/errors.ts';
+import { SqliteSearch } from '../kernel/search/sqlite/sqlite-search.ts';
+import { PostgresSearch } from '../kernel/search/postgres/postgres-search.ts';
 import {
   createPostgresStore,
   createSqliteStore,
-  PostgresSearch,
-  SqliteSearch,
   SqliteStore,
   type PostgresStore,
   type SearchEngine,

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { loadConfig } from '../../src/kernel/config/config.ts';
 import { boot, closeServices } from '../../src/app/boot.ts';
 import { seedDemo } from '../../src/modules/cases/services/demo-seed.ts';
-import type { SqliteSearch } from '../../src/modules/cases/search/sqlite/sqlite-search.ts';
+import type { SqliteSearch } from '../../src/kernel/search/sqlite/sqlite-search.ts';
 import { caseInput } from '../factories/case-factory.ts';
 import { tempDbPath } from '../helpers/test-app.ts';
 import { SYSTEM } from '../../src/modules/platform/domain/accounts.ts';

@@ -15,6 +15,15 @@
  * use; the kernel never reads it.
  */
 import type { FacetDef } from './facet-registry.ts';
+import type { FacetIndex, SlotColumns } from './facet-index.ts';
+import type { ParsedQuery } from './query-ast.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+/** Values selected per facet name (a union within a facet, facets intersect), and the year bounds. */
+export type Selection = { readonly [facet: string]: readonly string[] | number | undefined } & {
+  yearFrom?: number;
+  yearTo?: number;
+};
 
 /** Text of one field as parts, each with the language whose analyser applies. */
 export type TextParts = readonly (readonly [string | null | undefined, string])[];
@@ -85,6 +94,44 @@ export interface SearchSource<R = any> {
   hydrate(ids: readonly string[]): Promise<Map<string, R>>;
   /** The best passage of a hit for the matched words. */
   snippet(rec: R, terms: MatchTerms | null, fulltext: () => string | undefined): Snippet | null;
+
+  // ---- optional extensions (the cases: statistics and similar cases) ----
+
+  /** Columns kept beside the facet columns, fed each document's `payload` (one source at most). */
+  slotColumns?(): SlotColumns;
+  /** Figures over the documents a search matches (`slots`), computed by the module. */
+  aggregate?(req: AggregateQuery, slots: Uint32Array, facets: FacetIndex): unknown;
+  /** Records like the one with this id, best first (undefined when it is not indexed). */
+  similar?(index: SimilarIndex, id: string, limit: number): Promise<unknown[] | undefined>;
+}
+
+/** The documents to aggregate: the query and selection of a search (a module may add options). */
+export interface AggregateQuery {
+  query: ParsedQuery;
+  selection: Selection;
+}
+
+/** What an engine lends a source's `similar` hook: its index, read-only. */
+export interface SimilarIndex {
+  facets: FacetIndex;
+  vocabulary: Vocabulary;
+  /** The document number of an id of the source's kind. */
+  seqOf(id: string): Promise<number | undefined>;
+  /** The ids of document numbers (those still indexed). */
+  idsOf(seqs: number[]): Promise<string[]>;
+  /** The best `k` documents holding any of the tokens, with scores (higher is better). */
+  top(tokens: string[], k: number): Promise<[number, number][]>;
+}
+
+/** Keeps derived data (the index) in step with a store: called inside the store's write transaction. */
+export interface IndexWriteHook {
+  onWrite(tx: unknown, change: { id: string; before: unknown; after: unknown }): Promise<void>;
+  /** Once per transaction, inside it, after the last write (to flush batched derived data). */
+  beforeCommit?(tx: unknown): Promise<void>;
+  /** When the transaction rolled back (to drop state gathered by onWrite). */
+  afterRollback?(): void;
+  /** Once the transaction has committed (to refresh in-memory state). */
+  afterCommit?(changedIds: readonly string[]): void;
 }
 
 /** A record change of one kind, as the engines index it. */

@@ -7,8 +7,6 @@ export type { Services, CaseServices } from './services/services.ts';
 export type { CaseStore, WriteHook } from './store/case-store.ts';
 export { SqliteStore, createSqliteStore, openSqliteDatabase } from './store/sqlite/sqlite-store.ts';
 export { PostgresStore, createPostgresStore } from './store/postgres/postgres-store.ts';
-export { SqliteSearch } from './search/sqlite/sqlite-search.ts';
-export { PostgresSearch } from './search/postgres/postgres-search.ts';
 export type { SearchEngine } from './search/search-engine.ts';
 export { seedDemo, seedIfEmpty } from './services/demo-seed.ts';
 export { SqlCaseStore } from './store/sql-case-store.ts';

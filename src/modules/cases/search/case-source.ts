@@ -14,7 +14,10 @@ import type { CaseStore, StoreTx } from '../store/case-store.ts';
 import type { Database } from '../store/schema.ts';
 import { CASE_FACETS } from './facet-fields.ts';
 import { caseDocument } from './search-document.ts';
-import { bestSnippet } from './snippets.ts';
+import { aggregateMatches, StatsColumns } from './stats-columns.ts';
+import { findSimilar } from './similar-cases.ts';
+import type { AggregateRequest } from './search-engine.ts';
+import { bestSnippet, type SnippetField } from '../../../kernel/search/snippets.ts';
 import { SqlCaseReader } from '../store/sql-case-store.ts';
 
 /** How the case source reads the database an engine runs on. */
@@ -42,8 +45,29 @@ export function caseSource(store: CaseStore, access: CaseSearchAccess): SearchSo
       // Belt and braces: the index holds published cases only, and so does every hit.
       return new Map(records.filter((r) => r.status === 'published').map((r) => [r.id, r]));
     },
-    snippet: (rec, terms, fulltext) => bestSnippet(rec, terms, fulltext),
+    // The cases' extensions: statistics beside the facet columns, and similar cases.
+    slotColumns: () => new StatsColumns(),
+    aggregate: (req, slots, facets) => aggregateMatches(req as AggregateRequest, slots, facets),
+    similar: (index, id, limit) => findSimilar({ ...index, store }, id, limit),
+    snippet: (rec, terms, fulltext) =>
+      bestSnippet(snippetFields(rec), terms, {
+        lead: 'facts',
+        fulltext,
+        fulltextLanguage: Object.keys(rec.narratives)[0] ?? null,
+      }),
   };
+}
+
+/** The fields of a case a snippet may come from, by weight (the title is never the passage). */
+function snippetFields(rec: CaseRecord): SnippetField[] {
+  const out: SnippetField[] = [{ field: 'title', language: null, text: rec.title, weight: 3 }];
+  for (const [language, n] of Object.entries(rec.narratives)) {
+    if (n.facts) out.push({ field: 'facts', language, text: n.facts, weight: 2 });
+    if (n.reasoning) out.push({ field: 'reasoning', language, text: n.reasoning, weight: 1 });
+    if (n.commentary) out.push({ field: 'commentary', language, text: n.commentary, weight: 1 });
+    if (n.crossCutting) out.push({ field: 'crossCutting', language, text: n.crossCutting, weight: 1 });
+  }
+  return out;
 }
 
 /** The case source on the SQLite store (one connection: reads see the writing transaction). */

@@ -14,7 +14,8 @@ import { decisionSortKey } from '../domain/case-record.ts';
 import type { FacetDef, FilterValues } from '../../../kernel/search/facet-registry.ts';
 
 /** Primary language subtag: 'pt-BR' counts as 'pt'. */
-export const primaryLanguage = (tag: string) => tag.split('-')[0]!.toLowerCase();
+export { primaryLanguage } from '../../../kernel/search/selection.ts';
+import { primaryLanguage } from '../../../kernel/search/selection.ts';
 
 const REGION_NAMES = new Map(REGIONS.map((r) => [r.code, r.name]));
 const regionCodes = REGIONS.map((r) => r.code) as [string, ...string[]];

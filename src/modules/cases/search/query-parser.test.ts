@@ -159,7 +159,8 @@ describe('parseQuery: filters', () => {
   it('accepts every tag kind, singular and plural, case- and hyphen-insensitive', () => {
     expect(
       filters(
-        'act:recruitment acts:transfer means:fraud purpose:SLAVERY purposes:forced-labour form:internal forms:transnational',
+        'act:recruitment acts:transfer means:fraud purpose:SLAVERY purposes:forced-labour form:internal ' +
+          'forms:transnational',
       ),
     ).toEqual({
       acts: ['recruitment', 'transfer'],
@@ -176,7 +177,8 @@ describe('parseQuery: filters', () => {
   it('accepts verdict, court level, language, gender and child filters', () => {
     expect(
       filters(
-        'verdict:plea_agreement court_level:appellate court-level:supreme lang:pt_br language:EN gender:female child:YES,no',
+        'verdict:plea_agreement court_level:appellate court-level:supreme lang:pt_br language:EN gender:female ' +
+          'child:YES,no',
       ),
     ).toEqual({
       verdicts: ['plea_agreement'],
@@ -305,10 +307,12 @@ describe('parseQuery: errors', () => {
       'unterminated phrase: the quote at position 5 has no closing quote; did you mean: find "debt bondage"',
     );
     expect(syntaxError('a ) b').message).toBe(
-      'unbalanced parenthesis: the closing parenthesis at position 2 has no matching opening parenthesis; did you mean: a b',
+      'unbalanced parenthesis: the closing parenthesis at position 2 has no matching opening parenthesis; did you ' +
+        'mean: a b',
     );
     expect(syntaxError('trafficking OR country:PHL').message).toBe(
-      'filter not allowed here: the filter country:PHL at position 15 is an operand of OR; filters apply to the whole query ' +
+      'filter not allowed here: the filter country:PHL at position 15 is an operand of OR; filters apply to the ' +
+        'whole query ' +
         'and must stand at its top level, outside OR, NOT and parentheses; did you mean: (trafficking) country:PHL',
     );
   });

@@ -4,7 +4,7 @@
  * reasoning and commentary 2, jurisdiction name 2, attached full text 1 (the BM25 weights).
  */
 import type { CaseRecord } from '../domain/case-schema.ts';
-import { foldIdentifier } from '../domain/case-record.ts';
+import { foldIdentifier } from '../../../kernel/search/identifier.ts';
 import { analyseDocument, type SearchDocument } from '../../../kernel/search/search-document.ts';
 import type { SourceDocument, TextParts } from '../../../kernel/search/search-source.ts';
 import { dateNumber, facetValuesOf } from './facet-fields.ts';

@@ -3,28 +3,21 @@
  * PostgreSQL later, any other behind the same contract) implements it. Engines index published
  * cases only, so nothing unpublished can reach a hit, a snippet, a facet count or a similar-case list.
  */
-import type { ParsedQuery } from './query-ast.ts';
-import type { FacetCount, FacetSelection } from './facet-index.ts';
+import type { ParsedQuery } from '../../../kernel/search/query-ast.ts';
+import type { SearchResult } from '../../../kernel/search/search-engine.ts';
+import type { FacetSelection } from './facet-index.ts';
 import type { Snippet } from '../../../kernel/search/search-source.ts';
 import type { WriteHook } from '../store/case-store.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
 import type { AggregatePart, CaseAggregates } from './aggregates.ts';
 
-export type SearchSort = 'relevance' | 'date_desc' | 'date_asc';
+import type { SearchRequest as AnySearchRequest } from '../../../kernel/search/search-engine.ts';
 
-export type { FacetSelection, CaseAggregates };
+export type { SearchSort, SearchHit, SearchResult } from '../../../kernel/search/search-engine.ts';
+export type { FacetSelection, CaseAggregates, Snippet };
 
-export interface SearchRequest {
-  query: ParsedQuery;
-  selection: FacetSelection;
-  sort: SearchSort;
-  limit: number;
-  /** Sort key of the last hit of the previous page (decoded from the cursor). */
-  after?: (string | number)[];
-  facets: boolean;
-}
-
-export type { Snippet };
+/** A search of the case search: the selection is typed by the case facets. */
+export type SearchRequest = AnySearchRequest<FacetSelection>;
 
 /** The cases of a search to aggregate: the same query and selection as a SearchRequest. */
 export interface AggregateRequest {
@@ -34,37 +27,15 @@ export interface AggregateRequest {
   parts?: readonly AggregatePart[];
 }
 
-export interface SearchHit {
-  /** The source of the hit ('case', ...). */
-  kind: string;
-  id: string;
-  score: number;
-  /** True when the hit matched only through a corrected spelling. */
-  fuzzy: boolean;
-  snippet: Snippet | null;
-  /** The record as its source hydrated it (a CaseRecord for kind 'case'). */
-  record: unknown;
-}
-
-export interface SearchResult {
-  total: number;
-  hits: SearchHit[];
-  /** The sort key of the last hit when more follow. */
-  nextKey: (string | number)[] | null;
-  /** Counts by facet name (every source's facets and `kind`). */
-  facets: Partial<Record<string, FacetCount[]>>;
-  /** A corrected query when some words were unknown and close spellings exist. */
-  didYouMean: string | null;
-  /** Words that were expanded to close spellings, with what they matched. */
-  corrections: { word: string; alternatives: string[] }[];
-  /** True when no case had every word, so cases with some of them are shown, most words first. */
-  relaxed: boolean;
-}
+/** Why a case is similar: the article 3 profile codes it shares, or the distinctive words of the facts. */
+export type SameKind = 'same_purpose' | 'same_means' | 'same_sector' | 'same_act' | 'same_form';
+export type SimilarReason = { kind: SameKind; values: string[] } | { kind: 'shared_words'; words: string[] };
 
 export interface SimilarCase {
   id: string;
   score: number;
-  reason: string;
+  /** Structured; no reason means "close in wording". */
+  reasons: SimilarReason[];
   record: CaseRecord;
 }
 

@@ -1,29 +1,10 @@
-/** Merges facet selections from URL parameters with the filters written in the query text. */
-import type { Filters } from './query-ast.ts';
+/** The merge of URL selections with query filters, over the case facets (kernel/search/selection.ts). */
+import { mergeSelection as mergeWith } from '../../../kernel/search/selection.ts';
+import type { Filters } from '../../../kernel/search/query-ast.ts';
 import type { FacetSelection } from './facet-index.ts';
-import { CASE_FACETS, primaryLanguage } from './facet-fields.ts';
-
-/** The selection values of one filter as the parser leaves them (flags are booleans, languages full tags). */
-const selectionValues: Record<string, (values: readonly unknown[]) => string[]> = {
-  language: (values) => (values as string[]).map(primaryLanguage),
-  flag: (values) => (values as boolean[]).map((b) => (b ? 'yes' : 'no')),
-};
+import { CASE_FACETS } from './facet-fields.ts';
 
 /** Values of one kind are a union; kinds intersect; year bounds narrow to the tighter one. */
 export function mergeSelection(selection: FacetSelection, filters: Filters): FacetSelection {
-  const out: Record<string, unknown> = { ...selection };
-  for (const f of CASE_FACETS) {
-    if (!('query' in f) || f.query.values === 'year') continue;
-    const values = (filters as Record<string, unknown[] | undefined>)[f.query.key];
-    if (!values?.length) continue;
-    const add = selectionValues[f.query.values]?.(values) ?? (values as string[]);
-    out[f.name] = [...new Set([...((out[f.name] as string[] | undefined) ?? []), ...add])];
-  }
-  const tighter = (a: number | undefined, b: number | undefined, pick: (x: number, y: number) => number) =>
-    a === undefined ? b : b === undefined ? a : pick(a, b);
-  out.yearFrom = tighter(selection.yearFrom, filters.yearFrom, Math.max);
-  out.yearTo = tighter(selection.yearTo, filters.yearTo, Math.min);
-  if (out.yearFrom === undefined) delete out.yearFrom;
-  if (out.yearTo === undefined) delete out.yearTo;
-  return out as FacetSelection;
+  return mergeWith(selection, filters, CASE_FACETS);
 }

@@ -6,6 +6,8 @@
  */
 import { FacetIndex, type SlotColumns } from './facet-index.ts';
 import { FACET_FIELDS } from './facet-fields.ts';
+import { mergeSelection } from './selection.ts';
+import type { AggregateRequest } from './search-engine.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
 import { INTERNATIONAL_CODE } from '../../../kernel/geo/countries.ts';
 import { codes, PURPOSES } from '../domain/taxonomy.ts';
@@ -470,4 +472,16 @@ export class StatsColumns implements SlotColumns {
   bytes(): number {
     return COLUMN_ORDER.reduce((sum, k) => sum + this.c[k].data.byteLength, 0);
   }
+}
+
+/** The aggregates of the matches that pass the request's filters. */
+export function aggregateMatches(req: AggregateRequest, slots: Uint32Array, facets: FacetIndex): CaseAggregates {
+  // Statistics are the case source's extension: they count cases only.
+  const selection = { ...mergeSelection(req.selection, req.query.filters), kind: ['case'] };
+  const { passing } = facets.evaluate(slots, selection, false);
+  const parts = new Set(req.parts ?? AGGREGATE_PARTS);
+  const cases = Object.fromEntries(
+    parts.has('cases') ? facets.countPassing(slots, passing) : FACET_FIELDS.map((f) => [f, []]),
+  ) as CaseAggregates['cases'];
+  return { total: passing.length, cases, ...statsColumnsOf(facets).aggregate(slots, passing, parts) };
 }

@@ -8,6 +8,7 @@ import { countryByCode } from '../../../kernel/geo/countries.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { parseQuery, formatQuery } from '../search/query-parser.ts';
+import { formatReasons } from '../search/similar-reasons.ts';
 import { FACET_FIELDS, facetLabel, type FacetField } from '../search/facet-fields.ts';
 import type { FacetSelection, SearchEngine, SearchSort, Snippet } from '../search/search-engine.ts';
 import { cursorCodecOf, type CursorCodec } from './cursor.ts';
@@ -169,10 +170,17 @@ export class SearchService {
     };
   }
 
-  async similar(id: string, limit: number) {
+  /** Similar cases with their structured reasons (the pages translate them). */
+  async similarCases(id: string, limit: number) {
     const list = await this.engine.similar(id, limit);
     if (!list) throw new AppError('NOT_FOUND', `case '${id}' does not exist`, { id });
-    return list.map((s) => ({ ...summarize(s.record, s.score, false, null), reason: s.reason }));
+    return list.map((s) => ({ ...summarize(s.record, s.score, false, null), reasons: s.reasons }));
+  }
+
+  /** Similar cases as the API gives them: each with its one-line English reason. */
+  async similar(id: string, limit: number) {
+    const list = await this.similarCases(id, limit);
+    return list.map(({ reasons, ...s }) => ({ ...s, reason: formatReasons(reasons) }));
   }
 
   reindex(onProgress?: (n: number) => void): Promise<number> {

@@ -8,6 +8,8 @@ import { countryByCode } from '../../../kernel/geo/countries.ts';
 import { TAG_KINDS } from '../domain/taxonomy.ts';
 import { languageName, termLabel } from '../i18n/labels.ts';
 import { formatDate } from './parts.ts';
+import type { SimilarReason } from '../search/search-engine.ts';
+import { reasonVocabulary } from '../search/similar-reasons.ts';
 import { jsonLd, TAG_VOCAB } from '../domain/case-json-ld.ts';
 
 function party(t: Translator, p: Victim | Defendant): SafeHtml[] {
@@ -38,7 +40,20 @@ export function citationOf(t: Translator, rec: CaseRecord): string {
 export interface SimilarItem {
   id: string;
   title: string;
-  reason: string;
+  reasons: readonly SimilarReason[];
+}
+
+/** The reasons of a similar case in the reader's language (keys cases.similar.*). */
+function similarReason(t: Translator, reasons: readonly SimilarReason[]): string {
+  if (!reasons.length) return t.t('cases.similar.close_wording');
+  const parts = reasons.map((r) =>
+    r.kind === 'shared_words'
+      ? t.t('cases.similar.shared_words', { words: r.words.join(', ') })
+      : t.t(`cases.similar.${r.kind}`, {
+          values: r.values.map((v) => termLabel(t, reasonVocabulary(r.kind), v)).join(', '),
+        }),
+  );
+  return t.t('cases.similar.reasons', { reasons: parts.join('; ') });
 }
 
 const KIND_KEY: Record<string, string> = { 'application/pdf': 'pdf', 'text/html': 'html', 'text/plain': 'text' };
@@ -190,8 +205,11 @@ ${ecliMeta}
     const href = s.kind === 'url' ? safeUrl(s.value) : null;
     return html`<li>${href ? html`<a href="${href}" rel="nofollow noopener">${s.label ?? s.value}</a>` : s.value}</li>`;
   });
-  const similarItem = (s: SimilarItem) =>
-    html`<li><a href="/cases/${encodeURIComponent(s.id)}">${s.title}</a> <span class="muted">${s.reason}</span></li>`;
+  const similarItem = (s: SimilarItem) => {
+    const reason = similarReason(t, s.reasons);
+    const link = html`<a href="/cases/${encodeURIComponent(s.id)}">${s.title}</a>`;
+    return html`<li>${link} <span class="muted">${reason}</span></li>`;
+  };
   const similar = opts.similar.length
     ? html`<aside class="similar"><h2>${t.t('cases.case.similar')}</h2><ul>${opts.similar.map(
         similarItem,

@@ -132,7 +132,7 @@ export function webRoutes(
         throw e;
       }
       const [similar, documents] = await Promise.all([
-        services.search.similar(rec.id, 5).catch(() => []),
+        services.search.similarCases(rec.id, 5).catch(() => []),
         services.documents.list(rec.id, PUBLIC),
       ]);
       const lang = typeof req.query.lang === 'string' ? req.query.lang : null;

@@ -3,7 +3,7 @@ import { runKindsContract, runSearchContract } from '../search-engine.contract.t
 import { loadConfig } from '../../../../kernel/config/config.ts';
 import { boot, closeServices } from '../../../../app/boot.ts';
 import { freshPgDatabase, pgTestUrl, PG_MISSING } from '../../../../../test/helpers/pg.ts';
-import { tsvectorOf } from './postgres-index.ts';
+import { tsvectorOf } from '../../../../kernel/search/postgres/postgres-index.ts';
 import { buildSearchDocument } from '../search-document.ts';
 import { toRecord } from '../../domain/case-record.ts';
 import { CaseInputSchema } from '../../domain/case-schema.ts';

@@ -1,7 +1,7 @@
 /** A bulk transaction leaves in-memory search state stale; it is reloaded on first use, not at once. */
 import { describe, it, expect } from 'vitest';
 import { createSqliteStore } from '../../store/sqlite/sqlite-store.ts';
-import { SqliteSearch } from './sqlite-search.ts';
+import { SqliteSearch } from '../../../../kernel/search/sqlite/sqlite-search.ts';
 import { sqliteCaseSource } from '../case-source.ts';
 import { CaseService } from '../../services/case-service.ts';
 import { SYSTEM } from '../../../platform/index.ts';

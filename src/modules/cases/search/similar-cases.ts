@@ -1,31 +1,28 @@
 /**
  * Similar cases: those that share the article 3 profile (purposes, means, acts, sector, form) and
  * the distinctive terms of the facts (highest tf-idf in the index's own vocabulary), best first,
- * each with a one-line reason. Only published cases are indexed, so only they can be similar.
+ * each with its structured reasons (shared profile codes, shared words), which similar-reasons.ts
+ * (the API's English line) and the case page (translated) render. Only published cases are
+ * indexed, so only they can be similar.
  */
-import type { CaseRecord } from '../../domain/case-schema.ts';
-import { type Vocabulary as VocabName } from '../../domain/taxonomy.ts';
-import { englishLabel as labelOf } from '../../i18n/english.ts';
-import type { CaseStore } from '../../store/case-store.ts';
-import { analyze, isStopWord, tokenize } from '../../../../kernel/search/analyzer.ts';
-import type { FacetField } from '../facet-fields.ts';
-import type { SimilarCase } from '../search-engine.ts';
-import type { FacetIndex } from '../facet-index.ts';
-import type { Vocabulary } from '../../../../kernel/search/vocabulary.ts';
+import type { CaseRecord } from '../domain/case-schema.ts';
+import type { Vocabulary as VocabName } from '../domain/taxonomy.ts';
+import type { CaseStore } from '../store/case-store.ts';
+import { analyze, isStopWord, tokenize } from '../../../kernel/search/analyzer.ts';
+import type { FacetField } from './facet-fields.ts';
+import type { SameKind, SimilarCase, SimilarReason } from './search-engine.ts';
+import type { Vocabulary } from '../../../kernel/search/vocabulary.ts';
+import type { SimilarIndex } from '../../../kernel/search/search-source.ts';
 
-type MaybeAsync<T> = T | Promise<T>;
+/** The engine's index (lent to the source's `similar` hook) and the case store. */
+type Deps = SimilarIndex & { store: CaseStore };
 
-interface Deps {
-  /** seq of a case id, and id of a seq, in search_docs (prepared once by the engine). */
-  seqOf: (id: string) => MaybeAsync<number | undefined>;
-  idsOf: (seqs: number[]) => MaybeAsync<string[]>;
-  store: CaseStore;
-  index: { facets: FacetIndex; vocabulary: Vocabulary };
-  /** The best `k` documents holding any of the tokens, with their scores (higher is better), ranked by the engine. */
-  top: (tokens: string[], k: number) => MaybeAsync<[number, number][]>;
-}
-
-const PROFILE: { field: FacetField; vocab: VocabName; weight: number; name: string }[] = [
+const PROFILE: {
+  field: FacetField;
+  vocab: VocabName;
+  weight: number;
+  name: SameKind extends `same_${infer N}` ? N : never;
+}[] = [
   { field: 'purposes', vocab: 'purposes', weight: 3, name: 'purpose' },
   { field: 'means', vocab: 'means', weight: 2, name: 'means' },
   { field: 'sectors', vocab: 'sectors', weight: 2, name: 'sector' },
@@ -62,8 +59,7 @@ function distinctiveTerms(rec: CaseRecord, vocab: Vocabulary, total: number): { 
 }
 
 export async function findSimilar(deps: Deps, id: string, limit: number): Promise<SimilarCase[] | undefined> {
-  const { index } = deps;
-  const facets = index.facets;
+  const facets = deps.facets;
   const seq0 = await deps.seqOf(id);
   if (seq0 === undefined) return undefined;
   const seqRow = { seq: seq0 };
@@ -72,7 +68,7 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
   const mySlot = facets.slotOf(seqRow.seq)!;
   const mine = new Map(PROFILE.map((p) => [p.field, new Set(facets.valuesOf(mySlot, p.field))]));
 
-  const terms = distinctiveTerms(rec, index.vocabulary, Math.max(facets.size, 1));
+  const terms = distinctiveTerms(rec, deps.vocabulary, Math.max(facets.size, 1));
   const text = new Map<number, number>();
   if (terms.length) {
     for (const [seq, score] of await deps.top(
@@ -92,14 +88,14 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
     }
   }
   const maxText = Math.max(1e-9, ...text.values());
-  const scored: { seq: number; score: number; shared: string[]; words: string[] }[] = [];
+  const scored: { seq: number; score: number; shared: SimilarReason[] }[] = [];
   const termSet = new Set(terms.map((t) => t.token));
   for (const [seq, t] of text) {
     const slot = facets.slotOf(seq);
     if (slot === undefined || facets.valuesOf(slot, 'kind')[0] !== 'case') continue; // cases are similar to cases
     let num = 0;
     let den = 0;
-    const shared: string[] = [];
+    const shared: SimilarReason[] = [];
     for (const p of PROFILE) {
       const a = mine.get(p.field)!;
       const b = new Set(facets.valuesOf(slot, p.field));
@@ -109,10 +105,10 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
         num += (p.weight * inter.length) / union;
         den += p.weight;
       }
-      if (inter.length) shared.push(`${p.name} ${inter.map((v) => labelOf(p.vocab, v).toLowerCase()).join(', ')}`);
+      if (inter.length) shared.push({ kind: `same_${p.name}` as SameKind, values: inter });
     }
     const profile = den ? num / den : 0;
-    scored.push({ seq, score: 0.6 * profile + 0.4 * (t / maxText), shared, words: [] });
+    scored.push({ seq, score: 0.6 * profile + 0.4 * (t / maxText), shared });
   }
   scored.sort((a, b) => b.score - a.score || a.seq - b.seq);
   const top = scored.slice(0, limit);
@@ -125,16 +121,9 @@ export async function findSimilar(deps: Deps, id: string, limit: number): Promis
       .filter((t) => termSet.has(t.token) && containsToken(r, t.token))
       .map((t) => t.word)
       .slice(0, 4);
-    const parts = [
-      s.shared.length ? `Same ${s.shared.slice(0, 3).join('; ')}` : null,
-      words.length ? `facts share: ${words.join(', ')}` : null,
-    ].filter(Boolean);
-    out.push({
-      id: r.id,
-      score: Math.round(s.score * 1000) / 1000,
-      reason: parts.length ? `${parts.join('; ')}.` : 'Close in wording.',
-      record: r,
-    });
+    const reasons: SimilarReason[] = s.shared.slice(0, 3);
+    if (words.length) reasons.push({ kind: 'shared_words', words });
+    out.push({ id: r.id, score: Math.round(s.score * 1000) / 1000, reasons, record: r });
   }
   return out;
 }

@@ -5,16 +5,14 @@
  * ReplicaRouter), else to the primary.
  */
 import type pg from 'pg';
-import type { WriteHook } from '../../store/case-store.ts';
-import type { PostgresStore } from '../../store/postgres/postgres-store.ts';
-import type { SearchSource } from '../../../../kernel/search/search-source.ts';
-import { facetNames, KIND_FACET } from '../../../../kernel/search/facet-registry.ts';
+import type { QueryExecutorProvider } from 'kysely';
+import type { ReplicaRouter } from '../../db/postgres/replica-router.ts';
+import type { IndexWriteHook, SearchSource } from '../search-source.ts';
+import { facetNames, KIND_FACET } from '../facet-registry.ts';
 import { FacetIndex } from '../facet-index.ts';
-import { StatsColumns } from '../stats-columns.ts';
 import type { QueryNode } from '../query-ast.ts';
-import type { SearchEngine } from '../search-engine.ts';
 import { EngineCore } from '../engine-core.ts';
-import { MatchCache, type Matches } from '../../../../kernel/search/match-cache.ts';
+import { MatchCache, type Matches } from '../match-cache.ts';
 import { TsqueryCompiler, quoteLexeme } from './tsquery-compiler.ts';
 import { PostgresIndex, RANK_WEIGHTS } from './postgres-index.ts';
 
@@ -24,24 +22,36 @@ interface Reader {
   cache: boolean;
 }
 
-export class PostgresSearch extends EngineCore<Reader> implements SearchEngine {
+/** What the PostgreSQL engine needs of the store: its pools, its write lock and write transactions. */
+export interface PostgresEngineStore {
+  /** The primary. */
+  readonly pool: pg.Pool;
+  /** Where reads go (the primary or a replica that has caught up). */
+  readonly router: Pick<ReplicaRouter, 'wrote' | 'readPool'>;
+  /** Runs fn holding the store's write lock (one writer per process). */
+  withWriteLock<T>(fn: () => Promise<T>): Promise<T>;
+  /** Write transactions on the primary (`trx` is handed to the sources). */
+  readonly db: { transaction(): { execute<T>(fn: (trx: QueryExecutorProvider) => Promise<T>): Promise<T> } };
+}
+
+export class PostgresSearch extends EngineCore<Reader> {
   readonly name = 'postgres-tsvector';
   readonly index: PostgresIndex;
   readonly cache: MatchCache;
 
   constructor(
-    private readonly store: PostgresStore,
+    private readonly store: PostgresEngineStore,
     sources: readonly SearchSource[],
     cacheEntries = 256,
   ) {
-    super(sources, store);
+    super(sources);
     this.cache = new MatchCache(cacheEntries);
     const fields = facetNames([...sources.map((src) => src.facets), [KIND_FACET]]);
-    this.index = new PostgresIndex(store.pool, new FacetIndex(fields, () => new StatsColumns()));
+    this.index = new PostgresIndex(store.pool, new FacetIndex(fields, EngineCore.slotColumnsOf(sources)));
   }
 
   /** The write hook of a source's store (other processes and this one follow the index by generation). */
-  writeHookFor(kind: string): WriteHook {
+  writeHookFor(kind: string): IndexWriteHook {
     return this.index.hook(this.source(kind));
   }
 

@@ -2,18 +2,23 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import Database from 'better-sqlite3';
 import { FtsCompiler, FTS_COLUMNS } from './fts-compiler.ts';
-import { parseQuery } from '../query-parser.ts';
-import { AppError } from '../../../../kernel/errors.ts';
+import { parseQuery as parseWith, QueryLanguage } from '../query-parser.ts';
+import { AppError } from '../../errors.ts';
 
 const db = new Database(':memory:');
 db.exec(
-  `CREATE VIRTUAL TABLE f USING fts5(${FTS_COLUMNS.join(', ')}, content='', contentless_delete=1, tokenize="ascii", detail=full)`,
+  `CREATE VIRTUAL TABLE f USING fts5(${FTS_COLUMNS.join(', ')}, ` +
+    `content='', contentless_delete=1, tokenize="ascii", detail=full)`,
 );
 db.prepare(
-  `INSERT INTO f(rowid, ${FTS_COLUMNS.join(', ')}) VALUES (1, 'rantsev v cyprus', 'debt bondag fish boat', '', '', 'court', '25965 04', 'cyprus')`,
+  `INSERT INTO f(rowid, ${FTS_COLUMNS.join(', ')}) ` +
+    `VALUES (1, 'rantsev v cyprus', 'debt bondag fish boat', '', '', 'court', '25965 04', 'cyprus')`,
 ).run();
 const match = db.prepare('SELECT rowid FROM f WHERE f MATCH ?');
 
+/** The query language without filters: these tests compile text only. */
+const TEXT_ONLY = new QueryLanguage([]);
+const parseQuery = (q: string) => parseWith(q, TEXT_ONLY);
 const compile = (q: string) => new FtsCompiler().compile(parseQuery(q).text);
 
 describe('FTS5 compiler', () => {

@@ -1,23 +1,17 @@
 /**
  * The data of the search query language: the syntax tree, the limits, the closed lists of field and
  * filter names, the validation of filter values, and the canonical text form of a parsed query
- * (`formatQuery`). The grammar and the parser live in `query-parser.ts`, which re-exports the public
- * part of this module.
+ * (`QueryLanguage.format`). The filter tables come from the facet declarations of the sources
+ * (`new QueryLanguage(facets)`): the kernel knows no facet. The grammar and the parser live in
+ * `query-parser.ts`, which re-exports the public part of this module.
  *
  * The tree carries text only as the user wrote it (no lowercasing, no stemming): analysis belongs to
  * the engine. Filters never appear in the tree; they are hoisted into `Filters` and ANDed with it.
  */
 
-import { CASE_FACETS, type QueryFacet } from './facet-fields.ts';
-import {
-  COUNTRIES,
-  COUNTRY_CODES,
-  REGIONS,
-  foldName,
-  isCountryCode,
-  resolveCountry,
-} from '../../../kernel/geo/countries.ts';
-import { editDistance } from '../../../kernel/search/vocabulary.ts';
+import type { FacetDef } from './facet-registry.ts';
+import { COUNTRIES, COUNTRY_CODES, REGIONS, foldName, isCountryCode, resolveCountry } from '../geo/countries.ts';
+import { editDistance } from './vocabulary.ts';
 
 /** Where a text term is searched: `any` = every text field; the others restrict to one field. */
 export type TextField = 'any' | 'title' | 'facts' | 'reasoning' | 'court' | 'citation';
@@ -62,15 +56,25 @@ export type QueryNode = TermNode | PhraseNode | AndNode | OrNode | NotNode;
 export type { QueryNode as Node };
 
 /**
- * Structured filters, one per query facet (facet-fields.ts). Values within one kind are a union (OR);
- * different kinds intersect (AND). Codes are normalised: countries upper-case alpha-3, regions
- * 3-digit M49, vocabulary codes as in taxonomy.ts, languages as canonical BCP 47 tags. Years are
- * inclusive bounds.
+ * Structured filters, one per query facet of the sources (keyed by the facet's `query.key`). Values
+ * within one kind are a union (OR); different kinds intersect (AND). Codes are normalised: countries
+ * upper-case alpha-3, regions 3-digit M49, vocabulary codes as declared, languages as canonical BCP 47
+ * tags, flags booleans. Years are inclusive bounds. A module narrows this type for its own facets
+ * (see `FiltersOf`).
  */
-export type Filters = {
-  [F in QueryFacet as F['query']['values'] extends 'year'
-    ? never
-    : F['query']['key']]?: F['query']['values'] extends 'flag' ? boolean[] : string[];
+export type Filters = { [key: string]: string[] | boolean[] | number | undefined } & {
+  yearFrom?: number;
+  yearTo?: number;
+};
+
+/** A facet declaration written in the query language. */
+export type QueryFacet = FacetDef<never> & { readonly query: NonNullable<FacetDef<never>['query']> };
+
+/** The Filters of a list of query facets, typed by key (flags are booleans, years are bounds). */
+export type FiltersOf<Q extends { query: { key: string; values: string } }> = {
+  [F in Q as F['query']['values'] extends 'year' ? never : F['query']['key']]?: F['query']['values'] extends 'flag'
+    ? boolean[]
+    : string[];
 } & { yearFrom?: number; yearTo?: number };
 
 export interface ParsedQuery {
@@ -118,31 +122,50 @@ export const TEXT_FIELD_NAMES: Readonly<Record<string, Exclude<TextField, 'any'>
   citation: 'citation',
 };
 
-export type FilterKind = QueryFacet['query']['key'];
-
-/** The query facets in the order formatQuery writes them. */
-const QUERY_FACETS: readonly QueryFacet[] = CASE_FACETS.filter((f): f is QueryFacet => 'query' in f).sort(
-  (a, b) => a.query.order - b.query.order,
-);
-
-/** The canonical name of each filter, in the order formatQuery writes them. */
-export const FILTER_CANONICAL = Object.fromEntries(
-  QUERY_FACETS.map((f) => [f.query.key, f.query.names[0]!]),
-) as Readonly<Record<FilterKind, string>>;
-
-/** Every accepted filter name (canonical, plural and alias forms). */
-export const FILTER_NAMES: Readonly<Record<string, FilterKind>> = Object.fromEntries(
-  QUERY_FACETS.flatMap((f) => f.query.names.map((n) => [n, f.query.key])),
-);
-
-/** Every name accepted before a colon, for "did you mean" on an unknown field. */
-export const KNOWN_FIELD_NAMES: readonly string[] = [...Object.keys(TEXT_FIELD_NAMES), ...Object.keys(FILTER_NAMES)];
+/** The `query.key` of a filter. */
+export type FilterKind = string;
 
 /**
- * The canonical text of a parsed query: text first, then filters in a fixed order. For any result of
- * parseQuery, parseQuery(formatQuery(q)) equals q except for positions.
+ * The filter tables of the query language, built once from the facet declarations of the sources
+ * (facets without `query` are skipped). The parser reads them; `format` writes a parsed query back.
  */
-export function formatQuery(q: ParsedQuery): string {
+export class QueryLanguage {
+  /** The query facets in the order `format` writes them. */
+  readonly facets: readonly QueryFacet[];
+  /** The canonical name of each filter, in the order `format` writes them. */
+  readonly filterCanonical: Readonly<Record<FilterKind, string>>;
+  /** Every accepted filter name (canonical, plural and alias forms). */
+  readonly filterNames: Readonly<Record<string, FilterKind>>;
+  /** Every name accepted before a colon, for "did you mean" on an unknown field. */
+  readonly knownFieldNames: readonly string[];
+  /** @internal */
+  readonly vocabulary: Partial<Record<FilterKind, readonly string[]>>;
+  /** @internal */
+  readonly valuesOf: Map<FilterKind, string>;
+
+  constructor(facets: readonly FacetDef<never>[]) {
+    this.facets = facets
+      .filter((f): f is QueryFacet => f.query !== undefined)
+      .sort((a, b) => a.query.order - b.query.order);
+    this.filterCanonical = Object.fromEntries(this.facets.map((f) => [f.query.key, f.query.names[0]!]));
+    this.filterNames = Object.fromEntries(this.facets.flatMap((f) => f.query.names.map((n) => [n, f.query.key])));
+    this.knownFieldNames = [...Object.keys(TEXT_FIELD_NAMES), ...Object.keys(this.filterNames)];
+    this.vocabulary = Object.fromEntries(
+      this.facets.flatMap((f) => (f.query.codes ? [[f.query.key, f.query.codes]] : [])),
+    );
+    this.valuesOf = new Map<FilterKind, string>(this.facets.map((f) => [f.query.key, f.query.values]));
+  }
+
+  /**
+   * The canonical text of a parsed query: text first, then filters in a fixed order. For any result
+   * of parseQuery, parseQuery(format(q)) equals q except for positions.
+   */
+  format(q: ParsedQuery): string {
+    return formatQuery(this, q);
+  }
+}
+
+function formatQuery(lang: QueryLanguage, q: ParsedQuery): string {
   const parts: string[] = [];
   const f = q.filters;
   const hasFilters = Object.values(f).some((v) => v !== undefined);
@@ -151,22 +174,22 @@ export function formatQuery(q: ParsedQuery): string {
     // A top-level OR next to a filter would make the filter an operand of the OR.
     parts.push(q.text.type === 'or' && hasFilters ? `(${text})` : text);
   }
-  for (const { query } of QUERY_FACETS) {
+  for (const { query } of lang.facets) {
     if (query.values === 'year') {
       if (f.yearFrom === undefined && f.yearTo === undefined) continue;
       const from = f.yearFrom === undefined ? '' : String(f.yearFrom);
       const to = f.yearTo === undefined ? '' : String(f.yearTo);
       parts.push(`year:${from === to ? from : `${from}..${to}`}`);
     } else if (query.values === 'flag') {
-      const flags = f[query.key as 'childVictims'];
+      const flags = f[query.key] as boolean[] | undefined;
       if (flags?.length) parts.push(`${query.names[0]}:${flags.map((b) => (b ? 'yes' : 'no')).join(',')}`);
-    } else pushList(parts, query.key, f[query.key as Exclude<FilterKind, 'years' | 'childVictims'>]);
+    } else pushList(parts, lang.filterCanonical[query.key]!, f[query.key] as string[] | undefined);
   }
   return parts.join(' ');
 }
 
-function pushList(parts: string[], kind: FilterKind, values: readonly string[] | undefined): void {
-  if (values?.length) parts.push(`${FILTER_CANONICAL[kind]}:${values.join(',')}`);
+function pushList(parts: string[], name: string, values: readonly string[] | undefined): void {
+  if (values?.length) parts.push(`${name}:${values.join(',')}`);
 }
 
 function formatNode(n: QueryNode): string {
@@ -230,14 +253,9 @@ export const replace = (s: string, pos: number, len: number, text: string): stri
 // ---------------------------------------------------------------------------------------------
 // Filter values
 
-const VOCABULARY: Partial<Record<FilterKind, readonly string[]>> = Object.fromEntries(
-  QUERY_FACETS.flatMap((f) => ('codes' in f.query ? [[f.query.key, f.query.codes]] : [])),
-);
-const VALUES_OF = new Map<FilterKind, string>(QUERY_FACETS.map((f) => [f.query.key, f.query.values]));
-
 /** @internal An example of a filter, for hints. */
-export function example(kind: FilterKind): string {
-  const first = VOCABULARY[kind]?.[0];
+export function example(lang: QueryLanguage, kind: FilterKind): string {
+  const first = lang.vocabulary[kind]?.[0];
   const samples: Record<string, string> = {
     country: 'PHL,THA',
     region: '035',
@@ -245,8 +263,8 @@ export function example(kind: FilterKind): string {
     language: 'pt-BR',
     flag: 'yes',
   };
-  const value = samples[VALUES_OF.get(kind)!];
-  return `${FILTER_CANONICAL[kind]}:${value ?? first}`;
+  const value = samples[lang.valuesOf.get(kind)!];
+  return `${lang.filterCanonical[kind]}:${value ?? first}`;
 }
 
 interface Rejection {
@@ -263,19 +281,19 @@ let languagesByName: Map<string, string> | undefined;
 const LANG_RE = /^[a-z]{2,3}(-[a-z]{4})?(-(?:[a-z]{2}|\d{3}))?$/i;
 
 /** Normalises one filter value, or says why it is not accepted. */
-function normalize(kind: FilterKind, v: string): string | Rejection {
-  const vocabulary = VOCABULARY[kind];
+function normalize(lang: QueryLanguage, kind: FilterKind, v: string): string | Rejection {
+  const vocabulary = lang.vocabulary[kind];
   if (vocabulary) {
     const allowed = [...vocabulary];
     const code = v.toLowerCase().replace(/-/g, '_');
     if (allowed.includes(code)) return code;
     return {
-      what: `a ${FILTER_CANONICAL[kind].replace('_', ' ')} code`,
+      what: `a ${lang.filterCanonical[kind]!.replace('_', ' ')} code`,
       suggest: closest(code, allowed, Math.max(2, code.length / 2)),
       allowed,
     };
   }
-  const values = VALUES_OF.get(kind);
+  const values = lang.valuesOf.get(kind);
   if (values === 'country') {
     if (isCountryCode(v.toUpperCase())) return v.toUpperCase();
     const fold = foldName(v);
@@ -330,10 +348,17 @@ function languageNames(): Map<string, string> {
 }
 
 /** @internal Reads the comma-separated values s[start, end) of the filter starting at `pos`. */
-export function filterItem(s: string, kind: FilterKind, pos: number, start: number, end: number): FilterItem {
+export function filterItem(
+  lang: QueryLanguage,
+  s: string,
+  kind: FilterKind,
+  pos: number,
+  start: number,
+  end: number,
+): FilterItem {
   const raw = s.slice(start, end);
   const item: FilterItem = { kind, pos, len: end - pos, values: [] };
-  if (VALUES_OF.get(kind) === 'year') return years(s, item, raw, start);
+  if (lang.valuesOf.get(kind) === 'year') return years(s, item, raw, start);
   let at = start;
   for (const v of raw.split(',')) {
     if (v === '') {
@@ -351,7 +376,7 @@ export function filterItem(s: string, kind: FilterKind, pos: number, start: numb
         fix,
       );
     }
-    const r = normalize(kind, v);
+    const r = normalize(lang, kind, v);
     if (typeof r !== 'string') {
       const list = r.allowed && r.allowed.length <= 20 ? ` (allowed: ${r.allowed.join(', ')})` : '';
       const explanation = `"${v}" at position ${at} is not ${r.what}${list}`;
@@ -413,12 +438,12 @@ export function closest(v: string, candidates: readonly string[], max = Infinity
 }
 
 /** @internal Unites the filters of each kind (OR) into Filters; a second year filter is an error. */
-export function mergeFilters(s: string, items: readonly FilterItem[]): Filters {
+export function mergeFilters(lang: QueryLanguage, s: string, items: readonly FilterItem[]): Filters {
   const out: Filters = {};
   const lists = new Map<FilterKind, string[]>();
   let year: FilterItem | undefined;
   for (const f of items) {
-    if (VALUES_OF.get(f.kind) === 'year') {
+    if (lang.valuesOf.get(f.kind) === 'year') {
       if (year) {
         const explanation = `the year filter at position ${f.pos} repeats the one at position ${year.pos}`;
         const raw = s.slice(f.pos, f.pos + f.len);
@@ -441,8 +466,8 @@ export function mergeFilters(s: string, items: readonly FilterItem[]): Filters {
   }
   for (const [kind, values] of lists) {
     const to = out as Record<string, unknown>;
-    if (VALUES_OF.get(kind) === 'flag') to[kind] = values.map((v) => v === 'yes');
-    else if (VALUES_OF.get(kind) !== 'year') to[kind] = values;
+    if (lang.valuesOf.get(kind) === 'flag') to[kind] = values.map((v) => v === 'yes');
+    else if (lang.valuesOf.get(kind) !== 'year') to[kind] = values;
   }
   return out;
 }

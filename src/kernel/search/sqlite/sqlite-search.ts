@@ -4,22 +4,25 @@
  * index's own vocabulary for spelling correction, snippets for the returned page only.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { AppError } from '../../../../kernel/errors.ts';
-import type { CaseStore, WriteHook } from '../../store/case-store.ts';
-import type { SearchSource } from '../../../../kernel/search/search-source.ts';
-import { facetNames, KIND_FACET } from '../../../../kernel/search/facet-registry.ts';
+import { AppError } from '../../errors.ts';
+import type { IndexWriteHook, SearchSource } from '../search-source.ts';
+import { facetNames, KIND_FACET } from '../facet-registry.ts';
 import { FacetIndex } from '../facet-index.ts';
-import { StatsColumns } from '../stats-columns.ts';
 import type { QueryNode } from '../query-ast.ts';
-import type { SearchEngine } from '../search-engine.ts';
 import { EngineCore } from '../engine-core.ts';
 import { FtsCompiler } from './fts-compiler.ts';
 import { BM25_WEIGHTS, SqliteIndex } from './sqlite-index.ts';
-import { MatchCache, type Matches } from '../../../../kernel/search/match-cache.ts';
+import { MatchCache, type Matches } from '../match-cache.ts';
 
 export { positiveWords, rewrite } from '../engine-core.ts';
 
-export class SqliteSearch extends EngineCore<null> implements SearchEngine {
+/** What the SQLite engine needs of the store it shares a connection with: one write transaction. */
+export interface SqliteEngineStore {
+  /** Runs fn in one write transaction on the engine's connection (`tx` is handed to the sources). */
+  transaction<T>(fn: (tx: unknown) => Promise<T>): Promise<T>;
+}
+
+export class SqliteSearch extends EngineCore<null> {
   readonly name = 'sqlite-fts5';
   readonly index: SqliteIndex;
   private readonly stmt;
@@ -27,16 +30,16 @@ export class SqliteSearch extends EngineCore<null> implements SearchEngine {
 
   constructor(
     db: BetterSqlite3.Database,
-    private readonly store: CaseStore,
+    private readonly store: SqliteEngineStore,
     sources: readonly SearchSource[],
     cacheEntries = 256,
     /** Changes in one transaction past which in-memory state is reloaded lazily (bulk imports). */
     pendingLimit?: number,
   ) {
-    super(sources, store);
+    super(sources);
     this.cache = new MatchCache(cacheEntries);
     const fields = facetNames([...sources.map((src) => src.facets), [KIND_FACET]]);
-    this.index = new SqliteIndex(db, new FacetIndex(fields, () => new StatsColumns()), pendingLimit);
+    this.index = new SqliteIndex(db, new FacetIndex(fields, EngineCore.slotColumnsOf(sources)), pendingLimit);
     const bm25 = `bm25(search_fts, ${BM25_WEIGHTS.join(', ')})`;
     this.stmt = {
       match: prepareCollect(db),
@@ -52,7 +55,7 @@ export class SqliteSearch extends EngineCore<null> implements SearchEngine {
   }
 
   /** The write hook of a source's store; any committed change to the index invalidates cached matches. */
-  writeHookFor(kind: string): WriteHook {
+  writeHookFor(kind: string): IndexWriteHook {
     const hook = this.index.hook(this.source(kind));
     return {
       ...hook,

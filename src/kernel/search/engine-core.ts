@@ -8,21 +8,20 @@
  * tables (SQLite FTS5 synchronously on one connection; PostgreSQL tsvector through a pool,
  * possibly a replica).
  */
-import type { Matches } from '../../../kernel/search/match-cache.ts';
-import type { SearchSource } from '../../../kernel/search/search-source.ts';
-import type { Vocabulary } from '../../../kernel/search/vocabulary.ts';
-import { titleKey } from '../../../kernel/search/title-key.ts';
-import { topK } from '../../../kernel/search/top-k.ts';
-import { foldIdentifier } from '../domain/case-record.ts';
-import type { FacetIndex } from './facet-index.ts';
-import { aggregateMatches, candidatesOf, everyCandidate, hitOrder, hydrate } from './hit-order.ts';
-import type { QueryNode } from './query-ast.ts';
-import { formatQuery } from './query-parser.ts';
-import type { AggregateRequest, CaseAggregates, SearchRequest, SearchResult, SimilarCase } from './search-engine.ts';
+import type { Matches } from './match-cache.ts';
+import type { SearchSource } from './search-source.ts';
+import type { Vocabulary } from './vocabulary.ts';
+import { titleKey } from './title-key.ts';
+import { topK } from './top-k.ts';
+import { foldIdentifier } from './identifier.ts';
+import type { FacetIndex, SlotColumns } from './facet-index.ts';
+import type { FacetDef } from './facet-registry.ts';
+import { candidatesOf, everyCandidate, hitOrder, hydrate } from './hit-order.ts';
+import { QueryLanguage, type QueryNode } from './query-ast.ts';
+import type { SearchRequest, SearchResult } from './search-engine.ts';
+import type { AggregateQuery } from './search-source.ts';
 import { mergeSelection } from './selection.ts';
 import { plainWords, type CompiledQuery } from './sqlite/fts-compiler.ts';
-import { findSimilar } from './sqlite/sqlite-similar.ts';
-import type { CaseStore } from '../store/case-store.ts';
 
 /**
  * A word found in no document is also matched by close spellings; so is a word found in at most
@@ -34,15 +33,33 @@ const TIMES = 10;
 type Key = { kind: string; id: string };
 
 export abstract class EngineCore<R> {
-  /** Similar-case lists by case id; emptied by any committed index write, like the match cache. */
-  protected readonly similarCache = new Map<string, SimilarCase[]>();
+  /** Similar-record lists by id; emptied by any committed index write, like the match cache. */
+  protected readonly similarCache = new Map<string, unknown[]>();
   protected readonly sources: Map<string, SearchSource>;
+  /** Every source's facets, once by name (the first declaration wins). */
+  private readonly facetDefs: readonly FacetDef<never>[];
+  /** The query language of the sources' facets, for "did you mean". */
+  private readonly language: QueryLanguage;
 
-  constructor(
-    sources: readonly SearchSource[],
-    private readonly caseStore: CaseStore,
-  ) {
+  constructor(sources: readonly SearchSource[]) {
     this.sources = new Map(sources.map((src) => [src.kind, src]));
+    const byName = new Map<string, FacetDef<never>>();
+    for (const src of sources) for (const f of src.facets) if (!byName.has(f.name)) byName.set(f.name, f);
+    this.facetDefs = [...byName.values()];
+    this.language = new QueryLanguage(this.facetDefs);
+  }
+
+  /** The slot columns of the source that extends the facet columns (its `slotColumns` hook), if any. */
+  protected static slotColumnsOf(sources: readonly SearchSource[]): (() => SlotColumns) | undefined {
+    const src = sources.find((s) => s.slotColumns);
+    return src && (() => src.slotColumns!());
+  }
+
+  /** The one source with the given extension hook. */
+  private extended(hook: 'aggregate' | 'similar'): SearchSource {
+    const src = [...this.sources.values()].find((s) => s[hook]);
+    if (!src) throw new Error(`no search source has a '${hook}' hook`);
+    return src;
   }
 
   kinds(): string[] {
@@ -166,7 +183,7 @@ export abstract class EngineCore<R> {
     const facets = this.facets;
     const { expansions, corrections, replace } = this.corrections(req.query.text);
     const { c, compiled, relaxed } = await this.candidates(r, req, expansions);
-    const selection = mergeSelection(req.selection, req.query.filters);
+    const selection = mergeSelection(req.selection, req.query.filters, this.facetDefs);
     const { passing, counts } = facets.evaluate(c.slots, selection, req.facets);
     const order = hitOrder(req, c, facets);
     const page = topK(passing, req.limit + 1, order.before, order.isAfter);
@@ -185,31 +202,37 @@ export abstract class EngineCore<R> {
       hits,
       nextKey: more && last !== undefined ? order.key(last) : null,
       facets: req.facets ? Object.fromEntries(counts) : {},
-      didYouMean: replace.size ? formatQuery({ ...req.query, text: rewrite(req.query.text, replace) }) : null,
+      didYouMean: replace.size ? this.language.format({ ...req.query, text: rewrite(req.query.text, replace) }) : null,
       corrections,
       relaxed,
     };
   }
 
-  /** Figures over the matching cases: the shared facet and statistics columns over the matches. */
-  async aggregate(req: AggregateRequest): Promise<CaseAggregates> {
+  /**
+   * Figures over the documents a search matches, computed by the source's `aggregate` hook on the
+   * shared facet columns (the cases: statistics).
+   */
+  async aggregate<A = unknown>(req: AggregateQuery): Promise<A> {
+    const src = this.extended('aggregate');
     const r = await this.reader();
     const { expansions } = this.corrections(req.query.text);
     const { c } = await this.candidates(r, { ...req, sort: 'date_desc', limit: 0, facets: false }, expansions);
-    return aggregateMatches(req, c.slots, this.facets);
+    return src.aggregate!(req, c.slots, this.facets) as A;
   }
 
-  async similar(id: string, limit: number): Promise<SimilarCase[] | undefined> {
+  /** Records like `id`, from the source's `similar` hook (cached until the next index write). */
+  async similar<T = unknown>(id: string, limit: number): Promise<T[] | undefined> {
+    const src = this.extended('similar');
     const r = await this.reader();
     const key = `${id}\u0000${limit}`;
     const cached = this.similarCache.get(key);
-    if (cached) return cached;
-    const found = await findSimilar(
+    if (cached) return cached as T[];
+    const found = await src.similar!(
       {
-        seqOf: async (i) => (await this.seqsOf(r, 'case', [i]))[0],
+        facets: this.facets,
+        vocabulary: this.vocabulary,
+        seqOf: async (i) => (await this.seqsOf(r, src.kind, [i]))[0],
         idsOf: async (seqs) => (await this.keysOf(r, seqs)).flatMap((x) => (x ? [x.id] : [])),
-        store: this.caseStore,
-        index: { facets: this.facets, vocabulary: this.vocabulary },
         top: (tokens, k) => this.top(r, tokens, k),
       },
       id,
@@ -219,7 +242,7 @@ export abstract class EngineCore<R> {
       if (this.similarCache.size >= 2000) this.similarCache.clear();
       this.similarCache.set(key, found);
     }
-    return found;
+    return found as T[] | undefined;
   }
 }
 

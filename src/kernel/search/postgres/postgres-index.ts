@@ -12,13 +12,11 @@
  * writes, other processes' writes and replicas (where LISTEN/NOTIFY is not available).
  */
 import type pg from 'pg';
-import { sql, type Transaction } from 'kysely';
-import type { WriteHook } from '../../store/case-store.ts';
-import type { Database } from '../../store/schema.ts';
+import { sql, type QueryExecutorProvider } from 'kysely';
 import type { FacetIndex } from '../facet-index.ts';
-import { Vocabulary } from '../../../../kernel/search/vocabulary.ts';
-import { analyseDocument, type SearchDocument } from '../../../../kernel/search/search-document.ts';
-import type { SearchSource } from '../../../../kernel/search/search-source.ts';
+import { Vocabulary } from '../vocabulary.ts';
+import { analyseDocument, type SearchDocument } from '../search-document.ts';
+import type { IndexWriteHook, SearchSource } from '../search-source.ts';
 import { FIELD_TAG, quoteLexeme } from './tsquery-compiler.ts';
 
 /** Bump to rebuild every index on the next start (analysis or schema changed). 3: rows keyed by (kind, id). */
@@ -128,7 +126,7 @@ export class PostgresIndex {
 
   // ---- writing (inside the store's transaction) ----
 
-  private async begin(trx: Transaction<Database>): Promise<number> {
+  private async begin(trx: QueryExecutorProvider): Promise<number> {
     if (this.txGen === null) {
       const { rows } = await sql<{
         value: string;
@@ -141,7 +139,7 @@ export class PostgresIndex {
   }
 
   async write<R>(
-    trx: Transaction<Database>,
+    trx: QueryExecutorProvider,
     source: SearchSource<R>,
     id: string,
     before: R | undefined,
@@ -154,7 +152,7 @@ export class PostgresIndex {
     if (this.writes.size >= BATCH) await this.flushWrites(trx);
   }
 
-  private async flushWrites(trx: Transaction<Database>): Promise<void> {
+  private async flushWrites(trx: QueryExecutorProvider): Promise<void> {
     if (!this.writes.size) return;
     const gen = this.txGen!;
     const writes = this.writes;
@@ -233,7 +231,7 @@ export class PostgresIndex {
   }
 
   /** Inside the transaction, after its last write: the remaining documents and the term counts. */
-  async flush(trx: Transaction<Database>): Promise<void> {
+  async flush(trx: QueryExecutorProvider): Promise<void> {
     if (this.txGen === null) return;
     await this.flushWrites(trx);
     const entries = [...this.deltas].filter(([, d]) => d !== 0);
@@ -262,20 +260,20 @@ export class PostgresIndex {
   }
 
   /** The write hook of one source's store. */
-  hook<R>(source: SearchSource<R>): WriteHook {
+  hook<R>(source: SearchSource<R>): IndexWriteHook {
     return {
       onWrite: async (tx, change) => {
         const c = change as unknown as { id: string; before: R | undefined; after: R | undefined };
-        await this.write(tx as Transaction<Database>, source, c.id, c.before, c.after);
+        await this.write(tx as QueryExecutorProvider, source, c.id, c.before, c.after);
       },
-      beforeCommit: async (tx) => this.flush(tx as Transaction<Database>),
+      beforeCommit: async (tx) => this.flush(tx as QueryExecutorProvider),
       afterRollback: () => this.discard(),
       afterCommit: () => this.discard(),
     };
   }
 
   /** Empties the index inside a rebuild transaction; every process reloads from scratch after it. */
-  async clear(trx: Transaction<Database>): Promise<void> {
+  async clear(trx: QueryExecutorProvider): Promise<void> {
     const gen = await this.begin(trx);
     await sql`DELETE FROM search_docs`.execute(trx);
     await sql`DELETE FROM search_terms`.execute(trx);

@@ -9,10 +9,10 @@
  * is 'x':B; title, citation and court share weights with other text, so their tokens are also
  * indexed with a field tag ('t~x', 'c~x', 'k~x') and `title:x` is 't~x'.
  */
-import { AppError } from '../../../../kernel/errors.ts';
-import { analyze, queryVariants, tokenize, DEFAULT_QUERY_LANGUAGES } from '../../../../kernel/search/analyzer.ts';
+import { AppError } from '../../errors.ts';
+import { analyze, queryVariants, tokenize, DEFAULT_QUERY_LANGUAGES } from '../analyzer.ts';
 import type { QueryNode, TextField } from '../query-ast.ts';
-import type { MatchTerms } from '../snippets.ts';
+import type { MatchTerms } from '../search-source.ts';
 import { isNoiseWord, type CompiledQuery } from '../sqlite/fts-compiler.ts';
 
 /** Lexeme tag of the fields that are indexed twice (plain and tagged). */

@@ -1,15 +1,11 @@
 /**
  * What every engine does with its matches once it has them, on the shared facet columns: the
- * order of hits (with cursor keys) and the aggregates of a search. Engines differ only in how they
- * find the matches and score them.
+ * candidates, the order of hits (with cursor keys) and their hydration by the sources. Engines
+ * differ only in how they find the matches and score them.
  */
 import type { FacetIndex } from './facet-index.ts';
-import { FACET_FIELDS } from './facet-fields.ts';
-import { statsColumnsOf } from './stats-columns.ts';
-import { AGGREGATE_PARTS } from './aggregates.ts';
-import { mergeSelection } from './selection.ts';
-import type { AggregateRequest, CaseAggregates, SearchHit, SearchRequest } from './search-engine.ts';
-import type { MatchTerms, SearchSource } from '../../../kernel/search/search-source.ts';
+import type { SearchHit, SearchRequest } from './search-engine.ts';
+import type { MatchTerms, SearchSource } from './search-source.ts';
 
 /** An engine's matches: facet-column slots with score and tier (1 exact, 0 through a corrected spelling). */
 export interface Candidates {
@@ -18,7 +14,7 @@ export interface Candidates {
   tiers: Uint8Array;
 }
 
-/** A search without words: every published case, minus the excluded ones, all in the exact tier. */
+/** A search without words: every indexed document, minus the excluded ones, all in the exact tier. */
 export function everyCandidate(facets: FacetIndex, negative: Set<number> | null): Candidates {
   const all = facets.allSlots();
   const keep = negative ? all.filter((s) => !negative.has(facets.seqOf(s))) : all;
@@ -28,7 +24,7 @@ export function everyCandidate(facets: FacetIndex, negative: Set<number> | null)
 /**
  * An engine's full-text matches (document numbers and raw scores; `score` turns a raw score into
  * higher-is-better) joined with the known items (exact title or identifier: tier 255, first), minus
- * the excluded cases and any case the facet columns do not hold.
+ * the excluded documents and any document the facet columns do not hold.
  */
 export function candidatesOf(
   facets: FacetIndex,
@@ -63,7 +59,7 @@ export function candidatesOf(
 }
 
 /** Comparison and cursor keys for the requested sort; ties are broken by document number. */
-export function hitOrder(req: SearchRequest, c: Candidates, facets: FacetIndex) {
+export function hitOrder(req: Pick<SearchRequest, 'sort' | 'after'>, c: Candidates, facets: FacetIndex) {
   const seq = (k: number) => facets.seqOf(c.slots[k]!);
   const date = (k: number) => facets.dateOf(c.slots[k]!);
   if (req.sort === 'relevance') {
@@ -94,18 +90,6 @@ export function hitOrder(req: SearchRequest, c: Candidates, facets: FacetIndex) 
           : d(k) < after[0] || (d(k) === after[0] && seq(k) < after[1])
     : undefined;
   return { before, isAfter, key: (k: number) => [d(k), seq(k)] };
-}
-
-/** The aggregates of the matches that pass the request's filters. */
-export function aggregateMatches(req: AggregateRequest, slots: Uint32Array, facets: FacetIndex): CaseAggregates {
-  // Statistics are the case source's extension: they count cases only.
-  const selection = { ...mergeSelection(req.selection, req.query.filters), kind: ['case'] };
-  const { passing } = facets.evaluate(slots, selection, false);
-  const parts = new Set(req.parts ?? AGGREGATE_PARTS);
-  const cases = Object.fromEntries(
-    parts.has('cases') ? facets.countPassing(slots, passing) : FACET_FIELDS.map((f) => [f, []]),
-  ) as CaseAggregates['cases'];
-  return { total: passing.length, cases, ...statsColumnsOf(facets).aggregate(slots, passing, parts) };
 }
 
 /**

@@ -8,11 +8,10 @@
  * after commit.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { WriteHook } from '../../store/case-store.ts';
 import type { FacetIndex } from '../facet-index.ts';
-import { Vocabulary } from '../../../../kernel/search/vocabulary.ts';
-import { analyseDocument, type SearchDocument } from '../../../../kernel/search/search-document.ts';
-import type { SearchSource } from '../../../../kernel/search/search-source.ts';
+import { Vocabulary } from '../vocabulary.ts';
+import { analyseDocument, type SearchDocument } from '../search-document.ts';
+import type { IndexWriteHook, SearchSource } from '../search-source.ts';
 import { FTS_COLUMNS } from './fts-compiler.ts';
 
 /** Bump to rebuild every index on the next start (analysis or schema changed). 6: rows keyed by (kind, id). */
@@ -311,7 +310,7 @@ export class SqliteIndex {
   }
 
   /** The write hook of one source's store: its changes reach the index inside the store's transactions. */
-  hook<R>(source: SearchSource<R>): WriteHook {
+  hook<R>(source: SearchSource<R>): IndexWriteHook {
     return {
       onWrite: async (tx, change) => {
         const c = change as unknown as { id: string; before: R | undefined; after: R | undefined };

@@ -1,11 +1,11 @@
 /**
  * Snippets: the best-matching passage of a hit, as plain text plus highlight offsets (never HTML;
- * the web layer escapes and marks). Computed for the returned page only, from the stored record,
- * with the same analysis as the index so that "trafficked" highlights for the query "trafficking".
+ * the web layer escapes and marks). Computed for the returned page only, from the fields a source
+ * reads off its stored record, with the same analysis as the index so that "trafficked" highlights
+ * for the query "trafficking".
  */
-import type { CaseRecord } from '../domain/case-schema.ts';
-import { analyze } from '../../../kernel/search/analyzer.ts';
-import type { MatchTerms, Snippet } from '../../../kernel/search/search-source.ts';
+import { analyze } from './analyzer.ts';
+import type { MatchTerms, Snippet } from './search-source.ts';
 
 export type { MatchTerms };
 
@@ -14,23 +14,14 @@ const WINDOW_WORDS = 32;
 const MAX_WORDS_SCANNED = 4000;
 const FALLBACK_CHARS = 240;
 
-interface Field {
+/** One text field of a record, as its source reads it for snippets (`weight` ranks passages). */
+export interface SnippetField {
   field: string;
   language: string | null;
   text: string;
   weight: number;
 }
-
-function fieldsOf(rec: CaseRecord): Field[] {
-  const out: Field[] = [{ field: 'title', language: null, text: rec.title, weight: 3 }];
-  for (const [language, n] of Object.entries(rec.narratives)) {
-    if (n.facts) out.push({ field: 'facts', language, text: n.facts, weight: 2 });
-    if (n.reasoning) out.push({ field: 'reasoning', language, text: n.reasoning, weight: 1 });
-    if (n.commentary) out.push({ field: 'commentary', language, text: n.commentary, weight: 1 });
-    if (n.crossCutting) out.push({ field: 'crossCutting', language, text: n.crossCutting, weight: 1 });
-  }
-  return out;
-}
+type Field = SnippetField;
 
 /** Words repeat across fields and hits: remember each word's analysis per language (bounded). */
 const MEMO_LIMIT = 100_000;
@@ -109,17 +100,25 @@ function window(f: Field, s: Scan): Snippet {
   return { field: f.field, language: f.language, text: prefix + f.text.slice(start, end) + suffix, highlights };
 }
 
+/** Where bestSnippet looks besides the fields. */
+export interface SnippetOptions {
+  /** The field whose start is shown when nothing matches (else the first field other than the title). */
+  lead: string;
+  /** The text of the record's documents, read only when the fields hold no match. */
+  fulltext?: () => string | undefined;
+  /** The language of that text. */
+  fulltextLanguage: string | null;
+}
+
 /**
- * The best snippet of a record for the query terms; the start of the facts when nothing matches.
- * `fulltext` gives the text of the case's documents, read only when the record itself holds no
- * match (the hit came from a judgment document).
+ * The best snippet of a record's fields for the query terms; the start of the lead field when
+ * nothing matches. The `title` field is never the passage (it is shown anyway).
  */
 export function bestSnippet(
-  rec: CaseRecord,
+  fields: readonly SnippetField[],
   terms: MatchTerms | null,
-  fulltext?: () => string | undefined,
+  opts: SnippetOptions,
 ): Snippet | null {
-  const fields = fieldsOf(rec);
   if (terms && (terms.stems.size > 0 || terms.prefixes.length > 0)) {
     let best: { f: Field; s: Scan; score: number } | null = null;
     for (const f of fields) {
@@ -129,14 +128,14 @@ export function bestSnippet(
       if (s.hits > 0 && (!best || score > best.score)) best = { f, s, score };
     }
     if (best) return window(best.f, best.s);
-    const text = fulltext?.();
+    const text = opts.fulltext?.();
     if (text) {
-      const f: Field = { field: 'fulltext', language: Object.keys(rec.narratives)[0] ?? null, text, weight: 1 };
+      const f: Field = { field: 'fulltext', language: opts.fulltextLanguage, text, weight: 1 };
       const s = scanField(f, terms);
       if (s.hits > 0) return window(f, s);
     }
   }
-  const facts = fields.find((f) => f.field === 'facts') ?? fields.find((f) => f.field !== 'title');
+  const facts = fields.find((f) => f.field === opts.lead) ?? fields.find((f) => f.field !== 'title');
   if (!facts) return null;
   const cut = facts.text.length > FALLBACK_CHARS ? facts.text.lastIndexOf(' ', FALLBACK_CHARS) : facts.text.length;
   const text = facts.text.slice(0, cut > 0 ? cut : FALLBACK_CHARS) + (facts.text.length > FALLBACK_CHARS ? ' …' : '');

@@ -4,16 +4,10 @@
  * column filters come only from the tree. Negations are lifted out: FTS5 has only a binary NOT, so
  * the result is a positive expression and a negative one (matches to subtract).
  */
-import { AppError } from '../../../../kernel/errors.ts';
-import {
-  analyze,
-  isStopWord,
-  queryVariants,
-  tokenize,
-  DEFAULT_QUERY_LANGUAGES,
-} from '../../../../kernel/search/analyzer.ts';
+import { AppError } from '../../errors.ts';
+import { analyze, isStopWord, queryVariants, tokenize, DEFAULT_QUERY_LANGUAGES } from '../analyzer.ts';
 import type { QueryNode, TextField } from '../query-ast.ts';
-import type { MatchTerms } from '../snippets.ts';
+import type { MatchTerms } from '../search-source.ts';
 
 export const FTS_COLUMNS = ['title', 'facts', 'reasoning', 'fulltext', 'court', 'citation', 'place'] as const;
 
