@@ -105,7 +105,12 @@ export async function hydrate(
   fulltextOf: (source: SearchSource, ids: string[]) => Promise<Map<string, string>>,
 ): Promise<SearchHit[]> {
   const byKind = new Map<string, string[]>();
-  for (const key of keys) if (key) byKind.set(key.kind, [...(byKind.get(key.kind) ?? []), key.id]);
+  for (const key of keys) {
+    if (!key) continue;
+    const ids = byKind.get(key.kind);
+    if (ids) ids.push(key.id);
+    else byKind.set(key.kind, [key.id]);
+  }
   const found = new Map<string, { records: Map<string, unknown>; fulltext: Map<string, string> }>();
   await Promise.all(
     [...byKind].map(async ([kind, ids]) => {

@@ -72,9 +72,11 @@ function snippetFields(rec: CaseRecord): SnippetField[] {
 
 /** The case source on the SQLite store (one connection: reads see the writing transaction). */
 export function sqliteCaseSource(store: CaseStore, db: BetterSqlite3.Database): SearchSource<CaseRecord> {
-  const fulltext = db.prepare<[string], { text: string | null }>(
-    'SELECT group_concat(d.text, char(10) || char(10)) AS text ' +
-      'FROM case_documents d JOIN cases c ON c.seq = d.seq WHERE c.id = ?',
+  // One statement for a whole page of hits (ids as a JSON array), not one per hit.
+  const fulltext = db.prepare<[string], { id: string; text: string | null }>(
+    'SELECT c.id AS id, group_concat(d.text, char(10) || char(10)) AS text ' +
+      'FROM case_documents d JOIN cases c ON c.seq = d.seq ' +
+      'WHERE c.id IN (SELECT value FROM json_each(?)) GROUP BY c.id',
   );
   const identified = db
     .prepare<[string], [string]>(
@@ -84,10 +86,8 @@ export function sqliteCaseSource(store: CaseStore, db: BetterSqlite3.Database): 
   return caseSource(store, {
     async fulltext(ids) {
       const out = new Map<string, string>();
-      for (const id of ids) {
-        const text = fulltext.get(id)?.text;
-        if (text) out.set(id, text);
-      }
+      if (!ids.length) return out;
+      for (const row of fulltext.all(JSON.stringify(ids))) if (row.text) out.set(row.id, row.text);
       return out;
     },
     identified: async (folded) => identified.all(folded).map(([id]) => id),
