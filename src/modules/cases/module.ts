@@ -1,6 +1,6 @@
 /** The cases module: case law, its search, statistics, imports, exports, documents and editor. */
 import { defineModule } from '../../kernel/module.ts';
-import { loadCatalogs } from '../../kernel/i18n/i18n.ts';
+import { CASES_MESSAGES } from './i18n/catalogs.ts';
 import { DiskDocumentFiles } from '../../kernel/files/disk-document-files.ts';
 import { editorKit } from '../platform/index.ts';
 import { CASE_MIGRATIONS } from './store/migrations.ts';
@@ -24,7 +24,7 @@ import { schemaCommand } from './commands/schema-command.ts';
 
 export const casesModule = defineModule<Services>({
   name: 'cases',
-  messages: loadCatalogs(new URL('./messages/', import.meta.url)),
+  messages: CASES_MESSAGES,
   migrations: CASE_MIGRATIONS,
   // The case source, with the store access of the engine it runs on.
   searchSources: ({ store }) => [
