@@ -10,20 +10,23 @@ import { platformModule } from '../modules/platform/index.ts';
 import { casesModule } from '../modules/cases/index.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module declares the services it uses
-export const MODULES: readonly Readonly<ModuleDefinition<any>>[] = [platformModule, casesModule];
-
-/** Every module's migrations as one set (a name declared twice is refused). */
-export function allMigrations(modules = MODULES): ModuleMigrations {
-  return mergeMigrations(modules.map((m) => ({ module: m.name, migrations: m.migrations })));
-}
+type AnyModule = Readonly<ModuleDefinition<any>>;
 
 /** Module names must be unique: they prefix message keys and own folders. */
-export function checkModules(modules = MODULES): void {
+function uniquelyNamed(modules: readonly AnyModule[]): readonly AnyModule[] {
   const seen = new Set<string>();
   for (const m of modules) {
     if (seen.has(m.name)) throw new Error(`two modules are named '${m.name}'`);
     seen.add(m.name);
   }
+  return modules;
+}
+
+export const MODULES = uniquelyNamed([platformModule, casesModule]);
+
+/** Every module's migrations as one set (a name declared twice is refused). */
+export function allMigrations(modules = MODULES): ModuleMigrations {
+  return mergeMigrations(modules.map((m) => ({ module: m.name, migrations: m.migrations })));
 }
 
 /** The message catalogs of the kernel and every module, merged (see kernel/i18n/i18n.ts). */

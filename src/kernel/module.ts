@@ -35,7 +35,7 @@ export interface ModuleDefinition<S = unknown> {
   name: string;
   /** Its migrations by name; see db/migrations.ts. */
   migrations?: ModuleMigrations;
-  /** The capabilities its rules grant (documentation and the permission matrix). */
+  /** The capabilities its rules grant (documentation of what the module can authorize). */
   capabilities?: readonly string[];
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the app owns the concrete store and engine types
   services?: (ctx: ServiceContext<any, any, any>) => object;
