@@ -9,12 +9,14 @@ import {
   SqliteStore,
   type PostgresStore,
   type SearchEngine,
-  type Services,
+  type Services as CaseAndPlatformServices,
 } from '../modules/cases/index.ts';
 import { allMigrations, MODULES } from './modules.ts';
 import type { SearchSource } from '../kernel/search/search-source.ts';
+import { SqlDatabase } from '../kernel/db/sql-database.ts';
 
-export type { Services };
+/** Every module's services (a register adds its own here when it joins the registry), and the database. */
+export type Services = CaseAndPlatformServices & { database: SqlDatabase };
 
 /** PostgreSQL when DATABASE_URL is set (with DATABASE_READ_URLS as read replicas), else the SQLite file. */
 export function openStore(
@@ -61,10 +63,31 @@ export async function boot(
       : new PostgresSearch(store, sources, config.searchCache);
   // The case store notifies its writes; the index follows them inside its transactions.
   store.addWriteHook(engine.writeHookFor('case'));
+  const database = moduleDatabase(store);
+  database.useIndex((kind) => engine.writeHookFor(kind));
   await engine.open();
-  const services: Record<string, unknown> = {};
-  for (const m of MODULES) Object.assign(services, m.services?.({ config, store, engine, services }));
+  const services: Record<string, unknown> = { database };
+  for (const m of MODULES) Object.assign(services, m.services?.({ config, store, database, engine, services }));
   return services as unknown as Services;
+}
+
+/** The registers' view of the opened store: its connection, and its write lock on PostgreSQL. */
+function moduleDatabase(store: SqliteStore | PostgresStore): SqlDatabase {
+  if (store instanceof SqliteStore) return new SqlDatabase(store.db, 'sqlite');
+  return new SqlDatabase(store.db, 'postgres', {
+    serialize: (fn) => store.withWriteLock(fn),
+    afterWrite: () => store.router.wrote(),
+  });
+}
+
+/** Seeds every module's demo content into its empty register; the lines say what was written. */
+export async function seedModules(services: Services): Promise<string[]> {
+  const lines: string[] = [];
+  for (const m of MODULES) {
+    const line = await m.seed?.(services);
+    if (line) lines.push(line);
+  }
+  return lines;
 }
 
 /** Closes the services: the engine saves its snapshot (fast next start), then the store closes. */

@@ -107,7 +107,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerProtections(app, deps.config);
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { url: '/api/v1/openapi.json' } as never });
 
-  const moduleDeps = { services: deps.services, config: deps.config };
+  const base = { services: deps.services, config: deps.config };
+  const countrySections = MODULES.flatMap((m) => m.countrySections?.(base) ?? []).sort((a, b) => a.order - b.order);
+  const moduleDeps = { ...base, countrySections };
   for (const m of MODULES) await m.routes?.(app, moduleDeps);
   for (const m of MODULES) await m.pages?.(app, moduleDeps);
 

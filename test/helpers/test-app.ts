@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/kernel/config/config.ts';
 import { boot } from '../../src/app/boot.ts';
 import { createApp } from '../../src/app/http-app.ts';
-import type { Services } from '../../src/modules/cases/services/services.ts';
+import type { Services } from '../../src/app/boot.ts';
 import { freshPgDatabase, testBackend } from './pg.ts';
 
 /**

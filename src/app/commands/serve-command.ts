@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Config } from '../../kernel/config/config.ts';
-import { boot, closeServices } from '../boot.ts';
-import { seedIfEmpty } from '../../modules/cases/index.ts';
+import { boot, closeServices, seedModules } from '../boot.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { loadWorldMap } from '../../kernel/web/world-map.ts';
 import type { CliIo, Runner } from '../../kernel/cli/command-kit.ts';
@@ -20,8 +19,7 @@ export function serveCommand(program: Command, config: Readonly<Config>, io: Cli
         }
         const services = await boot(config);
         if (config.seedDemo) {
-          const seeded = await seedIfEmpty(services);
-          if (seeded) io.err(`seeded ${seeded.created} demo cases into an empty database\n`);
+          for (const line of await seedModules(services)) io.err(`${line}\n`);
         }
         // Loaded here, not at the top: the other commands (import above all) do not carry the web stack.
         const { createApp } = await import('../http-app.ts');

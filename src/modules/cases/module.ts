@@ -21,6 +21,7 @@ import { editorRoutes } from './editor/editor-routes.ts';
 import { documentCommands } from './commands/document-commands.ts';
 import { exportCommand, importCommand } from './commands/transfer-commands.ts';
 import { schemaCommand } from './commands/schema-command.ts';
+import { seedIfEmpty } from './services/demo-seed.ts';
 
 export const casesModule = defineModule<Services>({
   name: 'cases',
@@ -55,6 +56,10 @@ export const casesModule = defineModule<Services>({
     importCommand(program, ctx);
     exportCommand(program, ctx);
     schemaCommand(program, ctx);
+  },
+  async seed(services) {
+    const seeded = await seedIfEmpty(services);
+    return seeded ? `seeded ${seeded.created} demo cases into an empty database` : null;
   },
   openapi: {
     schemas: components.schemas,

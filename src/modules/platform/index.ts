@@ -8,6 +8,12 @@ export * from './store/platform-store.ts';
 export type { PlatformDatabase, UsersTable, SessionsTable, ApiTokensTable, AuditLogTable } from './store/schema.ts';
 export { platformRepos } from './store/platform-repos.ts';
 export {
+  recordVersions,
+  type RecordVersion,
+  type RecordVersionSummary,
+  type RecordVersionsTable,
+} from './store/record-versions.ts';
+export {
   AccountService,
   TOKEN_PREFIX,
   publicUser,

@@ -7,13 +7,14 @@ import { createPlatformServices } from './services/platform-services.ts';
 import { accountRoutes } from './http/account-routes.ts';
 import { accountPages } from './web/account-pages.ts';
 import { accountCommands } from './commands/account-commands.ts';
+import { PLATFORM_MIGRATIONS } from './store/migrations.ts';
 
 export const platformModule = defineModule<PlatformServices>({
   name: 'platform',
   // The first migrations (0001-0004) were written when Palermo was one domain; they keep their names
-  // and live in the cases module, which created the platform's tables with its own in 0004.
+  // and live in the cases module, which created the platform's first tables with its own in 0004.
   messages: loadCatalogs(new URL('./messages/', import.meta.url)),
-  migrations: {},
+  migrations: PLATFORM_MIGRATIONS,
   capabilities: CAPABILITIES,
   services: ({ store, config }) =>
     createPlatformServices(store, {
