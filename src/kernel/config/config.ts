@@ -53,6 +53,10 @@ export const ConfigSchema = z.object({
   PALERMO_TRUST_PROXY: bool.default(false),
   PALERMO_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   PALERMO_PSEUDO_LOCALE: bool.default(false),
+  // The reporting organisation of the IATI export (assistance register): set these before publishing.
+  PALERMO_IATI_REPORTING_ORG_REF: z.string().regex(/^\S+$/, 'an IATI organisation identifier').default('XX-PALERMO'),
+  PALERMO_IATI_REPORTING_ORG_NAME: z.string().min(1).default('Palermo (reporting organisation not configured)'),
+  PALERMO_IATI_REPORTING_ORG_TYPE: z.string().regex(/^\d{2}$/, 'an IATI OrganisationType code').default('90'),
 });
 
 export interface Config {
@@ -94,6 +98,8 @@ export interface Config {
   /** Serve the pseudo-locale (en-XA, every catalog string marked) to `Accept-Language: en-XA`: for translators and
    * tests. */
   pseudoLocale: boolean;
+  /** The IATI export's reporting organisation (identifier, name, OrganisationType code). */
+  iatiReportingOrg: { ref: string; name: string; type: string };
 }
 
 /** Parses KEY=VALUE lines; quotes around the value are removed. */
@@ -163,6 +169,11 @@ export function loadConfig(
     trustProxy: c.PALERMO_TRUST_PROXY,
     secureCookies: c.PALERMO_SECURE_COOKIES,
     pseudoLocale: c.PALERMO_PSEUDO_LOCALE,
+    iatiReportingOrg: {
+      ref: c.PALERMO_IATI_REPORTING_ORG_REF,
+      name: c.PALERMO_IATI_REPORTING_ORG_NAME,
+      type: c.PALERMO_IATI_REPORTING_ORG_TYPE,
+    },
     ...overrides,
   });
 }

@@ -92,7 +92,20 @@ export function classBreaks(max: number, minCell: number): number[] {
   return out;
 }
 
-export function worldMap(t: Translator, data: MapDatum[], minCell: number): { svg: SafeHtml; notDrawn: MapDatum[] } {
+/** The map's own words when it counts something other than cases (title, description, a country's tooltip, none). */
+export interface MapText {
+  title: string;
+  desc: string;
+  point: (name: string, count: string) => string;
+  none: string;
+}
+
+export function worldMap(
+  t: Translator,
+  data: MapDatum[],
+  minCell: number,
+  text?: MapText,
+): { svg: SafeHtml; notDrawn: MapDatum[] } {
   const shapes = countryShapes();
   const byCode = new Map(data.map((d) => [d.code, d]));
   const numbers = data.map((d) => (typeof d.cases === 'number' ? d.cases : 0));
@@ -102,11 +115,11 @@ export function worldMap(t: Translator, data: MapDatum[], minCell: number): { sv
     const d = byCode.get(ALPHA3_OF_M49.get(s.m49) ?? '');
     if (!d) return html`<path class="none" d="${s.d}"></path>`;
     const cases = typeof d.cases === 'number' ? d.cases.toLocaleString('en') : d.cases;
-    const title = t.t('kernel.map.point', { name: d.name, cases });
+    const title = text ? text.point(d.name, cases) : t.t('kernel.map.point', { name: d.name, cases });
     return html`<path class="${classOf(d.cases)}" d="${s.d}"><title>${title}</title></path>`;
   });
   const legendItems = [
-    { cls: 'none', text: t.t('kernel.map.legend.none') },
+    { cls: 'none', text: text?.none ?? t.t('kernel.map.legend.none') },
     { cls: 'c0', text: t.t('kernel.map.legend.fewerThan', { n: minCell }) },
     ...breaks.map((b, i) => ({
       cls: `c${i + 1}`,
@@ -123,8 +136,8 @@ export function worldMap(t: Translator, data: MapDatum[], minCell: number): { sv
   });
   const drawn = DRAWN();
   const svg = html`<svg class="world-map" viewBox="0 0 ${W} ${H + 30}" role="img" aria-labelledby="map-t map-d">
-<title id="map-t">${t.t('kernel.map.title')}</title>
-<desc id="map-d">${t.t('kernel.map.desc')}</desc>
+<title id="map-t">${text?.title ?? t.t('kernel.map.title')}</title>
+<desc id="map-d">${text?.desc ?? t.t('kernel.map.desc')}</desc>
 <g class="countries">${paths}</g>${legend}</svg>`;
   return { svg, notDrawn: data.filter((d) => !drawn.has(d.code)) };
 }
