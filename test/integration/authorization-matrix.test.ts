@@ -35,6 +35,7 @@ import { SYSTEM, userActor, type Actor } from '../../src/modules/platform/domain
 import type { CaseStatus } from '../../src/modules/cases/domain/case-schema.ts';
 import { contentOf } from '../../src/modules/cases/domain/case-record.ts';
 import { formFields } from '../../src/modules/cases/editor/case-form.ts';
+import { activityInput } from '../factories/activity-factory.ts';
 
 const ACTORS = [
   'anonymous',
@@ -158,6 +159,103 @@ async function editForm(id: string): Promise<[string, string][]> {
 }
 
 const newCaseJson = () => caseInput({ title: `New case ${++seq}`, status: 'draft' });
+
+// ---- the assistance register: one record of each kind, as the owner (a contributor) writes it ----
+
+const ASSIST = {
+  activities: { kind: 'activities', input: (id: string) => activityInput(id) },
+  partners: { kind: 'organisations', input: (id: string) => ({ id, name: `Org ${id}`, kind: 'ngo' }) },
+  agreements: {
+    kind: 'agreements',
+    input: (id: string) => ({
+      id,
+      kind: 'mou',
+      title: `MoU ${id}`,
+      parties: [{ name: 'A' }, { name: 'B' }],
+      scope: 'Cooperation',
+      agreementStatus: 'signed',
+    }),
+  },
+  campaigns: { kind: 'campaigns', input: (id: string) => ({ id, name: `Campaign ${id}`, description: 'Awareness' }) },
+} as const;
+type AssistPath = keyof typeof ASSIST;
+
+async function ownersRecord(path: AssistPath, status: CaseStatus = 'draft'): Promise<string> {
+  const service = t.services.assistance[ASSIST[path].kind];
+  const id = `mx-${++seq}`;
+  await service.create(ASSIST[path].input(id) as never, owner.actor);
+  const moves = { draft: [], in_review: ['in_review'], published: ['in_review', 'published'] } as const;
+  const path2 = status === 'withdrawn' ? [...moves.published, 'withdrawn' as const] : moves[status];
+  for (const to of path2) await service.transition(id, to, SYSTEM);
+  return id;
+}
+
+const assistanceRows = (path: AssistPath): Row[] => {
+  const base = `/api/v1/${path}`;
+  const at = (url: (id: string) => string, status: CaseStatus = 'draft') => async (): Promise<Req> => ({
+    method: 'GET',
+    url: url(await ownersRecord(path, status)),
+  });
+  return [
+    { route: `GET ${base}`, variant: 'published', request: get(base), allow: EVERYONE },
+    {
+      route: `GET ${base}`,
+      variant: 'status=draft',
+      request: get(`${base}?status=draft`),
+      allow: [...EDITORS, 'token read', 'token write', 'token import', 'token all'],
+    },
+    { route: `GET ${base}/:id`, variant: 'published', request: at((id) => `${base}/${id}`, 'published'), allow: EVERYONE },
+    { route: `GET ${base}/:id`, variant: "owner's draft", request: at((id) => `${base}/${id}`), allow: SEE_DRAFT },
+    {
+      route: `POST ${base}`,
+      variant: 'draft',
+      request: async () => ({ method: 'POST', url: base, payload: ASSIST[path].input(`mx-new-${++seq}`) }),
+      allow: API_EDIT_DRAFT,
+    },
+    {
+      route: `POST ${base}`,
+      variant: 'published directly',
+      request: async () => ({ method: 'POST', url: `${base}?status=published`, payload: ASSIST[path].input(`mx-new-${++seq}`) }),
+      allow: API_EDITOR,
+    },
+    {
+      route: `PUT ${base}/:id`,
+      variant: "owner's draft",
+      request: async () => {
+        const id = await ownersRecord(path);
+        return { method: 'PUT', url: `${base}/${id}`, payload: ASSIST[path].input(id) };
+      },
+      allow: API_EDIT_DRAFT,
+    },
+    {
+      route: `PUT ${base}/:id`,
+      variant: 'published',
+      request: async () => {
+        const id = await ownersRecord(path, 'published');
+        return { method: 'PUT', url: `${base}/${id}`, payload: ASSIST[path].input(id) };
+      },
+      allow: API_EDITOR,
+      note: 'contributors edit their drafts only',
+    },
+    {
+      route: `POST ${base}/:id/transitions`,
+      variant: 'submit own draft',
+      request: async () => ({ method: 'POST', url: `${base}/${await ownersRecord(path)}/transitions`, payload: { to: 'in_review' } }),
+      allow: API_EDIT_DRAFT,
+    },
+    {
+      route: `POST ${base}/:id/transitions`,
+      variant: 'publish',
+      request: async () => ({
+        method: 'POST',
+        url: `${base}/${await ownersRecord(path, 'in_review')}/transitions`,
+        payload: { to: 'published' },
+      }),
+      allow: API_EDITOR,
+    },
+    { route: `GET ${base}/:id/versions`, request: at((id) => `${base}/${id}/versions`), allow: SEE_RESTRICTED },
+  ];
+};
 
 // ---- the expectation table ----
 
@@ -463,6 +561,37 @@ const ROWS: Row[] = [
     route: 'DELETE /api/v1/imports/:batch',
     request: async () => ({ method: 'DELETE', url: `/api/v1/imports/${await importBatch()}` }),
     allow: ['token import', 'token all'],
+  },
+
+  // The assistance register
+  ...(['activities', 'partners', 'agreements', 'campaigns'] as const).flatMap(assistanceRows),
+  {
+    route: 'GET /api/v1/activities.iati.xml',
+    request: async () => {
+      await ownersRecord('activities', 'published'); // an IATI file needs one activity
+      return { method: 'GET', url: '/api/v1/activities.iati.xml?country=NGA' };
+    },
+    allow: EVERYONE,
+  },
+  { route: 'GET /api/v1/assistance/reports/:name', request: get('/api/v1/assistance/reports/by-year?format=csv'), allow: EVERYONE },
+  { route: 'GET /api/v1/assistance/codelists', request: get('/api/v1/assistance/codelists'), allow: EVERYONE },
+  { route: 'GET /assistance', request: get('/assistance?type=training_workshop'), allow: EVERYONE },
+  { route: 'GET /assistance/partners', request: get('/assistance/partners'), allow: EVERYONE },
+  { route: 'GET /assistance/agreements', request: get('/assistance/agreements'), allow: EVERYONE },
+  { route: 'GET /assistance/campaigns', request: get('/assistance/campaigns'), allow: EVERYONE },
+  { route: 'GET /assistance/reports', request: get('/assistance/reports'), allow: EVERYONE },
+  {
+    route: 'GET /assistance/:id',
+    variant: 'published',
+    request: async () => ({ method: 'GET', url: `/assistance/${await ownersRecord('activities', 'published')}` }),
+    allow: EVERYONE,
+  },
+  {
+    route: 'GET /assistance/:id',
+    variant: "owner's draft",
+    request: async () => ({ method: 'GET', url: `/assistance/${await ownersRecord('activities')}` }),
+    allow: [],
+    note: 'the public page shows published activities only, to everyone',
   },
 
   // Accounts over the API
