@@ -11,6 +11,8 @@ import { makeTestApp, AUTH, type TestApp } from '../helpers/test-app.ts';
 import { cookieHeader, createToken, createUser, signIn } from '../helpers/accounts.ts';
 import { moveTo } from '../helpers/workflow.ts';
 import type { CaseInput } from '../../src/modules/cases/domain/case-schema.ts';
+import { activityInput } from '../factories/activity-factory.ts';
+import { MODULES } from '../../src/app/modules.ts';
 
 let t: TestApp;
 
@@ -558,5 +560,89 @@ describe('takedown', () => {
     }
     expect(found).toEqual([]);
     expect(await countsSnapshot()).toEqual(before);
+  });
+});
+
+describe('unpublished activities never reach a public channel (assistance register)', () => {
+  // A marker word in every text field; each hidden activity alone in its recipient country.
+  const ACT = { draft: 'xqzactdraft', in_review: 'xqzactreview', withdrawn: 'xqzactwithdrawn' } as const;
+  const ACT_CONTROL = 'xqzactcontrol';
+  const COUNTRY = { draft: 'MLI', in_review: 'NER', withdrawn: 'TCD', control: 'BFA' } as const;
+  const marked = (p: string, country: string) =>
+    activityInput(`${p}id`, {
+      title: `Workshop ${p}title`,
+      description: `Training on victim identification ${p}description`,
+      objectives: [`${p}objective`],
+      recipientCountries: [{ code: country }],
+      participantCountries: [country],
+      venueCountries: [country],
+      participatingOrgs: [{ name: `${p}org Ministry`, role: '4' }],
+      results: [{ type: '1', title: `${p}result`, indicator: `${p}indicator`, measure: '1' }],
+      disbursements: [{ date: '2021-03-01', value: 20000, provider: `${p}provider` }],
+      provenance: { source: `${p}source`, paragraphs: ['1'] },
+    });
+  const channels = async (who: Who): Promise<Seen[]> => {
+    const urls = [
+      '/api/v1/activities',
+      '/api/v1/activities.iati.xml',
+      '/api/v1/search?kind=activity&q=workshop',
+      '/api/v1/search?kind=activity',
+      '/assistance',
+      '/assistance/reports',
+      ...Object.values(COUNTRY).flatMap((c) => [
+        `/api/v1/activities?country=${c}`,
+        `/assistance?country=${c}`,
+        `/api/v1/activities.iati.xml?country=${c}`,
+      ]),
+      ...['countries', 'by-year', 'by-region', 'by-theme', 'by-type', 'participants-by-profession', 'participants-by-gender'].flatMap(
+        (n) => [`/api/v1/assistance/reports/${n}`, `/api/v1/assistance/reports/${n}?format=csv`],
+      ),
+    ];
+    // A hidden activity asked for by id or title answers exactly as one that does not exist (the word echoed).
+    const echoed = Object.values(ACT).flatMap((p) =>
+      [`/api/v1/search?kind=activity&q=${p}title`, `/api/v1/activities/${p}id`, `/assistance/${p}id`].map(
+        async (url): Promise<Seen> => {
+          const s = await get(url, who);
+          const ghost = await get(url.split(p).join('xqzghostact'), who);
+          const body = s.body.split(p).join('xqzghostact');
+          const noIds = (text: string) => text.replace(/"requestId":"[^"]+"/g, '').replace(/req-[0-9a-z]+/g, '');
+          const same = s.status === ghost.status && noIds(body) === noIds(ghost.body);
+          return { ...s, body, differs: same ? undefined : 'answers unlike an activity that does not exist' };
+        },
+      ),
+    );
+    return Promise.all([...urls.map((u) => get(u, who)), ...echoed]);
+  };
+
+  beforeAll(async () => {
+    const create = async (p: string, country: string, status: string) => {
+      const r = await post(`/api/v1/activities?status=${status === 'withdrawn' ? 'published' : status}`, marked(p, country));
+      expect(r.statusCode, r.body).toBe(201);
+      if (status === 'withdrawn') await post(`/api/v1/activities/${p}id/transitions`, { to: 'withdrawn' });
+    };
+    await create(ACT_CONTROL, COUNTRY.control, 'published');
+    for (const status of ['draft', 'in_review', 'withdrawn'] as const) await create(ACT[status], COUNTRY[status], status);
+  });
+
+  it('the published control shows its markers (so the check can see a leak)', async () => {
+    const seen = await channels(ANON);
+    expect(leaks(seen, [ACT_CONTROL]).length).toBeGreaterThan(5);
+  });
+
+  it('no hidden marker in any channel, for the public and a contributor (session and token)', async () => {
+    for (const who of viewers) {
+      const seen = await channels(who);
+      expect(leaks(seen, Object.values(ACT)), who.name).toEqual([]);
+      const countries = seen.filter((s) => s.channel.includes('/reports/countries')).map((s) => s.body).join('\n');
+      for (const c of [COUNTRY.draft, COUNTRY.in_review, COUNTRY.withdrawn]) expect(countries, who.name).not.toContain(c);
+      expect(countries).toContain(COUNTRY.control);
+    }
+  });
+
+  it('the country profile section knows nothing of them', async () => {
+    const mod = MODULES.find((m) => m.name === 'assistance')!;
+    const section = mod.countrySections!({ services: t.services, config: t.config })[0]!;
+    for (const c of [COUNTRY.draft, COUNTRY.in_review, COUNTRY.withdrawn]) expect(await section.load(c), c).toBeNull();
+    expect(JSON.stringify(await section.load(COUNTRY.control))).toContain(ACT_CONTROL);
   });
 });
