@@ -125,7 +125,9 @@ ${provenance(t, a.provenance)}</article>`;
 export function activityPages(app: FastifyInstance, r: AssistanceRegisters): void {
   const publishedAll = () => r.activities.published();
   app.get('/assistance', { schema: { hide: true } }, async (req: FastifyRequest, reply) => {
-    const filter = parseOrThrow(ActivityFilter, req.query, 'filter');
+    // The facet form sends its empty selects too: an empty value means any.
+    const query = Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([, v]) => v !== ''));
+    const filter = parseOrThrow(ActivityFilter, query, 'filter');
     return reply.type('text/html; charset=utf-8').send(listPage(req.t, await publishedAll(), filter));
   });
   app.get<{ Params: { id: string } }>('/assistance/:id', { schema: { hide: true } }, async (req, reply) => {
