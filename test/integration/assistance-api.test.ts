@@ -65,7 +65,15 @@ describe('writes', () => {
     const before = (await get('/api/v1/activities?status=draft', AUTH)).json().total;
     const cases: [Partial<ActivityInput> | Record<string, unknown>, string][] = [
       [{ actualStart: '2021-05-01', actualEnd: '2021-04-01' }, 'actualEnd'],
-      [{ recipientCountries: [{ code: 'NGA', percentage: 50 }, { code: 'GHA', percentage: 20 }] }, 'recipientCountries'],
+      [
+        {
+          recipientCountries: [
+            { code: 'NGA', percentage: 50 },
+            { code: 'GHA', percentage: 20 },
+          ],
+        },
+        'recipientCountries',
+      ],
       [{ participants: { total: 2, names: ['A', 'B'] } }, 'participants.names'],
       [{ activityStatus: '9' }, 'activityStatus'],
       [{ participatingOrgs: [{ name: 'X', role: '7' }] }, 'participatingOrgs.0.role'],
@@ -76,16 +84,24 @@ describe('writes', () => {
       const r = await post('/api/v1/activities', { ...activityInput('bad-1'), ...over });
       expect(r.statusCode, field).toBe(400);
       expect(r.json().error.code).toBe('VALIDATION_FAILED');
-      expect(r.json().error.details.map((d: { path: string }) => d.path), field).toContain(field);
+      expect(
+        r.json().error.details.map((d: { path: string }) => d.path),
+        field,
+      ).toContain(field);
     }
-    const role = await post('/api/v1/activities', { ...activityInput('bad-1'), participatingOrgs: [{ name: 'X', role: '7' }] });
+    const role = await post('/api/v1/activities', {
+      ...activityInput('bad-1'),
+      participatingOrgs: [{ name: 'X', role: '7' }],
+    });
     expect(role.json().error.details[0].allowed).toEqual(['1', '2', '3', '4']);
     expect((await get('/api/v1/activities?status=draft', AUTH)).json().total).toBe(before);
     expect((await get('/api/v1/activities/bad-1', AUTH)).statusCode).toBe(404);
   });
 
   it('refuses writes without a token and a programme that would be its own ancestor', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/activities', payload: activityInput('x') })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/activities', payload: activityInput('x') })).statusCode,
+    ).toBe(401);
     await post('/api/v1/activities', activityInput('loop-a'));
     await post('/api/v1/activities', activityInput('loop-b', { parentId: 'loop-a' }));
     const loop = await t.app.inject({
@@ -99,7 +115,11 @@ describe('writes', () => {
   });
 
   it('partners, agreements and campaigns: create, publish, list', async () => {
-    const org = await post('/api/v1/partners?status=published', { id: 'test-org', name: 'Test Organisation', kind: 'ngo' });
+    const org = await post('/api/v1/partners?status=published', {
+      id: 'test-org',
+      name: 'Test Organisation',
+      kind: 'ngo',
+    });
     expect(org.statusCode, org.body).toBe(201);
     const agreement = await post('/api/v1/agreements?status=published', {
       id: 'test-mou',
@@ -132,7 +152,10 @@ describe('writes', () => {
     expect(campaign.statusCode, campaign.body).toBe(201);
     expect((await get('/api/v1/partners')).json().items.map((o: { id: string }) => o.id)).toContain('test-org');
     expect((await get('/api/v1/agreements')).json().items[0].parties).toHaveLength(2);
-    expect((await get('/api/v1/campaigns/test-campaign')).json().adopters[0]).toEqual({ country: 'NGA', date: '2019-01' });
+    expect((await get('/api/v1/campaigns/test-campaign')).json().adopters[0]).toEqual({
+      country: 'NGA',
+      date: '2019-01',
+    });
   });
 });
 
@@ -148,7 +171,13 @@ describe('reads, search, reports and the IATI export', () => {
       plannedEnd: null,
       recipientCountries: [{ code: 'KEN' }],
       participantCountries: ['KEN', 'UGA'],
-      participants: { byGender: [{ gender: 'female', count: 5 }, { gender: 'male', count: 3 }], byProfession: [{ profession: 'judges', count: 8 }] },
+      participants: {
+        byGender: [
+          { gender: 'female', count: 5 },
+          { gender: 'male', count: 3 },
+        ],
+        byProfession: [{ profession: 'judges', count: 8 }],
+      },
       sectors: [{ code: '15130' }],
       recipientRegions: [],
       budgets: [],
@@ -184,7 +213,8 @@ describe('reads, search, reports and the IATI export', () => {
   });
 
   it('lists with filters', async () => {
-    const ids = async (q: string) => (await get(`/api/v1/activities?${q}`)).json().items.map((a: { id: string }) => a.id);
+    const ids = async (q: string) =>
+      (await get(`/api/v1/activities?${q}`)).json().items.map((a: { id: string }) => a.id);
     expect(await ids('country=KEN')).toEqual(['r-2', 'r-3']);
     expect(await ids('type=joint_programme')).toEqual(['r-3']);
     expect(await ids('theme=legislative_assistance')).toEqual(['r-2', 'r-3']);
@@ -198,7 +228,13 @@ describe('reads, search, reports and the IATI export', () => {
   });
 
   it('activities are the search kind `activity` (published only)', async () => {
-    const r = await t.services.search.searchKinds({ q: 'workshop', kinds: ['activity'], selection: {}, limit: 50, facets: true });
+    const r = await t.services.search.searchKinds({
+      q: 'workshop',
+      kinds: ['activity'],
+      selection: {},
+      limit: 50,
+      facets: true,
+    });
     const ids = r.hits.map((h) => h.id).sort();
     expect(ids).toContain('r-1');
     expect(ids).not.toContain('r-draft');
@@ -240,12 +276,13 @@ describe('reads, search, reports and the IATI export', () => {
       for (const c of new Set([...(a.recipientCountries ?? []).map((x) => x.code), ...(a.participantCountries ?? [])]))
         countries.set(c, (countries.get(c) ?? 0) + 1);
     const rows = (await get('/api/v1/assistance/reports/countries')).json().rows;
-    expect(Object.fromEntries(rows.map((r: { country: string; activities: number }) => [r.country, r.activities]))).toEqual(
-      Object.fromEntries(countries),
-    );
+    expect(
+      Object.fromEntries(rows.map((r: { country: string; activities: number }) => [r.country, r.activities])),
+    ).toEqual(Object.fromEntries(countries));
 
     const gender = new Map<string, number>();
-    for (const a of all) for (const g of a.participants?.byGender ?? []) gender.set(g.gender, (gender.get(g.gender) ?? 0) + g.count);
+    for (const a of all)
+      for (const g of a.participants?.byGender ?? []) gender.set(g.gender, (gender.get(g.gender) ?? 0) + g.count);
     const csv = await get('/api/v1/assistance/reports/participants-by-gender?format=csv');
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
     expect(csv.body).toBe(['gender,participants', ...[...gender].sort().map(([g, n]) => `${g},${n}`), ''].join('\n'));
@@ -280,9 +317,16 @@ describe('reads, search, reports and the IATI export', () => {
   });
 
   it('a configured reporting organisation names the identifiers', async () => {
-    const other = await makeTestApp({ iatiReportingOrg: { ref: 'XM-DAC-99999', name: 'A reporting body', type: '40' } });
+    const other = await makeTestApp({
+      iatiReportingOrg: { ref: 'XM-DAC-99999', name: 'A reporting body', type: '40' },
+    });
     try {
-      const r = await other.app.inject({ method: 'POST', url: '/api/v1/activities?status=published', headers: AUTH, payload: activityInput('c-1') });
+      const r = await other.app.inject({
+        method: 'POST',
+        url: '/api/v1/activities?status=published',
+        headers: AUTH,
+        payload: activityInput('c-1'),
+      });
       expect(r.statusCode).toBe(201);
       const xml = (await other.app.inject({ url: '/api/v1/activities.iati.xml' })).body;
       expect(xml).toContain('<iati-identifier>XM-DAC-99999-c-1</iati-identifier>');

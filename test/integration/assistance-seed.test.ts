@@ -30,11 +30,16 @@ describe('demo content of the source report', () => {
     expect(a.participatingOrgs.map((o) => o.orgId)).toEqual(['unodc', 'iom']);
     expect(a.objectives).toHaveLength(4);
     expect(a.provenance?.paragraphs).toEqual(['10']);
-    expect(REPORT).toContain('In November 2011, UNODC launched one such joint programme with the International Organization for Migration (IOM) in Rwanda');
+    expect(REPORT).toContain(
+      'In November 2011, UNODC launched one such joint programme with the International Organization for ' +
+        'Migration (IOM) in Rwanda',
+    );
   });
 
   it('the other joint programmes: Bolivia, Egypt, Pakistan, Serbia and Central Asia (¶10), undated', async () => {
-    const jps = ((await json('/api/v1/activities?type=joint_programme')).items as Activity[]).filter((a) => a.id !== 'rwa-unodc-iom-joint-programme');
+    const jps = ((await json('/api/v1/activities?type=joint_programme')).items as Activity[]).filter(
+      (a) => a.id !== 'rwa-unodc-iom-joint-programme',
+    );
     expect(jps.flatMap((a) => a.recipientCountries.map((c) => c.code)).sort()).toEqual(['BOL', 'EGY', 'PAK', 'SRB']);
     expect(jps.flatMap((a) => a.recipientRegions.map((r) => r.code))).toEqual(['619']);
     expect(jps.every((a) => !a.actualStart && !a.plannedStart)).toBe(true);
@@ -48,7 +53,11 @@ describe('demo content of the source report', () => {
     expect(trainings.participantCountries).toEqual(['FJI', 'MLI', 'PRT', 'UKR']);
     expect(trainings.actualStart).toBe('2011');
     const ven = (await json('/api/v1/activities/ven-2012-train-the-trainer')) as Activity;
-    expect(ven).toMatchObject({ type: 'train_the_trainer', actualStart: '2012-02', recipientCountries: [{ code: 'VEN' }] });
+    expect(ven).toMatchObject({
+      type: 'train_the_trainer',
+      actualStart: '2012-02',
+      recipientCountries: [{ code: 'VEN' }],
+    });
     const alb = (await json('/api/v1/activities/alb-2011-consular-officials-workshop')) as Activity;
     expect(alb).toMatchObject({ actualStart: '2011-12', venueCountries: ['ALB'] });
     expect(alb.participatingOrgs.map((o) => o.orgId)).toEqual(['unodc', 'iom']);
@@ -61,7 +70,10 @@ describe('demo content of the source report', () => {
       expect(a.participants, a.id).toBeNull();
       expect(a.budgets, a.id).toEqual([]);
       expect(a.disbursements, a.id).toEqual([]);
-      expect(a.recipientCountries.every((c) => c.percentage === undefined), a.id).toBe(true);
+      expect(
+        a.recipientCountries.every((c) => c.percentage === undefined),
+        a.id,
+      ).toBe(true);
       expect(a.provenance?.paragraphs.length, a.id).toBeGreaterThan(0);
     }
     const byGender = await json('/api/v1/assistance/reports/participants-by-gender');

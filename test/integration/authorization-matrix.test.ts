@@ -192,10 +192,12 @@ async function ownersRecord(path: AssistPath, status: CaseStatus = 'draft'): Pro
 
 const assistanceRows = (path: AssistPath): Row[] => {
   const base = `/api/v1/${path}`;
-  const at = (url: (id: string) => string, status: CaseStatus = 'draft') => async (): Promise<Req> => ({
-    method: 'GET',
-    url: url(await ownersRecord(path, status)),
-  });
+  const at =
+    (url: (id: string) => string, status: CaseStatus = 'draft') =>
+    async (): Promise<Req> => ({
+      method: 'GET',
+      url: url(await ownersRecord(path, status)),
+    });
   return [
     { route: `GET ${base}`, variant: 'published', request: get(base), allow: EVERYONE },
     {
@@ -204,7 +206,12 @@ const assistanceRows = (path: AssistPath): Row[] => {
       request: get(`${base}?status=draft`),
       allow: [...EDITORS, 'token read', 'token write', 'token import', 'token all'],
     },
-    { route: `GET ${base}/:id`, variant: 'published', request: at((id) => `${base}/${id}`, 'published'), allow: EVERYONE },
+    {
+      route: `GET ${base}/:id`,
+      variant: 'published',
+      request: at((id) => `${base}/${id}`, 'published'),
+      allow: EVERYONE,
+    },
     { route: `GET ${base}/:id`, variant: "owner's draft", request: at((id) => `${base}/${id}`), allow: SEE_DRAFT },
     {
       route: `POST ${base}`,
@@ -215,7 +222,11 @@ const assistanceRows = (path: AssistPath): Row[] => {
     {
       route: `POST ${base}`,
       variant: 'published directly',
-      request: async () => ({ method: 'POST', url: `${base}?status=published`, payload: ASSIST[path].input(`mx-new-${++seq}`) }),
+      request: async () => ({
+        method: 'POST',
+        url: `${base}?status=published`,
+        payload: ASSIST[path].input(`mx-new-${++seq}`),
+      }),
       allow: API_EDITOR,
     },
     {
@@ -240,7 +251,11 @@ const assistanceRows = (path: AssistPath): Row[] => {
     {
       route: `POST ${base}/:id/transitions`,
       variant: 'submit own draft',
-      request: async () => ({ method: 'POST', url: `${base}/${await ownersRecord(path)}/transitions`, payload: { to: 'in_review' } }),
+      request: async () => ({
+        method: 'POST',
+        url: `${base}/${await ownersRecord(path)}/transitions`,
+        payload: { to: 'in_review' },
+      }),
       allow: API_EDIT_DRAFT,
     },
     {
@@ -573,7 +588,11 @@ const ROWS: Row[] = [
     },
     allow: EVERYONE,
   },
-  { route: 'GET /api/v1/assistance/reports/:name', request: get('/api/v1/assistance/reports/by-year?format=csv'), allow: EVERYONE },
+  {
+    route: 'GET /api/v1/assistance/reports/:name',
+    request: get('/api/v1/assistance/reports/by-year?format=csv'),
+    allow: EVERYONE,
+  },
   { route: 'GET /api/v1/assistance/codelists', request: get('/api/v1/assistance/codelists'), allow: EVERYONE },
   { route: 'GET /assistance', request: get('/assistance?type=training_workshop'), allow: EVERYONE },
   { route: 'GET /assistance/partners', request: get('/assistance/partners'), allow: EVERYONE },

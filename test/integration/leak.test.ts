@@ -594,9 +594,15 @@ describe('unpublished activities never reach a public channel (assistance regist
         `/assistance?country=${c}`,
         `/api/v1/activities.iati.xml?country=${c}`,
       ]),
-      ...['countries', 'by-year', 'by-region', 'by-theme', 'by-type', 'participants-by-profession', 'participants-by-gender'].flatMap(
-        (n) => [`/api/v1/assistance/reports/${n}`, `/api/v1/assistance/reports/${n}?format=csv`],
-      ),
+      ...[
+        'countries',
+        'by-year',
+        'by-region',
+        'by-theme',
+        'by-type',
+        'participants-by-profession',
+        'participants-by-gender',
+      ].flatMap((n) => [`/api/v1/assistance/reports/${n}`, `/api/v1/assistance/reports/${n}?format=csv`]),
     ];
     // A hidden activity asked for by id or title answers exactly as one that does not exist (the word echoed).
     const echoed = Object.values(ACT).flatMap((p) =>
@@ -616,12 +622,16 @@ describe('unpublished activities never reach a public channel (assistance regist
 
   beforeAll(async () => {
     const create = async (p: string, country: string, status: string) => {
-      const r = await post(`/api/v1/activities?status=${status === 'withdrawn' ? 'published' : status}`, marked(p, country));
+      const r = await post(
+        `/api/v1/activities?status=${status === 'withdrawn' ? 'published' : status}`,
+        marked(p, country),
+      );
       expect(r.statusCode, r.body).toBe(201);
       if (status === 'withdrawn') await post(`/api/v1/activities/${p}id/transitions`, { to: 'withdrawn' });
     };
     await create(ACT_CONTROL, COUNTRY.control, 'published');
-    for (const status of ['draft', 'in_review', 'withdrawn'] as const) await create(ACT[status], COUNTRY[status], status);
+    for (const status of ['draft', 'in_review', 'withdrawn'] as const)
+      await create(ACT[status], COUNTRY[status], status);
   });
 
   it('the published control shows its markers (so the check can see a leak)', async () => {
@@ -633,8 +643,12 @@ describe('unpublished activities never reach a public channel (assistance regist
     for (const who of viewers) {
       const seen = await channels(who);
       expect(leaks(seen, Object.values(ACT)), who.name).toEqual([]);
-      const countries = seen.filter((s) => s.channel.includes('/reports/countries')).map((s) => s.body).join('\n');
-      for (const c of [COUNTRY.draft, COUNTRY.in_review, COUNTRY.withdrawn]) expect(countries, who.name).not.toContain(c);
+      const countries = seen
+        .filter((s) => s.channel.includes('/reports/countries'))
+        .map((s) => s.body)
+        .join('\n');
+      for (const c of [COUNTRY.draft, COUNTRY.in_review, COUNTRY.withdrawn])
+        expect(countries, who.name).not.toContain(c);
       expect(countries).toContain(COUNTRY.control);
     }
   });

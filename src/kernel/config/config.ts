@@ -56,7 +56,10 @@ export const ConfigSchema = z.object({
   // The reporting organisation of the IATI export (assistance register): set these before publishing.
   PALERMO_IATI_REPORTING_ORG_REF: z.string().regex(/^\S+$/, 'an IATI organisation identifier').default('XX-PALERMO'),
   PALERMO_IATI_REPORTING_ORG_NAME: z.string().min(1).default('Palermo (reporting organisation not configured)'),
-  PALERMO_IATI_REPORTING_ORG_TYPE: z.string().regex(/^\d{2}$/, 'an IATI OrganisationType code').default('90'),
+  PALERMO_IATI_REPORTING_ORG_TYPE: z
+    .string()
+    .regex(/^\d{2}$/, 'an IATI OrganisationType code')
+    .default('90'),
 });
 
 export interface Config {

@@ -5,10 +5,17 @@ import { ActivityInput, type Activity } from './schemas.ts';
 import { activityInput } from '../../../../test/factories/activity-factory.ts';
 
 const parse = (raw: unknown) =>
-  validated(ActivityInput, raw, 'activity', participantNameIssues, (a: Activity) => activityIssues(a), (p) => ({
-    ...p,
-    id: p.id ?? 'x',
-  }));
+  validated(
+    ActivityInput,
+    raw,
+    'activity',
+    participantNameIssues,
+    (a: Activity) => activityIssues(a),
+    (p) => ({
+      ...p,
+      id: p.id ?? 'x',
+    }),
+  );
 
 function issues(raw: unknown): FieldIssue[] {
   try {
@@ -39,7 +46,14 @@ describe('activity rules', () => {
   });
 
   it('refuses percentages that do not add up to 100, or are given for some only', () => {
-    const bad = issues(activityInput('a', { recipientCountries: [{ code: 'NGA', percentage: 60 }, { code: 'GHA', percentage: 30 }] }));
+    const bad = issues(
+      activityInput('a', {
+        recipientCountries: [
+          { code: 'NGA', percentage: 60 },
+          { code: 'GHA', percentage: 30 },
+        ],
+      }),
+    );
     expect(bad).toEqual([{ path: 'recipientCountries', message: 'percentages add up to 90, not 100' }]);
     const some = issues(activityInput('a', { recipientCountries: [{ code: 'NGA', percentage: 60 }, { code: 'GHA' }] }));
     expect(some[0]?.message).toMatch(/every entry, or for none/);
@@ -55,7 +69,9 @@ describe('activity rules', () => {
       ).recipientRegions,
     ).toHaveLength(1);
     // Several recipients without percentages: the source gave none, and none is invented.
-    expect(parse(activityInput('a', { recipientCountries: [{ code: 'BEN' }, { code: 'TGO' }] })).recipientCountries).toHaveLength(2);
+    expect(
+      parse(activityInput('a', { recipientCountries: [{ code: 'BEN' }, { code: 'TGO' }] })).recipientCountries,
+    ).toHaveLength(2);
   });
 
   it('refuses participants given with names, anywhere under participants', () => {
@@ -81,7 +97,9 @@ describe('activity rules', () => {
     expect(sector[0]?.path).toBe('sectors.0.code');
     expect(sector[0]?.allowed).toContain('15180');
     expect(issues(activityInput('a', { currency: 'XYZ' }))[0]?.allowed).toContain('USD');
-    expect(issues(activityInput('a', { recipientRegions: [{ code: '12345' }] }))[0]?.path).toBe('recipientRegions.0.code');
+    expect(issues(activityInput('a', { recipientRegions: [{ code: '12345' }] }))[0]?.path).toBe(
+      'recipientRegions.0.code',
+    );
   });
 
   it('refuses an organisation role outside the codelist', () => {
@@ -97,7 +115,12 @@ describe('activity rules', () => {
     expect(over).toEqual([{ path: 'participants.byGender', message: 'counts add up to more than the total 5' }]);
     const twice = issues(
       activityInput('a', {
-        participants: { byProfession: [{ profession: 'police', count: 1 }, { profession: 'police', count: 2 }] },
+        participants: {
+          byProfession: [
+            { profession: 'police', count: 1 },
+            { profession: 'police', count: 2 },
+          ],
+        },
       }),
     );
     expect(twice[0]?.path).toBe('participants.byProfession');

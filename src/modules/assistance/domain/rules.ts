@@ -38,7 +38,8 @@ export function participantNameIssues(raw: unknown): FieldIssue[] {
     else if (typeof v === 'string' && /\p{L}{2,}/u.test(v) && !/^(profession|gender)$/.test(path.split('.').pop()!))
       issues.push({ path, message });
   };
-  if (raw && typeof raw === 'object' && 'participants' in raw) walk((raw as { participants: unknown }).participants, 'participants');
+  if (raw && typeof raw === 'object' && 'participants' in raw)
+    walk((raw as { participants: unknown }).participants, 'participants');
   return issues;
 }
 

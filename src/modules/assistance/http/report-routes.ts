@@ -34,7 +34,10 @@ export function reportRoutes(app: FastifyInstance, r: AssistanceRegisters): void
       const name = req.params.name as ReportName;
       if (!REPORTS.includes(name)) throw new AppError('NOT_FOUND', `no report '${name}'`, { allowed: REPORTS });
       const { format, ...filter } = parseOrThrow(ReportQuery.extend(ActivityFilter.shape), req.query, 'query');
-      const table = report(name, (await publishedActivities(r, filter)).map((s) => s.record as Activity));
+      const table = report(
+        name,
+        (await publishedActivities(r, filter)).map((s) => s.record as Activity),
+      );
       if (format === 'csv')
         return reply
           .type('text/csv; charset=utf-8')

@@ -34,7 +34,14 @@ export function activitySource(store: ActivityStoreAccess): SearchSource<Rec> {
         body: [[a.objectives.join('\n'), 'en']],
         authority: [[a.participatingOrgs.map((o) => o.name ?? o.orgId ?? '').join('; '), 'en']],
         citation: [[a.id, 'en']],
-        place: [[countriesOf(a).map((c) => countryByCode(c)?.name ?? c).join('; '), 'en']],
+        place: [
+          [
+            countriesOf(a)
+              .map((c) => countryByCode(c)?.name ?? c)
+              .join('; '),
+            'en',
+          ],
+        ],
         language: 'en',
         titleKey: titleKey(a.title),
         date: dateNumber(a.actualStart ?? a.plannedStart) || (yearOf(a) ? Number(`${yearOf(a)}0000`) : 0),
@@ -64,7 +71,11 @@ export function activitySource(store: ActivityStoreAccess): SearchSource<Rec> {
     async hydrate(ids) {
       const out = new Map<string, Rec>();
       if (ids.length === 0) return out;
-      const rows = await db.selectFrom('assistance_activities').select('id').where('id', 'in', [...ids]).execute();
+      const rows = await db
+        .selectFrom('assistance_activities')
+        .select('id')
+        .where('id', 'in', [...ids])
+        .execute();
       for (const { id } of rows) {
         const r = await records.get<Activity>(db, 'activity', id);
         if (r && r.status === 'published') out.set(id, r);

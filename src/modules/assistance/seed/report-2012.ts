@@ -19,8 +19,20 @@ type Org = z.input<typeof OrganisationInput>;
 type Act = z.input<typeof ActivityInput>;
 
 export const SEED_ORGANISATIONS: Org[] = [
-  { id: 'unodc', name: 'United Nations Office on Drugs and Crime', acronym: 'UNODC', kind: 'un_entity', provenance: from('1') },
-  { id: 'iom', name: 'International Organization for Migration', acronym: 'IOM', kind: 'intergovernmental', provenance: from('10') },
+  {
+    id: 'unodc',
+    name: 'United Nations Office on Drugs and Crime',
+    acronym: 'UNODC',
+    kind: 'un_entity',
+    provenance: from('1'),
+  },
+  {
+    id: 'iom',
+    name: 'International Organization for Migration',
+    acronym: 'IOM',
+    kind: 'intergovernmental',
+    provenance: from('10'),
+  },
   { id: 'unwto', name: 'World Tourism Organization', acronym: 'UNWTO', kind: 'un_entity', provenance: from('12') },
   {
     id: 'frontex',
@@ -31,7 +43,13 @@ export const SEED_ORGANISATIONS: Org[] = [
     kind: 'intergovernmental',
     provenance: from('12'),
   },
-  { id: 'un-women', name: 'United Nations Entity for Gender Equality and the Empowerment of Women', acronym: 'UN-Women', kind: 'un_entity', provenance: from('17') },
+  {
+    id: 'un-women',
+    name: 'United Nations Entity for Gender Equality and the Empowerment of Women',
+    acronym: 'UN-Women',
+    kind: 'un_entity',
+    provenance: from('17'),
+  },
 ];
 
 const unodc = (role: '1' | '2' | '3' | '4' = '4') => ({ orgId: 'unodc', role });
@@ -46,8 +64,10 @@ export const SEED_ACTIVITIES: Act[] = [
       'A joint national technical assistance programme launched by UNODC with IOM in Rwanda in November 2011, ' +
       'one of the joint programmes under the Global Initiative to Fight Human Trafficking (UN.GIFT).',
     objectives: [
-      'Increase knowledge and understanding of human trafficking among key stakeholders from the Government and civil society.',
-      'Build the capacity of law enforcement officials and immigration officers to identify and respond to cases of human trafficking.',
+      'Increase knowledge and understanding of human trafficking among key stakeholders from the Government and ' +
+        'civil society.',
+      'Build the capacity of law enforcement officials and immigration officers to identify and respond to cases ' +
+        'of human trafficking.',
       'Raise awareness among the Rwandan public and local leaders of the forms of human trafficking and their risks.',
       'Establish victim referral and assistance mechanisms through training and support.',
     ],

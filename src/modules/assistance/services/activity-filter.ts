@@ -5,11 +5,20 @@ import type { Activity } from '../domain/schemas.ts';
 import { countriesOf, regionsOf, yearOf } from '../search/activity-facets.ts';
 
 export const ActivityFilter = z.strictObject({
-  country: z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as RWA').optional(),
-  region: z.string().regex(/^\d{3}$/, 'a UN M49 region code such as 002').optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'an ISO 3166-1 alpha-3 code such as RWA')
+    .optional(),
+  region: z
+    .string()
+    .regex(/^\d{3}$/, 'a UN M49 region code such as 002')
+    .optional(),
   type: z.enum(ACTIVITY_TYPES).optional(),
   theme: z.enum(THEMES).optional(),
-  year: z.string().regex(/^\d{4}$/, 'a year such as 2012').optional(),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, 'a year such as 2012')
+    .optional(),
   activity_status: z.enum(codesOf(ACTIVITY_STATUS)).optional(),
   parent: z.string().max(63).optional(),
 });

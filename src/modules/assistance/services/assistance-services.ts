@@ -82,7 +82,14 @@ export function createAssistanceServices(database: ModuleDatabase, reportingOrg:
       ),
   });
   return {
-    assistance: { activities, organisations, agreements, campaigns, reportingOrg, db: () => database.kysely<AssistanceDb>() },
+    assistance: {
+      activities,
+      organisations,
+      agreements,
+      campaigns,
+      reportingOrg,
+      db: () => database.kysely<AssistanceDb>(),
+    },
   };
 }
 

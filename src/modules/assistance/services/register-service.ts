@@ -99,16 +99,28 @@ export class RegisterService<S extends z.ZodType, T extends { id: string }> {
   private async checkReferences(value: T, db: Conn): Promise<void> {
     const issues = (await this.spec.references?.(value, db)) ?? [];
     if (issues.length)
-      throw new AppError('VALIDATION_FAILED', `invalid ${this.kind}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `invalid ${this.kind}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        issues,
+      );
   }
 
   async create(raw: unknown, actor: Actor, status: RecordStatus = 'draft'): Promise<Stored<T>> {
-    if (!can(actor, 'record.create')) throw new AppError('FORBIDDEN', `creating ${this.kind} records needs record.create`);
+    if (!can(actor, 'record.create'))
+      throw new AppError('FORBIDDEN', `creating ${this.kind} records needs record.create`);
     if (!canCreateWithStatus(actor, status, 'record'))
       throw new AppError('FORBIDDEN', `creating a ${status} record needs record.publish and record.withdraw`);
     const value = this.validate(raw);
     const now = new Date().toISOString();
-    const stored: Stored<T> = { record: value, status, ownerId: actor.userId, version: 1, createdAt: now, updatedAt: now };
+    const stored: Stored<T> = {
+      record: value,
+      status,
+      ownerId: actor.userId,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
     return this.database.transaction<AssistanceDb, Stored<T>>(async (tx) => {
       if (await records.get(tx.trx, this.kind, value.id))
         throw new AppError('CONFLICT', `${this.kind} '${value.id}' exists`, [{ path: 'id', message: 'taken' }]);
@@ -137,7 +149,9 @@ export class RegisterService<S extends z.ZodType, T extends { id: string }> {
       };
       await records.update(tx.trx, this.kind, id, after);
       const changed = Object.keys(value).filter(
-        (k) => JSON.stringify((before.record as Record<string, unknown>)[k]) !== JSON.stringify((value as Record<string, unknown>)[k]),
+        (k) =>
+          JSON.stringify((before.record as Record<string, unknown>)[k]) !==
+          JSON.stringify((value as Record<string, unknown>)[k]),
       );
       await this.after(tx, actor, 'edit', before, after, changed);
       return after;
@@ -156,10 +170,18 @@ export class RegisterService<S extends z.ZodType, T extends { id: string }> {
       const before = await records.get<T>(tx.trx, this.kind, id);
       if (!before || !canView(actor, access(before), 'record')) throw notFound(this.kind, id);
       const t = transitionOf(before.status, to);
-      if (!t) throw new AppError('CONFLICT', `no move from ${before.status} to ${to}`, [{ path: 'to', message: 'not allowed' }]);
+      if (!t)
+        throw new AppError('CONFLICT', `no move from ${before.status} to ${to}`, [
+          { path: 'to', message: 'not allowed' },
+        ]);
       if (!t.allowed(actor, access(before), 'record'))
         throw new AppError('FORBIDDEN', `you may not ${t.name} ${this.kind} '${id}'`);
-      const after: Stored<T> = { ...before, status: to, version: before.version + 1, updatedAt: new Date().toISOString() };
+      const after: Stored<T> = {
+        ...before,
+        status: to,
+        version: before.version + 1,
+        updatedAt: new Date().toISOString(),
+      };
       await records.update(tx.trx, this.kind, id, after);
       await this.after(tx, actor, t.name, before, after, ['status']);
       return after;
@@ -194,10 +216,16 @@ export class RegisterService<S extends z.ZodType, T extends { id: string }> {
       actorLabel: actor.label,
       at: after.updatedAt,
     });
-    await audit(platformRepos(tx.trx).audit, actor, `${this.kind}.${action}`, { type: this.kind, id }, {
-      version: after.version,
-      status: after.status,
-    });
+    await audit(
+      platformRepos(tx.trx).audit,
+      actor,
+      `${this.kind}.${action}`,
+      { type: this.kind, id },
+      {
+        version: after.version,
+        status: after.status,
+      },
+    );
     if (this.spec.searchKind) await tx.indexed(this.spec.searchKind, { id, before, after });
   }
 }

@@ -55,7 +55,11 @@ function counted(activities: readonly Activity[], pick: (a: Activity) => readonl
 }
 
 export function report(name: ReportName, activities: readonly Activity[]): ReportTable {
-  const table = (key: string, extra: (k: string) => Record<string, string>, keysOf: (a: Activity) => readonly string[]) => ({
+  const table = (
+    key: string,
+    extra: (k: string) => Record<string, string>,
+    keysOf: (a: Activity) => readonly string[],
+  ) => ({
     name,
     columns: [key, ...Object.keys(extra('')), 'activities', 'participants'],
     rows: [...grouped(activities, keysOf)].map(([k, g]) => ({ [key]: k, ...extra(k), ...g })),
@@ -64,13 +68,25 @@ export function report(name: ReportName, activities: readonly Activity[]): Repor
     case 'countries':
       return table('country', (k) => ({ name: countryByCode(k)?.name ?? k }), countriesOf);
     case 'by-year':
-      return table('year', () => ({}), (a) => (yearOf(a) ? [yearOf(a)!] : []));
+      return table(
+        'year',
+        () => ({}),
+        (a) => (yearOf(a) ? [yearOf(a)!] : []),
+      );
     case 'by-region':
       return table('region', (k) => ({ name: regionName(k) }), regionsOf);
     case 'by-theme':
-      return table('theme', () => ({}), (a) => a.themes);
+      return table(
+        'theme',
+        () => ({}),
+        (a) => a.themes,
+      );
     case 'by-type':
-      return table('type', () => ({}), (a) => [a.type]);
+      return table(
+        'type',
+        () => ({}),
+        (a) => [a.type],
+      );
     case 'participants-by-profession':
       return {
         name,
@@ -83,9 +99,9 @@ export function report(name: ReportName, activities: readonly Activity[]): Repor
       return {
         name,
         columns: ['gender', 'participants'],
-        rows: counted(activities, (a) => (a.participants?.byGender ?? []).map((x) => ({ key: x.gender, count: x.count }))).map(
-          ([gender, participants]) => ({ gender, participants }),
-        ),
+        rows: counted(activities, (a) =>
+          (a.participants?.byGender ?? []).map((x) => ({ key: x.gender, count: x.count })),
+        ).map(([gender, participants]) => ({ gender, participants })),
       };
   }
 }

@@ -17,13 +17,23 @@ import { countryName, dateOrUnknown, provenance, regionLabel, subnav } from './p
 type Rec = Stored<Activity>;
 type Key = 'country' | 'region' | 'type' | 'theme' | 'year' | 'activity_status';
 
-const FACETS: { key: Key; label: string; values: (a: Activity) => string[]; name: (t: Translator, v: string) => string }[] = [
+const FACETS: {
+  key: Key;
+  label: string;
+  values: (a: Activity) => string[];
+  name: (t: Translator, v: string) => string;
+}[] = [
   { key: 'country', label: 'country', values: countriesOf, name: (_t, v) => countryName(v) },
   { key: 'region', label: 'region', values: regionsOf, name: (_t, v) => regionName(v) },
   { key: 'type', label: 'type', values: (a) => [a.type], name: (t, v) => t.t(`assistance.type.${v}`) },
   { key: 'theme', label: 'theme', values: (a) => a.themes, name: (t, v) => t.t(`assistance.theme.${v}`) },
   { key: 'year', label: 'year', values: (a) => (yearOf(a) ? [yearOf(a)!] : []), name: (_t, v) => v },
-  { key: 'activity_status', label: 'status', values: (a) => [a.activityStatus], name: (t, v) => t.t(`assistance.status.${v}`) },
+  {
+    key: 'activity_status',
+    label: 'status',
+    values: (a) => [a.activityStatus],
+    name: (t, v) => t.t(`assistance.status.${v}`),
+  },
 ];
 
 function facetForm(t: Translator, all: readonly Rec[], filter: ActivityFilter): SafeHtml {
@@ -31,8 +41,12 @@ function facetForm(t: Translator, all: readonly Rec[], filter: ActivityFilter): 
     // Counts as the other filters leave them (disjunctive within a facet).
     const others = { ...filter, [f.key]: undefined };
     const counts = new Map<string, number>();
-    for (const s of all) if (matches(s.record, others)) for (const v of new Set(f.values(s.record))) counts.set(v, (counts.get(v) ?? 0) + 1);
-    const options = [...counts].map(([v, n]) => ({ v, n, label: f.name(t, v) })).sort((a, b) => a.label.localeCompare(b.label));
+    for (const s of all)
+      if (matches(s.record, others))
+        for (const v of new Set(f.values(s.record))) counts.set(v, (counts.get(v) ?? 0) + 1);
+    const options = [...counts]
+      .map(([v, n]) => ({ v, n, label: f.name(t, v) }))
+      .sort((a, b) => a.label.localeCompare(b.label));
     const id = `f-${f.key}`;
     return html`<p><label for="${id}">${t.t(`assistance.facet.${f.label}`)}</label>
 <select id="${id}" name="${f.key}"><option value="">${t.t('assistance.activities.any')}</option>${options.map(
@@ -57,14 +71,19 @@ function listPage(t: Translator, all: readonly Rec[], filter: ActivityFilter): s
   const q = query(filter);
   const items = shown.map((s) => {
     const a = s.record;
-    const where = countriesOf(a).map(countryName).concat(a.recipientRegions.map((r) => regionLabel(r.code)));
+    const where = countriesOf(a)
+      .map(countryName)
+      .concat(a.recipientRegions.map((r) => regionLabel(r.code)));
+    const meta = [t.t(`assistance.type.${a.type}`), yearOf(a) ?? t.t('assistance.field.unknown'), where.join(', ')];
     return html`<li><a href="/assistance/${a.id}">${a.title}</a>
-<span class="muted">${t.t(`assistance.type.${a.type}`)} · ${yearOf(a) ?? t.t('assistance.field.unknown')} · ${where.join(', ')}</span></li>`;
+<span class="muted">${meta.join(' · ')}</span></li>`;
   });
   const body = html`<h1>${t.t('assistance.activities.title')}</h1>${subnav(t, 'activities')}
 <p>${t.t('assistance.activities.intro')}</p>
 <div class="with-facets">${facetForm(t, all, filter)}
-<section aria-labelledby="results-h"><h2 id="results-h">${t.t('assistance.activities.count', { count: shown.length })}</h2>
+<section aria-labelledby="results-h"><h2 id="results-h">${t.t('assistance.activities.count', {
+    count: shown.length,
+  })}</h2>
 <ul class="activities">${items}</ul>
 <p>${t.t('assistance.activities.exports')} <a href="/api/v1/activities.iati.xml${q ? `?${q}` : ''}">IATI XML</a> ·
 <a href="/api/v1/activities${q ? `?${q}` : ''}">JSON</a></p></section></div>`;
@@ -76,25 +95,39 @@ function detailPage(t: Translator, s: Rec, all: readonly Rec[], orgs: ReadonlyMa
   const parent = a.parentId ? all.find((x) => x.record.id === a.parentId) : undefined;
   const children = all.filter((x) => x.record.parentId === a.id);
   const row = (label: string, value: SafeHtml | string) => html`<dt>${label}</dt><dd>${value}</dd>`;
+  const list = (field: string, values: string[]) =>
+    values.length ? row(t.t(`assistance.field.${field}`), values.join(', ')) : '';
+  const link = (x: Rec) => html`<a href="/assistance/${x.record.id}">${x.record.title}</a>`;
+  const objectives = a.objectives.length
+    ? html`<h2>${t.t('assistance.field.objectives')}</h2><ol>${a.objectives.map((o) => html`<li>${o}</li>`)}</ol>`
+    : '';
+  const childList = children.length
+    ? html`<h2>${t.t('assistance.field.children')}</h2><ul>${children.map((c) => html`<li>${link(c)}</li>`)}</ul>`
+    : '';
   const recipients = [
     ...a.recipientCountries.map((c) =>
-      c.percentage !== undefined ? t.t('assistance.field.percentage', { name: countryName(c.code), percentage: c.percentage }) : countryName(c.code),
+      c.percentage !== undefined
+        ? t.t('assistance.field.percentage', { name: countryName(c.code), percentage: c.percentage })
+        : countryName(c.code),
     ),
     ...a.recipientRegions.map((r) =>
-      r.percentage !== undefined ? t.t('assistance.field.percentage', { name: regionLabel(r.code), percentage: r.percentage }) : regionLabel(r.code),
+      r.percentage !== undefined
+        ? t.t('assistance.field.percentage', { name: regionLabel(r.code), percentage: r.percentage })
+        : regionLabel(r.code),
     ),
   ];
-  const orgName = (o: Activity['participatingOrgs'][number]) => o.name ?? (o.orgId ? (orgs.get(o.orgId)?.name ?? o.orgId) : '');
+  const orgName = (o: Activity['participatingOrgs'][number]) =>
+    o.name ?? (o.orgId ? (orgs.get(o.orgId)?.name ?? o.orgId) : '');
   const p = a.participants;
   const participants = p
     ? html`${t.t('assistance.field.participantsTotal', { count: participantsOf(a) })}
-<ul>${p.byProfession.map((x) => html`<li>${t.t(`assistance.profession.${x.profession}`)}: ${x.count}</li>`)}${p.byGender.map(
-        (x) => html`<li>${t.t(`assistance.gender.${x.gender}`)}: ${x.count}</li>`,
-      )}</ul>`
+<ul>${p.byProfession.map(
+        (x) => html`<li>${t.t(`assistance.profession.${x.profession}`)}: ${x.count}</li>`,
+      )}${p.byGender.map((x) => html`<li>${t.t(`assistance.gender.${x.gender}`)}: ${x.count}</li>`)}</ul>`
     : t.t('assistance.field.participantsNone');
   const body = html`<article><h1>${a.title}</h1>${subnav(t, 'activities')}
 <p>${a.description}</p>
-${a.objectives.length ? html`<h2>${t.t('assistance.field.objectives')}</h2><ol>${a.objectives.map((o) => html`<li>${o}</li>`)}</ol>` : ''}
+${objectives}
 <dl class="facts">
 ${row(t.t('assistance.field.type'), t.t(`assistance.type.${a.type}`))}
 ${row(t.t('assistance.field.status'), t.t(`assistance.status.${a.activityStatus}`))}
@@ -102,22 +135,34 @@ ${row(t.t('assistance.field.actualStart'), dateOrUnknown(t, a.actualStart ?? a.p
 ${row(t.t('assistance.field.actualEnd'), dateOrUnknown(t, a.actualEnd ?? a.plannedEnd))}
 ${recipients.length ? row(t.t('assistance.field.recipients'), recipients.join(', ')) : ''}
 ${a.venueCountries.length ? row(t.t('assistance.field.venue'), a.venueCountries.map(countryName).join(', ')) : ''}
-${a.participantCountries.length ? row(t.t('assistance.field.participantCountries'), a.participantCountries.map(countryName).join(', ')) : ''}
-${a.themes.length ? row(t.t('assistance.field.themes'), a.themes.map((x) => t.t(`assistance.theme.${x}`)).join(', ')) : ''}
+${list('participantCountries', a.participantCountries.map(countryName))}
+${list(
+  'themes',
+  a.themes.map((x) => t.t(`assistance.theme.${x}`)),
+)}
 ${row(
   t.t('assistance.field.organisations'),
-  a.participatingOrgs.map((o) => t.t('assistance.field.roleOf', { name: orgName(o), role: t.t(`assistance.role.${o.role}`) })).join('; '),
+  a.participatingOrgs
+    .map((o) => t.t('assistance.field.roleOf', { name: orgName(o), role: t.t(`assistance.role.${o.role}`) }))
+    .join('; '),
 )}
-${parent ? row(t.t('assistance.field.parent'), html`<a href="/assistance/${parent.record.id}">${parent.record.title}</a>`) : ''}
+${parent ? row(t.t('assistance.field.parent'), link(parent)) : ''}
 ${row(t.t('assistance.field.participants'), participants)}
 </dl>
-${children.length ? html`<h2>${t.t('assistance.field.children')}</h2><ul>${children.map((c) => html`<li><a href="/assistance/${c.record.id}">${c.record.title}</a></li>`)}</ul>` : ''}
-${a.results.length ? html`<h2>${t.t('assistance.field.results')}</h2><ul>${a.results.map((r) => html`<li>${t.t('assistance.field.result', {
-  indicator: r.indicator,
-  baseline: r.baseline ?? '–',
-  target: r.target ?? '–',
-  actual: r.actual ?? '–',
-})}</li>`)}</ul>` : ''}
+${childList}
+${
+  a.results.length
+    ? html`<h2>${t.t('assistance.field.results')}</h2><ul>${a.results.map(
+        (r) =>
+          html`<li>${t.t('assistance.field.result', {
+            indicator: r.indicator,
+            baseline: r.baseline ?? '–',
+            target: r.target ?? '–',
+            actual: r.actual ?? '–',
+          })}</li>`,
+      )}</ul>`
+    : ''
+}
 ${provenance(t, a.provenance)}</article>`;
   return page(t, { title: a.title, description: a.description.slice(0, 200) }, body);
 }

@@ -7,7 +7,13 @@ import { yearOf } from '../search/activity-facets.ts';
 
 export interface AssistanceReceived {
   country: string;
-  activities: { id: string; title: string; type: string; year: string | null; roles: ('recipient' | 'participants' | 'venue')[] }[];
+  activities: {
+    id: string;
+    title: string;
+    type: string;
+    year: string | null;
+    roles: ('recipient' | 'participants' | 'venue')[];
+  }[];
 }
 
 export function assistanceSection(r: AssistanceRegisters): CountrySection<AssistanceReceived> {
@@ -31,11 +37,12 @@ export function assistanceSection(r: AssistanceRegisters): CountrySection<Assist
       return html`<section id="assistance" aria-labelledby="assistance-h"><h2 id="assistance-h">${t.t(
         'assistance.profile.title',
       )}</h2><ul>${data.activities.map(
-        (a) => html`<li><a href="/assistance/${a.id}">${t.t('assistance.profile.item', {
-          title: a.title,
-          year: a.year ?? t.t('assistance.field.unknown'),
-          roles: a.roles.map((x) => t.t(`assistance.profile.role.${x}`)).join(', '),
-        })}</a></li>`,
+        (a) =>
+          html`<li><a href="/assistance/${a.id}">${t.t('assistance.profile.item', {
+            title: a.title,
+            year: a.year ?? t.t('assistance.field.unknown'),
+            roles: a.roles.map((x) => t.t(`assistance.profile.role.${x}`)).join(', '),
+          })}</a></li>`,
       )}</ul><p><a href="/assistance?country=${data.country}">${t.t('assistance.profile.more')}</a></p></section>`;
     },
   };

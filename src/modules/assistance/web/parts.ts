@@ -26,7 +26,9 @@ export function subnav(t: Translator, current: string): SafeHtml {
 
 export function provenance(t: Translator, p: Activity['provenance']): SafeHtml {
   if (!p) return html``;
-  const where = p.paragraphs.length ? html`, ${t.t('assistance.field.paragraphs', { list: p.paragraphs.join(', ') })}` : '';
+  const where = p.paragraphs.length
+    ? html`, ${t.t('assistance.field.paragraphs', { list: p.paragraphs.join(', ') })}`
+    : '';
   const source = p.url ? html`<a href="${p.url}">${p.source}</a>` : p.source;
   return html`<p class="source"><strong>${t.t('assistance.field.source')}:</strong> ${source}${where}${
     p.note ? html`. ${p.note}` : ''

@@ -14,13 +14,15 @@ function partnersPage(t: Translator, orgs: readonly Organisation[]): string {
   );
   const body = html`<h1>${t.t('assistance.partners.title')}</h1>${subnav(t, 'partners')}
 <div class="table-wrap"><table class="data"><caption>${t.t('assistance.partners.title')}</caption>
-<thead><tr><th scope="col">${t.t('assistance.partners.name')}</th><th scope="col">${t.t('assistance.partners.kind')}</th>
+<thead><tr><th scope="col">${t.t('assistance.partners.name')}</th>
+<th scope="col">${t.t('assistance.partners.kind')}</th>
 <th scope="col">${t.t('assistance.partners.iatiRef')}</th></tr></thead><tbody>${rows}</tbody></table></div>`;
   return page(t, { title: t.t('assistance.partners.title') }, body);
 }
 
 function agreementsPage(t: Translator, list: readonly Agreement[], orgs: ReadonlyMap<string, Organisation>): string {
-  const party = (p: Agreement['parties'][number]) => p.name ?? (p.orgId ? (orgs.get(p.orgId)?.acronym ?? orgs.get(p.orgId)?.name ?? p.orgId) : '');
+  const party = (p: Agreement['parties'][number]) =>
+    p.name ?? (p.orgId ? (orgs.get(p.orgId)?.acronym ?? orgs.get(p.orgId)?.name ?? p.orgId) : '');
   const items = list.map(
     (a) => html`<section id="${a.id}" aria-labelledby="${a.id}-h"><h2 id="${a.id}-h">${a.title}</h2><dl class="facts">
 <dt>${t.t('assistance.agreements.kind')}</dt><dd>${t.t(`assistance.agreementKind.${a.kind}`)}</dd>
@@ -40,7 +42,9 @@ function campaignsPage(t: Translator, list: readonly Campaign[], orgs: ReadonlyM
     return a.date ? t.t('assistance.campaigns.adopter', { name, date: a.date }) : name;
   };
   const items = list.map(
-    (c) => html`<section id="${c.id}" aria-labelledby="${c.id}-h"><h2 id="${c.id}-h">${c.name}</h2><p>${c.description}</p>
+    (
+      c,
+    ) => html`<section id="${c.id}" aria-labelledby="${c.id}-h"><h2 id="${c.id}-h">${c.name}</h2><p>${c.description}</p>
 <h3>${t.t('assistance.campaigns.adopters')}</h3>${
       c.adopters.length
         ? html`<ul>${c.adopters.map((a) => html`<li>${adopter(a)}</li>`)}</ul>`
@@ -60,9 +64,23 @@ export function registerPages(app: FastifyInstance, r: AssistanceRegisters): voi
     send(reply, partnersPage(req.t, await orgs())),
   );
   app.get('/assistance/agreements', { schema: { hide: true } }, async (req, reply) =>
-    send(reply, agreementsPage(req.t, (await r.agreements.published()).map((a) => a.record as Agreement), await orgMap())),
+    send(
+      reply,
+      agreementsPage(
+        req.t,
+        (await r.agreements.published()).map((a) => a.record as Agreement),
+        await orgMap(),
+      ),
+    ),
   );
   app.get('/assistance/campaigns', { schema: { hide: true } }, async (req, reply) =>
-    send(reply, campaignsPage(req.t, (await r.campaigns.published()).map((c) => c.record as Campaign), await orgMap())),
+    send(
+      reply,
+      campaignsPage(
+        req.t,
+        (await r.campaigns.published()).map((c) => c.record as Campaign),
+        await orgMap(),
+      ),
+    ),
   );
 }

@@ -21,15 +21,23 @@ function table(t: Translator, r: ReportTable) {
   const cols = r.columns.filter((c) => !(c === 'country' || c === 'region'));
   const first = r.columns[0]!;
   const label = (row: ReportTable['rows'][number]) =>
-    first === 'country' ? countryName(String(row.country)) : first === 'region' ? regionName(String(row.region)) : cell(t, first, row[first]!);
+    first === 'country'
+      ? countryName(String(row.country))
+      : first === 'region'
+        ? regionName(String(row.region))
+        : cell(t, first, row[first]!);
   const rest = cols.filter((c) => c !== first && c !== 'name');
   const json = html`<a href="/api/v1/assistance/reports/${r.name}">JSON</a>`;
   const csv = html`<a href="/api/v1/assistance/reports/${r.name}?format=csv">CSV</a>`;
   return html`<section aria-labelledby="r-${r.name}"><h2 id="r-${r.name}">${t.t(`assistance.report.${r.name}`)}</h2>
-<div class="table-wrap"><table class="data"><thead><tr><th scope="col">${t.t(`assistance.column.${first}`)}</th>${rest.map(
+<div class="table-wrap"><table class="data"><thead><tr>
+<th scope="col">${t.t(`assistance.column.${first}`)}</th>${rest.map(
     (c) => html`<th scope="col" class="num">${t.t(`assistance.column.${c}`)}</th>`,
   )}</tr></thead><tbody>${r.rows.map(
-    (row) => html`<tr><th scope="row">${label(row)}</th>${rest.map((c) => html`<td class="num">${cell(t, c, row[c] ?? '')}</td>`)}</tr>`,
+    (row) =>
+      html`<tr><th scope="row">${label(row)}</th>${rest.map(
+        (c) => html`<td class="num">${cell(t, c, row[c] ?? '')}</td>`,
+      )}</tr>`,
   )}</tbody></table></div><p>${json} · ${csv}</p></section>`;
 }
 
@@ -42,7 +50,11 @@ export function reportsPage(app: FastifyInstance, r: AssistanceRegisters): void 
     const countries = tables[0]!;
     const { svg } = worldMap(
       t,
-      countries.rows.map((row) => ({ code: String(row.country), name: String(row.name), cases: Number(row.activities) })),
+      countries.rows.map((row) => ({
+        code: String(row.country),
+        name: String(row.name),
+        cases: Number(row.activities),
+      })),
       1,
       {
         title: t.t('assistance.reports.map.title'),
