@@ -13,6 +13,7 @@ import { activitySource, type ActivityStoreAccess } from './search/activity-sour
 import { seedAssistance } from './seed/seed.ts';
 import { assistanceSection } from './web/country-section.ts';
 import { assistancePages } from './web/assistance-pages.ts';
+import { assistanceCommands } from './commands/assistance-commands.ts';
 
 export const assistanceModule = defineModule<AssistanceServices>({
   name: 'assistance',
@@ -25,6 +26,7 @@ export const assistanceModule = defineModule<AssistanceServices>({
     reportRoutes(app, services.assistance);
   },
   pages: (app, { services }) => assistancePages(app, services.assistance),
+  commands: (program, ctx) => assistanceCommands(program, ctx),
   searchSources: ({ store }) => [activitySource(store as ActivityStoreAccess)],
   seed: (services) => seedAssistance(services.assistance),
   countrySections: ({ services }) => [assistanceSection(services.assistance)],
