@@ -4,7 +4,7 @@ import { AppError } from '../../../kernel/errors.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import { page } from '../../../kernel/web/layout.ts';
 import { html, type SafeHtml } from '../../../kernel/web/html.ts';
-import { parseOrThrow } from '../../../kernel/validation.ts';
+import { issuesOf } from '../../../kernel/validation.ts';
 import { ANONYMOUS } from '../../platform/index.ts';
 import type { Activity, Organisation } from '../domain/schemas.ts';
 import { ActivityFilter, matches } from '../services/activity-filter.ts';
@@ -85,8 +85,8 @@ function listPage(t: Translator, all: readonly Rec[], filter: ActivityFilter): s
     count: shown.length,
   })}</h2>
 <ul class="activities">${items}</ul>
-<p>${t.t('assistance.activities.exports')} <a href="/api/v1/activities.iati.xml${q ? `?${q}` : ''}">IATI XML</a> ·
-<a href="/api/v1/activities${q ? `?${q}` : ''}">JSON</a></p></section></div>`;
+<p>${t.t('assistance.activities.exports')} <a href="/api/v1/activities.iati.xml${q ? `?${q}` : ''}">${t.t('assistance.format.iati')}</a> ·
+<a href="/api/v1/activities${q ? `?${q}` : ''}">${t.t('assistance.format.json')}</a></p></section></div>`;
   return page(t, { title: t.t('assistance.activities.title') }, body);
 }
 
@@ -172,13 +172,36 @@ export function activityPages(app: FastifyInstance, r: AssistanceRegisters): voi
   app.get('/assistance', { schema: { hide: true } }, async (req: FastifyRequest, reply) => {
     // The facet form sends its empty selects too: an empty value means any.
     const query = Object.fromEntries(Object.entries(req.query as Record<string, string>).filter(([, v]) => v !== ''));
-    const filter = parseOrThrow(ActivityFilter, query, 'filter');
-    return reply.type('text/html; charset=utf-8').send(listPage(req.t, await publishedAll(), filter));
+    const parsed = ActivityFilter.safeParse(query);
+    if (!parsed.success) {
+      const t = req.t;
+      const items = issuesOf(parsed.error).map(
+        (i) => html`<li>${t.t('assistance.badFilter.field', { field: i.path, message: i.message })}</li>`,
+      );
+      const body = html`<h1>${t.t('assistance.badFilter.title')}</h1><ul>${items}</ul>
+<p><a href="/assistance">${t.t('assistance.activities.clear')}</a></p>`;
+      return reply
+        .code(400)
+        .type('text/html; charset=utf-8')
+        .send(page(t, { title: t.t('assistance.badFilter.title') }, body));
+    }
+    return reply.type('text/html; charset=utf-8').send(listPage(req.t, await publishedAll(), parsed.data));
   });
   app.get<{ Params: { id: string } }>('/assistance/:id', { schema: { hide: true } }, async (req, reply) => {
     // The public page shows published activities only, to everyone (editors use the API).
-    const s = await r.activities.get(req.params.id, ANONYMOUS);
-    if (s.status !== 'published') throw new AppError('NOT_FOUND', `activity '${req.params.id}' does not exist`);
+    const s = await r.activities.get(req.params.id, ANONYMOUS).catch((e: unknown) => {
+      if (e instanceof AppError && e.code === 'NOT_FOUND') return null;
+      throw e;
+    });
+    if (!s || s.status !== 'published') {
+      const t = req.t;
+      const body = html`<h1>${t.t('assistance.notFound.title')}</h1><p>${t.t('assistance.notFound.text')}</p>
+<p><a href="/assistance">${t.t('assistance.nav.activities')}</a></p>`;
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(page(t, { title: t.t('assistance.notFound.title') }, body));
+    }
     const orgs = new Map((await r.organisations.published()).map((o) => [o.record.id, o.record as Organisation]));
     return reply.type('text/html; charset=utf-8').send(detailPage(req.t, s as Rec, await publishedAll(), orgs));
   });

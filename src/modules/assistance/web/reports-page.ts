@@ -27,8 +27,8 @@ function table(t: Translator, r: ReportTable) {
         ? regionName(String(row.region))
         : cell(t, first, row[first]!);
   const rest = cols.filter((c) => c !== first && c !== 'name');
-  const json = html`<a href="/api/v1/assistance/reports/${r.name}">JSON</a>`;
-  const csv = html`<a href="/api/v1/assistance/reports/${r.name}?format=csv">CSV</a>`;
+  const json = html`<a href="/api/v1/assistance/reports/${r.name}">${t.t('assistance.format.json')}</a>`;
+  const csv = html`<a href="/api/v1/assistance/reports/${r.name}?format=csv">${t.t('assistance.format.csv')}</a>`;
   return html`<section aria-labelledby="r-${r.name}"><h2 id="r-${r.name}">${t.t(`assistance.report.${r.name}`)}</h2>
 <div class="table-wrap"><table class="data"><thead><tr>
 <th scope="col">${t.t(`assistance.column.${first}`)}</th>${rest.map(
