@@ -69,6 +69,7 @@ const query = (f: ActivityFilter) =>
 function listPage(t: Translator, all: readonly Rec[], filter: ActivityFilter): string {
   const shown = all.filter((s) => matches(s.record, filter));
   const q = query(filter);
+  const suffix = q ? `?${q}` : '';
   const items = shown.map((s) => {
     const a = s.record;
     const where = countriesOf(a)
@@ -85,8 +86,9 @@ function listPage(t: Translator, all: readonly Rec[], filter: ActivityFilter): s
     count: shown.length,
   })}</h2>
 <ul class="activities">${items}</ul>
-<p>${t.t('assistance.activities.exports')} <a href="/api/v1/activities.iati.xml${q ? `?${q}` : ''}">${t.t('assistance.format.iati')}</a> ·
-<a href="/api/v1/activities${q ? `?${q}` : ''}">${t.t('assistance.format.json')}</a></p></section></div>`;
+<p>${t.t('assistance.activities.exports')} <a href="/api/v1/activities.iati.xml${suffix}">${t.t(
+    'assistance.format.iati',
+  )}</a> · <a href="/api/v1/activities${suffix}">${t.t('assistance.format.json')}</a></p></section></div>`;
   return page(t, { title: t.t('assistance.activities.title') }, body);
 }
 
