@@ -161,7 +161,7 @@ describe('writes', () => {
 
 describe('reads, search, reports and the IATI export', () => {
   const inputs: ActivityInput[] = [
-    activityInput('r-1'),
+    activityInput('r-1', { related: { cases: ['a-case-id'], resources: ['a-manual-id'], laws: [] } }),
     activityInput('r-2', {
       type: 'legislative_drafting',
       themes: ['legislative_assistance'],
@@ -372,8 +372,20 @@ describe('reads, search, reports and the IATI export', () => {
     expect(list.body).not.toContain('r-draft');
     expect((await get('/assistance/r-2')).body).toContain('Judges and judicial officers');
     expect((await get('/assistance/r-draft')).statusCode).toBe(404);
+    const r1 = (await get('/assistance/r-1')).body;
+    expect(r1).toContain('<a href="/cases/a-case-id">a-case-id</a>');
+    expect(r1).toContain('a-manual-id');
     for (const p of ['partners', 'agreements', 'campaigns', 'reports'])
       expect((await get(`/assistance/${p}`)).statusCode, p).toBe(200);
     expect((await get('/assistance/reports')).body).toContain('World map of technical assistance by country');
+    const openapi = (await get('/api/v1/openapi.json')).json();
+    for (const path of [
+      '/api/v1/activities',
+      '/api/v1/activities/{id}',
+      '/api/v1/activities.iati.xml',
+      '/api/v1/partners',
+    ])
+      expect(openapi.paths[path], path).toBeDefined();
+    expect(openapi.tags.map((x: { name: string }) => x.name)).toContain('assistance');
   });
 });

@@ -103,6 +103,16 @@ function detailPage(t: Translator, s: Rec, all: readonly Rec[], orgs: ReadonlyMa
   const objectives = a.objectives.length
     ? html`<h2>${t.t('assistance.field.objectives')}</h2><ol>${a.objectives.map((o) => html`<li>${o}</li>`)}</ol>`
     : '';
+  // Related records by id: cases link to their page; resources and laws are named by their ids.
+  const rel = a.related;
+  const related = html`${
+    rel.cases.length
+      ? row(
+          t.t('assistance.field.relatedCases'),
+          html`${rel.cases.map((id, i) => html`${i ? ', ' : ''}<a href="/cases/${id}">${id}</a>`)}`,
+        )
+      : ''
+  }${list('relatedResources', rel.resources)}${list('relatedLaws', rel.laws)}`;
   const childList = children.length
     ? html`<h2>${t.t('assistance.field.children')}</h2><ul>${children.map((c) => html`<li>${link(c)}</li>`)}</ul>`
     : '';
@@ -150,6 +160,7 @@ ${row(
 )}
 ${parent ? row(t.t('assistance.field.parent'), link(parent)) : ''}
 ${row(t.t('assistance.field.participants'), participants)}
+${related}
 </dl>
 ${childList}
 ${
