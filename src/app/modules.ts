@@ -8,6 +8,7 @@ import { I18n } from '../kernel/i18n/i18n.ts';
 import { KERNEL_MESSAGES } from '../kernel/i18n/kernel-messages.ts';
 import { platformModule } from '../modules/platform/index.ts';
 import { casesModule } from '../modules/cases/index.ts';
+import { JOB_MIGRATIONS } from '../kernel/jobs/index.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module declares the services it uses
 type AnyModule = Readonly<ModuleDefinition<any>>;
@@ -26,7 +27,8 @@ export const MODULES = uniquelyNamed([platformModule, casesModule]);
 
 /** Every module's migrations as one set (a name declared twice is refused). */
 export function allMigrations(modules = MODULES): ModuleMigrations {
-  return mergeMigrations(modules.map((m) => ({ module: m.name, migrations: m.migrations })));
+  const own = [{ module: 'kernel-jobs', migrations: JOB_MIGRATIONS }];
+  return mergeMigrations([...own, ...modules.map((m) => ({ module: m.name, migrations: m.migrations }))]);
 }
 
 /** The message catalogs of the kernel and every module, merged (see kernel/i18n/i18n.ts). */
