@@ -9,6 +9,7 @@ import { KERNEL_MESSAGES } from '../kernel/i18n/kernel-messages.ts';
 import { platformModule } from '../modules/platform/index.ts';
 import { casesModule } from '../modules/cases/index.ts';
 import { JOB_MIGRATIONS } from '../kernel/jobs/index.ts';
+import { MAIL_MIGRATIONS } from '../kernel/mail/index.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module declares the services it uses
 type AnyModule = Readonly<ModuleDefinition<any>>;
@@ -27,7 +28,10 @@ export const MODULES = uniquelyNamed([platformModule, casesModule]);
 
 /** Every module's migrations as one set (a name declared twice is refused). */
 export function allMigrations(modules = MODULES): ModuleMigrations {
-  const own = [{ module: 'kernel-jobs', migrations: JOB_MIGRATIONS }];
+  const own = [
+    { module: 'kernel-jobs', migrations: JOB_MIGRATIONS },
+    { module: 'kernel-mail', migrations: MAIL_MIGRATIONS },
+  ];
   return mergeMigrations([...own, ...modules.map((m) => ({ module: m.name, migrations: m.migrations }))]);
 }
 

@@ -53,6 +53,8 @@ export const ConfigSchema = z.object({
   PALERMO_TRUST_PROXY: bool.default(false),
   PALERMO_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   PALERMO_PSEUDO_LOCALE: bool.default(false),
+  PALERMO_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  PALERMO_MAIL_FROM: z.string().min(3).default('Palermo <no-reply@localhost>'),
 });
 
 export interface Config {
@@ -94,6 +96,10 @@ export interface Config {
   /** Serve the pseudo-locale (en-XA, every catalog string marked) to `Accept-Language: en-XA`: for translators and
    * tests. */
   pseudoLocale: boolean;
+  /** Outgoing mail (smtp://user:pass@host:port or smtps://...); unset: mail jobs wait in the queue. */
+  smtpUrl: string | undefined;
+  /** The From: of every message. */
+  mailFrom: string;
 }
 
 /** Parses KEY=VALUE lines; quotes around the value are removed. */
@@ -163,6 +169,8 @@ export function loadConfig(
     trustProxy: c.PALERMO_TRUST_PROXY,
     secureCookies: c.PALERMO_SECURE_COOKIES,
     pseudoLocale: c.PALERMO_PSEUDO_LOCALE,
+    smtpUrl: c.PALERMO_SMTP_URL,
+    mailFrom: c.PALERMO_MAIL_FROM,
     ...overrides,
   });
 }
