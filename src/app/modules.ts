@@ -8,6 +8,7 @@ import { I18n } from '../kernel/i18n/i18n.ts';
 import { KERNEL_MESSAGES } from '../kernel/i18n/kernel-messages.ts';
 import { platformModule } from '../modules/platform/index.ts';
 import { casesModule } from '../modules/cases/index.ts';
+import { grantsModule } from '../modules/grants/index.ts';
 import { JOB_MIGRATIONS } from '../kernel/jobs/index.ts';
 import { MAIL_MIGRATIONS } from '../kernel/mail/index.ts';
 
@@ -24,7 +25,7 @@ function uniquelyNamed(modules: readonly AnyModule[]): readonly AnyModule[] {
   return modules;
 }
 
-export const MODULES = uniquelyNamed([platformModule, casesModule]);
+export const MODULES = uniquelyNamed([platformModule, casesModule, grantsModule]);
 
 /** Every module's migrations as one set (a name declared twice is refused). */
 export function allMigrations(modules = MODULES): ModuleMigrations {
