@@ -79,7 +79,9 @@ beforeAll(async () => {
     ],
   };
   callId = (await g.calls.createCall({ ...base, title: 'Test call 2027' }, people.secretariat!)).id;
-  blindCallId = (await g.calls.createCall({ ...base, title: 'Blind call 2027', blindReview: true }, people.secretariat!)).id;
+  blindCallId = (
+    await g.calls.createCall({ ...base, title: 'Blind call 2027', blindReview: true }, people.secretariat!)
+  ).id;
   const org = (name: string, legalStatus = 'ngo') => ({
     legalName: name,
     legalStatus,
@@ -149,14 +151,21 @@ describe('grants: applications and the deadline', () => {
       g.applications.attach(a.id, { requirement: 'registration', filename: 'cert.pdf', bytes: exe }, people.alice!),
     ).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
     expect(await g.applications.attachments(a.id, people.alice!)).toEqual([]);
-    const ok = await g.applications.attach(a.id, { requirement: 'registration', filename: 'cert.pdf', bytes: PDF }, people.alice!);
+    const ok = await g.applications.attach(
+      a.id,
+      { requirement: 'registration', filename: 'cert.pdf', bytes: PDF },
+      people.alice!,
+    );
     expect(ok.kind).toBe('pdf');
   });
 });
 
 describe('grants: eligibility, requests for information, decisions and mail', () => {
   it('checks each eligibility rule', async () => {
-    const a = await g.applications.createDraft(draft({ answers: { interregional: 'yes' }, durationYears: 3 }), people.alice!);
+    const a = await g.applications.createDraft(
+      draft({ answers: { interregional: 'yes' }, durationYears: 3 }),
+      people.alice!,
+    );
     let e = await g.applications.eligibility(a.id, people.alice!);
     const by = (rule: string) => e.current.find((r) => r.rule === rule)!;
     expect(by('lead_is_ngo').passed).toBe(true);
@@ -181,9 +190,17 @@ describe('grants: eligibility, requests for information, decisions and mail', ()
       g.applications.decide(a.id, { to: 'info_requested', reason: '' }, people.secretariat!),
     ).rejects.toThrow(/reason/);
     await expect(
-      g.applications.decide(a.id, { to: 'info_requested', reason: 'Which partner holds the bank account?' }, people.alice!),
+      g.applications.decide(
+        a.id,
+        { to: 'info_requested', reason: 'Which partner holds the bank account?' },
+        people.alice!,
+      ),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await g.applications.decide(a.id, { to: 'info_requested', reason: 'Which partner holds the bank account?' }, people.secretariat!);
+    await g.applications.decide(
+      a.id,
+      { to: 'info_requested', reason: 'Which partner holds the bank account?' },
+      people.secretariat!,
+    );
     clock = Date.parse(CLOSES) + 86_400_000; // an answer to a request may come after the close
     await g.applications.save(a.id, draft({ summary: 'Alpha Aid holds the account.' }), people.alice!);
     expect((await g.applications.submit(a.id, people.alice!)).status).toBe('submitted');
@@ -193,7 +210,11 @@ describe('grants: eligibility, requests for information, decisions and mail', ()
     expect(revs[0]!.content.summary).toContain('Legal aid');
     expect(revs[1]!.content.summary).toBe('Alpha Aid holds the account.');
     await g.applications.decide(a.id, { to: 'ineligible', reason: 'Registered less than a year' }, people.secretariat!);
-    await g.applications.decide(a.id, { to: 'rejected', reason: 'Not eligible: registered less than a year' }, people.secretariat!);
+    await g.applications.decide(
+      a.id,
+      { to: 'rejected', reason: 'Not eligible: registered less than a year' },
+      people.secretariat!,
+    );
 
     smtp.received.length = 0;
     clock = Date.parse(CLOSES) + 2 * 86_400_000; // every message due
@@ -240,16 +261,22 @@ describe('grants: review', () => {
     await expect(g.reviews.assign(appId, people.rex!.userId, people.secretariat!)).rejects.toMatchObject({
       details: { reason: 'shared_organisation' },
     });
-    await expect(g.reviews.assign(appId, people.rita!.userId, people.alice!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(g.reviews.assign(appId, people.rita!.userId, people.alice!)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     await g.reviews.assign(appId, people.rita!.userId, people.secretariat!);
     await g.reviews.assign(appId, people.gov!.userId, people.secretariat!);
   });
 
   it('lets only an assigned reviewer score, tied to the revision read, with n/a left out', async () => {
-    await expect(g.reviews.submitReview(appId, { scores: { relevance: 5, feasibility: 4 } }, people.bob!)).rejects.toMatchObject({
+    await expect(
+      g.reviews.submitReview(appId, { scores: { relevance: 5, feasibility: 4 } }, people.bob!),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(g.reviews.submitReview(appId, { scores: { relevance: 5 } }, people.rita!)).rejects.toThrow(/feasibility/);
+    await expect(g.reviews.submitReview(appId, { scores: { relevance: 5 } }, people.rita!)).rejects.toThrow(
+      /feasibility/,
+    );
     const r = await g.reviews.submitReview(appId, { scores: { relevance: 5, feasibility: null } }, people.rita!);
     expect(r).toMatchObject({ revision: 1, score: 5 });
     const r2 = await g.reviews.submitReview(appId, { scores: { relevance: 1, feasibility: 4 } }, people.gov!);
@@ -297,7 +324,13 @@ describe('grants: demo seed', () => {
       expect(await seedGrants(s.calls)).toContain('2011');
       expect(await seedGrants(s.calls)).toBeNull();
       const c = await s.calls.getCall('sgf-2011');
-      expect(c).toMatchObject({ opensAt: '2011-03-08T00:00:00.000Z', currency: 'USD', capPerYear: 25_000, maxYears: 3, state: 'closed' });
+      expect(c).toMatchObject({
+        opensAt: '2011-03-08T00:00:00.000Z',
+        currency: 'USD',
+        capPerYear: 25_000,
+        maxYears: 3,
+        state: 'closed',
+      });
       expect(c.questions).toHaveLength(2);
       expect(await s.applications.list(SYSTEM)).toEqual([]);
     } finally {

@@ -22,7 +22,10 @@ describe('mail over SMTP from durable jobs', () => {
 
   const worker = (opts: ConstructorParameters<typeof MailSender>[3] = {}) => {
     const handlers = new JobHandlers();
-    const sender = new MailSender(db, transport, 'Trust Fund <grants@example.org>', { now: () => new Date(t), ...opts });
+    const sender = new MailSender(db, transport, 'Trust Fund <grants@example.org>', {
+      now: () => new Date(t),
+      ...opts,
+    });
     handlers.register(MAIL_JOB, sender.handle);
     return { worker: new JobWorker(queue, handlers, 'W'), sender };
   };

@@ -131,12 +131,25 @@ export class MailSender {
     else {
       await this.log()
         .insertInto('mail_log')
-        .values({ message_id: m.messageId, recipient: m.to, subject: m.subject, state: 'sending', attempts: 1, started_at: at })
+        .values({
+          message_id: m.messageId,
+          recipient: m.to,
+          subject: m.subject,
+          state: 'sending',
+          attempts: 1,
+          started_at: at,
+        })
         .execute();
     }
     let info: { response?: string };
     try {
-      info = await this.transport.sendMail({ from: this.from, to: m.to, subject: m.subject, text: m.text, messageId: m.messageId });
+      info = await this.transport.sendMail({
+        from: this.from,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        messageId: m.messageId,
+      });
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       await this.set(m.messageId, { state: definite(e) ? 'failed' : 'uncertain', response: message.slice(0, 1000) });
@@ -154,7 +167,12 @@ export class MailSender {
 
   /** Messages an operator must check by hand (see the class comment). */
   async uncertain(): Promise<MailLogTable[]> {
-    return this.log().selectFrom('mail_log').selectAll().where('state', '=', 'uncertain').orderBy('started_at').execute();
+    return this.log()
+      .selectFrom('mail_log')
+      .selectAll()
+      .where('state', '=', 'uncertain')
+      .orderBy('started_at')
+      .execute();
   }
 
   private async set(id: string, values: Partial<MailLogTable>): Promise<void> {

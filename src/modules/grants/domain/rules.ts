@@ -94,7 +94,11 @@ export interface RankedEntry {
 
 /** The decision meeting's list: by mean score, with the spread and flags (disagreement is flagged, not averaged away). */
 export function rank(
-  entries: readonly { applicationId: string; revision: number; reviews: { score: number | null; revision: number }[] }[],
+  entries: readonly {
+    applicationId: string;
+    revision: number;
+    reviews: { score: number | null; revision: number }[];
+  }[],
   minReviews = 2,
   disagreement = 2,
 ): RankedEntry[] {

@@ -32,7 +32,10 @@ export const CallInput = z
     currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as USD'),
     capPerYear: z.number().positive(),
     maxYears: z.number().int().min(1).max(10),
-    questions: z.array(z.object({ id: code, text: z.string().trim().min(3).max(2000) })).max(50).default([]),
+    questions: z
+      .array(z.object({ id: code, text: z.string().trim().min(3).max(2000) }))
+      .max(50)
+      .default([]),
     themes: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
     countries: z.array(iso3).max(250).default([]),
     requiredAttachments: z.array(z.object({ id: code, label: z.string().trim().min(1).max(300) })).default([]),

@@ -62,7 +62,8 @@ export class ApplicationService {
   /** The application if this actor may read it (secretariat, a member of the lead organisation), else 404. */
   async get(id: string, actor: Actor, conn: Kysely<GrantsDb> = db(this.ctx)): Promise<Application> {
     const row = await conn.selectFrom('grants_applications').selectAll().where('id', '=', id).executeTakeFirst();
-    const visible = row && (isSecretariat(actor) || (await memberOrgs(conn, actor.userId)).includes(row.organisation_id));
+    const visible =
+      row && (isSecretariat(actor) || (await memberOrgs(conn, actor.userId)).includes(row.organisation_id));
     if (!row || !visible) throw new AppError('NOT_FOUND', `application '${id}' does not exist`, { id });
     return toApplication(row);
   }
@@ -86,11 +87,18 @@ export class ApplicationService {
       issues.push({ path: 'currency', message: `must be the call's currency, ${call.currency}` });
     for (const [year, sum] of yearTotals(content))
       if (sum > call.capPerYear)
-        issues.push({ path: `budget.year${year}`, message: `year ${year} totals ${sum}, over the cap of ${call.capPerYear}` });
+        issues.push({
+          path: `budget.year${year}`,
+          message: `year ${year} totals ${sum}, over the cap of ${call.capPerYear}`,
+        });
     for (const [i, m] of content.members.entries())
       if (!(await loadOrganisation(conn, m))) issues.push({ path: `members.${i}`, message: `no organisation '${m}'` });
     if (issues.length)
-      throw new AppError('VALIDATION_FAILED', `application: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `application: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        issues,
+      );
   }
 
   async createDraft(input: unknown, actor: Actor): Promise<Application> {
@@ -128,8 +136,14 @@ export class ApplicationService {
   async save(id: string, input: unknown, actor: Actor): Promise<Application> {
     const app = await this.get(id, actor);
     if (!EDITABLE.includes(app.status))
-      throw new AppError('CONFLICT', `application '${id}' is ${app.status} and cannot be edited`, { status: app.status });
-    const { callId: _c, organisationId: _o, ...content } = parseOrThrow(
+      throw new AppError('CONFLICT', `application '${id}' is ${app.status} and cannot be edited`, {
+        status: app.status,
+      });
+    const {
+      callId: _c,
+      organisationId: _o,
+      ...content
+    } = parseOrThrow(
       ApplicationInput,
       { ...(input as object), callId: app.callId, organisationId: app.organisationId },
       'application',
@@ -158,7 +172,9 @@ export class ApplicationService {
   async submit(id: string, actor: Actor): Promise<Application> {
     const app = await this.get(id, actor);
     if (!EDITABLE.includes(app.status))
-      throw new AppError('CONFLICT', `application '${id}' is ${app.status}; it was submitted already`, { status: app.status });
+      throw new AppError('CONFLICT', `application '${id}' is ${app.status}; it was submitted already`, {
+        status: app.status,
+      });
     const conn = db(this.ctx);
     const call = await loadCall(conn, app.callId);
     const now = this.ctx.now();
@@ -176,19 +192,49 @@ export class ApplicationService {
         .execute();
       await tx.trx
         .insertInto('grants_eligibility')
-        .values({ application_id: id, revision: app.revision, results: JSON.stringify(results), decision: null, reason: null, decided_by: null, at })
+        .values({
+          application_id: id,
+          revision: app.revision,
+          results: JSON.stringify(results),
+          decision: null,
+          reason: null,
+          decided_by: null,
+          at,
+        })
         .execute();
-      await audit(platformRepos(tx.trx).audit, actor, 'grants.application.submit', { type: 'grants_application', id }, { revision: app.revision });
+      await audit(
+        platformRepos(tx.trx).audit,
+        actor,
+        'grants.application.submit',
+        { type: 'grants_application', id },
+        { revision: app.revision },
+      );
       if (org)
-        await queueMail(this.ctx, tx.trx, 'receipt', org.contactEmail, { id, title: app.content.title, call: call.title, at }, `receipt:${id}:${app.revision}`);
+        await queueMail(
+          this.ctx,
+          tx.trx,
+          'receipt',
+          org.contactEmail,
+          { id, title: app.content.title, call: call.title, at },
+          `receipt:${id}:${app.revision}`,
+        );
     });
     return this.get(id, actor);
   }
 
   private async rules(conn: Kysely<GrantsDb>, call: Call, app: Application): Promise<RuleResult[]> {
     const org = await loadOrganisation(conn, app.organisationId);
-    const attached = await conn.selectFrom('grants_attachments').select('requirement').where('application_id', '=', app.id).execute();
-    return checkEligibility(call, org?.legalStatus ?? 'other', app.content, attached.map((a) => a.requirement));
+    const attached = await conn
+      .selectFrom('grants_attachments')
+      .select('requirement')
+      .where('application_id', '=', app.id)
+      .execute();
+    return checkEligibility(
+      call,
+      org?.legalStatus ?? 'other',
+      app.content,
+      attached.map((a) => a.requirement),
+    );
   }
 
   /** The automatic checks on the current revision, and the secretariat's decisions. */
@@ -196,7 +242,12 @@ export class ApplicationService {
     const app = await this.get(id, actor);
     const conn = db(this.ctx);
     const current = await this.rules(conn, await loadCall(conn, app.callId), app);
-    const history = await conn.selectFrom('grants_eligibility').selectAll().where('application_id', '=', id).orderBy('at').execute();
+    const history = await conn
+      .selectFrom('grants_eligibility')
+      .selectAll()
+      .where('application_id', '=', id)
+      .orderBy('at')
+      .execute();
     return {
       current,
       history: history.map((h) => ({
@@ -217,7 +268,10 @@ export class ApplicationService {
   ): Promise<Application> {
     requireSecretariat(actor);
     const reason = (input.reason ?? '').trim();
-    if (!reason) throw new AppError('VALIDATION_FAILED', 'reason: a reason is required', [{ path: 'reason', message: 'required' }]);
+    if (!reason)
+      throw new AppError('VALIDATION_FAILED', 'reason: a reason is required', [
+        { path: 'reason', message: 'required' },
+      ]);
     const app = await this.get(id, actor);
     const from: Record<typeof input.to, readonly ApplicationStatus[]> = {
       info_requested: ['submitted', 'eligible', 'in_review'],
@@ -245,20 +299,53 @@ export class ApplicationService {
       if (input.to === 'eligible' || input.to === 'ineligible')
         await tx.trx
           .insertInto('grants_eligibility')
-          .values({ application_id: id, revision: app.revision, results, decision: input.to, reason, decided_by: actor.label, at })
+          .values({
+            application_id: id,
+            revision: app.revision,
+            results,
+            decision: input.to,
+            reason,
+            decided_by: actor.label,
+            at,
+          })
           .execute();
-      await audit(platformRepos(tx.trx).audit, actor, `grants.application.${input.to}`, { type: 'grants_application', id }, { reason });
-      const kind = input.to === 'info_requested' ? 'info' : input.to === 'approved' || input.to === 'rejected' ? 'decision' : null;
+      await audit(
+        platformRepos(tx.trx).audit,
+        actor,
+        `grants.application.${input.to}`,
+        { type: 'grants_application', id },
+        { reason },
+      );
+      const kind =
+        input.to === 'info_requested' ? 'info' : input.to === 'approved' || input.to === 'rejected' ? 'decision' : null;
       if (kind && org)
-        await queueMail(this.ctx, tx.trx, kind, org.contactEmail, { id, title: app.content.title, call: call.title, reason, decision: input.to }, `${kind}:${id}:${input.to}:${at}`);
+        await queueMail(
+          this.ctx,
+          tx.trx,
+          kind,
+          org.contactEmail,
+          { id, title: app.content.title, call: call.title, reason, decision: input.to },
+          `${kind}:${id}:${input.to}:${at}`,
+        );
     });
     return this.get(id, actor);
   }
 
   async revisions(id: string, actor: Actor) {
     await this.get(id, actor);
-    const rows = await db(this.ctx).selectFrom('grants_revisions').selectAll().where('application_id', '=', id).orderBy('revision').execute();
-    return rows.map((r) => ({ revision: Number(r.revision), status: r.status, content: JSON.parse(r.doc) as ApplicationContent, actor: r.actor, at: r.at }));
+    const rows = await db(this.ctx)
+      .selectFrom('grants_revisions')
+      .selectAll()
+      .where('application_id', '=', id)
+      .orderBy('revision')
+      .execute();
+    return rows.map((r) => ({
+      revision: Number(r.revision),
+      status: r.status,
+      content: JSON.parse(r.doc) as ApplicationContent,
+      actor: r.actor,
+      at: r.at,
+    }));
   }
 
   /** Attaches a file for one of the call's required attachments; its bytes must be what its name claims. */
@@ -269,21 +356,39 @@ export class ApplicationService {
   ) {
     const app = await this.get(id, actor);
     if (!EDITABLE.includes(app.status))
-      throw new AppError('CONFLICT', `application '${id}' is ${app.status} and cannot be changed`, { status: app.status });
+      throw new AppError('CONFLICT', `application '${id}' is ${app.status} and cannot be changed`, {
+        status: app.status,
+      });
     const call = await loadCall(db(this.ctx), app.callId);
     if (!call.requiredAttachments.some((r) => r.id === a.requirement))
-      throw new AppError('VALIDATION_FAILED', `requirement: '${a.requirement}' is not an attachment this call asks for`, [
-        { path: 'requirement', message: 'unknown', allowed: call.requiredAttachments.map((r) => r.id) },
-      ]);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `requirement: '${a.requirement}' is not an attachment this call asks for`,
+        [{ path: 'requirement', message: 'unknown', allowed: call.requiredAttachments.map((r) => r.id) }],
+      );
     if (a.bytes.length > this.maxBytes)
-      throw new AppError('PAYLOAD_TOO_LARGE', `${a.filename}: over ${this.maxBytes} bytes`, [{ path: 'file', message: 'too large' }]);
+      throw new AppError('PAYLOAD_TOO_LARGE', `${a.filename}: over ${this.maxBytes} bytes`, [
+        { path: 'file', message: 'too large' },
+      ]);
     const filename = cleanFilename(a.filename);
     const kind = await checkDocument(a.bytes, filename, a.declaredType);
     const sha256 = createHash('sha256').update(a.bytes).digest('hex');
     await this.files.put(sha256, a.bytes);
-    const row = { application_id: id, requirement: a.requirement, filename, kind, sha256, size: a.bytes.length, added_at: this.ctx.now().toISOString() };
+    const row = {
+      application_id: id,
+      requirement: a.requirement,
+      filename,
+      kind,
+      sha256,
+      size: a.bytes.length,
+      added_at: this.ctx.now().toISOString(),
+    };
     await this.ctx.database.transaction<GrantsDb, void>(async (tx) => {
-      await tx.trx.deleteFrom('grants_attachments').where('application_id', '=', id).where('requirement', '=', a.requirement).execute();
+      await tx.trx
+        .deleteFrom('grants_attachments')
+        .where('application_id', '=', id)
+        .where('requirement', '=', a.requirement)
+        .execute();
       await tx.trx.insertInto('grants_attachments').values(row).execute();
     });
     return { requirement: row.requirement, filename, kind, sha256, size: row.size };
@@ -291,7 +396,12 @@ export class ApplicationService {
 
   async attachments(id: string, actor: Actor) {
     await this.get(id, actor);
-    return db(this.ctx).selectFrom('grants_attachments').selectAll().where('application_id', '=', id).orderBy('requirement').execute();
+    return db(this.ctx)
+      .selectFrom('grants_attachments')
+      .selectAll()
+      .where('application_id', '=', id)
+      .orderBy('requirement')
+      .execute();
   }
 
   private async keepRevision(
@@ -303,17 +413,27 @@ export class ApplicationService {
     actor: Actor,
     at: string,
   ): Promise<void> {
-    await trx.insertInto('grants_revisions').values({ application_id: id, revision, status, doc: JSON.stringify(content), actor: actor.label, at }).execute();
+    await trx
+      .insertInto('grants_revisions')
+      .values({ application_id: id, revision, status, doc: JSON.stringify(content), actor: actor.label, at })
+      .execute();
   }
 }
 
 function closedError(call: Call): AppError {
-  return new AppError('CONFLICT', `the call '${call.title}' closed at ${call.closesAt} (UTC); submissions are no longer accepted`, {
-    path: 'deadline',
-    closesAt: call.closesAt,
-  });
+  return new AppError(
+    'CONFLICT',
+    `the call '${call.title}' closed at ${call.closesAt} (UTC); submissions are no longer accepted`,
+    {
+      path: 'deadline',
+      closesAt: call.closesAt,
+    },
+  );
 }
 
 function notOpenError(call: Call): AppError {
-  return new AppError('CONFLICT', `the call '${call.title}' opens at ${call.opensAt} (UTC)`, { path: 'deadline', opensAt: call.opensAt });
+  return new AppError('CONFLICT', `the call '${call.title}' opens at ${call.opensAt} (UTC)`, {
+    path: 'deadline',
+    opensAt: call.opensAt,
+  });
 }

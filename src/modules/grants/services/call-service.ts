@@ -30,9 +30,21 @@ export class CallService {
     await this.ctx.database.transaction<GrantsDb, void>(async (tx) => {
       await tx.trx
         .insertInto('grants_calls')
-        .values({ id: callId, doc: JSON.stringify(call), opens_at: call.opensAt, closes_at: call.closesAt, created_at: createdAt })
+        .values({
+          id: callId,
+          doc: JSON.stringify(call),
+          opens_at: call.opensAt,
+          closes_at: call.closesAt,
+          created_at: createdAt,
+        })
         .execute();
-      await audit(platformRepos(tx.trx).audit, actor, 'grants.call.create', { type: 'grants_call', id: callId }, { title: call.title });
+      await audit(
+        platformRepos(tx.trx).audit,
+        actor,
+        'grants.call.create',
+        { type: 'grants_call', id: callId },
+        { title: call.title },
+      );
     });
     return { ...call, id: callId, createdAt };
   }
@@ -49,7 +61,10 @@ export class CallService {
   }
 
   async countCalls(): Promise<number> {
-    const r = await db(this.ctx).selectFrom('grants_calls').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const r = await db(this.ctx)
+      .selectFrom('grants_calls')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     return Number(r?.n ?? 0);
   }
 
@@ -60,9 +75,18 @@ export class CallService {
     const id = newId('org');
     const createdAt = this.ctx.now().toISOString();
     await this.ctx.database.transaction<GrantsDb, void>(async (tx) => {
-      await tx.trx.insertInto('grants_organisations').values({ id, doc: JSON.stringify(org), created_at: createdAt }).execute();
+      await tx.trx
+        .insertInto('grants_organisations')
+        .values({ id, doc: JSON.stringify(org), created_at: createdAt })
+        .execute();
       await tx.trx.insertInto('grants_members').values({ organisation_id: id, user_id: userId }).execute();
-      await audit(platformRepos(tx.trx).audit, actor, 'grants.organisation.register', { type: 'grants_organisation', id }, { legalName: org.legalName });
+      await audit(
+        platformRepos(tx.trx).audit,
+        actor,
+        'grants.organisation.register',
+        { type: 'grants_organisation', id },
+        { legalName: org.legalName },
+      );
     });
     return { ...org, id, createdAt };
   }
@@ -82,7 +106,9 @@ export class CallService {
       ? (await conn.selectFrom('grants_organisations').select('id').execute()).map((r) => r.id)
       : await memberOrgs(conn, actor.userId);
     const orgs = await Promise.all(ids.map((id) => loadOrganisation(conn, id)));
-    return orgs.filter((o): o is Organisation => o !== undefined).sort((a, b) => a.legalName.localeCompare(b.legalName));
+    return orgs
+      .filter((o): o is Organisation => o !== undefined)
+      .sort((a, b) => a.legalName.localeCompare(b.legalName));
   }
 
   /** The secretariat adds a person to an organisation (a second staff member, a consortium partner's contact). */

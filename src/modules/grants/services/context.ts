@@ -6,7 +6,7 @@ import type { ModuleDatabase } from '../../../kernel/db/sql-database.ts';
 import type { JobQueue } from '../../../kernel/jobs/index.ts';
 import { enqueueMail } from '../../../kernel/mail/index.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
-import { can, type Actor } from '../../platform/index.ts';
+import { can, ROLE_CAPABILITIES, type Actor } from '../../platform/index.ts';
 import type { GrantsDb } from '../store/schema.ts';
 import type { Call, Organisation } from '../domain/schemas.ts';
 
@@ -21,7 +21,17 @@ export interface GrantsContext {
 
 export const newId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 13)}`;
 
-export const isSecretariat = (actor: Actor) => can(actor, 'grants.manage');
+/**
+ * The secretariat: editors and administrators (`grants.manage`), signed in or through their own
+ * personal token with the write scope (no partner token ever manages grants).
+ */
+export const isSecretariat = (actor: Actor) =>
+  can(actor, 'grants.manage') ||
+  (actor.kind === 'token' &&
+    actor.userId !== null &&
+    actor.role !== null &&
+    actor.scopes.includes('write') &&
+    ROLE_CAPABILITIES[actor.role].has('grants.manage'));
 
 export function requireSecretariat(actor: Actor): void {
   if (!isSecretariat(actor))
@@ -40,7 +50,11 @@ export function db(ctx: GrantsContext): Kysely<GrantsDb> {
 
 export async function memberOrgs(conn: Kysely<GrantsDb>, userId: string | null): Promise<string[]> {
   if (!userId) return [];
-  const rows = await conn.selectFrom('grants_members').select('organisation_id').where('user_id', '=', userId).execute();
+  const rows = await conn
+    .selectFrom('grants_members')
+    .select('organisation_id')
+    .where('user_id', '=', userId)
+    .execute();
   return rows.map((r) => r.organisation_id);
 }
 
@@ -69,7 +83,11 @@ export async function queueMail(
   const all = { ...values, link };
   await enqueueMail(
     ctx.jobs,
-    { to, subject: ctx.mailText.t(`grants.mail.${kind}.subject`, all), text: ctx.mailText.t(`grants.mail.${kind}.body`, all) },
+    {
+      to,
+      subject: ctx.mailText.t(`grants.mail.${kind}.subject`, all),
+      text: ctx.mailText.t(`grants.mail.${kind}.body`, all),
+    },
     key,
     conn,
   );

@@ -12,7 +12,15 @@ import { ReviewInput, type Application, type ApplicationContent } from '../domai
 import { assignmentConflict, rank, weightedScore, type RankedEntry } from '../domain/rules.ts';
 import type { GrantsDb } from '../store/schema.ts';
 import { toApplication } from './application-service.ts';
-import { db, loadCall, loadOrganisation, memberOrgs, personOf, requireSecretariat, type GrantsContext } from './context.ts';
+import {
+  db,
+  loadCall,
+  loadOrganisation,
+  memberOrgs,
+  personOf,
+  requireSecretariat,
+  type GrantsContext,
+} from './context.ts';
 
 /** What a reviewer reads: without organisation, members and anything naming them when the call is blind. */
 export interface ReviewerView {
@@ -29,12 +37,18 @@ export class ReviewService {
 
   async declareConflict(organisationId: string, reason: string, actor: Actor): Promise<void> {
     const userId = personOf(actor);
-    if (!reason.trim()) throw new AppError('VALIDATION_FAILED', 'reason: required', [{ path: 'reason', message: 'required' }]);
+    if (!reason.trim())
+      throw new AppError('VALIDATION_FAILED', 'reason: required', [{ path: 'reason', message: 'required' }]);
     if (!(await loadOrganisation(db(this.ctx), organisationId)))
       throw new AppError('NOT_FOUND', `organisation '${organisationId}' does not exist`, { id: organisationId });
     await db(this.ctx)
       .insertInto('grants_conflicts')
-      .values({ user_id: userId, organisation_id: organisationId, reason: reason.trim(), declared_at: this.ctx.now().toISOString() })
+      .values({
+        user_id: userId,
+        organisation_id: organisationId,
+        reason: reason.trim(),
+        declared_at: this.ctx.now().toISOString(),
+      })
       .onConflict((oc) => oc.columns(['user_id', 'organisation_id']).doUpdateSet({ reason: reason.trim() }))
       .execute();
   }
@@ -42,26 +56,51 @@ export class ReviewService {
   async assign(applicationId: string, userId: string, actor: Actor): Promise<void> {
     requireSecretariat(actor);
     const conn = db(this.ctx);
-    const row = await conn.selectFrom('grants_applications').selectAll().where('id', '=', applicationId).executeTakeFirst();
+    const row = await conn
+      .selectFrom('grants_applications')
+      .selectAll()
+      .where('id', '=', applicationId)
+      .executeTakeFirst();
     if (!row) throw new AppError('NOT_FOUND', `application '${applicationId}' does not exist`, { id: applicationId });
     const app = toApplication(row);
     if (!['eligible', 'in_review'].includes(app.status))
-      throw new AppError('CONFLICT', `application '${applicationId}' is ${app.status}; only eligible applications go to review`);
+      throw new AppError(
+        'CONFLICT',
+        `application '${applicationId}' is ${app.status}; only eligible applications go to review`,
+      );
     const applicantOrgs = [app.organisationId, ...app.content.members];
-    const declared = (await conn.selectFrom('grants_conflicts').select('organisation_id').where('user_id', '=', userId).execute()).map(
-      (r) => r.organisation_id,
-    );
+    const declared = (
+      await conn.selectFrom('grants_conflicts').select('organisation_id').where('user_id', '=', userId).execute()
+    ).map((r) => r.organisation_id);
     const conflict = assignmentConflict(applicantOrgs, await memberOrgs(conn, userId), declared);
     if (conflict)
-      throw new AppError('CONFLICT', `reviewer '${userId}' cannot review '${applicationId}': ${conflict.replace('_', ' ')}`, {
-        path: 'reviewer',
-        reason: conflict,
-      });
+      throw new AppError(
+        'CONFLICT',
+        `reviewer '${userId}' cannot review '${applicationId}': ${conflict.replace('_', ' ')}`,
+        {
+          path: 'reviewer',
+          reason: conflict,
+        },
+      );
     const at = this.ctx.now().toISOString();
     await this.ctx.database.transaction<GrantsDb, void>(async (tx) => {
-      await tx.trx.insertInto('grants_assignments').values({ application_id: applicationId, user_id: userId, assigned_at: at }).onConflict((oc) => oc.doNothing()).execute();
-      await tx.trx.updateTable('grants_applications').set({ status: 'in_review', updated_at: at }).where('id', '=', applicationId).execute();
-      await audit(platformRepos(tx.trx).audit, actor, 'grants.review.assign', { type: 'grants_application', id: applicationId }, { reviewer: userId });
+      await tx.trx
+        .insertInto('grants_assignments')
+        .values({ application_id: applicationId, user_id: userId, assigned_at: at })
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      await tx.trx
+        .updateTable('grants_applications')
+        .set({ status: 'in_review', updated_at: at })
+        .where('id', '=', applicationId)
+        .execute();
+      await audit(
+        platformRepos(tx.trx).audit,
+        actor,
+        'grants.review.assign',
+        { type: 'grants_application', id: applicationId },
+        { reviewer: userId },
+      );
     });
   }
 
@@ -102,7 +141,8 @@ export class ReviewService {
     const conn = db(this.ctx);
     const call = await loadCall(conn, app.callId);
     const { members, ...rest } = app.content;
-    if (call.blindReview) return { id: app.id, callId: app.callId, revision: app.revision, blind: true, organisation: null, content: rest };
+    if (call.blindReview)
+      return { id: app.id, callId: app.callId, revision: app.revision, blind: true, organisation: null, content: rest };
     const org = await loadOrganisation(conn, app.organisationId);
     return {
       id: app.id,
@@ -110,7 +150,12 @@ export class ReviewService {
       revision: app.revision,
       blind: false,
       organisation: org
-        ? { id: org.id, legalName: org.legalName, legalStatus: org.legalStatus, registrationCountry: org.registrationCountry }
+        ? {
+            id: org.id,
+            legalName: org.legalName,
+            legalStatus: org.legalStatus,
+            registrationCountry: org.registrationCountry,
+          }
         : null,
       content: { ...rest, members },
     };
@@ -124,10 +169,18 @@ export class ReviewService {
     const missing = call.rubric.filter((c) => !(c.id in review.scores)).map((c) => c.id);
     const unknown = Object.keys(review.scores).filter((k) => !call.rubric.some((c) => c.id === k));
     if (missing.length || unknown.length)
-      throw new AppError('VALIDATION_FAILED', `scores: ${[...missing.map((m) => `${m} is not scored (give a score or null for n/a)`), ...unknown.map((u) => `${u} is not a criterion of this call`)].join('; ')}`, [
-        ...missing.map((m) => ({ path: `scores.${m}`, message: 'required (null for not applicable)' })),
-        ...unknown.map((u) => ({ path: `scores.${u}`, message: 'unknown criterion', allowed: call.rubric.map((c) => c.id) })),
-      ]);
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `scores: ${[...missing.map((m) => `${m} is not scored (give a score or null for n/a)`), ...unknown.map((u) => `${u} is not a criterion of this call`)].join('; ')}`,
+        [
+          ...missing.map((m) => ({ path: `scores.${m}`, message: 'required (null for not applicable)' })),
+          ...unknown.map((u) => ({
+            path: `scores.${u}`,
+            message: 'unknown criterion',
+            allowed: call.rubric.map((c) => c.id),
+          })),
+        ],
+      );
     const score = weightedScore(call.rubric, review.scores);
     const row = {
       application_id: applicationId,
@@ -141,7 +194,11 @@ export class ReviewService {
     await db(this.ctx)
       .insertInto('grants_reviews')
       .values(row)
-      .onConflict((oc) => oc.columns(['application_id', 'user_id']).doUpdateSet({ revision: row.revision, scores: row.scores, score, comment: row.comment, at: row.at }))
+      .onConflict((oc) =>
+        oc
+          .columns(['application_id', 'user_id'])
+          .doUpdateSet({ revision: row.revision, scores: row.scores, score, comment: row.comment, at: row.at }),
+      )
       .execute();
     return { applicationId, revision: app.revision, score, scores: review.scores };
   }
@@ -152,19 +209,38 @@ export class ReviewService {
     const conn = db(this.ctx);
     await loadCall(conn, callId);
     const apps = (
-      await conn.selectFrom('grants_applications').selectAll().where('call_id', '=', callId).where('status', 'in', ['in_review', 'approved', 'rejected', 'eligible']).execute()
+      await conn
+        .selectFrom('grants_applications')
+        .selectAll()
+        .where('call_id', '=', callId)
+        .where('status', 'in', ['in_review', 'approved', 'rejected', 'eligible'])
+        .execute()
     ).map(toApplication);
     const reviews = apps.length
-      ? await conn.selectFrom('grants_reviews').selectAll().where('application_id', 'in', apps.map((a) => a.id)).execute()
+      ? await conn
+          .selectFrom('grants_reviews')
+          .selectAll()
+          .where(
+            'application_id',
+            'in',
+            apps.map((a) => a.id),
+          )
+          .execute()
       : [];
     const ranked = rank(
       apps.map((a) => ({
         applicationId: a.id,
         revision: a.revision,
-        reviews: reviews.filter((r) => r.application_id === a.id).map((r) => ({ score: r.score === null ? null : Number(r.score), revision: Number(r.revision) })),
+        reviews: reviews
+          .filter((r) => r.application_id === a.id)
+          .map((r) => ({ score: r.score === null ? null : Number(r.score), revision: Number(r.revision) })),
       })),
     );
     const byId = new Map(apps.map((a) => [a.id, a]));
-    return ranked.map((r) => ({ ...r, title: byId.get(r.applicationId)!.content.title, status: byId.get(r.applicationId)!.status }));
+    return ranked.map((r) => ({
+      ...r,
+      title: byId.get(r.applicationId)!.content.title,
+      status: byId.get(r.applicationId)!.status,
+    }));
   }
 }

@@ -35,7 +35,11 @@ export const GRANTS_MIGRATIONS: ModuleMigrations = {
       .addColumn('decision_reason', 'text')
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('grants_applications_org').on('grants_applications').column('organisation_id').execute();
+    await db.schema
+      .createIndex('grants_applications_org')
+      .on('grants_applications')
+      .column('organisation_id')
+      .execute();
     // Every revision an applicant saved, kept whole (a review names the one it scored).
     await db.schema
       .createTable('grants_revisions')

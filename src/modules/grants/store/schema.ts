@@ -14,7 +14,14 @@ export interface GrantsDb {
     decision_reason: string | null;
     updated_at: string;
   };
-  grants_revisions: { application_id: string; revision: number; status: string; doc: string; actor: string; at: string };
+  grants_revisions: {
+    application_id: string;
+    revision: number;
+    status: string;
+    doc: string;
+    actor: string;
+    at: string;
+  };
   grants_attachments: {
     application_id: string;
     requirement: string;

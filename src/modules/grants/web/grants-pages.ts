@@ -48,9 +48,15 @@ function callBody(t: Translator, c: CallView, zone: string | undefined): SafeHtm
     <p>${t.t('grants.call.cap', { amount: `${c.currency} ${c.capPerYear.toLocaleString('en')}` })}.
       ${t.t('grants.call.maxYears', { years: c.maxYears })}.</p>
     ${c.blindReview ? html`<p>${t.t('grants.call.blind')}</p>` : ''}
-    ${list('grants.call.criteria', c.questions.map((q) => q.text))}
+    ${list(
+      'grants.call.criteria',
+      c.questions.map((q) => q.text),
+    )}
     ${list('grants.call.themes', c.themes)} ${list('grants.call.countries', c.countries)}
-    ${list('grants.call.attachments', c.requiredAttachments.map((a) => a.label))}
+    ${list(
+      'grants.call.attachments',
+      c.requiredAttachments.map((a) => a.label),
+    )}
     ${c.sourceUrl ? html`<p>${t.t('grants.call.source')}: <a href="${c.sourceUrl}">${c.sourceUrl}</a></p>` : ''}`;
 }
 
@@ -66,7 +72,8 @@ export function grantsPages(app: FastifyInstance, s: GrantsServices): void {
     const t = req.t;
     const calls = await s.grants.calls.listCalls();
     const items = calls.map(
-      (c) => html`<li><a href="/grants/calls/${c.id}">${c.title}</a> — ${t.t('grants.call.state', { state: c.state })}</li>`,
+      (c) =>
+        html`<li><a href="/grants/calls/${c.id}">${c.title}</a> — ${t.t('grants.call.state', { state: c.state })}</li>`,
     );
     const body = html`<h1>${t.t('grants.title')}</h1><p>${t.t('grants.intro')}</p>
       ${calls.length ? html`<ul>${items}</ul>` : html`<p>${t.t('grants.calls.none')}</p>`}`;
@@ -97,9 +104,7 @@ export function grantsPages(app: FastifyInstance, s: GrantsServices): void {
     const a = await s.grants.applications.get(req.params.id, actor);
     const org = await s.grants.calls.getOrganisation(a.organisationId, actor);
     const elig = await s.grants.applications.eligibility(a.id, actor);
-    const rules = elig.current.map(
-      (r) => html`<li>${r.passed ? '✓' : '✗'} ${t.t(`grants.rule.${r.rule}`)}</li>`,
-    );
+    const rules = elig.current.map((r) => html`<li>${r.passed ? '✓' : '✗'} ${t.t(`grants.rule.${r.rule}`)}</li>`);
     const body = html`<h1>${a.content.title}</h1>
       <p><strong>${t.t('grants.app.status', { status: a.status })}</strong> · ${t.t('grants.app.revision', { revision: a.revision })}</p>
       ${a.decisionReason ? html`<p>${t.t('grants.app.reason')}: ${a.decisionReason}</p>` : ''}
@@ -125,7 +130,8 @@ export function grantsPages(app: FastifyInstance, s: GrantsServices): void {
 function budget(t: Translator, lines: readonly { year: number; category: string; amount: number }[], currency: string) {
   if (!lines.length) return '';
   return html`<h2>${t.t('grants.app.budget')}</h2><table><tbody>${lines.map(
-    (l) => html`<tr><th scope="row">${t.t('grants.app.year', { year: l.year })}</th><td>${l.category}</td><td>${currency} ${l.amount.toLocaleString('en')}</td></tr>`,
+    (l) =>
+      html`<tr><th scope="row">${t.t('grants.app.year', { year: l.year })}</th><td>${l.category}</td><td>${currency} ${l.amount.toLocaleString('en')}</td></tr>`,
   )}</tbody></table>`;
 }
 
