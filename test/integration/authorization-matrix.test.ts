@@ -200,7 +200,7 @@ async function ownersApplication(status: 'draft' | 'submitted' | 'eligible' | 'i
   if (status === 'draft') return id;
   await g.applications.submit(id, owner.actor);
   if (status === 'submitted') return id;
-  await g.applications.decide(id, { to: 'eligible', reason: 'All checks pass' }, SYSTEM);
+  await g.decisions.decide(id, { to: 'eligible', reason: 'All checks pass' }, SYSTEM);
   if (status === 'in_review') await g.reviews.assign(id, ids['contributor (other)']!, SYSTEM);
   return id;
 }

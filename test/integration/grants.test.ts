@@ -148,10 +148,10 @@ describe('grants: applications and the deadline', () => {
     const a = await g.applications.createDraft(draft(), people.alice!);
     const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(200)]);
     await expect(
-      g.applications.attach(a.id, { requirement: 'registration', filename: 'cert.pdf', bytes: exe }, people.alice!),
+      g.attachments.attach(a.id, { requirement: 'registration', filename: 'cert.pdf', bytes: exe }, people.alice!),
     ).rejects.toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE' });
-    expect(await g.applications.attachments(a.id, people.alice!)).toEqual([]);
-    const ok = await g.applications.attach(
+    expect(await g.attachments.list(a.id, people.alice!)).toEqual([]);
+    const ok = await g.attachments.attach(
       a.id,
       { requirement: 'registration', filename: 'cert.pdf', bytes: PDF },
       people.alice!,
@@ -173,7 +173,7 @@ describe('grants: eligibility, requests for information, decisions and mail', ()
     expect(by('duration_within_max').passed).toBe(true);
     expect(by('criteria_answered')).toMatchObject({ passed: false, details: ['remedies'] });
     expect(by('attachments_present')).toMatchObject({ passed: false, details: ['registration'] });
-    await g.applications.attach(a.id, { requirement: 'registration', filename: 'c.pdf', bytes: PDF }, people.alice!);
+    await g.attachments.attach(a.id, { requirement: 'registration', filename: 'c.pdf', bytes: PDF }, people.alice!);
     await g.applications.save(a.id, draft(), people.alice!);
     e = await g.applications.eligibility(a.id, people.alice!);
     expect(e.current.every((r) => r.passed)).toBe(true);
@@ -186,17 +186,17 @@ describe('grants: eligibility, requests for information, decisions and mail', ()
     const a = await g.applications.createDraft(draft(), people.alice!);
     await g.applications.submit(a.id, people.alice!);
     await expect(g.applications.save(a.id, draft(), people.alice!)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(g.decisions.decide(a.id, { to: 'info_requested', reason: '' }, people.secretariat!)).rejects.toThrow(
+      /reason/,
+    );
     await expect(
-      g.applications.decide(a.id, { to: 'info_requested', reason: '' }, people.secretariat!),
-    ).rejects.toThrow(/reason/);
-    await expect(
-      g.applications.decide(
+      g.decisions.decide(
         a.id,
         { to: 'info_requested', reason: 'Which partner holds the bank account?' },
         people.alice!,
       ),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await g.applications.decide(
+    await g.decisions.decide(
       a.id,
       { to: 'info_requested', reason: 'Which partner holds the bank account?' },
       people.secretariat!,
@@ -209,8 +209,8 @@ describe('grants: eligibility, requests for information, decisions and mail', ()
     expect(revs.map((r) => r.revision)).toEqual([1, 2]);
     expect(revs[0]!.content.summary).toContain('Legal aid');
     expect(revs[1]!.content.summary).toBe('Alpha Aid holds the account.');
-    await g.applications.decide(a.id, { to: 'ineligible', reason: 'Registered less than a year' }, people.secretariat!);
-    await g.applications.decide(
+    await g.decisions.decide(a.id, { to: 'ineligible', reason: 'Registered less than a year' }, people.secretariat!);
+    await g.decisions.decide(
       a.id,
       { to: 'rejected', reason: 'Not eligible: registered less than a year' },
       people.secretariat!,
@@ -244,11 +244,11 @@ describe('grants: review', () => {
   beforeAll(async () => {
     const a = await g.applications.createDraft(draft(), people.alice!);
     await g.applications.submit(a.id, people.alice!);
-    await g.applications.decide(a.id, { to: 'eligible', reason: 'All checks pass' }, people.secretariat!);
+    await g.decisions.decide(a.id, { to: 'eligible', reason: 'All checks pass' }, people.secretariat!);
     appId = a.id;
     const b = await g.applications.createDraft(draft({ callId: blindCallId, title: 'Blind proposal' }), people.alice!);
     await g.applications.submit(b.id, people.alice!);
-    await g.applications.decide(b.id, { to: 'eligible', reason: 'All checks pass' }, people.secretariat!);
+    await g.decisions.decide(b.id, { to: 'eligible', reason: 'All checks pass' }, people.secretariat!);
     blindId = b.id;
   });
 

@@ -603,7 +603,7 @@ describe("grants: applicant A never sees applicant B's application anywhere", ()
     const appA = await g.applications.createDraft(app(orgA.id, 'grantleakalpha'), a.actor);
     const appB = await g.applications.createDraft(app(orgB.id, 'grantleakbeta'), b.actor);
     await g.applications.submit(appB.id, b.actor);
-    await g.applications.decide(appB.id, { to: 'eligible', reason: 'ok' }, SYSTEM);
+    await g.decisions.decide(appB.id, { to: 'eligible', reason: 'ok' }, SYSTEM);
     // A reviews B's application on a blind call: even then, never B's identity.
     await g.reviews.assign(appB.id, a.u.id, SYSTEM);
 

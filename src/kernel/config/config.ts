@@ -53,7 +53,10 @@ export const ConfigSchema = z.object({
   PALERMO_TRUST_PROXY: bool.default(false),
   PALERMO_SECURE_COOKIES: z.enum(['auto', 'always', 'never']).default('auto'),
   PALERMO_PSEUDO_LOCALE: bool.default(false),
-  PALERMO_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  PALERMO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
   PALERMO_MAIL_FROM: z.string().min(3).default('Palermo <no-reply@localhost>'),
 });
 

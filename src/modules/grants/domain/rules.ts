@@ -92,7 +92,7 @@ export interface RankedEntry {
   flags: ('few_reviews' | 'disagreement' | 'changed_since_review')[];
 }
 
-/** The decision meeting's list: by mean score, with the spread and flags (disagreement is flagged, not averaged away). */
+/** The decision meeting's list: by mean score, with spread and flags (disagreement flagged, not averaged away). */
 export function rank(
   entries: readonly {
     applicationId: string;

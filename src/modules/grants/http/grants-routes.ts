@@ -28,7 +28,7 @@ type Id = { Params: { id: string } };
 const tags = ['grants'];
 
 export function grantsRoutes(app: FastifyInstance, s: GrantsServices): void {
-  const { calls, applications, reviews } = s.grants;
+  const { calls, applications, attachments, decisions, reviews } = s.grants;
 
   app.get('/api/v1/grants/calls', { schema: { tags } }, async () => ({ calls: await calls.listCalls() }));
   app.get<Id>('/api/v1/grants/calls/:id', { schema: { tags } }, async (req) => calls.getCall(req.params.id));
@@ -70,7 +70,7 @@ export function grantsRoutes(app: FastifyInstance, s: GrantsServices): void {
   );
   app.post<Id>('/api/v1/grants/applications/:id/decision', { schema: { tags } }, async (req) => {
     const d = parseOrThrow(Decision, req.body, 'decision');
-    return applications.decide(req.params.id, d, signedIn(req));
+    return decisions.decide(req.params.id, d, signedIn(req));
   });
   app.get<Id>('/api/v1/grants/applications/:id/revisions', { schema: { tags } }, async (req) => ({
     revisions: await applications.revisions(req.params.id, signedIn(req)),
@@ -83,7 +83,7 @@ export function grantsRoutes(app: FastifyInstance, s: GrantsServices): void {
     { schema: { tags } },
     async (req, reply) => {
       const a = parseOrThrow(Attachment, req.body, 'attachment');
-      const r = await applications.attach(
+      const r = await attachments.attach(
         req.params.id,
         {
           requirement: req.params.requirement,

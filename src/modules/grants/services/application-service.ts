@@ -4,13 +4,9 @@
  * decisions with reasons) and decisions. An applicant sees only their organisation's applications:
  * any other id answers 404, as a missing one does.
  */
-import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../kernel/errors.ts';
 import { parseOrThrow } from '../../../kernel/validation.ts';
-import { checkDocument } from '../../../kernel/files/sniff.ts';
-import type { DocumentFiles } from '../../../kernel/files/document-files.ts';
-import { cleanFilename } from '../../../kernel/files/documents.ts';
 import { audit, platformRepos, type Actor } from '../../platform/index.ts';
 import {
   ApplicationInput,
@@ -30,7 +26,6 @@ import {
   newId,
   personOf,
   queueMail,
-  requireSecretariat,
   type GrantsContext,
 } from './context.ts';
 
@@ -50,14 +45,10 @@ export function toApplication(r: Row): Application {
   };
 }
 
-const EDITABLE: readonly ApplicationStatus[] = ['draft', 'info_requested'];
+export const EDITABLE: readonly ApplicationStatus[] = ['draft', 'info_requested'];
 
 export class ApplicationService {
-  constructor(
-    private readonly ctx: GrantsContext,
-    private readonly files: DocumentFiles,
-    private readonly maxBytes: number,
-  ) {}
+  constructor(private readonly ctx: GrantsContext) {}
 
   /** The application if this actor may read it (secretariat, a member of the lead organisation), else 404. */
   async get(id: string, actor: Actor, conn: Kysely<GrantsDb> = db(this.ctx)): Promise<Application> {
@@ -222,7 +213,7 @@ export class ApplicationService {
     return this.get(id, actor);
   }
 
-  private async rules(conn: Kysely<GrantsDb>, call: Call, app: Application): Promise<RuleResult[]> {
+  async rules(conn: Kysely<GrantsDb>, call: Call, app: Application): Promise<RuleResult[]> {
     const org = await loadOrganisation(conn, app.organisationId);
     const attached = await conn
       .selectFrom('grants_attachments')
@@ -260,77 +251,6 @@ export class ApplicationService {
     };
   }
 
-  /** The secretariat's move with its reason: ask for information, decide eligibility, or decide the grant. */
-  async decide(
-    id: string,
-    input: { to: 'info_requested' | 'eligible' | 'ineligible' | 'approved' | 'rejected'; reason: string },
-    actor: Actor,
-  ): Promise<Application> {
-    requireSecretariat(actor);
-    const reason = (input.reason ?? '').trim();
-    if (!reason)
-      throw new AppError('VALIDATION_FAILED', 'reason: a reason is required', [
-        { path: 'reason', message: 'required' },
-      ]);
-    const app = await this.get(id, actor);
-    const from: Record<typeof input.to, readonly ApplicationStatus[]> = {
-      info_requested: ['submitted', 'eligible', 'in_review'],
-      eligible: ['submitted', 'ineligible'],
-      ineligible: ['submitted', 'eligible'],
-      approved: ['in_review', 'eligible'],
-      rejected: ['submitted', 'eligible', 'ineligible', 'in_review', 'info_requested'],
-    };
-    if (!from[input.to]?.includes(app.status))
-      throw new AppError('CONFLICT', `application '${id}' is ${app.status}; it cannot become ${input.to}`, {
-        status: app.status,
-        allowed: from[input.to],
-      });
-    const conn = db(this.ctx);
-    const call = await loadCall(conn, app.callId);
-    const org = await loadOrganisation(conn, app.organisationId);
-    const at = this.ctx.now().toISOString();
-    const results = JSON.stringify(await this.rules(conn, call, app)); // read before the transaction holds the connection
-    await this.ctx.database.transaction<GrantsDb, void>(async (tx) => {
-      await tx.trx
-        .updateTable('grants_applications')
-        .set({ status: input.to, decision_reason: reason, updated_at: at })
-        .where('id', '=', id)
-        .execute();
-      if (input.to === 'eligible' || input.to === 'ineligible')
-        await tx.trx
-          .insertInto('grants_eligibility')
-          .values({
-            application_id: id,
-            revision: app.revision,
-            results,
-            decision: input.to,
-            reason,
-            decided_by: actor.label,
-            at,
-          })
-          .execute();
-      await audit(
-        platformRepos(tx.trx).audit,
-        actor,
-        `grants.application.${input.to}`,
-        { type: 'grants_application', id },
-        { reason },
-      );
-      const kind =
-        input.to === 'info_requested' ? 'info' : input.to === 'approved' || input.to === 'rejected' ? 'decision' : null;
-      if (kind && org)
-        await queueMail(
-          this.ctx,
-          tx.trx,
-          kind,
-          org.contactEmail,
-          { id, title: app.content.title, call: call.title, reason, decision: input.to },
-          `${kind}:${id}:${input.to}:${at}`,
-        );
-    });
-    return this.get(id, actor);
-  }
-
   async revisions(id: string, actor: Actor) {
     await this.get(id, actor);
     const rows = await db(this.ctx)
@@ -346,62 +266,6 @@ export class ApplicationService {
       actor: r.actor,
       at: r.at,
     }));
-  }
-
-  /** Attaches a file for one of the call's required attachments; its bytes must be what its name claims. */
-  async attach(
-    id: string,
-    a: { requirement: string; filename: string; declaredType?: string; bytes: Uint8Array },
-    actor: Actor,
-  ) {
-    const app = await this.get(id, actor);
-    if (!EDITABLE.includes(app.status))
-      throw new AppError('CONFLICT', `application '${id}' is ${app.status} and cannot be changed`, {
-        status: app.status,
-      });
-    const call = await loadCall(db(this.ctx), app.callId);
-    if (!call.requiredAttachments.some((r) => r.id === a.requirement))
-      throw new AppError(
-        'VALIDATION_FAILED',
-        `requirement: '${a.requirement}' is not an attachment this call asks for`,
-        [{ path: 'requirement', message: 'unknown', allowed: call.requiredAttachments.map((r) => r.id) }],
-      );
-    if (a.bytes.length > this.maxBytes)
-      throw new AppError('PAYLOAD_TOO_LARGE', `${a.filename}: over ${this.maxBytes} bytes`, [
-        { path: 'file', message: 'too large' },
-      ]);
-    const filename = cleanFilename(a.filename);
-    const kind = await checkDocument(a.bytes, filename, a.declaredType);
-    const sha256 = createHash('sha256').update(a.bytes).digest('hex');
-    await this.files.put(sha256, a.bytes);
-    const row = {
-      application_id: id,
-      requirement: a.requirement,
-      filename,
-      kind,
-      sha256,
-      size: a.bytes.length,
-      added_at: this.ctx.now().toISOString(),
-    };
-    await this.ctx.database.transaction<GrantsDb, void>(async (tx) => {
-      await tx.trx
-        .deleteFrom('grants_attachments')
-        .where('application_id', '=', id)
-        .where('requirement', '=', a.requirement)
-        .execute();
-      await tx.trx.insertInto('grants_attachments').values(row).execute();
-    });
-    return { requirement: row.requirement, filename, kind, sha256, size: row.size };
-  }
-
-  async attachments(id: string, actor: Actor) {
-    await this.get(id, actor);
-    return db(this.ctx)
-      .selectFrom('grants_attachments')
-      .selectAll()
-      .where('application_id', '=', id)
-      .orderBy('requirement')
-      .execute();
   }
 
   private async keepRevision(

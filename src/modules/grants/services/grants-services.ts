@@ -7,6 +7,8 @@ import { JobHandlers, JobQueue } from '../../../kernel/jobs/index.ts';
 import { MAIL_JOB, MailSender, smtpTransport } from '../../../kernel/mail/index.ts';
 import { GRANTS_MESSAGES } from '../messages/catalog.ts';
 import { ApplicationService } from './application-service.ts';
+import { AttachmentService } from './attachment-service.ts';
+import { DecisionService } from './decision-service.ts';
 import { CallService } from './call-service.ts';
 import { ReviewService } from './review-service.ts';
 import type { GrantsContext } from './context.ts';
@@ -21,7 +23,14 @@ export interface KernelJobs {
 
 export interface GrantsServices {
   jobs: KernelJobs;
-  grants: { calls: CallService; applications: ApplicationService; reviews: ReviewService; now: () => Date };
+  grants: {
+    calls: CallService;
+    applications: ApplicationService;
+    attachments: AttachmentService;
+    decisions: DecisionService;
+    reviews: ReviewService;
+    now: () => Date;
+  };
 }
 
 export function kernelJobs(database: ModuleDatabase, config: Readonly<Config>, now?: () => Date): KernelJobs {
@@ -47,11 +56,15 @@ export function createGrantsServices(
     now,
     publicUrl: config.publicUrl,
   };
+  const applications = new ApplicationService(ctx);
+  const files = new DiskDocumentFiles(config.documentsDir);
   return {
     jobs,
     grants: {
       calls: new CallService(ctx),
-      applications: new ApplicationService(ctx, new DiskDocumentFiles(config.documentsDir), config.documentMaxBytes),
+      applications,
+      attachments: new AttachmentService(ctx, applications, files, config.documentMaxBytes),
+      decisions: new DecisionService(ctx, applications),
       reviews: new ReviewService(ctx),
       now,
     },

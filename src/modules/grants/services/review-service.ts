@@ -171,7 +171,10 @@ export class ReviewService {
     if (missing.length || unknown.length)
       throw new AppError(
         'VALIDATION_FAILED',
-        `scores: ${[...missing.map((m) => `${m} is not scored (give a score or null for n/a)`), ...unknown.map((u) => `${u} is not a criterion of this call`)].join('; ')}`,
+        `scores: ${[
+          ...missing.map((m) => `${m} is not scored (give a score or null for n/a)`),
+          ...unknown.map((u) => `${u} is not a criterion of this call`),
+        ].join('; ')}`,
         [
           ...missing.map((m) => ({ path: `scores.${m}`, message: 'required (null for not applicable)' })),
           ...unknown.map((u) => ({

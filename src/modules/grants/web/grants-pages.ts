@@ -91,7 +91,9 @@ export function grantsPages(app: FastifyInstance, s: GrantsServices): void {
     const apps = await s.grants.applications.list(signedIn(req));
     const items = apps.map(
       (a) =>
-        html`<li><a href="/grants/applications/${a.id}">${a.content.title}</a> — ${t.t('grants.app.status', { status: a.status })}</li>`,
+        html`<li><a href="/grants/applications/${a.id}">${a.content.title}</a> — ${t.t('grants.app.status', {
+          status: a.status,
+        })}</li>`,
     );
     const body = html`<h1>${t.t('grants.apps.title')}</h1>
       ${apps.length ? html`<ul>${items}</ul>` : html`<p>${t.t('grants.apps.none')}</p>`}`;
@@ -106,7 +108,8 @@ export function grantsPages(app: FastifyInstance, s: GrantsServices): void {
     const elig = await s.grants.applications.eligibility(a.id, actor);
     const rules = elig.current.map((r) => html`<li>${r.passed ? '✓' : '✗'} ${t.t(`grants.rule.${r.rule}`)}</li>`);
     const body = html`<h1>${a.content.title}</h1>
-      <p><strong>${t.t('grants.app.status', { status: a.status })}</strong> · ${t.t('grants.app.revision', { revision: a.revision })}</p>
+      <p><strong>${t.t('grants.app.status', { status: a.status })}</strong> ·
+        ${t.t('grants.app.revision', { revision: a.revision })}</p>
       ${a.decisionReason ? html`<p>${t.t('grants.app.reason')}: ${a.decisionReason}</p>` : ''}
       <p>${t.t('grants.app.organisation')}: ${org.legalName}</p>
       <h2>${t.t('grants.app.summary')}</h2><p>${a.content.summary}</p>
@@ -131,7 +134,8 @@ function budget(t: Translator, lines: readonly { year: number; category: string;
   if (!lines.length) return '';
   return html`<h2>${t.t('grants.app.budget')}</h2><table><tbody>${lines.map(
     (l) =>
-      html`<tr><th scope="row">${t.t('grants.app.year', { year: l.year })}</th><td>${l.category}</td><td>${currency} ${l.amount.toLocaleString('en')}</td></tr>`,
+      html`<tr><th scope="row">${t.t('grants.app.year', { year: l.year })}</th><td>${l.category}</td>
+        <td>${currency} ${l.amount.toLocaleString('en')}</td></tr>`,
   )}</tbody></table>`;
 }
 
