@@ -315,6 +315,61 @@ describe('grants: review', () => {
   });
 });
 
+describe('grants: awards, reminders, dashboard and export', () => {
+  it('records the agreement and tranches, reminds before the due date, and not after the report came in', async () => {
+    const a = await g.applications.createDraft(draft({ title: 'Awarded proposal' }), people.alice!);
+    await g.applications.submit(a.id, people.alice!);
+    await g.decisions.decide(a.id, { to: 'eligible', reason: 'All checks pass' }, people.secretariat!);
+    await g.decisions.decide(a.id, { to: 'approved', reason: 'Ranked first' }, people.secretariat!);
+    const award = {
+      amount: 45_000,
+      currency: 'USD',
+      agreementRef: 'SGF/2027/01',
+      signedOn: '2027-05-15',
+      tranches: [
+        { dueOn: '2027-06-01', amount: 25_000 },
+        { dueOn: '2028-06-01', amount: 20_000 },
+      ],
+      reports: [{ kind: 'narrative', dueOn: '2027-06-30' }],
+    };
+    await expect(
+      g.awards.award(a.id, { ...award, tranches: [{ dueOn: '2027-06-01', amount: 1 }] }, people.secretariat!),
+    ).rejects.toThrow(/tranches: total 1, not 45000/);
+    await expect(g.awards.award(a.id, award, people.alice!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const made = await g.awards.award(a.id, award, people.secretariat!);
+    expect(made.tranches.map((t) => t.amount)).toEqual([25_000, 20_000]);
+    expect((await g.awards.get(a.id, people.alice!)).agreementRef).toBe('SGF/2027/01');
+    await expect(g.awards.get(a.id, people.bob!)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    const reminders = () => smtp.received.filter((m) => m.subject === 'Report due: Awarded proposal');
+    clock = Date.parse('2027-06-10T00:00:00Z');
+    await drainMail();
+    expect(reminders()).toHaveLength(0); // not yet: 14 days before is 16 June
+    clock = Date.parse('2027-06-17T00:00:00Z');
+    await drainMail();
+    expect(reminders()).toHaveLength(1);
+    expect(reminders()[0]!.text).toContain('narrative report');
+    expect(reminders()[0]!.text).toContain('2027-06-30');
+    await g.awards.receiveReport(made.reports[0]!.id, people.secretariat!);
+    clock = Date.parse('2027-07-08T00:00:00Z');
+    await drainMail();
+    expect(reminders()).toHaveLength(1); // the report came in: the "after" reminder sends nothing
+    clock = Date.parse('2027-03-10T12:00:00.000Z');
+
+    const d = await g.awards.dashboard(callId, people.secretariat!);
+    expect(d.byStatus.approved).toBe(1);
+    expect(d.byCountry.THA).toBe(d.applications);
+    expect(d.awarded).toBe(45_000);
+    expect(d.successRate).toBeGreaterThan(0);
+    const csv = await g.awards.csv(callId, people.secretariat!);
+    expect(csv.split('\n')[0]).toBe(
+      'id,organisation,status,revision,title,countries,themes,requested,awarded,submitted_at',
+    );
+    expect(csv).toContain(`${a.id},Alpha Aid,approved,1,Awarded proposal,THA LAO,cross-border support,45000,45000,`);
+    await expect(g.awards.csv(callId, people.rita!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
 describe('grants: demo seed', () => {
   it('seeds the 2011 call with its real terms, closed and without applications', async () => {
     const { seedGrants } = await import('../../src/modules/grants/services/demo-seed.ts');

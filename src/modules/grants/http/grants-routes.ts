@@ -28,7 +28,7 @@ type Id = { Params: { id: string } };
 const tags = ['grants'];
 
 export function grantsRoutes(app: FastifyInstance, s: GrantsServices): void {
-  const { calls, applications, attachments, decisions, reviews } = s.grants;
+  const { calls, applications, attachments, decisions, reviews, awards } = s.grants;
 
   app.get('/api/v1/grants/calls', { schema: { tags } }, async () => ({ calls: await calls.listCalls() }));
   app.get<Id>('/api/v1/grants/calls/:id', { schema: { tags } }, async (req) => calls.getCall(req.params.id));
@@ -126,5 +126,30 @@ export function grantsRoutes(app: FastifyInstance, s: GrantsServices): void {
   );
   app.post<Id>('/api/v1/grants/reviews/:id', { schema: { tags } }, async (req, reply) =>
     reply.code(201).send(await reviews.submitReview(req.params.id, req.body, signedIn(req))),
+  );
+
+  app.post<Id>('/api/v1/grants/applications/:id/award', { schema: { tags } }, async (req, reply) =>
+    reply.code(201).send(await awards.award(req.params.id, req.body, signedIn(req))),
+  );
+  app.get<Id>('/api/v1/grants/applications/:id/award', { schema: { tags } }, async (req) =>
+    awards.get(req.params.id, signedIn(req)),
+  );
+  app.post<{ Params: { id: string; seq: string } }>(
+    '/api/v1/grants/applications/:id/tranches/:seq/release',
+    { schema: { tags } },
+    async (req, reply) => {
+      await awards.releaseTranche(req.params.id, Number(req.params.seq), signedIn(req));
+      return reply.code(204).send();
+    },
+  );
+  app.post<Id>('/api/v1/grants/reports/:id/received', { schema: { tags } }, async (req, reply) => {
+    await awards.receiveReport(req.params.id, signedIn(req));
+    return reply.code(204).send();
+  });
+  app.get<Id>('/api/v1/grants/calls/:id/dashboard', { schema: { tags } }, async (req) =>
+    awards.dashboard(req.params.id, signedIn(req)),
+  );
+  app.get<Id>('/api/v1/grants/calls/:id/applications.csv', { schema: { tags } }, async (req, reply) =>
+    reply.type('text/csv; charset=utf-8').send(await awards.csv(req.params.id, signedIn(req))),
   );
 }

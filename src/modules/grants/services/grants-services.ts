@@ -8,6 +8,7 @@ import { MAIL_JOB, MailSender, smtpTransport } from '../../../kernel/mail/index.
 import { GRANTS_MESSAGES } from '../messages/catalog.ts';
 import { ApplicationService } from './application-service.ts';
 import { AttachmentService } from './attachment-service.ts';
+import { AwardService, REMINDER_JOB } from './award-service.ts';
 import { DecisionService } from './decision-service.ts';
 import { CallService } from './call-service.ts';
 import { ReviewService } from './review-service.ts';
@@ -28,6 +29,7 @@ export interface GrantsServices {
     applications: ApplicationService;
     attachments: AttachmentService;
     decisions: DecisionService;
+    awards: AwardService;
     reviews: ReviewService;
     now: () => Date;
   };
@@ -58,6 +60,8 @@ export function createGrantsServices(
   };
   const applications = new ApplicationService(ctx);
   const files = new DiskDocumentFiles(config.documentsDir);
+  const awards = new AwardService(ctx, applications);
+  if (!jobs.handlers.types().includes(REMINDER_JOB)) jobs.handlers.register(REMINDER_JOB, awards.remind);
   return {
     jobs,
     grants: {
@@ -65,6 +69,7 @@ export function createGrantsServices(
       applications,
       attachments: new AttachmentService(ctx, applications, files, config.documentMaxBytes),
       decisions: new DecisionService(ctx, applications),
+      awards,
       reviews: new ReviewService(ctx),
       now,
     },

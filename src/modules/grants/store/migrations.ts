@@ -101,3 +101,34 @@ export const GRANTS_MIGRATIONS: ModuleMigrations = {
       .execute();
   },
 };
+
+export const GRANTS_AWARD_MIGRATIONS: ModuleMigrations = {
+  async '20261204T1130_grants_awards'(db) {
+    await db.schema
+      .createTable('grants_awards')
+      .addColumn('application_id', 'text', (c) => c.primaryKey())
+      .addColumn('amount', 'real', (c) => c.notNull())
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .addColumn('agreement_ref', 'text', (c) => c.notNull())
+      .addColumn('signed_on', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('grants_tranches')
+      .addColumn('application_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('due_on', 'text', (c) => c.notNull())
+      .addColumn('amount', 'real', (c) => c.notNull())
+      .addColumn('released_on', 'text')
+      .addPrimaryKeyConstraint('grants_tranches_pk', ['application_id', 'seq'])
+      .execute();
+    await db.schema
+      .createTable('grants_reports')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('application_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('due_on', 'text', (c) => c.notNull())
+      .addColumn('received_on', 'text')
+      .execute();
+  },
+};

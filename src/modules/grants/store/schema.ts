@@ -51,4 +51,14 @@ export interface GrantsDb {
     comment: string;
     at: string;
   };
+  grants_awards: {
+    application_id: string;
+    amount: number;
+    currency: string;
+    agreement_ref: string;
+    signed_on: string;
+    created_at: string;
+  };
+  grants_tranches: { application_id: string; seq: number; due_on: string; amount: number; released_on: string | null };
+  grants_reports: { id: string; application_id: string; kind: string; due_on: string; received_on: string | null };
 }
