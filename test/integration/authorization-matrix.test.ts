@@ -194,7 +194,9 @@ async function grantApp() {
   const { callId, orgId } = await grants();
   return { callId, organisationId: orgId, title: `Matrix proposal ${++seq}`, durationYears: 1, currency: 'USD' };
 }
-async function ownersApplication(status: 'draft' | 'submitted' | 'eligible' | 'in_review' = 'draft'): Promise<string> {
+async function ownersApplication(
+  status: 'draft' | 'submitted' | 'eligible' | 'in_review' | 'approved' | 'awarded' = 'draft',
+): Promise<string> {
   const g = t.services.grants;
   const { id } = await g.applications.createDraft(await grantApp(), owner.actor);
   if (status === 'draft') return id;
@@ -202,6 +204,21 @@ async function ownersApplication(status: 'draft' | 'submitted' | 'eligible' | 'i
   if (status === 'submitted') return id;
   await g.decisions.decide(id, { to: 'eligible', reason: 'All checks pass' }, SYSTEM);
   if (status === 'in_review') await g.reviews.assign(id, ids['contributor (other)']!, SYSTEM);
+  if (status === 'approved' || status === 'awarded')
+    await g.decisions.decide(id, { to: 'approved', reason: 'Ranked first' }, SYSTEM);
+  if (status === 'awarded')
+    await g.awards.award(
+      id,
+      {
+        amount: 1000,
+        currency: 'USD',
+        agreementRef: 'M/1',
+        signedOn: '2026-01-01',
+        tranches: [{ dueOn: '2026-02-01', amount: 1000 }],
+        reports: [{ kind: 'financial', dueOn: '2026-12-31' }],
+      },
+      SYSTEM,
+    );
   return id;
 }
 
@@ -861,6 +878,54 @@ const ROWS: Row[] = [
     }),
     allow: [],
     note: 'the assigned reviewer writes with a personal token, which this matrix has not',
+  },
+  {
+    route: 'POST /api/v1/grants/applications/:id/award',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/grants/applications/${await ownersApplication('approved')}/award`,
+      payload: {
+        amount: 1000,
+        currency: 'USD',
+        agreementRef: 'M/1',
+        signedOn: '2026-01-01',
+        tranches: [{ dueOn: '2026-02-01', amount: 1000 }],
+      },
+    }),
+    allow: [],
+    note: "the secretariat's token only",
+  },
+  {
+    route: 'GET /api/v1/grants/applications/:id/award',
+    request: async () => get(`/api/v1/grants/applications/${await ownersApplication('awarded')}/award`)(),
+    allow: GRANT_APPLICANT,
+  },
+  {
+    route: 'POST /api/v1/grants/applications/:id/tranches/:seq/release',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/grants/applications/${await ownersApplication('awarded')}/tranches/1/release`,
+    }),
+    allow: [],
+  },
+  {
+    route: 'POST /api/v1/grants/reports/:id/received',
+    request: async () => {
+      const id = await ownersApplication('awarded');
+      const report = (await t.services.grants.awards.get(id, SYSTEM)).reports[0]!.id;
+      return { method: 'POST', url: `/api/v1/grants/reports/${report}/received` };
+    },
+    allow: [],
+  },
+  {
+    route: 'GET /api/v1/grants/calls/:id/dashboard',
+    request: async () => get(`/api/v1/grants/calls/${(await grants()).callId}/dashboard`)(),
+    allow: EDITORS,
+  },
+  {
+    route: 'GET /api/v1/grants/calls/:id/applications.csv',
+    request: async () => get(`/api/v1/grants/calls/${(await grants()).callId}/applications.csv`)(),
+    allow: EDITORS,
   },
   { route: 'GET /grants', request: get('/grants'), allow: EVERYONE },
   {
