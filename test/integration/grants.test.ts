@@ -393,3 +393,42 @@ describe('grants: demo seed', () => {
     }
   });
 });
+
+describe('grants over the API', () => {
+  it("lets an editor's personal write token act for the secretariat, refuses a partner token, and shows the deadline", async () => {
+    const { createToken } = await import('../helpers/accounts.ts');
+    const sec = await createToken(t.services, ['write'], people.secretariat!.userId);
+    const partner = await createToken(t.services, ['read', 'write']);
+    const alice = await createToken(t.services, ['write'], people.alice!.userId);
+    const body = {
+      title: 'API call',
+      opensAt: '2020-01-01T00:00:00Z',
+      closesAt: '2021-01-01T00:00:00+01:00',
+      currency: 'USD',
+      capPerYear: 10_000,
+      maxYears: 1,
+    };
+    const post = (url: string, headers: Record<string, string>, payload?: unknown) =>
+      t.app.inject({ method: 'POST', url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+    expect((await post('/api/v1/grants/calls', partner.header, body)).statusCode).toBe(403);
+    const bad = await post('/api/v1/grants/calls', sec.header, { ...body, currency: 'dollars' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('currency');
+    const made = await post('/api/v1/grants/calls', sec.header, body);
+    expect(made.statusCode).toBe(201);
+    expect(made.json().closesAt).toBe('2020-12-31T23:00:00.000Z');
+    const page = await t.app.inject({ url: `/grants/calls/${made.json().id}?tz=America/Bogota` });
+    expect(page.body).toContain('(UTC)');
+    expect(page.body).toContain('America/Bogota');
+    // The call has closed (server time is now): a draft is refused with the deadline in the answer.
+    const draftRes = await post('/api/v1/grants/applications', alice.header, {
+      callId: made.json().id,
+      organisationId: orgA,
+      title: 'Too late',
+      durationYears: 1,
+      currency: 'USD',
+    });
+    expect(draftRes.statusCode).toBe(409);
+    expect(draftRes.json().error.message).toContain('2020-12-31T23:00:00.000Z');
+  });
+});
