@@ -927,6 +927,68 @@ const ROWS: Row[] = [
     request: async () => get(`/api/v1/grants/calls/${(await grants()).callId}/applications.csv`)(),
     allow: EDITORS,
   },
+  {
+    route: 'GET /grants/organisations/new',
+    request: get('/grants/organisations/new'),
+    allow: SIGNED_IN,
+    note: 'the public is sent to sign in',
+  },
+  {
+    route: 'POST /grants/organisations',
+    request: async () => ({ method: 'POST', url: '/grants/organisations', form: Object.entries(grantOrg()) }),
+    allow: [...USERS, 'owner token write'],
+    note: 'a person registers; partner tokens act for no one',
+  },
+  {
+    route: 'GET /grants/calls/:id/apply',
+    request: async () => get(`/grants/calls/${(await grants()).callId}/apply`)(),
+    allow: SIGNED_IN,
+  },
+  {
+    route: 'POST /grants/calls/:id/apply',
+    request: async () => {
+      const { callId, orgId } = await grants();
+      return {
+        method: 'POST',
+        url: `/grants/calls/${callId}/apply`,
+        form: [
+          ['organisationId', orgId],
+          ['title', `Web proposal ${++seq}`],
+          ['durationYears', '1'],
+        ],
+      };
+    },
+    allow: ['contributor (owner)', 'owner token write'],
+    note: 'others get the form back with the organisation refused (404: not theirs)',
+  },
+  {
+    route: 'GET /grants/applications/:id/edit',
+    request: async () => get(`/grants/applications/${await ownersApplication()}/edit`)(),
+    allow: ['contributor (owner)', 'owner token write'],
+  },
+  {
+    route: 'POST /grants/applications/:id/edit',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/applications/${await ownersApplication()}/edit`,
+      form: [
+        ['title', 'Edited on the web'],
+        ['durationYears', '1'],
+      ],
+    }),
+    allow: ['contributor (owner)', 'owner token write'],
+    note: 'the secretariat reads applications but never writes them (403)',
+  },
+  {
+    route: 'POST /grants/applications/:id/submit',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/applications/${await ownersApplication()}/submit`,
+      form: [],
+    }),
+    allow: ['contributor (owner)', 'owner token write'],
+    note: 'the secretariat reads applications but never submits them (403)',
+  },
   { route: 'GET /grants', request: get('/grants'), allow: EVERYONE },
   {
     route: 'GET /grants/calls/:id',

@@ -5,6 +5,7 @@ import { GRANTS_AWARD_MIGRATIONS, GRANTS_MIGRATIONS } from './store/migrations.t
 import { createGrantsServices, type GrantsServices, type KernelJobs } from './services/grants-services.ts';
 import { grantsRoutes } from './http/grants-routes.ts';
 import { grantsPages } from './web/grants-pages.ts';
+import { applicantPages } from './web/applicant-pages.ts';
 import { jobsCommand } from './commands/jobs-command.ts';
 import { seedGrants } from './services/demo-seed.ts';
 
@@ -16,7 +17,10 @@ export const grantsModule = defineModule<GrantsServices>({
   services: ({ database, config, services }) =>
     createGrantsServices(database, config, services as { jobs?: KernelJobs }),
   routes: (app, { services }) => grantsRoutes(app, services),
-  pages: (app, { services }) => grantsPages(app, services),
+  pages(app, { services }) {
+    grantsPages(app, services);
+    applicantPages(app, services);
+  },
   commands: jobsCommand,
   seed: (services) => seedGrants(services.grants.calls),
   openapi: { tags: [{ name: 'grants', description: 'Small Grants Facility: calls, applications, review' }] },

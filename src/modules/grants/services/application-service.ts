@@ -59,6 +59,14 @@ export class ApplicationService {
     return toApplication(row);
   }
 
+  /** An application its organisation's member may change; the secretariat reads but never writes it (403). */
+  async own(id: string, actor: Actor): Promise<Application> {
+    const app = await this.get(id, actor);
+    if (!(await memberOrgs(db(this.ctx), actor.userId)).includes(app.organisationId))
+      throw new AppError('FORBIDDEN', `only the applicant organisation changes application '${id}'`, { id });
+    return app;
+  }
+
   async list(actor: Actor, filter: { callId?: string } = {}): Promise<Application[]> {
     const conn = db(this.ctx);
     let q = conn.selectFrom('grants_applications').selectAll();
@@ -125,7 +133,7 @@ export class ApplicationService {
 
   /** Saves a new revision of a draft, or of an application the secretariat asked more information about. */
   async save(id: string, input: unknown, actor: Actor): Promise<Application> {
-    const app = await this.get(id, actor);
+    const app = await this.own(id, actor);
     if (!EDITABLE.includes(app.status))
       throw new AppError('CONFLICT', `application '${id}' is ${app.status} and cannot be edited`, {
         status: app.status,
@@ -161,7 +169,7 @@ export class ApplicationService {
    * may come after the close. Records the automatic eligibility checks and queues the receipt.
    */
   async submit(id: string, actor: Actor): Promise<Application> {
-    const app = await this.get(id, actor);
+    const app = await this.own(id, actor);
     if (!EDITABLE.includes(app.status))
       throw new AppError('CONFLICT', `application '${id}' is ${app.status}; it was submitted already`, {
         status: app.status,

@@ -23,7 +23,7 @@ export class AttachmentService {
     a: { requirement: string; filename: string; declaredType?: string; bytes: Uint8Array },
     actor: Actor,
   ) {
-    const app = await this.apps.get(id, actor);
+    const app = await this.apps.own(id, actor);
     if (!EDITABLE.includes(app.status))
       throw new AppError('CONFLICT', `application '${id}' is ${app.status} and cannot be changed`, {
         status: app.status,

@@ -82,7 +82,11 @@ export function grantsPages(app: FastifyInstance, s: GrantsServices): void {
 
   app.get<Id>('/grants/calls/:id', async (req, reply) => {
     const c = await s.grants.calls.getCall(req.params.id);
-    const body = html`<h1>${c.title}</h1>${callBody(req.t, c, await readerZone(req, s))}`;
+    const apply =
+      c.state === 'open'
+        ? html`<p><a href="/grants/calls/${c.id}/apply">${req.t.t('grants.form.applyLink')}</a></p>`
+        : '';
+    const body = html`<h1>${c.title}</h1>${callBody(req.t, c, await readerZone(req, s))}${apply}`;
     return reply.type('text/html; charset=utf-8').send(page(req.t, { title: c.title }, body));
   });
 
@@ -96,6 +100,7 @@ export function grantsPages(app: FastifyInstance, s: GrantsServices): void {
         })}</li>`,
     );
     const body = html`<h1>${t.t('grants.apps.title')}</h1>
+      <p><a href="/grants/organisations/new">${t.t('grants.org.registerLink')}</a></p>
       ${apps.length ? html`<ul>${items}</ul>` : html`<p>${t.t('grants.apps.none')}</p>`}`;
     return reply.type('text/html; charset=utf-8').send(page(t, { title: t.t('grants.apps.title') }, body));
   });
@@ -106,12 +111,22 @@ export function grantsPages(app: FastifyInstance, s: GrantsServices): void {
     const a = await s.grants.applications.get(req.params.id, actor);
     const org = await s.grants.calls.getOrganisation(a.organisationId, actor);
     const elig = await s.grants.applications.eligibility(a.id, actor);
+    const call = await s.grants.calls.getCall(a.callId);
+    const editable = a.status === 'draft' || a.status === 'info_requested';
+    const actions = editable
+      ? html`<p><a href="/grants/applications/${a.id}/edit">${t.t('grants.form.edit')}</a></p>
+          <form method="post" action="/grants/applications/${a.id}/submit">
+            <input type="hidden" name="_csrf" value="${reply.generateCsrf()}">
+            <button type="submit">${t.t('grants.form.submit')}</button></form>`
+      : '';
     const rules = elig.current.map((r) => html`<li>${r.passed ? '✓' : '✗'} ${t.t(`grants.rule.${r.rule}`)}</li>`);
     const body = html`<h1>${a.content.title}</h1>
       <p><strong>${t.t('grants.app.status', { status: a.status })}</strong> ·
         ${t.t('grants.app.revision', { revision: a.revision })}</p>
       ${a.decisionReason ? html`<p>${t.t('grants.app.reason')}: ${a.decisionReason}</p>` : ''}
       <p>${t.t('grants.app.organisation')}: ${org.legalName}</p>
+      <p>${t.t('grants.call.closes')}: ${when(t, call.closesAt, org.timeZone)}</p>
+      ${actions}
       <h2>${t.t('grants.app.summary')}</h2><p>${a.content.summary}</p>
       <ul>${rules}</ul>
       ${budget(t, a.content.budget, a.content.currency)}`;
