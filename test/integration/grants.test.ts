@@ -395,7 +395,7 @@ describe('grants: demo seed', () => {
 });
 
 describe('grants over the API', () => {
-  it("lets an editor's personal write token act for the secretariat, refuses a partner token, and shows the deadline", async () => {
+  it("an editor's personal token acts for the secretariat, a partner token is refused, deadline shown", async () => {
     const { createToken } = await import('../helpers/accounts.ts');
     const sec = await createToken(t.services, ['write'], people.secretariat!.userId);
     const partner = await createToken(t.services, ['read', 'write']);
