@@ -24,7 +24,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { JobQueue, ClaimedJob } from '../jobs/job-queue.ts';
 
-export const MAIL_JOB = 'kernel.mail.send';
+export const MAIL_JOB = 'mail/send';
 
 export interface OutgoingMail {
   to: string;

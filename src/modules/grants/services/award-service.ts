@@ -29,7 +29,7 @@ export const AwardInput = z.object({
     .default([]),
 });
 
-export const REMINDER_JOB = 'grants.report.reminder';
+export const REMINDER_JOB = 'grants/report-reminder';
 /** Reminders go this many days before and after a report's due date. */
 export const REMINDER_DAYS = { before: 14, after: 7 } as const;
 
