@@ -9,6 +9,9 @@ import { KERNEL_MESSAGES } from '../kernel/i18n/kernel-messages.ts';
 import { platformModule } from '../modules/platform/index.ts';
 import { casesModule } from '../modules/cases/index.ts';
 import { assistanceModule } from '../modules/assistance/index.ts';
+import { grantsModule } from '../modules/grants/index.ts';
+import { JOB_MIGRATIONS } from '../kernel/jobs/index.ts';
+import { MAIL_MIGRATIONS } from '../kernel/mail/index.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module declares the services it uses
 type AnyModule = Readonly<ModuleDefinition<any>>;
@@ -23,11 +26,15 @@ function uniquelyNamed(modules: readonly AnyModule[]): readonly AnyModule[] {
   return modules;
 }
 
-export const MODULES = uniquelyNamed([platformModule, casesModule, assistanceModule]);
+export const MODULES = uniquelyNamed([platformModule, casesModule, assistanceModule, grantsModule]);
 
 /** Every module's migrations as one set (a name declared twice is refused). */
 export function allMigrations(modules = MODULES): ModuleMigrations {
-  return mergeMigrations(modules.map((m) => ({ module: m.name, migrations: m.migrations })));
+  const own = [
+    { module: 'kernel-jobs', migrations: JOB_MIGRATIONS },
+    { module: 'kernel-mail', migrations: MAIL_MIGRATIONS },
+  ];
+  return mergeMigrations([...own, ...modules.map((m) => ({ module: m.name, migrations: m.migrations }))]);
 }
 
 /** The message catalogs of the kernel and every module, merged (see kernel/i18n/i18n.ts). */

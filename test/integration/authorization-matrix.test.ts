@@ -272,6 +272,69 @@ const assistanceRows = (path: AssistPath): Row[] => {
   ];
 };
 
+// ---- grants fixtures: an open call and the owner's organisation, made once; applications fresh each time ----
+
+/** Who may read the owner's organisation and its applications: its member, the secretariat, the member's token. */
+const GRANT_APPLICANT: readonly Who[] = ['contributor (owner)', ...EDITORS, 'owner token write'];
+const ids: Partial<Record<Who, string>> = {};
+const grantCall = () => ({
+  title: `Matrix call ${++seq}`,
+  opensAt: '2020-01-01T00:00:00Z',
+  closesAt: '2099-12-31T23:59:59Z',
+  currency: 'USD',
+  capPerYear: 25_000,
+  maxYears: 3,
+  requiredAttachments: [{ id: 'registration', label: 'Registration certificate' }],
+  rubric: [{ id: 'relevance', label: 'Relevance', weight: 1 }],
+});
+const grantOrg = () => ({
+  legalName: `Matrix NGO ${++seq}`,
+  legalStatus: 'ngo',
+  registrationNumber: 'M-1',
+  registrationCountry: 'PHL',
+  contactEmail: 'contact@matrix-ngo.example.org',
+});
+let grantsMemo: Promise<{ callId: string; orgId: string }> | undefined;
+function grants(): Promise<{ callId: string; orgId: string }> {
+  grantsMemo ??= (async () => {
+    const callId = (await t.services.grants.calls.createCall(grantCall(), SYSTEM)).id;
+    const orgId = (await t.services.grants.calls.registerOrganisation(grantOrg(), owner.actor)).id;
+    return { callId, orgId };
+  })();
+  return grantsMemo;
+}
+async function grantApp() {
+  const { callId, orgId } = await grants();
+  return { callId, organisationId: orgId, title: `Matrix proposal ${++seq}`, durationYears: 1, currency: 'USD' };
+}
+async function ownersApplication(
+  status: 'draft' | 'submitted' | 'eligible' | 'in_review' | 'approved' | 'awarded' = 'draft',
+): Promise<string> {
+  const g = t.services.grants;
+  const { id } = await g.applications.createDraft(await grantApp(), owner.actor);
+  if (status === 'draft') return id;
+  await g.applications.submit(id, owner.actor);
+  if (status === 'submitted') return id;
+  await g.decisions.decide(id, { to: 'eligible', reason: 'All checks pass' }, SYSTEM);
+  if (status === 'in_review') await g.reviews.assign(id, ids['contributor (other)']!, SYSTEM);
+  if (status === 'approved' || status === 'awarded')
+    await g.decisions.decide(id, { to: 'approved', reason: 'Ranked first' }, SYSTEM);
+  if (status === 'awarded')
+    await g.awards.award(
+      id,
+      {
+        amount: 1000,
+        currency: 'USD',
+        agreementRef: 'M/1',
+        signedOn: '2026-01-01',
+        tranches: [{ dueOn: '2026-02-01', amount: 1000 }],
+        reports: [{ kind: 'financial', dueOn: '2026-12-31' }],
+      },
+      SYSTEM,
+    );
+  return id;
+}
+
 // ---- the expectation table ----
 
 const get = (url: string) => async (): Promise<Req> => ({ method: 'GET', url });
@@ -825,6 +888,272 @@ const ROWS: Row[] = [
     },
     allow: WEB_EDIT_DRAFT,
   },
+
+  // The Small Grants Facility (grants module): calls are public; applications are their organisation's and the
+  // secretariat's (editors, admins); reviewers see what is assigned to them. API writes need a person's token.
+  { route: 'GET /api/v1/grants/calls', request: get('/api/v1/grants/calls'), allow: EVERYONE },
+  {
+    route: 'GET /api/v1/grants/calls/:id',
+    request: async () => get(`/api/v1/grants/calls/${(await grants()).callId}`)(),
+    allow: EVERYONE,
+  },
+  {
+    route: 'POST /api/v1/grants/calls',
+    request: async () => ({ method: 'POST', url: '/api/v1/grants/calls', payload: grantCall() }),
+    allow: [],
+    note: "the secretariat writes through an editor's personal token, which this matrix has not",
+  },
+  {
+    route: 'GET /api/v1/grants/calls/:id/meeting',
+    request: async () => get(`/api/v1/grants/calls/${(await grants()).callId}/meeting`)(),
+    allow: EDITORS,
+  },
+  { route: 'GET /api/v1/grants/organisations', request: get('/api/v1/grants/organisations'), allow: SIGNED_IN },
+  {
+    route: 'POST /api/v1/grants/organisations',
+    request: async () => ({ method: 'POST', url: '/api/v1/grants/organisations', payload: grantOrg() }),
+    allow: ['owner token write'],
+    note: 'a person registers an organisation; partner tokens act for no one',
+  },
+  {
+    route: 'GET /api/v1/grants/organisations/:id',
+    request: async () => get(`/api/v1/grants/organisations/${(await grants()).orgId}`)(),
+    allow: GRANT_APPLICANT,
+  },
+  {
+    route: 'POST /api/v1/grants/organisations/:id/members',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/grants/organisations/${(await grants()).orgId}/members`,
+      payload: { userId: owner.id },
+    }),
+    allow: [],
+  },
+  { route: 'GET /api/v1/grants/applications', request: get('/api/v1/grants/applications'), allow: SIGNED_IN },
+  {
+    route: 'POST /api/v1/grants/applications',
+    request: async () => ({ method: 'POST', url: '/api/v1/grants/applications', payload: await grantApp() }),
+    allow: ['owner token write'],
+  },
+  {
+    route: 'GET /api/v1/grants/applications/:id',
+    request: async () => get(`/api/v1/grants/applications/${await ownersApplication()}`)(),
+    allow: GRANT_APPLICANT,
+    note: "another organisation's application answers 404",
+  },
+  {
+    route: 'PUT /api/v1/grants/applications/:id',
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/v1/grants/applications/${await ownersApplication()}`,
+      payload: await grantApp(),
+    }),
+    allow: ['owner token write'],
+  },
+  {
+    route: 'POST /api/v1/grants/applications/:id/submit',
+    request: async () => ({ method: 'POST', url: `/api/v1/grants/applications/${await ownersApplication()}/submit` }),
+    allow: ['owner token write'],
+  },
+  {
+    route: 'POST /api/v1/grants/applications/:id/decision',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/grants/applications/${await ownersApplication('submitted')}/decision`,
+      payload: { to: 'eligible', reason: 'All checks pass' },
+    }),
+    allow: [],
+    note: "the secretariat's token only",
+  },
+  {
+    route: 'GET /api/v1/grants/applications/:id/revisions',
+    request: async () => get(`/api/v1/grants/applications/${await ownersApplication()}/revisions`)(),
+    allow: GRANT_APPLICANT,
+  },
+  {
+    route: 'GET /api/v1/grants/applications/:id/eligibility',
+    request: async () => get(`/api/v1/grants/applications/${await ownersApplication()}/eligibility`)(),
+    allow: GRANT_APPLICANT,
+  },
+  {
+    route: 'POST /api/v1/grants/applications/:id/attachments/:requirement',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/grants/applications/${await ownersApplication()}/attachments/registration`,
+      payload: {
+        filename: 'cert.txt',
+        contentType: 'text/plain',
+        data: Buffer.from('Registered 2009.').toString('base64'),
+      },
+    }),
+    allow: ['owner token write'],
+  },
+  {
+    route: 'POST /api/v1/grants/applications/:id/reviewers',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/grants/applications/${await ownersApplication('eligible')}/reviewers`,
+      payload: { userId: ids['contributor (other)'] },
+    }),
+    allow: [],
+  },
+  {
+    route: 'POST /api/v1/grants/conflicts',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/grants/conflicts',
+      payload: { organisationId: (await grants()).orgId, reason: 'Former staff' },
+    }),
+    allow: ['owner token write'],
+  },
+  {
+    route: 'GET /api/v1/grants/reviews',
+    request: get('/api/v1/grants/reviews'),
+    allow: [...USERS, 'owner token write'],
+  },
+  {
+    route: 'GET /api/v1/grants/reviews/:id',
+    request: async () => get(`/api/v1/grants/reviews/${await ownersApplication('in_review')}`)(),
+    allow: ['contributor (other)'],
+    note: 'assigned to the other contributor only',
+  },
+  {
+    route: 'POST /api/v1/grants/reviews/:id',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/grants/reviews/${await ownersApplication('in_review')}`,
+      payload: { scores: { relevance: 4 } },
+    }),
+    allow: [],
+    note: 'the assigned reviewer writes with a personal token, which this matrix has not',
+  },
+  {
+    route: 'POST /api/v1/grants/applications/:id/award',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/grants/applications/${await ownersApplication('approved')}/award`,
+      payload: {
+        amount: 1000,
+        currency: 'USD',
+        agreementRef: 'M/1',
+        signedOn: '2026-01-01',
+        tranches: [{ dueOn: '2026-02-01', amount: 1000 }],
+      },
+    }),
+    allow: [],
+    note: "the secretariat's token only",
+  },
+  {
+    route: 'GET /api/v1/grants/applications/:id/award',
+    request: async () => get(`/api/v1/grants/applications/${await ownersApplication('awarded')}/award`)(),
+    allow: GRANT_APPLICANT,
+  },
+  {
+    route: 'POST /api/v1/grants/applications/:id/tranches/:seq/release',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/grants/applications/${await ownersApplication('awarded')}/tranches/1/release`,
+    }),
+    allow: [],
+  },
+  {
+    route: 'POST /api/v1/grants/reports/:id/received',
+    request: async () => {
+      const id = await ownersApplication('awarded');
+      const report = (await t.services.grants.awards.get(id, SYSTEM)).reports[0]!.id;
+      return { method: 'POST', url: `/api/v1/grants/reports/${report}/received` };
+    },
+    allow: [],
+  },
+  {
+    route: 'GET /api/v1/grants/calls/:id/dashboard',
+    request: async () => get(`/api/v1/grants/calls/${(await grants()).callId}/dashboard`)(),
+    allow: EDITORS,
+  },
+  {
+    route: 'GET /api/v1/grants/calls/:id/applications.csv',
+    request: async () => get(`/api/v1/grants/calls/${(await grants()).callId}/applications.csv`)(),
+    allow: EDITORS,
+  },
+  {
+    route: 'GET /grants/organisations/new',
+    request: get('/grants/organisations/new'),
+    allow: SIGNED_IN,
+    note: 'the public is sent to sign in',
+  },
+  {
+    route: 'POST /grants/organisations',
+    request: async () => ({ method: 'POST', url: '/grants/organisations', form: Object.entries(grantOrg()) }),
+    allow: [...USERS, 'owner token write'],
+    note: 'a person registers; partner tokens act for no one',
+  },
+  {
+    route: 'GET /grants/calls/:id/apply',
+    request: async () => get(`/grants/calls/${(await grants()).callId}/apply`)(),
+    allow: SIGNED_IN,
+  },
+  {
+    route: 'POST /grants/calls/:id/apply',
+    request: async () => {
+      const { callId, orgId } = await grants();
+      return {
+        method: 'POST',
+        url: `/grants/calls/${callId}/apply`,
+        form: [
+          ['organisationId', orgId],
+          ['title', `Web proposal ${++seq}`],
+          ['durationYears', '1'],
+        ],
+      };
+    },
+    allow: ['contributor (owner)', 'owner token write'],
+    note: 'others get the form back with the organisation refused (404: not theirs)',
+  },
+  {
+    route: 'GET /grants/applications/:id/edit',
+    request: async () => get(`/grants/applications/${await ownersApplication()}/edit`)(),
+    allow: ['contributor (owner)', 'owner token write'],
+  },
+  {
+    route: 'POST /grants/applications/:id/edit',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/applications/${await ownersApplication()}/edit`,
+      form: [
+        ['title', 'Edited on the web'],
+        ['durationYears', '1'],
+      ],
+    }),
+    allow: ['contributor (owner)', 'owner token write'],
+    note: 'the secretariat reads applications but never writes them (403)',
+  },
+  {
+    route: 'POST /grants/applications/:id/submit',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/applications/${await ownersApplication()}/submit`,
+      form: [],
+    }),
+    allow: ['contributor (owner)', 'owner token write'],
+    note: 'the secretariat reads applications but never submits them (403)',
+  },
+  { route: 'GET /grants', request: get('/grants'), allow: EVERYONE },
+  {
+    route: 'GET /grants/calls/:id',
+    request: async () => get(`/grants/calls/${(await grants()).callId}`)(),
+    allow: EVERYONE,
+  },
+  { route: 'GET /grants/applications', request: get('/grants/applications'), allow: SIGNED_IN },
+  {
+    route: 'GET /grants/applications/:id',
+    request: async () => get(`/grants/applications/${await ownersApplication()}`)(),
+    allow: GRANT_APPLICANT,
+  },
+  {
+    route: 'GET /grants/reviews/:id',
+    request: async () => get(`/grants/reviews/${await ownersApplication('in_review')}`)(),
+    allow: ['contributor (other)'],
+  },
 ];
 
 // ---- sending a request as an actor, and reading the answer ----
@@ -881,7 +1210,9 @@ beforeAll(async () => {
     ['editor', 'editor'],
     ['admin', 'admin'],
   ] as const) {
-    emails[who] = (await createUser(t.services, role)).email;
+    const made = await createUser(t.services, role);
+    emails[who] = made.email;
+    ids[who] = made.id;
   }
   for (const who of USERS) auth[who] = { headers: {}, jar: await signIn(t.app, emails[who]!) };
   for (const [who, scopes] of [

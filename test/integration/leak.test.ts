@@ -660,3 +660,112 @@ describe('unpublished activities never reach a public channel (assistance regist
     expect(JSON.stringify(await section.load(COUNTRY.control))).toContain(ACT_CONTROL);
   });
 });
+
+describe("grants: applicant A never sees applicant B's application anywhere", () => {
+  it('by id, by guess, in lists, pages, revisions, eligibility, reviews and search; the control shows', async () => {
+    const { userActor, SYSTEM } = await import('../../src/modules/platform/index.ts');
+    const g = t.services.grants;
+    const mk = async (name: string) => {
+      const u = await createUser(t.services, 'contributor', `${name}@grants-leak.example.org`);
+      return { u, actor: userActor({ id: u.id, email: u.email, role: 'contributor' }) };
+    };
+    const a = await mk('applicant-a');
+    const b = await mk('applicant-b');
+    const call = await g.calls.createCall(
+      {
+        title: 'Leak test call',
+        opensAt: '2020-01-01T00:00:00Z',
+        closesAt: '2099-01-01T00:00:00Z',
+        currency: 'USD',
+        capPerYear: 1000,
+        maxYears: 1,
+        blindReview: true,
+      },
+      SYSTEM,
+    );
+    const org = (legalName: string) => ({
+      legalName,
+      legalStatus: 'ngo' as const,
+      registrationNumber: 'L-1',
+      registrationCountry: 'PHL',
+      contactEmail: 'x@example.org',
+    });
+    const orgA = await g.calls.registerOrganisation(org('Grantleakalphaorg'), a.actor);
+    const orgB = await g.calls.registerOrganisation(org('Grantleakbetaorg'), b.actor);
+    const app = (o: string, w: string) => ({
+      callId: call.id,
+      organisationId: o,
+      title: `Proposal ${w}title`,
+      summary: `${w}summary`,
+      durationYears: 1,
+      currency: 'USD',
+    });
+    const appA = await g.applications.createDraft(app(orgA.id, 'grantleakalpha'), a.actor);
+    const appB = await g.applications.createDraft(app(orgB.id, 'grantleakbeta'), b.actor);
+    await g.applications.submit(appB.id, b.actor);
+    await g.decisions.decide(appB.id, { to: 'eligible', reason: 'ok' }, SYSTEM);
+    // A reviews B's application on a blind call: even then, never B's identity.
+    await g.reviews.assign(appB.id, a.u.id, SYSTEM);
+
+    const aWho: Who = { name: 'applicant A', headers: { cookie: cookieHeader(await signIn(t.app, a.u.email)) } };
+    const aTok: Who = {
+      name: 'applicant A token',
+      headers: (await createToken(t.services, ['read', 'write'], a.u.id)).header,
+    };
+    const bWho: Who = { name: 'applicant B', headers: { cookie: cookieHeader(await signIn(t.app, b.u.email)) } };
+    const urls = (id: string, orgId: string) => [
+      `/api/v1/grants/applications/${id}`,
+      `/api/v1/grants/applications/${id}/revisions`,
+      `/api/v1/grants/applications/${id}/eligibility`,
+      `/api/v1/grants/organisations/${orgId}`,
+      `/grants/applications/${id}`,
+    ];
+    const lists = [
+      '/api/v1/grants/applications',
+      '/api/v1/grants/organisations',
+      '/grants/applications',
+      '/api/v1/grants/reviews',
+      '/api/v1/grants/reviews?format=csv',
+      `/api/v1/grants/reviews/${appB.id}`,
+      `/grants/reviews/${appB.id}`,
+      '/api/v1/grants/calls',
+      '/grants',
+      `/grants/calls/${call.id}`,
+      '/api/v1/export',
+    ];
+    const found: string[] = [];
+    const idGuess = appB.id.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+    for (const who of [aWho, aTok, ANON]) {
+      const seen = [
+        ...(await Promise.all(urls(appB.id, orgB.id).map((u) => get(u, who)))),
+        ...(await Promise.all(lists.map((u) => get(u, who)))),
+        await get(`/api/v1/grants/applications/${idGuess}`, who),
+      ];
+      for (const s of seen) {
+        if (
+          /grantleakbetaorg|Grantleakbetaorg|L-1|x@example\.org/.test(s.body) &&
+          !s.channel.includes('/organisations')
+        )
+          found.push(`${s.channel} shows B's identity`);
+        if (s.channel.includes(appB.id) && s.channel.includes('/applications/') && ![401, 403, 404].includes(s.status))
+          found.push(`${s.channel}: ${s.status}`);
+        if (s.channel.includes(`/organisations/${orgB.id}`) && ![401, 403, 404].includes(s.status))
+          found.push(`${s.channel}: ${s.status}`);
+        if (who !== aWho && who !== aTok && /grantleakbeta/.test(s.body)) found.push(`${s.channel} leaked B's text`);
+      }
+    }
+    expect(found).toEqual([]);
+    // Applications are never indexed: the search (which echoes its query) finds nothing.
+    for (const who of [aWho, ANON]) {
+      const hits = JSON.parse((await get('/api/v1/search?q=grantleakbetasummary', who)).body) as { hits: unknown[] };
+      expect(hits.hits).toEqual([]);
+    }
+    // The reviewer (A) reads B's proposal text but not who wrote it; B sees its own; nobody else sees A's draft.
+    expect((await get(`/grants/reviews/${appB.id}`, aWho)).body).toContain('grantleakbetasummary');
+    const own = await get(`/grants/applications/${appB.id}`, bWho);
+    expect(own.status).toBe(200);
+    expect(own.body).toContain('Grantleakbetaorg');
+    expect((await get(`/api/v1/grants/applications/${appA.id}`, bWho)).status).toBe(404);
+    expect((await get('/api/v1/grants/applications', bWho)).body).not.toContain('grantleakalpha');
+  });
+});

@@ -10,6 +10,8 @@ import { caseInput } from '../factories/case-factory.ts';
 import { unmarkedText } from '../helpers/pseudo-locale.ts';
 import { countryByCode } from '../../src/kernel/geo/countries.ts';
 import type { CaseInput } from '../../src/modules/cases/domain/case-schema.ts';
+import { CALL_2011 } from '../../src/modules/grants/index.ts';
+import { SYSTEM } from '../../src/modules/platform/index.ts';
 
 const PSEUDO = { 'accept-language': 'en-XA' };
 const MISSPELT = 'Zorlbat';
@@ -134,6 +136,7 @@ beforeAll(async () => {
     payload: 'Zorblat okapi judgment text.',
   });
   expect(doc.statusCode).toBe(201);
+  await t.services.grants.calls.createCall(CALL_2011, SYSTEM, 'sgf-2011');
 
   // Names from reference data that the pages show: countries, their UN M49 regions, languages, months.
   const codes = CASES.flatMap((c) => [
@@ -157,6 +160,10 @@ beforeAll(async () => {
     ...MONTHS,
     ...similar.flat().map((s) => s.reason),
     dym ?? '',
+    CALL_2011.title,
+    CALL_2011.description,
+    CALL_2011.sourceUrl,
+    ...CALL_2011.questions.map((q) => q.text),
   ];
 });
 
@@ -181,6 +188,8 @@ const PAGES: [string, string][] = [
   ['statistics', '/statistics'],
   ['statistics of a search, compared', '/statistics?q=okapi&compare=PHL,ITA&purposes=forced_labour'],
   ['statistics, a bad comparison', '/statistics?compare=PHL'],
+  ['grants: the calls', '/grants'],
+  ['grants: a call', '/grants/calls/sgf-2011?tz=Asia/Bangkok'],
   ['404 page', '/cases/no-such-case'],
   ['404 jurisdiction', '/jurisdictions/QQQ'],
 ];

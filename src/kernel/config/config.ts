@@ -60,6 +60,11 @@ export const ConfigSchema = z.object({
     .string()
     .regex(/^\d{2}$/, 'an IATI OrganisationType code')
     .default('90'),
+  PALERMO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  PALERMO_MAIL_FROM: z.string().min(3).default('Palermo <no-reply@localhost>'),
 });
 
 export interface Config {
@@ -103,6 +108,10 @@ export interface Config {
   pseudoLocale: boolean;
   /** The IATI export's reporting organisation (identifier, name, OrganisationType code). */
   iatiReportingOrg: { ref: string; name: string; type: string };
+  /** Outgoing mail (smtp://user:pass@host:port or smtps://...); unset: mail jobs wait in the queue. */
+  smtpUrl: string | undefined;
+  /** The From: of every message. */
+  mailFrom: string;
 }
 
 /** Parses KEY=VALUE lines; quotes around the value are removed. */
@@ -177,6 +186,8 @@ export function loadConfig(
       name: c.PALERMO_IATI_REPORTING_ORG_NAME,
       type: c.PALERMO_IATI_REPORTING_ORG_TYPE,
     },
+    smtpUrl: c.PALERMO_SMTP_URL,
+    mailFrom: c.PALERMO_MAIL_FROM,
     ...overrides,
   });
 }

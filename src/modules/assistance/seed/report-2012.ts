@@ -12,7 +12,9 @@ const SOURCE =
   'Report of the Secretariat, "Activities of the United Nations Office on Drugs and Crime to promote and ' +
   'support the implementation of the Trafficking in Persons Protocol", Conference of the Parties to the ' +
   'United Nations Convention against Transnational Organized Crime, sixth session, 29 June 2012';
-const URL = 'https://undocs.org/CTOC/COP/2012/6';
+// Our copy of the report does not carry its document symbol, so the link is the UN Official Document
+// System, where the report is found by its title; a symbol remembered but not checked is not cited.
+const URL = 'https://documents.un.org/';
 const from = (...paragraphs: string[]) => ({ source: SOURCE, url: URL, paragraphs });
 
 type Org = z.input<typeof OrganisationInput>;

@@ -32,10 +32,12 @@ export const CAPABILITIES = [
   'admin.users',
   'admin.tokens',
   'admin.audit',
+  'grants.manage',
 ] as const;
-export type Capability = `${Family}.${Verb}` | 'admin.users' | 'admin.tokens' | 'admin.audit';
+/** `grants.manage`: the Small Grants secretariat (calls, eligibility, reviewers, decisions); never a token's. */
+export type Capability = `${Family}.${Verb}` | 'admin.users' | 'admin.tokens' | 'admin.audit' | 'grants.manage';
 
-const EDITOR_CAPS: Capability[] = [...family('case'), ...family('record')];
+const EDITOR_CAPS: Capability[] = [...family('case'), ...family('record'), 'grants.manage'];
 
 export const ROLE_CAPABILITIES: Record<Role, ReadonlySet<Capability>> = {
   contributor: new Set(['case.create', 'record.create']),

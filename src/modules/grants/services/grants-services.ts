@@ -1,0 +1,77 @@
+/** The grants module's services, and the kernel job queue and mail sender (made here when no module made them). */
+import type { Config } from '../../../kernel/config/config.ts';
+import type { ModuleDatabase } from '../../../kernel/db/sql-database.ts';
+import { DiskDocumentFiles } from '../../../kernel/files/disk-document-files.ts';
+import { I18n } from '../../../kernel/i18n/i18n.ts';
+import { JobHandlers, JobQueue } from '../../../kernel/jobs/index.ts';
+import { MAIL_JOB, MailSender, smtpTransport } from '../../../kernel/mail/index.ts';
+import { GRANTS_MESSAGES } from '../messages/catalog.ts';
+import { ApplicationService } from './application-service.ts';
+import { AttachmentService } from './attachment-service.ts';
+import { AwardService, REMINDER_JOB } from './award-service.ts';
+import { DecisionService } from './decision-service.ts';
+import { CallService } from './call-service.ts';
+import { ReviewService } from './review-service.ts';
+import type { GrantsContext } from './context.ts';
+
+export interface KernelJobs {
+  queue: JobQueue;
+  handlers: JobHandlers;
+  /** Present when PALERMO_SMTP_URL is set; then MAIL_JOB has its handler. */
+  mail: MailSender | undefined;
+  close(): void;
+}
+
+export interface GrantsServices {
+  jobs: KernelJobs;
+  grants: {
+    calls: CallService;
+    applications: ApplicationService;
+    attachments: AttachmentService;
+    decisions: DecisionService;
+    awards: AwardService;
+    reviews: ReviewService;
+    now: () => Date;
+  };
+}
+
+export function kernelJobs(database: ModuleDatabase, config: Readonly<Config>, now?: () => Date): KernelJobs {
+  const queue = new JobQueue(database.kysely(), database.dialect, { now });
+  const handlers = new JobHandlers();
+  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;
+  const mail = transport ? new MailSender(database.kysely(), transport, config.mailFrom, { now }) : undefined;
+  if (mail) handlers.register(MAIL_JOB, mail.handle);
+  return { queue, handlers, mail, close: () => transport?.close() };
+}
+
+export function createGrantsServices(
+  database: ModuleDatabase,
+  config: Readonly<Config>,
+  existing: { jobs?: KernelJobs },
+  now: () => Date = () => new Date(),
+): GrantsServices {
+  const jobs = existing.jobs ?? kernelJobs(database, config);
+  const ctx: GrantsContext = {
+    database,
+    jobs: jobs.queue,
+    mailText: new I18n([{ owner: 'grants', catalogs: GRANTS_MESSAGES }]).translator('en'),
+    now,
+    publicUrl: config.publicUrl,
+  };
+  const applications = new ApplicationService(ctx);
+  const files = new DiskDocumentFiles(config.documentsDir);
+  const awards = new AwardService(ctx, applications);
+  if (!jobs.handlers.types().includes(REMINDER_JOB)) jobs.handlers.register(REMINDER_JOB, awards.remind);
+  return {
+    jobs,
+    grants: {
+      calls: new CallService(ctx),
+      applications,
+      attachments: new AttachmentService(ctx, applications, files, config.documentMaxBytes),
+      decisions: new DecisionService(ctx, applications),
+      awards,
+      reviews: new ReviewService(ctx),
+      now,
+    },
+  };
+}

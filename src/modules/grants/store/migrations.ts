@@ -1,0 +1,134 @@
+/** The grants register's tables. Dates are ISO text; lists and maps are JSON text. */
+import type { ModuleMigrations } from '../../../kernel/db/migrations.ts';
+
+export const GRANTS_MIGRATIONS: ModuleMigrations = {
+  async '20261204T1100_grants'(db) {
+    await db.schema
+      .createTable('grants_calls')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('doc', 'text', (c) => c.notNull())
+      .addColumn('opens_at', 'text', (c) => c.notNull())
+      .addColumn('closes_at', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('grants_organisations')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('doc', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('grants_members')
+      .addColumn('organisation_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('grants_members_pk', ['organisation_id', 'user_id'])
+      .execute();
+    await db.schema
+      .createTable('grants_applications')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('call_id', 'text', (c) => c.notNull())
+      .addColumn('organisation_id', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('doc', 'text', (c) => c.notNull())
+      .addColumn('submitted_at', 'text')
+      .addColumn('decision_reason', 'text')
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('grants_applications_org')
+      .on('grants_applications')
+      .column('organisation_id')
+      .execute();
+    // Every revision an applicant saved, kept whole (a review names the one it scored).
+    await db.schema
+      .createTable('grants_revisions')
+      .addColumn('application_id', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('doc', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('grants_revisions_pk', ['application_id', 'revision'])
+      .execute();
+    await db.schema
+      .createTable('grants_attachments')
+      .addColumn('application_id', 'text', (c) => c.notNull())
+      .addColumn('requirement', 'text', (c) => c.notNull())
+      .addColumn('filename', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('added_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('grants_attachments_pk', ['application_id', 'requirement'])
+      .execute();
+    // Automatic checks and the secretariat's decisions on eligibility, each with its reason.
+    await db.schema
+      .createTable('grants_eligibility')
+      .addColumn('application_id', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('results', 'text', (c) => c.notNull())
+      .addColumn('decision', 'text')
+      .addColumn('reason', 'text')
+      .addColumn('decided_by', 'text')
+      .addColumn('at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('grants_conflicts')
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('organisation_id', 'text', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('declared_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('grants_conflicts_pk', ['user_id', 'organisation_id'])
+      .execute();
+    await db.schema
+      .createTable('grants_assignments')
+      .addColumn('application_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('assigned_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('grants_assignments_pk', ['application_id', 'user_id'])
+      .execute();
+    await db.schema
+      .createTable('grants_reviews')
+      .addColumn('application_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('revision', 'integer', (c) => c.notNull())
+      .addColumn('scores', 'text', (c) => c.notNull())
+      .addColumn('score', 'real')
+      .addColumn('comment', 'text', (c) => c.notNull())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('grants_reviews_pk', ['application_id', 'user_id'])
+      .execute();
+  },
+};
+
+export const GRANTS_AWARD_MIGRATIONS: ModuleMigrations = {
+  async '20261204T1130_grants_awards'(db) {
+    await db.schema
+      .createTable('grants_awards')
+      .addColumn('application_id', 'text', (c) => c.primaryKey())
+      .addColumn('amount', 'real', (c) => c.notNull())
+      .addColumn('currency', 'text', (c) => c.notNull())
+      .addColumn('agreement_ref', 'text', (c) => c.notNull())
+      .addColumn('signed_on', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('grants_tranches')
+      .addColumn('application_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('due_on', 'text', (c) => c.notNull())
+      .addColumn('amount', 'real', (c) => c.notNull())
+      .addColumn('released_on', 'text')
+      .addPrimaryKeyConstraint('grants_tranches_pk', ['application_id', 'seq'])
+      .execute();
+    await db.schema
+      .createTable('grants_reports')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('application_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('due_on', 'text', (c) => c.notNull())
+      .addColumn('received_on', 'text')
+      .execute();
+  },
+};
