@@ -14,9 +14,10 @@ import {
 import { allMigrations, MODULES } from './modules.ts';
 import type { SearchSource } from '../kernel/search/search-source.ts';
 import { SqlDatabase } from '../kernel/db/sql-database.ts';
+import type { LibraryServices } from '../modules/library/index.ts';
 
 /** Every module's services (a register adds its own here when it joins the registry), and the database. */
-export type Services = CaseAndPlatformServices & { database: SqlDatabase };
+export type Services = CaseAndPlatformServices & { database: SqlDatabase } & { library: LibraryServices };
 
 /** PostgreSQL when DATABASE_URL is set (with DATABASE_READ_URLS as read replicas), else the SQLite file. */
 export function openStore(

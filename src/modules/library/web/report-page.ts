@@ -1,0 +1,34 @@
+/** /library/downloads: the download report for editors (the same figures as the API, and its CSV). */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { html } from '../../../kernel/web/html.ts';
+import { page } from '../../../kernel/web/layout.ts';
+import { single } from '../../../kernel/http/query-params.ts';
+import { parseOrThrow } from '../../../kernel/validation.ts';
+import { signedIn } from '../../platform/index.ts';
+import type { LibraryServices } from '../services/library-services.ts';
+import type { ReportRow } from '../services/download-counter.ts';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+
+export function reportPage(app: FastifyInstance, library: LibraryServices): void {
+  app.get('/library/downloads', async (req, reply) => {
+    const actor = signedIn(req);
+    const today = new Date().toISOString().slice(0, 10);
+    const q = parseOrThrow(z.strictObject({ from: single(date.optional()), to: single(date.optional()) }), req.query, 'parameters');
+    const from = q.from ?? `${today.slice(0, 4)}-01-01`;
+    const to = q.to ?? today;
+    const r = await library.downloads.report({ from, to }, actor);
+    const t = req.t;
+    const table = (key: string, rows: ReportRow[]) => html`<section><h2>${t.t(`library.report.${key}`)}</h2>
+${rows.length ? html`<table><thead><tr><th scope="col">${t.t(`library.report.${key}`)}</th><th scope="col">${t.t('library.report.total')}</th><th scope="col">${t.t('library.report.unique')}</th></tr></thead>
+<tbody>${rows.map((x) => html`<tr><th scope="row">${x.label || '—'}</th><td>${x.total}</td><td>${x.unique}</td></tr>`)}</tbody></table>` : html`<p>${t.t('library.report.none')}</p>`}</section>`;
+    const body = html`<main id="main"><h1>${t.t('library.report.title')}</h1><p>${t.t('library.report.intro')}</p>
+<form method="get" action="/library/downloads"><label for="rf">${t.t('library.report.from')}</label> <input id="rf" type="date" name="from" value="${from}">
+<label for="rt">${t.t('library.report.to')}</label> <input id="rt" type="date" name="to" value="${to}"> <button type="submit">${t.t('library.report.show')}</button></form>
+<p>${t.t('library.report.total')}: ${r.total}; ${t.t('library.report.unique')}: ${r.unique}.
+<a href="/api/v1/downloads/report?from=${from}&amp;to=${to}&amp;format=csv">${t.t('library.report.csv')}</a></p>
+${table('month', r.byMonth)}${table('resource', r.byResource)}${table('language', r.byLanguage)}${table('country', r.byCountry)}</main>`;
+    return reply.type('text/html; charset=utf-8').send(page(t, { title: t.t('library.report.title') }, body));
+  });
+}
