@@ -55,10 +55,15 @@ const inSet = (r: Resource, set: string | undefined) =>
 const exposed = (r: Resource) => r.status === 'published' || r.withdrawal !== null;
 
 export class OaiProvider {
+  /** Records per list response (a resumption token follows when there are more). */
+  pageSize: number;
+
   constructor(
     private readonly db: () => Conn,
     private readonly cfg: OaiConfig,
-  ) {}
+  ) {
+    this.pageSize = cfg.pageSize ?? PAGE_SIZE;
+  }
 
   identifierOf(id: string): string {
     return `oai:${this.cfg.repositoryId}:${id}`;
@@ -185,7 +190,7 @@ export class OaiProvider {
         throw new OaiError('badArgument', `'${set}' is not a set of this repository; ListSets lists them`);
       state = { verb, prefix: req.args.metadataPrefix, set, ...harvestBounds(req.args.from, req.args.until), cursor: 0 };
     }
-    const size = this.cfg.pageSize ?? PAGE_SIZE;
+    const size = this.pageSize;
     const page: Resource[] = [];
     let after = state.after;
     let more = false;
@@ -230,6 +235,7 @@ export class OaiProvider {
     const dc = rec
       .ele(OAI, 'metadata')
       .ele(OAI_DC, 'oai_dc:dc')
+      .att('http://www.w3.org/2000/xmlns/', 'xmlns:dc', DC)
       .att(XSI, 'xsi:schemaLocation', `${OAI_DC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd`);
     const el = (name: string, value: string | null | undefined) => {
       if (value) dc.ele(DC, `dc:${name}`).txt(value);
