@@ -79,8 +79,9 @@ export function downloadRoutes(app: FastifyInstance, deps: { library: LibrarySer
       }
       // Counted once the whole body has gone out with a 200; never for errors or broken transfers.
       const userAgent = req.headers['user-agent'];
-      reply.raw.once('close', () => {
-        const full = reply.raw.statusCode === 200 && reply.raw.writableFinished;
+      // 'finish' comes only once every byte has been handed on; a broken transfer ends without it.
+      reply.raw.once('finish', () => {
+        const full = reply.raw.statusCode === 200;
         deps.library.downloads.track(
           deps.library.downloads.record({ resourceId: id, language: file.language, sha256: file.sha256, session, userAgent, full }),
         );
