@@ -24,7 +24,8 @@ const base = (over: Record<string, unknown> = {}) => ({
   countries: ['PHL'],
   ...over,
 });
-const post = (url: string, payload: unknown) => t.app.inject({ method: 'POST', url, headers: AUTH, payload: payload as object });
+const post = (url: string, payload: unknown) =>
+  t.app.inject({ method: 'POST', url, headers: AUTH, payload: payload as object });
 const upload = (id: string, bytes: Buffer, filename: string, type = 'application/pdf', language = 'en') =>
   t.app.inject({
     method: 'POST',
@@ -38,7 +39,15 @@ const publish = async (id: string) => {
   expect(r.statusCode, r.body).toBe(200);
 };
 const count = async () =>
-  Number((await t.services.database.kysely<{ library_resources: { id: string } }>().selectFrom('library_resources').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.services.database
+        .kysely<{ library_resources: { id: string } }>()
+        .selectFrom('library_resources')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 beforeAll(async () => {
   t = await makeTestApp();
@@ -73,7 +82,11 @@ describe('library resources: bad input', () => {
   it('refuses a file whose bytes disagree with its name, and writes nothing', async () => {
     const r = await post('/api/v1/resources', base());
     const id = r.json().id;
-    const bad = await upload(id, Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'), 'manual.pdf');
+    const bad = await upload(
+      id,
+      Buffer.from('MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff', 'latin1'),
+      'manual.pdf',
+    );
     expect(bad.statusCode).toBeGreaterThanOrEqual(400);
     expect(bad.statusCode).toBeLessThan(500);
     expect((await t.app.inject({ url: `/api/v1/resources/${id}/files`, headers: AUTH })).json().items).toEqual([]);
@@ -85,11 +98,17 @@ describe('library resources: workflow, files, search, tombstones', () => {
   let pdf1: Buffer;
 
   it('drafts are invisible to the public; a published resource is; versions are kept', async () => {
-    const r = await post('/api/v1/resources', base({ title: 'Handbook on forced labour in fishing', isbn: '978-92-1-133789-1' }));
+    const r = await post(
+      '/api/v1/resources',
+      base({ title: 'Handbook on forced labour in fishing', isbn: '978-92-1-133789-1' }),
+    );
     id = r.json().id;
     expect(r.json().isbn).toBe('9789211337891');
     expect((await t.app.inject({ url: `/api/v1/resources/${id}` })).statusCode).toBe(404);
-    pdf1 = await makePdf(['Chapter one. General introduction.', 'Chapter two. The debt bondage of deckhands aboard longline vessels.']);
+    pdf1 = await makePdf([
+      'Chapter one. General introduction.',
+      'Chapter two. The debt bondage of deckhands aboard longline vessels.',
+    ]);
     const u = await upload(id, pdf1, 'handbook.pdf');
     expect(u.statusCode, u.body).toBe(201);
     expect(u.json().file.pages).toBe(2);
@@ -116,7 +135,10 @@ describe('library resources: workflow, files, search, tombstones', () => {
   });
 
   it('a corrected upload keeps the URL; the history shows the old file', async () => {
-    const pdf2 = await makePdf(['Chapter one. Corrected introduction.', 'Chapter two. Purse seine crews in debt bondage.']);
+    const pdf2 = await makePdf([
+      'Chapter one. Corrected introduction.',
+      'Chapter two. Purse seine crews in debt bondage.',
+    ]);
     const u = await upload(id, pdf2, 'handbook.pdf');
     expect(u.statusCode).toBe(201);
     expect(u.json().replaced.sha256).not.toBe(u.json().file.sha256);
@@ -135,15 +157,30 @@ describe('library resources: workflow, files, search, tombstones', () => {
   });
 
   it('a withdrawn resource is a tombstone (410) with reason and successor, on the API and the page', async () => {
-    const succ = (await post('/api/v1/resources', base({ title: 'Handbook on forced labour at sea, second edition', languages: [{ language: 'en', url: 'https://www.unodc.org/' }] }))).json().id;
+    const succ = (
+      await post(
+        '/api/v1/resources',
+        base({
+          title: 'Handbook on forced labour at sea, second edition',
+          languages: [{ language: 'en', url: 'https://www.unodc.org/' }],
+        }),
+      )
+    ).json().id;
     await publish(succ);
     const noReason = await post(`/api/v1/resources/${id}/transitions`, { to: 'withdrawn' });
     expect(noReason.statusCode).toBe(400);
-    const w = await post(`/api/v1/resources/${id}/transitions`, { to: 'withdrawn', reason: 'superseded by the second edition', successorId: succ });
+    const w = await post(`/api/v1/resources/${id}/transitions`, {
+      to: 'withdrawn',
+      reason: 'superseded by the second edition',
+      successorId: succ,
+    });
     expect(w.statusCode, w.body).toBe(200);
     const api = await t.app.inject({ url: `/api/v1/resources/${id}` });
     expect(api.statusCode).toBe(410);
-    expect(api.json().error.details.tombstone).toMatchObject({ reason: 'superseded by the second edition', successorId: succ });
+    expect(api.json().error.details.tombstone).toMatchObject({
+      reason: 'superseded by the second edition',
+      successorId: succ,
+    });
     const pageRes = await t.app.inject({ url: `/library/${id}` });
     expect(pageRes.statusCode).toBe(410);
     expect(pageRes.body).toContain('superseded by the second edition');
@@ -157,7 +194,16 @@ describe('library resources: workflow, files, search, tombstones', () => {
 
 describe('citations', () => {
   it('CSL-JSON, BibTeX and RIS of a resource parse back with citation-js', async () => {
-    const r = await post('/api/v1/resources', base({ title: 'Global Report on Trafficking in Persons 2020', type: 'report', isbn: '978-92-1-133789-1', symbol: 'E.20.IV.3', languages: [{ language: 'en', url: 'https://www.unodc.org/' }] }));
+    const r = await post(
+      '/api/v1/resources',
+      base({
+        title: 'Global Report on Trafficking in Persons 2020',
+        type: 'report',
+        isbn: '978-92-1-133789-1',
+        symbol: 'E.20.IV.3',
+        languages: [{ language: 'en', url: 'https://www.unodc.org/' }],
+      }),
+    );
     const id = r.json().id;
     await publish(id);
     const csl = await t.app.inject({ url: `/api/v1/resources/${id}/citation?format=csl-json` });

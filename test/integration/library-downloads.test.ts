@@ -76,7 +76,15 @@ describe('download counting', () => {
 
   it('the 30-second window: 10:01:00 and 10:01:29 count once, 10:01:35 again', async () => {
     const counter = t.services.library.downloads;
-    const e = (at: string) => ({ resourceId: id, language: 'en', sha256: sha, session: 'test-session-window', userAgent: BROWSER, full: true, at: new Date(at) });
+    const e = (at: string) => ({
+      resourceId: id,
+      language: 'en',
+      sha256: sha,
+      session: 'test-session-window',
+      userAgent: BROWSER,
+      full: true,
+      at: new Date(at),
+    });
     expect(await counter.record(e('2026-01-05T10:01:00Z'))).toBe('counted');
     expect(await counter.record(e('2026-01-05T10:01:29Z'))).toBe('double-click');
     expect(await counter.record(e('2026-01-05T10:01:35Z'))).toBe('counted');
@@ -85,7 +93,12 @@ describe('download counting', () => {
   it('robots never count, whatever the case of their user agent', async () => {
     const cookie = await visit();
     const before = await total();
-    for (const ua of ['Mozilla/5.0 (compatible; Googlebot/2.1)', 'MOZILLA/5.0 (COMPATIBLE; BINGBOT/2.0)', 'python-requests/2.31', ''])
+    for (const ua of [
+      'Mozilla/5.0 (compatible; Googlebot/2.1)',
+      'MOZILLA/5.0 (COMPATIBLE; BINGBOT/2.0)',
+      'python-requests/2.31',
+      '',
+    ])
       expect((await download({ cookie, 'user-agent': ua })).statusCode).toBe(200);
     expect(await total()).toBe(before);
   });
@@ -125,7 +138,9 @@ describe('download counting', () => {
     const before = await total();
     for (let i = 0; i < 25; i++) await download({ cookie: await visit('10.0.0.9') }, '10.0.0.9');
     expect(await total()).toBe(before + t.services.library.downloads.sessionsPerAddressHour);
-    const forged = await download({ cookie: 'palermo_dl=AAAAAAAAAAAAAAAAAAAAAA.1700000000.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+    const forged = await download({
+      cookie: 'palermo_dl=AAAAAAAAAAAAAAAAAAAAAA.1700000000.1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    });
     expect(forged.statusCode).toBe(200);
     expect(await total()).toBe(before + t.services.library.downloads.sessionsPerAddressHour);
   });
@@ -152,11 +167,24 @@ describe('download counting', () => {
   });
 
   it('stores no address, cookie or user agent: only an HMAC of the session', async () => {
-    const rows = await t.services.database.kysely<{ library_downloads: Record<string, unknown> }>().selectFrom('library_downloads').selectAll().execute();
+    const rows = await t.services.database
+      .kysely<{ library_downloads: Record<string, unknown> }>()
+      .selectFrom('library_downloads')
+      .selectAll()
+      .execute();
     const text = JSON.stringify(rows);
     expect(text).not.toContain('127.0.0.1');
     expect(text).not.toContain('10.0.0.9');
     expect(text).not.toContain('Firefox');
-    expect(Object.keys(rows[0]!).sort()).toEqual(['at', 'day', 'id', 'language', 'month', 'resource_id', 'session_key', 'sha256']);
+    expect(Object.keys(rows[0]!).sort()).toEqual([
+      'at',
+      'day',
+      'id',
+      'language',
+      'month',
+      'resource_id',
+      'session_key',
+      'sha256',
+    ]);
   });
 });

@@ -64,7 +64,12 @@ beforeAll(async () => {
   const w = await create('An outdated guide');
   withdrawn = w.id;
   await t.services.library.resources.transition(w.id, { to: 'withdrawn', reason: 'superseded' }, SYSTEM);
-  draft = (await t.services.library.resources.create({ type: 'report', title: 'A draft report', date: '2020', languages: [{ language: 'en' }] }, SYSTEM)).id;
+  draft = (
+    await t.services.library.resources.create(
+      { type: 'report', title: 'A draft report', date: '2020', languages: [{ language: 'en' }] },
+      SYSTEM,
+    )
+  ).id;
   t.services.library.oai.pageSize = 2;
 });
 afterAll(async () => {
@@ -129,7 +134,9 @@ describe('OAI-PMH verbs', () => {
     const past = await oai('verb=ListIdentifiers&metadataPrefix=oai_dc&until=2000-01-01T00:00:00Z');
     expect(errorCode(past)).toBe('noRecordsMatch');
     const today = new Date().toISOString().slice(0, 10);
-    const now = await oai(`verb=ListIdentifiers&metadataPrefix=oai_dc&from=${today}&until=${today}&set=topic:labour_exploitation`);
+    const now = await oai(
+      `verb=ListIdentifiers&metadataPrefix=oai_dc&from=${today}&until=${today}&set=topic:labour_exploitation`,
+    );
     expect(identifiers(now)).toHaveLength(1);
   });
 });
@@ -149,7 +156,10 @@ describe('OAI-PMH errors', () => {
     ['verb=ListRecords&metadataPrefix=oai_dc&set=type:nonsense', 'badArgument'],
     ['verb=ListRecords&resumptionToken=abc&metadataPrefix=oai_dc', 'badArgument'],
     ['verb=ListRecords&metadataPrefix=marc21', 'cannotDisseminateFormat'],
-    ['verb=GetRecord&identifier=oai:localhost.local:issue-paper-number-1&metadataPrefix=mods', 'cannotDisseminateFormat'],
+    [
+      'verb=GetRecord&identifier=oai:localhost.local:issue-paper-number-1&metadataPrefix=mods',
+      'cannotDisseminateFormat',
+    ],
     ['verb=GetRecord&identifier=oai:localhost.local:nothing&metadataPrefix=oai_dc', 'idDoesNotExist'],
     ['verb=GetRecord&identifier=oai:localhost.local:a-draft-report&metadataPrefix=oai_dc', 'idDoesNotExist'],
     ['verb=ListMetadataFormats&identifier=oai:elsewhere.org:x', 'idDoesNotExist'],

@@ -22,14 +22,27 @@ export const libraryModule = defineModule<LibraryModuleServices>({
   searchSources: ({ store }) => [resourceSource(libraryReader(store))],
   services: ({ database, config }) => createLibraryServices(database, config),
   async routes(app, { services: s, config }) {
-    const deps = { library: s.library, search: s.search, cases: s.cases, maxPageSize: config.maxPageSize, base: publicBase(config) };
+    const deps = {
+      library: s.library,
+      search: s.search,
+      cases: s.cases,
+      maxPageSize: config.maxPageSize,
+      base: publicBase(config),
+    };
     resourceRoutes(app, deps);
     await uploadRoute(app, deps);
     downloadRoutes(app, { library: s.library, auth: config });
     oaiRoutes(app, s.library.oai);
   },
   pages(app, { services: s, config }) {
-    const deps = { library: s.library, search: s.search, cases: s.cases, maxPageSize: config.maxPageSize, base: publicBase(config), auth: config };
+    const deps = {
+      library: s.library,
+      search: s.search,
+      cases: s.cases,
+      maxPageSize: config.maxPageSize,
+      base: publicBase(config),
+      auth: config,
+    };
     libraryPages(app, deps);
     reportPage(app, s.library);
   },

@@ -25,8 +25,7 @@ export function isbn10CheckDigit(first9: string): string {
 export function checkIsbn(input: string): IsbnCheck {
   const s = digitsOf(input);
   if (/^\d{13}$/.test(s)) {
-    if (!s.startsWith('978') && !s.startsWith('979'))
-      return { ok: false, reason: 'an ISBN-13 starts with 978 or 979' };
+    if (!s.startsWith('978') && !s.startsWith('979')) return { ok: false, reason: 'an ISBN-13 starts with 978 or 979' };
     const expected = isbn13CheckDigit(s.slice(0, 12));
     if (s[12] !== expected)
       return { ok: false, reason: `bad check digit ${s[12]}; the check digit should be ${expected}`, expected };

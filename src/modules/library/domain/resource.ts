@@ -79,7 +79,10 @@ export const languageVersionSchema = z.strictObject({
   /** The title in that language, when it differs. */
   title: optText(500),
   /** The publisher's page for that version (a version without a file of ours must have one). */
-  url: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
 });
 
 const slugId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,99}$/, 'lowercase letters, digits and dashes');
@@ -103,7 +106,10 @@ export const resourceInputSchema = z.strictObject({
   series: optText(300),
   rights: optText(1000),
   licence: optText(300),
-  url: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .default(null),
   languages: z
     .array(languageVersionSchema)
     .min(1, 'at least one language version')

@@ -41,7 +41,9 @@ async function bytesOf(stream: Readable): Promise<Buffer> {
 }
 
 export function downloadRoutes(app: FastifyInstance, deps: { library: LibraryServices; auth: AuthConfig }): void {
-  const query = z.strictObject({ sha256: single(z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex')).optional() });
+  const query = z.strictObject({
+    sha256: single(z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex')).optional(),
+  });
   app.get<{ Params: { id: string; language: string; filename: string } }>(
     '/library/:id/files/:language/:filename',
     { schema: { tags: ['library'], summary: 'Download a file (counted COUNTER-style)' } },
@@ -83,7 +85,14 @@ export function downloadRoutes(app: FastifyInstance, deps: { library: LibrarySer
       reply.raw.once('finish', () => {
         const full = reply.raw.statusCode === 200;
         deps.library.downloads.track(
-          deps.library.downloads.record({ resourceId: id, language: file.language, sha256: file.sha256, session, userAgent, full }),
+          deps.library.downloads.record({
+            resourceId: id,
+            language: file.language,
+            sha256: file.sha256,
+            session,
+            userAgent,
+            full,
+          }),
         );
       });
       return reply.header('content-type', type).header('content-length', file.size).send(stream);

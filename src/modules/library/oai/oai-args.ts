@@ -42,7 +42,8 @@ export interface OaiRequest {
 /** Parsed query pairs (repeats kept) into a request, or an OaiError. */
 export function parseRequest(pairs: readonly [string, string][]): OaiRequest {
   const verbs = pairs.filter(([k]) => k === 'verb');
-  if (verbs.length !== 1) throw new OaiError('badVerb', verbs.length ? 'the verb argument is repeated' : 'the verb argument is missing');
+  if (verbs.length !== 1)
+    throw new OaiError('badVerb', verbs.length ? 'the verb argument is repeated' : 'the verb argument is missing');
   const verb = verbs[0]![1];
   if (!Object.hasOwn(VERBS, verb)) throw new OaiError('badVerb', `'${verb}' is not an OAI-PMH verb`);
   const spec = VERBS[verb as Verb];
@@ -56,7 +57,8 @@ export function parseRequest(pairs: readonly [string, string][]): OaiRequest {
   }
   if (spec.exclusive && args[spec.exclusive] !== undefined) {
     const others = Object.keys(args).filter((k) => k !== spec.exclusive);
-    if (others.length) throw new OaiError('badArgument', `resumptionToken is an exclusive argument; remove ${others.join(', ')}`);
+    if (others.length)
+      throw new OaiError('badArgument', `resumptionToken is an exclusive argument; remove ${others.join(', ')}`);
     return { verb: verb as Verb, args };
   }
   for (const r of spec.required)

@@ -173,7 +173,8 @@ export class OaiProvider {
   private async find(identifier: string): Promise<Resource> {
     const id = this.localId(identifier);
     const row = id ? await getResource(this.db(), id) : undefined;
-    if (!row || !exposed(row.resource)) throw new OaiError('idDoesNotExist', `no item has the identifier '${identifier}'`);
+    if (!row || !exposed(row.resource))
+      throw new OaiError('idDoesNotExist', `no item has the identifier '${identifier}'`);
     return row.resource;
   }
 
@@ -188,14 +189,25 @@ export class OaiProvider {
       const set = req.args.set;
       if (set !== undefined && !SETS.some((s) => s.spec === set))
         throw new OaiError('badArgument', `'${set}' is not a set of this repository; ListSets lists them`);
-      state = { verb, prefix: req.args.metadataPrefix, set, ...harvestBounds(req.args.from, req.args.until), cursor: 0 };
+      state = {
+        verb,
+        prefix: req.args.metadataPrefix,
+        set,
+        ...harvestBounds(req.args.from, req.args.until),
+        cursor: 0,
+      };
     }
     const size = this.pageSize;
     const page: Resource[] = [];
     let after = state.after;
     let more = false;
     for (;;) {
-      const rows = await resourcesByDatestamp(this.db(), { from: state.from, until: state.until, after, limit: size * 2 });
+      const rows = await resourcesByDatestamp(this.db(), {
+        from: state.from,
+        until: state.until,
+        after,
+        limit: size * 2,
+      });
       for (const r of rows) {
         if (!exposed(r) || !inSet(r, state.set)) continue;
         if (page.length === size) {
@@ -215,7 +227,8 @@ export class OaiProvider {
     if (more || fromToken) {
       const last = page[page.length - 1];
       const token = body.ele(OAI, 'resumptionToken').att('cursor', String(state.cursor));
-      if (more && last) token.txt(encodeToken({ ...state, after: [last.datestamp, last.id], cursor: state.cursor + page.length }));
+      if (more && last)
+        token.txt(encodeToken({ ...state, after: [last.datestamp, last.id], cursor: state.cursor + page.length }));
     }
     return true;
   }

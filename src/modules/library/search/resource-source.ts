@@ -75,9 +75,7 @@ export function resourceSource(read: (db?: unknown) => Conn): SearchSource<Resou
     },
     snippet(r, terms, fulltext) {
       const lang = r.languages[0]?.language ?? null;
-      const fields = [
-        ...(r.abstract ? [{ field: 'abstract', language: lang, text: r.abstract, weight: 3 }] : []),
-      ];
+      const fields = [...(r.abstract ? [{ field: 'abstract', language: lang, text: r.abstract, weight: 3 }] : [])];
       const own = bestSnippet(fields, terms, { lead: 'abstract', fulltextLanguage: lang });
       if (own && own.highlights.length) return own;
       const text = fulltext();
@@ -89,10 +87,14 @@ export function resourceSource(read: (db?: unknown) => Conn): SearchSource<Resou
         const file = current[fi];
         fileText.split('\f').forEach((pageText, pi) => {
           if (best) return;
-          const s = bestSnippet([{ field: 'fulltext', language: file?.language ?? lang, text: pageText, weight: 1 }], terms, {
-            lead: 'fulltext',
-            fulltextLanguage: file?.language ?? lang,
-          });
+          const s = bestSnippet(
+            [{ field: 'fulltext', language: file?.language ?? lang, text: pageText, weight: 1 }],
+            terms,
+            {
+              lead: 'fulltext',
+              fulltextLanguage: file?.language ?? lang,
+            },
+          );
           if (s && s.highlights.length)
             best = { ...s, field: 'fulltext', page: file?.pages ? pi + 1 : undefined, sha256: file?.sha256 };
         });
@@ -103,7 +105,9 @@ export function resourceSource(read: (db?: unknown) => Conn): SearchSource<Resou
 }
 
 /** The resource hits of a search of kind `resource` (hydrated records, published only). */
-export function resourceHits(hits: readonly object[]): { record: Resource; score: number; snippet: LibrarySnippet | null }[] {
+export function resourceHits(
+  hits: readonly object[],
+): { record: Resource; score: number; snippet: LibrarySnippet | null }[] {
   return hits.flatMap((h) =>
     'record' in h && (h as { kind?: string }).kind === 'resource'
       ? [h as { record: Resource; score: number; snippet: LibrarySnippet | null }]

@@ -110,7 +110,8 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     date: '2011',
     url: PUBLICATIONS,
     topics: ['corruption', 'criminal_justice'],
-    abstract: 'How corruption of officials makes trafficking possible at each stage, and what responses can address it.',
+    abstract:
+      'How corruption of officials makes trafficking possible at each stage, and what responses can address it.',
   }),
   d({
     id: 'issue-paper-the-role-of-consent',
@@ -120,7 +121,7 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     url: PUBLICATIONS,
     topics: ['legislation', 'criminal_justice'],
     abstract:
-      'A review of how the irrelevance of the victim\'s consent, once a means is used, is understood and applied ' +
+      "A review of how the irrelevance of the victim's consent, once a means is used, is understood and applied " +
       'in national law and practice.',
   }),
   d({
@@ -136,17 +137,20 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     id: 'issue-paper-recruitment-fees-and-abusive-recruitment-practices',
     type: 'issue_paper',
     title:
-      'The Role of Recruitment Fees and Abusive and Fraudulent Recruitment Practices of Recruitment Agencies in Trafficking in Persons',
+      'The Role of Recruitment Fees and Abusive and Fraudulent Recruitment Practices of Recruitment Agencies ' +
+      'in Trafficking in Persons',
     date: '2015',
     url: PUBLICATIONS,
     topics: ['labour_exploitation', 'prevention', 'supply_chains'],
-    abstract: 'How fees charged to workers and deceptive recruitment lead to trafficking, and how regulation can respond.',
+    abstract:
+      'How fees charged to workers and deceptive recruitment lead to trafficking, and how regulation can respond.',
   }),
   d({
     id: 'issue-paper-the-international-legal-definition-of-trafficking-in-persons',
     type: 'issue_paper',
     title:
-      'The International Legal Definition of Trafficking in Persons: Consolidation of Research Findings and Reflection on Issues Raised',
+      'The International Legal Definition of Trafficking in Persons: Consolidation of Research Findings ' +
+      'and Reflection on Issues Raised',
     date: '2018',
     url: PUBLICATIONS,
     topics: ['legislation'],
@@ -159,7 +163,8 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     date: '2009',
     url: PUBLICATIONS,
     topics: ['prevention', 'victim_assistance', 'international_cooperation', 'criminal_justice'],
-    abstract: 'Tables of the measures the Protocol calls for, pillar by pillar, to help States plan its implementation.',
+    abstract:
+      'Tables of the measures the Protocol calls for, pillar by pillar, to help States plan its implementation.',
   }),
   d({
     id: 'case-digest-evidential-issues-in-trafficking-in-persons-cases',
@@ -168,7 +173,8 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     date: '2017',
     url: PUBLICATIONS,
     topics: ['criminal_justice'],
-    abstract: 'Court decisions from many countries grouped by the evidential questions they answer in trafficking trials.',
+    abstract:
+      'Court decisions from many countries grouped by the evidential questions they answer in trafficking trials.',
   }),
   d({
     id: 'needs-assessment-toolkit-criminal-justice-response-to-human-trafficking',
@@ -177,15 +183,35 @@ export const DEMO_RESOURCES: ResourceInput[] = [
     date: '2010',
     url: PUBLICATIONS,
     topics: ['criminal_justice', 'law_enforcement'],
-    abstract: 'Questions and checklists for assessing a country\'s criminal justice response to trafficking.',
+    abstract: "Questions and checklists for assessing a country's criminal justice response to trafficking.",
   }),
-  glotip(2009, '2009-02', 'The first global report, on the laws, institutions and recorded cases of a large number of countries.'),
-  glotip(2012, '2012-12', 'Patterns and flows of trafficking from officially detected cases, with regional and country profiles.'),
-  glotip(2014, '2014-11', 'Detected victims and offenders by sex, age and form of exploitation, and the main trafficking flows.'),
+  glotip(
+    2009,
+    '2009-02',
+    'The first global report, on the laws, institutions and recorded cases of a large number of countries.',
+  ),
+  glotip(
+    2012,
+    '2012-12',
+    'Patterns and flows of trafficking from officially detected cases, with regional and country profiles.',
+  ),
+  glotip(
+    2014,
+    '2014-11',
+    'Detected victims and offenders by sex, age and form of exploitation, and the main trafficking flows.',
+  ),
   glotip(2016, '2016-12', 'Includes a thematic look at the links between armed conflict, migration and trafficking.'),
   glotip(2018, '2019-01', 'Includes a thematic look at trafficking in the context of armed conflict.'),
-  glotip(2020, '2021-02', 'Includes thematic chapters on the effect of economic need and on trafficking via the internet.'),
-  glotip(2022, '2023-01', 'Looks at the effect of the COVID-19 pandemic, conflict and climate on detected trafficking.'),
+  glotip(
+    2020,
+    '2021-02',
+    'Includes thematic chapters on the effect of economic need and on trafficking via the internet.',
+  ),
+  glotip(
+    2022,
+    '2023-01',
+    'Looks at the effect of the COVID-19 pandemic, conflict and climate on detected trafficking.',
+  ),
   glotip(2024, '2024-12', 'The latest figures on detected victims and convictions, with regional analysis.'),
 ];
 

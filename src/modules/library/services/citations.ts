@@ -72,7 +72,14 @@ export interface CaseLike {
 
 export function caseCsl(c: CaseLike, url: string): CslItem {
   const docket = c.identifiers?.[0]?.value;
-  const item: CslItem = { id: c.id, 'citation-key': c.id, type: 'legal_case', title: c.title, URL: url, jurisdiction: c.jurisdiction };
+  const item: CslItem = {
+    id: c.id,
+    'citation-key': c.id,
+    type: 'legal_case',
+    title: c.title,
+    URL: url,
+    jurisdiction: c.jurisdiction,
+  };
   if (c.court) item.authority = c.court;
   if (docket) item.number = docket;
   if (c.decisionDate) item.issued = dateParts(c.decisionDate);
@@ -91,15 +98,25 @@ export function formatCitation(item: CslItem, format: string): Citation {
   const cite = new Cite([item]);
   switch (format) {
     case 'csl-json':
-      return { contentType: 'application/vnd.citationstyles.csl+json', extension: 'json', body: `${JSON.stringify([item], null, 2)}\n` };
+      return {
+        contentType: 'application/vnd.citationstyles.csl+json',
+        extension: 'json',
+        body: `${JSON.stringify([item], null, 2)}\n`,
+      };
     case 'bibtex':
       return { contentType: 'application/x-bibtex; charset=utf-8', extension: 'bib', body: cite.format('bibtex') };
     case 'ris':
-      return { contentType: 'application/x-research-info-systems; charset=utf-8', extension: 'ris', body: cite.format('ris') };
+      return {
+        contentType: 'application/x-research-info-systems; charset=utf-8',
+        extension: 'ris',
+        body: cite.format('ris'),
+      };
     default:
-      throw new AppError('BAD_REQUEST', `unknown citation format '${format}'; allowed: ${CITATION_FORMATS.join(', ')}`, [
-        { path: 'format', message: 'unknown format', allowed: CITATION_FORMATS },
-      ]);
+      throw new AppError(
+        'BAD_REQUEST',
+        `unknown citation format '${format}'; allowed: ${CITATION_FORMATS.join(', ')}`,
+        [{ path: 'format', message: 'unknown format', allowed: CITATION_FORMATS }],
+      );
   }
 }
 

@@ -93,7 +93,10 @@ export class DownloadCounter {
   }
 
   private async mac(s: string): Promise<string> {
-    return createHmac('sha256', await this.key()).update(s).digest('base64url').slice(0, 32);
+    return createHmac('sha256', await this.key())
+      .update(s)
+      .digest('base64url')
+      .slice(0, 32);
   }
 
   /**
@@ -109,7 +112,12 @@ export class DownloadCounter {
         const [, id, issuedAt, counting, sig] = m;
         const want = Buffer.from(await this.mac(`${id}.${issuedAt}.${counting}`));
         const age = nowS - Number(issuedAt);
-        if (want.length === sig!.length && timingSafeEqual(want, Buffer.from(sig!)) && age >= 0 && age < SESSION_SECONDS)
+        if (
+          want.length === sig!.length &&
+          timingSafeEqual(want, Buffer.from(sig!)) &&
+          age >= 0 &&
+          age < SESSION_SECONDS
+        )
           return { key: counting === '1' ? await this.mac(`session:${id}`) : null, issue: null };
       }
     }
@@ -179,7 +187,9 @@ export class DownloadCounter {
       .where('day', '>=', q.from)
       .where('day', '<=', q.to)
       .execute();
-    const resources = await getResources(this.database.kysely<LibraryDb>(), [...new Set(rows.map((r) => r.resource_id))]);
+    const resources = await getResources(this.database.kysely<LibraryDb>(), [
+      ...new Set(rows.map((r) => r.resource_id)),
+    ]);
     const groups = new Map<string, Map<string, { label: string; total: number; unique: Set<string> }>>();
     const add = (dim: string, key: string, label: string, uniqueKey: string) => {
       const g = groups.get(dim) ?? new Map();
@@ -202,7 +212,9 @@ export class DownloadCounter {
     const list = (dim: string): ReportRow[] =>
       [...(groups.get(dim) ?? new Map()).entries()]
         .map(([key, c]) => ({ key, label: c.label, total: c.total, unique: c.unique.size }))
-        .sort((a, b) => (dim === 'month' ? a.key.localeCompare(b.key) : b.total - a.total || a.key.localeCompare(b.key)));
+        .sort((a, b) =>
+          dim === 'month' ? a.key.localeCompare(b.key) : b.total - a.total || a.key.localeCompare(b.key),
+        );
     return {
       from: q.from,
       to: q.to,

@@ -55,9 +55,11 @@ export class FileService {
     if (!filename)
       throw new AppError('VALIDATION_FAILED', 'a file name is required', [{ path: 'filename', message: 'missing' }]);
     if (input.bytes.length > this.maxBytes)
-      throw new AppError('PAYLOAD_TOO_LARGE', `${filename} is ${input.bytes.length} bytes; the limit is ${this.maxBytes}`, [
-        { path: 'file', message: `larger than ${this.maxBytes} bytes` },
-      ]);
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `${filename} is ${input.bytes.length} bytes; the limit is ${this.maxBytes}`,
+        [{ path: 'file', message: `larger than ${this.maxBytes} bytes` }],
+      );
     const kind = await checkDocument(input.bytes, filename, input.declaredType);
     const extracted = await extractText(kind, input.bytes, filename);
     const pageTexts = extracted.pageTexts ?? [extracted.text];
@@ -137,7 +139,13 @@ export class FileService {
    * The file behind a stable URL: the current file of that language and name, or an earlier one by
    * its hash. The resource must be visible to the actor (a withdrawn one answers 410).
    */
-  async find(resourceId: string, language: string, filename: string, sha256: string | undefined, actor: Actor): Promise<ResourceFile> {
+  async find(
+    resourceId: string,
+    language: string,
+    filename: string,
+    sha256: string | undefined,
+    actor: Actor,
+  ): Promise<ResourceFile> {
     const all = await this.list(resourceId, actor);
     const file = sha256
       ? SHA256_PATTERN.test(sha256)
@@ -150,14 +158,22 @@ export class FileService {
 
   async open(file: ResourceFile): Promise<Readable> {
     if (!(await this.files.has(file.sha256)))
-      throw new AppError('UNAVAILABLE', `the file ${file.sha256} is missing from the library folder; restore it from a backup`, {
-        sha256: file.sha256,
-      });
+      throw new AppError(
+        'UNAVAILABLE',
+        `the file ${file.sha256} is missing from the library folder; restore it from a backup`,
+        {
+          sha256: file.sha256,
+        },
+      );
     return this.files.open(file.sha256);
   }
 
   private async referenced(sha256: string): Promise<boolean> {
-    const r = await this.resources.db.selectFrom('library_files').select('id').where('sha256', '=', sha256).executeTakeFirst();
+    const r = await this.resources.db
+      .selectFrom('library_files')
+      .select('id')
+      .where('sha256', '=', sha256)
+      .executeTakeFirst();
     return !!r;
   }
 

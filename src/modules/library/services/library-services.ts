@@ -23,14 +23,22 @@ export function publicBase(config: Pick<Config, 'publicUrl'>): string {
   return (config.publicUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
 }
 
-export function createLibraryServices(database: ModuleDatabase, config: Readonly<Config>): { library: LibraryServices } {
+export function createLibraryServices(
+  database: ModuleDatabase,
+  config: Readonly<Config>,
+): { library: LibraryServices } {
   const resources = new ResourceService(database);
   const base = publicBase(config);
   const host = new URL(base).hostname;
   return {
     library: {
       resources,
-      files: new FileService(database, resources, new DiskDocumentFiles(libraryFilesDir(config)), config.documentMaxBytes),
+      files: new FileService(
+        database,
+        resources,
+        new DiskDocumentFiles(libraryFilesDir(config)),
+        config.documentMaxBytes,
+      ),
       downloads: new DownloadCounter(database),
       oai: new OaiProvider(() => database.kysely<LibraryDb>(), {
         baseUrl: `${base}/oai`,

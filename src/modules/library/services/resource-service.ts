@@ -50,12 +50,17 @@ export interface Tombstone {
   withdrawnAt: string;
 }
 
+const languageAt = (r: Resource, path: string) => r.languages[Number(path.split('.')[1])]!.language;
 const nowIso = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function invalid(e: unknown): never {
   if (e && typeof e === 'object' && 'issues' in e) {
     const issues = issuesOf(e as never);
-    throw new AppError('VALIDATION_FAILED', `the resource is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `the resource is not valid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+      issues,
+    );
   }
   throw e as Error;
 }
@@ -69,7 +74,8 @@ export class ResourceService {
 
   async create(input: ResourceInput, actor: Actor, opts: { status?: RecordStatus } = {}): Promise<Resource> {
     const status = opts.status ?? 'draft';
-    if (!can(actor, 'record.create')) throw new AppError('FORBIDDEN', 'creating library resources is for contributors and editors');
+    if (!can(actor, 'record.create'))
+      throw new AppError('FORBIDDEN', 'creating library resources is for contributors and editors');
     if (!canCreateWithStatus(actor, status, 'record'))
       throw new AppError('FORBIDDEN', `creating a resource as ${status} skips the review; only editors may`);
     const parsed = resourceInputSchema.safeParse(input);
@@ -78,7 +84,8 @@ export class ResourceService {
     const at = nowIso();
     return this.database.transaction<LibraryDb, Resource>(async (tx) => {
       const id = wanted ?? (await this.freeId(tx.trx, slugOf(content.title)));
-      if (await getResource(tx.trx, id)) throw new AppError('CONFLICT', `resource '${id}' already exists`, { field: 'id' });
+      if (await getResource(tx.trx, id))
+        throw new AppError('CONFLICT', `resource '${id}' already exists`, { field: 'id' });
       const rec: Resource = {
         ...content,
         id,
@@ -99,13 +106,31 @@ export class ResourceService {
 
   /** Changes content fields (status changes are transitions). */
   async patch(id: string, changes: Partial<ResourceInput>, actor: Actor, expectedVersion?: number): Promise<Resource> {
-    if ('status' in (changes as object)) throw new AppError('VALIDATION_FAILED', 'status changes through a transition', [{ path: 'status', message: 'not editable' }]);
-    if ('id' in (changes as object)) throw new AppError('VALIDATION_FAILED', 'the id of a resource never changes', [{ path: 'id', message: 'not editable' }]);
+    if ('status' in (changes as object))
+      throw new AppError('VALIDATION_FAILED', 'status changes through a transition', [
+        { path: 'status', message: 'not editable' },
+      ]);
+    if ('id' in (changes as object))
+      throw new AppError('VALIDATION_FAILED', 'the id of a resource never changes', [
+        { path: 'id', message: 'not editable' },
+      ]);
     return this.database.transaction<LibraryDb, Resource>(async (tx) => {
       const { resource: before, ownerId } = await this.editable(tx.trx, id, actor);
       if (expectedVersion !== undefined && expectedVersion !== before.version)
-        throw new AppError('CONFLICT', `resource '${id}' is at version ${before.version}, not ${expectedVersion}`, { version: before.version });
-      const { id: _i, status: _s, version: _v, createdAt: _c, updatedAt: _u, datestamp: _d, withdrawal: _w, files: _f, ...content } = before;
+        throw new AppError('CONFLICT', `resource '${id}' is at version ${before.version}, not ${expectedVersion}`, {
+          version: before.version,
+        });
+      const {
+        id: _i,
+        status: _s,
+        version: _v,
+        createdAt: _c,
+        updatedAt: _u,
+        datestamp: _d,
+        withdrawal: _w,
+        files: _f,
+        ...content
+      } = before;
       const parsed = resourceInputSchema.safeParse({ ...content, ...changes });
       if (!parsed.success) invalid(parsed.error);
       const { id: _id, ...next } = parsed.data;
@@ -121,7 +146,8 @@ export class ResourceService {
   async transition(id: string, input: TransitionInput, actor: Actor): Promise<Resource> {
     return this.database.transaction<LibraryDb, Resource>(async (tx) => {
       const row = await getResource(tx.trx, id);
-      if (!row || !canView(actor, { status: row.resource.status, ownerId: row.ownerId }, 'record')) throw notFound('resource', id);
+      if (!row || !canView(actor, { status: row.resource.status, ownerId: row.ownerId }, 'record'))
+        throw notFound('resource', id);
       const before = row.resource;
       const access = { status: before.status, ownerId: row.ownerId };
       const move = transitionOf(before.status, input.to);
@@ -136,18 +162,33 @@ export class ResourceService {
       let withdrawal = before.withdrawal;
       if (input.to === 'withdrawn') {
         const reason = input.reason?.trim();
-        if (!reason) throw new AppError('VALIDATION_FAILED', 'say why the resource is withdrawn', [{ path: 'reason', message: 'required to withdraw' }]);
+        if (!reason)
+          throw new AppError('VALIDATION_FAILED', 'say why the resource is withdrawn', [
+            { path: 'reason', message: 'required to withdraw' },
+          ]);
         const successorId = input.successorId ?? null;
         if (successorId !== null) {
-          if (successorId === id) throw new AppError('VALIDATION_FAILED', 'a resource cannot succeed itself', [{ path: 'successorId', message: 'same resource' }]);
+          if (successorId === id)
+            throw new AppError('VALIDATION_FAILED', 'a resource cannot succeed itself', [
+              { path: 'successorId', message: 'same resource' },
+            ]);
           const succ = await getResource(tx.trx, successorId);
           if (!succ || succ.resource.status !== 'published')
-            throw new AppError('VALIDATION_FAILED', `the successor '${successorId}' is not a published resource`, [{ path: 'successorId', message: 'not a published resource' }]);
+            throw new AppError('VALIDATION_FAILED', `the successor '${successorId}' is not a published resource`, [
+              { path: 'successorId', message: 'not a published resource' },
+            ]);
         }
         withdrawal = { reason, successorId, at };
       }
       if (input.to === 'published') withdrawal = null;
-      const after: Resource = { ...before, status: input.to, withdrawal, version: before.version + 1, updatedAt: at, datestamp: at };
+      const after: Resource = {
+        ...before,
+        status: input.to,
+        withdrawal,
+        version: before.version + 1,
+        updatedAt: at,
+        datestamp: at,
+      };
       if (input.to === 'in_review' || input.to === 'published') this.requireComplete(after);
       await updateResource(tx.trx, after, row.ownerId);
       await this.record(tx, actor, move.name, before, after, ['status']);
@@ -162,15 +203,20 @@ export class ResourceService {
     const access = { status: row.resource.status, ownerId: row.ownerId };
     if (canView(actor, access, 'record')) return row.resource;
     const stone = this.tombstoneOf(row.resource);
-    if (stone)
-      throw new AppError('GONE', `resource '${id}' was withdrawn: ${stone.reason}`, { tombstone: stone });
+    if (stone) throw new AppError('GONE', `resource '${id}' was withdrawn: ${stone.reason}`, { tombstone: stone });
     throw notFound('resource', id);
   }
 
   /** What is left of a withdrawn resource for the public (also while it is back in draft after withdrawal). */
   tombstoneOf(r: Resource): Tombstone | null {
     if (r.status === 'published' || !r.withdrawal) return null;
-    return { id: r.id, title: r.title, reason: r.withdrawal.reason, successorId: r.withdrawal.successorId, withdrawnAt: r.withdrawal.at };
+    return {
+      id: r.id,
+      title: r.title,
+      reason: r.withdrawal.reason,
+      successorId: r.withdrawal.successorId,
+      withdrawnAt: r.withdrawal.at,
+    };
   }
 
   /** Published resources by id (for the search, the OAI provider and the country profile). */
@@ -186,7 +232,8 @@ export class ResourceService {
 
   async history(id: string, actor: Actor): Promise<RecordVersionSummary[]> {
     const row = await getResource(this.db, id);
-    if (!row || !canViewRestricted(actor, { status: row.resource.status, ownerId: row.ownerId }, 'record')) throw notFound('resource', id);
+    if (!row || !canViewRestricted(actor, { status: row.resource.status, ownerId: row.ownerId }, 'record'))
+      throw notFound('resource', id);
     return recordVersions.list(this.db, RESOURCE_KIND, id);
   }
 
@@ -203,12 +250,20 @@ export class ResourceService {
     if (!row) throw notFound('resource', id);
     const access = { status: row.resource.status, ownerId: row.ownerId };
     if (!canView(actor, access, 'record')) throw notFound('resource', id);
-    if (!canEdit(actor, access, 'record')) throw new AppError('FORBIDDEN', `you may not edit resource '${id}' (${access.status})`);
+    if (!canEdit(actor, access, 'record'))
+      throw new AppError('FORBIDDEN', `you may not edit resource '${id}' (${access.status})`);
     return row;
   }
 
   /** One version, one audit entry and the index, inside the writing transaction. */
-  async record(tx: WriteTx<LibraryDb>, actor: Actor, action: string, before: Resource | undefined, after: Resource, changed: string[]): Promise<void> {
+  async record(
+    tx: WriteTx<LibraryDb>,
+    actor: Actor,
+    action: string,
+    before: Resource | undefined,
+    after: Resource,
+    changed: string[],
+  ): Promise<void> {
     await recordVersions.add(tx.trx, {
       kind: RESOURCE_KIND,
       id: after.id,
@@ -221,7 +276,13 @@ export class ResourceService {
       actorLabel: actor.label,
       at: after.updatedAt,
     });
-    await audit(platformRepos(tx.trx).audit, actor, `resource.${action}`, { type: RESOURCE_KIND, id: after.id }, { version: after.version });
+    await audit(
+      platformRepos(tx.trx).audit,
+      actor,
+      `resource.${action}`,
+      { type: RESOURCE_KIND, id: after.id },
+      { version: after.version },
+    );
     await tx.indexed(RESOURCE_KIND, { id: after.id, before, after });
   }
 
@@ -231,8 +292,11 @@ export class ResourceService {
     if (empty.length)
       throw new AppError(
         'VALIDATION_FAILED',
-        `language version(s) without a file or a link: ${empty.map((p) => r.languages[Number(p.split('.')[1])]!.language).join(', ')}`,
-        empty.map((path) => ({ path, message: 'a language version needs a file (upload one) or the publisher\'s link (url)' })),
+        `language version(s) without a file or a link: ${empty.map((p) => languageAt(r, p)).join(', ')}`,
+        empty.map((path) => ({
+          path,
+          message: "a language version needs a file (upload one) or the publisher's link (url)",
+        })),
       );
   }
 

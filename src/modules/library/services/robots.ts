@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 
-const LIST = JSON.parse(
-  readFileSync(new URL('../data/COUNTER_Robots_list.json', import.meta.url), 'utf8'),
-) as { pattern: string }[];
+const LIST = JSON.parse(readFileSync(new URL('../data/COUNTER_Robots_list.json', import.meta.url), 'utf8')) as {
+  pattern: string;
+}[];
 
 export const ROBOT_PATTERN_COUNT = LIST.length;
 

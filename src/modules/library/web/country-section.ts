@@ -16,7 +16,13 @@ export function countryPublications(search: CaseServices['search']): CountrySect
     id: 'publications',
     order: 40,
     async load(country) {
-      const res = await search.searchKinds({ kinds: ['resource'], selection: { country: [country] } as never, limit: 10, facets: false, sort: 'date_desc' });
+      const res = await search.searchKinds({
+        kinds: ['resource'],
+        selection: { country: [country] } as never,
+        limit: 10,
+        facets: false,
+        sort: 'date_desc',
+      });
       if (!res.total) return null;
       return {
         country,
@@ -28,9 +34,12 @@ export function countryPublications(search: CaseServices['search']): CountrySect
     },
     render(d, t) {
       const name = countryByCode(d.country)?.name ?? d.country;
-      return html`<section id="publications" aria-labelledby="publications-h"><h2 id="publications-h">${t.t('library.country.title')}</h2>
-<ul>${d.items.map((i) => html`<li><a href="${i.url}">${i.title}</a> (${i.date.slice(0, 4)})</li>`)}</ul>
-<p><a href="/library?country=${d.country}">${t.t('library.country.more', { count: d.total, country: name })}</a></p></section>`;
+      const more = t.t('library.country.more', { count: d.total, country: name });
+      const item = (i: CountryPublications['items'][number]) =>
+        html`<li><a href="${i.url}">${i.title}</a> (${i.date.slice(0, 4)})</li>`;
+      return html`<section id="publications" aria-labelledby="publications-h">
+<h2 id="publications-h">${t.t('library.country.title')}</h2>
+<ul>${d.items.map(item)}</ul><p><a href="/library?country=${d.country}">${more}</a></p></section>`;
     },
   };
 }
