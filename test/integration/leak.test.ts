@@ -610,7 +610,7 @@ describe('library: draft and in-review resources never reach a public channel', 
     '/oai?verb=ListIdentifiers&metadataPrefix=oai_dc',
   ];
 
-  it('the published control shows in the channels; the hidden ones in none, nor their files, facets or OAI', async () => {
+  it('the published control shows in the channels; the hidden ones in none (files, facets, OAI)', async () => {
     let all = '';
     for (const url of channels()) {
       const r = await t.app.inject({ url });
