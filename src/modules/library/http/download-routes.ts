@@ -42,7 +42,12 @@ async function bytesOf(stream: Readable): Promise<Buffer> {
 
 export function downloadRoutes(app: FastifyInstance, deps: { library: LibraryServices; auth: AuthConfig }): void {
   const query = z.strictObject({
-    sha256: single(z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex')).optional(),
+    sha256: single(
+      z
+        .string()
+        .regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex')
+        .optional(),
+    ),
   });
   app.get<{ Params: { id: string; language: string; filename: string } }>(
     '/library/:id/files/:language/:filename',

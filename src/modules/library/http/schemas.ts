@@ -9,7 +9,7 @@ const facet = (name: string) => RESOURCE_FACETS.find((f) => f.name === name)!.sc
 
 export const resourceSearchSchema = (maxPageSize: number) =>
   z.strictObject({
-    q: single(z.string().max(500)).optional(),
+    q: single(z.string().max(500).optional()),
     type: multi(facet('resourceType')),
     language: multi(facet('language')),
     topic: multi(facet('topic')),
@@ -18,7 +18,7 @@ export const resourceSearchSchema = (maxPageSize: number) =>
     year_to: single(year.optional()),
     sort: single(z.enum(['relevance', 'date_desc', 'date_asc']).optional()),
     limit: single(z.coerce.number().int().min(1).max(maxPageSize).default(20)),
-    cursor: single(z.string().max(500)).optional(),
+    cursor: single(z.string().max(500).optional()),
     facets: single(z.enum(['true', 'false']).default('true')),
   });
 
