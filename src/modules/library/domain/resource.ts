@@ -85,7 +85,12 @@ export const languageVersionSchema = z.strictObject({
     .default(null),
 });
 
-const slugId = z.string().regex(/^[a-z0-9][a-z0-9-]{1,99}$/, 'lowercase letters, digits and dashes');
+/** Ids that are paths of their own under /library. */
+export const RESERVED_IDS = ['downloads'];
+const slugId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{1,99}$/, 'lowercase letters, digits and dashes')
+  .refine((id) => !RESERVED_IDS.includes(id), { message: 'this id is reserved for a page of the library' });
 
 export const resourceInputSchema = z.strictObject({
   id: slugId.optional(),
@@ -177,7 +182,7 @@ export function slugOf(title: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');
-  return s.length >= 2 ? s : `resource-${s}`;
+  return s.length >= 2 && !RESERVED_IDS.includes(s) ? s : `resource-${s}`;
 }
 
 /** The year of a publication date. */

@@ -19,6 +19,7 @@ import { REPORT_CSV_COLUMNS, reportCsvRows } from '../services/download-counter.
 import type { Resource, ResourceInput } from '../domain/resource.ts';
 import { resourceSearchSchema, selectionOf } from './schemas.ts';
 import { resourceHits } from '../search/resource-source.ts';
+import { RESOURCE_FACETS } from '../search/facets.ts';
 
 export interface LibraryRouteDeps {
   library: LibraryServices;
@@ -26,6 +27,16 @@ export interface LibraryRouteDeps {
   cases: CaseServices['cases'];
   maxPageSize: number;
   base: string;
+}
+
+/** Facet counts with the library's own labels (type and topic names, language and country names). */
+function labelled(facets: Record<string, { value: string; count: number }[]>) {
+  return Object.fromEntries(
+    Object.entries(facets).map(([name, values]) => {
+      const def = RESOURCE_FACETS.find((f) => f.name === name);
+      return [name, values.map((v) => ({ ...v, label: def ? def.valueLabel(v.value) : v.value }))];
+    }),
+  );
 }
 
 const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] };
@@ -63,7 +74,7 @@ export function resourceRoutes(app: FastifyInstance, deps: LibraryRouteDeps): vo
       return {
         total: res.total,
         items: resourceHits(res.hits).map((h) => ({ ...present(h.record), score: h.score, snippet: h.snippet })),
-        facets: res.facets,
+        facets: labelled(res.facets as Record<string, { value: string; count: number }[]>),
         nextCursor: res.nextCursor,
       };
     },

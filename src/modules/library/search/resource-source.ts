@@ -82,20 +82,15 @@ export function resourceSource(read: (db?: unknown) => Conn): SearchSource<Resou
       if (!text || !terms) return own;
       const files = text.split('\u001e');
       const current = r.files.filter((f) => !f.replacedAt);
+      // The page with the most matched words (a phrase's page before a page with one of its words).
       let best: LibrarySnippet | null = null;
       files.forEach((fileText, fi) => {
         const file = current[fi];
+        const language = file?.language ?? lang;
         fileText.split('\f').forEach((pageText, pi) => {
-          if (best) return;
-          const s = bestSnippet(
-            [{ field: 'fulltext', language: file?.language ?? lang, text: pageText, weight: 1 }],
-            terms,
-            {
-              lead: 'fulltext',
-              fulltextLanguage: file?.language ?? lang,
-            },
-          );
-          if (s && s.highlights.length)
+          const field = { field: 'fulltext', language, text: pageText, weight: 1 };
+          const s = bestSnippet([field], terms, { lead: 'fulltext', fulltextLanguage: language });
+          if (s && s.highlights.length > (best?.highlights.length ?? 0))
             best = { ...s, field: 'fulltext', page: file?.pages ? pi + 1 : undefined, sha256: file?.sha256 };
         });
       });
