@@ -21,6 +21,9 @@ import { CITATION_FORMATS } from '../services/citations.ts';
 const size = (n: number) =>
   n < 1024 ? `${n} B` : n < 1048576 ? `${(n / 1024).toFixed(0)} KB` : `${(n / 1048576).toFixed(1)} MB`;
 const label = (name: string, v: string) => RESOURCE_FACETS.find((f) => f.name === name)?.valueLabel(v) ?? v;
+/** Types and topics from the catalog; languages and countries are names from reference data. */
+const valueText = (t: Translator, name: string, v: string) =>
+  name === 'resourceType' ? t.t(`library.type.${v}`) : name === 'topic' ? t.t(`library.topic.${v}`) : label(name, v);
 const FACET_PARAM: Record<string, string> = Object.fromEntries(RESOURCE_FACETS.map((f) => [f.name, f.param]));
 
 function facetBox(
@@ -34,12 +37,12 @@ function facetBox(
   const box = (v: { value: string; count: number }) =>
     html`<label><input type="checkbox" name="${f.param}" value="${v.value}"${
       selected.includes(v.value) ? html` checked` : ''
-    }> ${label(name, v.value)} (${v.count})</label><br>`;
+    }> ${valueText(t, name, v.value)} (${v.count})</label><br>`;
   return html`<fieldset class="facet"><legend>${t.t(f.labelKey)}</legend>${values.slice(0, 15).map(box)}</fieldset>`;
 }
 
 function hitItem(t: Translator, r: Resource, snippet: LibrarySnippet | null): SafeHtml {
-  const meta = `${label('resourceType', r.type)}, ${r.date.slice(0, 4)}${r.symbol ? `, ${r.symbol}` : ''}`;
+  const meta = `${t.t(`library.type.${r.type}`)}, ${r.date.slice(0, 4)}${r.symbol ? `, ${r.symbol}` : ''}`;
   const where = snippet?.page
     ? html` <span class="meta">(${t.t('library.search.inFile', { page: snippet.page })})</span>`
     : '';
@@ -63,8 +66,6 @@ export function tombstonePage(t: Translator, s: Tombstone, successor: Resource |
 <p>${t.t('library.tombstone.reason', { reason: s.reason })}</p>${next}</main>`,
   );
 }
-
-const FORMAT_NAMES: Record<string, string> = { 'csl-json': 'CSL-JSON', bibtex: 'BibTeX', ris: 'RIS' };
 
 function versions(t: Translator, r: Resource, earlier: Resource['files']): SafeHtml {
   const fileItem = (f: Resource['files'][number]) => {
@@ -92,7 +93,7 @@ ${history}</section>`;
 }
 
 function citeBox(t: Translator, citeBase: string): SafeHtml {
-  const item = (f: string) => html`<li><a href="${citeBase}?format=${f}">${FORMAT_NAMES[f]}</a></li>`;
+  const item = (f: string) => html`<li><a href="${citeBase}?format=${f}">${t.t(`library.format.${f}`)}</a></li>`;
   return html`<section class="cite" aria-labelledby="cite-h"><h2 id="cite-h">${t.t('library.resource.cite')}</h2>
 <p>${t.t('library.resource.citeHint')}</p><ul>${CITATION_FORMATS.map(item)}</ul></section>`;
 }
@@ -116,10 +117,10 @@ function detail(t: Translator, r: Resource, citeBase: string, earlier: Resource[
     ? html`<section><h2>${t.t('library.resource.abstract')}</h2><p>${r.abstract}</p></section>`
     : '';
   return html`<main id="main"><h1>${r.title}</h1>${r.subtitle ? html`<p class="subtitle">${r.subtitle}</p>` : ''}
-<dl>${dl('type', label('resourceType', r.type))}${dl('authors', [...r.authors, ...r.corporateAuthors].join('; '))}
+<dl>${dl('type', t.t(`library.type.${r.type}`))}${dl('authors', [...r.authors, ...r.corporateAuthors].join('; '))}
 ${dl('publisher', [r.publisher, r.publisherPlace].filter(Boolean).join(', '))}${dl('date', r.date)}
 ${dl('symbol', r.symbol)}${dl('salesNumber', r.salesNumber)}${dl('isbn', r.isbn)}${dl('series', r.series)}
-${dl('topics', r.topics.map((x) => label('topic', x)).join(', '))}${dl('countries', places.join(', '))}
+${dl('topics', r.topics.map((x) => t.t(`library.topic.${x}`)).join(', '))}${dl('countries', places.join(', '))}
 ${dl('rights', r.rights)}${dl('licence', r.licence)}
 ${dl('source', src ? html`<a href="${src}" rel="noopener">${r.url}</a>` : null)}</dl>
 ${abstract}${versions(t, r, earlier)}${citeBox(t, citeBase)}${relatedBox}</main>`;
