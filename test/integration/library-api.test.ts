@@ -119,6 +119,19 @@ describe('library resources: workflow, files, search, tombstones', () => {
     const versions = (await t.app.inject({ url: `/api/v1/resources/${id}/versions`, headers: AUTH })).json().items;
     expect(versions.map((v: { action: string }) => v.action)).toEqual(['publish', 'submit', 'add-file', 'create']);
     expect((await t.app.inject({ url: `/api/v1/resources/${id}/versions` })).statusCode).toBe(404);
+    const audit = await t.services.database
+      .kysely<{ audit_log: { action: string; target_id: string | null } }>()
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', id)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'resource.create',
+      'resource.add-file',
+      'resource.submit',
+      'resource.publish',
+    ]);
   });
 
   it('finds a phrase inside the PDF, with a snippet and the page number', async () => {
