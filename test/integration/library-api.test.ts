@@ -120,7 +120,7 @@ describe('library resources: workflow, files, search, tombstones', () => {
     expect(versions.map((v: { action: string }) => v.action)).toEqual(['publish', 'submit', 'add-file', 'create']);
     expect((await t.app.inject({ url: `/api/v1/resources/${id}/versions` })).statusCode).toBe(404);
     const audit = await t.services.database
-      .kysely<{ audit_log: { action: string; target_id: string | null } }>()
+      .kysely<{ audit_log: { id: number; action: string; target_id: string | null } }>()
       .selectFrom('audit_log')
       .select('action')
       .where('target_id', '=', id)
