@@ -11,6 +11,7 @@ export const ERROR_CODES = {
   UNAUTHORIZED: { status: 401, exit: 77 },
   FORBIDDEN: { status: 403, exit: 77 },
   NOT_FOUND: { status: 404, exit: 66 },
+  GONE: { status: 410, exit: 66 },
   CONFLICT: { status: 409, exit: 73 },
   PAYLOAD_TOO_LARGE: { status: 413, exit: 65 },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, exit: 65 },

@@ -367,6 +367,7 @@ const PUBLIC_GETS = [
 ];
 
 const ROWS: Row[] = [
+  ...libraryRows(),
   ...PUBLIC_GETS.map((url): Row => ({ route: `GET ${url}`, request: get(url), allow: EVERYONE })),
   { route: 'GET /api/v1/docs/static/*', request: get('/api/v1/docs/static/swagger-ui.css'), allow: EVERYONE },
   { route: 'GET /sitemap-cases-:part.xml', request: get('/sitemap-cases-1.xml'), allow: EVERYONE },
@@ -1155,6 +1156,175 @@ const ROWS: Row[] = [
     allow: ['contributor (other)'],
   },
 ];
+
+// ---- library fixtures ----
+
+async function ownersResource(status: 'draft' | 'published' = 'draft'): Promise<string> {
+  const lib = t.services.library;
+  const r = await lib.resources.create(
+    {
+      type: 'manual',
+      title: `Matrix resource ${++seq}`,
+      date: '2020',
+      languages: [{ language: 'en', url: 'https://www.unodc.org/' }],
+    },
+    owner.actor,
+  );
+  if (status === 'published') {
+    await lib.resources.transition(r.id, { to: 'in_review' }, SYSTEM);
+    await lib.resources.transition(r.id, { to: 'published' }, SYSTEM);
+  }
+  return r.id;
+}
+
+let libraryFile = '';
+async function publishedFile(): Promise<string> {
+  if (libraryFile) return libraryFile;
+  const id = await ownersResource('published');
+  await t.services.library.files.upload(
+    { resourceId: id, language: 'en', filename: 'guide.txt', bytes: Buffer.from('A guide.') },
+    SYSTEM,
+  );
+  return (libraryFile = `/library/${id}/files/en/guide.txt`);
+}
+
+function libraryRows(): Row[] {
+  /** Editors and tokens with the read scope: the download report. */
+  const REPORT_READERS: readonly Who[] = [...EDITORS, 'token read', 'token all'];
+  return [
+    { route: 'GET /api/v1/resources', request: get('/api/v1/resources?q=matrix'), allow: EVERYONE },
+    { route: 'GET /library', request: get('/library?type=manual'), allow: EVERYONE },
+    { route: 'GET /oai', request: get('/oai?verb=Identify'), allow: EVERYONE },
+    {
+      route: 'GET /api/v1/resources/:id',
+      variant: 'published',
+      request: async () => ({ method: 'GET', url: `/api/v1/resources/${await ownersResource('published')}` }),
+      allow: EVERYONE,
+    },
+    {
+      route: 'GET /api/v1/resources/:id',
+      variant: "owner's draft",
+      request: async () => ({ method: 'GET', url: `/api/v1/resources/${await ownersResource()}` }),
+      allow: SEE_DRAFT,
+    },
+    {
+      route: 'GET /library/:id',
+      variant: 'published',
+      request: async () => ({ method: 'GET', url: `/library/${await ownersResource('published')}` }),
+      allow: EVERYONE,
+    },
+    {
+      route: 'GET /library/:id',
+      variant: "owner's draft",
+      request: async () => ({ method: 'GET', url: `/library/${await ownersResource()}` }),
+      allow: SEE_DRAFT,
+    },
+    {
+      route: 'POST /api/v1/resources',
+      request: async () => ({
+        method: 'POST',
+        url: '/api/v1/resources',
+        payload: { type: 'toolkit', title: `New resource ${++seq}`, date: '2019', languages: [{ language: 'en' }] },
+      }),
+      allow: API_EDIT_DRAFT,
+    },
+    {
+      route: 'PATCH /api/v1/resources/:id',
+      variant: "owner's draft",
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/v1/resources/${await ownersResource()}`,
+        payload: { abstract: 'Changed.' },
+      }),
+      allow: API_EDIT_DRAFT,
+    },
+    {
+      route: 'POST /api/v1/resources/:id/transitions',
+      variant: 'submit own draft',
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/resources/${await ownersResource()}/transitions`,
+        payload: { to: 'in_review' },
+      }),
+      allow: API_EDIT_DRAFT,
+    },
+    {
+      route: 'POST /api/v1/resources/:id/transitions',
+      variant: 'withdraw a published resource',
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/resources/${await ownersResource('published')}/transitions`,
+        payload: { to: 'withdrawn', reason: 'test' },
+      }),
+      allow: API_EDITOR,
+    },
+    {
+      route: 'GET /api/v1/resources/:id/versions',
+      variant: "owner's draft",
+      request: async () => ({ method: 'GET', url: `/api/v1/resources/${await ownersResource()}/versions` }),
+      allow: SEE_RESTRICTED,
+    },
+    {
+      route: 'GET /api/v1/resources/:id/files',
+      variant: 'published',
+      request: async () => ({ method: 'GET', url: `/api/v1/resources/${await ownersResource('published')}/files` }),
+      allow: EVERYONE,
+    },
+    {
+      route: 'POST /api/v1/resources/:id/files',
+      variant: "owner's draft",
+      request: async () => ({
+        method: 'POST',
+        url: `/api/v1/resources/${await ownersResource()}/files?language=en&filename=notes.txt`,
+        headers: { 'content-type': 'text/plain' },
+        payload: `Notes ${++seq}.`,
+      }),
+      allow: API_EDIT_DRAFT,
+    },
+    {
+      route: 'GET /library/:id/files/:language/:filename',
+      variant: 'published',
+      request: async () => ({ method: 'GET', url: await publishedFile() }),
+      allow: EVERYONE,
+    },
+    {
+      route: 'GET /api/v1/resources/:id/citation',
+      variant: 'published',
+      request: async () => ({
+        method: 'GET',
+        url: `/api/v1/resources/${await ownersResource('published')}/citation?format=ris`,
+      }),
+      allow: EVERYONE,
+    },
+    {
+      route: 'GET /api/v1/resources/:id/citation',
+      variant: "owner's draft",
+      request: async () => ({ method: 'GET', url: `/api/v1/resources/${await ownersResource()}/citation` }),
+      allow: SEE_DRAFT,
+    },
+    {
+      route: 'GET /api/v1/cases/:id/citation',
+      variant: 'published',
+      request: async () => ({
+        method: 'GET',
+        url: `/api/v1/cases/${await ownersCase('published')}/citation?format=bibtex`,
+      }),
+      allow: EVERYONE,
+    },
+    {
+      route: 'GET /api/v1/cases/:id/citation',
+      variant: "owner's draft",
+      request: async () => ({ method: 'GET', url: `/api/v1/cases/${await ownersCase()}/citation` }),
+      allow: SEE_DRAFT,
+    },
+    {
+      route: 'GET /api/v1/downloads/report',
+      request: get('/api/v1/downloads/report?from=2020-01-01&to=2030-12-31&format=csv'),
+      allow: REPORT_READERS,
+    },
+    { route: 'GET /library/downloads', request: get('/library/downloads'), allow: REPORT_READERS },
+  ];
+}
 
 // ---- sending a request as an actor, and reading the answer ----
 

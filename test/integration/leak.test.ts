@@ -769,3 +769,94 @@ describe("grants: applicant A never sees applicant B's application anywhere", ()
     expect((await get('/api/v1/grants/applications', bWho)).body).not.toContain('grantleakalpha');
   });
 });
+
+describe('library: draft and in-review resources never reach a public channel', () => {
+  const DRAFT = 'zqlibdraftmarker';
+  const REVIEW = 'zqlibreviewmarker';
+  const CONTROL = 'zqlibcontrolmarker';
+  let ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    const { SYSTEM } = await import('../../src/modules/platform/index.ts');
+    const lib = t.services.library;
+    const make = async (p: string) => {
+      const r = await lib.resources.create(
+        {
+          type: 'toolkit',
+          title: `Toolkit ${p}title`,
+          abstract: `An abstract about forced labour ${p}abstract`,
+          symbol: `${p}symbol`,
+          date: '2018',
+          languages: [{ language: 'en' }],
+          topics: ['victim_assistance'],
+          countries: ['KEN'],
+        },
+        SYSTEM,
+      );
+      await lib.files.upload(
+        { resourceId: r.id, language: 'en', filename: 'text.txt', bytes: Buffer.from(`Full text ${p}filetext.`) },
+        SYSTEM,
+      );
+      return r.id;
+    };
+    ids = { draft: await make(DRAFT), review: await make(REVIEW), control: await make(CONTROL) };
+    await lib.resources.transition(ids.review!, { to: 'in_review' }, SYSTEM);
+    await lib.resources.transition(ids.control!, { to: 'in_review' }, SYSTEM);
+    await lib.resources.transition(ids.control!, { to: 'published' }, SYSTEM);
+  });
+
+  const channels = () => [
+    '/api/v1/resources',
+    '/api/v1/resources?q=toolkit',
+    `/api/v1/resources?q=${DRAFT}filetext`,
+    `/api/v1/resources?q=${REVIEW}abstract`,
+    `/api/v1/resources?q=${CONTROL}filetext`,
+    '/api/v1/resources?topic=victim_assistance&country=KEN',
+    '/api/v1/search?kind=resource&q=toolkit&facets=true',
+    '/library?q=toolkit',
+    '/library?country=KEN',
+    '/oai?verb=ListRecords&metadataPrefix=oai_dc',
+    '/oai?verb=ListIdentifiers&metadataPrefix=oai_dc',
+  ];
+
+  it('the published control shows in the channels; the hidden ones in none (files, facets, OAI)', async () => {
+    let all = '';
+    for (const url of channels()) {
+      const r = await t.app.inject({ url });
+      expect(r.statusCode, url).toBe(200);
+      all += r.body;
+    }
+    expect(all).toContain(`${CONTROL}title`);
+    expect(all).toContain(`${CONTROL}filetext`);
+    for (const m of [DRAFT, REVIEW]) expect(all, m).not.toContain(m);
+    const facets = (await t.app.inject({ url: '/api/v1/resources?country=KEN' })).json();
+    expect(facets.total).toBe(1);
+    expect(facets.facets.topic).toEqual([{ value: 'victim_assistance', label: expect.any(String), count: 1 }]);
+  });
+
+  it('a hidden resource answers like a missing one on every route, and the country profile leaves it out', async () => {
+    for (const id of [ids.draft!, ids.review!]) {
+      for (const url of [
+        `/api/v1/resources/${id}`,
+        `/library/${id}`,
+        `/api/v1/resources/${id}/files`,
+        `/api/v1/resources/${id}/citation?format=bibtex`,
+        `/api/v1/resources/${id}/versions`,
+        `/library/${id}/files/en/text.txt`,
+      ]) {
+        const r = await t.app.inject({ url });
+        expect(r.statusCode, url).toBe(404);
+        // The id the request named may be echoed; nothing else of the resource may.
+        expect(r.body.replaceAll(id, '')).not.toMatch(/zqlib(draft|review)marker/);
+      }
+      const oai = await t.app.inject({
+        url: `/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:localhost.local:${id}`,
+      });
+      expect(oai.body).toContain('idDoesNotExist');
+    }
+    const { countryPublications } = await import('../../src/modules/library/web/country-section.ts');
+    const section = await countryPublications(t.services.search).load('KEN');
+    expect(section?.items.map((i) => i.id)).toEqual([ids.control]);
+    expect(JSON.stringify(section)).not.toMatch(/zqlib(draft|review)marker/);
+  });
+});

@@ -9,9 +9,9 @@ import { AUTH, makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';
 import { unmarkedText } from '../helpers/pseudo-locale.ts';
 import { countryByCode } from '../../src/kernel/geo/countries.ts';
+import { SYSTEM } from '../../src/modules/platform/index.ts';
 import type { CaseInput } from '../../src/modules/cases/domain/case-schema.ts';
 import { CALL_2011 } from '../../src/modules/grants/index.ts';
-import { SYSTEM } from '../../src/modules/platform/index.ts';
 
 const PSEUDO = { 'accept-language': 'en-XA' };
 const MISSPELT = 'Zorlbat';
@@ -165,6 +165,39 @@ beforeAll(async () => {
     CALL_2011.sourceUrl,
     ...CALL_2011.questions.map((q) => q.text),
   ];
+  // The library: a published resource with a file, and a withdrawn one (its tombstone page).
+  const lib = t.services.library;
+  const resource = {
+    type: 'manual' as const,
+    title: 'Zorblat library manual',
+    abstract: 'An okapi manual for labour inspectors.',
+    corporateAuthors: ['Okapi Office'],
+    publisher: 'Okapi Press',
+    date: '2019-04',
+    languages: [{ language: 'en' }],
+    topics: ['labour_exploitation' as const],
+    countries: ['PHL'],
+  };
+  const published = await lib.resources.create(resource, SYSTEM);
+  await lib.files.upload(
+    { resourceId: published.id, language: 'en', filename: 'okapi.txt', bytes: Buffer.from('Okapi.') },
+    SYSTEM,
+  );
+  const gone = await lib.resources.create({ ...resource, title: 'Zorblat withdrawn manual' }, SYSTEM);
+  await lib.files.upload(
+    { resourceId: gone.id, language: 'en', filename: 'okapi.txt', bytes: Buffer.from('Okapi.') },
+    SYSTEM,
+  );
+  for (const id of [published.id, gone.id]) {
+    await lib.resources.transition(id, { to: 'in_review' }, SYSTEM);
+    await lib.resources.transition(id, { to: 'published' }, SYSTEM);
+  }
+  await lib.resources.transition(
+    gone.id,
+    { to: 'withdrawn', reason: 'Okapi reason', successorId: published.id },
+    SYSTEM,
+  );
+  data.push(...strings(resource), 'Zorblat withdrawn manual', 'Okapi reason', 'okapi.txt', '2019', '2019-04');
 });
 
 afterAll(async () => {
@@ -192,6 +225,9 @@ const PAGES: [string, string][] = [
   ['grants: a call', '/grants/calls/sgf-2011?tz=Asia/Bangkok'],
   ['404 page', '/cases/no-such-case'],
   ['404 jurisdiction', '/jurisdictions/QQQ'],
+  ['library search with facets', '/library?q=zorblat'],
+  ['library resource page', '/library/zorblat-library-manual'],
+  ['library tombstone', '/library/zorblat-withdrawn-manual'],
 ];
 
 describe('pseudo-locale: every public page type', () => {

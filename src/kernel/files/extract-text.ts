@@ -8,6 +8,8 @@ import type { DocumentKind } from './documents.ts';
 export interface Extracted {
   text: string;
   pages: number | null;
+  /** The text of each page, tidied (PDF only), so that a passage can be given its page number. */
+  pageTexts?: string[];
 }
 
 /** Whitespace runs folded, so the stored text is compact and snippets read well. */
@@ -38,7 +40,7 @@ async function pdfText(bytes: Uint8Array): Promise<Extracted> {
       pages.push(content.items.map((it) => ('str' in it ? it.str + (it.hasEOL ? '\n' : '') : '')).join(''));
       page.cleanup();
     }
-    return { text: tidy(pages.join('\n\n')), pages: pdf.numPages };
+    return { text: tidy(pages.join('\n\n')), pages: pdf.numPages, pageTexts: pages.map(tidy) };
   } finally {
     await task.destroy();
   }
