@@ -23,6 +23,7 @@ export class TreatyCorrectionService {
   constructor(private readonly database: ModuleDatabase) {}
 
   async correct(input: CorrectionInput, actor: Actor): Promise<CorrectionRow> {
+    if (actor.kind === 'anonymous') throw new AppError('UNAUTHORIZED', 'sign in or send a token');
     if (!can(actor, 'record.edit_any'))
       throw new AppError('FORBIDDEN', 'correcting treaty status needs the editor right');
     const issues = [];

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { SYSTEM } from '../../platform/index.ts';
 import type { TreatyServices } from './services.ts';
 
-export const DEMO_AS_AT = '2024-04-20';
+/** The UN's party count for the Protocol at the date the partial table is compared with (MTDSG, 20 April 2024). */
+export const UN_PARTIES = { total: 182, date: '2024-04-20' };
 export const DEMO_SOURCE = 'seed/protocol-parties-partial.csv (merged public sources; see its README)';
 const file = (name: string) => readFileSync(new URL(`../seed/${name}`, import.meta.url));
 

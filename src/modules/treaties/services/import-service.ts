@@ -88,6 +88,7 @@ export class TreatyImportService {
   constructor(private readonly database: ModuleDatabase) {}
 
   async importFile(bytes: Buffer, opts: ImportOptions, actor: Actor): Promise<ImportReport> {
+    if (actor.kind === 'anonymous') throw new AppError('UNAUTHORIZED', 'sign in or send a token');
     if (!can(actor, 'record.import')) throw new AppError('FORBIDDEN', 'importing treaty status needs the import right');
     if (opts.asAt && !isIsoDate(opts.asAt))
       throw new AppError('VALIDATION_FAILED', `--as-at '${opts.asAt}' is not a date (YYYY-MM-DD)`, [
@@ -132,7 +133,7 @@ export class TreatyImportService {
         report.changedDates = report.changes.filter(
           (c) => c.before !== null && (c.field.endsWith('_date') || c.field === 'recorded_eif'),
         );
-        if (opts.asAt || opts.source)
+        if ((opts.asAt || opts.source) && parsed.format !== 'statements')
           await w.put('treaty_instruments', inst.id, {
             ...inst,
             status_as_at: opts.asAt ?? inst.status_as_at,
