@@ -297,7 +297,10 @@ export class TreatyImportService {
     }
   }
 
-  /** Takes a batch back: every row it wrote is restored as it was. Only the latest batch of an instrument. */
+  /**
+   * Takes a batch back: every row it wrote is restored as it was. Refused while a later batch of the same
+   * instrument that wrote something is in place (undo that one first).
+   */
   async undo(batchId: string, actor: Actor): Promise<{ batch: string; restored: number }> {
     if (!can(actor, 'record.import')) throw new AppError('FORBIDDEN', 'undoing an import needs the import right');
     return this.database.transaction<TreatyDb, { batch: string; restored: number }>(async (tx) => {
@@ -310,6 +313,14 @@ export class TreatyImportService {
         .where('instrument_id', '=', b.instrument_id)
         .where('undone_at', 'is', null)
         .where('imported_at', '>', b.imported_at)
+        .where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('treaty_batch_log')
+              .select('seq')
+              .whereRef('treaty_batch_log.batch_id', '=', 'treaty_batches.id'),
+          ),
+        )
         .execute();
       if (later.length)
         throw new AppError(
