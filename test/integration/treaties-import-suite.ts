@@ -137,7 +137,7 @@ export function treatyImportSuite(name: string, env: () => Promise<Record<string
       await s.treatyImports.undo(r.batch!, SYSTEM);
     });
 
-    it('round-trips: export as our CSV, re-import changes nothing; undo of an earlier batch waits for later ones', async () => {
+    it('round-trips through our CSV; undo of an earlier batch waits for a later one', async () => {
       const before = await participants();
       const exported = csv(participantRows(before) as string[][]);
       const r = await imp(exported);
