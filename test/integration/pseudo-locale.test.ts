@@ -174,15 +174,15 @@ const PAGES: [string, string][] = [
   ['case page', '/cases/pseudo-okapi'],
   ['case page, other language', '/cases/pseudo-okapi?lang=fr'],
   ['case page, sparse record', '/cases/pseudo-third'],
-  ['jurisdiction page', '/jurisdictions/PHL'],
-  ['international jurisdiction page', '/jurisdictions/XIR'],
+  ['country profile', '/countries/PHL'],
+  ['international bodies profile', '/countries/XIR'],
   ['about', '/about'],
   ['api', '/api'],
   ['statistics', '/statistics'],
   ['statistics of a search, compared', '/statistics?q=okapi&compare=PHL,ITA&purposes=forced_labour'],
   ['statistics, a bad comparison', '/statistics?compare=PHL'],
   ['404 page', '/cases/no-such-case'],
-  ['404 jurisdiction', '/jurisdictions/QQQ'],
+  ['404 country', '/countries/QQQ'],
 ];
 
 describe('pseudo-locale: every public page type', () => {

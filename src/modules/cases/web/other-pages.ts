@@ -38,7 +38,7 @@ ${queryHelp(t)}
 <p>${summary} <span class="muted">${coverageNote(t)}</span></p>
 <h2>${t.t('cases.home.newest')}</h2><ol class="hits">${newest.map((h) => hitItem(t, h))}</ol>
 <h2>${t.t('cases.home.byJurisdiction')}</h2>
-<ul class="chips">${jurisdictions.map((j) => html`<li>${a(`/jurisdictions/${j.value}`, j.label)} ${j.count}</li>`)}</ul>
+<ul class="chips">${jurisdictions.map((j) => html`<li>${a(`/countries/${j.value}`, j.label)} ${j.count}</li>`)}</ul>
 <h2>${t.t('cases.home.byPurpose')}</h2>
 <ul class="chips">${purposes}</ul>`;
   return page(t, { title: t.t('cases.home.title'), description: t.t('cases.home.description') }, body);
