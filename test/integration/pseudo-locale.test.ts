@@ -4,11 +4,12 @@
  * own text, names from reference data). What is left is a hard-coded string. In English the same pages
  * carry no marks.
  */
+import { INSTRUMENTS } from '../../src/modules/treaties/domain/instruments.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH, makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';
 import { unmarkedText } from '../helpers/pseudo-locale.ts';
-import { countryByCode } from '../../src/kernel/geo/countries.ts';
+import { COUNTRIES, countryByCode } from '../../src/kernel/geo/countries.ts';
 import type { CaseInput } from '../../src/modules/cases/domain/case-schema.ts';
 
 const PSEUDO = { 'accept-language': 'en-XA' };
@@ -157,6 +158,9 @@ beforeAll(async () => {
     ...MONTHS,
     ...similar.flat().map((s) => s.reason),
     dym ?? '',
+    // The treaty pages name every country on the map (reference data).
+    ...COUNTRIES.map((c) => c.name),
+    ...INSTRUMENTS.flatMap((i) => [i.id, i.shortTitle, i.title, i.adoptedPlace, i.adoptedBy]),
   ];
 });
 
@@ -183,6 +187,8 @@ const PAGES: [string, string][] = [
   ['statistics, a bad comparison', '/statistics?compare=PHL'],
   ['404 page', '/cases/no-such-case'],
   ['404 country', '/countries/QQQ'],
+  ['treaty list', '/treaties'],
+  ['treaty status page', '/treaties/XVIII-12-a'],
 ];
 
 describe('pseudo-locale: every public page type', () => {

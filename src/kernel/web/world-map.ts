@@ -143,15 +143,21 @@ export interface MapCategory {
 export function categoryMap(
   entries: readonly { code: string; name: string; category: number }[],
   categories: readonly MapCategory[],
-  opts: { title: string; desc: string; noneLabel: string },
+  opts: { title: string; desc: string; noneLabel: string; point: (name: string, label: string) => string },
 ): { svg: SafeHtml; notDrawn: string[] } {
   const shapes = countryShapes();
   const byCode = new Map(entries.map((e) => [e.code, e]));
   const paths = shapes.map((s) => {
-    const e = byCode.get(ALPHA3_OF_M49.get(s.m49) ?? '');
+    const code = ALPHA3_OF_M49.get(s.m49) ?? '';
+    const e = byCode.get(code);
     const cat = e ? categories[e.category] : undefined;
-    if (!e || !cat) return html`<path class="none" d="${s.d}"><title>${s.name}: ${opts.noneLabel}</title></path>`;
-    return html`<path class="${cat.cls}" d="${s.d}"><title>${e.name}: ${cat.label}</title></path>`;
+    // The country's name as the UN writes it (the geometry's own names are abbreviated: "W. Sahara").
+    const name = e?.name ?? COUNTRIES.find((c) => c.code === code)?.name;
+    if (!e || !cat) {
+      const title = name ? opts.point(name, opts.noneLabel) : opts.noneLabel;
+      return html`<path class="none" d="${s.d}"><title>${title}</title></path>`;
+    }
+    return html`<path class="${cat.cls}" d="${s.d}"><title>${opts.point(e.name, cat.label)}</title></path>`;
   });
   const legend = [...categories, { cls: 'none', label: opts.noneLabel }].map((l, i) => {
     const swatch = html`<rect class="${l.cls}" width="16" height="12"></rect>`;

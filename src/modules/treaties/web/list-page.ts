@@ -9,7 +9,7 @@ export function treatyListPage(t: Translator, items: readonly InstrumentSummary[
   const rows = items.map(
     (i) => html`<tr><th scope="row"><a href="/treaties/${i.id}">${i.shortTitle}</a><br>
 <span class="muted">${i.id}</span></th>
-<td>${fmtDate(i.entryIntoForce)}</td><td class="num">${i.signatories}</td><td class="num">${i.parties}</td></tr>`,
+<td>${fmtDate(t, i.entryIntoForce)}</td><td class="num">${i.signatories}</td><td class="num">${i.parties}</td></tr>`,
   );
   const body = html`<h1>${t.t('treaties.list.heading')}</h1><p>${t.t('treaties.list.intro')}</p>
 <div class="table-wrap"><table class="data"><caption>${t.t('treaties.list.title')}</caption>
@@ -17,6 +17,7 @@ export function treatyListPage(t: Translator, items: readonly InstrumentSummary[
 <th scope="col" class="num">${t.t('treaties.list.signatories')}</th><th scope="col" class="num">${t.t(
     'treaties.list.parties',
   )}</th></tr></thead><tbody>${rows}</tbody></table></div>
-<p><a href="/api/v1/treaties.csv">CSV</a> · <a href="/api/v1/treaties">JSON</a></p>`;
+<p><a href="/api/v1/treaties.csv">${t.t('treaties.list.csv')}</a> ·
+<a href="/api/v1/treaties">${t.t('treaties.list.json')}</a></p>`;
   return page(t, { title: t.t('treaties.list.title') }, body);
 }

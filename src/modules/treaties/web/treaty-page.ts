@@ -78,7 +78,12 @@ function map(t: Translator, s: InstrumentStatus): SafeHtml {
       { cls: 'c4', label: t.t('treaties.page.mapParty') },
       { cls: 'c1', label: t.t('treaties.page.mapSignatory') },
     ],
-    { title: t.t('treaties.page.map'), desc: t.t('treaties.page.mapDesc'), noneLabel: t.t('treaties.page.mapNone') },
+    {
+      title: t.t('treaties.page.map'),
+      desc: t.t('treaties.page.mapDesc'),
+      noneLabel: t.t('treaties.page.mapNone'),
+      point: (name, status) => t.t('treaties.page.mapPoint', { name, status }),
+    },
   );
   return html`<section id="map"><h2>${t.t('treaties.page.map')}</h2>${svg}
 ${notDrawn.length ? html`<p class="muted">${t.t('treaties.page.notDrawn', { names: notDrawn.join(', ') })}</p>` : ''}
@@ -100,12 +105,12 @@ function table(t: Translator, s: InstrumentStatus, sort: Sort, desc: boolean): S
   };
   const rows = sortParticipants(s.participants, sort, desc).map((p) => {
     const eif = p.entryIntoForce
-      ? html`${fmtDate(p.entryIntoForce)} <span class="muted">(${t.t(
+      ? html`${fmtDate(t, p.entryIntoForce)} <span class="muted">(${t.t(
           p.entryIntoForceBasis === 'computed' ? 'treaties.page.computed' : 'treaties.page.recorded',
         )})</span>`
       : '';
     const consent = p.withdrawal?.date
-      ? html`${actionCell(t, p.consent)}; ${t.t('treaties.page.withdrawn', { date: fmtDate(p.withdrawal.date) })}`
+      ? html`${actionCell(t, p.consent)}; ${t.t('treaties.page.withdrawn', { date: fmtDate(t, p.withdrawal.date) })}`
       : actionCell(t, p.consent);
     return html`<tr><th scope="row"><a href="/countries/${p.code}">${p.nameAsListed}</a></th>
 <td>${actionCell(t, p.signature)}</td><td>${consent}</td><td>${eif}</td><td>${p.sources.join(', ')}</td></tr>`;
@@ -142,7 +147,7 @@ function statements(t: Translator, list: readonly StatementView[]): SafeHtml {
           html`<li><strong>${participantName(s.participant)}</strong>: ${label(s.label)}${
             s.paragraph ? html`, ${k !== null ? `art. ${k}${paragraphRef(s.paragraph)}` : s.paragraph}` : ''
           }${s.classification ? html` — ${s.classification}` : ''}${s.occasion ? html`, ${s.occasion}` : ''}${
-            s.date ? html`, ${fmtDate(s.date)}` : ''
+            s.date ? html`, ${fmtDate(t, s.date)}` : ''
           }${
             s.objectsTo
               ? html`; ${t.t('treaties.page.objectsTo', { name: participantName(s.objectsTo.split('|')[1] ?? '') })}`
@@ -172,16 +177,16 @@ export function treatyPage(
   const parties = s.participants.filter(isParty).length;
   const signatories = s.participants.filter(isSignatory).length;
   const inForce = i.entryIntoForce
-    ? t.t('treaties.page.entryIntoForce', { date: fmtDate(i.entryIntoForce), article: r.article })
+    ? t.t('treaties.page.entryIntoForce', { date: fmtDate(t, i.entryIntoForce), article: r.article })
     : t.t('treaties.page.notInForce');
   const asAt = i.statusAsAt
-    ? t.t('treaties.page.statusAsAt', { date: fmtDate(i.statusAsAt) })
+    ? t.t('treaties.page.statusAsAt', { date: fmtDate(t, i.statusAsAt) })
     : t.t('treaties.page.statusAsAtUnknown');
   const un = i.unUrl ? html`<p><a href="${i.unUrl}">${t.t('treaties.page.unLink')}</a></p>` : '';
   const body = html`<h1>${i.title}</h1>
-<p class="muted">${i.shortTitle} · MTDSG ${i.id}</p>
-<p>${t.t('treaties.page.adopted', { place: i.adoptedPlace ?? '', date: fmtDate(i.adoptedOn), by: i.adoptedBy ?? '' })}
-${i.signatureOpened ? t.t('treaties.page.signatureOpened', { date: fmtDate(i.signatureOpened) }) : ''}
+<p class="muted">${t.t('treaties.page.mtdsg', { short: i.shortTitle, id: i.id })}</p>
+<p>${t.t('treaties.page.adopted', { place: i.adoptedPlace ?? '', date: fmtDate(t, i.adoptedOn), by: i.adoptedBy ?? '' })}
+${i.signatureOpened ? t.t('treaties.page.signatureOpened', { date: fmtDate(t, i.signatureOpened) }) : ''}
 ${inForce}</p>
 <p class="muted">${t.t('treaties.page.rule', {
     days1: r.daysAfterThreshold,
@@ -196,7 +201,7 @@ ${
     ? html`<p class="notice" role="note">${t.t('treaties.page.partial', {
         recorded: s.participants.length,
         total: opts.partial.total,
-        date: fmtDate(opts.partial.date),
+        date: fmtDate(t, opts.partial.date),
       })}</p>`
     : ''
 }
