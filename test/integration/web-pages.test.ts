@@ -114,7 +114,7 @@ describe('public pages', () => {
     expect((await get('/cases/no-such-case')).status).toBe(404);
   });
 
-  it('the old jurisdiction page redirects to the country profile, which lists its newest cases and treaty status', async () => {
+  it('the old jurisdiction page redirects to the country profile: newest cases and treaty status', async () => {
     const old = await t.app.inject({ url: '/jurisdictions/usa' });
     expect(old.statusCode).toBe(301);
     expect(old.headers.location).toBe('/countries/USA');

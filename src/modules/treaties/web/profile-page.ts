@@ -9,7 +9,8 @@ export function profilePage(t: Translator, p: Profile): string {
   const sections = p.sections.map((s) => s.section.render(s.data, t));
   const body = html`<article class="country-profile"><h1>${c.name}</h1>
 <p class="muted">${c.regions.map((r) => r.name).join(' › ')}${c.alpha2 ? html` · ${c.code}` : ''}</p>
-<p class="muted noprint">${t.t('treaties.profile.print')} <a href="/api/v1/countries/${c.code}/profile">${t.t('treaties.profile.json')}</a></p>
+<p class="muted noprint">${t.t('treaties.profile.print')}
+<a href="/api/v1/countries/${c.code}/profile">${t.t('treaties.profile.json')}</a></p>
 ${sections.length ? sections : html`<p>${t.t('treaties.profile.empty')}</p>`}</article>`;
   return page(
     t,

@@ -176,6 +176,11 @@ export function treatyPage(
     : null;
   const parties = s.participants.filter(isParty).length;
   const signatories = s.participants.filter(isSignatory).length;
+  const adopted = t.t('treaties.page.adopted', {
+    place: i.adoptedPlace ?? '',
+    date: fmtDate(t, i.adoptedOn),
+    by: i.adoptedBy ?? '',
+  });
   const inForce = i.entryIntoForce
     ? t.t('treaties.page.entryIntoForce', { date: fmtDate(t, i.entryIntoForce), article: r.article })
     : t.t('treaties.page.notInForce');
@@ -185,7 +190,7 @@ export function treatyPage(
   const un = i.unUrl ? html`<p><a href="${i.unUrl}">${t.t('treaties.page.unLink')}</a></p>` : '';
   const body = html`<h1>${i.title}</h1>
 <p class="muted">${t.t('treaties.page.mtdsg', { short: i.shortTitle, id: i.id })}</p>
-<p>${t.t('treaties.page.adopted', { place: i.adoptedPlace ?? '', date: fmtDate(t, i.adoptedOn), by: i.adoptedBy ?? '' })}
+<p>${adopted}
 ${i.signatureOpened ? t.t('treaties.page.signatureOpened', { date: fmtDate(t, i.signatureOpened) }) : ''}
 ${inForce}</p>
 <p class="muted">${t.t('treaties.page.rule', {
