@@ -50,6 +50,9 @@ export function treatyApiSuite(name: string, make: () => Promise<TestApp>): void
       expect(by('AND')).toMatchObject({ consent: null, entryIntoForce: '2022-10-21', entryIntoForceBasis: 'recorded' });
       expect(by('EUU')).toMatchObject({ reio: true, sources: ['TRB2007'] });
       expect(by('SWZ').nameAsListed).toBe('Eswatini (Swaziland)');
+      expect(by('SWZ').formerNames).toEqual([expect.objectContaining({ name: 'Swaziland' })]);
+      expect(by('BOL').formerNames).toEqual([{ name: 'Bolivia', validTo: '2009-04-09', note: expect.any(String) }]);
+      expect(by('EUU').formerNames.map((n: { name: string }) => n.name)).toEqual(['European Community']);
       const bolivia = r.statements.find((s: { participant: string }) => s.participant === 'BOL');
       expect(bolivia).toMatchObject({
         label: 'declaration',

@@ -8,6 +8,7 @@ import { COUNTRIES, foldName, resolveCountry, countryByCode } from '../../../ker
 export const EU_CODE = 'EUU';
 export const REIO_CODES = new Set([EU_CODE]);
 
+/** Former names; entries whose note starts with "as listed" are only spellings some source uses. */
 export interface FormerName {
   code: string;
   name: string;
@@ -24,7 +25,7 @@ export const FORMER_NAMES: readonly FormerName[] = [
     note: 'Cabo Verde, formerly Cape Verde until 24 October 2013',
   },
   { code: 'TUR', name: 'Turkey', validTo: '2022-06-01', note: 'Türkiye, formerly Turkey' },
-  { code: 'SWZ', name: 'Swaziland', validTo: '2018-04-19', note: 'Eswatini, formerly Swaziland' },
+  { code: 'SWZ', name: 'Swaziland', validTo: null, note: 'Eswatini, formerly Swaziland (renamed in 2018)' },
   { code: 'SWZ', name: 'Eswatini (Swaziland)', validTo: null, note: 'as listed in a source naming both' },
   { code: 'MKD', name: 'The former Yugoslav Republic of Macedonia', validTo: '2019-02-14', note: 'North Macedonia' },
   { code: 'CZE', name: 'Czech Republic', validTo: null, note: 'Czechia' },

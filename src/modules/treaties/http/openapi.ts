@@ -50,6 +50,13 @@ export const TREATY_SCHEMAS = {
       recordedEntryIntoForce: date,
       sources: { type: 'array', items: { type: 'string' } },
       notes: { type: ['string', 'null'] },
+      formerNames: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { name: { type: 'string' }, validTo: date, note: { type: ['string', 'null'] } },
+        },
+      },
     },
   },
   TreatyStatement: {

@@ -3,7 +3,14 @@
  * computed entry into force and statements; counts at a date; the party count over time. Pure over
  * the rows, so the API, the pages, the profile and the tests read the same numbers.
  */
-import type { ActionRow, InstrumentRow, ParticipantRow, ParticipationRow, StatementRow } from '../store/tables.ts';
+import type {
+  ActionRow,
+  InstrumentRow,
+  ParticipantNameRow,
+  ParticipantRow,
+  ParticipationRow,
+  StatementRow,
+} from '../store/tables.ts';
 import { entryIntoForceFor, generalEntryIntoForce, type EifRule } from '../domain/entry-into-force.ts';
 import type { ArticleShape } from '../domain/instruments.ts';
 import { REIO_CODES } from '../domain/participants.ts';
@@ -29,6 +36,8 @@ export interface ParticipantStatus {
   recordedEntryIntoForce: string | null;
   sources: string[];
   notes: string | null;
+  /** Earlier names (dated where the UN states the change). */
+  formerNames: { name: string; validTo: string | null; note: string | null }[];
 }
 
 export interface StatementView {
@@ -96,6 +105,7 @@ export function buildStatus(
   participation: readonly ParticipationRow[],
   actions: readonly ActionRow[],
   statements: readonly StatementRow[],
+  formerNames: readonly ParticipantNameRow[] = [],
 ): InstrumentStatus {
   const instrument = headerOf(row);
   const rule = instrument.eifRule;
@@ -121,6 +131,9 @@ export function buildStatus(
       recordedEntryIntoForce: p.recorded_eif,
       sources: p.sources ? p.sources.split(';').filter(Boolean) : [],
       notes: p.notes,
+      formerNames: formerNames
+        .filter((n) => n.code === p.participant && !(n.note ?? '').startsWith('as listed'))
+        .map((n) => ({ name: n.name, validTo: n.valid_to, note: n.note })),
     };
   });
   out.sort((a, b) => a.name.localeCompare(b.name, 'en'));

@@ -64,7 +64,7 @@ export class TreatyService {
           .where('id', '=', row.parent_id)
           .executeTakeFirst()
       : undefined;
-    const [participants, participation, actions, statements] = await Promise.all([
+    const [participants, participation, actions, statements, names] = await Promise.all([
       this.db.selectFrom('treaty_participants').selectAll().execute(),
       this.db.selectFrom('treaty_participation').selectAll().where('instrument_id', '=', id).execute(),
       this.db.selectFrom('treaty_actions').selectAll().where('instrument_id', '=', id).execute(),
@@ -75,8 +75,9 @@ export class TreatyService {
         .orderBy('article')
         .orderBy('participant')
         .execute(),
+      this.db.selectFrom('treaty_participant_names').selectAll().execute(),
     ]);
-    return buildStatus(row, parent?.entry_into_force ?? null, participants, participation, actions, statements);
+    return buildStatus(row, parent?.entry_into_force ?? null, participants, participation, actions, statements, names);
   }
 
   async list(): Promise<InstrumentSummary[]> {

@@ -6,6 +6,7 @@
 import type { ModuleMigrations } from '../../../kernel/db/migrations.ts';
 import { INSTRUMENTS } from '../domain/instruments.ts';
 import { instrumentRow } from './instrument-row.ts';
+import { FORMER_NAMES } from '../domain/participants.ts';
 
 export const TREATY_MIGRATIONS: ModuleMigrations = {
   async '20261204T1100_treaties'(db) {
@@ -132,5 +133,14 @@ export const TREATY_MIGRATIONS: ModuleMigrations = {
   /** The four instruments are facts every installation has (their status rows come from imports). */
   async '20261204T1101_treaty_instruments'(db) {
     await db.insertInto('treaty_instruments').values(INSTRUMENTS.map(instrumentRow)).execute();
+  },
+  /** Names the UN Treaty Collection used before a change (its "Historical information"), so old tables resolve. */
+  async '20261204T1102_treaty_former_names'(db) {
+    await db
+      .insertInto('treaty_participant_names')
+      .values(
+        FORMER_NAMES.map((f) => ({ code: f.code, name: f.name, valid_from: null, valid_to: f.validTo, note: f.note })),
+      )
+      .execute();
   },
 };

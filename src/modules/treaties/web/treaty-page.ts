@@ -112,7 +112,11 @@ function table(t: Translator, s: InstrumentStatus, sort: Sort, desc: boolean): S
     const consent = p.withdrawal?.date
       ? html`${actionCell(t, p.consent)}; ${t.t('treaties.page.withdrawn', { date: fmtDate(t, p.withdrawal.date) })}`
       : actionCell(t, p.consent);
-    return html`<tr><th scope="row"><a href="/countries/${p.code}">${p.nameAsListed}</a></th>
+    const former = p.formerNames.map((n) => n.name).join(', ');
+    const formerly = former
+      ? html`<br><span class="muted">${t.t('treaties.page.formerly', { names: former })}</span>`
+      : '';
+    return html`<tr><th scope="row"><a href="/countries/${p.code}">${p.nameAsListed}</a>${formerly}</th>
 <td>${actionCell(t, p.signature)}</td><td>${consent}</td><td>${eif}</td><td>${p.sources.join(', ')}</td></tr>`;
   });
   const id = s.instrument.id;
