@@ -134,6 +134,10 @@ export function treatyImportSuite(name: string, env: () => Promise<Record<string
         }),
       ]);
       expect((await participants()).find((p) => p.code === 'ALB')?.signature?.date).toBe('2000-12-13');
+      const versions = await s.treatyCorrections.versions(P, 'ALB');
+      expect(versions).toEqual([
+        expect.objectContaining({ version: 1, action: 'correct', changed: ['signature_date'] }),
+      ]);
       await s.treatyImports.undo(r.batch!, SYSTEM);
     });
 
@@ -150,6 +154,20 @@ export function treatyImportSuite(name: string, env: () => Promise<Record<string
       await s.treatyImports.undo(later.batch!, SYSTEM);
       await s.treatyImports.undo(first, SYSTEM);
       expect(await participants()).toEqual([]);
+    });
+
+    it('links an objection to its reservation; refuses one with no reservation to aim at', async () => {
+      const H = ['participant', 'label', 'classification', 'article', 'paragraph', 'objects_to'];
+      await imp(csv([UNTC, ['Algeria', '', '9 Mar 2004']]));
+      await imp(csv([H, ['Algeria', 'reservation', 'opt-out of art. 15(2) under art. 15(3)', '15', '2', '']]));
+      const r = await imp(csv([H, ['Belgium', 'objection', '', '15', '', 'Algeria']]));
+      expect(r.changes).toHaveLength(1);
+      const st = (await s.treaties.status(P)).statements;
+      expect(st.find((x) => x.participant === 'BEL')?.objectsTo).toBe(st.find((x) => x.participant === 'DZA')?.id);
+      const details = await failure(csv([H, ['Belgium', 'objection', '', '16', '', 'Bahrain']]));
+      expect(details).toEqual([expect.objectContaining({ line: 2, path: 'objects_to' })]);
+      for (const b of (await s.treatyImports.batches(P)).slice(0, 3)) await s.treatyImports.undo(b.id, SYSTEM);
+      expect((await s.treaties.status(P)).statements).toEqual([]);
     });
 
     it('imports the partial parties file with its sources; again, it changes nothing', async () => {

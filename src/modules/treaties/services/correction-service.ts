@@ -5,7 +5,7 @@
  */
 import type { ModuleDatabase } from '../../../kernel/db/sql-database.ts';
 import { AppError } from '../../../kernel/errors.ts';
-import { can, platformRepos, audit, type Actor } from '../../platform/index.ts';
+import { can, platformRepos, audit, recordVersions, type Actor } from '../../platform/index.ts';
 import { CONSENT_ACTIONS, LETTER_OF, type TreatyAction } from '../domain/actions.ts';
 import { isIsoDate } from '../domain/dates.ts';
 import type { CorrectionRow, TreatyDb } from '../store/tables.ts';
@@ -80,6 +80,20 @@ export class TreatyCorrectionService {
       };
       await tx.trx.deleteFrom('treaty_corrections').where('id', '=', row.id).execute();
       await tx.trx.insertInto('treaty_corrections').values(row).execute();
+      // Each correction is a version of the participant's status under the instrument (record_versions).
+      const versions = await recordVersions.list(tx.trx, 'treaty-participant', pid);
+      await recordVersions.add(tx.trx, {
+        kind: 'treaty-participant',
+        id: pid,
+        version: versions.length + 1,
+        status: 'published',
+        record: flat,
+        action: 'correct',
+        changed: [input.field],
+        actorId: actor.id,
+        actorLabel: actor.label,
+        at: row.made_at,
+      });
       await audit(
         platformRepos(tx.trx).audit,
         actor,
@@ -94,6 +108,11 @@ export class TreatyCorrectionService {
       );
       return row;
     });
+  }
+
+  /** The versions of a participant's status that corrections made, oldest first. */
+  async versions(instrument: string, participant: string) {
+    return recordVersions.list(this.database.kysely(), 'treaty-participant', `${instrument}|${participant}`);
   }
 
   async list(instrument: string): Promise<CorrectionRow[]> {
