@@ -214,6 +214,7 @@ const TREATY_GETS: [string, string][] = [
   ['/api/v1/treaties/:id/parties.csv', '/api/v1/treaties/XVIII-12-a/parties.csv'],
   ['/api/v1/treaties/:id/statements', '/api/v1/treaties/XVIII-12-a/statements'],
   ['/api/v1/treaties/:id/statements.csv', '/api/v1/treaties/XVIII-12-a/statements.csv'],
+  ['/api/v1/treaties/:id/notifications', '/api/v1/treaties/XVIII-12-a/notifications?format=csv'],
   ['/api/v1/countries/:code/profile', '/api/v1/countries/PHL/profile'],
 ];
 

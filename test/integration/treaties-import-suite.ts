@@ -170,6 +170,23 @@ export function treatyImportSuite(name: string, env: () => Promise<Record<string
       expect((await s.treaties.status(P)).statements).toEqual([]);
     });
 
+    it('records depositary notifications by C.N. number; a malformed reference is refused by line', async () => {
+      const H = ['cn_ref', 'participant', 'kind', 'date', 'url'];
+      const bad = await failure(csv([H, ['CN 12/2004', 'Algeria', 'ratification', '2004-03-10', '']]));
+      expect(bad).toEqual([expect.objectContaining({ line: 2, path: 'cn_ref' })]);
+      // A reference in the documented form (the numbers here are for the test, not a real notification).
+      const r = await imp(csv([H, ['C.N.1.2004.TREATIES-XVIII-12-a', 'Algeria', 'ratification', '2004-03-10', '']]));
+      expect(r.changes).toEqual([expect.objectContaining({ field: 'notification:C.N.1.2004.TREATIES-XVIII-12-a' })]);
+      expect(await s.treaties.notifications(P)).toEqual([
+        expect.objectContaining({ participant: 'DZA', kind: 'ratification' }),
+      ]);
+      expect(
+        (await imp(csv([H, ['C.N.1.2004.TREATIES-XVIII-12-a', 'Algeria', 'ratification', '2004-03-10', '']]))).changes,
+      ).toEqual([]);
+      await s.treatyImports.undo(r.batch!, SYSTEM);
+      expect(await s.treaties.notifications(P)).toEqual([]);
+    });
+
     it('imports the partial parties file with its sources; again, it changes nothing', async () => {
       const r = await imp(PARTIAL);
       expect(r.format).toBe('partial');

@@ -10,8 +10,8 @@ import { parseTableDate } from './dates.ts';
 import { closestParticipants, resolveParticipant } from './participants.ts';
 import { articleProblem, type ArticleShape } from './instruments.ts';
 
-export type FileFormat = 'untc' | 'partial' | 'palermo' | 'statements';
-export const FILE_FORMATS: readonly FileFormat[] = ['untc', 'partial', 'palermo', 'statements'];
+export type FileFormat = 'untc' | 'partial' | 'palermo' | 'statements' | 'notifications';
+export const FILE_FORMATS: readonly FileFormat[] = ['untc', 'partial', 'palermo', 'statements', 'notifications'];
 
 export interface Row {
   line: number;
@@ -44,10 +44,40 @@ export interface StatementEntry {
   cnRef: string | null;
 }
 
+export interface NotificationEntry {
+  line: number;
+  cnRef: string;
+  code: string | null;
+  kind: string;
+  issuedOn: string | null;
+  url: string | null;
+}
+
+export const NOTIFICATION_COLUMNS = ['cn_ref', 'participant', 'kind', 'date', 'url'] as const;
+export const NOTIFICATION_KINDS = [
+  'signature',
+  'ratification',
+  'acceptance',
+  'approval',
+  'accession',
+  'succession',
+  'reservation',
+  'declaration',
+  'objection',
+  'withdrawal',
+  'denunciation',
+  'communication',
+  'correction',
+  'other',
+];
+/** A depositary notification's reference: C.N.13.2015.TREATIES-XVIII.10, C.N.116.2018.TREATIES-XVIII-12-a ... */
+export const CN_REF = /^C\.N\.\d+\.\d{4}\.TREATIES(-[A-Z0-9]+([.-][A-Za-z0-9]+)*)?$/;
+
 export interface ParsedFile {
   format: FileFormat;
   entries: StatusEntry[];
   statements: StatementEntry[];
+  notifications: NotificationEntry[];
   errors: FieldIssue[];
   warnings: FieldIssue[];
 }
@@ -87,6 +117,7 @@ export function formatOf(header: readonly string[]): FileFormat | null {
   if (PALERMO_COLUMNS.slice(0, 5).every((c) => h.has(c))) return 'palermo';
   if (PARTIAL_COLUMNS.every((c) => h.has(c))) return 'partial';
   if (['participant', 'label', 'article'].every((c) => h.has(c))) return 'statements';
+  if (['cn_ref', 'kind', 'date'].every((c) => h.has(c))) return 'notifications';
   return null;
 }
 
@@ -269,6 +300,20 @@ function statementRow(r: Reader, row: Row, articles: readonly ArticleShape[]): S
   };
 }
 
+function notificationRow(r: Reader, row: Row): NotificationEntry | null {
+  const { line, cells: c } = row;
+  const cnRef = blank(c.cn_ref);
+  if (!CN_REF.test(cnRef))
+    r.error(line, 'cn_ref', `'${cnRef}' is not a C.N. reference (e.g. C.N.116.2018.TREATIES-XVIII-12-a)`);
+  const code = blank(c.participant) ? r.participant(line, 'participant', c.participant) : null;
+  const kind = blank(c.kind).toLowerCase();
+  if (!NOTIFICATION_KINDS.includes(kind)) r.error(line, 'kind', `unknown kind '${c.kind ?? ''}'`, NOTIFICATION_KINDS);
+  const issuedOn = r.date(line, 'date', c.date);
+  const url = orNull(c.url);
+  if (url && !/^https?:\/\//.test(url)) r.error(line, 'url', 'a link starts with http:// or https://');
+  return { line, cnRef, code, kind, issuedOn, url };
+}
+
 /** Reads rows of one format; `articles` is the instrument's shape (for statements). */
 export function readStatusRows(
   header: readonly string[],
@@ -278,6 +323,7 @@ export function readStatusRows(
   const format = formatOf(header);
   const r = new Reader();
   const out: ParsedFile = {
+    notifications: [],
     format: format ?? 'palermo',
     entries: [],
     statements: [],
@@ -292,6 +338,12 @@ export function readStatusRows(
   const seenStatements = new Map<string, number>();
   for (const row of rows) {
     if (Object.values(row.cells).every((v) => !v.trim())) continue;
+    if (format === 'notifications') {
+      const n = notificationRow(r, row);
+      if (n && out.notifications.some((x) => x.cnRef === n.cnRef)) r.error(row.line, 'cn_ref', `${n.cnRef} again`);
+      if (n) out.notifications.push(n);
+      continue;
+    }
     if (format === 'statements') {
       const s = statementRow(r, row, articles);
       if (!s) continue;

@@ -138,6 +138,42 @@ export function treatyRoutes(app: FastifyInstance, s: TreatyServices): void {
       sendCsv(reply, `${req.params.id}-statements`, statementRows(await statements(req.params.id), participantName)),
   );
 
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/treaties/:id/notifications',
+    {
+      schema: {
+        tags: ['treaties'],
+        summary: 'Depositary notifications (C.N.s) recorded for the instrument, by date; JSON or CSV (format=csv)',
+        params: idParam,
+        querystring: fmt,
+        response: { 200: { type: 'object', properties: { items: { type: 'array' } } }, ...errorResponses(400, 404) },
+      },
+    },
+    async (req, reply) => {
+      const { format } = parseOrThrow(formatQuery, req.query, 'query');
+      const rows = await s.treaties.notifications(req.params.id);
+      const items = rows.map((n) => ({
+        cnRef: n.cn_ref,
+        participant: n.participant,
+        kind: n.kind,
+        date: n.issued_on,
+        url: n.url,
+      }));
+      if (format !== 'csv') return { items };
+      const csvRows = [
+        ['cn_ref', 'participant', 'kind', 'date', 'url'],
+        ...items.map((n) => [
+          n.cnRef,
+          n.participant ? participantName(n.participant) : '',
+          n.kind,
+          n.date ?? '',
+          n.url ?? '',
+        ]),
+      ];
+      return sendCsv(reply, `${req.params.id}-notifications`, csvRows);
+    },
+  );
+
   app.post<{ Params: { id: string } }>(
     '/api/v1/treaties/:id/corrections',
     {

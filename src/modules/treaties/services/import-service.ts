@@ -130,10 +130,34 @@ export class TreatyImportService {
         };
         for (const e of parsed.entries) await this.writeEntry(tx.trx, w, inst.id, e, report);
         if (parsed.statements.length) await this.writeStatements(tx.trx, w, inst.id, parsed.statements, report);
+        for (const n of parsed.notifications) {
+          const row = {
+            cn_ref: n.cnRef,
+            instrument_id: inst.id,
+            participant: n.code,
+            kind: n.kind,
+            issued_on: n.issuedOn,
+            url: n.url,
+          };
+          const old = await tx.trx
+            .selectFrom('treaty_notifications')
+            .selectAll()
+            .where('cn_ref', '=', n.cnRef)
+            .executeTakeFirst();
+          if (!old || JSON.stringify(sorted(old)) !== JSON.stringify(sorted(row)))
+            report.changes.push({
+              line: n.line,
+              participant: n.code ?? '',
+              field: `notification:${n.cnRef}`,
+              before: old?.kind ?? null,
+              after: n.kind,
+            });
+          await w.put('treaty_notifications', n.cnRef, row);
+        }
         report.changedDates = report.changes.filter(
           (c) => c.before !== null && (c.field.endsWith('_date') || c.field === 'recorded_eif'),
         );
-        if ((opts.asAt || opts.source) && parsed.format !== 'statements')
+        if ((opts.asAt || opts.source) && parsed.format !== 'statements' && parsed.format !== 'notifications')
           await w.put('treaty_instruments', inst.id, {
             ...inst,
             status_as_at: opts.asAt ?? inst.status_as_at,

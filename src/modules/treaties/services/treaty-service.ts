@@ -106,6 +106,18 @@ export class TreatyService {
     };
   }
 
+  /** The depositary notifications recorded for an instrument, by date. */
+  async notifications(id: string) {
+    await this.status(id);
+    return this.db
+      .selectFrom('treaty_notifications')
+      .selectAll()
+      .where('instrument_id', '=', id)
+      .orderBy('issued_on')
+      .orderBy('cn_ref')
+      .execute();
+  }
+
   /** A participant's status under every instrument (the country profile); null when none is recorded. */
   async participantStatus(code: string): Promise<{ instrument: InstrumentHeader; status: ParticipantStatus | null }[]> {
     const out = [];

@@ -125,5 +125,6 @@ export const IMPORTED_TABLES = {
   treaty_actions: 'id',
   treaty_participation: 'id',
   treaty_statements: 'id',
+  treaty_notifications: 'cn_ref',
 } as const;
 export type ImportedTable = keyof typeof IMPORTED_TABLES;
