@@ -13,6 +13,7 @@ import { grantsModule } from '../modules/grants/index.ts';
 import { JOB_MIGRATIONS } from '../kernel/jobs/index.ts';
 import { MAIL_MIGRATIONS } from '../kernel/mail/index.ts';
 import { libraryModule } from '../modules/library/index.ts';
+import { treatiesModule } from '../modules/treaties/index.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module declares the services it uses
 type AnyModule = Readonly<ModuleDefinition<any>>;
@@ -27,7 +28,14 @@ function uniquelyNamed(modules: readonly AnyModule[]): readonly AnyModule[] {
   return modules;
 }
 
-export const MODULES = uniquelyNamed([platformModule, casesModule, libraryModule, assistanceModule, grantsModule]);
+export const MODULES = uniquelyNamed([
+  platformModule,
+  casesModule,
+  treatiesModule,
+  libraryModule,
+  assistanceModule,
+  grantsModule,
+]);
 
 /** Every module's migrations as one set (a name declared twice is refused). */
 export function allMigrations(modules = MODULES): ModuleMigrations {

@@ -78,7 +78,7 @@ describe.runIf(chromiumAvailable())('public site in Chromium', () => {
       '/',
       '/search?q=forced+labour',
       '/cases/rantsev-v-cyprus-and-russia',
-      '/jurisdictions/XIR',
+      '/countries/XIR',
       '/about',
       '/api',
       '/search?q=%22open',

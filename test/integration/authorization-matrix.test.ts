@@ -158,6 +158,19 @@ async function editForm(id: string): Promise<[string, string][]> {
   });
 }
 
+/** Albania's status under the Protocol, for corrections (imported once). */
+let treatyReady: Promise<unknown> | undefined;
+function treatyParticipant(): Promise<unknown> {
+  treatyReady ??= t.services.treatyImports.importFile(
+    Buffer.from(
+      'participant,signature_date,consent_date,consent_type,entry_into_force_date\nAlbania,,2002-08-21,ratification,\n',
+    ),
+    { instrument: 'XVIII-12-a' },
+    SYSTEM,
+  );
+  return treatyReady;
+}
+
 const newCaseJson = () => caseInput({ title: `New case ${++seq}`, status: 'draft' });
 
 // ---- the assistance register: one record of each kind, as the owner (a contributor) writes it ----
@@ -364,14 +377,49 @@ const PUBLIC_GETS = [
   '/api/v1/docs/yaml',
   '/api/v1/docs/static/index.html',
   '/api/v1/docs/static/swagger-initializer.js',
+  '/treaties',
+  '/api/v1/treaties',
+  '/api/v1/treaties.csv',
+];
+/** The treaty registry and the country profile: public facts, the same for everyone. */
+const TREATY_GETS: [string, string][] = [
+  ['/treaties/:id', '/treaties/XVIII-12-a'],
+  ['/countries/:code', '/countries/PHL'],
+  ['/api/v1/treaties/:id', '/api/v1/treaties/XVIII-12-a'],
+  ['/api/v1/treaties/:id/parties', '/api/v1/treaties/XVIII-12-a/parties?at=2004-01-01'],
+  ['/api/v1/treaties/:id/parties.csv', '/api/v1/treaties/XVIII-12-a/parties.csv'],
+  ['/api/v1/treaties/:id/statements', '/api/v1/treaties/XVIII-12-a/statements'],
+  ['/api/v1/treaties/:id/statements.csv', '/api/v1/treaties/XVIII-12-a/statements.csv'],
+  ['/api/v1/treaties/:id/notifications', '/api/v1/treaties/XVIII-12-a/notifications?format=csv'],
+  ['/api/v1/countries/:code/profile', '/api/v1/countries/PHL/profile'],
 ];
 
 const ROWS: Row[] = [
   ...libraryRows(),
   ...PUBLIC_GETS.map((url): Row => ({ route: `GET ${url}`, request: get(url), allow: EVERYONE })),
+  ...TREATY_GETS.map(([route, url]): Row => ({ route: `GET ${route}`, request: get(url), allow: EVERYONE })),
   { route: 'GET /api/v1/docs/static/*', request: get('/api/v1/docs/static/swagger-ui.css'), allow: EVERYONE },
   { route: 'GET /sitemap-cases-:part.xml', request: get('/sitemap-cases-1.xml'), allow: EVERYONE },
-  { route: 'GET /jurisdictions/:code', request: get('/jurisdictions/PHL'), allow: EVERYONE },
+  {
+    route: 'GET /jurisdictions/:code',
+    request: get('/jurisdictions/PHL'),
+    allow: EVERYONE,
+    note: 'a 301 to /countries/PHL for everyone',
+  },
+  {
+    route: 'POST /api/v1/treaties/:id/corrections',
+    request: async () => {
+      await treatyParticipant();
+      return {
+        method: 'POST',
+        url: '/api/v1/treaties/XVIII-12-a/corrections',
+        payload: { participant: 'ALB', field: 'signature_date', value: '2000-12-12', note: 'matrix: UN page' },
+      };
+    },
+    // record.edit_any through the API: tokens with the write scope (not a contributor's personal token); session
+    // cookies do not count for API writes.
+    allow: ['token write', 'token all'],
+  },
   { route: 'GET /api/v1/stats/:name', request: get('/api/v1/stats/purposes?format=csv'), allow: EVERYONE },
   {
     route: 'GET /cases/:id',

@@ -253,7 +253,8 @@ async function publicChannels(who: Who, words: string[], jurisdictions: string[]
   ];
   for (const j of jurisdictions) {
     urls.push(
-      `/jurisdictions/${j}`,
+      `/countries/${j}`,
+      `/api/v1/countries/${j}/profile`,
       `/search.atom?jurisdiction=${j}`,
       `/search?jurisdiction=${j}`,
       `/api/v1/search?jurisdiction=${j}&limit=100`,
@@ -433,7 +434,7 @@ describe('the test cases are what the test says they are', () => {
     expect(shown(`/search.atom?q=${CONTROL}title`)).toContain(`${CONTROL}title`);
     expect(shown('/search.atom')).toContain(`${CONTROL}title`);
     expect(shown('/sitemap.xml')).toContain(`${CONTROL}id`);
-    expect(shown('/jurisdictions/PHL')).toContain(`${CONTROL}title`);
+    expect(shown('/countries/PHL')).toContain(`${CONTROL}title`);
     expect(shown('/')).toContain(`${CONTROL}title`);
     expect(shown('/api/v1/cases?limit=100')).toEqual(expect.arrayContaining([`${CONTROL}title`, `${CONTROL}enfacts`]));
     const page = await get(`/cases/${CONTROL}id`, ANON);

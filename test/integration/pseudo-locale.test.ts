@@ -4,12 +4,13 @@
  * own text, names from reference data). What is left is a hard-coded string. In English the same pages
  * carry no marks.
  */
+import { INSTRUMENTS } from '../../src/modules/treaties/domain/instruments.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH, makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { caseInput } from '../factories/case-factory.ts';
 import { unmarkedText } from '../helpers/pseudo-locale.ts';
-import { countryByCode } from '../../src/kernel/geo/countries.ts';
 import { SYSTEM } from '../../src/modules/platform/index.ts';
+import { COUNTRIES, countryByCode } from '../../src/kernel/geo/countries.ts';
 import type { CaseInput } from '../../src/modules/cases/domain/case-schema.ts';
 import { CALL_2011 } from '../../src/modules/grants/index.ts';
 
@@ -164,6 +165,9 @@ beforeAll(async () => {
     CALL_2011.description,
     CALL_2011.sourceUrl,
     ...CALL_2011.questions.map((q) => q.text),
+    // The treaty pages name every country on the map (reference data).
+    ...COUNTRIES.map((c) => c.name),
+    ...INSTRUMENTS.flatMap((i) => [i.id, i.shortTitle, i.title, i.adoptedPlace, i.adoptedBy]),
   ];
   // The library: a published resource with a file, and a withdrawn one (its tombstone page).
   const lib = t.services.library;
@@ -214,8 +218,8 @@ const PAGES: [string, string][] = [
   ['case page', '/cases/pseudo-okapi'],
   ['case page, other language', '/cases/pseudo-okapi?lang=fr'],
   ['case page, sparse record', '/cases/pseudo-third'],
-  ['jurisdiction page', '/jurisdictions/PHL'],
-  ['international jurisdiction page', '/jurisdictions/XIR'],
+  ['country profile', '/countries/PHL'],
+  ['international bodies profile', '/countries/XIR'],
   ['about', '/about'],
   ['api', '/api'],
   ['statistics', '/statistics'],
@@ -228,6 +232,9 @@ const PAGES: [string, string][] = [
   ['library search with facets', '/library?q=zorblat'],
   ['library resource page', '/library/zorblat-library-manual'],
   ['library tombstone', '/library/zorblat-withdrawn-manual'],
+  ['404 country', '/countries/QQQ'],
+  ['treaty list', '/treaties'],
+  ['treaty status page', '/treaties/XVIII-12-a'],
 ];
 
 describe('pseudo-locale: every public page type', () => {

@@ -71,7 +71,7 @@ describe.runIf(present)('the real SHERLOC corpus', () => {
       '/search?q=forced+labour&purposes=forced_labour',
       '/search.atom?q=brothel',
       '/about',
-      ...top.map((j) => `/jurisdictions/${j.value}`),
+      ...top.map((j) => `/countries/${j.value}`),
       ...hits.map((h) => `/cases/${h.id}`),
     ];
     for (const url of urls) {

@@ -59,7 +59,7 @@ describe('/sitemap.xml', () => {
       );
       const base = 'https://palermo.example.org';
       const all = locs(res.body);
-      for (const p of ['/', '/search', '/statistics', '/about', '/api', '/jurisdictions/FRA', '/jurisdictions/PHL'])
+      for (const p of ['/', '/search', '/statistics', '/about', '/api', '/countries/FRA', '/countries/PHL'])
         expect(all).toContain(`${base}${p}`);
       expect(all.filter((l) => l.includes('/cases/')).sort()).toEqual(published.map((id) => `${base}/cases/${id}`));
       // Unpublished cases and their jurisdiction (ARG has only a draft and a case in review) are absent.

@@ -51,7 +51,7 @@ describe('public pages', () => {
     expect(status).toBe(200);
     expect(body).toMatch(/<input id="home-q" type="search" name="q"/);
     expect(body).toMatch(/<strong>37<\/strong> published cases from <strong>\d+<\/strong> jurisdictions/);
-    expect(body).toContain('href="/jurisdictions/XIR"');
+    expect(body).toContain('href="/countries/XIR"');
     expect(body).toContain('href="/search?purposes=forced_labour"');
     expect(body).toContain('not representative of trafficking');
   });
@@ -114,12 +114,16 @@ describe('public pages', () => {
     expect((await get('/cases/no-such-case')).status).toBe(404);
   });
 
-  it('jurisdiction page lists its cases with room for treaty status and legislation', async () => {
-    const { body } = await get('/jurisdictions/usa');
+  it('the old jurisdiction page redirects to the country profile: newest cases and treaty status', async () => {
+    const old = await t.app.inject({ url: '/jurisdictions/usa' });
+    expect(old.statusCode).toBe(301);
+    expect(old.headers.location).toBe('/countries/USA');
+    const { body } = await get('/countries/USA');
     expect(body).toContain('<h1>United States of America</h1>');
-    expect(body).toContain('United States v. Dann');
     expect(body).toContain('<h2>Treaty status</h2>');
+    expect(body).toContain('<h2>Case law</h2>');
     expect((await get('/jurisdictions/ZZZ')).status).toBe(404);
+    expect((await get('/countries/ZZZ')).status).toBe(404);
   });
 
   it('hostile content is shown as text everywhere: page, snippet, feed, JSON-LD', async () => {
@@ -141,7 +145,7 @@ describe('public pages', () => {
   });
 
   it('no draft appears on any page or feed', async () => {
-    for (const url of ['/', '/search', '/search.atom', '/cases/draft-marker', '/jurisdictions/PHL', '/about']) {
+    for (const url of ['/', '/search', '/search.atom', '/cases/draft-marker', '/countries/PHL', '/about']) {
       expect((await get(url)).body).not.toMatch(/quokkamarker/i);
     }
     // The search page echoes the user's own words, but finds nothing.

@@ -141,3 +141,47 @@ export function worldMap(
 <g class="countries">${paths}</g>${legend}</svg>`;
   return { svg, notDrawn: data.filter((d) => !drawn.has(d.code)) };
 }
+
+export interface MapCategory {
+  /** A colour class of the map's stylesheet: c0 ... c5 (or none). */
+  cls: string;
+  label: string;
+}
+
+/**
+ * A map of categories rather than counts (e.g. party / signatory only / not recorded): each drawn
+ * country takes its category's class, countries without an entry the `none` class, whose legend
+ * text the caller gives.
+ */
+export function categoryMap(
+  entries: readonly { code: string; name: string; category: number }[],
+  categories: readonly MapCategory[],
+  opts: { title: string; desc: string; noneLabel: string; point: (name: string, label: string) => string },
+): { svg: SafeHtml; notDrawn: string[] } {
+  const shapes = countryShapes();
+  const byCode = new Map(entries.map((e) => [e.code, e]));
+  const paths = shapes.map((s) => {
+    const code = ALPHA3_OF_M49.get(s.m49) ?? '';
+    const e = byCode.get(code);
+    const cat = e ? categories[e.category] : undefined;
+    // The country's name as the UN writes it (the geometry's own names are abbreviated: "W. Sahara").
+    const name = e?.name ?? COUNTRIES.find((c) => c.code === code)?.name;
+    if (!e || !cat) {
+      const title = name ? opts.point(name, opts.noneLabel) : opts.noneLabel;
+      return html`<path class="none" d="${s.d}"><title>${title}</title></path>`;
+    }
+    return html`<path class="${cat.cls}" d="${s.d}"><title>${opts.point(e.name, cat.label)}</title></path>`;
+  });
+  const legend = [...categories, { cls: 'none', label: opts.noneLabel }].map((l, i) => {
+    const swatch = html`<rect class="${l.cls}" width="16" height="12"></rect>`;
+    return html`<g transform="translate(${12 + i * 230},${H + 10})">${swatch}<text class="lbl" x="21" y="11">${
+      l.label
+    }</text></g>`;
+  });
+  const drawn = DRAWN();
+  const svg = html`<svg class="world-map" viewBox="0 0 ${W} ${H + 30}" role="img" aria-labelledby="cmap-t cmap-d">
+<title id="cmap-t">${opts.title}</title>
+<desc id="cmap-d">${opts.desc}</desc>
+<g class="countries">${paths}</g>${legend}</svg>`;
+  return { svg, notDrawn: entries.filter((e) => !drawn.has(e.code)).map((e) => e.name) };
+}

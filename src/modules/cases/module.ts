@@ -22,6 +22,7 @@ import { documentCommands } from './commands/document-commands.ts';
 import { exportCommand, importCommand } from './commands/transfer-commands.ts';
 import { schemaCommand } from './commands/schema-command.ts';
 import { seedIfEmpty } from './services/demo-seed.ts';
+import { casesCountrySection } from './web/country-section.ts';
 
 export const casesModule = defineModule<Services>({
   name: 'cases',
@@ -61,6 +62,7 @@ export const casesModule = defineModule<Services>({
     const seeded = await seedIfEmpty(services);
     return seeded ? `seeded ${seeded.created} demo cases into an empty database` : null;
   },
+  countrySections: ({ services }) => [casesCountrySection(services)],
   openapi: {
     schemas: components.schemas,
     tags: [

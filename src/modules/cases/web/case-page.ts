@@ -215,7 +215,7 @@ ${ecliMeta}
         similarItem,
       )}</ul></aside>`
     : '';
-  const jurisdiction = html`<a href="/jurisdictions/${rec.jurisdiction}">${country?.name ?? rec.jurisdiction}</a>`;
+  const jurisdiction = html`<a href="/countries/${rec.jurisdiction}">${country?.name ?? rec.jurisdiction}</a>`;
   const body = html`<article>
 <p class="muted">${jurisdiction} · ${rec.court ?? t.t('cases.hit.courtNotRecorded')} · ${date(rec.decisionDate)}</p>
 <h1>${rec.title}</h1>

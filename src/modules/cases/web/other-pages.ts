@@ -1,10 +1,9 @@
-/** Home, jurisdiction, about and API pages. */
+/** Home, about and API pages (the jurisdiction page became the country profile of the treaties module). */
 import { html, type SafeHtml } from '../../../kernel/web/html.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import { tHtml } from '../../../kernel/web/i18n-html.ts';
 import { coverageNote, page } from '../../../kernel/web/layout.ts';
 import type { HitSummary, SearchResponse } from '../services/search-service.ts';
-import type { Country } from '../../../kernel/geo/countries.ts';
 import { facetValueLabel } from '../i18n/labels.ts';
 import { hitItem, link as a } from './parts.ts';
 import { queryHelp } from './search-page.ts';
@@ -38,31 +37,10 @@ ${queryHelp(t)}
 <p>${summary} <span class="muted">${coverageNote(t)}</span></p>
 <h2>${t.t('cases.home.newest')}</h2><ol class="hits">${newest.map((h) => hitItem(t, h))}</ol>
 <h2>${t.t('cases.home.byJurisdiction')}</h2>
-<ul class="chips">${jurisdictions.map((j) => html`<li>${a(`/jurisdictions/${j.value}`, j.label)} ${j.count}</li>`)}</ul>
+<ul class="chips">${jurisdictions.map((j) => html`<li>${a(`/countries/${j.value}`, j.label)} ${j.count}</li>`)}</ul>
 <h2>${t.t('cases.home.byPurpose')}</h2>
 <ul class="chips">${purposes}</ul>`;
   return page(t, { title: t.t('cases.home.title'), description: t.t('cases.home.description') }, body);
-}
-
-export function jurisdictionPage(t: Translator, country: Country, res: SearchResponse): string {
-  const all = t.t('cases.jurisdiction.allCases', { name: country.name });
-  const muted = (text: string) => html`<p class="muted">${text}</p>`;
-  const body = html`<h1>${country.name}</h1>
-<p class="muted">${country.regions.map((r) => r.name).join(' › ') || t.t('cases.jurisdiction.international')}</p>
-<p>${t.t('cases.jurisdiction.count', { count: res.total })} ${coverageNote(t)}</p>
-<p>${a(`/search?jurisdiction=${country.code}`, t.t('cases.jurisdiction.searchLink'))} · ${a(
-    `/search.atom?jurisdiction=${country.code}`,
-    t.t('cases.jurisdiction.feedLink'),
-  )}</p>
-<h2>${t.t('cases.jurisdiction.cases')}</h2><ol class="hits">${res.hits.map((h) => hitItem(t, h))}</ol>
-${res.nextCursor ? html`<p>${a(`/search?jurisdiction=${country.code}&sort=date_desc`, all)}</p>` : ''}
-<h2>${t.t('cases.jurisdiction.treatyHeading')}</h2><p class="muted">${t.t('cases.jurisdiction.treatyPending')}</p>
-<h2>${t.t('cases.jurisdiction.legislationHeading')}</h2>${muted(t.t('cases.jurisdiction.legislationPending'))}`;
-  return page(
-    t,
-    { title: country.name, description: t.t('cases.jurisdiction.description', { name: country.name }) },
-    body,
-  );
 }
 
 export function aboutPage(t: Translator, total: number): string {

@@ -13,7 +13,7 @@ import type { Services } from '../services/services.ts';
 import { searchQuerySchema, selectionOf } from '../http/search-routes.ts';
 import { searchErrorPage, searchPage } from './search-page.ts';
 import { casePage } from './case-page.ts';
-import { aboutPage, apiPage, homePage, jurisdictionPage } from './other-pages.ts';
+import { aboutPage, apiPage, homePage } from './other-pages.ts';
 import { atomFeed } from './atom.ts';
 import { withParams } from './parts.ts';
 import { statsPage } from './stats-page.ts';
@@ -140,11 +140,11 @@ export function webRoutes(
     },
   );
 
+  // The country profile (treaties module) took the jurisdiction page's place.
   app.get<{ Params: { code: string } }>('/jurisdictions/:code', { schema: { hide: true } }, async (req, reply) => {
     const country = countryByCode(req.params.code.toUpperCase());
     if (!country) return sendHtml(reply, notFoundPage(req.t), 404);
-    const res = await services.search.search({ selection: { jurisdiction: [country.code] }, limit: 20, facets: false });
-    return sendHtml(reply, jurisdictionPage(req.t, country, res));
+    return reply.redirect(`/countries/${country.code}`, 301);
   });
 
   app.get('/statistics', { schema: { hide: true } }, async (req, reply) => {

@@ -65,7 +65,7 @@ export function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): void {
       .sort();
     return [
       ...STATIC_PAGES.map((p) => ({ loc: `${base}${p}` })),
-      ...codes.map((c) => ({ loc: `${base}/jurisdictions/${c}` })),
+      ...codes.map((c) => ({ loc: `${base}/countries/${c}` })),
     ];
   }
 

@@ -1,0 +1,81 @@
+/** The treaty tables as CSV (one header of column keys), for `?format=csv` and the `.csv` URLs. */
+import { stringify } from 'csv-stringify/sync';
+import type { FastifyReply } from 'fastify';
+import type { ParticipantStatus, StatementView } from '../services/status-model.ts';
+import type { InstrumentSummary } from '../services/treaty-service.ts';
+import { PALERMO_COLUMNS, STATEMENT_COLUMNS } from '../domain/status-file.ts';
+
+export function sendCsv(reply: FastifyReply, name: string, rows: readonly (readonly unknown[])[]): FastifyReply {
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="palermo-${name}.csv"`)
+    .send(stringify(rows as unknown[][]));
+}
+
+/** The participants in our own import format (palermo treaty import reads it back). */
+export function participantRows(ps: readonly ParticipantStatus[]): unknown[][] {
+  return [
+    [...PALERMO_COLUMNS],
+    ...ps.map((p) => [
+      p.code,
+      p.nameAsListed,
+      p.signature?.date ?? '',
+      p.consent?.date ?? '',
+      p.consent?.action ?? '',
+      p.consent?.letter ?? '',
+      p.withdrawal?.date ?? '',
+      p.recordedEntryIntoForce ?? '',
+      p.entryIntoForce ?? '',
+      p.sources.join(';'),
+      p.notes ?? '',
+    ]),
+  ];
+}
+
+export function partiesAtRows(ps: readonly (ParticipantStatus & { inForce: boolean })[]): unknown[][] {
+  return [
+    ['code', 'participant', 'consent_date', 'consent_action', 'entry_into_force', 'in_force'],
+    ...ps.map((p) => [
+      p.code,
+      p.name,
+      p.consent?.date ?? '',
+      p.consent?.action ?? '',
+      p.entryIntoForce ?? '',
+      p.inForce,
+    ]),
+  ];
+}
+
+export function statementRows(ss: readonly StatementView[], nameOf: (code: string) => string): unknown[][] {
+  return [
+    [...STATEMENT_COLUMNS],
+    ...ss.map((s) => [
+      nameOf(s.participant),
+      s.label,
+      s.classification ?? '',
+      s.article ?? '',
+      s.paragraph ?? '',
+      s.occasion ?? '',
+      s.date ?? '',
+      s.text ?? '',
+      s.objectsTo ? nameOf(s.objectsTo.split('|')[1] ?? '') : '',
+      s.cnRef ?? '',
+    ]),
+  ];
+}
+
+export function summaryRows(list: readonly InstrumentSummary[]): unknown[][] {
+  return [
+    ['id', 'short_title', 'title', 'adopted_on', 'entry_into_force', 'signatories', 'parties', 'status_as_at'],
+    ...list.map((i) => [
+      i.id,
+      i.shortTitle,
+      i.title,
+      i.adoptedOn ?? '',
+      i.entryIntoForce ?? '',
+      i.signatories,
+      i.parties,
+      i.statusAsAt ?? '',
+    ]),
+  ];
+}

@@ -1,0 +1,53 @@
+/** The treaty section of the country profile (order 10): the status under each instrument. */
+import type { CountrySection } from '../../../kernel/module.ts';
+import { html } from '../../../kernel/web/html.ts';
+import type { TreatyServices } from '../services/services.ts';
+import type { InstrumentHeader, ParticipantStatus, StatementView } from '../services/status-model.ts';
+import { statusText } from './parts.ts';
+
+export interface TreatyProfile {
+  instruments: {
+    id: string;
+    shortTitle: string;
+    status: ParticipantStatus | null;
+    statements: StatementView[];
+    header: InstrumentHeader;
+  }[];
+}
+
+export function treatyCountrySection(services: TreatyServices): CountrySection<TreatyProfile> {
+  return {
+    id: 'treaties',
+    order: 10,
+    async load(country) {
+      const instruments = [];
+      for (const id of await services.treaties.instrumentIds()) {
+        const s = await services.treaties.status(id);
+        instruments.push({
+          id,
+          shortTitle: s.instrument.shortTitle,
+          header: s.instrument,
+          status: s.participants.find((p) => p.code === country) ?? null,
+          statements: s.statements.filter((st) => st.participant === country),
+        });
+      }
+      return { instruments };
+    },
+    render(d, t) {
+      const rows = d.instruments.map(
+        (i) => html`<tr><th scope="row"><a href="/treaties/${i.id}">${i.shortTitle}</a>
+<span class="muted">${i.id}</span></th>
+<td>${statusText(t, i.status)}${
+          i.statements.length
+            ? html`<br><span class="muted">${t.t('treaties.section.statements', { count: i.statements.length })}</span>`
+            : ''
+        }</td></tr>`,
+      );
+      return html`<section id="treaties" class="profile-section"><h2>${t.t('treaties.section.heading')}</h2>
+<div class="table-wrap"><table class="data"><caption>${t.t('treaties.section.heading')}</caption>
+<thead><tr><th scope="col">${t.t('treaties.section.instrument')}</th><th scope="col">${t.t(
+        'treaties.section.status',
+      )}</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+    },
+  };
+}
