@@ -1,10 +1,13 @@
 /**
  * Copies judgment-document files between folders laid out by content hash (for backup and
  * restore). Files never change once written, so only missing ones are copied; each copy is
- * verified against its hash before it is renamed into place.
+ * verified against its hash before it is renamed into place. A module may keep its own store in a
+ * named subfolder (the library's `library/`, so that removing a case's file never touches a library
+ * file with the same bytes); such subfolders are copied the same way, recursively.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { AppError } from '../errors.ts';
 import { DiskDocumentFiles } from './disk-document-files.ts';
 
@@ -33,7 +36,25 @@ export async function copyDocuments(fromDir: string, toDir: string): Promise<Cop
     await to.put(sha, bytes);
     copied++;
   }
+  for (const sub of await namedSubfolders(fromDir)) {
+    const inner = await copyDocuments(join(fromDir, sub), join(toDir, sub));
+    copied += inner.copied;
+    files += inner.files;
+  }
   return { folder: toDir, copied, files };
+}
+
+/** Subfolders that are not hash shards (two hex digits): modules' own stores. */
+async function namedSubfolders(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries
+      .filter((e) => e.isDirectory() && !/^[0-9a-f]{2}$/.test(e.name))
+      .map((e) => e.name)
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 /** The hashes that rows reference but the folder lacks. */
