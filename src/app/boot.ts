@@ -12,11 +12,12 @@ import {
   type Services as CaseAndPlatformServices,
 } from '../modules/cases/index.ts';
 import { allMigrations, MODULES } from './modules.ts';
+import type { LegislationServices } from '../modules/legislation/index.ts';
 import type { SearchSource } from '../kernel/search/search-source.ts';
 import { SqlDatabase } from '../kernel/db/sql-database.ts';
 
 /** Every module's services (a register adds its own here when it joins the registry), and the database. */
-export type Services = CaseAndPlatformServices & { database: SqlDatabase };
+export type Services = CaseAndPlatformServices & { database: SqlDatabase } & LegislationServices;
 
 /** PostgreSQL when DATABASE_URL is set (with DATABASE_READ_URLS as read replicas), else the SQLite file. */
 export function openStore(

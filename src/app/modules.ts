@@ -8,6 +8,7 @@ import { I18n } from '../kernel/i18n/i18n.ts';
 import { KERNEL_MESSAGES } from '../kernel/i18n/kernel-messages.ts';
 import { platformModule } from '../modules/platform/index.ts';
 import { casesModule } from '../modules/cases/index.ts';
+import { legislationModule } from '../modules/legislation/index.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module declares the services it uses
 type AnyModule = Readonly<ModuleDefinition<any>>;
@@ -22,7 +23,7 @@ function uniquelyNamed(modules: readonly AnyModule[]): readonly AnyModule[] {
   return modules;
 }
 
-export const MODULES = uniquelyNamed([platformModule, casesModule]);
+export const MODULES = uniquelyNamed([platformModule, casesModule, legislationModule]);
 
 /** Every module's migrations as one set (a name declared twice is refused). */
 export function allMigrations(modules = MODULES): ModuleMigrations {
