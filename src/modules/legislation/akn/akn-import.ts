@@ -43,6 +43,7 @@ export function aknToLawInput(xml: string): Record<string, unknown> {
         kind: attr(el(x), 'kind'),
       })),
     };
+    input.amendments = (plm?.find('plm:amendment', NS) ?? []).map((x) => ({ by: attr(el(x), 'by'), date: attr(el(x), 'date') }));
     const repeal = el(plm?.get('plm:repeal', NS) ?? null);
     if (repeal) input.repeal = { by: attr(repeal, 'by'), date: attr(repeal, 'date') };
     const extra = new Map(

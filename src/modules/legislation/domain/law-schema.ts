@@ -85,6 +85,8 @@ export const LawInputSchema = z.strictObject({
   commenced: isoDate.nullable().default(null),
   link: url.nullable().default(null),
   expressions: z.array(ExpressionSchema).default([]),
+  /** Amendments already made (as metadata: the wordings given are those in force now). */
+  amendments: z.array(AmendmentRefSchema).default([]),
   repeal: AmendmentRefSchema.nullable().default(null),
   status: z.enum(['draft', 'in_review', 'published']).default('draft'),
   provisions: z.array(ProvisionInputSchema).max(2000).default([]),

@@ -99,7 +99,7 @@ export class LawService {
     const now = new Date().toISOString();
     const id = input.id ?? slug(`${input.country}-${input.title}`);
     const { provisions, ...rest } = input;
-    const work: LawWork = { ...rest, id, amendments: [], version: 1, createdAt: now, updatedAt: now };
+    const work: LawWork = { ...rest, id, version: 1, createdAt: now, updatedAt: now };
     const from = originalFrom(work);
     return this.db.transaction<LegislationDb, LawWork>(async (tx) => {
       if (await laws.get(tx.trx, id)) throw new AppError('CONFLICT', `a law '${id}' exists already`, { field: 'id' });
@@ -218,5 +218,9 @@ function dateIssues(input: LawInput): FieldIssue[] {
     out.push({ path: 'commenced', message: 'commencement is before adoption' });
   if (input.repeal && input.adopted && input.repeal.date < input.adopted)
     out.push({ path: 'repeal.date', message: 'the repeal is dated before the law was adopted' });
+  input.amendments.forEach((a, i) => {
+    if (input.adopted && a.date < input.adopted)
+      out.push({ path: `amendments.${i}.date`, message: 'the amendment is dated before the law it amends' });
+  });
   return out;
 }
