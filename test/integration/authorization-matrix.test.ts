@@ -160,7 +160,6 @@ async function editForm(id: string): Promise<[string, string][]> {
 
 const newCaseJson = () => caseInput({ title: `New case ${++seq}`, status: 'draft' });
 
-
 // ---- legislation fixtures: laws and assessments have no owner (editors' work) ----
 
 /** Who may see a draft law or assessment: editors and every token scope that reads unpublished records. */
@@ -175,7 +174,9 @@ const lawJson = (id: string, status = 'draft') => ({
   type: 'act',
   adopted: '2010-01-01',
   status,
-  provisions: [{ eid: 'sec_1', heading: 'Definition', text: 'Trafficking is an offence.', tags: { articles: ['tip.3.a'] } }],
+  provisions: [
+    { eid: 'sec_1', heading: 'Definition', text: 'Trafficking is an offence.', tags: { articles: ['tip.3.a'] } },
+  ],
 });
 async function matrixLaw(status = 'draft'): Promise<string> {
   const id = `matrix-law-${++seq}`;
@@ -763,7 +764,7 @@ const ROWS: Row[] = [
     route: 'POST /api/v1/laws',
     request: async () => ({ method: 'POST', url: '/api/v1/laws', payload: lawJson(`matrix-new-${++seq}`) }),
     allow: API_EDITOR,
-    note: 'laws are editors\' work: write tokens; session cookies never write through the API',
+    note: "laws are editors' work: write tokens; session cookies never write through the API",
   },
   {
     route: 'POST /api/v1/laws/:id/amendments',

@@ -587,7 +587,9 @@ describe('legislation: draft laws, provisions and assessments', () => {
     await post('/api/v1/laws', lawOf('isl-hidden', hid, 'draft'));
     const put = (element: string, body: object) =>
       t.app.inject({ method: 'PUT', url: `/api/v1/compliance/ISL/${element}`, headers: AUTH, payload: body });
-    expect((await put('acts_all', { result: 'partially', reasoning: `${ctl}reasoning`, status: 'published' })).statusCode).toBe(200);
+    expect(
+      (await put('acts_all', { result: 'partially', reasoning: `${ctl}reasoning`, status: 'published' })).statusCode,
+    ).toBe(200);
     const draft = await put('child_no_means', {
       result: 'does_not',
       reasoning: `${hid}reasoning`,
@@ -595,7 +597,12 @@ describe('legislation: draft laws, provisions and assessments', () => {
     });
     expect(draft.statusCode, draft.body).toBe(200);
     // A published assessment citing the draft law: the public sees the assessment, not the draft evidence.
-    await put('means_all', { result: 'meets', reasoning: `${ctl}means`, evidence: { provisions: ['isl-hidden/sec_1'] }, status: 'published' });
+    await put('means_all', {
+      result: 'meets',
+      reasoning: `${ctl}means`,
+      evidence: { provisions: ['isl-hidden/sec_1'] },
+      status: 'published',
+    });
     const urls = [
       '/api/v1/laws',
       '/api/v1/laws?country=ISL',

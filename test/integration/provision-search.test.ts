@@ -32,12 +32,16 @@ function contract(backend: 'sqlite' | 'postgres'): void {
           adopted: '2003-05-26',
           status: 'published',
           provisions: [
-            provision('sec_3', 'Trafficking means recruitment by deception or abuse of vulnerability for forced labour.', {
-              articles: ['tip.3.a'],
-              acts: ['recruitment'],
-              means: ['deception', 'abuse_of_power_or_vulnerability'],
-              purposes: ['forced_labour'],
-            }),
+            provision(
+              'sec_3',
+              'Trafficking means recruitment by deception or abuse of vulnerability for forced labour.',
+              {
+                articles: ['tip.3.a'],
+                acts: ['recruitment'],
+                means: ['deception', 'abuse_of_power_or_vulnerability'],
+                purposes: ['forced_labour'],
+              },
+            ),
             provision('sec_5', 'Attempted trafficking is punished as trafficking.', { articles: ['tip.5.2.a'] }),
           ],
         },
@@ -69,7 +73,9 @@ function contract(backend: 'sqlite' | 'postgres'): void {
           title: 'Draft Bill',
           type: 'act',
           status: 'draft',
-          provisions: [provision('sec_1', 'Recruitment by deception of draftmarker workers.', { means: ['deception'] })],
+          provisions: [
+            provision('sec_1', 'Recruitment by deception of draftmarker workers.', { means: ['deception'] }),
+          ],
         },
         SYSTEM,
       );

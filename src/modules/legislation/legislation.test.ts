@@ -29,7 +29,12 @@ const law = (over: Record<string, unknown> = {}) => ({
   adopted: '2010-01-01',
   status: 'draft',
   provisions: [
-    { eid: 'sec_1', heading: 'Definition', text: 'Trafficking means recruitment by force or deception for sexual exploitation.', tags: TAGS_DEF },
+    {
+      eid: 'sec_1',
+      heading: 'Definition',
+      text: 'Trafficking means recruitment by force or deception for sexual exploitation.',
+      tags: TAGS_DEF,
+    },
     { eid: 'sec_2__subsec_1', heading: 'Penalty', text: 'Imprisonment for ten years.' },
   ],
   ...over,
@@ -37,7 +42,15 @@ const law = (over: Record<string, unknown> = {}) => ({
 const post = (url: string, payload: unknown, method: 'POST' | 'PUT' = 'POST') =>
   t.app.inject({ method, url, headers: json, payload: JSON.stringify(payload) });
 const count = async (table: string) =>
-  Number(((await t.services.database.kysely<Record<string, { n: number }>>().selectFrom(table as never).select((e) => e.fn.countAll().as('n')).executeTakeFirst()) as { n: number }).n);
+  Number(
+    (
+      (await t.services.database
+        .kysely<Record<string, { n: number }>>()
+        .selectFrom(table as never)
+        .select((e) => e.fn.countAll().as('n'))
+        .executeTakeFirst()) as { n: number }
+    ).n,
+  );
 
 beforeAll(async () => {
   t = await makeTestApp();
@@ -56,7 +69,8 @@ describe('laws', () => {
       provisions: [{ eid: 'sec_2__subsec_1', heading: 'Penalty', text: 'Imprisonment for twenty years.' }],
     });
     expect(a.statusCode, a.body).toBe(200);
-    const at = (d: string) => t.app.inject({ url: `/api/v1/laws/ken-test-act/provisions/sec_2__subsec_1?at=${d}`, headers: AUTH });
+    const at = (d: string) =>
+      t.app.inject({ url: `/api/v1/laws/ken-test-act/provisions/sec_2__subsec_1?at=${d}`, headers: AUTH });
     expect((await at('2012-01-01')).json().text).toBe('Imprisonment for ten years.');
     expect((await at('2016-01-01')).json().text).toBe('Imprisonment for twenty years.');
     expect((await at('2009-01-01')).statusCode).toBe(404);
@@ -66,10 +80,17 @@ describe('laws', () => {
 
   it('refuses bad input with the field named and writes nothing', async () => {
     const before = [await count('law_works'), await count('law_provisions'), await count('record_versions')];
-    const clash = await post('/api/v1/laws', law({ id: 'ken-clash', provisions: [law().provisions[0], law().provisions[0]] }));
+    const clash = await post(
+      '/api/v1/laws',
+      law({ id: 'ken-clash', provisions: [law().provisions[0], law().provisions[0]] }),
+    );
     expect(clash.statusCode).toBe(400);
     expect(clash.json().error.details[0].path).toBe('provisions.1.eid');
-    const early = await post('/api/v1/laws/ken-test-act/amendments', { by: 'Old Act', date: '2009-12-31', provisions: [] });
+    const early = await post('/api/v1/laws/ken-test-act/amendments', {
+      by: 'Old Act',
+      date: '2009-12-31',
+      provisions: [],
+    });
     expect(early.statusCode).toBe(400);
     expect(early.json().error.details[0].path).toBe('date');
     const badEid = await post('/api/v1/laws', law({ id: 'ken-bad', provisions: [{ eid: 'Section 1', text: 'x' }] }));
@@ -85,7 +106,9 @@ describe('pre-assessment and assessments', () => {
     const p = r.json();
     expect(p.child_no_means.flags).toContain('means_required_for_children');
     expect(p.child_no_means.result).toBe('does_not');
-    expect(p.purposes_open_list.flags).toEqual(expect.arrayContaining(['exploitation_list_closed', 'only_sexual_exploitation']));
+    expect(p.purposes_open_list.flags).toEqual(
+      expect.arrayContaining(['exploitation_list_closed', 'only_sexual_exploitation']),
+    );
     expect(p.means_all.notes).toContain('means_missing:abduction');
     expect(p.legal_persons_liability.flags).toContain('no_liability_legal_persons');
   });
@@ -107,14 +130,24 @@ describe('pre-assessment and assessments', () => {
     expect(await count('compliance_assessments')).toBe(before);
   });
 
-  it('keeps proposal and decision, follows the workflow, and reproduces the old result as at a past instant', async () => {
+  it('keeps proposal and decision, follows the workflow, reproduces the old result as at a past instant', async () => {
     const put = await post(
       '/api/v1/compliance/KEN/child_no_means',
-      { result: 'does_not', reasoning: 'Means are required for every victim.', evidence: { provisions: ['ken-test-act/sec_1'] }, failurePatterns: ['means_required_for_children'] },
+      {
+        result: 'does_not',
+        reasoning: 'Means are required for every victim.',
+        evidence: { provisions: ['ken-test-act/sec_1'] },
+        failurePatterns: ['means_required_for_children'],
+      },
       'PUT',
     );
     expect(put.statusCode, put.body).toBe(200);
-    expect(put.json()).toMatchObject({ decision: 'confirmed', proposal: { result: 'does_not' }, status: 'draft', checklistVersion: '2026.1' });
+    expect(put.json()).toMatchObject({
+      decision: 'confirmed',
+      proposal: { result: 'does_not' },
+      status: 'draft',
+      checklistVersion: '2026.1',
+    });
     expect((await t.app.inject({ url: '/api/v1/compliance/KEN' })).json().assessments).toEqual([]);
     for (const to of ['in_review', 'published'])
       expect((await post('/api/v1/compliance/KEN/child_no_means/transitions', { to })).statusCode).toBe(200);
@@ -129,14 +162,30 @@ describe('pre-assessment and assessments', () => {
     await post('/api/v1/laws/ken-test-act/amendments', {
       by: 'Children Amendment Act 2020',
       date: '2020-01-01',
-      provisions: [{ eid: 'sec_3', heading: 'Children', text: 'No means is required where the victim is a child.', tags: { articles: ['tip.3.c'] } }],
+      provisions: [
+        {
+          eid: 'sec_3',
+          heading: 'Children',
+          text: 'No means is required where the victim is a child.',
+          tags: { articles: ['tip.3.c'] },
+        },
+      ],
     });
     const revised = await post(
       '/api/v1/compliance/KEN/child_no_means',
-      { result: 'partially', reasoning: 'The child rule exists but applies only to some purposes.', evidence: { provisions: ['ken-test-act/sec_3'] } },
+      {
+        result: 'partially',
+        reasoning: 'The child rule exists but applies only to some purposes.',
+        evidence: { provisions: ['ken-test-act/sec_3'] },
+      },
       'PUT',
     );
-    expect(revised.json()).toMatchObject({ decision: 'overridden', proposal: { result: 'meets' }, status: 'published', version: 4 });
+    expect(revised.json()).toMatchObject({
+      decision: 'overridden',
+      proposal: { result: 'meets' },
+      status: 'published',
+      version: 4,
+    });
     const old = (await t.app.inject({ url: `/api/v1/compliance/KEN?at=${encodeURIComponent(then)}` })).json();
     expect(old.assessments).toEqual(published.assessments);
     expect(old.checklistVersions).toEqual(['2026.1']);
@@ -157,13 +206,23 @@ describe('Akoma Ntoso', () => {
     expect(() => validateAkn(xml)).not.toThrow();
     const back = aknToLawInput(xml);
     const copy = await t.services.laws.create({ ...back, id: 'ken-test-act-copy' }, SYSTEM);
-    expect({ ...copy, id: 'x', createdAt: '', updatedAt: '', status: 'x', version: 0 }).toEqual({ ...w, id: 'x', createdAt: '', updatedAt: '', status: 'x', version: 0 });
+    expect({ ...copy, id: 'x', createdAt: '', updatedAt: '', status: 'x', version: 0 }).toEqual({
+      ...w,
+      id: 'x',
+      createdAt: '',
+      updatedAt: '',
+      status: 'x',
+      version: 0,
+    });
     const strip = (list: typeof ps) => list.map(({ lawId: _l, from: _f, to: _t, ...p }) => p);
-    expect(strip(await t.services.laws.provisions('ken-test-act-copy', SYSTEM, { at: '2021-01-01' }))).toEqual(strip(ps));
+    expect(strip(await t.services.laws.provisions('ken-test-act-copy', SYSTEM, { at: '2021-01-01' }))).toEqual(
+      strip(ps),
+    );
   });
 
   it('refuses a file that is not schema-valid, with the schema message and line', () => {
-    const xml = '<?xml version="1.0"?>\n<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">\n<act><nonsense/></act>\n</akomaNtoso>';
+    const xml =
+      '<?xml version="1.0"?>\n<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">\n<act><nonsense/></act>\n</akomaNtoso>';
     expect(() => aknToLawInput(xml)).toThrow(/line 3/);
     expect(() => aknToLawInput('<akomaNtoso>')).toThrow(/not well-formed/);
   });
@@ -175,7 +234,13 @@ describe('demo content and search', () => {
     try {
       expect(await seedLegislation(s.services)).toMatch(/seeded 5 demo laws/);
       expect(await seedLegislation(s.services)).toBeNull();
-      const res = await s.services.search.searchKinds({ q: 'exploitation', kinds: ['provision'], selection: { jurisdiction: ['GBR'] }, limit: 20, facets: true });
+      const res = await s.services.search.searchKinds({
+        q: 'exploitation',
+        kinds: ['provision'],
+        selection: { jurisdiction: ['GBR'] },
+        limit: 20,
+        facets: true,
+      });
       expect(res.hits.map((h) => h.id)).toContain('gbr-modern-slavery-act-2015/sec_3');
       const api = await s.app.inject({ url: '/api/v1/search?kind=provision&kind=case&means=deception' });
       expect(api.statusCode, api.body).toBe(200);

@@ -1,4 +1,7 @@
-/** The legislation module: laws at provision level, and compliance assessments against the Protocol and the Model Law. */
+/**
+ * The legislation module: laws at provision level, and compliance assessments against the Protocol
+ * and the Model Law.
+ */
 import { defineModule } from '../../kernel/module.ts';
 import { loadCatalogs } from '../../kernel/i18n/i18n.ts';
 import { SqliteStore } from '../cases/index.ts';
@@ -19,9 +22,7 @@ export const legislationModule = defineModule<LegislationServices>({
   migrations: LEGISLATION_MIGRATIONS,
   capabilities: ['record.create', 'record.edit_any', 'record.publish', 'record.withdraw', 'record.read_unpublished'],
   services: ({ database }) => createLegislationServices(database),
-  searchSources: ({ store }) => [
-    provisionSource(store.db, store instanceof SqliteStore ? store.sqlite : undefined),
-  ],
+  searchSources: ({ store }) => [provisionSource(store.db, store instanceof SqliteStore ? store.sqlite : undefined)],
   routes(app, { services }) {
     lawRoutes(app, services.laws);
     complianceRoutes(app, services.compliance);

@@ -64,7 +64,11 @@ export function lawToAkn(law: LawWork, provisions: readonly Provision[], at: str
   m.ele('FRBRauthor', { href: '#palermo' });
   const refs = meta.ele('references', { source: '#palermo' });
   refs.ele('TLCOrganization', { eId: 'palermo', href: '/ontology/organization/palermo', showAs: 'Palermo' });
-  refs.ele('TLCOrganization', { eId: 'legislature', href: `/ontology/organization/${f.c}/legislature`, showAs: 'Legislature' });
+  refs.ele('TLCOrganization', {
+    eId: 'legislature',
+    href: `/ontology/organization/${f.c}/legislature`,
+    showAs: 'Legislature',
+  });
   proprietary(meta.ele('proprietary', { source: '#palermo' }), law, provisions);
   const body = act.ele('body');
   if (!provisions.length) body.ele('hcontainer', { name: 'empty', eId: 'hcontainer_1' }).ele('content').ele('p');
@@ -94,7 +98,8 @@ function proprietary(el: XMLBuilder, law: LawWork, provisions: readonly Provisio
     }),
   });
   work.ele(PLM_NS, 'plm:title').txt(law.title);
-  for (const x of law.expressions) work.ele(PLM_NS, 'plm:expression', { date: x.date, language: x.language, kind: x.kind });
+  for (const x of law.expressions)
+    work.ele(PLM_NS, 'plm:expression', { date: x.date, language: x.language, kind: x.kind });
   for (const a of law.amendments) work.ele(PLM_NS, 'plm:amendment', { by: a.by, date: a.date });
   if (law.repeal) work.ele(PLM_NS, 'plm:repeal', { by: law.repeal.by, date: law.repeal.date });
   for (const p of provisions) {

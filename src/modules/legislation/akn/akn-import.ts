@@ -27,7 +27,8 @@ export function aknToLawInput(xml: string): Record<string, unknown> {
     const enacted = attr(el(work?.get('a:FRBRdate[@name="enacted"]', NS) ?? null), 'date');
     const actName = attr(el(doc.get('/a:akomaNtoso/*[1]', NS)), 'name');
     const plm = el(doc.get('//a:proprietary/plm:work', NS));
-    const title = el(plm?.get('plm:title', NS) ?? null)?.content ?? attr(el(work?.get('a:FRBRname', NS) ?? null), 'value');
+    const title =
+      el(plm?.get('plm:title', NS) ?? null)?.content ?? attr(el(work?.get('a:FRBRname', NS) ?? null), 'value');
     const input: Record<string, unknown> = {
       country: attr(plm, 'country') ?? fromAlpha2?.toUpperCase(),
       title: title ? norm(title) : undefined,
@@ -43,7 +44,10 @@ export function aknToLawInput(xml: string): Record<string, unknown> {
         kind: attr(el(x), 'kind'),
       })),
     };
-    input.amendments = (plm?.find('plm:amendment', NS) ?? []).map((x) => ({ by: attr(el(x), 'by'), date: attr(el(x), 'date') }));
+    input.amendments = (plm?.find('plm:amendment', NS) ?? []).map((x) => ({
+      by: attr(el(x), 'by'),
+      date: attr(el(x), 'date'),
+    }));
     const repeal = el(plm?.get('plm:repeal', NS) ?? null);
     if (repeal) input.repeal = { by: attr(repeal, 'by'), date: attr(repeal, 'date') };
     const extra = new Map(

@@ -27,7 +27,11 @@ function schema(): XsdValidator {
 
 function refuse(what: string, e: unknown): never {
   if (e instanceof XmlLibError) {
-    const issues: FieldIssue[] = e.details.map((d) => ({ path: `line ${d.line}`, line: d.line, message: d.message.trim() }));
+    const issues: FieldIssue[] = e.details.map((d) => ({
+      path: `line ${d.line}`,
+      line: d.line,
+      message: d.message.trim(),
+    }));
     const first = issues[0];
     throw new AppError(
       'VALIDATION_FAILED',

@@ -31,9 +31,7 @@ const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
 export const ProvisionTagsSchema = z.strictObject({
-  articles: z
-    .array(z.string().regex(ARTICLE, 'must be an article such as tip.3.a, tip.5.2.b or untoc.10'))
-    .default([]),
+  articles: z.array(z.string().regex(ARTICLE, 'must be an article such as tip.3.a, tip.5.2.b or untoc.10')).default([]),
   offences: z.array(codeEnum(codes(OFFENCES), 'offence')).default([]),
   acts: z.array(codeEnum(codes(ACTS), 'act')).default([]),
   means: z.array(codeEnum(codes(MEANS), 'means')).default([]),

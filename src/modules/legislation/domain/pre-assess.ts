@@ -8,7 +8,9 @@ import type { Proposal, Result } from './assessment.ts';
 import type { ProvisionView } from './law-schema.ts';
 import type { FailurePattern } from './checklist.ts';
 
-const PROTOCOL_ACTS = codes(ACTS).filter((a) => ['recruitment', 'transportation', 'transfer', 'harbouring', 'receipt'].includes(a));
+const PROTOCOL_ACTS = codes(ACTS).filter((a) =>
+  ['recruitment', 'transportation', 'transfer', 'harbouring', 'receipt'].includes(a),
+);
 const PROTOCOL_MEANS = codes(MEANS);
 const FIVE_PURPOSES = ['sexual_exploitation', 'forced_labour', 'slavery', 'servitude', 'organ_removal'];
 
@@ -32,7 +34,12 @@ export function preAssess(checklist: Checklist, provisions: readonly ProvisionVi
     const missing = want.filter((x) => !have.has(x));
     const notes = missing.map((m) => `${what}_missing:${m}`);
     if (!definitions.length) return proposal('unclear', [], [], ['no_definition_tagged']);
-    return proposal(missing.length === 0 ? 'meets' : missing.length < want.length ? 'partially' : 'does_not', definitions, [], notes);
+    return proposal(
+      missing.length === 0 ? 'meets' : missing.length < want.length ? 'partially' : 'does_not',
+      definitions,
+      [],
+      notes,
+    );
   };
   for (const el of checklist.elements) {
     switch (el.code) {
@@ -76,7 +83,10 @@ export function preAssess(checklist: Checklist, provisions: readonly ProvisionVi
       }
       case 'legal_persons_liability': {
         const rule = tagged(ps, 'untoc.10');
-        out.set(el.code, rule.length ? proposal('meets', rule) : proposal('unclear', [], ['no_liability_legal_persons']));
+        out.set(
+          el.code,
+          rule.length ? proposal('meets', rule) : proposal('unclear', [], ['no_liability_legal_persons']),
+        );
         break;
       }
       default: {

@@ -15,7 +15,12 @@ const one = <T extends z.ZodType>(s: T) =>
 const at = one(z.iso.date({ error: 'at must be a date YYYY-MM-DD' }).optional());
 const format = one(z.enum(['json', 'csv'], { error: "format must be 'json' or 'csv'" }).default('json'));
 const listQuery = z.strictObject({
-  country: one(z.string().regex(/^[A-Za-z]{3}$/, 'country must be an ISO 3166-1 alpha-3 code').optional()),
+  country: one(
+    z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, 'country must be an ISO 3166-1 alpha-3 code')
+      .optional(),
+  ),
 });
 const provisionsQuery = z.strictObject({ at, format, all: one(z.enum(['true', 'false']).default('false')) });
 const transitionBody = z.strictObject({ to: z.enum(['draft', 'in_review', 'published', 'withdrawn']) });

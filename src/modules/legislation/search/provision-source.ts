@@ -113,7 +113,10 @@ const SELECT =
   'JOIN law_works w ON w.id = p.law_id';
 
 /** The source; `db` is the connection hits are hydrated from; `sqlite` the raw handle scans use on SQLite. */
-export function provisionSource(db: Kysely<LegislationDb>, sqlite?: BetterSqlite3.Database): SearchSource<ProvisionView> {
+export function provisionSource(
+  db: Kysely<LegislationDb>,
+  sqlite?: BetterSqlite3.Database,
+): SearchSource<ProvisionView> {
   const select = (k: Kysely<LegislationDb>) =>
     k
       .selectFrom('law_provisions as p')
@@ -137,9 +140,16 @@ export function provisionSource(db: Kysely<LegislationDb>, sqlite?: BetterSqlite
     async hydrate(ids) {
       const lawIds = [...new Set(ids.map((id) => id.split('/')[0]!))];
       if (!lawIds.length) return new Map();
-      const rows = (await select(db).where('p.law_id', 'in', lawIds).where('w.status', '=', 'published').execute()) as Row[];
+      const rows = (await select(db)
+        .where('p.law_id', 'in', lawIds)
+        .where('w.status', '=', 'published')
+        .execute()) as Row[];
       const want = new Set(ids);
-      return new Map(viewsOf(rows).filter((p) => want.has(`${p.lawId}/${p.eid}`)).map((p) => [`${p.lawId}/${p.eid}`, p]));
+      return new Map(
+        viewsOf(rows)
+          .filter((p) => want.has(`${p.lawId}/${p.eid}`))
+          .map((p) => [`${p.lawId}/${p.eid}`, p]),
+      );
     },
     snippet: (p, terms) => bestSnippet(snippetFields(p), terms, { lead: 'summary', fulltextLanguage: null }),
   };

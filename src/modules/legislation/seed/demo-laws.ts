@@ -7,7 +7,8 @@
 import type { AssessmentInput } from '../domain/assessment.ts';
 
 type Json = Record<string, unknown>;
-const USC = (s: number) => `https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section${s}&num=0&edition=prelim`;
+const USC = (s: number) =>
+  `https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title18-section${s}&num=0&edition=prelim`;
 const UK = (s: number) => `https://www.legislation.gov.uk/ukpga/2015/30/section/${s}`;
 const RA9208 = 'https://www.officialgazette.gov.ph/2003/05/26/republic-act-no-9208/';
 const RA10364 = 'https://www.officialgazette.gov.ph/2013/02/06/republic-act-no-10364/';
@@ -18,7 +19,14 @@ const NGA =
   '%22The+Trafficking+in+Persons+%28Prohibition%29%2C+Enforcement+and+Administration+Act%22&tmpl=%22sherloc%22';
 const FIVE = ['sexual_exploitation', 'forced_labour', 'slavery', 'servitude', 'organ_removal'];
 const ALL_ACTS = ['recruitment', 'transportation', 'transfer', 'harbouring', 'receipt'];
-const ALL_MEANS = ['threat_force_coercion', 'abduction', 'fraud', 'deception', 'abuse_of_power_or_vulnerability', 'payments_or_benefits'];
+const ALL_MEANS = [
+  'threat_force_coercion',
+  'abduction',
+  'fraud',
+  'deception',
+  'abuse_of_power_or_vulnerability',
+  'payments_or_benefits',
+];
 
 export const DEMO_LAWS: { law: Json; amendments?: Json[] }[] = [
   {
@@ -38,7 +46,8 @@ export const DEMO_LAWS: { law: Json; amendments?: Json[] }[] = [
           heading: 'Forced labor',
           summary:
             'Makes it a federal crime to obtain the labour or services of a person through serious harm or threats ' +
-            'of it, physical restraint or threats of it, abuse of the law or legal process, or a scheme meant to make ' +
+            'of it, physical restraint or threats of it, abuse of the law or legal process, or a scheme meant to ' +
+            'make ' +
             'the person believe that they or another would suffer such harm. Added to title 18 by the 2000 Act.',
           link: USC(1589),
           tags: { articles: ['tip.5.1'], means: ['threat_force_coercion'], purposes: ['forced_labour'] },
@@ -175,7 +184,9 @@ export const DEMO_LAWS: { law: Json; amendments?: Json[] }[] = [
           eid: 'sec_3__para_b',
           citation: 'Sec. 3(b)',
           heading: 'Child',
-          summary: 'A child is a person below eighteen years of age (or older but unable to fully take care of or protect themselves).',
+          summary:
+            'A child is a person below eighteen years of age (or older but unable to fully take care of or ' +
+            'protect themselves).',
           link: RA9208,
           tags: { articles: ['tip.3.d'], offences: ['trafficking_children'] },
         },
@@ -282,10 +293,10 @@ export const DEMO_LAWS: { law: Json; amendments?: Json[] }[] = [
             citation: 'art. 2, as replaced by Ley 26.842',
             heading: 'Trata de personas',
             summary:
-              'Since Ley 26.842, trafficking is the offering, recruitment, transfer, receipt or harbouring of persons ' +
-              'for exploitation, within the country or to or from other countries, for adults and children alike and ' +
-              "without any means; the victim's consent never exempts the perpetrators from criminal, civil or " +
-              'administrative liability.',
+              'Since Ley 26.842, trafficking is the offering, recruitment, transfer, receipt or harbouring of ' +
+              'persons for exploitation, within the country or to or from other countries, for adults and ' +
+              "children alike and without any means; the victim's consent never exempts the perpetrators " +
+              'from criminal, civil or administrative liability.',
             link: AR26842,
             tags: {
               articles: ['tip.3.a', 'tip.3.b', 'tip.3.c'],

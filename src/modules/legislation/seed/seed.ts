@@ -9,6 +9,7 @@ export async function seedLegislation(s: LegislationServices): Promise<string | 
     const w = await s.laws.create(law, SYSTEM);
     for (const a of amendments ?? []) await s.laws.amend(w.id, a, SYSTEM);
   }
-  for (const a of DEMO_ASSESSMENTS) await s.compliance.put(a.country, a.element, { ...a.input, status: 'published' }, SYSTEM);
+  for (const a of DEMO_ASSESSMENTS)
+    await s.compliance.put(a.country, a.element, { ...a.input, status: 'published' }, SYSTEM);
   return `seeded ${DEMO_LAWS.length} demo laws and ${DEMO_ASSESSMENTS.length} assessments`;
 }

@@ -8,14 +8,7 @@ import { AppError, type FieldIssue } from '../../../kernel/errors.ts';
 import { parseOrThrow } from '../../../kernel/validation.ts';
 import { isCountryCode } from '../../../kernel/geo/countries.ts';
 import type { ModuleDatabase } from '../../../kernel/db/sql-database.ts';
-import {
-  audit,
-  platformRepos,
-  recordVersions,
-  SYSTEM,
-  type Actor,
-  type RecordStatus,
-} from '../../platform/index.ts';
+import { audit, platformRepos, recordVersions, SYSTEM, type Actor, type RecordStatus } from '../../platform/index.ts';
 import {
   AssessmentInputSchema,
   assessmentId,
@@ -79,13 +72,21 @@ export class ComplianceService {
     if (!drafts) list = await this.publicEvidence(list);
     const order = new Map(CURRENT_CHECKLIST.elements.map((e, i) => [e.code, i]));
     list.sort((a, b) => (order.get(a.element) ?? 999) - (order.get(b.element) ?? 999));
-    return { country: c, at: at ?? null, checklistVersions: [...new Set(list.map((a) => a.checklistVersion))], assessments: list };
+    return {
+      country: c,
+      at: at ?? null,
+      checklistVersions: [...new Set(list.map((a) => a.checklistVersion))],
+      assessments: list,
+    };
   }
 
   /** Published assessments of an element in every country (the "who lacks element E" view). */
   async forElement(element: string, actor: Actor): Promise<Assessment[]> {
     this.element(element);
-    const list = await assessments.list(this.read, { element, statuses: seesDrafts(actor) ? undefined : ['published'] });
+    const list = await assessments.list(this.read, {
+      element,
+      statuses: seesDrafts(actor) ? undefined : ['published'],
+    });
     return seesDrafts(actor) ? list : this.publicEvidence(list);
   }
 
@@ -166,7 +167,8 @@ export class ComplianceService {
     const id = assessmentId(mustCountry(country), element);
     return this.db.transaction<LegislationDb, Assessment>(async (tx) => {
       const before = await assessments.get(tx.trx, id);
-      if (!before) throw new AppError('NOT_FOUND', `no assessment of '${element}' for ${country}`, { field: 'element' });
+      if (!before)
+        throw new AppError('NOT_FOUND', `no assessment of '${element}' for ${country}`, { field: 'element' });
       const name = mustMove(actor, before.status, to);
       const after = { ...before, status: to, version: before.version + 1, updatedAt: new Date().toISOString() };
       await assessments.put(tx.trx, after, false);
@@ -223,9 +225,15 @@ export class ComplianceService {
       actorLabel: actor.label,
       at: a.updatedAt,
     });
-    await audit(platformRepos(db).audit, actor, `assessment.${action}`, { type: 'assessment', id: a.id }, {
-      version: a.version,
-      result: a.result,
-    });
+    await audit(
+      platformRepos(db).audit,
+      actor,
+      `assessment.${action}`,
+      { type: 'assessment', id: a.id },
+      {
+        version: a.version,
+        result: a.result,
+      },
+    );
   }
 }

@@ -78,7 +78,8 @@ export class LawService {
     const all = (await laws.provisions(this.read, id)).filter((p) => p.eid === eid);
     if (!all.length) throw new AppError('NOT_FOUND', `law '${id}' has no provision '${eid}'`, { field: 'eid' });
     const p = wordingsOn(all, day)[0];
-    if (!p) throw new AppError('NOT_FOUND', `provision '${eid}' of '${id}' was not in force on ${day}`, { field: 'at' });
+    if (!p)
+      throw new AppError('NOT_FOUND', `provision '${eid}' of '${id}' was not in force on ${day}`, { field: 'at' });
     return viewOf(p, w, day);
   }
 
@@ -86,7 +87,8 @@ export class LawService {
   async countryProvisions(country: string, actor: Actor, at = today()): Promise<ProvisionView[]> {
     const works = await this.list(actor, { country });
     const out: ProvisionView[] = [];
-    for (const w of works) for (const p of wordingsOn(await laws.provisions(this.read, w.id), at)) out.push(viewOf(p, w, at));
+    for (const w of works)
+      for (const p of wordingsOn(await laws.provisions(this.read, w.id), at)) out.push(viewOf(p, w, at));
     return out;
   }
 
@@ -94,7 +96,13 @@ export class LawService {
     mustEdit(actor);
     const input = parseOrThrow(LawInputSchema, body, 'law');
     mustPublishDirectly(actor, input.status);
-    const issues = [...clashes(input.provisions.map((p) => p.eid), 'provisions'), ...dateIssues(input)];
+    const issues = [
+      ...clashes(
+        input.provisions.map((p) => p.eid),
+        'provisions',
+      ),
+      ...dateIssues(input),
+    ];
     if (issues.length) invalid(issues);
     const now = new Date().toISOString();
     const id = input.id ?? slug(`${input.country}-${input.title}`);
@@ -121,7 +129,10 @@ export class LawService {
     mustEdit(actor);
     const input = parseOrThrow(AmendmentInputSchema, body, 'amendment');
     const clash = [
-      ...clashes(input.provisions.map((p) => p.eid), 'provisions'),
+      ...clashes(
+        input.provisions.map((p) => p.eid),
+        'provisions',
+      ),
       ...clashes(input.repeals, 'repeals').map((i) => ({ ...i, path: i.path.replace(/\.eid$/, '') })),
     ];
     if (clash.length) invalid(clash);
@@ -130,7 +141,9 @@ export class LawService {
       if (!before) throw new AppError('NOT_FOUND', `no law '${id}'`, { field: 'id' });
       const start = before.adopted ?? before.commenced;
       if (start && input.date < start)
-        invalid([{ path: 'date', message: `the amendment (${input.date}) is dated before the law it amends (${start})` }]);
+        invalid([
+          { path: 'date', message: `the amendment (${input.date}) is dated before the law it amends (${start})` },
+        ]);
       const all = await laws.provisions(tx.trx, id);
       const oldLatest = latestWordings(all);
       const current = new Map(all.filter((p) => p.to === null).map((p) => [p.eid, p]));
@@ -141,7 +154,8 @@ export class LawService {
           issues.push({ path: `provisions.${i}.eid`, message: `'${p.eid}' already has a wording from ${cur.from}` });
       });
       input.repeals.forEach((eid, i) => {
-        if (!current.has(eid)) issues.push({ path: `repeals.${i}`, message: `no provision '${eid}' in force to repeal` });
+        if (!current.has(eid))
+          issues.push({ path: `repeals.${i}`, message: `no provision '${eid}' in force to repeal` });
       });
       if (issues.length) invalid(issues);
       for (const p of input.provisions) {
@@ -153,7 +167,9 @@ export class LawService {
       const now = new Date().toISOString();
       const after: LawWork = {
         ...before,
-        amendments: [...before.amendments, { by: input.by, date: input.date }].sort((a, b) => a.date.localeCompare(b.date)),
+        amendments: [...before.amendments, { by: input.by, date: input.date }].sort((a, b) =>
+          a.date.localeCompare(b.date),
+        ),
         version: before.version + 1,
         updatedAt: now,
       };
@@ -170,7 +186,12 @@ export class LawService {
       const before = await laws.get(tx.trx, id);
       if (!before) throw new AppError('NOT_FOUND', `no law '${id}'`, { field: 'id' });
       const name = mustMove(actor, before.status, to);
-      const after: LawWork = { ...before, status: to, version: before.version + 1, updatedAt: new Date().toISOString() };
+      const after: LawWork = {
+        ...before,
+        status: to,
+        version: before.version + 1,
+        updatedAt: new Date().toISOString(),
+      };
       await laws.update(tx.trx, after);
       await this.record(tx, after, name, ['status'], actor);
       const ps = latestWordings(await laws.provisions(tx.trx, id));

@@ -1,13 +1,6 @@
 /** The record.* rules as the legislation register applies them (writes are for editors and write tokens). */
 import { AppError } from '../../../kernel/errors.ts';
-import {
-  ANONYMOUS,
-  availableTransitions,
-  can,
-  canView,
-  type Actor,
-  type RecordStatus,
-} from '../../platform/index.ts';
+import { ANONYMOUS, availableTransitions, can, canView, type Actor, type RecordStatus } from '../../platform/index.ts';
 
 export const PUBLIC: Actor = ANONYMOUS;
 

@@ -40,7 +40,14 @@ export const laws = {
   async insert(db: Conn, w: LawWork): Promise<void> {
     await db
       .insertInto('law_works')
-      .values({ id: w.id, country: w.country, status: w.status, version: w.version, doc: JSON.stringify(w), updated_at: w.updatedAt })
+      .values({
+        id: w.id,
+        country: w.country,
+        status: w.status,
+        version: w.version,
+        doc: JSON.stringify(w),
+        updated_at: w.updatedAt,
+      })
       .execute();
   },
 

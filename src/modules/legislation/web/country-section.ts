@@ -6,6 +6,10 @@ import type { LegislationServices } from '../services/services.ts';
 import type { LawWork } from '../domain/law-schema.ts';
 import type { Assessment } from '../domain/assessment.ts';
 import { RESULTS } from '../domain/assessment.ts';
+import type { Translator } from '../../../kernel/i18n/i18n.ts';
+
+const gapItem = (t: Translator, g: { element: string; result: string }) =>
+  html`<li>${t.t(`legislation.element.${g.element}`)}: ${t.t(`legislation.result.${g.result}`)}</li>`;
 
 export interface LegislationSectionData {
   country: string;
@@ -39,7 +43,7 @@ export function legislationSection(s: LegislationServices): CountrySection<Legis
 <ul>${d.laws.map((w) => html`<li><a href="/laws/${w.id}">${w.title}</a></li>`)}</ul>
 <p>${t.t('legislation.section.assessed', { count: d.assessed })}
 <a href="/compliance/${d.country}">${t.t('legislation.section.report')}</a></p>
-${d.gaps.length ? html`<ul>${d.gaps.map((g) => html`<li>${t.t(`legislation.element.${g.element}`)}: ${t.t(`legislation.result.${g.result}`)}</li>`)}</ul>` : ''}
+${d.gaps.length ? html`<ul>${d.gaps.map((g) => gapItem(t, g))}</ul>` : ''}
 </section>`;
     },
   };

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { page } from '../../../kernel/web/layout.ts';
+import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import { html } from '../../../kernel/web/html.ts';
 import { parseOrThrow } from '../../../kernel/validation.ts';
 import type { LegislationServices } from '../services/services.ts';
@@ -14,6 +15,11 @@ import { CURRENT_CHECKLIST } from '../domain/checklist.ts';
 import type { Assessment } from '../domain/assessment.ts';
 import { countryName, CSS_LINK, resultCell } from './parts.ts';
 
+const provisionName = (p: { eid: string; citation: string | null; heading: string | null }) =>
+  `${p.citation ?? p.eid}${p.heading ? ` — ${p.heading}` : ''}`;
+const summaryNote = (t: Translator) => t.t('legislation.provision.summaryNote');
+const elementLink = (t: Translator, code: string) =>
+  html`<a href="/compliance/elements/${code}">${t.t(`legislation.element.${code}`)}</a>`;
 const CSS = readFileSync(new URL('./legislation.css', import.meta.url), 'utf8');
 const atQuery = z.strictObject({ at: z.iso.date({ error: 'at must be a date YYYY-MM-DD' }).optional() });
 
@@ -50,8 +56,8 @@ ${w.link ? html`<dt>${t.t('legislation.law.official')}</dt><dd><a href="${w.link
 <a href="/api/v1/laws/${w.id}/provisions?format=csv">${t.t('legislation.law.csv')}</a></p>
 <h2>${t.t('legislation.law.provisions')}</h2>
 ${ps.map(
-  (p) => html`<section><h3><a href="/laws/${w.id}/provisions/${p.eid}">${p.citation ?? p.eid}${p.heading ? ` — ${p.heading}` : ''}</a></h3>
-${p.text ? html`<p>${p.text}</p>` : html`<p>${p.summary ?? ''}</p><p class="note">${t.t('legislation.provision.summaryNote')}</p>`}
+  (p) => html`<section><h3><a href="/laws/${w.id}/provisions/${p.eid}">${provisionName(p)}</a></h3>
+${p.text ? html`<p>${p.text}</p>` : html`<p>${p.summary ?? ''}</p><p class="note">${summaryNote(t)}</p>`}
 </section>`,
 )}</main>`;
     return reply.type('text/html; charset=utf-8').send(page(t, { title: w.title, head: CSS_LINK }, body));
@@ -74,7 +80,8 @@ ${p.summary ? html`<h2>${t.t('legislation.provision.summary')}</h2><p>${p.summar
 ${p.link ? html`<p><a href="${p.link}">${t.t('legislation.provision.official')}</a></p>` : ''}
 <dl>
 <dt>${t.t('legislation.facet.article')}</dt><dd>${tags.articles.join(', ') || '—'}</dd>
-<dt>${t.t('legislation.provision.tags')}</dt><dd>${[...tags.offences, ...tags.acts, ...tags.means, ...tags.purposes].join(', ') || '—'}</dd>
+<dt>${t.t('legislation.provision.tags')}</dt>
+<dd>${[...tags.offences, ...tags.acts, ...tags.means, ...tags.purposes].join(', ') || '—'}</dd>
 </dl>
 <p><a href="/laws/${p.lawId}">${p.law.title}</a></p></main>`;
       return reply.type('text/html; charset=utf-8').send(page(t, { title, head: CSS_LINK }, body));
@@ -95,10 +102,11 @@ ${q.at ? t.t('legislation.gap.asAt', { at: q.at }) : ''}</p>
 <p class="noprint"><a href="${csv}">${t.t('legislation.gap.csv')}</a></p>
 <table class="gap"><caption>${title}</caption>
 <thead><tr><th scope="col">${t.t('legislation.gap.element')}</th><th scope="col">${t.t('legislation.gap.level')}</th>
-<th scope="col">${t.t('legislation.gap.result')}</th><th scope="col">${t.t('legislation.gap.reasoning')}</th></tr></thead>
+<th scope="col">${t.t('legislation.gap.result')}</th>
+<th scope="col">${t.t('legislation.gap.reasoning')}</th></tr></thead>
 <tbody>${CURRENT_CHECKLIST.elements.map((e) => {
       const a = by.get(e.code);
-      return html`<tr><th scope="row"><a href="/compliance/elements/${e.code}">${t.t(`legislation.element.${e.code}`)}</a>
+      return html`<tr><th scope="row">${elementLink(t, e.code)}
 <div class="flags">${[...e.articles, ...e.modelLaw.map((m) => `ML ${m}`)].join(', ')}</div></th>
 <td>${t.t(`legislation.level.${e.level}`)}</td>${resultCell(t, a)}
 <td>${a ? html`${a.reasoning}<div class="flags">${a.assessor}, ${a.date}</div>` : ''}</td></tr>`;
@@ -116,7 +124,7 @@ ${q.at ? t.t('legislation.gap.asAt', { at: q.at }) : ''}</p>
 <table class="gap"><caption>${title}</caption><thead><tr><th scope="col">${t.t('legislation.gap.element')}</th>
 ${countries.map((c) => html`<th scope="col"><a href="/compliance/${c}">${countryName(c)}</a></th>`)}</tr></thead>
 <tbody>${CURRENT_CHECKLIST.elements.map(
-      (e) => html`<tr><th scope="row"><a href="/compliance/elements/${e.code}">${t.t(`legislation.element.${e.code}`)}</a></th>
+      (e) => html`<tr><th scope="row">${elementLink(t, e.code)}</th>
 ${countries.map((c) => resultCell(t, cell.get(`${c}:${e.code}`), false))}</tr>`,
     )}</tbody></table></main>`;
     return reply.type('text/html; charset=utf-8').send(page(t, { title, head: CSS_LINK }, body));
@@ -135,7 +143,9 @@ ${countries.map((c) => resultCell(t, cell.get(`${c}:${e.code}`), false))}</tr>`,
 <table class="gap"><caption>${title}</caption><thead><tr><th scope="col">${t.t('legislation.law.country')}</th>
 <th scope="col">${t.t('legislation.gap.result')}</th></tr></thead>
 <tbody>${items.map(
-        (a) => html`<tr><th scope="row"><a href="/compliance/${a.country}">${countryName(a.country)}</a></th>${resultCell(t, a)}</tr>`,
+        (a) =>
+          html`<tr><th scope="row"><a href="/compliance/${a.country}">${countryName(a.country)}</a></th>
+${resultCell(t, a)}</tr>`,
       )}</tbody></table></main>`;
       return reply.type('text/html; charset=utf-8').send(page(t, { title, head: CSS_LINK }, body));
     },
