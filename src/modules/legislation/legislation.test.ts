@@ -232,7 +232,7 @@ describe('demo content and search', () => {
   it('seeds real laws into an empty register only; provisions are found by search with facets', async () => {
     const s = await makeTestApp();
     try {
-      expect(await seedLegislation(s.services)).toMatch(/seeded 5 demo laws/);
+      expect(await seedLegislation(s.services)).toMatch(/seeded 6 demo laws/);
       expect(await seedLegislation(s.services)).toBeNull();
       const res = await s.services.search.searchKinds({
         q: 'exploitation',

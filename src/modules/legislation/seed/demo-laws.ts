@@ -17,6 +17,13 @@ const AR26842 = 'http://servicios.infoleg.gob.ar/infolegInternet/anexos/205000-2
 const NGA =
   'https://sherloc.unodc.org/cld/en/v3/sherloc/legdb/legislationCollection.html?country=%22NGA%22&lng=en&title=' +
   '%22The+Trafficking+in+Persons+%28Prohibition%29%2C+Enforcement+and+Administration+Act%22&tmpl=%22sherloc%22';
+const THA_WS = 'https://en.wikisource.org/wiki/Translation:Anti-Human_Trafficking_Act,_BE_2551_(2008)';
+const THA_PAGES: Record<number, string> = {
+  1: 'introduction-sections-1-5',
+  6: 'general-provision-sections-6-14',
+  52: 'penalties-sections-52-57',
+};
+const THA = (s: number) => `https://library.siam-legal.com/thai-law/anti-trafficking-persons-act-${THA_PAGES[s]}/`;
 const FIVE = ['sexual_exploitation', 'forced_labour', 'slavery', 'servitude', 'organ_removal'];
 const ALL_ACTS = ['recruitment', 'transportation', 'transfer', 'harbouring', 'receipt'];
 const ALL_MEANS = [
@@ -308,6 +315,76 @@ export const DEMO_LAWS: { law: Json; amendments?: Json[] }[] = [
       },
     ],
   },
+  {
+    law: {
+      id: 'tha-anti-trafficking-act-2008',
+      country: 'THA',
+      title: 'Anti-Trafficking in Persons Act B.E. 2551 (2008)',
+      type: 'act',
+      adopted: '2008-01-30',
+      link: THA_WS,
+      expressions: [
+        { date: '2008-01-30', language: 'th', kind: 'original' },
+        { date: '2008-01-30', language: 'en', kind: 'unofficial_translation' },
+      ],
+      status: 'published',
+      provisions: [
+        {
+          eid: 'sec_4',
+          citation: 's. 4',
+          heading: 'Exploitation (definition)',
+          summary:
+            'Exploitation means seeking benefit from prostitution, pornography or other sexual exploitation, ' +
+            'slavery, forced begging, forced labour or services, coerced removal of organs for trade, or any other ' +
+            "similar practice, whatever the person's consent. Servitude is not named. (Unofficial English " +
+            'translation linked; the Thai text is the authentic one.)',
+          link: THA(1),
+          tags: {
+            articles: ['tip.3.a', 'tip.3.b'],
+            purposes: ['sexual_exploitation', 'slavery', 'forced_begging', 'forced_labour', 'organ_removal', 'other'],
+            purposeList: 'open',
+          },
+        },
+        {
+          eid: 'sec_6',
+          citation: 's. 6',
+          heading: 'Trafficking in persons',
+          summary:
+            'Trafficking is, for exploitation, procuring, buying, selling, bringing in or sending out, detaining or ' +
+            'confining, harbouring or receiving a person by threat or use of force, abduction, fraud, deception, ' +
+            'abuse of power, or money or benefits given to a person in control; for a child the same acts are ' +
+            'trafficking without any of these means.',
+          link: THA(6),
+          tags: {
+            articles: ['tip.3.a', 'tip.3.c', 'tip.5.1'],
+            offences: ['trafficking_adults', 'trafficking_children'],
+            acts: ['recruitment', 'buying_selling', 'transportation', 'harbouring', 'receipt'],
+            means: ['threat_force_coercion', 'abduction', 'fraud', 'deception', 'payments_or_benefits'],
+          },
+        },
+        {
+          eid: 'sec_52',
+          citation: 's. 52',
+          heading: 'Penalty for trafficking in persons',
+          summary:
+            'Imprisonment of four to ten years and a fine; higher ranges where the victim is a child over fifteen ' +
+            'and under eighteen, and higher again for a child of fifteen or under.',
+          link: THA(52),
+          tags: { articles: ['untoc.11.1'] },
+        },
+        {
+          eid: 'sec_53',
+          citation: 's. 53',
+          heading: 'Juristic persons',
+          summary:
+            'A juristic person that commits trafficking is liable to a fine; the managers whose order, act or ' +
+            'omission caused the offence are liable to imprisonment and a fine.',
+          link: THA(52),
+          tags: { articles: ['untoc.10'] },
+        },
+      ],
+    },
+  },
 ];
 
 const input = (x: Partial<AssessmentInput> & Pick<AssessmentInput, 'result' | 'reasoning'>) => ({
@@ -431,6 +508,35 @@ export const DEMO_ASSESSMENTS: { country: string; element: string; input: Json }
       result: 'meets',
       reasoning: "Article 2 as replaced in 2012: the victim's consent never exempts the perpetrators from liability.",
       evidence: { provisions: ['arg-ley-26364/art_2'], cases: [] },
+    }),
+  },
+  {
+    country: 'THA',
+    element: 'child_no_means',
+    input: input({
+      result: 'meets',
+      reasoning: 'Section 6(2): the listed acts against a child for exploitation are trafficking without any means.',
+      evidence: { provisions: ['tha-anti-trafficking-act-2008/sec_6'], cases: [] },
+    }),
+  },
+  {
+    country: 'THA',
+    element: 'legal_persons_liability',
+    input: input({
+      result: 'meets',
+      reasoning: 'Section 53 makes a juristic person that commits trafficking liable to a fine.',
+      evidence: { provisions: ['tha-anti-trafficking-act-2008/sec_53'], cases: [] },
+    }),
+  },
+  {
+    country: 'THA',
+    element: 'purposes_open_list',
+    input: input({
+      result: 'unclear',
+      reasoning:
+        'Section 4 is an open list ("any other similar practice") naming four of the five forms; servitude is ' +
+        'not named, and whether the open words cover it is not settled by the texts we read (in translation).',
+      evidence: { provisions: ['tha-anti-trafficking-act-2008/sec_4'], cases: [] },
     }),
   },
 ];
