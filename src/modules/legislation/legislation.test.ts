@@ -11,6 +11,16 @@ import { lawToAkn } from './akn/akn-export.ts';
 import { aknToLawInput } from './akn/akn-import.ts';
 import { validateAkn } from './akn/validate.ts';
 import { seedLegislation } from './seed/seed.ts';
+import { legislationSection } from './web/country-section.ts';
+import { I18n } from '../../kernel/i18n/i18n.ts';
+import { KERNEL_MESSAGES } from '../../kernel/i18n/kernel-messages.ts';
+import { legislationModule } from './module.ts';
+
+const english = () =>
+  new I18n([
+    { owner: 'kernel', catalogs: KERNEL_MESSAGES },
+    { owner: 'legislation', catalogs: legislationModule.messages },
+  ]).translator('en');
 
 let t: TestApp;
 const json = { ...AUTH, 'content-type': 'application/json' };
@@ -248,6 +258,16 @@ describe('demo content and search', () => {
       expect((await s.app.inject({ url: '/compliance' })).body).toContain('r-meets');
       expect((await s.app.inject({ url: '/compliance/elements/child_no_means' })).statusCode).toBe(200);
       expect((await s.app.inject({ url: '/laws/phl-ra-9208' })).body).toContain('RA 10364');
+      // The country profile's section (order 30), loaded and rendered as the profile page will.
+      const section = legislationSection(s.services);
+      expect(section.order).toBe(30);
+      const data = await section.load('GBR');
+      expect(data).toMatchObject({ country: 'GBR', assessed: 4, laws: [{ id: 'gbr-modern-slavery-act-2015' }] });
+      const rendered = section.render(data!, english()).toString();
+      expect(rendered).toContain('<section id="legislation">');
+      expect(rendered).toContain('href="/compliance/GBR"');
+      expect(rendered).toContain('Exploitation an open list covering the five named forms: Partially');
+      expect(await section.load('FJI')).toBeNull();
     } finally {
       await s.close();
     }

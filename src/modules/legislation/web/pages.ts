@@ -20,6 +20,10 @@ const provisionName = (p: { eid: string; citation: string | null; heading: strin
 const summaryNote = (t: Translator) => t.t('legislation.provision.summaryNote');
 const elementLink = (t: Translator, code: string) =>
   html`<a href="/compliance/elements/${code}">${t.t(`legislation.element.${code}`)}</a>`;
+const sources = (t: Translator, e: { articles: readonly string[]; modelLaw: readonly string[] }) =>
+  [e.articles.join(', '), e.modelLaw.length ? t.t('legislation.gap.modelLaw', { articles: e.modelLaw.join(', ') }) : '']
+    .filter(Boolean)
+    .join(' · ');
 const CSS = readFileSync(new URL('./legislation.css', import.meta.url), 'utf8');
 const atQuery = z.strictObject({ at: z.iso.date({ error: 'at must be a date YYYY-MM-DD' }).optional() });
 
@@ -31,8 +35,8 @@ export function legislationPages(app: FastifyInstance, s: LegislationServices): 
   app.get('/laws', { schema: { hide: true } }, async (req, reply) => {
     const t = req.t;
     const list = await s.laws.list(req.actor);
-    const body = html`<main id="main"><h1>${t.t('legislation.laws.title')}</h1>
-<ul>${list.map((w) => html`<li><a href="/laws/${w.id}">${w.title}</a> (${countryName(w.country)})</li>`)}</ul></main>`;
+    const body = html`<h1>${t.t('legislation.laws.title')}</h1>
+<ul>${list.map((w) => html`<li><a href="/laws/${w.id}">${w.title}</a> (${countryName(w.country)})</li>`)}</ul>`;
     return reply.type('text/html; charset=utf-8').send(page(t, { title: t.t('legislation.laws.title') }, body));
   });
 
@@ -41,7 +45,7 @@ export function legislationPages(app: FastifyInstance, s: LegislationServices): 
     const q = parseOrThrow(atQuery, req.query, 'query');
     const w = await s.laws.get(req.params.id, req.actor);
     const ps = await s.laws.provisions(w.id, req.actor, { at: q.at });
-    const body = html`<main id="main"><h1>${w.title}</h1>
+    const body = html`<h1>${w.title}</h1>
 <dl>
 <dt>${t.t('legislation.law.country')}</dt><dd><a href="/compliance/${w.country}">${countryName(w.country)}</a></dd>
 <dt>${t.t('legislation.law.type')}</dt><dd>${t.t(`legislation.type.${w.type}`)}${w.number ? ` ${w.number}` : ''}</dd>
@@ -59,7 +63,7 @@ ${ps.map(
   (p) => html`<section><h3><a href="/laws/${w.id}/provisions/${p.eid}">${provisionName(p)}</a></h3>
 ${p.text ? html`<p>${p.text}</p>` : html`<p>${p.summary ?? ''}</p><p class="note">${summaryNote(t)}</p>`}
 </section>`,
-)}</main>`;
+)}`;
     return reply.type('text/html; charset=utf-8').send(page(t, { title: w.title, head: CSS_LINK }, body));
   });
 
@@ -72,7 +76,7 @@ ${p.text ? html`<p>${p.text}</p>` : html`<p>${p.summary ?? ''}</p><p class="note
       const p = await s.laws.provision(req.params.id, req.params.eid, req.actor, q.at);
       const title = `${p.law.title}, ${p.citation ?? p.eid}`;
       const tags = p.tags;
-      const body = html`<main id="main"><h1>${title}</h1>
+      const body = html`<h1>${title}</h1>
 ${p.heading ? html`<h2>${p.heading}</h2>` : ''}
 <p>${t.t('legislation.provision.wording', { from: p.from })}</p>
 ${p.text ? html`<blockquote>${p.text}</blockquote>` : ''}
@@ -83,7 +87,7 @@ ${p.link ? html`<p><a href="${p.link}">${t.t('legislation.provision.official')}<
 <dt>${t.t('legislation.provision.tags')}</dt>
 <dd>${[...tags.offences, ...tags.acts, ...tags.means, ...tags.purposes].join(', ') || '—'}</dd>
 </dl>
-<p><a href="/laws/${p.lawId}">${p.law.title}</a></p></main>`;
+<p><a href="/laws/${p.lawId}">${p.law.title}</a></p>`;
       return reply.type('text/html; charset=utf-8').send(page(t, { title, head: CSS_LINK }, body));
     },
   );
@@ -96,7 +100,7 @@ ${p.link ? html`<p><a href="${p.link}">${t.t('legislation.provision.official')}<
     const name = countryName(res.country);
     const title = t.t('legislation.gap.title', { country: name });
     const csv = `/api/v1/compliance/${res.country}?format=csv${q.at ? `&at=${q.at}` : ''}`;
-    const body = html`<main id="main"><h1>${title}</h1>
+    const body = html`<h1>${title}</h1>
 <p>${t.t('legislation.gap.intro', { version: CURRENT_CHECKLIST.version })}
 ${q.at ? t.t('legislation.gap.asAt', { at: q.at }) : ''}</p>
 <p class="noprint"><a href="${csv}">${t.t('legislation.gap.csv')}</a></p>
@@ -107,10 +111,10 @@ ${q.at ? t.t('legislation.gap.asAt', { at: q.at }) : ''}</p>
 <tbody>${CURRENT_CHECKLIST.elements.map((e) => {
       const a = by.get(e.code);
       return html`<tr><th scope="row">${elementLink(t, e.code)}
-<div class="flags">${[...e.articles, ...e.modelLaw.map((m) => `ML ${m}`)].join(', ')}</div></th>
+<div class="flags">${sources(t, e)}</div></th>
 <td>${t.t(`legislation.level.${e.level}`)}</td>${resultCell(t, a)}
 <td>${a ? html`${a.reasoning}<div class="flags">${a.assessor}, ${a.date}</div>` : ''}</td></tr>`;
-    })}</tbody></table></main>`;
+    })}</tbody></table>`;
     return reply.type('text/html; charset=utf-8').send(page(t, { title, head: CSS_LINK }, body));
   });
 
@@ -120,13 +124,13 @@ ${q.at ? t.t('legislation.gap.asAt', { at: q.at }) : ''}</p>
     const countries = [...new Set(all.map((a) => a.country))].sort();
     const cell = new Map<string, Assessment>(all.map((a) => [`${a.country}:${a.element}`, a]));
     const title = t.t('legislation.compare.title');
-    const body = html`<main id="main"><h1>${title}</h1>
+    const body = html`<h1>${title}</h1>
 <table class="gap"><caption>${title}</caption><thead><tr><th scope="col">${t.t('legislation.gap.element')}</th>
 ${countries.map((c) => html`<th scope="col"><a href="/compliance/${c}">${countryName(c)}</a></th>`)}</tr></thead>
 <tbody>${CURRENT_CHECKLIST.elements.map(
       (e) => html`<tr><th scope="row">${elementLink(t, e.code)}</th>
 ${countries.map((c) => resultCell(t, cell.get(`${c}:${e.code}`), false))}</tr>`,
-    )}</tbody></table></main>`;
+    )}</tbody></table>`;
     return reply.type('text/html; charset=utf-8').send(page(t, { title, head: CSS_LINK }, body));
   });
 
@@ -138,7 +142,7 @@ ${countries.map((c) => resultCell(t, cell.get(`${c}:${e.code}`), false))}</tr>`,
       const items = await s.compliance.forElement(req.params.element, req.actor);
       const lacking = items.filter((a) => a.result === 'does_not' || a.result === 'partially');
       const title = t.t('legislation.lack.title', { element: t.t(`legislation.element.${req.params.element}`) });
-      const body = html`<main id="main"><h1>${title}</h1>
+      const body = html`<h1>${title}</h1>
 <p>${t.t('legislation.lack.count', { count: lacking.length, assessed: items.length })}</p>
 <table class="gap"><caption>${title}</caption><thead><tr><th scope="col">${t.t('legislation.law.country')}</th>
 <th scope="col">${t.t('legislation.gap.result')}</th></tr></thead>
@@ -146,7 +150,7 @@ ${countries.map((c) => resultCell(t, cell.get(`${c}:${e.code}`), false))}</tr>`,
         (a) =>
           html`<tr><th scope="row"><a href="/compliance/${a.country}">${countryName(a.country)}</a></th>
 ${resultCell(t, a)}</tr>`,
-      )}</tbody></table></main>`;
+      )}</tbody></table>`;
       return reply.type('text/html; charset=utf-8').send(page(t, { title, head: CSS_LINK }, body));
     },
   );
