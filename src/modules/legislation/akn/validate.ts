@@ -28,7 +28,7 @@ function schema(): XsdValidator {
 function refuse(what: string, e: unknown): never {
   if (e instanceof XmlLibError) {
     const issues: FieldIssue[] = e.details.map((d) => ({
-      path: `line ${d.line}`,
+      path: 'xml',
       line: d.line,
       message: d.message.trim(),
     }));
