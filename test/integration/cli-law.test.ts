@@ -60,7 +60,9 @@ describe('palermo law import', () => {
     );
     const refused = palermo(['law', 'import', bad], db);
     expect(refused.status).toBe(65);
-    expect(refused.stderr).toMatch(/not valid Akoma Ntoso 3\.0 \(line 4\): Element '\{[^}]+\}body': This element is not expected/);
+    expect(refused.stderr).toMatch(
+      /not valid Akoma Ntoso 3\.0 \(line 4\): Element '\{[^}]+\}body': This element is not expected/,
+    );
 
     const good = join(dir, 'good.xml');
     writeFileSync(good, lawToAkn(work, [provision], '2020-01-01'));

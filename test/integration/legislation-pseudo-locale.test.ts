@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { unmarkedText } from '../helpers/pseudo-locale.ts';
-import { COUNTRIES } from '../../src/kernel/geo/countries.ts';
+import { COUNTRIES, REGIONS } from '../../src/kernel/geo/countries.ts';
 import { seedLegislation } from '../../src/modules/legislation/seed/seed.ts';
 import { DEMO_ASSESSMENTS, DEMO_LAWS } from '../../src/modules/legislation/seed/demo-laws.ts';
 import { CURRENT_CHECKLIST } from '../../src/modules/legislation/index.ts';
@@ -30,6 +30,7 @@ beforeAll(async () => {
     ...strings(DEMO_ASSESSMENTS),
     ...strings(CURRENT_CHECKLIST.elements.map((e) => [e.articles, e.modelLaw])),
     ...COUNTRIES.map((c) => c.name),
+    ...REGIONS.map((r) => r.name),
   ];
 });
 afterAll(() => t.close());
@@ -41,6 +42,7 @@ const PAGES: [string, string][] = [
   ['gap report', '/compliance/GBR'],
   ['gap report as at a date', '/compliance/GBR?at=2020-01-01'],
   ['comparison', '/compliance'],
+  ['comparison of a region', '/compliance?region=142'],
   ['countries lacking an element', '/compliance/elements/purposes_open_list'],
 ];
 

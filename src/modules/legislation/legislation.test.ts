@@ -252,10 +252,18 @@ describe('demo content and search', () => {
         facets: true,
       });
       expect(res.hits.map((h) => h.id)).toContain('gbr-modern-slavery-act-2015/sec_3');
-      const api = await s.app.inject({ url: '/api/v1/search?kind=provision&kind=case&means=deception' });
-      expect(api.statusCode, api.body).toBe(200);
-      expect(api.json().hits.every((h: { kind: string }) => h.kind === 'provision' || h.kind === 'case')).toBe(true);
+      const both = await s.app.inject({ url: '/api/v1/search?kind=provision&kind=case&means=deception' });
+      expect(both.statusCode, both.body).toBe(200);
+      expect(both.json().hits.every((h: { kind: string }) => h.kind === 'provision' || h.kind === 'case')).toBe(true);
       expect((await s.app.inject({ url: '/compliance' })).body).toContain('r-meets');
+      const asia = (await s.app.inject({ url: '/compliance?region=142' })).body; // UN M49: Asia
+      expect(asia).toContain('href="/compliance/PHL"');
+      expect(asia).not.toContain('href="/compliance/GBR"');
+      const api = (await s.app.inject({ url: '/api/v1/openapi.json' })).json();
+      expect(Object.keys(api.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/laws/{id}/provisions/{eid}', '/api/v1/compliance/{country}']),
+      );
+      expect(api.components.schemas.AssessmentInput.properties.reasoning).toBeDefined();
       expect((await s.app.inject({ url: '/compliance/elements/child_no_means' })).statusCode).toBe(200);
       expect((await s.app.inject({ url: '/laws/phl-ra-9208' })).body).toContain('RA 10364');
       // The country profile's section (order 30), loaded and rendered as the profile page will.

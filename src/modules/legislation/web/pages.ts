@@ -14,6 +14,7 @@ import type { LegislationServices } from '../services/services.ts';
 import { CURRENT_CHECKLIST } from '../domain/checklist.ts';
 import type { Assessment } from '../domain/assessment.ts';
 import { countryName, CSS_LINK, resultCell } from './parts.ts';
+import { countryByCode, REGIONS } from '../../../kernel/geo/countries.ts';
 
 const provisionName = (p: { eid: string; citation: string | null; heading: string | null }) =>
   `${p.citation ?? p.eid}${p.heading ? ` — ${p.heading}` : ''}`;
@@ -25,6 +26,12 @@ const sources = (t: Translator, e: { articles: readonly string[]; modelLaw: read
     .filter(Boolean)
     .join(' · ');
 const CSS = readFileSync(new URL('./legislation.css', import.meta.url), 'utf8');
+const regionQuery = z.strictObject({
+  region: z
+    .string()
+    .regex(/^\d{3}$/, 'region must be a UN M49 code such as 142')
+    .optional(),
+});
 const atQuery = z.strictObject({ at: z.iso.date({ error: 'at must be a date YYYY-MM-DD' }).optional() });
 
 export function legislationPages(app: FastifyInstance, s: LegislationServices): void {
@@ -120,11 +127,17 @@ ${q.at ? t.t('legislation.gap.asAt', { at: q.at }) : ''}</p>
 
   app.get('/compliance', { schema: { hide: true } }, async (req, reply) => {
     const t = req.t;
+    const q = parseOrThrow(regionQuery, req.query, 'query');
     const all = await s.compliance.all(req.actor);
-    const countries = [...new Set(all.map((a) => a.country))].sort();
+    const inRegion = (c: string) => !q.region || !!countryByCode(c)?.regions.some((r) => r.code === q.region);
+    const countries = [...new Set(all.map((a) => a.country))].filter(inRegion).sort();
     const cell = new Map<string, Assessment>(all.map((a) => [`${a.country}:${a.element}`, a]));
     const title = t.t('legislation.compare.title');
+    const regions = REGIONS.filter((r) => r.level === 'region');
     const body = html`<h1>${title}</h1>
+<nav class="noprint" aria-label="${t.t('legislation.compare.regions')}"><a href="/compliance">${t.t(
+      'legislation.compare.all',
+    )}</a> ${regions.map((r) => html` · <a href="/compliance?region=${r.code}">${r.name}</a>`)}</nav>
 <table class="gap"><caption>${title}</caption><thead><tr><th scope="col">${t.t('legislation.gap.element')}</th>
 ${countries.map((c) => html`<th scope="col"><a href="/compliance/${c}">${countryName(c)}</a></th>`)}</tr></thead>
 <tbody>${CURRENT_CHECKLIST.elements.map(
