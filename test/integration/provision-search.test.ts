@@ -125,6 +125,12 @@ function contract(backend: 'sqlite' | 'postgres'): void {
       expect(narrowed.json().hits.every((h: { kind: string }) => h.kind === 'provision')).toBe(true);
     });
 
+    it('a rebuild of the index scans the provisions back in (published laws only)', async () => {
+      await t.services.engine.reindex();
+      expect((await find('deception')).hits.map((h) => h.id).sort()).toEqual(['gbr-test/sec_2', 'phl-test/sec_3']);
+      expect((await find('draftmarker')).total).toBe(0);
+    });
+
     it('a law moved back from published leaves the index at once', async () => {
       await t.services.laws.transition('gbr-test', 'withdrawn', SYSTEM);
       expect((await find('deception')).hits.map((h) => h.id)).toEqual(['phl-test/sec_3']);

@@ -102,6 +102,10 @@ export class ComplianceService {
     return list.map((a) => ({
       ...a,
       evidence: { ...a.evidence, provisions: a.evidence.provisions.filter((p) => published.has(p.lawId)) },
+      proposal: a.proposal && {
+        ...a.proposal,
+        provisions: a.proposal.provisions.filter((ref) => published.has(ref.split('/')[0]!)),
+      },
     }));
   }
 
