@@ -7,6 +7,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { makeTestApp, AUTH, type TestApp } from '../../../test/helpers/test-app.ts';
 import { SYSTEM } from '../platform/index.ts';
+import { caseInput } from '../../../test/factories/case-factory.ts';
 import { lawToAkn } from './akn/akn-export.ts';
 import { aknToLawInput } from './akn/akn-import.ts';
 import { validateAkn } from './akn/validate.ts';
@@ -135,6 +136,12 @@ describe('pre-assessment and assessments', () => {
     );
     expect(other.statusCode).toBe(400);
     expect(other.json().error.details[0].path).toBe('evidence.provisions.0');
+    const noCase = await post(
+      '/api/v1/compliance/KEN/child_no_means',
+      { result: 'meets', reasoning: 'x', evidence: { cases: ['no-such-case'] } },
+      'PUT',
+    );
+    expect(noCase.json().error.details[0].path).toBe('evidence.cases.0');
     const noReason = await post('/api/v1/compliance/KEN/child_no_means', { result: 'meets' }, 'PUT');
     expect(noReason.json().error.details[0].path).toBe('reasoning');
     expect(await count('compliance_assessments')).toBe(before);
@@ -199,6 +206,19 @@ describe('pre-assessment and assessments', () => {
     const old = (await t.app.inject({ url: `/api/v1/compliance/KEN?at=${encodeURIComponent(then)}` })).json();
     expect(old.assessments).toEqual(published.assessments);
     expect(old.checklistVersions).toEqual(['2026.1']);
+    // Cases as evidence: the public sees the published one only.
+    const pub = await t.services.cases.create(caseInput({ title: 'Kenya v. Published', status: 'published' }), SYSTEM);
+    const draft = await t.services.cases.create(caseInput({ title: 'Kenya v. Draft', status: 'draft' }), SYSTEM);
+    const withCases = await post(
+      '/api/v1/compliance/KEN/attempt',
+      { result: 'unclear', reasoning: 'Not settled.', evidence: { cases: [pub.id, draft.id] }, status: 'published' },
+      'PUT',
+    );
+    expect(withCases.json().evidence.cases).toEqual([pub.id, draft.id]);
+    const publicView = (await t.app.inject({ url: '/api/v1/compliance/KEN' })).json();
+    expect(publicView.assessments.find((a: { element: string }) => a.element === 'attempt').evidence.cases).toEqual([
+      pub.id,
+    ]);
     const csv = await t.app.inject({ url: '/api/v1/compliance/KEN?format=csv' });
     expect(csv.body).toContain('child_no_means,partially');
     const page = await t.app.inject({ url: '/compliance/KEN' });

@@ -4,7 +4,8 @@
  */
 import { defineModule } from '../../kernel/module.ts';
 import { loadCatalogs } from '../../kernel/i18n/i18n.ts';
-import { SqliteStore } from '../cases/index.ts';
+import { SqliteStore, type CaseServices } from '../cases/index.ts';
+import { SYSTEM } from '../platform/index.ts';
 import { LEGISLATION_MIGRATIONS } from './store/migrations.ts';
 import { createLegislationServices, type LegislationServices } from './services/services.ts';
 import { provisionSource } from './search/provision-source.ts';
@@ -21,7 +22,13 @@ export const legislationModule = defineModule<LegislationServices>({
   messages: loadCatalogs(new URL('./messages/', import.meta.url)),
   migrations: LEGISLATION_MIGRATIONS,
   capabilities: ['record.create', 'record.edit_any', 'record.publish', 'record.withdraw', 'record.read_unpublished'],
-  services: ({ database }) => createLegislationServices(database),
+  // Cases cited as evidence are read through the cases module's service (with every right: the
+  // register decides itself what the public sees of them).
+  services: ({ database, services }) =>
+    createLegislationServices(database, async (id) => {
+      const c = await (services as Pick<CaseServices, 'cases'>).cases.get(id, SYSTEM).catch(() => undefined);
+      return c && { jurisdiction: c.jurisdiction, status: c.status };
+    }),
   searchSources: ({ store }) => [provisionSource(store.db, store instanceof SqliteStore ? store.sqlite : undefined)],
   routes(app, { services }) {
     lawRoutes(app, services.laws);

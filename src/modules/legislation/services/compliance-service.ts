@@ -22,6 +22,7 @@ import type { LegislationDb } from '../store/schema.ts';
 import { assessments, laws, today, wordingsOn, type Conn } from '../store/law-repo.ts';
 import { mustEdit, mustMove, mustPublishDirectly, seesDrafts } from './rights.ts';
 import type { LawService } from './law-service.ts';
+import type { CaseLookup } from './services.ts';
 
 export interface CountryAssessment {
   country: string;
@@ -44,6 +45,7 @@ export class ComplianceService {
   constructor(
     private readonly db: ModuleDatabase,
     private readonly laws: LawService,
+    private readonly cases: CaseLookup,
   ) {}
 
   private get read() {
@@ -99,9 +101,15 @@ export class ComplianceService {
   /** The public never sees evidence from an unpublished law. */
   private async publicEvidence(list: Assessment[]): Promise<Assessment[]> {
     const published = new Set((await laws.list(this.read, { statuses: ['published'] })).map((w) => w.id));
+    const cited = [...new Set(list.flatMap((a) => a.evidence.cases))];
+    const publicCases = new Set<string>();
+    for (const id of cited) if ((await this.cases(id))?.status === 'published') publicCases.add(id);
     return list.map((a) => ({
       ...a,
-      evidence: { ...a.evidence, provisions: a.evidence.provisions.filter((p) => published.has(p.lawId)) },
+      evidence: {
+        provisions: a.evidence.provisions.filter((p) => published.has(p.lawId)),
+        cases: a.evidence.cases.filter((id) => publicCases.has(id)),
+      },
       proposal: a.proposal && {
         ...a.proposal,
         provisions: a.proposal.provisions.filter((ref) => published.has(ref.split('/')[0]!)),
@@ -137,6 +145,8 @@ export class ComplianceService {
     const input = parseOrThrow(AssessmentInputSchema, body, 'assessment');
     const date = input.date ?? today();
     const proposal = preAssess(CURRENT_CHECKLIST, await this.laws.countryProvisions(c, SYSTEM, date)).get(element)!;
+    // Read through the cases module before the transaction (on SQLite, one connection serves both).
+    await this.caseEvidence(input.evidence.cases);
     const id = assessmentId(c, element);
     return this.db.transaction<LegislationDb, Assessment>(async (tx) => {
       const evidence = await this.evidence(tx.trx, c, input.evidence.provisions, date);
@@ -214,6 +224,15 @@ export class ComplianceService {
     if (issues.length)
       throw new AppError('VALIDATION_FAILED', issues.map((x) => `${x.path}: ${x.message}`).join('; '), issues);
     return out;
+  }
+
+  /** Cases cited must exist; they may be of any country (a foreign court may apply the law). */
+  private async caseEvidence(ids: string[]): Promise<void> {
+    const issues: FieldIssue[] = [];
+    for (const [i, id] of ids.entries())
+      if (!(await this.cases(id))) issues.push({ path: `evidence.cases.${i}`, message: `no case '${id}'` });
+    if (issues.length)
+      throw new AppError('VALIDATION_FAILED', issues.map((x) => `${x.path}: ${x.message}`).join('; '), issues);
   }
 
   private async record(db: Conn, a: Assessment, action: string, actor: Actor): Promise<void> {

@@ -8,7 +8,10 @@ export interface LegislationServices {
   compliance: ComplianceService;
 }
 
-export function createLegislationServices(db: ModuleDatabase): LegislationServices {
+/** How the register reads a case cited as evidence (its country and status), through the cases module. */
+export type CaseLookup = (id: string) => Promise<{ jurisdiction: string; status: string } | undefined>;
+
+export function createLegislationServices(db: ModuleDatabase, cases: CaseLookup): LegislationServices {
   const laws = new LawService(db);
-  return { laws, compliance: new ComplianceService(db, laws) };
+  return { laws, compliance: new ComplianceService(db, laws, cases) };
 }
