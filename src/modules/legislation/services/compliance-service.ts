@@ -22,7 +22,9 @@ import type { LegislationDb } from '../store/schema.ts';
 import { assessments, laws, today, wordingsOn, type Conn } from '../store/law-repo.ts';
 import { mustEdit, mustMove, mustPublishDirectly, seesDrafts } from './rights.ts';
 import type { LawService } from './law-service.ts';
-import type { CaseLookup } from './services.ts';
+
+/** How the register reads a case cited as evidence (its country and status), through the cases module. */
+export type CaseLookup = (id: string) => Promise<{ jurisdiction: string; status: string } | undefined>;
 
 export interface CountryAssessment {
   country: string;

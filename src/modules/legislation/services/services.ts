@@ -8,8 +8,9 @@ export interface LegislationServices {
   compliance: ComplianceService;
 }
 
-/** How the register reads a case cited as evidence (its country and status), through the cases module. */
-export type CaseLookup = (id: string) => Promise<{ jurisdiction: string; status: string } | undefined>;
+import type { CaseLookup } from './compliance-service.ts';
+
+export type { CaseLookup };
 
 export function createLegislationServices(db: ModuleDatabase, cases: CaseLookup): LegislationServices {
   const laws = new LawService(db);
