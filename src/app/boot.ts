@@ -15,12 +15,14 @@ import { allMigrations, MODULES } from './modules.ts';
 import type { AssistanceServices } from '../modules/assistance/index.ts';
 import type { GrantsServices } from '../modules/grants/index.ts';
 import type { TreatyServices } from '../modules/treaties/index.ts';
+import type { LegislationServices } from '../modules/legislation/index.ts';
 import type { SearchSource } from '../kernel/search/search-source.ts';
 import { SqlDatabase } from '../kernel/db/sql-database.ts';
 import type { LibraryServices } from '../modules/library/index.ts';
 
 /** Every module's services (a register adds its own here when it joins the registry), and the database. */
 export type Services = CaseAndPlatformServices & { database: SqlDatabase } & TreatyServices &
+  LegislationServices &
   AssistanceServices &
   GrantsServices & { library: LibraryServices };
 

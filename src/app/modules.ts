@@ -14,6 +14,7 @@ import { JOB_MIGRATIONS } from '../kernel/jobs/index.ts';
 import { MAIL_MIGRATIONS } from '../kernel/mail/index.ts';
 import { libraryModule } from '../modules/library/index.ts';
 import { treatiesModule } from '../modules/treaties/index.ts';
+import { legislationModule } from '../modules/legislation/index.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each module declares the services it uses
 type AnyModule = Readonly<ModuleDefinition<any>>;
@@ -32,6 +33,7 @@ export const MODULES = uniquelyNamed([
   platformModule,
   casesModule,
   treatiesModule,
+  legislationModule,
   libraryModule,
   assistanceModule,
   grantsModule,

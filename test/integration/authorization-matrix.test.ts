@@ -36,6 +36,7 @@ import type { CaseStatus } from '../../src/modules/cases/domain/case-schema.ts';
 import { contentOf } from '../../src/modules/cases/domain/case-record.ts';
 import { formFields } from '../../src/modules/cases/editor/case-form.ts';
 import { activityInput } from '../factories/activity-factory.ts';
+import { COUNTRY_CODES } from '../../src/kernel/geo/countries.ts';
 
 const ACTORS = [
   'anonymous',
@@ -346,6 +347,37 @@ async function ownersApplication(
       SYSTEM,
     );
   return id;
+}
+
+// ---- legislation fixtures: laws and assessments have no owner (editors' work) ----
+
+/** Who may see a draft law or assessment: editors and every token scope that reads unpublished records. */
+const SEE_DRAFT_RECORD: readonly Who[] = [...EDITORS, 'token read', 'token write', 'token import', 'token all'];
+/** Editorial reads through a session or a token that may edit (the pre-assessment, versions). */
+const EDIT_RECORD_READ: readonly Who[] = [...EDITORS, 'token write', 'token all'];
+
+const lawJson = (id: string, status = 'draft') => ({
+  id,
+  country: 'KEN',
+  title: `Matrix law ${id}`,
+  type: 'act',
+  adopted: '2010-01-01',
+  status,
+  provisions: [
+    { eid: 'sec_1', heading: 'Definition', text: 'Trafficking is an offence.', tags: { articles: ['tip.3.a'] } },
+  ],
+});
+async function matrixLaw(status = 'draft'): Promise<string> {
+  const id = `matrix-law-${++seq}`;
+  await t.services.laws.create(lawJson(id, status), SYSTEM);
+  return id;
+}
+/** A country of its own for each request (an assessment is one per country and element). */
+const freshCountry = () => COUNTRY_CODES[(++seq * 7) % COUNTRY_CODES.length]!;
+async function matrixAssessment(): Promise<string> {
+  const c = freshCountry();
+  await t.services.compliance.put(c, 'attempt', { result: 'unclear', reasoning: 'Not settled.' }, SYSTEM);
+  return c;
 }
 
 // ---- the expectation table ----
@@ -1202,6 +1234,109 @@ const ROWS: Row[] = [
     route: 'GET /grants/reviews/:id',
     request: async () => get(`/grants/reviews/${await ownersApplication('in_review')}`)(),
     allow: ['contributor (other)'],
+  },
+  // ---- legislation ----
+  { route: 'GET /assets/legislation.css', request: get('/assets/legislation.css'), allow: EVERYONE },
+  { route: 'GET /api/v1/laws', request: get('/api/v1/laws?country=KEN'), allow: EVERYONE },
+  { route: 'GET /laws', request: get('/laws'), allow: EVERYONE },
+  { route: 'GET /compliance', request: get('/compliance'), allow: EVERYONE },
+  { route: 'GET /api/v1/compliance/checklist', request: get('/api/v1/compliance/checklist'), allow: EVERYONE },
+  {
+    route: 'GET /api/v1/compliance/elements/:element',
+    request: get('/api/v1/compliance/elements/attempt'),
+    allow: EVERYONE,
+  },
+  { route: 'GET /compliance/elements/:element', request: get('/compliance/elements/attempt'), allow: EVERYONE },
+  { route: 'GET /api/v1/compliance/:country', request: get('/api/v1/compliance/KEN?format=csv'), allow: EVERYONE },
+  { route: 'GET /compliance/:country', request: get('/compliance/KEN'), allow: EVERYONE },
+  {
+    route: 'GET /api/v1/laws/:id',
+    variant: 'published',
+    request: async () => ({ method: 'GET', url: `/api/v1/laws/${await matrixLaw('published')}` }),
+    allow: EVERYONE,
+  },
+  {
+    route: 'GET /api/v1/laws/:id',
+    variant: 'draft',
+    request: async () => ({ method: 'GET', url: `/api/v1/laws/${await matrixLaw()}` }),
+    allow: SEE_DRAFT_RECORD,
+  },
+  {
+    route: 'GET /api/v1/laws/:id/provisions',
+    request: async () => ({ method: 'GET', url: `/api/v1/laws/${await matrixLaw()}/provisions?format=csv` }),
+    allow: SEE_DRAFT_RECORD,
+  },
+  {
+    route: 'GET /api/v1/laws/:id/provisions/:eid',
+    request: async () => ({ method: 'GET', url: `/api/v1/laws/${await matrixLaw()}/provisions/sec_1?at=2020-01-01` }),
+    allow: SEE_DRAFT_RECORD,
+  },
+  {
+    route: 'GET /api/v1/laws/:id/akn',
+    request: async () => ({ method: 'GET', url: `/api/v1/laws/${await matrixLaw()}/akn` }),
+    allow: SEE_DRAFT_RECORD,
+  },
+  {
+    route: 'GET /laws/:id',
+    request: async () => ({ method: 'GET', url: `/laws/${await matrixLaw()}` }),
+    allow: SEE_DRAFT_RECORD,
+  },
+  {
+    route: 'GET /laws/:id/provisions/:eid',
+    request: async () => ({ method: 'GET', url: `/laws/${await matrixLaw('published')}/provisions/sec_1` }),
+    allow: EVERYONE,
+  },
+  {
+    route: 'POST /api/v1/laws',
+    request: async () => ({ method: 'POST', url: '/api/v1/laws', payload: lawJson(`matrix-new-${++seq}`) }),
+    allow: API_EDITOR,
+    note: "laws are editors' work: write tokens; session cookies never write through the API",
+  },
+  {
+    route: 'POST /api/v1/laws/:id/amendments',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/laws/${await matrixLaw()}/amendments`,
+      payload: { by: 'Amending Act', date: '2015-01-01', repeals: ['sec_1'] },
+    }),
+    allow: API_EDITOR,
+  },
+  {
+    route: 'POST /api/v1/laws/:id/transitions',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/laws/${await matrixLaw()}/transitions`,
+      payload: { to: 'in_review' },
+    }),
+    allow: API_EDITOR,
+  },
+  {
+    route: 'GET /api/v1/compliance/:country/proposals',
+    request: get('/api/v1/compliance/KEN/proposals'),
+    allow: EDIT_RECORD_READ,
+  },
+  {
+    route: 'PUT /api/v1/compliance/:country/:element',
+    request: async () => ({
+      method: 'PUT',
+      url: `/api/v1/compliance/${freshCountry()}/attempt`,
+      payload: { result: 'unclear', reasoning: 'The sources do not settle it.' },
+    }),
+    allow: API_EDITOR,
+  },
+  {
+    route: 'POST /api/v1/compliance/:country/:element/transitions',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/compliance/${await matrixAssessment()}/attempt/transitions`,
+      payload: { to: 'in_review' },
+    }),
+    allow: API_EDITOR,
+  },
+  {
+    route: 'GET /api/v1/compliance/:country/:element/versions',
+    request: async () => ({ method: 'GET', url: `/api/v1/compliance/${await matrixAssessment()}/attempt/versions` }),
+    allow: EDIT_RECORD_READ,
   },
 ];
 

@@ -13,6 +13,8 @@ import { moveTo } from '../helpers/workflow.ts';
 import type { CaseInput } from '../../src/modules/cases/domain/case-schema.ts';
 import { activityInput } from '../factories/activity-factory.ts';
 import { MODULES } from '../../src/app/modules.ts';
+import { legislationSection } from '../../src/modules/legislation/web/country-section.ts';
+import { SYSTEM } from '../../src/modules/platform/domain/accounts.ts';
 
 let t: TestApp;
 
@@ -859,5 +861,92 @@ describe('library: draft and in-review resources never reach a public channel', 
     const section = await countryPublications(t.services.search).load('KEN');
     expect(section?.items.map((i) => i.id)).toEqual([ids.control]);
     expect(JSON.stringify(section)).not.toMatch(/zqlib(draft|review)marker/);
+  });
+});
+
+describe('legislation: draft laws, provisions and assessments', () => {
+  it('never reach a public channel (API, pages, search, facets, CSV, AKN, profile section)', async () => {
+    const lawOf = (id: string, mark: string, status: string) => ({
+      id,
+      country: 'ISL',
+      title: `Act ${mark}title`,
+      type: 'act',
+      adopted: '2010-01-01',
+      status,
+      provisions: [
+        {
+          eid: 'sec_1',
+          heading: `Definition ${mark}heading`,
+          text: `Trafficking means recruitment by deception for forced labour ${mark}text.`,
+          tags: { articles: ['tip.3.a'], acts: ['recruitment'], means: ['deception'], purposes: ['forced_labour'] },
+        },
+      ],
+    });
+    const ctl = 'zqlegiscontrol';
+    const hid = 'zqlegishidden';
+    await post('/api/v1/laws', lawOf('isl-control', ctl, 'published'));
+    await post('/api/v1/laws', lawOf(hid, hid, 'draft')); // its id is a marker too
+    const put = (element: string, body: object) =>
+      t.app.inject({ method: 'PUT', url: `/api/v1/compliance/ISL/${element}`, headers: AUTH, payload: body });
+    expect(
+      (await put('acts_all', { result: 'partially', reasoning: `${ctl}reasoning`, status: 'published' })).statusCode,
+    ).toBe(200);
+    const draft = await put('child_no_means', {
+      result: 'does_not',
+      reasoning: `${hid}reasoning`,
+      evidence: { provisions: [`${hid}/sec_1`] },
+    });
+    expect(draft.statusCode, draft.body).toBe(200);
+    // A published assessment citing the draft law: the public sees the assessment, not the draft evidence.
+    const citing = await put('means_all', {
+      result: 'meets',
+      reasoning: `${ctl}means`,
+      evidence: { provisions: [`${hid}/sec_1`] },
+      status: 'published',
+    });
+    expect(citing.statusCode, citing.body).toBe(200);
+    expect(citing.body).toContain(hid); // the editor's answer holds the evidence; the public's must not
+    const urls = [
+      '/api/v1/laws',
+      '/api/v1/laws?country=ISL',
+      '/api/v1/laws/isl-control',
+      '/api/v1/compliance/ISL',
+      '/api/v1/compliance/ISL?format=csv',
+      `/api/v1/compliance/ISL?at=${new Date().toISOString()}`,
+      '/api/v1/compliance/elements/child_no_means',
+      '/api/v1/compliance/elements/means_all',
+      '/api/v1/search?kind=provision&q=recruitment+deception',
+      '/api/v1/search?kind=provision&kind=case&jurisdiction=ISL',
+      '/laws',
+      '/compliance',
+      '/compliance/ISL',
+      '/compliance/elements/child_no_means',
+    ];
+    const found: string[] = [];
+    let controlSeen = 0;
+    for (const who of viewers) {
+      for (const url of urls) {
+        const s = await get(url, who);
+        if (s.body.includes(hid)) found.push(`${s.channel} leaked ${hid}`);
+        if (s.body.includes(ctl)) controlSeen++;
+      }
+      // Asked for by its id (which the error message repeats), the draft law is simply not there.
+      for (const path of ['', '/provisions?format=csv&all=true', '/provisions/sec_1', '/akn'])
+        expect((await get(`/api/v1/laws/${hid}${path}`, who)).status, `${who.name} ${path}`).toBe(404);
+      for (const path of ['', '/provisions/sec_1'])
+        expect((await get(`/laws/${hid}${path}`, who)).status, `${who.name} page ${path}`).toBe(404);
+      const facets = (await get('/api/v1/search?kind=provision&limit=1', who)).body;
+      expect(JSON.parse(facets).total, who.name).toBe(1);
+    }
+    const section = legislationSection(t.services);
+    const data = await section.load('ISL');
+    expect(JSON.stringify(data)).not.toContain(hid);
+    expect(data?.assessed).toBe(2);
+    expect(data?.laws.map((l) => l.id)).toEqual(['isl-control']);
+    expect(found).toEqual([]);
+    expect(controlSeen).toBeGreaterThan(viewers.length * 8);
+    // With editorial rights the draft is there (the check can see it).
+    const editor = await t.services.compliance.forCountry('ISL', SYSTEM);
+    expect(editor.assessments.map((a) => a.element).sort()).toEqual(['acts_all', 'child_no_means', 'means_all']);
   });
 });

@@ -11,3 +11,4 @@ export type { SearchEngine } from './search/search-engine.ts';
 export { seedDemo, seedIfEmpty } from './services/demo-seed.ts';
 export { SqlCaseStore } from './store/sql-case-store.ts';
 export type { CaseRecord } from './domain/case-schema.ts';
+export { ACTS, MEANS, PURPOSES, OFFENCES, codes, type Term } from './domain/taxonomy.ts';
