@@ -5,9 +5,11 @@
  *
  * Reads: on SQLite through a second Kysely over the same connection (it sees the writing
  * transaction's rows and never waits for the store's connection lock); on PostgreSQL through the
- * writing transaction when the engine passes one, else the primary.
+ * writing transaction when the engine passes one, through the pool the search reads from (a replica
+ * that has caught up) when it passes a pool, else the primary.
  */
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import type pg from 'pg';
 import type Database from 'better-sqlite3';
 import type { SearchSource, Snippet } from '../../../kernel/search/search-source.ts';
 import { bestSnippet } from '../../../kernel/search/snippets.ts';
@@ -26,6 +28,9 @@ export interface LibrarySnippet extends Snippet {
 const isKysely = (db: unknown): db is Conn =>
   typeof db === 'object' && db !== null && typeof (db as { selectFrom?: unknown }).selectFrom === 'function';
 
+const isPool = (db: unknown): db is pg.Pool =>
+  typeof db === 'object' && db !== null && typeof (db as { connect?: unknown }).connect === 'function';
+
 /** The store's connection as the library reads it (see the module comment). */
 export function libraryReader(store: { db: unknown; sqlite?: Database.Database }): (db?: unknown) => Conn {
   if (store.sqlite) {
@@ -33,7 +38,14 @@ export function libraryReader(store: { db: unknown; sqlite?: Database.Database }
     return () => own;
   }
   const primary = store.db as Conn;
-  return (db) => (isKysely(db) ? db : primary);
+  const overPool = new WeakMap<object, Conn>();
+  return (db) => {
+    if (isKysely(db)) return db;
+    if (!isPool(db)) return primary;
+    let conn = overPool.get(db);
+    if (!conn) overPool.set(db, (conn = new Kysely<LibraryDb>({ dialect: new PostgresDialect({ pool: db }) })));
+    return conn;
+  };
 }
 
 const dateNumber = (d: string) => Number(d.replace(/-/g, '').padEnd(8, '0'));
