@@ -17,8 +17,16 @@ let t: TestApp;
 let validator: XsdValidator;
 let schemaDoc: XmlDocument;
 
-async function oai(query: string): Promise<string> {
-  const r = await t.app.inject({ url: `/oai?${query}` });
+async function oai(query: string, method: 'GET' | 'POST' = 'GET'): Promise<string> {
+  const r =
+    method === 'GET'
+      ? await t.app.inject({ url: `/oai?${query}` })
+      : await t.app.inject({
+          method: 'POST',
+          url: '/oai',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: query,
+        });
   expect(r.statusCode).toBe(200);
   expect(r.headers['content-type']).toContain('text/xml');
   const doc = XmlDocument.fromString(r.body);
@@ -86,6 +94,17 @@ describe('OAI-PMH verbs', () => {
     expect(xml).toContain('<deletedRecord>persistent</deletedRecord>');
     expect(xml).toContain('<granularity>YYYY-MM-DDThh:mm:ssZ</granularity>');
     expect(xml).toContain('<protocolVersion>2.0</protocolVersion>');
+  });
+
+  it('answers POST with form arguments as it answers GET, repeated arguments included', async () => {
+    expect(await oai('verb=Identify', 'POST')).toContain('<protocolVersion>2.0</protocolVersion>');
+    expect(await oai('verb=ListSets', 'POST')).toContain('<setSpec>type:issue_paper</setSpec>');
+    // A repeated verb is badVerb (OAI-PMH 2.0, 3.6); another repeated argument is badArgument.
+    expect(errorCode(await oai('verb=Identify&verb=Identify', 'POST'))).toBe('badVerb');
+    expect(errorCode(await oai('verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc', 'POST'))).toBe(
+      'badArgument',
+    );
+    expect(errorCode(await oai('verb=Nope', 'POST'))).toBe('badVerb');
   });
 
   it('ListMetadataFormats, for the repository and for one item', async () => {

@@ -32,7 +32,7 @@ export const libraryModule = defineModule<LibraryModuleServices>({
     resourceRoutes(app, deps);
     await uploadRoute(app, deps);
     downloadRoutes(app, { library: s.library, auth: config });
-    oaiRoutes(app, s.library.oai);
+    await oaiRoutes(app, s.library.oai);
   },
   pages(app, { services: s, config }) {
     const deps = {

@@ -1,15 +1,29 @@
-/** /oai: the OAI-PMH 2.0 data provider (GET and POST with form arguments), always text/xml and 200. */
-import type { FastifyInstance } from 'fastify';
+/**
+ * /oai: the OAI-PMH 2.0 data provider, always text/xml and 200. The specification asks for both GET
+ * and POST (application/x-www-form-urlencoded); both hand the raw argument pairs to the provider, so
+ * repeated arguments are seen (and answered with badArgument) rather than merged by a parser.
+ */
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { OaiProvider } from '../oai/oai-provider.ts';
 
-export function oaiRoutes(app: FastifyInstance, oai: OaiProvider): void {
-  app.get(
-    '/oai',
-    { schema: { tags: ['library'], summary: 'OAI-PMH 2.0 data provider (oai_dc; sets by type and topic)' } },
-    async (req, reply) => {
-      const q = req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : '';
-      const pairs = [...new URLSearchParams(q).entries()];
-      return reply.header('content-type', 'text/xml; charset=utf-8').send(await oai.respond(pairs));
-    },
+const SCHEMA = { tags: ['library'], summary: 'OAI-PMH 2.0 data provider (oai_dc; sets by type and topic)' };
+
+export async function oaiRoutes(app: FastifyInstance, oai: OaiProvider): Promise<void> {
+  const answer = async (reply: FastifyReply, query: string) =>
+    reply
+      .header('content-type', 'text/xml; charset=utf-8')
+      .send(await oai.respond([...new URLSearchParams(query).entries()]));
+  app.get('/oai', { schema: SCHEMA }, async (req, reply) =>
+    answer(reply, req.url.includes('?') ? req.url.slice(req.url.indexOf('?') + 1) : ''),
   );
+  await app.register(async (sub) => {
+    // The form body kept as text here only (the editor's forms elsewhere keep their parser).
+    sub.removeContentTypeParser('application/x-www-form-urlencoded');
+    sub.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
+      done(null, body),
+    );
+    sub.post('/oai', { schema: SCHEMA }, async (req, reply) =>
+      answer(reply, typeof req.body === 'string' ? req.body : ''),
+    );
+  });
 }
