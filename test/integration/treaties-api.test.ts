@@ -71,7 +71,8 @@ describe('treaty pages (SQLite)', () => {
     }[];
     const withCases = facets.find((f) => f.value !== 'XIR')!;
     const json = (await get(`/api/v1/countries/${withCases.value}/profile`)).json();
-    expect(json.sections.map((s: { id: string }) => s.id)).toEqual(['treaties', 'cases']);
+    // Treaties (10) then cases (20); later registers (legislation 30 ...) may add theirs after.
+    expect(json.sections.map((s: { id: string }) => s.id).slice(0, 2)).toEqual(['treaties', 'cases']);
     const cases = json.sections[1].data;
     expect(cases.total).toBe(withCases.count);
     expect(cases.byYear.reduce((n: number, y: { count: number }) => n + y.count, 0)).toBe(withCases.count);

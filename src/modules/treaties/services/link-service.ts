@@ -46,8 +46,9 @@ const view = (r: ParticipantLinkRow, other: string): LinkView => ({
 
 /** The links of one participant, out of all the rows. */
 export function linksOf(rows: readonly ParticipantLinkRow[], code: string): ParticipantLinks {
+  // Dated links first, by date; undated ones after them.
   const byDate = (a: LinkView, b: LinkView) =>
-    (a.date ?? '').localeCompare(b.date ?? '') || a.code.localeCompare(b.code);
+    (a.date ?? '9999').localeCompare(b.date ?? '9999') || a.code.localeCompare(b.code);
   return {
     predecessors: rows
       .filter((r) => r.code === code)
