@@ -6,7 +6,7 @@ import type { InstrumentSummary } from '../services/treaty-service.ts';
 import { NOTIFICATION_COLUMNS, PALERMO_COLUMNS, STATEMENT_COLUMNS } from '../domain/status-file.ts';
 import { LINK_COLUMNS } from '../domain/link-file.ts';
 import { participantName } from '../domain/participants.ts';
-import type { NotificationRow } from '../store/tables.ts';
+import type { NotificationRow, ParticipantLinkRow } from '../store/tables.ts';
 import type { ParticipantLinks } from '../services/link-service.ts';
 
 export function sendCsv(reply: FastifyReply, name: string, rows: readonly (readonly unknown[])[]): FastifyReply {
@@ -122,4 +122,12 @@ export function linkRows(code: string, l: ParticipantLinks): unknown[][] {
     x.note ?? '',
   ];
   return [[...LINK_COLUMNS], ...l.predecessors.map(row('successor_of')), ...l.successors.map(row('predecessor_of'))];
+}
+
+/** Every link, each once (successor_of), in our import format. */
+export function allLinkRows(rows: readonly ParticipantLinkRow[]): unknown[][] {
+  return [
+    [...LINK_COLUMNS],
+    ...rows.map((r) => [r.code, 'successor_of', r.predecessor, r.on_date ?? '', r.source, r.note ?? '']),
+  ];
 }
