@@ -30,7 +30,7 @@ export function treatyCommands(program: Command, ctx: CommandContext<TreatyServi
     .description('import a status file into one instrument (all or nothing; - reads standard input)')
     .argument(
       '<file>',
-      'UNTC status table (.csv or .xlsx), our CSV export, the partial parties CSV, statements or C.N. notifications',
+      'UNTC status table (.csv or .xlsx), our CSV export, the partial parties CSV, statements, C.N.s or links',
     )
     .requiredOption('--treaty <id>', 'the instrument, by MTDSG number (e.g. XVIII-12-a)')
     .option('--as-at <date>', 'the "status as at" date the source states (YYYY-MM-DD)')
