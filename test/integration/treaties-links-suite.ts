@@ -130,6 +130,18 @@ export function treatyLinksSuite(name: string, make: () => Promise<TestApp>): vo
       expect((await t.app.inject({ method: 'DELETE', url: `${url}/SCG`, headers: AUTH })).statusCode).toBe(404);
     });
 
+    it("keeps a curator's link when the import that first wrote it is undone", async () => {
+      const r = await imp(csv([LINKS, ['Serbia', 'successor_of', 'SCG', '', SRC, '']]));
+      const payload = { relation: 'successor_of', other: 'SCG', date: '2006-06-03', source: SRC };
+      const url = '/api/v1/treaty-participants/SRB/links';
+      expect((await t.app.inject({ method: 'POST', url, payload, headers: AUTH })).statusCode).toBe(201);
+      await t.services.treatyImports.undo(r.batch!, SYSTEM);
+      expect((await participant('SRB')).predecessors).toEqual([
+        expect.objectContaining({ code: 'SCG', curated: true }),
+      ]);
+      await t.services.treatyLinks.remove('SRB', 'SCG', SYSTEM);
+    });
+
     it('shows depositary notifications on the page and as CSV', async () => {
       await imp(
         csv([

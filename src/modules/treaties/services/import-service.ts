@@ -365,6 +365,15 @@ export class TreatyImportService {
       const t = tx.trx as Transaction<any>;
       for (const l of log) {
         const col: string = IMPORTED_TABLES[l.tbl as ImportedTable];
+        // A link a curator has since written over the imported one stays (as corrections do).
+        if (l.tbl === 'treaty_participant_links') {
+          const now = await tx.trx
+            .selectFrom('treaty_participant_links')
+            .select('curated_by')
+            .where('id', '=', l.row_id)
+            .executeTakeFirst();
+          if (now?.curated_by) continue;
+        }
         await t.deleteFrom(l.tbl).where(col, '=', l.row_id).execute();
         if (l.before) await t.insertInto(l.tbl).values(JSON.parse(l.before)).execute();
       }
