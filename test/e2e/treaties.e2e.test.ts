@@ -6,6 +6,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { seedModules } from '../../src/app/boot.ts';
+import { SYSTEM } from '../../src/modules/platform/index.ts';
 import { chromiumAvailable, launch, seriousViolations } from './browser.ts';
 
 describe.runIf(chromiumAvailable())('treaty pages in Chromium', () => {
@@ -16,6 +17,11 @@ describe.runIf(chromiumAvailable())('treaty pages in Chromium', () => {
   beforeAll(async () => {
     t = await makeTestApp();
     await seedModules(t.services);
+    // The test's own notification and link (not facts), so the page shows those sections too.
+    const imp = (text: string) =>
+      t.services.treatyImports.importFile(Buffer.from(text), { instrument: 'XVIII-12-a' }, SYSTEM);
+    await imp('cn_ref,participant,kind,date,url\nC.N.1.2004.TREATIES-XVIII-12-a,Albania,ratification,2002-08-30,\n');
+    await imp('participant,relation,other,date,source\nAlbania,successor_of,SCG,,https://example.org/test\n');
     base = await t.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launch();
   }, 60_000);
@@ -39,6 +45,10 @@ describe.runIf(chromiumAvailable())('treaty pages in Chromium', () => {
       expect(await page.locator('svg.world-map path.c4').count()).toBeGreaterThan(40);
       expect(await page.locator('table.treaty-status tbody tr').count()).toBe(85);
       expect(await page.locator('.notice').textContent()).toContain('This table is partial');
+      expect(await page.locator('table.treaty-notifications tbody tr').count()).toBe(1);
+      expect(await page.locator('table.treaty-status .treaty-link').count()).toBe(1);
+      // Angola: the partial table records 19 Oct 2014; the deposit of 9 Sep 2014 gives 9 Oct 2014.
+      expect(await page.locator('.treaty-eif-differs').count()).toBeGreaterThan(0);
       expect(await seriousViolations(page)).toEqual([]);
       expect(await overflow(page), `horizontal overflow at ${width} px`).toBeLessThanOrEqual(0);
       // Sorting by a column header is a link: the page comes back sorted.

@@ -423,6 +423,8 @@ const TREATY_GETS: [string, string][] = [
   ['/api/v1/treaties/:id/statements', '/api/v1/treaties/XVIII-12-a/statements'],
   ['/api/v1/treaties/:id/statements.csv', '/api/v1/treaties/XVIII-12-a/statements.csv'],
   ['/api/v1/treaties/:id/notifications', '/api/v1/treaties/XVIII-12-a/notifications?format=csv'],
+  ['/api/v1/treaties/:id/notifications.csv', '/api/v1/treaties/XVIII-12-a/notifications.csv'],
+  ['/api/v1/treaty-participants/:code/links', '/api/v1/treaty-participants/MNE/links?format=csv'],
   ['/api/v1/countries/:code/profile', '/api/v1/countries/PHL/profile'],
 ];
 
@@ -450,6 +452,25 @@ const ROWS: Row[] = [
     },
     // record.edit_any through the API: tokens with the write scope (not a contributor's personal token); session
     // cookies do not count for API writes.
+    allow: ['token write', 'token all'],
+  },
+  {
+    route: 'POST /api/v1/treaty-participants/:code/links',
+    request: async () => ({
+      method: 'POST',
+      url: '/api/v1/treaty-participants/MNE/links',
+      payload: { relation: 'successor_of', other: 'SCG', date: '2006-06-03', source: 'https://example.org/matrix' },
+    }),
+    // record.edit_any through the API, as corrections: write-scoped tokens only.
+    allow: ['token write', 'token all'],
+  },
+  {
+    route: 'DELETE /api/v1/treaty-participants/:code/links/:other',
+    request: async () => {
+      const link = { relation: 'successor_of', other: 'SCG', source: 'https://example.org/matrix' } as const;
+      await t.services.treatyLinks.write('MNE', link, SYSTEM);
+      return { method: 'DELETE', url: '/api/v1/treaty-participants/MNE/links/SCG' };
+    },
     allow: ['token write', 'token all'],
   },
   { route: 'GET /api/v1/stats/:name', request: get('/api/v1/stats/purposes?format=csv'), allow: EVERYONE },

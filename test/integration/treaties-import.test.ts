@@ -53,6 +53,13 @@ describe('palermo treaty (CLI)', () => {
     expect(JSON.parse(again.stdout)).toMatchObject({ format: 'palermo', changes: [] });
     const undoAgain = palermo(['treaty', 'undo', JSON.parse(again.stdout).batch], db);
     expect(undoAgain.status, undoAgain.stderr).toBe(0);
+    const links = join(dir, 'links.csv');
+    writeFileSync(links, 'participant,relation,other,date,source\nSCG,predecessor_of,Serbia,,https://example.org/t\n');
+    const linked = palermo(['treaty', 'import', links, '--treaty', 'XVIII-12-a'], db);
+    expect(JSON.parse(linked.stdout)).toMatchObject({ format: 'links', rows: 1 });
+    const linkExport = palermo(['treaty', 'export', '--treaty', 'XVIII-12-a', '--links'], db);
+    expect(linkExport.stdout).toContain('SRB,successor_of,SCG,,https://example.org/t,');
+    expect(palermo(['treaty', 'undo', JSON.parse(linked.stdout).batch], db).status).toBe(0);
     const undo = palermo(['treaty', 'undo', batch], db);
     expect(undo.status, undo.stderr).toBe(0);
     expect(palermo(['treaty', 'export', '--treaty', 'XVIII-12-a'], db).stdout.trim().split('\n')).toHaveLength(1);

@@ -6,6 +6,7 @@ import { createTreatyServices, type TreatyServices } from './services/services.t
 import { seedTreaties } from './services/demo-seed.ts';
 import { treatyRoutes } from './http/treaty-routes.ts';
 import { profileRoutes } from './http/profile-routes.ts';
+import { linkRoutes } from './http/link-routes.ts';
 import { TREATY_SCHEMAS } from './http/openapi.ts';
 import { treatyPages } from './web/page-routes.ts';
 import { treatyCountrySection } from './web/country-section.ts';
@@ -20,6 +21,7 @@ export const treatiesModule = defineModule<TreatyServices>({
   seed: (services) => seedTreaties(services),
   routes(app, { services, countrySections }) {
     treatyRoutes(app, services);
+    linkRoutes(app, services);
     profileRoutes(app, () => countrySections);
   },
   pages(app, { services, countrySections }) {

@@ -11,7 +11,7 @@ import { AppError } from '../../../kernel/errors.ts';
 import { SYSTEM } from '../../platform/index.ts';
 import type { TreatyServices } from '../services/services.ts';
 import { CORRECTABLE, type FlatField } from '../services/import-plan.ts';
-import { participantRows, statementRows } from '../http/csv.ts';
+import { allLinkRows, notificationItems, notificationRows, participantRows, statementRows } from '../http/csv.ts';
 import { participantName } from '../domain/participants.ts';
 
 function readFile(file: string): Buffer {
@@ -30,7 +30,7 @@ export function treatyCommands(program: Command, ctx: CommandContext<TreatyServi
     .description('import a status file into one instrument (all or nothing; - reads standard input)')
     .argument(
       '<file>',
-      'UNTC status table (.csv or .xlsx), our CSV export, the partial parties CSV, statements or C.N. notifications',
+      'UNTC status table (.csv or .xlsx), our CSV export, the partial parties CSV, statements, C.N.s or links',
     )
     .requiredOption('--treaty <id>', 'the instrument, by MTDSG number (e.g. XVIII-12-a)')
     .option('--as-at <date>', 'the "status as at" date the source states (YYYY-MM-DD)')
@@ -69,15 +69,22 @@ export function treatyCommands(program: Command, ctx: CommandContext<TreatyServi
 
   treaty
     .command('export')
-    .description("write an instrument's participants (or its statements) as CSV that import reads back")
+    .description("write an instrument's participants (or statements, notifications, links) as CSV import reads back")
     .requiredOption('--treaty <id>', 'the instrument')
     .option('--statements', 'declarations, reservations and objections instead of participants')
+    .option('--notifications', 'depositary notifications (C.N.s) instead of participants')
+    .option('--links', 'every predecessor/successor link (not bound to the instrument)')
     .action(
-      run(async (opts: { treaty: string; statements?: boolean }) => {
-        const status = await ctx.withServices((s) => s.treaties.status(opts.treaty));
-        const rows = opts.statements
-          ? statementRows(status.statements, participantName)
-          : participantRows(status.participants);
+      run(async (opts: { treaty: string; statements?: boolean; notifications?: boolean; links?: boolean }) => {
+        const rows = await ctx.withServices(async (s) => {
+          const status = await s.treaties.status(opts.treaty);
+          if (opts.notifications)
+            return notificationRows(notificationItems(await s.treaties.notifications(opts.treaty)));
+          if (opts.links) return allLinkRows(await s.treatyLinks.all());
+          return opts.statements
+            ? statementRows(status.statements, participantName)
+            : participantRows(status.participants);
+        });
         io.out(stringify(rows as unknown[][]));
       }),
     );

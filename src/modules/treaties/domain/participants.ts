@@ -40,9 +40,33 @@ export const FORMER_NAMES: readonly FormerName[] = [
   { code: EU_CODE, name: 'European Community / European Union', validTo: null, note: 'as listed in a source' },
 ];
 
+/**
+ * States that no longer exist, by their ISO 3166-3 alpha-3 code: they can be named as the other end of
+ * a predecessor/successor link (never as a participant of a status table).
+ */
+export const FORMER_STATES: readonly { code: string; name: string }[] = [
+  { code: 'SCG', name: 'Serbia and Montenegro' },
+  { code: 'YUG', name: 'Yugoslavia' },
+  { code: 'CSK', name: 'Czechoslovakia' },
+  { code: 'SUN', name: 'USSR' },
+  { code: 'DDR', name: 'German Democratic Republic' },
+  { code: 'ANT', name: 'Netherlands Antilles' },
+];
+const FORMER_STATE_NAMES = new Map(FORMER_STATES.map((f) => [f.code, f.name]));
+
 export function participantName(code: string): string {
   if (code === EU_CODE) return 'European Union';
-  return countryByCode(code)?.name ?? code;
+  return countryByCode(code)?.name ?? FORMER_STATE_NAMES.get(code) ?? code;
+}
+
+/** A participant, or a former State (by name or ISO 3166-3 code), for the other end of a link. */
+export function resolveLinkParticipant(raw: string): string | undefined {
+  const s = raw.trim();
+  if (FORMER_STATE_NAMES.has(s.toUpperCase())) return s.toUpperCase();
+  const former = FORMER_STATES.find((f) => foldName(f.name) === foldName(s));
+  if (former) return former.code;
+  if (/^[A-Z]{3}$/.test(s) && (s === EU_CODE || (s !== 'XIR' && countryByCode(s)))) return s;
+  return resolveParticipant(s);
 }
 
 const FORMER = new Map(FORMER_NAMES.map((f) => [foldName(f.name), f.code]));

@@ -9,9 +9,17 @@ import { CONSENT_ACTIONS, LETTERS, type TreatyAction } from './actions.ts';
 import { parseTableDate } from './dates.ts';
 import { closestParticipants, resolveParticipant } from './participants.ts';
 import { articleProblem, type ArticleShape } from './instruments.ts';
+import { readLinkRows, type LinkEntry } from './link-file.ts';
 
-export type FileFormat = 'untc' | 'partial' | 'palermo' | 'statements' | 'notifications';
-export const FILE_FORMATS: readonly FileFormat[] = ['untc', 'partial', 'palermo', 'statements', 'notifications'];
+export type FileFormat = 'untc' | 'partial' | 'palermo' | 'statements' | 'notifications' | 'links';
+export const FILE_FORMATS: readonly FileFormat[] = [
+  'untc',
+  'partial',
+  'palermo',
+  'statements',
+  'notifications',
+  'links',
+];
 
 export interface Row {
   line: number;
@@ -78,6 +86,7 @@ export interface ParsedFile {
   entries: StatusEntry[];
   statements: StatementEntry[];
   notifications: NotificationEntry[];
+  links: LinkEntry[];
   errors: FieldIssue[];
   warnings: FieldIssue[];
 }
@@ -118,6 +127,7 @@ export function formatOf(header: readonly string[]): FileFormat | null {
   if (PARTIAL_COLUMNS.every((c) => h.has(c))) return 'partial';
   if (['participant', 'label', 'article'].every((c) => h.has(c))) return 'statements';
   if (['cn_ref', 'kind', 'date'].every((c) => h.has(c))) return 'notifications';
+  if (['participant', 'relation', 'other'].every((c) => h.has(c))) return 'links';
   return null;
 }
 
@@ -324,6 +334,7 @@ export function readStatusRows(
   const r = new Reader();
   const out: ParsedFile = {
     notifications: [],
+    links: [],
     format: format ?? 'palermo',
     entries: [],
     statements: [],
@@ -332,6 +343,12 @@ export function readStatusRows(
   };
   if (!format) {
     r.error(1, 'header', `the header matches no known format (UNTC status table, ${PALERMO_COLUMNS.join(',')}, ...)`);
+    return out;
+  }
+  if (format === 'links') {
+    const { links, errors } = readLinkRows(rows);
+    out.links = links;
+    r.errors.push(...errors);
     return out;
   }
   const seen = new Map<string, number>();

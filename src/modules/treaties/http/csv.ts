@@ -3,7 +3,11 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyReply } from 'fastify';
 import type { ParticipantStatus, StatementView } from '../services/status-model.ts';
 import type { InstrumentSummary } from '../services/treaty-service.ts';
-import { PALERMO_COLUMNS, STATEMENT_COLUMNS } from '../domain/status-file.ts';
+import { NOTIFICATION_COLUMNS, PALERMO_COLUMNS, STATEMENT_COLUMNS } from '../domain/status-file.ts';
+import { LINK_COLUMNS } from '../domain/link-file.ts';
+import { participantName } from '../domain/participants.ts';
+import type { NotificationRow, ParticipantLinkRow } from '../store/tables.ts';
+import type { ParticipantLinks } from '../services/link-service.ts';
 
 export function sendCsv(reply: FastifyReply, name: string, rows: readonly (readonly unknown[])[]): FastifyReply {
   return reply
@@ -77,5 +81,53 @@ export function summaryRows(list: readonly InstrumentSummary[]): unknown[][] {
       i.parties,
       i.statusAsAt ?? '',
     ]),
+  ];
+}
+
+export interface NotificationItem {
+  cnRef: string;
+  participant: string | null;
+  participantName: string | null;
+  kind: string;
+  date: string | null;
+  url: string | null;
+}
+
+export const notificationItems = (rows: readonly NotificationRow[]): NotificationItem[] =>
+  rows.map((n) => ({
+    cnRef: n.cn_ref,
+    participant: n.participant,
+    participantName: n.participant ? participantName(n.participant) : null,
+    kind: n.kind,
+    date: n.issued_on,
+    url: n.url,
+  }));
+
+/** The notifications in our import format (cn_ref, participant, kind, date, url). */
+export function notificationRows(items: readonly NotificationItem[]): unknown[][] {
+  return [
+    [...NOTIFICATION_COLUMNS],
+    ...items.map((n) => [n.cnRef, n.participantName ?? '', n.kind, n.date ?? '', n.url ?? '']),
+  ];
+}
+
+/** One participant's links in our import format (participant, relation, other, date, source, note). */
+export function linkRows(code: string, l: ParticipantLinks): unknown[][] {
+  const row = (relation: string) => (x: ParticipantLinks['predecessors'][number]) => [
+    code,
+    relation,
+    x.code,
+    x.date ?? '',
+    x.source,
+    x.note ?? '',
+  ];
+  return [[...LINK_COLUMNS], ...l.predecessors.map(row('successor_of')), ...l.successors.map(row('predecessor_of'))];
+}
+
+/** Every link, each once (successor_of), in our import format. */
+export function allLinkRows(rows: readonly ParticipantLinkRow[]): unknown[][] {
+  return [
+    [...LINK_COLUMNS],
+    ...rows.map((r) => [r.code, 'successor_of', r.predecessor, r.on_date ?? '', r.source, r.note ?? '']),
   ];
 }

@@ -9,6 +9,21 @@ const action = {
     cnRef: { type: ['string', 'null'] },
   },
 };
+const link = {
+  type: 'object',
+  properties: {
+    code: { type: 'string', description: 'ISO 3166-1 alpha-3, or ISO 3166-3 for a State that no longer exists' },
+    name: { type: 'string' },
+    date,
+    source: { type: 'string' },
+    note: { type: ['string', 'null'] },
+    curated: { type: 'boolean', description: 'Recorded by a curator (kept over later imports)' },
+  },
+};
+const links = {
+  predecessors: { type: 'array', items: link },
+  successors: { type: 'array', items: link },
+};
 const header = {
   id: { type: 'string', description: 'MTDSG number, e.g. XVIII-12-a' },
   title: { type: 'string' },
@@ -48,6 +63,18 @@ export const TREATY_SCHEMAS = {
       entryIntoForce: date,
       entryIntoForceBasis: { type: ['string', 'null'], enum: ['computed', 'recorded', null] },
       recordedEntryIntoForce: date,
+      entryIntoForceDetail: {
+        type: ['object', 'null'],
+        description: 'The date shown, its basis, both dates, and whether a recorded date differs from the computed',
+        properties: {
+          date,
+          basis: { type: 'string', enum: ['computed', 'recorded'] },
+          computed: date,
+          recorded: date,
+          disagrees: { type: 'boolean' },
+        },
+      },
+      ...links,
       sources: { type: 'array', items: { type: 'string' } },
       notes: { type: ['string', 'null'] },
       formerNames: {
@@ -91,6 +118,21 @@ export const TREATY_SCHEMAS = {
       count: { type: 'integer', description: 'Participants whose consent was deposited by that date, not withdrawn' },
       inForceCount: { type: 'integer', description: 'Of those, the ones for which the instrument was in force' },
       parties: { type: 'array', items: { $ref: '#/components/schemas/TreatyParticipant' } },
+    },
+  },
+  TreatyParticipantLinks: {
+    type: 'object',
+    properties: { code: { type: 'string' }, name: { type: 'string' }, ...links },
+  },
+  TreatyNotification: {
+    type: 'object',
+    properties: {
+      cnRef: { type: 'string', description: 'The depositary notification, e.g. C.N.116.2018.TREATIES-XVIII-12-a' },
+      participant: { type: ['string', 'null'] },
+      participantName: { type: ['string', 'null'] },
+      kind: { type: 'string', description: 'Its subject: ratification, accession, reservation, objection ...' },
+      date,
+      url: { type: ['string', 'null'] },
     },
   },
   CountryProfile: {

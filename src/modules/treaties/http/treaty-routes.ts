@@ -7,7 +7,15 @@ import { isIsoDate } from '../domain/dates.ts';
 import { participantName } from '../domain/participants.ts';
 import { CORRECTABLE } from '../services/import-plan.ts';
 import type { TreatyServices } from '../services/services.ts';
-import { participantRows, partiesAtRows, sendCsv, statementRows, summaryRows } from './csv.ts';
+import {
+  notificationItems,
+  notificationRows,
+  participantRows,
+  partiesAtRows,
+  sendCsv,
+  statementRows,
+  summaryRows,
+} from './csv.ts';
 import { ref } from './openapi.ts';
 
 const formatQuery = z.object({ format: z.enum(['json', 'csv']).default('json') });
@@ -138,40 +146,31 @@ export function treatyRoutes(app: FastifyInstance, s: TreatyServices): void {
       sendCsv(reply, `${req.params.id}-statements`, statementRows(await statements(req.params.id), participantName)),
   );
 
+  const notificationsSchema = {
+    tags: ['treaties'],
+    summary: 'Depositary notifications (C.N.s) recorded for the instrument, by date; JSON or CSV (format=csv)',
+    params: idParam,
+    querystring: fmt,
+    response: {
+      200: { type: 'object', properties: { items: { type: 'array', items: ref('TreatyNotification') } } },
+      ...errorResponses(400, 404),
+    },
+  };
+  const notifications = async (id: string) => notificationItems(await s.treaties.notifications(id));
   app.get<{ Params: { id: string } }>(
     '/api/v1/treaties/:id/notifications',
-    {
-      schema: {
-        tags: ['treaties'],
-        summary: 'Depositary notifications (C.N.s) recorded for the instrument, by date; JSON or CSV (format=csv)',
-        params: idParam,
-        querystring: fmt,
-        response: { 200: { type: 'object', properties: { items: { type: 'array' } } }, ...errorResponses(400, 404) },
-      },
-    },
+    { schema: notificationsSchema },
     async (req, reply) => {
       const { format } = parseOrThrow(formatQuery, req.query, 'query');
-      const rows = await s.treaties.notifications(req.params.id);
-      const items = rows.map((n) => ({
-        cnRef: n.cn_ref,
-        participant: n.participant,
-        kind: n.kind,
-        date: n.issued_on,
-        url: n.url,
-      }));
-      if (format !== 'csv') return { items };
-      const csvRows = [
-        ['cn_ref', 'participant', 'kind', 'date', 'url'],
-        ...items.map((n) => [
-          n.cnRef,
-          n.participant ? participantName(n.participant) : '',
-          n.kind,
-          n.date ?? '',
-          n.url ?? '',
-        ]),
-      ];
-      return sendCsv(reply, `${req.params.id}-notifications`, csvRows);
+      const items = await notifications(req.params.id);
+      return format === 'csv' ? sendCsv(reply, `${req.params.id}-notifications`, notificationRows(items)) : { items };
     },
+  );
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/treaties/:id/notifications.csv',
+    { schema: { ...notificationsSchema, summary: 'Depositary notifications (C.N.s) as CSV (our import format)' } },
+    async (req, reply) =>
+      sendCsv(reply, `${req.params.id}-notifications`, notificationRows(await notifications(req.params.id))),
   );
 
   app.post<{ Params: { id: string } }>(

@@ -39,7 +39,7 @@ export interface Change {
 export interface Conflict {
   line: number;
   participant: string;
-  field: FlatField;
+  field: FlatField | 'link';
   imported: string | null;
   corrected: string | null;
   note: string;

@@ -17,6 +17,7 @@ import { participantName, REIO_CODES } from '../domain/participants.ts';
 import { IMPORTED_TABLES, type ImportedTable, type StatementRow, type TreatyDb } from '../store/tables.ts';
 import { readTable } from './file-reader.ts';
 import { actionRows, flatOf, merge, type Change, type Conflict, type Flat } from './import-plan.ts';
+import { entryIntoForceWarnings, writeLinks } from './import-checks.ts';
 
 export interface ImportOptions {
   instrument: string;
@@ -120,15 +121,18 @@ export class TreatyImportService {
           dryRun: !!opts.dryRun,
           statusAsAt: opts.asAt ?? null,
           source: opts.source ?? null,
-          rows: parsed.entries.length + parsed.statements.length,
+          rows: parsed.entries.length + parsed.statements.length + parsed.notifications.length + parsed.links.length,
           newParticipants: [],
           newParties: [],
           changedDates: [],
           changes: [],
           conflicts: [],
-          warnings: parsed.warnings,
+          warnings: [...parsed.warnings],
         };
         for (const e of parsed.entries) await this.writeEntry(tx.trx, w, inst.id, e, report);
+        await writeLinks(tx.trx, (key, row) => w.put('treaty_participant_links', key, row), parsed.links, report);
+        report.warnings.push(...(await entryIntoForceWarnings(tx.trx, inst.id, parsed.format, parsed.entries)));
+        report.warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
         if (parsed.statements.length) await this.writeStatements(tx.trx, w, inst.id, parsed.statements, report);
         for (const n of parsed.notifications) {
           const row = {
@@ -157,7 +161,7 @@ export class TreatyImportService {
         report.changedDates = report.changes.filter(
           (c) => c.before !== null && (c.field.endsWith('_date') || c.field === 'recorded_eif'),
         );
-        if ((opts.asAt || opts.source) && parsed.format !== 'statements' && parsed.format !== 'notifications')
+        if ((opts.asAt || opts.source) && !['statements', 'notifications', 'links'].includes(parsed.format))
           await w.put('treaty_instruments', inst.id, {
             ...inst,
             status_as_at: opts.asAt ?? inst.status_as_at,
@@ -361,6 +365,15 @@ export class TreatyImportService {
       const t = tx.trx as Transaction<any>;
       for (const l of log) {
         const col: string = IMPORTED_TABLES[l.tbl as ImportedTable];
+        // A link a curator has since written over the imported one stays (as corrections do).
+        if (l.tbl === 'treaty_participant_links') {
+          const now = await tx.trx
+            .selectFrom('treaty_participant_links')
+            .select('curated_by')
+            .where('id', '=', l.row_id)
+            .executeTakeFirst();
+          if (now?.curated_by) continue;
+        }
         await t.deleteFrom(l.tbl).where(col, '=', l.row_id).execute();
         if (l.before) await t.insertInto(l.tbl).values(JSON.parse(l.before)).execute();
       }

@@ -6,6 +6,7 @@
 import type {
   ActionRow,
   InstrumentRow,
+  ParticipantLinkRow,
   ParticipantNameRow,
   ParticipantRow,
   ParticipationRow,
@@ -14,6 +15,7 @@ import type {
 import { entryIntoForceFor, generalEntryIntoForce, type EifRule } from '../domain/entry-into-force.ts';
 import type { ArticleShape } from '../domain/instruments.ts';
 import { REIO_CODES } from '../domain/participants.ts';
+import { linksOf, type LinkView } from './link-service.ts';
 
 export interface ActionView {
   action: string;
@@ -34,10 +36,23 @@ export interface ParticipantStatus {
   entryIntoForce: string | null;
   entryIntoForceBasis: 'computed' | 'recorded' | null;
   recordedEntryIntoForce: string | null;
+  /** Both dates, and whether a recorded date differs from the computed one (the computed date is shown). */
+  entryIntoForceDetail: EntryIntoForceDetail | null;
   sources: string[];
   notes: string | null;
   /** Earlier names (dated where the UN states the change). */
   formerNames: { name: string; validTo: string | null; note: string | null }[];
+  /** Predecessor and successor States (UNTC "Historical information"), with the date and source. */
+  predecessors: LinkView[];
+  successors: LinkView[];
+}
+
+export interface EntryIntoForceDetail {
+  date: string;
+  basis: 'computed' | 'recorded';
+  computed: string | null;
+  recorded: string | null;
+  disagrees: boolean;
 }
 
 export interface StatementView {
@@ -106,6 +121,7 @@ export function buildStatus(
   actions: readonly ActionRow[],
   statements: readonly StatementRow[],
   formerNames: readonly ParticipantNameRow[] = [],
+  links: readonly ParticipantLinkRow[] = [],
 ): InstrumentStatus {
   const instrument = headerOf(row);
   const rule = instrument.eifRule;
@@ -118,6 +134,7 @@ export function buildStatus(
   const out: ParticipantStatus[] = participation.map((p) => {
     const consent = bySlot.get(`${p.participant}|consent`);
     const computed = consent?.deposit_date ? entryIntoForceFor(rule, consent.deposit_date, general) : null;
+    const eif = computed ?? p.recorded_eif;
     return {
       code: p.participant,
       name: names.get(p.participant)?.name ?? p.participant,
@@ -129,11 +146,21 @@ export function buildStatus(
       entryIntoForce: computed ?? p.recorded_eif,
       entryIntoForceBasis: computed ? 'computed' : p.recorded_eif ? 'recorded' : null,
       recordedEntryIntoForce: p.recorded_eif,
+      entryIntoForceDetail: eif
+        ? {
+            date: eif,
+            basis: computed ? 'computed' : 'recorded',
+            computed,
+            recorded: p.recorded_eif,
+            disagrees: !!computed && !!p.recorded_eif && computed !== p.recorded_eif,
+          }
+        : null,
       sources: p.sources ? p.sources.split(';').filter(Boolean) : [],
       notes: p.notes,
       formerNames: formerNames
         .filter((n) => n.code === p.participant && !(n.note ?? '').startsWith('as listed'))
         .map((n) => ({ name: n.name, validTo: n.valid_to, note: n.note })),
+      ...linksOf(links, p.participant),
     };
   });
   out.sort((a, b) => a.name.localeCompare(b.name, 'en'));

@@ -64,7 +64,7 @@ export class TreatyService {
           .where('id', '=', row.parent_id)
           .executeTakeFirst()
       : undefined;
-    const [participants, participation, actions, statements, names] = await Promise.all([
+    const [participants, participation, actions, statements, names, links] = await Promise.all([
       this.db.selectFrom('treaty_participants').selectAll().execute(),
       this.db.selectFrom('treaty_participation').selectAll().where('instrument_id', '=', id).execute(),
       this.db.selectFrom('treaty_actions').selectAll().where('instrument_id', '=', id).execute(),
@@ -76,8 +76,18 @@ export class TreatyService {
         .orderBy('participant')
         .execute(),
       this.db.selectFrom('treaty_participant_names').selectAll().execute(),
+      this.db.selectFrom('treaty_participant_links').selectAll().execute(),
     ]);
-    return buildStatus(row, parent?.entry_into_force ?? null, participants, participation, actions, statements, names);
+    return buildStatus(
+      row,
+      parent?.entry_into_force ?? null,
+      participants,
+      participation,
+      actions,
+      statements,
+      names,
+      links,
+    );
   }
 
   async list(): Promise<InstrumentSummary[]> {

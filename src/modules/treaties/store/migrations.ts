@@ -143,4 +143,21 @@ export const TREATY_MIGRATIONS: ModuleMigrations = {
       )
       .execute();
   },
+  /**
+   * Predecessor/successor links, rebuilt with one key column (so imports can log and undo them like other rows),
+   * their source and whether a curator wrote them. The first table was never written to.
+   */
+  async '20261204T1200_treaty_participant_links'(db) {
+    await db.schema.dropTable('treaty_participant_links').execute();
+    await db.schema
+      .createTable('treaty_participant_links')
+      .addColumn('id', 'text', (c) => c.primaryKey()) // successor|predecessor
+      .addColumn('code', 'text', (c) => c.notNull()) // the successor
+      .addColumn('predecessor', 'text', (c) => c.notNull())
+      .addColumn('on_date', 'text')
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('note', 'text')
+      .addColumn('curated_by', 'text') // a curator's write (kept over later imports); null when imported
+      .execute();
+  },
 };

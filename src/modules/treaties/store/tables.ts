@@ -28,10 +28,13 @@ export interface ParticipantNameRow {
   note: string | null;
 }
 export interface ParticipantLinkRow {
+  id: string;
   code: string;
   predecessor: string;
   on_date: string | null;
+  source: string;
   note: string | null;
+  curated_by: string | null;
 }
 export interface ActionRow {
   id: string;
@@ -126,5 +129,6 @@ export const IMPORTED_TABLES = {
   treaty_participation: 'id',
   treaty_statements: 'id',
   treaty_notifications: 'cn_ref',
+  treaty_participant_links: 'id',
 } as const;
 export type ImportedTable = keyof typeof IMPORTED_TABLES;

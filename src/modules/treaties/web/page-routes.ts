@@ -8,6 +8,7 @@ import { loadWorldMap } from '../../../kernel/web/world-map.ts';
 import type { TreatyServices } from '../services/services.ts';
 import { DEMO_SOURCE, UN_PARTIES } from '../services/demo-seed.ts';
 import { loadProfile } from '../services/profile.ts';
+import { notificationItems } from '../http/csv.ts';
 import { treatyListPage } from './list-page.ts';
 import { SORTS, treatyPage, type Sort } from './treaty-page.ts';
 import { profilePage } from './profile-page.ts';
@@ -45,7 +46,9 @@ export function treatyPages(app: FastifyInstance, s: TreatyServices, sections: (
       const partial =
         status.instrument.statusSource === DEMO_SOURCE && status.instrument.id === 'XVIII-12-a' ? UN_PARTIES : null;
       const today = new Date().toISOString().slice(0, 10);
-      return sendHtml(reply, treatyPage(req.t, status, { sort, desc: req.query.dir === 'desc', partial, today }));
+      const notifications = notificationItems(await s.treaties.notifications(req.params.id));
+      const desc = req.query.dir === 'desc';
+      return sendHtml(reply, treatyPage(req.t, status, { sort, desc, partial, today, notifications }));
     },
   );
 

@@ -1,6 +1,9 @@
 /** Small pieces the treaty pages share: dates, an action's text, the status of one participant. */
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
-import type { ActionView, ParticipantStatus } from '../services/status-model.ts';
+import { html, safeUrl, type SafeHtml } from '../../../kernel/web/html.ts';
+import { FORMER_STATES } from '../domain/participants.ts';
+import type { LinkView, ParticipantLinks } from '../services/link-service.ts';
+import type { ActionView, EntryIntoForceDetail, ParticipantStatus } from '../services/status-model.ts';
 
 /** 21 Aug 2002, as the UN's status tables write dates (the month names are in the catalog). */
 export function fmtDate(t: Translator, iso: string | null | undefined): string {
@@ -30,4 +33,31 @@ export function statusText(t: Translator, p: ParticipantStatus | null): string {
   }
   if (p.signature?.date) return t.t('treaties.section.signatory', { date: fmtDate(t, p.signature.date) });
   return t.t('treaties.section.notRecorded');
+}
+
+const FORMER_STATE_CODES = new Set(FORMER_STATES.map((f) => f.code));
+
+/** "successor of Serbia and Montenegro (3 Jun 2006, source)"; one line per link, empty when none. */
+export function linksText(t: Translator, l: ParticipantLinks): SafeHtml {
+  const one = (key: string) => (x: LinkView) => {
+    const name = FORMER_STATE_CODES.has(x.code) ? x.name : html`<a href="/countries/${x.code}">${x.name}</a>`;
+    const source = safeUrl(x.source) ? html`<a href="${x.source}">${t.t('treaties.links.source')}</a>` : x.source;
+    const date = x.date ? html`${fmtDate(t, x.date)}, ` : '';
+    return html`<br><span class="muted treaty-link">${t.t(key)} ${name} (${date}${source})</span>`;
+  };
+  return html`${l.predecessors.map(one('treaties.links.successorOf'))}${l.successors.map(
+    one('treaties.links.predecessorOf'),
+  )}`;
+}
+
+/** The date with its basis; where a recorded date differs from the computed one, both, marked. */
+export function eifText(t: Translator, d: EntryIntoForceDetail | null): SafeHtml | string {
+  if (!d) return '';
+  const basis = t.t(d.basis === 'computed' ? 'treaties.page.computed' : 'treaties.page.recorded');
+  const differs = d.disagrees
+    ? html`<br><strong class="treaty-eif-differs">${t.t('treaties.page.eifDiffers', {
+        recorded: fmtDate(t, d.recorded),
+      })}</strong>`
+    : '';
+  return html`${fmtDate(t, d.date)} <span class="muted">(${basis})</span>${differs}`;
 }

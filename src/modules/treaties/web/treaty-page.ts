@@ -14,7 +14,9 @@ import {
   type ParticipantStatus,
   type StatementView,
 } from '../services/status-model.ts';
-import { actionCell, fmtDate } from './parts.ts';
+import { actionCell, eifText, fmtDate, linksText } from './parts.ts';
+import { notificationsTable } from './notifications-table.ts';
+import type { NotificationItem } from '../http/csv.ts';
 
 export const SORTS = ['participant', 'signature', 'consent', 'eif'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -104,11 +106,7 @@ function table(t: Translator, s: InstrumentStatus, sort: Sort, desc: boolean): S
     return html`<th scope="col"${aria}><a href="${href}">${labels[k]}</a>${active ? (desc ? ' ▼' : ' ▲') : ''}</th>`;
   };
   const rows = sortParticipants(s.participants, sort, desc).map((p) => {
-    const eif = p.entryIntoForce
-      ? html`${fmtDate(t, p.entryIntoForce)} <span class="muted">(${t.t(
-          p.entryIntoForceBasis === 'computed' ? 'treaties.page.computed' : 'treaties.page.recorded',
-        )})</span>`
-      : '';
+    const eif = eifText(t, p.entryIntoForceDetail);
     const consent = p.withdrawal?.date
       ? html`${actionCell(t, p.consent)}; ${t.t('treaties.page.withdrawn', { date: fmtDate(t, p.withdrawal.date) })}`
       : actionCell(t, p.consent);
@@ -116,7 +114,8 @@ function table(t: Translator, s: InstrumentStatus, sort: Sort, desc: boolean): S
     const formerly = former
       ? html`<br><span class="muted">${t.t('treaties.page.formerly', { names: former })}</span>`
       : '';
-    return html`<tr><th scope="row"><a href="/countries/${p.code}">${p.nameAsListed}</a>${formerly}</th>
+    const links = linksText(t, p);
+    return html`<tr><th scope="row"><a href="/countries/${p.code}">${p.nameAsListed}</a>${formerly}${links}</th>
 <td>${actionCell(t, p.signature)}</td><td>${consent}</td><td>${eif}</td><td>${p.sources.join(', ')}</td></tr>`;
   });
   const id = s.instrument.id;
@@ -169,7 +168,7 @@ function statements(t: Translator, list: readonly StatementView[]): SafeHtml {
 export function treatyPage(
   t: Translator,
   s: InstrumentStatus,
-  opts: { sort: Sort; desc: boolean; partial: PartialNote | null; today: string },
+  opts: { sort: Sort; desc: boolean; partial: PartialNote | null; today: string; notifications: NotificationItem[] },
 ): string {
   const i = s.instrument;
   const r = i.eifRule;
@@ -220,7 +219,8 @@ ${source ? html`${t.t('treaties.page.source')} ${source}` : ''}</p>
 ${timeline(t, s, opts.today)}
 ${map(t, s)}
 ${table(t, s, opts.sort, opts.desc)}
-${statements(t, s.statements)}`;
+${statements(t, s.statements)}
+${notificationsTable(t, i.id, opts.notifications)}`;
   return page(
     t,
     {
