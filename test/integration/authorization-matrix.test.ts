@@ -1400,6 +1400,16 @@ function libraryRows(): Row[] {
     { route: 'GET /library', request: get('/library?type=manual'), allow: EVERYONE },
     { route: 'GET /oai', request: get('/oai?verb=Identify'), allow: EVERYONE },
     {
+      route: 'POST /oai',
+      request: async () => ({
+        method: 'POST',
+        url: '/oai',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'verb=Identify',
+      }),
+      allow: EVERYONE,
+    },
+    {
       route: 'GET /api/v1/resources/:id',
       variant: 'published',
       request: async () => ({ method: 'GET', url: `/api/v1/resources/${await ownersResource('published')}` }),
