@@ -30,7 +30,10 @@ beforeAll(async () => {
   t = await makeTestApp();
   const laws = t.services.laws;
   const law = (id: string, status: string, provisions: unknown[]) =>
-    laws.create({ id, country: 'PHL', title: `Facet Act ${id}`, type: 'act', adopted: '2003-05-26', status, provisions } as never, SYSTEM);
+    laws.create(
+      { id, country: 'PHL', title: `Facet Act ${id}`, type: 'act', adopted: '2003-05-26', status, provisions } as never,
+      SYSTEM,
+    );
   await law('phl-facet', 'published', [
     provision('sec_3', 'Trafficking in persons by deception for forced labour.', ['tip.3.a']),
     provision('sec_5', 'Attempted trafficking is punished.', ['tip.5.2.a']),

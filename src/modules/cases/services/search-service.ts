@@ -165,11 +165,15 @@ export class SearchService {
         );
     }
     return {
-      query: { q, normalized: query.text || Object.keys(query.filters).length
-          ? params.kinds
-            ? this.language.format(query)
-            : formatQuery(query)
-          : null },
+      query: {
+        q,
+        normalized:
+          query.text || Object.keys(query.filters).length
+            ? params.kinds
+              ? this.language.format(query)
+              : formatQuery(query)
+            : null,
+      },
       total: result.total,
       sort,
       hits: result.hits.map((h): { summary: HitSummary } | { other: KindHit } =>

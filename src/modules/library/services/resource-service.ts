@@ -30,7 +30,14 @@ import {
   type ResourceInput,
 } from '../domain/resource.ts';
 import type { LibraryDb } from '../store/schema.ts';
-import { getResource, getResources, resourcesInStatus, insertResource, updateResource, type Conn } from '../store/resource-repo.ts';
+import {
+  getResource,
+  getResources,
+  resourcesInStatus,
+  insertResource,
+  updateResource,
+  type Conn,
+} from '../store/resource-repo.ts';
 
 export const RESOURCE_KIND = 'resource';
 

@@ -85,7 +85,10 @@ export async function resourcesInStatus(conn: Conn, status: RecordStatus): Promi
     .where('status', '=', status)
     .orderBy('id')
     .execute();
-  const rows = await getResources(conn, ids.map((r) => r.id));
+  const rows = await getResources(
+    conn,
+    ids.map((r) => r.id),
+  );
   return ids.map((r) => rows.get(r.id)!).filter(Boolean);
 }
 
