@@ -1397,6 +1397,15 @@ function libraryRows(): Row[] {
   const REPORT_READERS: readonly Who[] = [...EDITORS, 'token read', 'token all'];
   return [
     { route: 'GET /api/v1/resources', request: get('/api/v1/resources?q=matrix'), allow: EVERYONE },
+    ...(['draft', 'in_review', 'withdrawn'] as const).map((status) => ({
+      route: 'GET /api/v1/resources',
+      variant: `status=${status}`,
+      request: async () => {
+        await ownersResource(); // at least one unpublished resource exists
+        return { method: 'GET', url: `/api/v1/resources?status=${status}` };
+      },
+      allow: [...EDITORS, 'token read', 'token write', 'token import', 'token all'] as readonly Who[],
+    })),
     { route: 'GET /library', request: get('/library?type=manual'), allow: EVERYONE },
     { route: 'GET /oai', request: get('/oai?verb=Identify'), allow: EVERYONE },
     {

@@ -66,6 +66,11 @@ export abstract class EngineCore<R> {
     return [...this.sources.keys()];
   }
 
+  /** Every source's facet declarations, once by name (the HTTP layer builds its parameters from them). */
+  facetDeclarations(): readonly FacetDef<never>[] {
+    return this.facetDefs;
+  }
+
   protected source(kind: string): SearchSource {
     const src = this.sources.get(kind);
     if (!src) throw new Error(`no search source of kind '${kind}'`);

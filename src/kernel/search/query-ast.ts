@@ -294,6 +294,12 @@ function normalize(lang: QueryLanguage, kind: FilterKind, v: string): string | R
     };
   }
   const values = lang.valuesOf.get(kind);
+  if (values === 'code') {
+    // Codes without a declared list (a Protocol article such as tip.3.a): the facet's own schema decides.
+    const r = lang.facets.find((f) => f.query.key === kind)!.schema.safeParse(v);
+    if (r.success) return r.data;
+    return { what: `a valid ${lang.filterCanonical[kind]} value`, hint: r.error.issues[0]?.message };
+  }
   if (values === 'country') {
     if (isCountryCode(v.toUpperCase())) return v.toUpperCase();
     const fold = foldName(v);

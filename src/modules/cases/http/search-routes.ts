@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../kernel/validation.ts';
 import { CASE_FACETS } from '../search/facet-fields.ts';
-import { KIND_FACET } from '../../../kernel/search/facet-registry.ts';
+import { KIND_FACET, type FacetDef } from '../../../kernel/search/facet-registry.ts';
 import type { SearchService } from '../services/search-service.ts';
 import type { FacetSelection } from '../search/search-engine.ts';
 import { multi, single, year } from './query-params.ts';
@@ -45,9 +45,26 @@ export function searchQuerySchema(maxPageSize: number) {
   });
 }
 
+/**
+ * The list parameters of the other sources' facets (`article`, `in_force`, `type`, `topic`,
+ * `activity_country` ...), read off the engine's sources: those the case schema does not have already.
+ */
+export function otherFacets(all: readonly FacetDef<never>[]): FacetDef<never>[] {
+  const taken = new Set<string>(['q', 'sort', 'limit', 'cursor', 'facets', 'kind']);
+  for (const f of CASE_FACETS) {
+    if ('range' in f) [f.range.from, f.range.to].forEach((p) => taken.add(p));
+    else taken.add(f.param);
+  }
+  return all.filter((f) => !f.range && !taken.has(f.param) && (taken.add(f.param), true));
+}
+
 export function searchRoutes(app: FastifyInstance, deps: { search: SearchService; maxPageSize: number }): void {
   // `kind` opens the other kinds of the one search; without it the answer is the case search's.
-  const schema = searchQuerySchema(deps.maxPageSize).extend({ kind: multi(KIND_FACET.schema) });
+  const others = otherFacets(deps.search.facetDefs());
+  const schema = searchQuerySchema(deps.maxPageSize).extend({
+    kind: multi(KIND_FACET.schema),
+    ...Object.fromEntries(others.map((f) => [f.param, multi(f.schema)])),
+  });
 
   app.get(
     '/api/v1/search',
@@ -68,7 +85,7 @@ export function searchRoutes(app: FastifyInstance, deps: { search: SearchService
       const { kind, ...rest } = p;
       const params = {
         q: p.q,
-        selection: selectionOf(rest),
+        selection: selectionOf(rest, others),
         sort: p.sort,
         limit: p.limit,
         cursor: p.cursor,
@@ -106,9 +123,13 @@ export function searchRoutes(app: FastifyInstance, deps: { search: SearchService
 type SearchParamsParsed = z.output<ReturnType<typeof searchQuerySchema>>;
 
 /** The facet selection of a search request's parameters. */
-export function selectionOf(p: Omit<SearchParamsParsed, 'q' | 'sort' | 'limit' | 'cursor' | 'facets'>): FacetSelection {
+export function selectionOf(
+  p: Omit<SearchParamsParsed, 'q' | 'sort' | 'limit' | 'cursor' | 'facets'>,
+  others: readonly FacetDef<never>[] = [],
+): FacetSelection {
   const params = p as Record<string, unknown>;
   const selection: Record<string, unknown> = {};
+  for (const f of others) if (params[f.param] !== undefined) selection[f.name] = params[f.param];
   for (const f of CASE_FACETS) {
     if ('range' in f) {
       if (params[f.range.from] !== undefined) selection.yearFrom = params[f.range.from];

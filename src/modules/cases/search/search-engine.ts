@@ -3,6 +3,7 @@
  * PostgreSQL later, any other behind the same contract) implements it. Engines index published
  * cases only, so nothing unpublished can reach a hit, a snippet, a facet count or a similar-case list.
  */
+import type { FacetDef } from '../../../kernel/search/facet-registry.ts';
 import type { ParsedQuery } from '../../../kernel/search/query-ast.ts';
 import type { SearchResult } from '../../../kernel/search/search-engine.ts';
 import type { FacetSelection } from './facet-index.ts';
@@ -43,6 +44,8 @@ export interface SearchEngine {
   readonly name: string;
   /** The kinds of its sources. */
   kinds(): string[];
+  /** Every source's facet declarations, once by name. */
+  facetDeclarations(): readonly FacetDef<never>[];
   /** Keeps the index in step with a source's store (by kind), inside the store's write transaction. */
   writeHookFor(kind: string): WriteHook;
   /** Indexes changes of a source whose store has no write hook, in one transaction of their own. */

@@ -8,6 +8,8 @@ import { countryByCode } from '../../../kernel/geo/countries.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import { parseQuery, formatQuery } from '../search/query-parser.ts';
+import { parseQuery as parseWith, QueryLanguage } from '../../../kernel/search/query-parser.ts';
+import type { FacetDef } from '../../../kernel/search/facet-registry.ts';
 import { formatReasons } from '../search/similar-reasons.ts';
 import { FACET_FIELDS, facetLabel, type FacetField } from '../search/facet-fields.ts';
 import type { FacetSelection, SearchEngine, SearchSort, Snippet } from '../search/search-engine.ts';
@@ -92,12 +94,20 @@ export function summarize(rec: CaseRecord, score: number, fuzzy: boolean, snippe
 
 export class SearchService {
   private readonly cursors: () => Promise<CursorCodec>;
+  /** The query language of every source's facets (`article:`, `type:` ...), for searches with `kind`. */
+  private readonly language: QueryLanguage;
 
   constructor(
     private readonly engine: SearchEngine,
     store: CaseStore,
   ) {
     this.cursors = cursorCodecOf(store);
+    this.language = new QueryLanguage(engine.facetDeclarations());
+  }
+
+  /** Every source's facet declarations (URL parameters and their value schemas), once by name. */
+  facetDefs(): readonly FacetDef<never>[] {
+    return this.engine.facetDeclarations();
   }
 
   /** Cases only (no `kind` parameter): the response of the case search as it always was. */
@@ -121,7 +131,8 @@ export class SearchService {
 
   private async run(params: SearchParams) {
     const q = params.q ?? '';
-    const query = parseQuery(q);
+    // Without `kind`, the case language as always; with it, every source's filters.
+    const query = params.kinds ? (parseWith(q, this.language) as ReturnType<typeof parseQuery>) : parseQuery(q);
     const sort: SearchSort = params.sort ?? (query.text ? 'relevance' : 'date_desc');
     if (sort === 'relevance' && !query.text && params.sort) {
       // Relevance without words is date order; say so rather than silently ignoring it.
@@ -154,7 +165,15 @@ export class SearchService {
         );
     }
     return {
-      query: { q, normalized: query.text || Object.keys(query.filters).length ? formatQuery(query) : null },
+      query: {
+        q,
+        normalized:
+          query.text || Object.keys(query.filters).length
+            ? params.kinds
+              ? this.language.format(query)
+              : formatQuery(query)
+            : null,
+      },
       total: result.total,
       sort,
       hits: result.hits.map((h): { summary: HitSummary } | { other: KindHit } =>

@@ -49,6 +49,13 @@ export function present(r: Resource) {
   return { ...r, files: r.files.map((f) => ({ ...f, url: fileUrl(r.id, f.language, f.filename) })) };
 }
 
+/** `status` of the unpublished lists (published resources are searched, not listed by status). */
+const UnpublishedQuery = z.strictObject({
+  status: z.enum(['draft', 'in_review', 'withdrawn'], {
+    error: "status must be 'draft', 'in_review' or 'withdrawn' (published resources: leave status out)",
+  }),
+});
+
 export function resourceRoutes(app: FastifyInstance, deps: LibraryRouteDeps): void {
   const { resources } = deps.library;
 
@@ -57,11 +64,19 @@ export function resourceRoutes(app: FastifyInstance, deps: LibraryRouteDeps): vo
     {
       schema: {
         tags: ['library'],
-        summary: 'Search published library resources (q, type, language, topic, country, year_from, year_to)',
+        summary:
+          'Search published library resources (q, type, language, topic, country, year_from, year_to); ' +
+          'status=draft|in_review|withdrawn lists unpublished ones for editors',
       },
     },
     async (req) => {
-      const p = parseOrThrow(resourceSearchSchema(deps.maxPageSize), req.query, 'search parameters');
+      const { status, ...query } = req.query as Record<string, unknown>;
+      if (status !== undefined) {
+        const s = parseOrThrow(UnpublishedQuery, { status }, 'query').status;
+        const items = await resources.unpublished(s, req.actor);
+        return { total: items.length, items: items.map((r) => present(r)), facets: {}, nextCursor: null };
+      }
+      const p = parseOrThrow(resourceSearchSchema(deps.maxPageSize), query, 'search parameters');
       const res = await deps.search.searchKinds({
         q: p.q,
         kinds: ['resource'],

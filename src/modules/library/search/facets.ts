@@ -15,6 +15,7 @@ export const RESOURCE_FACETS: readonly FacetDef<Resource>[] = [
     schema: z.enum(RESOURCE_TYPES, {
       error: (iss) => `unknown type '${String(iss.input)}'; allowed: ${RESOURCE_TYPES.join(', ')}`,
     }),
+    query: { key: 'resourceType', names: ['type', 'types'], values: 'code', order: 110, codes: RESOURCE_TYPES },
     labelKey: 'library.facet.type',
     label: 'Type',
     valueLabel: words,
@@ -51,6 +52,7 @@ export const RESOURCE_FACETS: readonly FacetDef<Resource>[] = [
     schema: z.enum(TOPICS, {
       error: (iss) => `unknown topic '${String(iss.input)}'; allowed: ${TOPICS.join(', ')}`,
     }),
+    query: { key: 'topic', names: ['topic', 'topics'], values: 'code', order: 111, codes: TOPICS },
     labelKey: 'library.facet.topic',
     label: 'Topic',
     valueLabel: words,

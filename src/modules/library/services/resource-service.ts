@@ -30,7 +30,14 @@ import {
   type ResourceInput,
 } from '../domain/resource.ts';
 import type { LibraryDb } from '../store/schema.ts';
-import { getResource, getResources, insertResource, updateResource, type Conn } from '../store/resource-repo.ts';
+import {
+  getResource,
+  getResources,
+  resourcesInStatus,
+  insertResource,
+  updateResource,
+  type Conn,
+} from '../store/resource-repo.ts';
 
 export const RESOURCE_KIND = 'resource';
 
@@ -217,6 +224,13 @@ export class ResourceService {
       successorId: r.withdrawal.successorId,
       withdrawnAt: r.withdrawal.at,
     };
+  }
+
+  /** The resources in an unpublished status, for those who may read unpublished records (never the public). */
+  async unpublished(status: Exclude<RecordStatus, 'published'>, actor: Actor): Promise<Resource[]> {
+    if (!can(actor, 'record.read_unpublished'))
+      throw new AppError('FORBIDDEN', 'listing unpublished resources needs record.read_unpublished');
+    return (await resourcesInStatus(this.db, status)).map((r) => r.resource);
   }
 
   /** Published resources by id (for the search, the OAI provider and the country profile). */

@@ -77,6 +77,21 @@ export async function getResources(conn: Conn, ids: readonly string[]): Promise<
   return out;
 }
 
+/** Every resource in one status, newest change first (the editors' lists of unpublished resources). */
+export async function resourcesInStatus(conn: Conn, status: RecordStatus): Promise<ResourceRow[]> {
+  const ids = await conn
+    .selectFrom('library_resources')
+    .select('id')
+    .where('status', '=', status)
+    .orderBy('id')
+    .execute();
+  const rows = await getResources(
+    conn,
+    ids.map((r) => r.id),
+  );
+  return ids.map((r) => rows.get(r.id)!).filter(Boolean);
+}
+
 export async function getResource(conn: Conn, id: string): Promise<ResourceRow | undefined> {
   return (await getResources(conn, [id])).get(id);
 }
