@@ -10,7 +10,7 @@ import { boot, closeServices, type Services } from '../../src/app/boot.ts';
 import { noteSource, type Note } from '../fixtures/test-kind-source.ts';
 import { freshPgDatabase, pgTestUrl, PG_MISSING } from '../helpers/pg.ts';
 import { tempDbPath } from '../helpers/test-app.ts';
-import { recordVersions } from '../../src/modules/platform/index.ts';
+import { recordChange, recordVersions, tokenActor } from '../../src/modules/platform/index.ts';
 
 interface NotesDb {
   t_notes: { id: string; title: string };
@@ -93,6 +93,33 @@ function contract(name: string, env: () => Promise<Record<string, string>>): voi
       expect((await titleAt('2022-06-01'))?.title).toBe('second');
       expect(await recordVersions.asAt(db, 'note', 'n1', '2019-01-01')).toBeUndefined();
       expect((await recordVersions.list(db, 'note', 'n1')).map((x) => x.version)).toEqual([2, 1]);
+    });
+
+    it("records a register's write as a version and an audit entry, naming the person behind a token", async () => {
+      const actor = tokenActor({
+        id: 'tok-1',
+        label: 'partner',
+        scopes: ['write'],
+        userId: 'u-9',
+        ownerRole: 'editor',
+      });
+      await s.database.transaction(async (tx) => {
+        await recordChange(tx.trx, actor, {
+          kind: 'note',
+          id: 'n3',
+          version: 1,
+          status: 'draft',
+          record: { title: 'third' },
+          action: 'create',
+          changed: ['title'],
+          at: '2023-03-03T03:03:03.000Z',
+          details: { source: 'test' },
+        });
+      });
+      const [v] = await recordVersions.list(s.database.kysely(), 'note', 'n3');
+      expect(v).toMatchObject({ version: 1, action: 'create', actorId: 'u-9', actorLabel: 'token partner' });
+      const entries = await s.store.audit.list({ action: 'note.create', limit: 5 });
+      expect(entries.map((e) => [e.targetId, e.details])).toEqual([['n3', { version: 1, source: 'test' }]]);
     });
   });
 }

@@ -22,6 +22,7 @@ export {
   type SessionInfo,
 } from './services/account-service.ts';
 export { AuditService, audit, auditEntry, AUDIT_CSV_COLUMNS } from './services/audit-service.ts';
+export { recordChange, requireMove, type RecordChange } from './services/record-workflow.ts';
 export {
   createPlatformServices,
   DEFAULT_ACCOUNT_OPTIONS,

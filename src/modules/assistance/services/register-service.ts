@@ -9,15 +9,14 @@ import type { z } from 'zod';
 import { AppError, notFound, type FieldIssue } from '../../../kernel/errors.ts';
 import type { ModuleDatabase, WriteTx } from '../../../kernel/db/sql-database.ts';
 import {
-  audit,
   can,
   canCreateWithStatus,
   canEdit,
   canView,
   canViewRestricted,
-  platformRepos,
+  recordChange,
   recordVersions,
-  transitionOf,
+  requireMove,
   type Actor,
   type RecordStatus,
   type RecordVersionSummary,
@@ -169,13 +168,7 @@ export class RegisterService<S extends z.ZodType, T extends { id: string }> {
     return this.database.transaction<AssistanceDb, Stored<T>>(async (tx) => {
       const before = await records.get<T>(tx.trx, this.kind, id);
       if (!before || !canView(actor, access(before), 'record')) throw notFound(this.kind, id);
-      const t = transitionOf(before.status, to);
-      if (!t)
-        throw new AppError('CONFLICT', `no move from ${before.status} to ${to}`, [
-          { path: 'to', message: 'not allowed' },
-        ]);
-      if (!t.allowed(actor, access(before), 'record'))
-        throw new AppError('FORBIDDEN', `you may not ${t.name} ${this.kind} '${id}'`);
+      const t = requireMove(actor, access(before), to, `${this.kind} '${id}'`);
       const after: Stored<T> = {
         ...before,
         status: to,
@@ -204,7 +197,7 @@ export class RegisterService<S extends z.ZodType, T extends { id: string }> {
     changed: string[],
   ): Promise<void> {
     const id = after.record.id;
-    await recordVersions.add(tx.trx, {
+    await recordChange(tx.trx, actor, {
       kind: this.kind,
       id,
       version: after.version,
@@ -212,20 +205,9 @@ export class RegisterService<S extends z.ZodType, T extends { id: string }> {
       record: after.record,
       action,
       changed,
-      actorId: actor.userId,
-      actorLabel: actor.label,
       at: after.updatedAt,
+      details: { status: after.status },
     });
-    await audit(
-      platformRepos(tx.trx).audit,
-      actor,
-      `${this.kind}.${action}`,
-      { type: this.kind, id },
-      {
-        version: after.version,
-        status: after.status,
-      },
-    );
     if (this.spec.searchKind) await tx.indexed(this.spec.searchKind, { id, before, after });
   }
 }

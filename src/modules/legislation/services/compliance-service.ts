@@ -8,7 +8,7 @@ import { AppError, type FieldIssue } from '../../../kernel/errors.ts';
 import { parseOrThrow } from '../../../kernel/validation.ts';
 import { isCountryCode } from '../../../kernel/geo/countries.ts';
 import type { ModuleDatabase } from '../../../kernel/db/sql-database.ts';
-import { audit, platformRepos, recordVersions, SYSTEM, type Actor, type RecordStatus } from '../../platform/index.ts';
+import { recordChange, recordVersions, SYSTEM, type Actor, type RecordStatus } from '../../platform/index.ts';
 import {
   AssessmentInputSchema,
   assessmentId,
@@ -185,7 +185,7 @@ export class ComplianceService {
       const before = await assessments.get(tx.trx, id);
       if (!before)
         throw new AppError('NOT_FOUND', `no assessment of '${element}' for ${country}`, { field: 'element' });
-      const name = mustMove(actor, before.status, to);
+      const name = mustMove(actor, before.status, to, `the assessment of '${element}' for ${country}`);
       const after = { ...before, status: to, version: before.version + 1, updatedAt: new Date().toISOString() };
       await assessments.put(tx.trx, after, false);
       await this.record(tx.trx, after, name, actor);
@@ -238,7 +238,7 @@ export class ComplianceService {
   }
 
   private async record(db: Conn, a: Assessment, action: string, actor: Actor): Promise<void> {
-    await recordVersions.add(db, {
+    await recordChange(db, actor, {
       kind: 'assessment',
       id: a.id,
       version: a.version,
@@ -246,19 +246,8 @@ export class ComplianceService {
       record: a,
       action,
       changed: action === 'edit' || action === 'create' ? ['result', 'reasoning', 'evidence'] : ['status'],
-      actorId: actor.userId ?? actor.id,
-      actorLabel: actor.label,
       at: a.updatedAt,
+      details: { result: a.result },
     });
-    await audit(
-      platformRepos(db).audit,
-      actor,
-      `assessment.${action}`,
-      { type: 'assessment', id: a.id },
-      {
-        version: a.version,
-        result: a.result,
-      },
-    );
   }
 }

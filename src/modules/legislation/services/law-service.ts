@@ -6,7 +6,7 @@
 import { AppError, type FieldIssue } from '../../../kernel/errors.ts';
 import { parseOrThrow } from '../../../kernel/validation.ts';
 import type { ModuleDatabase, WriteTx } from '../../../kernel/db/sql-database.ts';
-import { audit, platformRepos, recordVersions, type Actor, type RecordStatus } from '../../platform/index.ts';
+import { recordChange, type Actor, type RecordStatus } from '../../platform/index.ts';
 import {
   AmendmentInputSchema,
   LawInputSchema,
@@ -185,7 +185,7 @@ export class LawService {
     return this.db.transaction<LegislationDb, LawWork>(async (tx) => {
       const before = await laws.get(tx.trx, id);
       if (!before) throw new AppError('NOT_FOUND', `no law '${id}'`, { field: 'id' });
-      const name = mustMove(actor, before.status, to);
+      const name = mustMove(actor, before.status, to, `law '${id}'`);
       const after: LawWork = {
         ...before,
         status: to,
@@ -201,7 +201,7 @@ export class LawService {
   }
 
   private async record(tx: Tx, w: LawWork, action: string, changed: string[], actor: Actor): Promise<void> {
-    await recordVersions.add(tx.trx, {
+    await recordChange(tx.trx, actor, {
       kind: 'law',
       id: w.id,
       version: w.version,
@@ -209,11 +209,8 @@ export class LawService {
       record: w,
       action,
       changed,
-      actorId: actor.userId ?? actor.id,
-      actorLabel: actor.label,
       at: w.updatedAt,
     });
-    await audit(platformRepos(tx.trx).audit, actor, `law.${action}`, { type: 'law', id: w.id }, { version: w.version });
   }
 
   /** Keeps the provisions' search entries in step with the law (status, repeal) and their wordings. */

@@ -1,6 +1,6 @@
 /** The record.* rules as the legislation register applies them (writes are for editors and write tokens). */
 import { AppError } from '../../../kernel/errors.ts';
-import { ANONYMOUS, availableTransitions, can, canView, type Actor, type RecordStatus } from '../../platform/index.ts';
+import { ANONYMOUS, can, canView, requireMove, type Actor, type RecordStatus } from '../../platform/index.ts';
 
 export const PUBLIC: Actor = ANONYMOUS;
 
@@ -18,13 +18,7 @@ export function mustPublishDirectly(actor: Actor, status: RecordStatus): void {
     throw new AppError('FORBIDDEN', 'creating a published record needs publish rights', { field: 'status' });
 }
 
-/** Checks a workflow move; returns the transition's name for the version and audit. */
-export function mustMove(actor: Actor, from: RecordStatus, to: RecordStatus): string {
-  const t = availableTransitions(actor, { status: from, ownerId: null }, 'record').find((x) => x.to === to);
-  if (!t)
-    throw new AppError('FORBIDDEN', `cannot move from ${from} to ${to}`, {
-      field: 'to',
-      allowed: availableTransitions(actor, { status: from, ownerId: null }, 'record').map((x) => x.to),
-    });
-  return t.name;
+/** Checks a workflow move (laws and assessments have no owner); returns the move's name for the version and audit. */
+export function mustMove(actor: Actor, from: RecordStatus, to: RecordStatus, what: string): string {
+  return requireMove(actor, { status: from, ownerId: null }, to, what).name;
 }

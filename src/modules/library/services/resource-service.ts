@@ -8,16 +8,14 @@ import { AppError, notFound } from '../../../kernel/errors.ts';
 import type { ModuleDatabase, WriteTx } from '../../../kernel/db/sql-database.ts';
 import { issuesOf } from '../../../kernel/validation.ts';
 import {
-  audit,
-  availableTransitions,
   can,
   canCreateWithStatus,
   canEdit,
   canView,
   canViewRestricted,
-  platformRepos,
+  recordChange,
   recordVersions,
-  transitionOf,
+  requireMove,
   type Actor,
   type RecordStatus,
   type RecordVersionSummary,
@@ -157,14 +155,7 @@ export class ResourceService {
         throw notFound('resource', id);
       const before = row.resource;
       const access = { status: before.status, ownerId: row.ownerId };
-      const move = transitionOf(before.status, input.to);
-      if (!move)
-        throw new AppError('CONFLICT', `a resource cannot go from ${before.status} to ${input.to}`, {
-          field: 'to',
-          allowed: availableTransitions(actor, access, 'record').map((t) => t.to),
-        });
-      if (!move.allowed(actor, access, 'record'))
-        throw new AppError('FORBIDDEN', `you may not ${move.name} this resource`);
+      const move = requireMove(actor, access, input.to, `resource '${id}'`);
       const at = nowIso();
       let withdrawal = before.withdrawal;
       if (input.to === 'withdrawn') {
@@ -278,7 +269,7 @@ export class ResourceService {
     after: Resource,
     changed: string[],
   ): Promise<void> {
-    await recordVersions.add(tx.trx, {
+    await recordChange(tx.trx, actor, {
       kind: RESOURCE_KIND,
       id: after.id,
       version: after.version,
@@ -286,17 +277,8 @@ export class ResourceService {
       record: after,
       action,
       changed,
-      actorId: actor.userId,
-      actorLabel: actor.label,
       at: after.updatedAt,
     });
-    await audit(
-      platformRepos(tx.trx).audit,
-      actor,
-      `resource.${action}`,
-      { type: RESOURCE_KIND, id: after.id },
-      { version: after.version },
-    );
     await tx.indexed(RESOURCE_KIND, { id: after.id, before, after });
   }
 
