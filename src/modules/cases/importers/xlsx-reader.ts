@@ -5,21 +5,10 @@
  */
 import type ExcelJS from 'exceljs';
 import { AppError } from '../../../kernel/errors.ts';
+import { xlsxCellText } from '../../../kernel/io/xlsx-cell.ts';
 import type { DecodedItem } from '../services/jsonl-transfer.ts';
 import { checkHeader, type CsvMapping } from './csv-mapping.ts';
 import { csvRowToCase } from './csv-rows.ts';
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(v);
-}
 
 export async function* xlsxItems(file: string, mapping: CsvMapping): AsyncIterable<DecodedItem> {
   // Loaded on demand: exceljs is large, and every other command starts faster without it.
@@ -41,7 +30,7 @@ export async function* xlsxItems(file: string, mapping: CsvMapping): AsyncIterab
   try {
     for await (const sheet of reader) {
       for await (const row of sheet) {
-        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        const values = (row.values as ExcelJS.CellValue[]).slice(1).map(xlsxCellText);
         if (!header) {
           header = values.map((h) => h.trim());
           while (header.length && header[header.length - 1] === '') header.pop();

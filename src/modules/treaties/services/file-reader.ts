@@ -2,6 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../../../kernel/errors.ts';
+import { xlsxCellText } from '../../../kernel/io/xlsx-cell.ts';
 import type { Row } from '../domain/status-file.ts';
 
 export interface Table {
@@ -10,18 +11,6 @@ export interface Table {
 }
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v) return String(v.text);
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-    return '';
-  }
-  return String(v);
-}
 
 async function xlsxTable(bytes: Buffer): Promise<Table> {
   const { default: Excel } = await import('exceljs');
@@ -41,7 +30,7 @@ async function xlsxTable(bytes: Buffer): Promise<Table> {
   let header: string[] = [];
   const rows: Row[] = [];
   ws.eachRow({ includeEmpty: false }, (row, n) => {
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim());
+    const values = (row.values as ExcelJS.CellValue[]).slice(1).map((v) => xlsxCellText(v).trim());
     if (!header.length) header = values;
     else rows.push({ line: n, cells: Object.fromEntries(header.map((h, i) => [h.trim(), values[i] ?? ''])) });
   });
