@@ -6,7 +6,7 @@
  */
 import autocannon from 'autocannon';
 import Fastify from 'fastify';
-import { loadConfig } from '../src/kernel/config/config.ts';
+import { benchConfig, LIMITS_NOTE } from './bench-config.ts';
 import { boot } from '../src/app/boot.ts';
 import { createApp } from '../src/app/http-app.ts';
 import { seedDemo } from '../src/modules/cases/services/demo-seed.ts';
@@ -33,7 +33,7 @@ async function run(url: string, paths: string[]) {
   return result;
 }
 
-const config = loadConfig({ PALERMO_DB_PATH: tempDbPath(), PALERMO_LOG_LEVEL: 'silent' }, {}, null);
+const config = benchConfig({ PALERMO_DB_PATH: tempDbPath() });
 const services = await boot(config);
 await seedDemo(services);
 const ids: string[] = [];
@@ -77,7 +77,8 @@ writeSection(
   'api',
   'API: GET /api/v1/cases/{id}',
   `npm run bench:api -- --cases ${N} --seconds ${SECONDS} --connections ${CONNECTIONS}`,
-  `${N} generated cases plus the demo briefs in a SQLite file; ${CONNECTIONS} connections for ${SECONDS} s each, ` +
+  `${LIMITS_NOTE}\n\n` +
+    `${N} generated cases plus the demo briefs in a SQLite file; ${CONNECTIONS} connections for ${SECONDS} s each, ` +
     `cycling over 1,000 ids; autocannon in the same process as the server (loopback).\n\n` +
     table(
       ['server', 'requests/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'ratio to floor'],

@@ -5,7 +5,7 @@
  * Reuses the database of `npm run bench:search -- --size N` when present, else builds one.
  */
 import { existsSync } from 'node:fs';
-import { loadConfig } from '../src/kernel/config/config.ts';
+import { benchConfig, LIMITS_NOTE } from './bench-config.ts';
 import { boot } from '../src/app/boot.ts';
 import { createApp } from '../src/app/http-app.ts';
 import { generateCases } from './case-generator.ts';
@@ -15,7 +15,7 @@ const argv = process.argv.slice(2);
 const N = Number(argv[argv.indexOf('--size') + 1] || 100000) || 100000;
 const dbPath = `/tmp/palermo-bench/palermo-${N}.db`;
 const fresh = !existsSync(dbPath);
-const config = loadConfig({ PALERMO_DB_PATH: dbPath, PALERMO_LOG_LEVEL: 'silent' }, {}, null);
+const config = benchConfig({ PALERMO_DB_PATH: dbPath });
 const services = await boot(config);
 if (fresh) {
   await services.store.transaction(async (tx) => {
@@ -94,7 +94,8 @@ writeSection(
   `pages-${N}`,
   `Web pages at ${N.toLocaleString('en')} cases`,
   `npm run bench:pages -- --size ${N}`,
-  `First load = HTML + CSS + JS as sent with \`Accept-Encoding: br, gzip\` (${ws.encoding}); server time measured ` +
+  `${LIMITS_NOTE}\n\n` +
+    `First load = HTML + CSS + JS as sent with \`Accept-Encoding: br, gzip\` (${ws.encoding}); server time measured ` +
     `in-process (app.inject) over ${searchUrls.length} search pages (with facets and snippets; the second and third ` +
     `of each query reuse its text match, as facet clicks do) and ${caseUrls.length} case pages (with similar ` +
     `cases): a cold round, then the same pages again (warm: matches and similar-case lists cached). Budget: 100 ` +

@@ -23,7 +23,7 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import pg from 'pg';
-import { loadConfig } from '../src/kernel/config/config.ts';
+import { BENCH_ENV, benchConfig, LIMITS_NOTE } from './bench-config.ts';
 import { boot, closeServices, openStore } from '../src/app/boot.ts';
 import { migrateData } from '../src/app/migrate-data.ts';
 import type { Services } from '../src/modules/cases/services/services.ts';
@@ -75,8 +75,7 @@ await admin.query(`CREATE DATABASE ${dbName}`);
 const pgUrl = withDatabase(SERVER, dbName);
 const sqliteEnv = { PALERMO_DB_PATH: sqlitePath };
 const pgEnv = { DATABASE_URL: pgUrl };
-const configOf = (env: Record<string, string>) =>
-  loadConfig({ ...env, PALERMO_LOG_LEVEL: 'silent', PALERMO_SEED_DEMO: 'false' }, {}, null);
+const configOf = (env: Record<string, string>) => benchConfig({ ...env, PALERMO_SEED_DEMO: 'false' });
 
 let t = performance.now();
 {
@@ -156,10 +155,10 @@ async function server(env: Record<string, string>) {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
     env: {
       PATH: process.env.PATH,
+      ...BENCH_ENV,
       ...env,
       PALERMO_SEED_DEMO: 'false',
       PALERMO_LOG_LEVEL: 'warn',
-      PALERMO_RATE_LIMIT: '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -268,5 +267,5 @@ writeSection(
   `search-pg-${N}`,
   `Search speed at ${N.toLocaleString('en')} cases: PostgreSQL beside SQLite`,
   `npm run bench:search -- ${argv.join(' ')}`,
-  body,
+  `${LIMITS_NOTE}\n\n` + body,
 );

@@ -20,7 +20,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { loadConfig } from '../src/kernel/config/config.ts';
+import { BENCH_ENV, benchConfig, LIMITS_NOTE } from './bench-config.ts';
 import { boot, closeServices } from '../src/app/boot.ts';
 import { toRecord } from '../src/modules/cases/domain/case-record.ts';
 import { facetValuesOf, dateNumber } from '../src/modules/cases/search/facet-fields.ts';
@@ -75,7 +75,7 @@ const dbPath = join(WORK, `palermo-${N}.db`);
 // --reuse-db: measure queries on the database an earlier run built (its import rate is not re-measured).
 const reuse = argv.includes('--reuse-db') && existsSync(dbPath);
 if (!reuse) for (const s of ['', '-wal', '-shm']) rmSync(dbPath + s, { force: true });
-const config = loadConfig({ PALERMO_DB_PATH: dbPath, PALERMO_LOG_LEVEL: 'silent' }, {}, null);
+const config = benchConfig({ PALERMO_DB_PATH: dbPath });
 let services = await boot(config);
 let t = performance.now();
 let importRate = NaN;
@@ -167,11 +167,10 @@ async function server(cacheEntries: number) {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
     env: {
       PATH: process.env.PATH,
+      ...BENCH_ENV,
       PALERMO_DB_PATH: dbPath,
       PALERMO_SEED_DEMO: 'false',
       PALERMO_LOG_LEVEL: 'warn',
-      // A load test of one client: the per-client API rate limit (issue 6) would answer 429.
-      PALERMO_RATE_LIMIT: '0',
       PALERMO_SEARCH_CACHE: String(cacheEntries),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -351,5 +350,5 @@ writeSection(
   `search-${N}`,
   `Search speed at ${N.toLocaleString('en')} cases`,
   `npm run bench:search -- ${argv.join(' ')}`,
-  body,
+  `${LIMITS_NOTE}\n\n` + body,
 );

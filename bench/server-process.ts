@@ -1,0 +1,57 @@
+/**
+ * A real Palermo server in its own process (`palermo serve`) for the load and soak benchmarks: started with the
+ * benchmark environment (rate limits off), ready when /healthz answers, with its resident memory read from /proc.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { BENCH_ENV } from './bench-config.ts';
+
+const BIN = new URL('../bin/palermo.js', import.meta.url).pathname;
+
+export interface ServerProcess {
+  readonly child: ChildProcess;
+  readonly origin: string;
+  /** Milliseconds from spawn to the first healthy answer. */
+  readonly readyMs: number;
+  /** Resident memory now, and its peak so far (bytes). */
+  rss(): { now: number; peak: number };
+  stop(): Promise<void>;
+}
+
+function status(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(m?.[1] ?? NaN) * 1024;
+}
+
+export async function startServer(env: Record<string, string>, timeoutMs = 300_000): Promise<ServerProcess> {
+  const port = 39000 + Math.floor(Math.random() * 1000);
+  const started = performance.now();
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
+    env: { PATH: process.env.PATH, ...BENCH_ENV, PALERMO_SEED_DEMO: 'false', PALERMO_LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited with status ${child.exitCode} before it was ready`);
+    try {
+      if ((await fetch(`${origin}/healthz`)).ok) break;
+    } catch {
+      /* not yet listening */
+    }
+    if (performance.now() - started > timeoutMs) throw new Error('the server did not start');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const pid = child.pid!;
+  return {
+    child,
+    origin,
+    readyMs: performance.now() - started,
+    rss: () => ({ now: status(pid, 'VmRSS'), peak: status(pid, 'VmHWM') }),
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    },
+  };
+}
