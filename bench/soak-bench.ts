@@ -26,9 +26,9 @@ const cli = (...args: string[]) =>
     env: { PATH: process.env.PATH, PALERMO_DB_PATH: db.path, PALERMO_LOG_LEVEL: 'silent' },
     encoding: 'utf8',
   });
-cli('user', 'add', '--email', 'soak-bench@localhost', '--role', 'editor', '--name', 'soak benchmark');
+cli('user', 'add', '--email', 'soak-bench@example.org', '--role', 'editor', '--name', 'soak benchmark');
 const { secret } = JSON.parse(
-  cli('token', 'create', '--label', 'soak', '--scopes', 'read,write,import', '--user', 'soak-bench@localhost'),
+  cli('token', 'create', '--label', 'soak', '--scopes', 'read,write,import', '--user', 'soak-bench@example.org'),
 ) as { secret: string };
 
 const server = await startServer({ PALERMO_DB_PATH: db.path });
