@@ -10,7 +10,7 @@ import { matchTerm } from './terms.ts';
 
 const NAMES: Partial<Record<CsvTarget, string[]>> = {
   id: ['id', 'identifier', 'identificador', 'identifiant'],
-  title: ['title', 'case title', 'case name', 'name of the case', 'titulo', 'nombre del caso', 'caso', 'titre', 'intitule'],
+  title: ['title', 'case', 'case title', 'case name', 'name of the case', 'titulo', 'nombre del caso', 'caso', 'titre', 'intitule'],
   databaseNumber: ['database number', 'unodc no', 'unodc number', 'sherloc no', 'case no', 'case number', 'numero unodc', 'numero de caso', 'n unodc', 'numero de base de datos', 'numero', 'no'],
   jurisdiction: ['jurisdiction', 'country', 'state', 'jurisdiccion', 'pais', 'estado', 'juridiction', 'pays', 'etat'],
   identifiers: ['identifiers', 'docket', 'docket number', 'ecli', 'expediente', 'numero de expediente', 'rol', 'numero de dossier', 'dossier', 'reference'],
