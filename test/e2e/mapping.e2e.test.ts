@@ -46,6 +46,10 @@ describe.runIf(chromiumAvailable())('spreadsheet import in Chromium', () => {
 
   for (const javaScriptEnabled of [true, false]) {
     it(`upload, mapping form, dry run with the bad cell, import and undo (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      // axe-core runs in the page, so only where scripts run; the pages are the same either way.
+      const axe = async (page: Page) => {
+        if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
+      };
       const ctx = await browser.newContext({ javaScriptEnabled, acceptDownloads: true });
       const page = await ctx.newPage();
       await page.goto(`${base}/login`);
@@ -53,7 +57,7 @@ describe.runIf(chromiumAvailable())('spreadsheet import in Chromium', () => {
       await page.fill('#password', editor.password);
       await Promise.all([page.waitForURL(`${base}/editor`), page.click('form[action="/login"] button[type=submit]')]);
       await Promise.all([page.waitForURL(`${base}/editor/imports`), page.getByRole('link', { name: 'Import a spreadsheet' }).click()]);
-      expect(await seriousViolations(page)).toEqual([]);
+      await axe(page);
 
       await page.setInputFiles('#import-file', file);
       await click(page, 'Propose a mapping', /\/editor\/imports\/[a-f0-9]{32}$/);
@@ -65,14 +69,14 @@ describe.runIf(chromiumAvailable())('spreadsheet import in Chromium', () => {
       expect(await page.locator('tr', { hasText: 'confiscation of documents' }).last().textContent()).toContain(
         'Proposal: confirm',
       );
-      expect(await seriousViolations(page)).toEqual([]);
+      await axe(page);
 
       await click(page, 'Dry run', /\/editor\/imports\/[a-f0-9]{32}$/);
       expect(await page.locator('p[role=status]').first().textContent()).toContain('Nothing was written: 1 error');
       const bad = page.locator('table.report td.bad');
       expect(await bad.count()).toBe(1);
       expect(await bad.textContent()).toContain('Congolese');
-      expect(await seriousViolations(page)).toEqual([]);
+      await axe(page);
 
       await page.getByLabel('Congolese').fill('COD');
       await click(page, 'Dry run', /\/editor\/imports\/[a-f0-9]{32}$/);
@@ -88,7 +92,7 @@ describe.runIf(chromiumAvailable())('spreadsheet import in Chromium', () => {
 
       await click(page, 'Import', /\/editor\/imports\/batches\/[^/?]+\?created=2/);
       expect(await page.locator('p[role=status]').textContent()).toContain('2 cases created');
-      expect(await seriousViolations(page)).toEqual([]);
+      await axe(page);
       await click(page, 'Undo this import', /\/editor\/imports\?notice=import-undone/);
       expect(await page.locator('p.notice[role=status]').textContent()).toContain('Import undone: 2 cases removed');
       await ctx.close();
