@@ -17,6 +17,7 @@ import { csvItems } from '../../src/modules/cases/importers/csv-reader.ts';
 import { xlsxItems } from '../../src/modules/cases/importers/xlsx-reader.ts';
 import { AppError } from '../../src/kernel/errors.ts';
 import { SYSTEM } from '../../src/modules/platform/domain/accounts.ts';
+import { moveTo } from '../helpers/workflow.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'palermo-messy-'));
 const apps: TestApp[] = [];
@@ -100,18 +101,33 @@ describe('mapping assistant on messy values', () => {
     const warnings = JSON.stringify(r.warningDetails);
     expect(warnings).toMatch(/"line":2,"path":"victimCount","message":"column 'Victims': 'at least 3/);
     expect(warnings).toMatch(/column 'Victim nationality': the qualifier '\(implied\)'/);
-    expect(warnings).toMatch(/international court: respondent States CYP, RUS/);
+    expect(warnings).toMatch(/international court: respondent States CYP, RUS recorded as respondentStates/);
+
     const list = await all(t);
     const byTitle = (title: string) => list.find((c) => c.title === title)!;
     const b = byTitle('Row B');
     expect(b.jurisdiction).toBe('XIR');
+    expect(b.respondentStates).toEqual(['CYP', 'RUS']);
     expect(b.provenance.original).toMatchObject({
-      respondentStates: ['CYP', 'RUS'],
+      jurisdiction: 'Cyprus; Russian Federation (respondent States)',
       victimCount: 'over 200 recruited; 17 named in involuntary servitude counts (reported)',
     });
     const a = byTitle('Row A');
     expect(a.provenance.original).toMatchObject({ victimNationalities: 'Namibian (implied)' });
     expect(a.victims.reduce((n, v) => n + (v.kind === 'group' ? (v.count ?? 1) : 1), 0)).toBe(3);
+    // The respondent States: a facet of the search API, a line of the case page, a column of the CSV export.
+    await moveTo(t.app, b.id, 'published');
+    const found = await t.app.inject({ url: '/api/v1/search?kind=case&respondent_state=CYP' });
+    expect(found.statusCode, found.body).toBe(200);
+    expect(JSON.stringify(found.json())).toContain(b.id);
+    const none = await t.app.inject({ url: '/api/v1/search?kind=case&respondent_state=CHL' });
+    expect(JSON.stringify(none.json())).not.toContain(b.id);
+    const page = await t.app.inject({ url: `/cases/${b.id}` });
+    expect(page.body).toMatch(/<dt>Respondent States<\/dt><dd>Cyprus, Russian Federation<\/dd>/);
+    let csv = '';
+    for await (const chunk of t.services.exports.lines('csv', {})) csv += chunk;
+    expect(csv.split('\n')[0]).toContain('jurisdiction_name,respondent_states,');
+    expect(csv).toContain('XIR,International and Regional Bodies,CYP; RUS,');
   });
 
   it('reuses the settled values of a previous mapping for a second file from the same partner', async () => {

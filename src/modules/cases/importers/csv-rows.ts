@@ -100,15 +100,18 @@ export function csvRowToCase(
   const jurisdictionCodes = field.jurisdiction ? countriesOf(field.jurisdiction, 'jurisdiction', 'jurisdiction', false) : [];
   const jurisdiction = jurisdictionCodes[0];
   // An international court's case: the States named as respondents are kept.
-  const respondentStates = jurisdiction === INTERNATIONAL_CODE ? jurisdictionCodes.slice(1) : [];
-  if (respondentStates.length) {
-    original.respondentStates = respondentStates;
+  const respondentStates = [
+    ...new Set([
+      ...(jurisdiction === INTERNATIONAL_CODE ? jurisdictionCodes.slice(1) : []),
+      ...list('respondentStates').flatMap((v, i) => countriesOf(v, `respondentStates.${i}`, 'respondentStates', true)),
+    ]),
+  ];
+  if (jurisdictionCodes.length > 1)
     warnings.push({
       line,
       path: 'jurisdiction',
-      message: `international court: respondent States ${respondentStates.join(', ')} kept in provenance.original`,
+      message: `international court: respondent States ${respondentStates.join(', ')} recorded as respondentStates`,
     });
-  }
 
   // With a count column the party columns are a summary (Palermo's own export); without one they are
   // aligned lists, one entry per party.
@@ -269,6 +272,7 @@ export function csvRowToCase(
     title: field.title ?? '',
     databaseNumber: field.databaseNumber ?? null,
     jurisdiction: jurisdiction ?? field.jurisdiction ?? '',
+    respondentStates,
     identifiers,
     court: field.court ?? null,
     courtLevel: (mapped('courtLevel')[0] ?? null) as never,

@@ -138,6 +138,7 @@ function identity(t: Translator, rec: CaseRecord, date: (d: string | null) => st
   return html`<h2>${t.t('cases.case.identity')}</h2>
 <dl class="facts">
 ${fact('jurisdiction', country?.name ?? rec.jurisdiction)}
+${rec.respondentStates.length ? fact('respondentStates', rec.respondentStates.map((c) => countryByCode(c)?.name ?? c).join(', ')) : ''}
 ${rec.databaseNumber ? fact('databaseNumber', rec.databaseNumber) : ''}
 ${rec.identifiers.map((i) => html`<dt>${term('identifierTypes', i.type)}</dt><dd>${i.value}</dd>`)}
 ${fact('court', html`${rec.court ?? '—'}${level}`)}
