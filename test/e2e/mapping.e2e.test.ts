@@ -45,7 +45,8 @@ describe.runIf(chromiumAvailable())('spreadsheet import in Chromium', () => {
   }
 
   for (const javaScriptEnabled of [true, false]) {
-    it(`upload, mapping form, dry run with the bad cell, import and undo (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    const js = javaScriptEnabled ? 'on' : 'off';
+    it(`upload, mapping form, dry run with the bad cell, import and undo (JavaScript ${js})`, async () => {
       // axe-core runs in the page, so only where scripts run; the pages are the same either way.
       const axe = async (page: Page) => {
         if (javaScriptEnabled) expect(await seriousViolations(page)).toEqual([]);
@@ -56,7 +57,10 @@ describe.runIf(chromiumAvailable())('spreadsheet import in Chromium', () => {
       await page.fill('#email', editor.email);
       await page.fill('#password', editor.password);
       await Promise.all([page.waitForURL(`${base}/editor`), page.click('form[action="/login"] button[type=submit]')]);
-      await Promise.all([page.waitForURL(`${base}/editor/imports`), page.getByRole('link', { name: 'Import a spreadsheet' }).click()]);
+      await Promise.all([
+        page.waitForURL(`${base}/editor/imports`),
+        page.getByRole('link', { name: 'Import a spreadsheet' }).click(),
+      ]);
       await axe(page);
 
       await page.setInputFiles('#import-file', file);

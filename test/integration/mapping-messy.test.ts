@@ -28,8 +28,11 @@ afterAll(async () => {
 
 const MESSY = [
   'Case,Country,Victim nationality,Victims,Acts,Means,Purpose',
-  'Row A,Namibia,Namibian (implied),at least 3 (one per count),recruitment (procuration),threats; abuse of authority,Forced labour',
-  'Row B,Cyprus; Russian Federation (respondent States),Russian,over 200 recruited; 17 named in involuntary servitude counts (reported),recruitment,confiscation of documents,servitude',
+  'Row A,Namibia,Namibian (implied),at least 3 (one per count),recruitment (procuration),' +
+    'threats; abuse of authority,Forced labour',
+  'Row B,Cyprus; Russian Federation (respondent States),Russian,' +
+    'over 200 recruited; 17 named in involuntary servitude counts (reported),' +
+    'recruitment,confiscation of documents,servitude',
   'Row C,United States,"Vietnamese, Chinese, Samoan",12,harbouring,deception,sexual exploitation',
   'Row D,Canada,Canadian (one victim Indigenous),2,transport,fraud,Sexual exploitation',
   'Row E,Brazil,Congolese,1,recruitment,isolation,trabajo forzoso',
@@ -69,32 +72,41 @@ describe('mapping assistant on messy values', () => {
     expect(codes('victimNationalities', 'Namibian (implied)').codes).toEqual(['NAM']);
     expect(codes('victimNationalities', 'Vietnamese, Chinese, Samoan').codes).toEqual(['VNM', 'CHN', 'WSM']);
     expect(codes('victimNationalities', 'Russian').codes).toEqual(['RUS']);
-    expect(codes('jurisdiction', 'Cyprus; Russian Federation (respondent States)').codes).toEqual(['XIR', 'CYP', 'RUS']);
+    expect(codes('jurisdiction', 'Cyprus; Russian Federation (respondent States)').codes).toEqual([
+      'XIR',
+      'CYP',
+      'RUS',
+    ]);
     expect(codes('means', 'threats').codes).toEqual(['threat_force_coercion']);
     expect(codes('means', 'abuse of authority').codes).toEqual(['abuse_of_power_or_vulnerability']);
     expect(codes('acts', 'recruitment (procuration)').codes).toEqual(['recruitment']);
     expect(codes('purposes', 'trabajo forzoso').codes).toEqual(['forced_labour']);
-    expect(codes('means', 'confiscation of documents')).toMatchObject({ status: 'proposal', codes: ['threat_force_coercion'] });
+    expect(codes('means', 'confiscation of documents')).toMatchObject({
+      status: 'proposal',
+      codes: ['threat_force_coercion'],
+    });
     expect(codes('means', 'isolation')).toMatchObject({ status: 'proposal' });
     expect(codes('victimNationalities', 'Congolese')).toMatchObject({ status: 'unsettled', codes: [] });
     expect(draft.summary).toMatchObject({ unsettled: 1, proposals: 2 });
-    expect(yaml).toMatch(/^ {4}# "Congolese": ""  # 0\.00 ambiguous; candidates: COD .*COG/m);
-    expect(yaml).toMatch(/"confiscation of documents": "threat_force_coercion"  # 0\.60 PROPOSAL, confirm/);
+    expect(yaml).toMatch(/^ {4}# "Congolese": "" {2}# 0\.00 ambiguous; candidates: COD .*COG/m);
+    expect(yaml).toMatch(/"confiscation of documents": "threat_force_coercion" {2}# 0\.60 PROPOSAL, confirm/);
     expect(yaml).toMatch(/unsettled 1 \(commented lines: fill them in\)/);
   });
 
-  it('refuses the draft while a value is unsettled, and imports once a person settles it, warning by line and column', async () => {
+  it('refuses the draft while a value is unsettled, imports once it is settled, warns by line and column', async () => {
     const { yaml } = await suggestFromFile(file, 'partner.csv', { format: 'csv' });
     const t = await makeTestApp();
     apps.push(t);
     const e = await failure(importWith(t, MESSY, yaml));
     expect(e.message).toMatch(/Congolese/);
     expect(JSON.stringify(e.details)).toMatch(/"line":6.*column 'Victim nationality': 'Congolese' is ambiguous/);
-    expect((await all(t))).toHaveLength(0);
+    expect(await all(t)).toHaveLength(0);
 
     const settled = yaml.replace('# "Congolese": ""', '"Congolese": "COD"');
     const strict = await failure(importWith(t, MESSY, settled, true));
-    expect(JSON.stringify(strict.details)).toMatch(/column 'Victims': 'at least 3 \(one per count\)' read as at least 3/);
+    expect(JSON.stringify(strict.details)).toMatch(
+      /column 'Victims': 'at least 3 \(one per count\)' read as at least 3/,
+    );
 
     const r = await importWith(t, MESSY, settled);
     expect(r.created).toBe(5);
@@ -144,7 +156,7 @@ describe('mapping assistant on messy values', () => {
     expect(draft.columns.every((c) => c.how === 'reused')).toBe(true);
   });
 
-  it('refuses bad input with a clear error: no header, duplicate columns, other encodings, several sheets', async () => {
+  it('refuses bad input clearly: no header, duplicate columns, other encodings, several sheets', async () => {
     const write = (name: string, body: string | Buffer) => {
       const p = join(dir, name);
       writeFileSync(p, body);
@@ -159,15 +171,21 @@ describe('mapping assistant on messy values', () => {
     expect(await msg(write('latin1.csv', Buffer.from('Case,Country\nRow,Espa\xf1a\n', 'latin1')))).toMatch(
       /not UTF-8; it looks like ISO-8859-1.*iconv -f ISO-8859-1 -t UTF-8/,
     );
-    expect(await msg(write('cp1252.csv', Buffer.from([...Buffer.from('Case,Country\n'), 0x93, 0x41, 0x94, 0x0a])))).toMatch(
-      /Windows-1252/,
-    );
+    expect(
+      await msg(write('cp1252.csv', Buffer.from([...Buffer.from('Case,Country\n'), 0x93, 0x41, 0x94, 0x0a]))),
+    ).toMatch(/Windows-1252/);
     expect(await msg(write('utf16.csv', Buffer.from([0xff, 0xfe, 0x43, 0x00])))).toMatch(/UTF-16 \(little-endian\)/);
 
     const { default: Excel } = await import('exceljs');
     const book = new Excel.Workbook();
-    book.addWorksheet('2023').addRows([['Case', 'Country'], ['Row A', 'Chile']]);
-    book.addWorksheet('2024').addRows([['Case', 'Country'], ['Row B', 'Peru']]);
+    book.addWorksheet('2023').addRows([
+      ['Case', 'Country'],
+      ['Row A', 'Chile'],
+    ]);
+    book.addWorksheet('2024').addRows([
+      ['Case', 'Country'],
+      ['Row B', 'Peru'],
+    ]);
     const xlsx = join(dir, 'two.xlsx');
     await book.xlsx.writeFile(xlsx);
     expect(await msg(xlsx, { format: 'xlsx' })).toMatch(/2 sheets \(2023, 2024\): name one with --sheet/);
@@ -179,15 +197,15 @@ describe('mapping assistant on messy values', () => {
     const mapping = mappingFromYaml('columns: { Case: title, Country: jurisdiction }');
     const e = await failure(t.services.jsonl.import(xlsxItems(xlsx, mapping), {}));
     expect(e.message).toMatch(/name one with --sheet; nothing was written/);
-    expect((await all(t))).toHaveLength(0);
+    expect(await all(t)).toHaveLength(0);
     const r = await t.services.jsonl.import(xlsxItems(xlsx, mapping, { sheet: '2024' }), {});
     expect(r.created).toBe(1);
   });
 
   it('refuses a mapping that names a value twice with different codes', () => {
-    expect(() => mappingFromYaml('columns: { A: jurisdiction }\nvalues:\n  jurisdiction:\n    Congo: COG\n    Congo: COD\n')).toThrow(
-      /cannot be read/,
-    );
+    expect(() =>
+      mappingFromYaml('columns: { A: jurisdiction }\nvalues:\n  jurisdiction:\n    Congo: COG\n    Congo: COD\n'),
+    ).toThrow(/cannot be read/);
     expect(() =>
       mappingFromYaml('columns: { A: jurisdiction }\nvalues:\n  jurisdiction:\n    Congo: COG\n    "congo ": COD\n'),
     ).toThrow(/'Congo' and 'congo ' are the same value with different codes \(COG; COD\)/);
@@ -195,9 +213,13 @@ describe('mapping assistant on messy values', () => {
 
   it('writes the draft with the CLI (-o) and prints the summary', () => {
     const out = join(dir, 'map.yaml');
-    const run = spawnSync('node', ['bin/palermo.js', 'import', file, '--format', 'csv', '--suggest-mapping', '-o', out], {
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      'node',
+      ['bin/palermo.js', 'import', file, '--format', 'csv', '--suggest-mapping', '-o', out],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(0);
     expect(JSON.parse(run.stderr)).toMatchObject({ output: out, unsettled: 1, proposals: 2 });
     expect(mappingFromYaml(readFileSync(out, 'utf8')).columns.Country).toBe('jurisdiction');

@@ -85,7 +85,9 @@ describe.runIf(existsSync(CORPUS))('mapping assistant on the 974 SHERLOC cases w
     const s = draft.summary;
     const total = s.settled + s.proposals + s.unsettled + s.reused;
     const share = s.settled / total;
-    console.log(`SHERLOC (Spanish columns): ${s.settled} of ${total} values settled automatically (${(share * 100).toFixed(1)}%)`);
+    console.log(
+      `SHERLOC (Spanish columns): ${s.settled} of ${total} values settled automatically (${(share * 100).toFixed(1)}%)`,
+    );
     expect(s.unsettled).toBe(0);
     expect(s.proposals).toBe(0);
     expect(share).toBe(1);
@@ -99,11 +101,17 @@ describe.runIf(existsSync(CORPUS))('mapping assistant on the 974 SHERLOC cases w
         'Artículo 3': (r.article3 ?? []).join('; '),
         Título: r.title,
       };
-      const got = csvRowToCase(cells, { ...mapping, columns: { País: 'jurisdiction', 'Artículo 3': 'tags', Título: 'title' } }, i + 2);
+      const got = csvRowToCase(
+        cells,
+        { ...mapping, columns: { País: 'jurisdiction', 'Artículo 3': 'tags', Título: 'title' } },
+        i + 2,
+      );
       if (!('input' in got)) throw new Error(`row ${i + 2}: ${JSON.stringify(got.issues)}`);
       expect(got.input.jurisdiction, r.jurisdiction).toBe(expected.input.jurisdiction);
       for (const k of ['acts', 'means', 'purposes'] as const)
-        expect([...(got.input.tags?.[k] ?? [])].sort(), `${r.url} ${k}`).toEqual([...(expected.input.tags?.[k] ?? [])].sort());
+        expect([...(got.input.tags?.[k] ?? [])].sort(), `${r.url} ${k}`).toEqual(
+          [...(expected.input.tags?.[k] ?? [])].sort(),
+        );
     }
 
     // And the whole file imports, all or nothing, through the ordinary import.

@@ -33,8 +33,15 @@ function contract(name: string, dialect: 'sqlite' | 'postgres', env: () => Promi
       // As a case stored before the field: the key removed from the row and its version.
       const strip = (doc: string) => JSON.stringify({ ...JSON.parse(doc), respondentStates: undefined });
       const row = await db.selectFrom('cases').select('doc').where('id', '=', old.id).executeTakeFirstOrThrow();
-      await db.updateTable('cases').set({ doc: strip(row.doc) }).where('id', '=', old.id).execute();
-      await db.updateTable('case_versions').set({ doc: strip(row.doc) }).execute();
+      await db
+        .updateTable('cases')
+        .set({ doc: strip(row.doc) })
+        .where('id', '=', old.id)
+        .execute();
+      await db
+        .updateTable('case_versions')
+        .set({ doc: strip(row.doc) })
+        .execute();
       expect((await s.cases.get(old.id, SYSTEM)).respondentStates).toEqual([]); // read as none meanwhile
 
       await CASE_MIGRATIONS['20261204T1500_respondent_states']!(db as never, dialect);
@@ -54,6 +61,9 @@ function contract(name: string, dialect: 'sqlite' | 'postgres', env: () => Promi
 
 contract('sqlite', 'sqlite', async () => ({ PALERMO_DB_PATH: tempDbPath() }));
 
-describe.skipIf(!pgTestUrl())(`respondentStates migration on PostgreSQL${pgTestUrl() ? '' : ` (${PG_MISSING})`}`, () => {
-  contract('postgres', 'postgres', async () => ({ DATABASE_URL: await freshPgDatabase() }));
-});
+describe.skipIf(!pgTestUrl())(
+  `respondentStates migration on PostgreSQL${pgTestUrl() ? '' : ` (${PG_MISSING})`}`,
+  () => {
+    contract('postgres', 'postgres', async () => ({ DATABASE_URL: await freshPgDatabase() }));
+  },
+);

@@ -15,7 +15,11 @@ export async function suggestMappingCommand(
     throw new AppError('BAD_REQUEST', '--suggest-mapping is for --format csv or xlsx', { field: 'format' });
   if (file === '-') throw new AppError('BAD_REQUEST', '--suggest-mapping reads a named file', { field: 'FILE' });
   const previous = opts.reuse ? loadMapping(opts.reuse) : undefined;
-  const { draft, yaml } = await suggestFromFile(file, basename(file), { format: opts.format, sheet: opts.sheet, previous });
+  const { draft, yaml } = await suggestFromFile(file, basename(file), {
+    format: opts.format,
+    sheet: opts.sheet,
+    previous,
+  });
   if (opts.output) writeFileSync(opts.output, yaml);
   else io.out(yaml);
   const s = draft.summary;

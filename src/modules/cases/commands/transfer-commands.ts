@@ -151,8 +151,7 @@ export function importCommand(program: Command, ctx: CommandContext<Services>): 
           },
         ) => {
           if (opts.suggestMapping) {
-            if (file === undefined)
-              throw new AppError('BAD_REQUEST', 'name the file to read', { field: 'FILE' });
+            if (file === undefined) throw new AppError('BAD_REQUEST', 'name the file to read', { field: 'FILE' });
             return suggestMappingCommand(io, file, opts);
           }
           if (opts.undo !== undefined) {

@@ -45,7 +45,10 @@ const option = (value: string, label: string, selected: boolean) =>
 
 function columnsFieldset(t: Translator, s: MappingFormState): SafeHtml {
   const rows = s.draft.columns.map((c, i) => {
-    const opts = [option('', t.t(`${K}.ignore`), c.target === null), ...CSV_TARGETS.map((f) => option(f, f, c.target === f))];
+    const opts = [
+      option('', t.t(`${K}.ignore`), c.target === null),
+      ...CSV_TARGETS.map((f) => option(f, f, c.target === f)),
+    ];
     return html`<tr><th scope="row"><label for="col-${i}">${c.name}</label></th>
 <td><select id="col-${i}" name="col${i}">${opts}</select></td><td class="muted">${c.note}</td></tr>`;
   });
@@ -85,10 +88,14 @@ function reportTable(t: Translator, s: MappingFormState): SafeHtml {
     const named = /column '(.+?)'/.exec(i.message)?.[1];
     if (named) return named;
     const field = i.path.split('.')[0]!;
-    const c = s.draft.columns.find((x) => x.target === field || (field === 'victims' && x.target === 'victimNationalities'));
+    const c = s.draft.columns.find(
+      (x) => x.target === field || (field === 'victims' && x.target === 'victimNationalities'),
+    );
     return c?.name ?? null;
   };
-  const lines = [...new Set(all.map((i) => i.line).filter((l): l is number => typeof l === 'number'))].sort((a, b) => a - b);
+  const lines = [...new Set(all.map((i) => i.line).filter((l): l is number => typeof l === 'number'))].sort(
+    (a, b) => a - b,
+  );
   const head = s.table.header.map((h) => html`<th scope="col">${h}</th>`);
   const rows = lines.slice(0, 100).map((line) => {
     const row = s.table.rows.find((x) => x.line === line);
@@ -97,7 +104,11 @@ function reportTable(t: Translator, s: MappingFormState): SafeHtml {
       const hit = here.filter((i) => columnOf(i) === h);
       const cls = hit.some((i) => i.bad) ? 'bad' : hit.length ? 'warn' : '';
       const label = hit.length ? html` title="${hit.map((i) => i.message).join('; ')}"` : '';
-      const mark = hit.some((i) => i.bad) ? html` <strong>(${t.t(`${K}.error`)})</strong>` : hit.length ? html` <em>(${t.t(`${K}.warning`)})</em>` : '';
+      const mark = hit.some((i) => i.bad)
+        ? html` <strong>(${t.t(`${K}.error`)})</strong>`
+        : hit.length
+          ? html` <em>(${t.t(`${K}.warning`)})</em>`
+          : '';
       return html`<td${cls ? html` class="${cls}"` : ''}${label}>${(row?.cells[ci] ?? '').slice(0, 80)}${mark}</td>`;
     });
     return html`<tr><th scope="row">${line}</th>${cells}</tr>`;
@@ -111,11 +122,15 @@ function reportTable(t: Translator, s: MappingFormState): SafeHtml {
     ? t.t(`${K}.dryRunOk`, { created: r.created, updated: r.updated, warnings: r.warnings.length })
     : t.t(`${K}.dryRunBad`, { errors: r.issues.length });
   return html`<h2 id="report">${t.t(`${K}.report`)}</h2><p role="status">${summary}</p>
-${lines.length ? html`<div class="table-scroll"><table class="data report"><caption>${t.t(`${K}.rows`)}</caption>\
+${
+  lines.length
+    ? html`<div class="table-scroll"><table class="data report"><caption>${t.t(`${K}.rows`)}</caption>\
 <thead><tr><th scope="col">${t.t(`${K}.line`)}</th>${head}</tr></thead><tbody>${rows}</tbody></table></div>
 <table class="data"><caption>${t.t(`${K}.messages`)}</caption><thead><tr><th>${t.t(`${K}.line`)}</th>\
 <th>${t.t(`${K}.column`)}</th><th>${t.t(`${K}.kind`)}</th><th>${t.t(`${K}.message`)}</th></tr></thead>\
-<tbody>${messages}</tbody></table>` : ''}`;
+<tbody>${messages}</tbody></table>`
+    : ''
+}`;
 }
 
 export function mappingPage(t: Translator, csrf: string, s: MappingFormState): SafeHtml {

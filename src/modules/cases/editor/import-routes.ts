@@ -171,7 +171,10 @@ export function importEditorRoutes(app: FastifyInstance, services: Services, kit
     async (req, reply) => {
       if (!allowed(req, reply)) return reply;
       const r = await services.cases.undoBatch(req.params.batch, req.actor);
-      return reply.redirect(withNotice('/editor/imports', 'import-undone', { deleted: r.deleted, restored: r.restored }), 303);
+      return reply.redirect(
+        withNotice('/editor/imports', 'import-undone', { deleted: r.deleted, restored: r.restored }),
+        303,
+      );
     },
   );
 }

@@ -121,11 +121,9 @@ export function loadMapping(file: string): CsvMapping {
     raw = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (e) {
     const twice = /unique/i.test((e as Error).message) ? ' (a value or column is named twice)' : '';
-    throw new AppError(
-      'VALIDATION_FAILED',
-      `mapping file '${file}' cannot be read${twice}: ${(e as Error).message}`,
-      { field: 'mapping' },
-    );
+    throw new AppError('VALIDATION_FAILED', `mapping file '${file}' cannot be read${twice}: ${(e as Error).message}`, {
+      field: 'mapping',
+    });
   }
   return parseMapping(raw, `mapping file '${file}'`);
 }

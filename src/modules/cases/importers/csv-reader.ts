@@ -50,7 +50,11 @@ export async function* csvItems(
         continue;
       }
       const row = Object.fromEntries(header.map((h, i) => [h, record[i] ?? '']));
-      yield { line: info.lines, raw: stringify([record]).trimEnd(), decoded: csvRowToCase(row, mapping, info.lines, options) };
+      yield {
+        line: info.lines,
+        raw: stringify([record]).trimEnd(),
+        decoded: csvRowToCase(row, mapping, info.lines, options),
+      };
     }
   } catch (e) {
     if (e instanceof AppError) throw e;

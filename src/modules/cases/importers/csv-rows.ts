@@ -83,9 +83,18 @@ export function csvRowToCase(
     const reading = readCountries(raw, several);
     const codes = given !== undefined ? [given].flat() : reading.codes;
     if (!codes.length) {
-      const why = reading.problem === 'ambiguous' ? 'is ambiguous' : reading.problem === 'several' ? 'names several countries' : 'is not a known country';
+      const why =
+        reading.problem === 'ambiguous'
+          ? 'is ambiguous'
+          : reading.problem === 'several'
+            ? 'names several countries'
+            : 'is not a known country';
       const may = reading.candidates.length ? ` (it may be ${reading.candidates.join(', ')})` : '';
-      issues.push({ line, path, message: `column '${columnOf(t)}': '${raw}' ${why}${may}: map it in the mapping's values` });
+      issues.push({
+        line,
+        path,
+        message: `column '${columnOf(t)}': '${raw}' ${why}${may}: map it in the mapping's values`,
+      });
       return [];
     }
     if (codes.join() !== raw) {
@@ -97,7 +106,9 @@ export function csvRowToCase(
     return codes;
   };
 
-  const jurisdictionCodes = field.jurisdiction ? countriesOf(field.jurisdiction, 'jurisdiction', 'jurisdiction', false) : [];
+  const jurisdictionCodes = field.jurisdiction
+    ? countriesOf(field.jurisdiction, 'jurisdiction', 'jurisdiction', false)
+    : [];
   const jurisdiction = jurisdictionCodes[0];
   // An international court's case: the States named as respondents are kept.
   const respondentStates = [

@@ -55,7 +55,11 @@ export async function* xlsxItems(
         }
         if (values.every((v) => v.trim() === '')) continue;
         const record = Object.fromEntries(header.map((h, i) => [h, values[i] ?? '']));
-        yield { line: row.number, raw: JSON.stringify(values), decoded: csvRowToCase(record, mapping, row.number, options) };
+        yield {
+          line: row.number,
+          raw: JSON.stringify(values),
+          decoded: csvRowToCase(record, mapping, row.number, options),
+        };
       }
     }
   } catch (e) {
@@ -65,9 +69,13 @@ export async function* xlsxItems(
     });
   }
   if (options.sheet !== undefined && !names.includes(options.sheet))
-    throw new AppError('VALIDATION_FAILED', `the workbook has no sheet '${options.sheet}'; its sheets: ${names.join(', ')}`, {
-      field: 'sheet',
-    });
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `the workbook has no sheet '${options.sheet}'; its sheets: ${names.join(', ')}`,
+      {
+        field: 'sheet',
+      },
+    );
   if (options.sheet === undefined && names.length > 1)
     throw new AppError(
       'VALIDATION_FAILED',

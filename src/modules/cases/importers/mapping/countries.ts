@@ -136,8 +136,7 @@ export function readCountries(cell: string, several: boolean): CountryReading {
   const whole = one(text);
   const empty = { qualifier: null, respondentStates: [] as string[] };
   if (whole.codes.length) return { ...whole, ...empty, problem: null };
-  if (whole.ambiguous)
-    return { ...whole, ...empty, problem: 'ambiguous' };
+  if (whole.ambiguous) return { ...whole, ...empty, problem: 'ambiguous' };
   const q = QUALIFIER.exec(text);
   const qualifier = q ? q[1]!.trim() : null;
   const bare = q ? text.slice(0, q.index).trim() : text;
@@ -152,10 +151,18 @@ export function readCountries(cell: string, several: boolean): CountryReading {
   const candidates = [...new Set(read.flatMap((r) => (r.codes.length ? r.codes : r.candidates)))];
   const ambiguous = read.some((r) => r.ambiguous);
   if (settled && qualifier && RESPONDENT.test(qualifier))
-    return { codes: [INTERNATIONAL_CODE], confidence, candidates: [], qualifier, problem: null, respondentStates: codes };
+    return {
+      codes: [INTERNATIONAL_CODE],
+      confidence,
+      candidates: [],
+      qualifier,
+      problem: null,
+      respondentStates: codes,
+    };
   if (settled && codes.length > 1 && !several)
     return { codes: [], confidence: 0, candidates: codes, qualifier, problem: 'several', respondentStates: [] };
-  if (settled) return { codes: [...new Set(codes)], confidence, candidates: [], qualifier, problem: null, respondentStates: [] };
+  if (settled)
+    return { codes: [...new Set(codes)], confidence, candidates: [], qualifier, problem: null, respondentStates: [] };
   return {
     codes: [],
     confidence: 0,

@@ -8,7 +8,11 @@ export interface CountReading {
   exact: boolean;
 }
 
-const AT_LEAST = /(?:at least|no (?:fewer|less) than|minimum(?: of)?|al menos|por lo menos|como m[ií]nimo|au moins|au minimum)\s+(\d+)/i;
+const AT_LEAST = new RegExp(
+  '(?:at least|no (?:fewer|less) than|minimum(?: of)?|al menos|por lo menos|como m[ií]nimo|au moins|au minimum)' +
+    '\\s+(\\d+)',
+  'i',
+);
 const OVER = /(?:over|more than|above|m[aá]s de|plus de)\s+(\d+)/i;
 const PLUS = /(\d+)\s*(?:\+|or more|o m[aá]s|ou plus)/i;
 

@@ -75,7 +75,13 @@ function suggestValue(value: string, coded: Coded): ValueSuggestion {
   }
   const m = matchTerm(value, coded.vocab);
   if (m.proposal)
-    return { value, codes: m.codes, confidence: m.confidence, status: 'proposal', note: `PROPOSAL, confirm: ${m.proposal}` };
+    return {
+      value,
+      codes: m.codes,
+      confidence: m.confidence,
+      status: 'proposal',
+      note: `PROPOSAL, confirm: ${m.proposal}`,
+    };
   if (m.codes.length)
     return {
       value,
@@ -160,7 +166,8 @@ export function draftYaml(draft: Draft, file: string): string {
   for (const [target, list] of Object.entries(draft.values)) {
     lines.push(list.some((v) => v.codes.length) ? `  ${target}:` : `  ${target}: {}`);
     for (const v of list) {
-      const line = `${q(v.value)}: ${v.codes.length ? codeText(v.codes) : '""'}  # ${v.confidence.toFixed(2)} ${v.note}`;
+      const code = v.codes.length ? codeText(v.codes) : '""';
+      const line = `${q(v.value)}: ${code}  # ${v.confidence.toFixed(2)} ${v.note}`;
       lines.push(v.codes.length ? `    ${line}` : `    # ${line}`);
     }
   }

@@ -4,7 +4,6 @@
  * that converts it), a workbook with several sheets (which one?), no header row, empty or duplicate
  * column names. Each is an AppError naming what is wrong; nothing is written.
  */
-import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../../../../kernel/errors.ts';
 import { xlsxCellText } from '../../../../kernel/io/xlsx-cell.ts';
@@ -51,8 +50,7 @@ export function checkHeaderRow(header: string[]): void {
   if (empty >= 0) throw bad(`column ${empty + 1} of the header has no name`, '(header)', 1);
   const seen = new Set<string>();
   const dup = header.filter((h) => (seen.has(h) ? true : (seen.add(h), false)));
-  if (dup.length)
-    throw bad(`the header names column '${dup[0]}' twice: give each column its own name`, dup[0]!, 1);
+  if (dup.length) throw bad(`the header names column '${dup[0]}' twice: give each column its own name`, dup[0]!, 1);
 }
 
 export function readCsvTable(bytes: Buffer, delimiter?: string): Table {
@@ -62,8 +60,7 @@ export function readCsvTable(bytes: Buffer, delimiter?: string): Table {
   if (!text.trim()) throw bad('the file is empty');
   const first = text.split(/\r?\n/, 1)[0]!;
   const guess =
-    delimiter ??
-    [',', ';', '\t'].map((d) => [d, first.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
+    delimiter ?? [',', ';', '\t'].map((d) => [d, first.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(text, {

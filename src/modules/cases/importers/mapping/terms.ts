@@ -69,7 +69,12 @@ export function matchTerm(value: string, vocab: TermVocabulary | 'article3'): Te
   }
   const evidence = evidenceOf(k, vocabs, mixed);
   if (evidence.length)
-    return { codes: evidence, confidence: 0.6, proposal: `'${value}' evidences ${evidence.join(', ')}`, candidates: [] };
+    return {
+      codes: evidence,
+      confidence: 0.6,
+      proposal: `'${value}' evidences ${evidence.join(', ')}`,
+      candidates: [],
+    };
   const scored: Array<[string, number]> = [];
   for (const v of vocabs)
     for (const [name, code] of indexOf(v)) scored.push([mixed ? `${v}:${code}` : code, similarity(k, name)]);
