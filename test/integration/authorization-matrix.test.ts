@@ -149,6 +149,24 @@ async function importBatch(): Promise<string> {
   return r.json().batch;
 }
 
+/** A spreadsheet uploaded by the editor to the import page; its upload id (issue 22). */
+async function sheetUpload(): Promise<string> {
+  const jar = auth.editor!.jar;
+  const { csrf, jar: withCsrf } = await formToken(t.app, '/editor/imports', jar);
+  const boundary = 'matrixboundary';
+  const part = (name: string, value: string, file?: string) =>
+    `--${boundary}\r\nContent-Disposition: form-data; name="${name}"${file ? `; filename="${file}"` : ''}\r\n` +
+    `${file ? 'Content-Type: text/csv\r\n' : ''}\r\n${value}\r\n`;
+  const r = await t.app.inject({
+    method: 'POST',
+    url: '/editor/imports',
+    headers: { cookie: cookieHeader(withCsrf), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: `${part('_csrf', csrf)}${part('file', 'Case,Country\nMatrix row,Chile\n', 'm.csv')}--${boundary}--\r\n`,
+  });
+  if (r.statusCode !== 303) throw new Error(`upload fixture: ${r.statusCode} ${r.body.slice(0, 300)}`);
+  return String(r.headers.location).split('/').pop()!;
+}
+
 async function editForm(id: string): Promise<[string, string][]> {
   const rec = await t.services.cases.get(id, SYSTEM);
   const { status: _s, ...content } = contentOf(rec);
@@ -961,6 +979,42 @@ const ROWS: Row[] = [
       return { method: 'POST', url: `/editor/cases/${id}/documents/${sha}/remove`, form: [] };
     },
     allow: WEB_EDIT_DRAFT,
+  },
+  // Web: the spreadsheet import (issue 22), editors only
+  { route: 'GET /editor/imports', request: get('/editor/imports'), allow: EDITORS },
+  {
+    route: 'POST /editor/imports',
+    request: async () => ({ method: 'POST', url: '/editor/imports', form: [] }),
+    allow: EDITORS,
+    note: 'a form without a file: 400 for editors (the upload itself: mapping-web.test.ts)',
+  },
+  {
+    route: 'GET /editor/imports/:upload',
+    request: async () => ({ method: 'GET', url: `/editor/imports/${await sheetUpload()}` }),
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /editor/imports/:upload',
+    request: async () => ({
+      method: 'POST',
+      url: `/editor/imports/${await sheetUpload()}`,
+      form: [
+        ['col0', 'title'],
+        ['col1', 'jurisdiction'],
+        ['action', 'dry-run'],
+      ],
+    }),
+    allow: EDITORS,
+  },
+  {
+    route: 'GET /editor/imports/batches/:batch',
+    request: async () => ({ method: 'GET', url: `/editor/imports/batches/${await importBatch()}?created=1` }),
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /editor/imports/batches/:batch/undo',
+    request: async () => ({ method: 'POST', url: `/editor/imports/batches/${await importBatch()}/undo`, form: [] }),
+    allow: EDITORS,
   },
   {
     route: 'POST /editor/cases/:id/comments',

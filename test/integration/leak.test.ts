@@ -33,6 +33,8 @@ function markedCase(p: string, jurisdiction: string, status: CaseInput['status']
     title: `Prosecutor v. ${p}title`,
     databaseNumber: `${p}dbnumber`,
     jurisdiction,
+    // Issue 22: each case its own country as respondent State, so the respondent_state facet is in the counts.
+    respondentStates: [jurisdiction],
     identifiers: [
       { type: 'docket', value: `${p}docket` },
       { type: 'other', value: `${p}otherident` },

@@ -18,6 +18,7 @@ import { referenceRoutes } from './http/reference-routes.ts';
 import { components } from './http/openapi.ts';
 import { webRoutes } from './web/page-routes.ts';
 import { editorRoutes } from './editor/editor-routes.ts';
+import { importEditorRoutes } from './editor/import-routes.ts';
 import { documentCommands } from './commands/document-commands.ts';
 import { exportCommand, importCommand } from './commands/transfer-commands.ts';
 import { schemaCommand } from './commands/schema-command.ts';
@@ -51,6 +52,7 @@ export const casesModule = defineModule<Services>({
   pages(app, { services, config }) {
     webRoutes(app, { services, publicUrl: config.publicUrl, maxPageSize: config.maxPageSize });
     editorRoutes(app, services, editorKit(app, { notices: 'cases.editor.notice' }));
+    importEditorRoutes(app, services, editorKit(app, { notices: 'cases.editor.notice' }));
   },
   commands(program, ctx) {
     documentCommands(program, ctx);

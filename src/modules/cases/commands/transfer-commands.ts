@@ -12,6 +12,7 @@ import { csvItems } from '../importers/csv-reader.ts';
 import { xlsxItems } from '../importers/xlsx-reader.ts';
 import { DEFAULT_MAPPING, loadMapping } from '../importers/csv-mapping.ts';
 import { openSync, readSync, closeSync } from 'node:fs';
+import { suggestMappingCommand } from './suggest-mapping.ts';
 
 /** The first line of a file (a CSV header), read without loading the file. */
 function firstLine(file: string): string {
@@ -110,6 +111,15 @@ export function importCommand(program: Command, ctx: CommandContext<Services>): 
       'for csv: a YAML or JSON file mapping your column names and labels to Palermo fields and codes (default: the ' +
         'columns of palermo export --format csv)',
     )
+    .option(
+      '--suggest-mapping',
+      'for csv or xlsx: read the header and every value and write a mapping draft (YAML) to -o or standard ' +
+        'output; import nothing',
+    )
+    .option('-o, --output <file>', 'with --suggest-mapping: write the draft to this file')
+    .option('--reuse <mapping>', 'with --suggest-mapping: reuse the columns and settled values of a previous mapping')
+    .option('--sheet <name>', 'for xlsx: the worksheet to read (required when the workbook has several)')
+    .option('--strict', 'for csv or xlsx: refuse lenient readings (counts in words, qualifiers) instead of warning')
     .option('--dry-run', 'validate and report; write nothing')
     .option('--source <text>', 'provenance source recorded on cases that name none')
     .option(
@@ -133,8 +143,17 @@ export function importCommand(program: Command, ctx: CommandContext<Services>): 
             undo?: string;
             partial?: boolean;
             report?: string;
+            suggestMapping?: boolean;
+            output?: string;
+            reuse?: string;
+            sheet?: string;
+            strict?: boolean;
           },
         ) => {
+          if (opts.suggestMapping) {
+            if (file === undefined) throw new AppError('BAD_REQUEST', 'name the file to read', { field: 'FILE' });
+            return suggestMappingCommand(io, file, opts);
+          }
           if (opts.undo !== undefined) {
             if (file !== undefined)
               throw new AppError('BAD_REQUEST', '--undo takes a batch id, not a file', { field: 'FILE' });
@@ -175,9 +194,9 @@ export function importCommand(program: Command, ctx: CommandContext<Services>): 
           try {
             const items =
               opts.format === 'xlsx'
-                ? xlsxItems(file, mapping!)
+                ? xlsxItems(file, mapping!, { strict: opts.strict, sheet: opts.sheet })
                 : mapping
-                  ? csvItems(source.input, mapping)
+                  ? csvItems(source.input, mapping, { strict: opts.strict })
                   : readLines(source.input);
             const csvHeader = mapping && rejected && file !== '-' ? firstLine(file) : null;
             if (csvHeader) rejected!.write(`${csvHeader}\n`);

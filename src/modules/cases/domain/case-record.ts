@@ -11,7 +11,8 @@ export function canonicalContent(content: CaseContent): CaseContent {
       .sort()
       .map((k) => [k, content.narratives[k]!]),
   );
-  return { ...content, narratives };
+  // respondentStates: stored cases from before the field read as none (migration 20261204T1500 adds it).
+  return { ...content, respondentStates: content.respondentStates ?? [], narratives };
 }
 
 /** The API / JSON Lines shape: id first, then the content, then the bookkeeping fields. */

@@ -18,6 +18,16 @@ describe('case schema', () => {
     expect(min.tags.purposes).toEqual([]);
   });
 
+  it('keeps the respondent States of an international court (issue 22): codes, each once, none by default', () => {
+    expect(CaseInputSchema.parse({ title: 'Rantsev', jurisdiction: 'XIR' }).respondentStates).toEqual([]);
+    const ecthr = CaseInputSchema.parse({ title: 'Rantsev', jurisdiction: 'XIR', respondentStates: ['CYP', 'RUS'] });
+    expect(ecthr.respondentStates).toEqual(['CYP', 'RUS']);
+    expect(issues({ title: 'x', jurisdiction: 'XIR', respondentStates: ['CYP', 'CYP'] })[0]?.message).toMatch(/once/);
+    expect(issues({ title: 'x', jurisdiction: 'XIR', respondentStates: ['Cyprus'] }).map((i) => i.path)).toEqual([
+      'respondentStates.0',
+    ]);
+  });
+
   it('names each bad field by path and lists allowed codes', () => {
     const found = issues(
       caseInput({ jurisdiction: 'XXX', tags: { purposes: ['forced_labor'] } as never, decisionDate: '2021-02-30' }),

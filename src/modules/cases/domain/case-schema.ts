@@ -158,6 +158,12 @@ export const CaseInputSchema = z.strictObject({
   title: text(1000),
   databaseNumber: optText(64),
   jurisdiction: countryCode,
+  /** States named as respondents before an international or regional court (jurisdiction XIR): ECtHR, IACtHR. */
+  respondentStates: z
+    .array(countryCode)
+    .max(60)
+    .default([])
+    .refine((s) => new Set(s).size === s.length, 'each respondent State once'),
   identifiers: z.array(IdentifierSchema).max(50).default([]),
   court: optText(300),
   courtLevel: vocab(COURT_LEVELS, 'court level').nullable().default(null),

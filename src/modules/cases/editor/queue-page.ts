@@ -33,7 +33,9 @@ export function queuePage(t: Translator, q: Queue): SafeHtml {
     ? html`<h2>${t.t(`${Q}.withdrawn`)}</h2>${queueTable(t, q.withdrawn, `${Q}.noWithdrawn`)}`
     : '';
   return html`<h1>${t.t(k('title', 'yours'))}</h1>
-<p><a class="button" href="/editor/cases/new">${t.t(`${Q}.newCase`)}</a></p>
+<p><a class="button" href="/editor/cases/new">${t.t(`${Q}.newCase`)}</a>${
+    q.editor ? html` <a class="button" href="/editor/imports">${t.t(`${Q}.importSheet`)}</a>` : ''
+  }</p>
 <h2>${t.t(`${Q}.inReview`)}</h2>${queueTable(t, q.review, k('noReview', 'noOwnReview'))}
 <h2>${t.t(k('drafts', 'ownDrafts'))}</h2>${queueTable(t, q.drafts, `${Q}.noDrafts`)}
 ${withdrawn}`;

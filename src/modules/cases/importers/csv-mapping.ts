@@ -15,6 +15,7 @@ export const CSV_TARGETS = [
   'title',
   'databaseNumber',
   'jurisdiction',
+  'respondentStates',
   'identifiers',
   'court',
   'courtLevel',
@@ -45,14 +46,28 @@ export const CSV_TARGETS = [
   'createdAt',
   'updatedAt',
   'narrativeLanguages',
+  /** One column holding art. 3 labels of several vocabularies; its codes are written "means:fraud". */
+  'tags',
 ] as const;
 export type CsvTarget = (typeof CSV_TARGETS)[number];
 
 const MappingSchema = z.strictObject({
   /** File column -> case field, or null to ignore the column. */
   columns: z.record(z.string(), z.enum(CSV_TARGETS).nullable()),
-  /** Per field, the partner's labels -> our codes (e.g. purposes: { "Labour exploitation": forced_labour }). */
-  values: z.partialRecord(z.enum(CSV_TARGETS), z.record(z.string(), z.string())).default({}),
+  /**
+   * Per field, the partner's labels -> our codes (e.g. purposes: { "Labour exploitation": forced_labour }); a
+   * list where one cell names several ("Vietnamese, Chinese": [VNM, CHN]; for jurisdiction [XIR, CYP, RUS] is an
+   * international court with its respondent States).
+   */
+  values: z
+    .partialRecord(
+      z.enum(CSV_TARGETS),
+      z
+        .record(z.string(), z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]))
+        .nullable()
+        .transform((v) => v ?? {}),
+    )
+    .default({}),
   /** Separator of several values in one cell. */
   separator: z.string().min(1).max(3).default(';'),
   /** CSV delimiter. */
@@ -70,6 +85,7 @@ export const DEFAULT_MAPPING: CsvMapping = MappingSchema.parse({
     database_number: 'databaseNumber',
     jurisdiction: 'jurisdiction',
     jurisdiction_name: null,
+    respondent_states: 'respondentStates',
     identifiers: 'identifiers',
     court: 'court',
     court_level: 'courtLevel',
@@ -104,24 +120,58 @@ export function loadMapping(file: string): CsvMapping {
     const text = readFileSync(file, 'utf8');
     raw = /\.ya?ml$/i.test(file) ? parseYaml(text) : JSON.parse(text);
   } catch (e) {
-    throw new AppError('VALIDATION_FAILED', `mapping file '${file}' cannot be read: ${(e as Error).message}`, {
+    const twice = /unique/i.test((e as Error).message) ? ' (a value or column is named twice)' : '';
+    throw new AppError('VALIDATION_FAILED', `mapping file '${file}' cannot be read${twice}: ${(e as Error).message}`, {
       field: 'mapping',
     });
   }
+  return parseMapping(raw, `mapping file '${file}'`);
+}
+
+/** A mapping from its parsed YAML or JSON: checked, and a value named twice with different codes refused. */
+export function parseMapping(raw: unknown, what = 'the mapping'): CsvMapping {
   const r = MappingSchema.safeParse(raw);
   if (!r.success) {
     const details = issuesOf(r.error, 'mapping');
     throw new AppError(
       'VALIDATION_FAILED',
-      `mapping file '${file}' is not valid: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
+      `${what} is not valid: ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`,
       details,
     );
   }
+  const clashes = [];
+  for (const [field, values] of Object.entries(r.data.values)) {
+    const seen = new Map<string, [string, string]>();
+    for (const [label, code] of Object.entries(values ?? {})) {
+      const k = label.trim().toLowerCase().replace(/\s+/g, ' ');
+      const prior = seen.get(k);
+      const text = [code].flat().join(', ');
+      if (prior && prior[1] !== text)
+        clashes.push({
+          path: `values.${field}.${label}`,
+          message: `'${prior[0]}' and '${label}' are the same value with different codes (${prior[1]}; ${text})`,
+        });
+      seen.set(k, [label, text]);
+    }
+  }
+  if (clashes.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `${what} names a value twice with different codes: ${clashes.map((c) => c.message).join('; ')}`,
+      clashes,
+    );
   return r.data;
 }
 
 /** Checks the file's header against the mapping: unknown and missing columns are errors. */
 export function checkHeader(header: string[], mapping: CsvMapping): void {
+  const twice = header.filter((h, i) => header.indexOf(h) !== i);
+  if (twice.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `the header names column '${twice[0]}' twice: give each column its own name; nothing was written`,
+      [{ line: 1, path: twice[0]!, message: `column '${twice[0]}' appears twice` }],
+    );
   const unknown = header.filter((h) => !(h in mapping.columns));
   const missing = Object.keys(mapping.columns).filter((c) => mapping.columns[c] !== null && !header.includes(c));
   const details = [

@@ -9,7 +9,7 @@ import { AppError } from '../../../kernel/errors.ts';
 import { readLines } from '../../../kernel/io/line-reader.ts';
 import type { DecodedItem } from '../services/jsonl-transfer.ts';
 import { checkHeader, type CsvMapping } from './csv-mapping.ts';
-import { csvRowToCase } from './csv-rows.ts';
+import { csvRowToCase, type RowOptions } from './csv-rows.ts';
 
 /** Resolves when the parser can take more input or has closed; leaves no listener behind. */
 function drained(parser: ReturnType<typeof parse>): Promise<void> {
@@ -27,6 +27,7 @@ function drained(parser: ReturnType<typeof parse>): Promise<void> {
 export async function* csvItems(
   bytes: AsyncIterable<Buffer | string>,
   mapping: CsvMapping,
+  options: RowOptions = {},
 ): AsyncIterable<DecodedItem> {
   const parser = parse({ delimiter: mapping.delimiter, info: true, skip_empty_lines: true, relax_column_count: false });
   const feed = (async () => {
@@ -49,7 +50,11 @@ export async function* csvItems(
         continue;
       }
       const row = Object.fromEntries(header.map((h, i) => [h, record[i] ?? '']));
-      yield { line: info.lines, raw: stringify([record]).trimEnd(), decoded: csvRowToCase(row, mapping, info.lines) };
+      yield {
+        line: info.lines,
+        raw: stringify([record]).trimEnd(),
+        decoded: csvRowToCase(row, mapping, info.lines, options),
+      };
     }
   } catch (e) {
     if (e instanceof AppError) throw e;

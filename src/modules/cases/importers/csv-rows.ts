@@ -5,7 +5,9 @@
  * really a birth year to a birth year.
  */
 import type { CaseInput } from '../domain/case-schema.ts';
-import { resolveCountry } from '../../../kernel/geo/countries.ts';
+import { INTERNATIONAL_CODE } from '../../../kernel/geo/countries.ts';
+import { readCountries } from './mapping/countries.ts';
+import { readCount } from './mapping/counts.ts';
 import type { FieldIssue } from '../../../kernel/errors.ts';
 import type { CsvMapping, CsvTarget } from './csv-mapping.ts';
 import { defendantsFromSummary, victimsFromSummary } from './csv-parties.ts';
@@ -40,7 +42,17 @@ const GENDER_WORDS: Record<string, string> = {
 
 export type CsvResult = { input: CaseInput; warnings: FieldIssue[] } | { issues: FieldIssue[] };
 
-export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, line: number): CsvResult {
+export interface RowOptions {
+  /** Refuse lenient readings (counts in words, qualifiers) instead of importing them with a warning. */
+  strict?: boolean;
+}
+
+export function csvRowToCase(
+  row: Record<string, string>,
+  mapping: CsvMapping,
+  line: number,
+  options: RowOptions = {},
+): CsvResult {
   const warnings: FieldIssue[] = [];
   const issues: FieldIssue[] = [];
   const original: Record<string, unknown> = {};
@@ -53,22 +65,64 @@ export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, l
       .split(mapping.separator)
       .map((v) => v.trim())
       .filter(Boolean);
+  const columnOf = (t: CsvTarget) => Object.keys(mapping.columns).find((c) => mapping.columns[c] === t) ?? t;
   const mapped = (t: CsvTarget): string[] =>
-    list(t).map((v) => {
+    list(t).flatMap((v) => {
       const code = mapping.values[t]?.[v];
       if (code !== undefined && code !== v) original[t] ??= field[t];
       return code ?? v;
     });
-  const country = (raw: string, path: string): string | undefined => {
-    const code = resolveCountry(raw);
-    if (!code) issues.push({ line, path, message: `unknown country '${raw}'` });
-    else if (code !== raw) warnings.push({ line, path, message: `'${raw}' read as ${code}` });
-    return code;
+  // A lenient reading: a warning naming line and column, the original kept; with --strict, an error.
+  const lenient = (t: CsvTarget, path: string, message: string) => {
+    original[t] ??= field[t];
+    (options.strict ? issues : warnings).push({ line, path, message: `column '${columnOf(t)}': ${message}` });
+  };
+  /** Countries of one value: the mapping's codes, else the reconciler's (names, codes, demonyms). */
+  const countriesOf = (raw: string, path: string, t: CsvTarget, several: boolean): string[] => {
+    const given = mapping.values[t]?.[raw];
+    const reading = readCountries(raw, several);
+    const codes = given !== undefined ? [given].flat() : reading.codes;
+    if (!codes.length) {
+      const why =
+        reading.problem === 'ambiguous'
+          ? 'is ambiguous'
+          : reading.problem === 'several'
+            ? 'names several countries'
+            : 'is not a known country';
+      const may = reading.candidates.length ? ` (it may be ${reading.candidates.join(', ')})` : '';
+      issues.push({
+        line,
+        path,
+        message: `column '${columnOf(t)}': '${raw}' ${why}${may}: map it in the mapping's values`,
+      });
+      return [];
+    }
+    if (codes.join() !== raw) {
+      original[t] ??= field[t];
+      warnings.push({ line, path, message: `'${raw}' read as ${codes.join(', ')}` });
+    }
+    if (reading.qualifier && !(codes[0] === INTERNATIONAL_CODE && reading.respondentStates.length))
+      lenient(t, path, `the qualifier '(${reading.qualifier})' is not recorded as data; kept in provenance.original`);
+    return codes;
   };
 
-  const jurisdiction = field.jurisdiction ? country(field.jurisdiction, 'jurisdiction') : undefined;
-  if (field.jurisdiction && jurisdiction && jurisdiction !== field.jurisdiction)
-    original.jurisdiction = field.jurisdiction;
+  const jurisdictionCodes = field.jurisdiction
+    ? countriesOf(field.jurisdiction, 'jurisdiction', 'jurisdiction', false)
+    : [];
+  const jurisdiction = jurisdictionCodes[0];
+  // An international court's case: the States named as respondents are kept.
+  const respondentStates = [
+    ...new Set([
+      ...(jurisdiction === INTERNATIONAL_CODE ? jurisdictionCodes.slice(1) : []),
+      ...list('respondentStates').flatMap((v, i) => countriesOf(v, `respondentStates.${i}`, 'respondentStates', true)),
+    ]),
+  ];
+  if (jurisdictionCodes.length > 1)
+    warnings.push({
+      line,
+      path: 'jurisdiction',
+      message: `international court: respondent States ${respondentStates.join(', ')} recorded as respondentStates`,
+    });
 
   // With a count column the party columns are a summary (Palermo's own export); without one they are
   // aligned lists, one entry per party.
@@ -111,10 +165,7 @@ export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, l
         } else v.ageAtOffence = n;
       }
       const nat = nationalities[i];
-      if (nat) {
-        const code = country(nat, `victims.${i}.nationalities`);
-        if (code) v.nationalities = [code];
-      }
+      if (nat) v.nationalities = countriesOf(nat, `victims.${i}.nationalities`, 'victimNationalities', true);
       return v;
     },
   );
@@ -132,7 +183,7 @@ export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, l
         ? ((GENDER_WORDS[defendantGenders[i]!.toLowerCase()] ?? defendantGenders[i]!.toLowerCase()) as never)
         : null,
       nationalities: defendantNats[i]
-        ? [country(defendantNats[i]!, `defendants.${i}.nationalities`)].filter((c): c is string => !!c)
+        ? countriesOf(defendantNats[i]!, `defendants.${i}.nationalities`, 'defendantNationalities', true)
         : [],
       // The first defendant carries the verdicts (one charge each) and the prison term.
       charges:
@@ -146,9 +197,17 @@ export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, l
   );
   const count = (t: CsvTarget): number | null => {
     if (!field[t]) return null;
-    const n = Number(field[t]);
-    if (!Number.isInteger(n) || n < 0) issues.push({ line, path: t, message: `'${field[t]}' is not a whole number` });
-    return Number.isInteger(n) && n >= 0 ? n : null;
+    const r = readCount(field[t]);
+    if (r.exact) return r.value;
+    lenient(
+      t,
+      t,
+      r.value === null
+        ? `'${field[t]}' is not a number: imported with the count empty, the text kept in provenance.original`
+        : `'${field[t]}' read as at least ${r.value} (a lower bound, not an exact count); the text kept in ` +
+            'provenance.original',
+    );
+    return r.value;
   };
   let child: boolean | null = null;
   if (field.childVictims) {
@@ -156,15 +215,17 @@ export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, l
     if (child === null)
       issues.push({ line, path: 'childVictims', message: `'${field.childVictims}' is not yes or no` });
   }
-  const countries = (values: string[], path: string) =>
-    values.map((v, i) => country(v, `${path}.${i}`)).filter((c): c is string => !!c);
-  const genderCodes = (values: string[]) => values.map((g) => GENDER_WORDS[g.toLowerCase()] ?? g.toLowerCase());
+  const countries = (values: string[], path: string, t: CsvTarget) => [
+    ...new Set(values.flatMap((v, i) => countriesOf(v, `${path}.${i}`, t, true))),
+  ];
+  const genderCodes = (values: string[], t: CsvTarget) =>
+    values.flatMap((g) => mapping.values[t]?.[g] ?? GENDER_WORDS[g.toLowerCase()] ?? g.toLowerCase());
   const summaryVictims = summaryMode
     ? victimsFromSummary(
         {
           count: count('victimCount'),
-          genders: genderCodes(genders),
-          nationalities: countries(nationalities, 'victimNationalities'),
+          genders: genderCodes(genders, 'victimGenders'),
+          nationalities: countries(nationalities, 'victimNationalities', 'victimNationalities'),
           child,
         },
         line,
@@ -175,8 +236,8 @@ export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, l
     ? defendantsFromSummary(
         {
           count: count('defendantCount'),
-          genders: genderCodes(defendantGenders),
-          nationalities: countries(defendantNats, 'defendantNationalities'),
+          genders: genderCodes(defendantGenders, 'defendantGenders'),
+          nationalities: countries(defendantNats, 'defendantNationalities', 'defendantNationalities'),
           child: null,
         },
         verdicts,
@@ -185,6 +246,16 @@ export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, l
         issues,
       )
     : null;
+  // One mixed article-3 column: codes written "means:fraud" go to their vocabularies.
+  const mixed: Record<string, string[]> = {};
+  for (const v of mapped('tags')) {
+    const m = /^(acts|means|purposes|forms|sectors|offences):(.+)$/.exec(v);
+    if (m) (mixed[m[1]!] ??= []).push(m[2]!);
+    else issues.push({ line, path: 'tags', message: `column '${columnOf('tags')}': '${v}' is not mapped to a code` });
+  }
+  const tagList = (t: 'acts' | 'means' | 'purposes' | 'forms' | 'sectors' | 'offences') => [
+    ...new Set([...mapped(t), ...(mixed[t] ?? [])]),
+  ];
   if (issues.length) return { issues };
 
   const identifiers = list('identifiers').map((v) => {
@@ -212,6 +283,7 @@ export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, l
     title: field.title ?? '',
     databaseNumber: field.databaseNumber ?? null,
     jurisdiction: jurisdiction ?? field.jurisdiction ?? '',
+    respondentStates,
     identifiers,
     court: field.court ?? null,
     courtLevel: (mapped('courtLevel')[0] ?? null) as never,
@@ -222,12 +294,12 @@ export function csvRowToCase(row: Record<string, string>, mapping: CsvMapping, l
     victims: summaryVictims ?? victims,
     defendants: summaryDefendants ?? defendants,
     tags: {
-      acts: mapped('acts'),
-      means: mapped('means'),
-      purposes: mapped('purposes'),
-      forms: mapped('forms'),
-      sectors: mapped('sectors'),
-      offences: mapped('offences'),
+      acts: tagList('acts'),
+      means: tagList('means'),
+      purposes: tagList('purposes'),
+      forms: tagList('forms'),
+      sectors: tagList('sectors'),
+      offences: tagList('offences'),
     } as never,
     sources: list('sourceUrls').map((value) => ({ kind: 'url' as const, value })),
     provenance: { source: null, importBatch: null, original },

@@ -8,9 +8,17 @@ import { AppError } from '../../../kernel/errors.ts';
 import { xlsxCellText } from '../../../kernel/io/xlsx-cell.ts';
 import type { DecodedItem } from '../services/jsonl-transfer.ts';
 import { checkHeader, type CsvMapping } from './csv-mapping.ts';
-import { csvRowToCase } from './csv-rows.ts';
+import { csvRowToCase, type RowOptions } from './csv-rows.ts';
 
-export async function* xlsxItems(file: string, mapping: CsvMapping): AsyncIterable<DecodedItem> {
+/**
+ * A workbook with several sheets is read only when `options.sheet` names one; otherwise the import
+ * stops after reading (inside its transaction, so nothing is written) and names the sheets.
+ */
+export async function* xlsxItems(
+  file: string,
+  mapping: CsvMapping,
+  options: RowOptions & { sheet?: string } = {},
+): AsyncIterable<DecodedItem> {
   // Loaded on demand: exceljs is large, and every other command starts faster without it.
   const { default: Excel } = await import('exceljs');
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
@@ -27,8 +35,16 @@ export async function* xlsxItems(file: string, mapping: CsvMapping): AsyncIterab
     });
   }
   let header: string[] | null = null;
+  const names: string[] = [];
   try {
     for await (const sheet of reader) {
+      const name = (sheet as unknown as { name?: string }).name ?? `Sheet${names.length + 1}`;
+      names.push(name);
+      const wanted = options.sheet === undefined ? names.length === 1 : name === options.sheet;
+      if (!wanted) {
+        for await (const _ of sheet); // skipped
+        continue;
+      }
       for await (const row of sheet) {
         const values = (row.values as ExcelJS.CellValue[]).slice(1).map(xlsxCellText);
         if (!header) {
@@ -39,9 +55,12 @@ export async function* xlsxItems(file: string, mapping: CsvMapping): AsyncIterab
         }
         if (values.every((v) => v.trim() === '')) continue;
         const record = Object.fromEntries(header.map((h, i) => [h, values[i] ?? '']));
-        yield { line: row.number, raw: JSON.stringify(values), decoded: csvRowToCase(record, mapping, row.number) };
+        yield {
+          line: row.number,
+          raw: JSON.stringify(values),
+          decoded: csvRowToCase(record, mapping, row.number, options),
+        };
       }
-      break; // the first worksheet only
     }
   } catch (e) {
     if (e instanceof AppError) throw e;
@@ -49,6 +68,20 @@ export async function* xlsxItems(file: string, mapping: CsvMapping): AsyncIterab
       field: 'FILE',
     });
   }
+  if (options.sheet !== undefined && !names.includes(options.sheet))
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `the workbook has no sheet '${options.sheet}'; its sheets: ${names.join(', ')}`,
+      {
+        field: 'sheet',
+      },
+    );
+  if (options.sheet === undefined && names.length > 1)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `the workbook has ${names.length} sheets (${names.join(', ')}): name one with --sheet; nothing was written`,
+      { field: 'sheet' },
+    );
   if (!header)
     throw new AppError('VALIDATION_FAILED', 'the workbook holds no rows (it is empty)', [
       { path: '(file)', message: 'empty file' },

@@ -223,6 +223,16 @@ export const CASE_FACETS = [
     values: (rec: CaseRecord) => rec.defendants.flatMap((d) => d.nationalities),
   },
   {
+    name: 'respondentState',
+    param: 'respondent_state',
+    schema: countryCode,
+    labelKey: 'cases.facet.respondentState',
+    label: 'Respondent State',
+    sidebar: 15,
+    valueLabel: countryName,
+    values: (rec: CaseRecord) => rec.respondentStates ?? [],
+  },
+  {
     name: 'language',
     param: 'language',
     schema: z.string().regex(/^[a-z]{2,3}$/, 'language must be a primary language subtag such as en, es, pt'),

@@ -14,6 +14,7 @@ export const CSV_COLUMNS: readonly { name: string; of: (c: CaseRecord) => string
   { name: 'database_number', of: (c) => c.databaseNumber },
   { name: 'jurisdiction', of: (c) => c.jurisdiction },
   { name: 'jurisdiction_name', of: (c) => countryByCode(c.jurisdiction)?.name ?? null },
+  { name: 'respondent_states', of: (c) => join(c.respondentStates) },
   { name: 'identifiers', of: (c) => join(c.identifiers.map((i) => `${i.type}:${i.value}`)) },
   { name: 'court', of: (c) => c.court },
   { name: 'court_level', of: (c) => c.courtLevel },

@@ -186,4 +186,32 @@ export const CASE_MIGRATIONS: ModuleMigrations = {
     await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'id']).execute();
     await db.schema.createIndex('audit_log_target').on('audit_log').columns(['target_id', 'id']).execute();
   },
+  /**
+   * Issue 22: a case of an international court (XIR) keeps the States named as respondents. Every
+   * stored case and version gets the field (empty): a case's JSON always has the same keys.
+   */
+  async '20261204T1500_respondent_states'(db) {
+    for (const table of ['cases', 'case_versions'] as const) {
+      // Each pass takes docs without the key; an updated doc has it, so the loop ends.
+      for (;;) {
+        const rows = (await db
+          .selectFrom(table)
+          .select(['seq', 'doc', ...(table === 'case_versions' ? ['version'] : [])] as never[])
+          .where('doc', 'not like', '%"respondentStates"%')
+          .limit(500)
+          .execute()) as { seq: number; doc: string; version?: number }[];
+        if (!rows.length) break;
+        for (const r of rows) {
+          // The new key right after jurisdiction, every other key where it was.
+          const entries = Object.entries(JSON.parse(r.doc) as Record<string, unknown>);
+          const at = entries.findIndex(([k]) => k === 'jurisdiction') + 1;
+          entries.splice(at, 0, ['respondentStates', []]);
+          const doc = JSON.stringify(Object.fromEntries(entries));
+          let q = db.updateTable(table).set({ doc }).where('seq', '=', r.seq);
+          if (r.version !== undefined) q = q.where('version', '=', r.version);
+          await q.execute();
+        }
+      }
+    }
+  },
 };

@@ -122,6 +122,7 @@ function chargesTable(t: Translator, rec: CaseRecord): SafeHtml | '' {
 function identity(t: Translator, rec: CaseRecord, date: (d: string | null) => string): SafeHtml {
   const term = termLabel.bind(null, t);
   const country = countryByCode(rec.jurisdiction);
+  const respondents = rec.respondentStates.map((c) => countryByCode(c)?.name ?? c).join(', ');
   const fact = (key: string, value: SafeHtml | string) => html`<dt>${t.t(`cases.case.${key}`)}</dt><dd>${value}</dd>`;
   const level = rec.courtLevel ? html` (${term('courtLevels', rec.courtLevel)})` : '';
   const stage = (p: CaseRecord['proceedings'][number]) => {
@@ -138,6 +139,7 @@ function identity(t: Translator, rec: CaseRecord, date: (d: string | null) => st
   return html`<h2>${t.t('cases.case.identity')}</h2>
 <dl class="facts">
 ${fact('jurisdiction', country?.name ?? rec.jurisdiction)}
+${respondents ? fact('respondentStates', respondents) : ''}
 ${rec.databaseNumber ? fact('databaseNumber', rec.databaseNumber) : ''}
 ${rec.identifiers.map((i) => html`<dt>${term('identifierTypes', i.type)}</dt><dd>${i.value}</dd>`)}
 ${fact('court', html`${rec.court ?? '—'}${level}`)}
