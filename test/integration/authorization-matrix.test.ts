@@ -323,6 +323,7 @@ async function grantApp() {
 }
 async function ownersApplication(
   status: 'draft' | 'submitted' | 'eligible' | 'in_review' | 'approved' | 'awarded' = 'draft',
+  declared = true,
 ): Promise<string> {
   const g = t.services.grants;
   const { id } = await g.applications.createDraft(await grantApp(), owner.actor);
@@ -330,7 +331,15 @@ async function ownersApplication(
   await g.applications.submit(id, owner.actor);
   if (status === 'submitted') return id;
   await g.decisions.decide(id, { to: 'eligible', reason: 'All checks pass' }, SYSTEM);
-  if (status === 'in_review') await g.reviews.assign(id, ids['contributor (other)']!, SYSTEM);
+  if (status === 'in_review') {
+    await g.reviews.assign(id, ids['contributor (other)']!, SYSTEM);
+    const reviewer = userActor({
+      id: ids['contributor (other)']!,
+      email: emails['contributor (other)']!,
+      role: 'contributor',
+    });
+    if (declared) await g.reviews.declare(id, { conflict: false }, reviewer);
+  }
   if (status === 'approved' || status === 'awarded')
     await g.decisions.decide(id, { to: 'approved', reason: 'Ranked first' }, SYSTEM);
   if (status === 'awarded')
@@ -1118,6 +1127,22 @@ const ROWS: Row[] = [
     request: async () => get(`/api/v1/grants/reviews/${await ownersApplication('in_review')}`)(),
     allow: ['contributor (other)'],
     note: 'assigned to the other contributor only',
+  },
+  {
+    route: 'GET /api/v1/grants/reviews/:id/declaration',
+    request: async () => get(`/api/v1/grants/reviews/${await ownersApplication('in_review', false)}/declaration`)(),
+    allow: ['contributor (other)'],
+    note: 'the assigned reviewer only, before declaring',
+  },
+  {
+    route: 'POST /api/v1/grants/reviews/:id/declaration',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/grants/reviews/${await ownersApplication('in_review', false)}/declaration`,
+      payload: { conflict: false },
+    }),
+    allow: [],
+    note: 'the assigned reviewer writes with a personal token, which this matrix has not',
   },
   {
     route: 'POST /api/v1/grants/reviews/:id',

@@ -268,6 +268,51 @@ describe('grants: review', () => {
     await g.reviews.assign(appId, people.gov!.userId, people.secretariat!);
   });
 
+  it('shows nothing of an application until the reviewer declares no conflict; a conflict recuses', async () => {
+    const refused = { code: 'FORBIDDEN', details: { path: 'declaration', reason: 'declaration_required' } };
+    await expect(g.reviews.view(appId, people.rita!)).rejects.toMatchObject(refused);
+    const score = { scores: { relevance: 5, feasibility: 4 } };
+    await expect(g.reviews.submitReview(appId, score, people.rita!)).rejects.toMatchObject(refused);
+    expect((await g.reviews.assignedToMe(people.rita!)).map((a) => a.id)).not.toContain(appId);
+    expect((await g.reviews.awaitingDeclaration(people.rita!)).map((a) => a.applicationId)).toContain(appId);
+    // Before declaring: the call and, the call being open, the applicant's name to judge against.
+    const before = await g.reviews.declarationView(appId, people.rita!);
+    expect(before).toMatchObject({ blind: false, organisations: ['Alpha Aid'], declaredAt: null });
+    expect(JSON.stringify(before)).not.toContain('Shelter network');
+    // Bob is not assigned: 404 on the declaration as on the application.
+    await expect(g.reviews.declare(appId, { conflict: false }, people.bob!)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(g.reviews.declare(appId, { conflict: true, reason: ' ' }, people.rita!)).rejects.toThrow(/reason/);
+    await g.reviews.declare(appId, { conflict: false }, people.rita!);
+    expect((await g.reviews.view(appId, people.rita!)).content.title).toBe('Shelter network across the Mekong borders');
+    expect((await g.reviews.awaitingDeclaration(people.rita!)).map((a) => a.applicationId)).not.toContain(appId);
+
+    // A third reviewer recuses: the assignment goes (audited) and cannot be made again.
+    const sam = await person('sam');
+    await g.reviews.assign(appId, sam.userId, people.secretariat!);
+    await g.reviews.declare(appId, { conflict: true, reason: 'My sister works for the applicant' }, sam);
+    await expect(g.reviews.view(appId, sam)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await g.reviews.awaitingDeclaration(sam)).toEqual([]);
+    await expect(g.reviews.assign(appId, sam.userId, people.secretariat!)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'declared_conflict' },
+    });
+    const rows = await t.services.database
+      .kysely<{ audit_log: { action: string; target_id: string; details: string } }>()
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'grants.review.recuse')
+      .where('target_id', '=', appId)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0]!.details)).toMatchObject({
+      reviewer: sam.userId,
+      reason: 'My sister works for the applicant',
+    });
+    await g.reviews.declare(appId, { conflict: false }, people.gov!);
+  });
+
   it('lets only an assigned reviewer score, tied to the revision read, with n/a left out', async () => {
     await expect(
       g.reviews.submitReview(appId, { scores: { relevance: 5, feasibility: 4 } }, people.bob!),
@@ -289,6 +334,9 @@ describe('grants: review', () => {
 
   it('hides the applicant identity on a blind call in the view, the list, the page and the export', async () => {
     await g.reviews.assign(blindId, people.rita!.userId, people.secretariat!);
+    const declaring = await g.reviews.declarationView(blindId, people.rita!);
+    expect(declaring).toMatchObject({ blind: true, organisations: null });
+    await g.reviews.declare(blindId, { conflict: false }, people.rita!);
     const v = await g.reviews.view(blindId, people.rita!);
     expect(v.blind).toBe(true);
     expect(JSON.stringify(v)).not.toMatch(/Alpha Aid|alphaaid|org-/);

@@ -709,6 +709,7 @@ describe("grants: applicant A never sees applicant B's application anywhere", ()
     await g.decisions.decide(appB.id, { to: 'eligible', reason: 'ok' }, SYSTEM);
     // A reviews B's application on a blind call: even then, never B's identity.
     await g.reviews.assign(appB.id, a.u.id, SYSTEM);
+    await g.reviews.declare(appB.id, { conflict: false }, a.actor);
 
     const aWho: Who = { name: 'applicant A', headers: { cookie: cookieHeader(await signIn(t.app, a.u.email)) } };
     const aTok: Who = {

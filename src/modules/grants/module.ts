@@ -1,7 +1,7 @@
 /** The grants module: the Small Grants Facility (calls, applicants, eligibility, review, decisions, mail). */
 import { defineModule } from '../../kernel/module.ts';
 import { GRANTS_MESSAGES } from './messages/catalog.ts';
-import { GRANTS_AWARD_MIGRATIONS, GRANTS_MIGRATIONS } from './store/migrations.ts';
+import { GRANTS_AWARD_MIGRATIONS, GRANTS_MIGRATIONS, GRANTS_REVIEW_MIGRATIONS } from './store/migrations.ts';
 import { createGrantsServices, type GrantsServices, type KernelJobs } from './services/grants-services.ts';
 import { grantsRoutes } from './http/grants-routes.ts';
 import { grantsPages } from './web/grants-pages.ts';
@@ -12,7 +12,7 @@ import { seedGrants } from './services/demo-seed.ts';
 export const grantsModule = defineModule<GrantsServices>({
   name: 'grants',
   messages: GRANTS_MESSAGES,
-  migrations: { ...GRANTS_MIGRATIONS, ...GRANTS_AWARD_MIGRATIONS },
+  migrations: { ...GRANTS_MIGRATIONS, ...GRANTS_AWARD_MIGRATIONS, ...GRANTS_REVIEW_MIGRATIONS },
   capabilities: ['grants.manage'],
   services: ({ database, config, services }) =>
     createGrantsServices(database, config, services as { jobs?: KernelJobs }),

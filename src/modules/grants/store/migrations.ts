@@ -132,3 +132,19 @@ export const GRANTS_AWARD_MIGRATIONS: ModuleMigrations = {
       .execute();
   },
 };
+
+export const GRANTS_REVIEW_MIGRATIONS: ModuleMigrations = {
+  // A reviewer's declaration on one assigned application, made before they may read it: no conflict
+  // (then they read and score), or a conflict with its reason (then the assignment is removed).
+  async '20261204T1500_grants_declarations'(db) {
+    await db.schema
+      .createTable('grants_declarations')
+      .addColumn('application_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('conflict', 'integer', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('declared_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('grants_declarations_pk', ['application_id', 'user_id'])
+      .execute();
+  },
+};

@@ -41,6 +41,14 @@ export interface GrantsDb {
     at: string;
   };
   grants_conflicts: { user_id: string; organisation_id: string; reason: string; declared_at: string };
+  grants_declarations: {
+    application_id: string;
+    user_id: string;
+    /** 1: a conflict declared (the assignment was removed), 0: no conflict. */
+    conflict: number;
+    reason: string;
+    declared_at: string;
+  };
   grants_assignments: { application_id: string; user_id: string; assigned_at: string };
   grants_reviews: {
     application_id: string;
