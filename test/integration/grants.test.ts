@@ -363,6 +363,45 @@ describe('grants: review', () => {
   });
 });
 
+describe('grants: blind review scrubs the free text', () => {
+  it("hides the applicant's names, people, e-mail and web addresses written into the proposal", async () => {
+    const staff = await t.services.accounts.createUser(
+      {
+        email: 'malee.srisuk@alphaaid.example.org',
+        role: 'contributor',
+        name: 'Malee Srisuk',
+        password: 'x'.repeat(16),
+      },
+      SYSTEM,
+    );
+    await g.calls.addMember(orgA, staff.id, people.secretariat!);
+    const text = {
+      title: 'Alpha Aid: safe return for survivors in Chiang Rai',
+      summary:
+        'Since 2009 ALPHA aid (registration R-1) has run a shelter in Chiang Rai. Our coordinator, Malee ' +
+        'Srisuk, answers at contact@alphaaid.example.org; see https://www.alphaaid.example.org/shelter, ' +
+        'alphaaid.example.org or www.facebook.example.com/alphaaid for our reports.',
+      themes: ['cross-border support', 'Alpha Aid outreach'],
+      budget: [{ year: 1, category: 'Alpha Aid shelter staff', amount: 12_000 }],
+      answers: { interregional: 'Ms Srisuk leads the Thai-Lao referral', remedies: 'Compensation claims' },
+    };
+    const a = await g.applications.createDraft(draft({ callId: blindCallId, ...text }), people.alice!);
+    await g.applications.submit(a.id, people.alice!);
+    await g.decisions.decide(a.id, { to: 'eligible', reason: 'All checks pass' }, people.secretariat!);
+    await g.reviews.assign(a.id, people.rita!.userId, people.secretariat!);
+    await g.reviews.declare(a.id, { conflict: false }, people.rita!);
+    const v = await g.reviews.view(a.id, people.rita!);
+    const seen = JSON.stringify(v);
+    expect(seen).not.toMatch(/alpha|malee|srisuk|R-1|@|https?:|www\.|org-/i);
+    expect(v.content.title).toBe('[…]: safe return for survivors in Chiang Rai');
+    expect(v.content.summary).toContain('Since 2009 […] (registration […]) has run a shelter in Chiang Rai.');
+    expect(v.content.answers.interregional).toBe('Ms […] leads the Thai-Lao referral');
+    expect(v.content.budget[0]!.category).toBe('[…] shelter staff');
+    // The secretariat and the applicant still read the text as written.
+    expect((await g.applications.get(a.id, people.secretariat!)).content.summary).toContain('Malee');
+  });
+});
+
 describe('grants: awards, reminders, dashboard and export', () => {
   it('records the agreement and tranches, reminds before the due date, and not after the report came in', async () => {
     const a = await g.applications.createDraft(draft({ title: 'Awarded proposal' }), people.alice!);
