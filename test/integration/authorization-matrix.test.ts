@@ -1281,6 +1281,100 @@ const ROWS: Row[] = [
     request: async () => get(`/grants/reviews/${await ownersApplication('in_review')}`)(),
     allow: ['contributor (other)'],
   },
+  {
+    route: 'GET /grants/reviews',
+    request: get('/grants/reviews'),
+    allow: [...USERS, 'owner token write'],
+    note: 'a person; partner tokens review nothing',
+  },
+  {
+    route: 'GET /grants/reviews/:id/declaration',
+    request: async () => get(`/grants/reviews/${await ownersApplication('in_review', false)}/declaration`)(),
+    allow: ['contributor (other)'],
+  },
+  {
+    route: 'POST /grants/reviews/:id/declaration',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/reviews/${await ownersApplication('in_review', false)}/declaration`,
+      form: [['conflict', 'no']],
+    }),
+    allow: ['contributor (other)'],
+  },
+  {
+    route: 'POST /grants/reviews/:id',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/reviews/${await ownersApplication('in_review')}`,
+      form: [['score_relevance', '4']],
+    }),
+    allow: ['contributor (other)'],
+  },
+  { route: 'GET /grants/manage', request: get('/grants/manage'), allow: EDITORS },
+  {
+    route: 'GET /grants/manage/calls/:id',
+    request: async () => get(`/grants/manage/calls/${(await grants()).callId}?status=draft`)(),
+    allow: EDITORS,
+  },
+  {
+    route: 'GET /grants/manage/applications/:id',
+    request: async () => get(`/grants/manage/applications/${await ownersApplication('in_review')}`)(),
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /grants/manage/applications/:id/decision',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/manage/applications/${await ownersApplication('submitted')}/decision`,
+      form: [
+        ['to', 'eligible'],
+        ['reason', 'All checks pass'],
+      ],
+    }),
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /grants/manage/applications/:id/reviewers',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/manage/applications/${await ownersApplication('eligible')}/reviewers`,
+      form: [['reviewer', emails['contributor (other)']!]],
+    }),
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /grants/manage/applications/:id/award',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/manage/applications/${await ownersApplication('approved')}/award`,
+      form: [
+        ['currency', 'USD'],
+        ['amount', '1000'],
+        ['agreementRef', 'M/2'],
+        ['signedOn', '2026-01-01'],
+        ['tranches', '2026-02-01; 1000'],
+      ],
+    }),
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /grants/manage/applications/:id/tranches/:sub/release',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/manage/applications/${await ownersApplication('awarded')}/tranches/1/release`,
+      form: [],
+    }),
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /grants/manage/applications/:id/reports/:sub/received',
+    request: async () => {
+      const id = await ownersApplication('awarded');
+      const report = (await t.services.grants.awards.get(id, SYSTEM)).reports[0]!.id;
+      return { method: 'POST', url: `/grants/manage/applications/${id}/reports/${report}/received`, form: [] };
+    },
+    allow: EDITORS,
+  },
   // ---- legislation ----
   { route: 'GET /assets/legislation.css', request: get('/assets/legislation.css'), allow: EVERYONE },
   { route: 'GET /api/v1/laws', request: get('/api/v1/laws?country=KEN'), allow: EVERYONE },

@@ -732,6 +732,8 @@ describe("grants: applicant A never sees applicant B's application anywhere", ()
       '/api/v1/grants/reviews?format=csv',
       `/api/v1/grants/reviews/${appB.id}`,
       `/grants/reviews/${appB.id}`,
+      `/grants/reviews/${appB.id}/declaration`,
+      '/grants/reviews',
       '/api/v1/grants/calls',
       '/grants',
       `/grants/calls/${call.id}`,

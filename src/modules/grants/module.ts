@@ -6,6 +6,8 @@ import { createGrantsServices, type GrantsServices, type KernelJobs } from './se
 import { grantsRoutes } from './http/grants-routes.ts';
 import { grantsPages } from './web/grants-pages.ts';
 import { applicantPages } from './web/applicant-pages.ts';
+import { reviewerPages } from './web/reviewer-pages.ts';
+import { secretariatPages } from './web/secretariat-pages.ts';
 import { jobsCommand } from './commands/jobs-command.ts';
 import { seedGrants } from './services/demo-seed.ts';
 
@@ -20,6 +22,8 @@ export const grantsModule = defineModule<GrantsServices>({
   pages(app, { services }) {
     grantsPages(app, services);
     applicantPages(app, services);
+    reviewerPages(app, services);
+    secretariatPages(app, services);
   },
   commands: jobsCommand,
   seed: (services) => seedGrants(services.grants.calls),
