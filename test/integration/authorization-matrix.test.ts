@@ -1255,6 +1255,16 @@ const ROWS: Row[] = [
     note: 'the secretariat reads applications but never writes them (403)',
   },
   {
+    route: 'POST /grants/applications/:id/attachments',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/applications/${await ownersApplication()}/attachments`,
+      form: [],
+    }),
+    allow: ['contributor (owner)', 'owner token write'],
+    note: 'a form without a file: 400 for the applicant (the upload itself: grants-web.test.ts); others 403/404',
+  },
+  {
     route: 'POST /grants/applications/:id/submit',
     request: async () => ({
       method: 'POST',

@@ -14,6 +14,17 @@ let rev: Record<string, string>;
 let other: Record<string, string>;
 let callId = '';
 let appId = '';
+let app: Record<string, string>;
+let draftId = '';
+
+/** A multipart body as a browser sends it: the fields, then the file. */
+async function multipart(fields: Record<string, string>, file?: { name: string; type: string; bytes: Uint8Array }) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+  if (file) fd.append('file', new Blob([new Uint8Array(file.bytes)], { type: file.type }), file.name);
+  const res = new Response(fd);
+  return { payload: Buffer.from(await res.arrayBuffer()), type: res.headers.get('content-type')! };
+}
 
 async function post(jar: Record<string, string>, from: string, url: string, fields: Record<string, string>) {
   const { csrf, jar: withCsrf } = await formToken(t.app, from, jar);
@@ -47,6 +58,7 @@ beforeAll(async () => {
         capPerYear: 25_000,
         maxYears: 3,
         rubric: [{ id: 'relevance', label: 'Relevance', weight: 1 }],
+        requiredAttachments: [{ id: 'registration', label: 'Registration certificate' }],
       },
       SYSTEM,
     )
@@ -73,6 +85,13 @@ beforeAll(async () => {
   );
   await g.applications.submit(a.id, actor);
   appId = a.id;
+  draftId = (
+    await g.applications.createDraft(
+      { callId, organisationId: org.id, title: 'Second proposal', durationYears: 1, currency: 'USD' },
+      actor,
+    )
+  ).id;
+  app = await signIn(t.app, applicant.email);
   sec = await signIn(t.app, editor.email);
   rev = await signIn(t.app, 'reviewer-one@example.org');
   other = await signIn(t.app, 'reviewer-two@example.org');
@@ -128,7 +147,9 @@ describe('grants pages for the secretariat and reviewers', () => {
     expect(call.body).toContain('Return and reintegration in Mindanao');
     expect(call.body).toContain('fewer than two reviews');
     expect(call.body).toContain('Coastal Shelter Trust');
-    expect((await get(sec, `/grants/manage/calls/${callId}?status=draft`)).body).not.toContain('Coastal Shelter Trust');
+    const drafts = (await get(sec, `/grants/manage/calls/${callId}?status=draft`)).body;
+    expect(drafts.split('Scores for the decision meeting')[0]).toContain('Second proposal');
+    expect(drafts.split('Scores for the decision meeting')[0]).not.toContain('Mindanao');
 
     res = await post(sec, manage, `${manage}/decision`, { to: 'approved', reason: 'Ranked first' });
     expect(res.statusCode).toBe(303);
@@ -157,5 +178,64 @@ describe('grants pages for the secretariat and reviewers', () => {
     res = await post(sec, manage, `${manage}/tranches/1/release`, {});
     expect(res.statusCode).toBe(303);
     expect((await get(sec, manage)).body).not.toContain(`${manage}/tranches/1/release`);
+  });
+
+  it('uploads an attachment from the application page; a second upload keeps the first, listed', async () => {
+    const url = `/grants/applications/${draftId}`;
+    const upload = async (name: string, bytes: Buffer, type = 'text/plain') => {
+      const { csrf, jar } = await formToken(t.app, url, app);
+      const body = await multipart({ _csrf: csrf, requirement: 'registration' }, { name, type, bytes });
+      const cookie = Object.entries(jar)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; ');
+      return t.app.inject({
+        method: 'POST',
+        url: `${url}/attachments`,
+        payload: body.payload,
+        headers: { cookie, 'content-type': body.type, accept: 'text/html' },
+      });
+    };
+    expect((await get(app, url)).body).toContain('enctype="multipart/form-data"');
+    const exe = Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00'), Buffer.alloc(200)]);
+    const refused = await upload('cert.pdf', exe, 'application/pdf');
+    expect(refused.statusCode).toBe(415);
+    expect(refused.body).toContain('role="alert"');
+    expect((await upload('registration-2009.txt', Buffer.from('Registered in 2009 under No. CST-1.'))).statusCode).toBe(
+      303,
+    );
+    expect((await upload('registration-2024.txt', Buffer.from('Registration renewed in 2024.'))).statusCode).toBe(303);
+    const page = (await get(app, url)).body;
+    expect(page).toContain('Version 2: registration-2024.txt');
+    expect(page).toContain('Version 1: registration-2009.txt');
+    expect(page.indexOf('Version 2')).toBeLessThan(page.indexOf('Version 1'));
+    const versions = await t.services.grants.attachments.versions(draftId, SYSTEM);
+    expect(versions.map((v) => [v.version, v.filename])).toEqual([
+      [2, 'registration-2024.txt'],
+      [1, 'registration-2009.txt'],
+    ]);
+    // Each upload is a revision of the application: a review names what it read.
+    const revs = await t.services.grants.applications.revisions(draftId, SYSTEM);
+    expect(revs.map((r) => r.revision)).toEqual([1, 2, 3]);
+    // Another person cannot upload to it (404).
+    const { csrf, jar } = await formToken(t.app, '/account', rev);
+    const body = await multipart(
+      { _csrf: csrf, requirement: 'registration' },
+      {
+        name: 'x.txt',
+        type: 'text/plain',
+        bytes: Buffer.from('x'),
+      },
+    );
+    const cookie = Object.entries(jar)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${url}/attachments`,
+      payload: body.payload,
+      headers: { cookie, 'content-type': body.type, accept: 'text/html' },
+    });
+    expect(res.statusCode).toBe(404);
+    expect(await t.services.grants.attachments.versions(draftId, SYSTEM)).toHaveLength(2);
   });
 });

@@ -157,6 +157,20 @@ describe('grants: applications and the deadline', () => {
       people.alice!,
     );
     expect(ok.kind).toBe('pdf');
+    expect(ok.version).toBe(1);
+    const again = await g.attachments.attach(
+      a.id,
+      { requirement: 'registration', filename: 'cert-2027.pdf', bytes: Buffer.concat([PDF, Buffer.from('\n')]) },
+      people.alice!,
+    );
+    expect(again.version).toBe(2);
+    const versions = await g.attachments.versions(a.id, people.alice!);
+    expect(versions.map((v) => [v.version, v.filename])).toEqual([
+      [2, 'cert-2027.pdf'],
+      [1, 'cert.pdf'],
+    ]);
+    expect((await g.attachments.list(a.id, people.alice!)).map((x) => x.filename)).toEqual(['cert-2027.pdf']);
+    await expect(g.attachments.versions(a.id, people.bob!)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 

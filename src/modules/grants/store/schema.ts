@@ -31,6 +31,17 @@ export interface GrantsDb {
     size: number;
     added_at: string;
   };
+  grants_attachment_versions: {
+    application_id: string;
+    requirement: string;
+    version: number;
+    filename: string;
+    kind: string;
+    sha256: string;
+    size: number;
+    added_at: string;
+    added_by: string;
+  };
   grants_eligibility: {
     application_id: string;
     revision: number;

@@ -13,6 +13,7 @@ import type { CallView } from '../services/call-service.ts';
 import { ELIGIBILITY_RULES } from '../domain/rules.ts';
 import { isSecretariat } from '../services/context.ts';
 import { budgetTable } from './budget.ts';
+import { attachmentsPart } from './attachments-part.ts';
 
 type Id = { Params: { id: string }; Querystring: { tz?: string } };
 
@@ -134,7 +135,16 @@ export function grantsPages(app: FastifyInstance, s: GrantsServices): void {
       ${actions}
       <h2>${t.t('grants.app.summary')}</h2><p>${a.content.summary}</p>
       <ul>${rules}</ul>
-      ${budgetTable(t, a.content.budget, a.content.currency)}`;
+      ${budgetTable(t, a.content.budget, a.content.currency)}
+      ${attachmentsPart(
+        t,
+        call,
+        a.id,
+        await s.grants.attachments.versions(a.id, actor),
+        editable && !isSecretariat(actor)
+          ? { csrf: reply.generateCsrf(), maxBytes: s.grants.attachments.maxBytes }
+          : null,
+      )}`;
     return reply.type('text/html; charset=utf-8').send(page(t, { title: a.content.title }, body));
   });
 }
