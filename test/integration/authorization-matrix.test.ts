@@ -1193,6 +1193,17 @@ const ROWS: Row[] = [
     allow: [],
   },
   {
+    route: 'POST /api/v1/grants/reports/:id/approve',
+    request: async () => {
+      const id = await ownersApplication('awarded');
+      const report = (await t.services.grants.awards.get(id, SYSTEM)).reports[0]!.id;
+      await t.services.grants.awards.receiveReport(report, SYSTEM);
+      return { method: 'POST', url: `/api/v1/grants/reports/${report}/approve` };
+    },
+    allow: [],
+    note: "the secretariat's token only",
+  },
+  {
     route: 'GET /api/v1/grants/calls/:id/dashboard',
     request: async () => get(`/api/v1/grants/calls/${(await grants()).callId}/dashboard`)(),
     allow: EDITORS,
@@ -1382,6 +1393,16 @@ const ROWS: Row[] = [
       const id = await ownersApplication('awarded');
       const report = (await t.services.grants.awards.get(id, SYSTEM)).reports[0]!.id;
       return { method: 'POST', url: `/grants/manage/applications/${id}/reports/${report}/received`, form: [] };
+    },
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /grants/manage/applications/:id/reports/:sub/approve',
+    request: async () => {
+      const id = await ownersApplication('awarded');
+      const report = (await t.services.grants.awards.get(id, SYSTEM)).reports[0]!.id;
+      await t.services.grants.awards.receiveReport(report, SYSTEM);
+      return { method: 'POST', url: `/grants/manage/applications/${id}/reports/${report}/approve`, form: [] };
     },
     allow: EDITORS,
   },

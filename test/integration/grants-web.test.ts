@@ -178,6 +178,14 @@ describe('grants pages for the secretariat and reviewers', () => {
     res = await post(sec, manage, `${manage}/tranches/1/release`, {});
     expect(res.statusCode).toBe(303);
     expect((await get(sec, manage)).body).not.toContain(`${manage}/tranches/1/release`);
+    res = await post(sec, manage, `${manage}/tranches/2/release`, {});
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain('not approved: narrative report due 2026-07-15');
+    const report = (await t.services.grants.awards.get(appId, SYSTEM)).reports[0]!.id;
+    expect((await post(sec, manage, `${manage}/reports/${report}/received`, {})).statusCode).toBe(303);
+    expect((await post(sec, manage, `${manage}/reports/${report}/approve`, {})).statusCode).toBe(303);
+    expect((await post(sec, manage, `${manage}/tranches/2/release`, {})).statusCode).toBe(303);
+    expect((await get(sec, manage)).body).not.toContain('/release"');
   });
 
   it('uploads an attachment from the application page; a second upload keeps the first, listed', async () => {

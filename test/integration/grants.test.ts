@@ -437,6 +437,9 @@ describe('grants: awards, reminders, dashboard and export', () => {
       g.awards.award(a.id, { ...award, tranches: [{ dueOn: '2027-06-01', amount: 1 }] }, people.secretariat!),
     ).rejects.toThrow(/tranches: total 1, not 45000/);
     await expect(g.awards.award(a.id, award, people.alice!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(g.awards.award(a.id, { ...award, reports: [] }, people.secretariat!)).rejects.toThrow(
+      /tranches.1: no report is due before 2028-06-01/,
+    );
     const made = await g.awards.award(a.id, award, people.secretariat!);
     expect(made.tranches.map((t) => t.amount)).toEqual([25_000, 20_000]);
     expect((await g.awards.get(a.id, people.alice!)).agreementRef).toBe('SGF/2027/01');
@@ -451,7 +454,23 @@ describe('grants: awards, reminders, dashboard and export', () => {
     expect(reminders()).toHaveLength(1);
     expect(reminders()[0]!.text).toContain('narrative report');
     expect(reminders()[0]!.text).toContain('2027-06-30');
+    // A later tranche waits for the report due before it: received is not enough, approved is.
+    await g.awards.releaseTranche(a.id, 1, people.secretariat!);
+    const waiting = { code: 'CONFLICT', details: { reason: 'report_not_approved', reports: [made.reports[0]!.id] } };
+    await expect(g.awards.releaseTranche(a.id, 2, people.secretariat!)).rejects.toMatchObject(waiting);
+    await expect(g.awards.approveReport(made.reports[0]!.id, people.secretariat!)).rejects.toMatchObject({
+      details: { reason: 'not_received' },
+    });
     await g.awards.receiveReport(made.reports[0]!.id, people.secretariat!);
+    await expect(g.awards.releaseTranche(a.id, 2, people.secretariat!)).rejects.toMatchObject(waiting);
+    await expect(g.awards.approveReport(made.reports[0]!.id, people.alice!)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await g.awards.approveReport(made.reports[0]!.id, people.secretariat!);
+    await g.awards.releaseTranche(a.id, 2, people.secretariat!);
+    const paid = await g.awards.get(a.id, people.alice!);
+    expect(paid.tranches.every((x) => x.releasedOn !== null)).toBe(true);
+    expect(paid.reports[0]).toMatchObject({ receivedOn: expect.any(String), approvedOn: expect.any(String) });
     clock = Date.parse('2027-07-08T00:00:00Z');
     await drainMail();
     expect(reminders()).toHaveLength(1); // the report came in: the "after" reminder sends nothing

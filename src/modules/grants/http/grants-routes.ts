@@ -153,6 +153,10 @@ export function grantsRoutes(app: FastifyInstance, s: GrantsServices): void {
     await awards.receiveReport(req.params.id, signedIn(req));
     return reply.code(204).send();
   });
+  app.post<Id>('/api/v1/grants/reports/:id/approve', { schema: { tags } }, async (req, reply) => {
+    await awards.approveReport(req.params.id, signedIn(req));
+    return reply.code(204).send();
+  });
   app.get<Id>('/api/v1/grants/calls/:id/dashboard', { schema: { tags } }, async (req) =>
     awards.dashboard(req.params.id, signedIn(req)),
   );

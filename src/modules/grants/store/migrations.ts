@@ -171,4 +171,9 @@ export const GRANTS_REVIEW_MIGRATIONS: ModuleMigrations = {
         .values({ ...r, version: 1, added_by: '' })
         .execute();
   },
+  // A report is received, then approved; a tranche after the first waits for the reports before it.
+  async '20261204T1520_grants_report_approval'(db) {
+    await db.schema.alterTable('grants_reports').addColumn('approved_on', 'text').execute();
+    await db.schema.alterTable('grants_reports').addColumn('approved_by', 'text').execute();
+  },
 };

@@ -79,5 +79,13 @@ export interface GrantsDb {
     created_at: string;
   };
   grants_tranches: { application_id: string; seq: number; due_on: string; amount: number; released_on: string | null };
-  grants_reports: { id: string; application_id: string; kind: string; due_on: string; received_on: string | null };
+  grants_reports: {
+    id: string;
+    application_id: string;
+    kind: string;
+    due_on: string;
+    received_on: string | null;
+    approved_on: string | null;
+    approved_by: string | null;
+  };
 }

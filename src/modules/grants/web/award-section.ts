@@ -28,7 +28,11 @@ export function awardSection(t: Translator, csrf: string, a: Application, award:
   );
   const reports = award.reports.map(
     (r) => html`<tr><td>${t.t('grants.award.kind', { kind: r.kind })}</td><td>${r.dueOn}</td>
-      <td>${r.receivedOn ?? actionForm(`${base}/reports/${r.id}/received`, csrf, t.t('grants.award.received'))}</td></tr>`,
+      <td>${r.receivedOn ?? actionForm(`${base}/reports/${r.id}/received`, csrf, t.t('grants.award.received'))}</td>
+      <td>${
+        r.approvedOn ??
+        (r.receivedOn ? actionForm(`${base}/reports/${r.id}/approve`, csrf, t.t('grants.award.approve')) : '—')
+      }</td></tr>`,
   );
   return html`<h2>${t.t('grants.award.title')}</h2>
     <p>${t.t('grants.award.summary', {
@@ -36,6 +40,7 @@ export function awardSection(t: Translator, csrf: string, a: Application, award:
       ref: award.agreementRef,
       signed: award.signedOn,
     })}</p>
+    <p>${t.t('grants.award.rule')}</p>
     <div class="table-wrap"><table class="data"><caption>${t.t('grants.award.tranches')}</caption>
       <thead><tr><th scope="col">#</th><th scope="col">${t.t('grants.award.due')}</th>
       <th scope="col">${t.t('grants.award.amountCol')}</th><th scope="col">${t.t('grants.award.released')}</th></tr></thead>
@@ -44,7 +49,9 @@ export function awardSection(t: Translator, csrf: string, a: Application, award:
       reports.length
         ? html`<div class="table-wrap"><table class="data"><caption>${t.t('grants.award.reports')}</caption>
           <thead><tr><th scope="col">${t.t('grants.award.kindCol')}</th><th scope="col">${t.t('grants.award.due')}</th>
-          <th scope="col">${t.t('grants.award.receivedCol')}</th></tr></thead><tbody>${reports}</tbody></table></div>`
+          <th scope="col">${t.t('grants.award.receivedCol')}</th><th scope="col">${t.t(
+            'grants.award.approvedCol',
+          )}</th></tr></thead><tbody>${reports}</tbody></table></div>`
         : ''
     }`;
 }

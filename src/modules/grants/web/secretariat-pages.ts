@@ -160,6 +160,9 @@ export function secretariatPages(app: FastifyInstance, s: GrantsServices): void 
   post('/grants/manage/applications/:id/reports/:sub/received', (req) =>
     g.awards.receiveReport(req.params.sub, req.actor),
   );
+  post('/grants/manage/applications/:id/reports/:sub/approve', (req) =>
+    g.awards.approveReport(req.params.sub, req.actor),
+  );
 }
 
 /** The award form: amount, agreement, signature date; tranches `date; amount` and reports `kind; date`, one a line. */
