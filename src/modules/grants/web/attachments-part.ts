@@ -34,9 +34,8 @@ export function attachmentsPart(
     }</li>`;
   });
   const form = upload
-    ? html`<form method="post" action="/grants/applications/${id}/attachments" enctype="multipart/form-data">${csrfField(
-        upload.csrf,
-      )}
+    ? html`<form method="post" action="/grants/applications/${id}/attachments"
+        enctype="multipart/form-data">${csrfField(upload.csrf)}
         <p><label for="requirement">${t.t('grants.attach.which')}</label><br>
           <select id="requirement" name="requirement">${call.requiredAttachments.map(
             (r) => html`<option value="${r.id}">${r.label}</option>`,

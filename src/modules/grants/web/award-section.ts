@@ -13,7 +13,11 @@ export function awardSection(t: Translator, csrf: string, a: Application, award:
     return html`<h2>${t.t('grants.award.title')}</h2>
       <form method="post" action="/grants/manage/applications/${a.id}/award">${csrfField(csrf)}
         <input type="hidden" name="currency" value="${a.content.currency}">
-        ${field('amount', t.t('grants.award.amount', { currency: a.content.currency }), textInput('amount', f.amount ?? '', 'number'))}
+        ${field(
+          'amount',
+          t.t('grants.award.amount', { currency: a.content.currency }),
+          textInput('amount', f.amount ?? '', 'number'),
+        )}
         ${field('agreementRef', t.t('grants.award.agreementRef'), textInput('agreementRef', f.agreementRef ?? ''))}
         ${field('signedOn', t.t('grants.award.signedOn'), textInput('signedOn', f.signedOn ?? '', 'date'))}
         ${field('tranches', t.t('grants.award.tranchesLines'), textArea('tranches', f.tranches ?? ''))}
@@ -24,7 +28,9 @@ export function awardSection(t: Translator, csrf: string, a: Application, award:
   const base = `/grants/manage/applications/${a.id}`;
   const tranches = award.tranches.map(
     (tr) => html`<tr><td>${tr.seq}</td><td>${tr.dueOn}</td><td>${award.currency} ${tr.amount.toLocaleString('en')}</td>
-      <td>${tr.releasedOn ?? actionForm(`${base}/tranches/${tr.seq}/release`, csrf, t.t('grants.award.release'))}</td></tr>`,
+      <td>${
+        tr.releasedOn ?? actionForm(`${base}/tranches/${tr.seq}/release`, csrf, t.t('grants.award.release'))
+      }</td></tr>`,
   );
   const reports = award.reports.map(
     (r) => html`<tr><td>${t.t('grants.award.kind', { kind: r.kind })}</td><td>${r.dueOn}</td>
@@ -43,7 +49,8 @@ export function awardSection(t: Translator, csrf: string, a: Application, award:
     <p>${t.t('grants.award.rule')}</p>
     <div class="table-wrap"><table class="data"><caption>${t.t('grants.award.tranches')}</caption>
       <thead><tr><th scope="col">#</th><th scope="col">${t.t('grants.award.due')}</th>
-      <th scope="col">${t.t('grants.award.amountCol')}</th><th scope="col">${t.t('grants.award.released')}</th></tr></thead>
+      <th scope="col">${t.t('grants.award.amountCol')}</th>
+      <th scope="col">${t.t('grants.award.released')}</th></tr></thead>
       <tbody>${tranches}</tbody></table></div>
     ${
       reports.length

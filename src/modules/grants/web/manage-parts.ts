@@ -14,7 +14,9 @@ export function decisionForm(t: Translator, csrf: string, id: string, f: Form) {
         t.t('grants.manage.to'),
         html`<select id="to" name="to">${MOVES.map(
           (m) =>
-            html`<option value="${m}"${f.to === m ? ' selected' : ''}>${t.t('grants.app.status', { status: m })}</option>`,
+            html`<option value="${m}"${f.to === m ? ' selected' : ''}>${t.t('grants.app.status', {
+              status: m,
+            })}</option>`,
         )}</select>`,
       )}
       ${field('reason', t.t('grants.manage.reason'), textArea('reason', f.reason ?? ''))}

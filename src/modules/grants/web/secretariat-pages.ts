@@ -88,8 +88,10 @@ export function secretariatPages(app: FastifyInstance, s: GrantsServices): void 
       })}</p>
       ${filter}
       <div class="table-wrap"><table class="data"><caption>${t.t('grants.manage.applications')}</caption>
-        <thead><tr><th scope="col">${t.t('grants.form.title')}</th><th scope="col">${t.t('grants.app.organisation')}</th>
-        <th scope="col">${t.t('grants.manage.status')}</th><th scope="col">${t.t('grants.manage.submitted')}</th></tr></thead>
+        <thead><tr><th scope="col">${t.t('grants.form.title')}</th>
+        <th scope="col">${t.t('grants.app.organisation')}</th>
+        <th scope="col">${t.t('grants.manage.status')}</th>
+        <th scope="col">${t.t('grants.manage.submitted')}</th></tr></thead>
         <tbody>${rows}</tbody></table></div>
       <h2>${t.t('grants.manage.scores')}</h2>
       ${
@@ -118,7 +120,8 @@ export function secretariatPages(app: FastifyInstance, s: GrantsServices): void 
     const csrf = reply.generateCsrf();
     const body = html`${errorBox(t, e)}
       <p><strong>${t.t('grants.app.status', { status: a.status })}</strong> ·
-        ${t.t('grants.app.revision', { revision: a.revision })} · ${t.t('grants.app.organisation')}: ${org.legalName}</p>
+        ${t.t('grants.app.revision', { revision: a.revision })} ·
+        ${t.t('grants.app.organisation')}: ${org.legalName}</p>
       ${a.decisionReason ? html`<p>${t.t('grants.app.reason')}: ${a.decisionReason}</p>` : ''}
       <p><a href="/grants/applications/${a.id}">${t.t('grants.manage.asApplicant')}</a> ·
         <a href="/grants/manage/calls/${a.callId}">${t.t('grants.manage.backToCall')}</a></p>
