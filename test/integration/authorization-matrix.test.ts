@@ -341,6 +341,7 @@ async function grantApp() {
 }
 async function ownersApplication(
   status: 'draft' | 'submitted' | 'eligible' | 'in_review' | 'approved' | 'awarded' = 'draft',
+  declared = true,
 ): Promise<string> {
   const g = t.services.grants;
   const { id } = await g.applications.createDraft(await grantApp(), owner.actor);
@@ -348,7 +349,15 @@ async function ownersApplication(
   await g.applications.submit(id, owner.actor);
   if (status === 'submitted') return id;
   await g.decisions.decide(id, { to: 'eligible', reason: 'All checks pass' }, SYSTEM);
-  if (status === 'in_review') await g.reviews.assign(id, ids['contributor (other)']!, SYSTEM);
+  if (status === 'in_review') {
+    await g.reviews.assign(id, ids['contributor (other)']!, SYSTEM);
+    const reviewer = userActor({
+      id: ids['contributor (other)']!,
+      email: emails['contributor (other)']!,
+      role: 'contributor',
+    });
+    if (declared) await g.reviews.declare(id, { conflict: false }, reviewer);
+  }
   if (status === 'approved' || status === 'awarded')
     await g.decisions.decide(id, { to: 'approved', reason: 'Ranked first' }, SYSTEM);
   if (status === 'awarded')
@@ -1174,6 +1183,22 @@ const ROWS: Row[] = [
     note: 'assigned to the other contributor only',
   },
   {
+    route: 'GET /api/v1/grants/reviews/:id/declaration',
+    request: async () => get(`/api/v1/grants/reviews/${await ownersApplication('in_review', false)}/declaration`)(),
+    allow: ['contributor (other)'],
+    note: 'the assigned reviewer only, before declaring',
+  },
+  {
+    route: 'POST /api/v1/grants/reviews/:id/declaration',
+    request: async () => ({
+      method: 'POST',
+      url: `/api/v1/grants/reviews/${await ownersApplication('in_review', false)}/declaration`,
+      payload: { conflict: false },
+    }),
+    allow: [],
+    note: 'the assigned reviewer writes with a personal token, which this matrix has not',
+  },
+  {
     route: 'POST /api/v1/grants/reviews/:id',
     request: async () => ({
       method: 'POST',
@@ -1220,6 +1245,17 @@ const ROWS: Row[] = [
       return { method: 'POST', url: `/api/v1/grants/reports/${report}/received` };
     },
     allow: [],
+  },
+  {
+    route: 'POST /api/v1/grants/reports/:id/approve',
+    request: async () => {
+      const id = await ownersApplication('awarded');
+      const report = (await t.services.grants.awards.get(id, SYSTEM)).reports[0]!.id;
+      await t.services.grants.awards.receiveReport(report, SYSTEM);
+      return { method: 'POST', url: `/api/v1/grants/reports/${report}/approve` };
+    },
+    allow: [],
+    note: "the secretariat's token only",
   },
   {
     route: 'GET /api/v1/grants/calls/:id/dashboard',
@@ -1284,6 +1320,16 @@ const ROWS: Row[] = [
     note: 'the secretariat reads applications but never writes them (403)',
   },
   {
+    route: 'POST /grants/applications/:id/attachments',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/applications/${await ownersApplication()}/attachments`,
+      form: [],
+    }),
+    allow: ['contributor (owner)', 'owner token write'],
+    note: 'a form without a file: 400 for the applicant (the upload itself: grants-web.test.ts); others 403/404',
+  },
+  {
     route: 'POST /grants/applications/:id/submit',
     request: async () => ({
       method: 'POST',
@@ -1309,6 +1355,110 @@ const ROWS: Row[] = [
     route: 'GET /grants/reviews/:id',
     request: async () => get(`/grants/reviews/${await ownersApplication('in_review')}`)(),
     allow: ['contributor (other)'],
+  },
+  {
+    route: 'GET /grants/reviews',
+    request: get('/grants/reviews'),
+    allow: [...USERS, 'owner token write'],
+    note: 'a person; partner tokens review nothing',
+  },
+  {
+    route: 'GET /grants/reviews/:id/declaration',
+    request: async () => get(`/grants/reviews/${await ownersApplication('in_review', false)}/declaration`)(),
+    allow: ['contributor (other)'],
+  },
+  {
+    route: 'POST /grants/reviews/:id/declaration',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/reviews/${await ownersApplication('in_review', false)}/declaration`,
+      form: [['conflict', 'no']],
+    }),
+    allow: ['contributor (other)'],
+  },
+  {
+    route: 'POST /grants/reviews/:id',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/reviews/${await ownersApplication('in_review')}`,
+      form: [['score_relevance', '4']],
+    }),
+    allow: ['contributor (other)'],
+  },
+  { route: 'GET /grants/manage', request: get('/grants/manage'), allow: EDITORS },
+  {
+    route: 'GET /grants/manage/calls/:id',
+    request: async () => get(`/grants/manage/calls/${(await grants()).callId}?status=draft`)(),
+    allow: EDITORS,
+  },
+  {
+    route: 'GET /grants/manage/applications/:id',
+    request: async () => get(`/grants/manage/applications/${await ownersApplication('in_review')}`)(),
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /grants/manage/applications/:id/decision',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/manage/applications/${await ownersApplication('submitted')}/decision`,
+      form: [
+        ['to', 'eligible'],
+        ['reason', 'All checks pass'],
+      ],
+    }),
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /grants/manage/applications/:id/reviewers',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/manage/applications/${await ownersApplication('eligible')}/reviewers`,
+      form: [['reviewer', emails['contributor (other)']!]],
+    }),
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /grants/manage/applications/:id/award',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/manage/applications/${await ownersApplication('approved')}/award`,
+      form: [
+        ['currency', 'USD'],
+        ['amount', '1000'],
+        ['agreementRef', 'M/2'],
+        ['signedOn', '2026-01-01'],
+        ['tranches', '2026-02-01; 1000'],
+      ],
+    }),
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /grants/manage/applications/:id/tranches/:sub/release',
+    request: async () => ({
+      method: 'POST',
+      url: `/grants/manage/applications/${await ownersApplication('awarded')}/tranches/1/release`,
+      form: [],
+    }),
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /grants/manage/applications/:id/reports/:sub/received',
+    request: async () => {
+      const id = await ownersApplication('awarded');
+      const report = (await t.services.grants.awards.get(id, SYSTEM)).reports[0]!.id;
+      return { method: 'POST', url: `/grants/manage/applications/${id}/reports/${report}/received`, form: [] };
+    },
+    allow: EDITORS,
+  },
+  {
+    route: 'POST /grants/manage/applications/:id/reports/:sub/approve',
+    request: async () => {
+      const id = await ownersApplication('awarded');
+      const report = (await t.services.grants.awards.get(id, SYSTEM)).reports[0]!.id;
+      await t.services.grants.awards.receiveReport(report, SYSTEM);
+      return { method: 'POST', url: `/grants/manage/applications/${id}/reports/${report}/approve`, form: [] };
+    },
+    allow: EDITORS,
   },
   // ---- legislation ----
   { route: 'GET /assets/legislation.css', request: get('/assets/legislation.css'), allow: EVERYONE },

@@ -157,6 +157,20 @@ describe('grants: applications and the deadline', () => {
       people.alice!,
     );
     expect(ok.kind).toBe('pdf');
+    expect(ok.version).toBe(1);
+    const again = await g.attachments.attach(
+      a.id,
+      { requirement: 'registration', filename: 'cert-2027.pdf', bytes: Buffer.concat([PDF, Buffer.from('\n')]) },
+      people.alice!,
+    );
+    expect(again.version).toBe(2);
+    const versions = await g.attachments.versions(a.id, people.alice!);
+    expect(versions.map((v) => [v.version, v.filename])).toEqual([
+      [2, 'cert-2027.pdf'],
+      [1, 'cert.pdf'],
+    ]);
+    expect((await g.attachments.list(a.id, people.alice!)).map((x) => x.filename)).toEqual(['cert-2027.pdf']);
+    await expect(g.attachments.versions(a.id, people.bob!)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -268,6 +282,51 @@ describe('grants: review', () => {
     await g.reviews.assign(appId, people.gov!.userId, people.secretariat!);
   });
 
+  it('shows nothing of an application until the reviewer declares no conflict; a conflict recuses', async () => {
+    const refused = { code: 'FORBIDDEN', details: { path: 'declaration', reason: 'declaration_required' } };
+    await expect(g.reviews.view(appId, people.rita!)).rejects.toMatchObject(refused);
+    const score = { scores: { relevance: 5, feasibility: 4 } };
+    await expect(g.reviews.submitReview(appId, score, people.rita!)).rejects.toMatchObject(refused);
+    expect((await g.reviews.assignedToMe(people.rita!)).map((a) => a.id)).not.toContain(appId);
+    expect((await g.reviews.awaitingDeclaration(people.rita!)).map((a) => a.applicationId)).toContain(appId);
+    // Before declaring: the call and, the call being open, the applicant's name to judge against.
+    const before = await g.reviews.declarationView(appId, people.rita!);
+    expect(before).toMatchObject({ blind: false, organisations: ['Alpha Aid'], declaredAt: null });
+    expect(JSON.stringify(before)).not.toContain('Shelter network');
+    // Bob is not assigned: 404 on the declaration as on the application.
+    await expect(g.reviews.declare(appId, { conflict: false }, people.bob!)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(g.reviews.declare(appId, { conflict: true, reason: ' ' }, people.rita!)).rejects.toThrow(/reason/);
+    await g.reviews.declare(appId, { conflict: false }, people.rita!);
+    expect((await g.reviews.view(appId, people.rita!)).content.title).toBe('Shelter network across the Mekong borders');
+    expect((await g.reviews.awaitingDeclaration(people.rita!)).map((a) => a.applicationId)).not.toContain(appId);
+
+    // A third reviewer recuses: the assignment goes (audited) and cannot be made again.
+    const sam = await person('sam');
+    await g.reviews.assign(appId, sam.userId, people.secretariat!);
+    await g.reviews.declare(appId, { conflict: true, reason: 'My sister works for the applicant' }, sam);
+    await expect(g.reviews.view(appId, sam)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await g.reviews.awaitingDeclaration(sam)).toEqual([]);
+    await expect(g.reviews.assign(appId, sam.userId, people.secretariat!)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'declared_conflict' },
+    });
+    const rows = await t.services.database
+      .kysely<{ audit_log: { action: string; target_id: string; details: string } }>()
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'grants.review.recuse')
+      .where('target_id', '=', appId)
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(JSON.parse(rows[0]!.details)).toMatchObject({
+      reviewer: sam.userId,
+      reason: 'My sister works for the applicant',
+    });
+    await g.reviews.declare(appId, { conflict: false }, people.gov!);
+  });
+
   it('lets only an assigned reviewer score, tied to the revision read, with n/a left out', async () => {
     await expect(
       g.reviews.submitReview(appId, { scores: { relevance: 5, feasibility: 4 } }, people.bob!),
@@ -289,6 +348,9 @@ describe('grants: review', () => {
 
   it('hides the applicant identity on a blind call in the view, the list, the page and the export', async () => {
     await g.reviews.assign(blindId, people.rita!.userId, people.secretariat!);
+    const declaring = await g.reviews.declarationView(blindId, people.rita!);
+    expect(declaring).toMatchObject({ blind: true, organisations: null });
+    await g.reviews.declare(blindId, { conflict: false }, people.rita!);
     const v = await g.reviews.view(blindId, people.rita!);
     expect(v.blind).toBe(true);
     expect(JSON.stringify(v)).not.toMatch(/Alpha Aid|alphaaid|org-/);
@@ -315,6 +377,45 @@ describe('grants: review', () => {
   });
 });
 
+describe('grants: blind review scrubs the free text', () => {
+  it("hides the applicant's names, people, e-mail and web addresses written into the proposal", async () => {
+    const staff = await t.services.accounts.createUser(
+      {
+        email: 'malee.srisuk@alphaaid.example.org',
+        role: 'contributor',
+        name: 'Malee Srisuk',
+        password: 'x'.repeat(16),
+      },
+      SYSTEM,
+    );
+    await g.calls.addMember(orgA, staff.id, people.secretariat!);
+    const text = {
+      title: 'Alpha Aid: safe return for survivors in Chiang Rai',
+      summary:
+        'Since 2009 ALPHA aid (registration R-1) has run a shelter in Chiang Rai. Our coordinator, Malee ' +
+        'Srisuk, answers at contact@alphaaid.example.org; see https://www.alphaaid.example.org/shelter, ' +
+        'alphaaid.example.org or www.facebook.example.com/alphaaid for our reports.',
+      themes: ['cross-border support', 'Alpha Aid outreach'],
+      budget: [{ year: 1, category: 'Alpha Aid shelter staff', amount: 12_000 }],
+      answers: { interregional: 'Ms Srisuk leads the Thai-Lao referral', remedies: 'Compensation claims' },
+    };
+    const a = await g.applications.createDraft(draft({ callId: blindCallId, ...text }), people.alice!);
+    await g.applications.submit(a.id, people.alice!);
+    await g.decisions.decide(a.id, { to: 'eligible', reason: 'All checks pass' }, people.secretariat!);
+    await g.reviews.assign(a.id, people.rita!.userId, people.secretariat!);
+    await g.reviews.declare(a.id, { conflict: false }, people.rita!);
+    const v = await g.reviews.view(a.id, people.rita!);
+    const seen = JSON.stringify(v);
+    expect(seen).not.toMatch(/alpha|malee|srisuk|R-1|@|https?:|www\.|org-/i);
+    expect(v.content.title).toBe('[…]: safe return for survivors in Chiang Rai');
+    expect(v.content.summary).toContain('Since 2009 […] (registration […]) has run a shelter in Chiang Rai.');
+    expect(v.content.answers.interregional).toBe('Ms […] leads the Thai-Lao referral');
+    expect(v.content.budget[0]!.category).toBe('[…] shelter staff');
+    // The secretariat and the applicant still read the text as written.
+    expect((await g.applications.get(a.id, people.secretariat!)).content.summary).toContain('Malee');
+  });
+});
+
 describe('grants: awards, reminders, dashboard and export', () => {
   it('records the agreement and tranches, reminds before the due date, and not after the report came in', async () => {
     const a = await g.applications.createDraft(draft({ title: 'Awarded proposal' }), people.alice!);
@@ -336,6 +437,9 @@ describe('grants: awards, reminders, dashboard and export', () => {
       g.awards.award(a.id, { ...award, tranches: [{ dueOn: '2027-06-01', amount: 1 }] }, people.secretariat!),
     ).rejects.toThrow(/tranches: total 1, not 45000/);
     await expect(g.awards.award(a.id, award, people.alice!)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(g.awards.award(a.id, { ...award, reports: [] }, people.secretariat!)).rejects.toThrow(
+      /tranches.1: no report is due before 2028-06-01/,
+    );
     const made = await g.awards.award(a.id, award, people.secretariat!);
     expect(made.tranches.map((t) => t.amount)).toEqual([25_000, 20_000]);
     expect((await g.awards.get(a.id, people.alice!)).agreementRef).toBe('SGF/2027/01');
@@ -350,7 +454,23 @@ describe('grants: awards, reminders, dashboard and export', () => {
     expect(reminders()).toHaveLength(1);
     expect(reminders()[0]!.text).toContain('narrative report');
     expect(reminders()[0]!.text).toContain('2027-06-30');
+    // A later tranche waits for the report due before it: received is not enough, approved is.
+    await g.awards.releaseTranche(a.id, 1, people.secretariat!);
+    const waiting = { code: 'CONFLICT', details: { reason: 'report_not_approved', reports: [made.reports[0]!.id] } };
+    await expect(g.awards.releaseTranche(a.id, 2, people.secretariat!)).rejects.toMatchObject(waiting);
+    await expect(g.awards.approveReport(made.reports[0]!.id, people.secretariat!)).rejects.toMatchObject({
+      details: { reason: 'not_received' },
+    });
     await g.awards.receiveReport(made.reports[0]!.id, people.secretariat!);
+    await expect(g.awards.releaseTranche(a.id, 2, people.secretariat!)).rejects.toMatchObject(waiting);
+    await expect(g.awards.approveReport(made.reports[0]!.id, people.alice!)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await g.awards.approveReport(made.reports[0]!.id, people.secretariat!);
+    await g.awards.releaseTranche(a.id, 2, people.secretariat!);
+    const paid = await g.awards.get(a.id, people.alice!);
+    expect(paid.tranches.every((x) => x.releasedOn !== null)).toBe(true);
+    expect(paid.reports[0]).toMatchObject({ receivedOn: expect.any(String), approvedOn: expect.any(String) });
     clock = Date.parse('2027-07-08T00:00:00Z');
     await drainMail();
     expect(reminders()).toHaveLength(1); // the report came in: the "after" reminder sends nothing

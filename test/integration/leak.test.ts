@@ -711,6 +711,7 @@ describe("grants: applicant A never sees applicant B's application anywhere", ()
     await g.decisions.decide(appB.id, { to: 'eligible', reason: 'ok' }, SYSTEM);
     // A reviews B's application on a blind call: even then, never B's identity.
     await g.reviews.assign(appB.id, a.u.id, SYSTEM);
+    await g.reviews.declare(appB.id, { conflict: false }, a.actor);
 
     const aWho: Who = { name: 'applicant A', headers: { cookie: cookieHeader(await signIn(t.app, a.u.email)) } };
     const aTok: Who = {
@@ -733,6 +734,8 @@ describe("grants: applicant A never sees applicant B's application anywhere", ()
       '/api/v1/grants/reviews?format=csv',
       `/api/v1/grants/reviews/${appB.id}`,
       `/grants/reviews/${appB.id}`,
+      `/grants/reviews/${appB.id}/declaration`,
+      '/grants/reviews',
       '/api/v1/grants/calls',
       '/grants',
       `/grants/calls/${call.id}`,

@@ -1,18 +1,20 @@
 /** The grants module: the Small Grants Facility (calls, applicants, eligibility, review, decisions, mail). */
 import { defineModule } from '../../kernel/module.ts';
 import { GRANTS_MESSAGES } from './messages/catalog.ts';
-import { GRANTS_AWARD_MIGRATIONS, GRANTS_MIGRATIONS } from './store/migrations.ts';
+import { GRANTS_AWARD_MIGRATIONS, GRANTS_MIGRATIONS, GRANTS_REVIEW_MIGRATIONS } from './store/migrations.ts';
 import { createGrantsServices, type GrantsServices, type KernelJobs } from './services/grants-services.ts';
 import { grantsRoutes } from './http/grants-routes.ts';
 import { grantsPages } from './web/grants-pages.ts';
 import { applicantPages } from './web/applicant-pages.ts';
+import { reviewerPages } from './web/reviewer-pages.ts';
+import { secretariatPages } from './web/secretariat-pages.ts';
 import { jobsCommand } from './commands/jobs-command.ts';
 import { seedGrants } from './services/demo-seed.ts';
 
 export const grantsModule = defineModule<GrantsServices>({
   name: 'grants',
   messages: GRANTS_MESSAGES,
-  migrations: { ...GRANTS_MIGRATIONS, ...GRANTS_AWARD_MIGRATIONS },
+  migrations: { ...GRANTS_MIGRATIONS, ...GRANTS_AWARD_MIGRATIONS, ...GRANTS_REVIEW_MIGRATIONS },
   capabilities: ['grants.manage'],
   services: ({ database, config, services }) =>
     createGrantsServices(database, config, services as { jobs?: KernelJobs }),
@@ -20,6 +22,8 @@ export const grantsModule = defineModule<GrantsServices>({
   pages(app, { services }) {
     grantsPages(app, services);
     applicantPages(app, services);
+    reviewerPages(app, services);
+    secretariatPages(app, services);
   },
   commands: jobsCommand,
   seed: (services) => seedGrants(services.grants.calls),

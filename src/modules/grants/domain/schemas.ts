@@ -113,3 +113,10 @@ export const ReviewInput = z.object({
   comment: z.string().trim().max(10_000).default(''),
 });
 export type ReviewInput = z.input<typeof ReviewInput>;
+
+/** A reviewer's declaration on one assigned application; a conflict needs its reason. */
+export const DeclarationInput = z.object({
+  conflict: z.boolean(),
+  reason: z.string().max(5_000).default(''),
+});
+export type DeclarationInput = z.input<typeof DeclarationInput>;

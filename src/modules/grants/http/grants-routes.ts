@@ -108,7 +108,8 @@ export function grantsRoutes(app: FastifyInstance, s: GrantsServices): void {
   });
   app.get('/api/v1/grants/reviews', { schema: { tags } }, async (req, reply) => {
     const assigned = await reviews.assignedToMe(signedIn(req));
-    if ((req.query as { format?: string }).format !== 'csv') return { applications: assigned };
+    if ((req.query as { format?: string }).format !== 'csv')
+      return { applications: assigned, awaitingDeclaration: await reviews.awaitingDeclaration(signedIn(req)) };
     const rows = assigned.map((a) => [
       a.id,
       a.revision,
@@ -123,6 +124,12 @@ export function grantsRoutes(app: FastifyInstance, s: GrantsServices): void {
   });
   app.get<Id>('/api/v1/grants/reviews/:id', { schema: { tags } }, async (req) =>
     reviews.view(req.params.id, signedIn(req)),
+  );
+  app.get<Id>('/api/v1/grants/reviews/:id/declaration', { schema: { tags } }, async (req) =>
+    reviews.declarationView(req.params.id, signedIn(req)),
+  );
+  app.post<Id>('/api/v1/grants/reviews/:id/declaration', { schema: { tags } }, async (req) =>
+    reviews.declare(req.params.id, req.body, signedIn(req)),
   );
   app.post<Id>('/api/v1/grants/reviews/:id', { schema: { tags } }, async (req, reply) =>
     reply.code(201).send(await reviews.submitReview(req.params.id, req.body, signedIn(req))),
@@ -144,6 +151,10 @@ export function grantsRoutes(app: FastifyInstance, s: GrantsServices): void {
   );
   app.post<Id>('/api/v1/grants/reports/:id/received', { schema: { tags } }, async (req, reply) => {
     await awards.receiveReport(req.params.id, signedIn(req));
+    return reply.code(204).send();
+  });
+  app.post<Id>('/api/v1/grants/reports/:id/approve', { schema: { tags } }, async (req, reply) => {
+    await awards.approveReport(req.params.id, signedIn(req));
     return reply.code(204).send();
   });
   app.get<Id>('/api/v1/grants/calls/:id/dashboard', { schema: { tags } }, async (req) =>

@@ -11,6 +11,7 @@ import type { ClaimedJob } from '../../../kernel/jobs/index.ts';
 import { audit, platformRepos, type Actor } from '../../platform/index.ts';
 import type { GrantsDb } from '../store/schema.ts';
 import { toApplication, type ApplicationService } from './application-service.ts';
+import { approveReport, receiveReport, releaseTranche, reportsBeforeTranches } from './tranches.ts';
 import { db, loadCall, loadOrganisation, newId, queueMail, requireSecretariat, type GrantsContext } from './context.ts';
 
 const day = z.iso.date();
@@ -57,6 +58,7 @@ export class AwardService {
     if (Math.abs(sum - a.amount) > 0.005) issues.push({ path: 'tranches', message: `total ${sum}, not ${a.amount}` });
     const max = call.capPerYear * Math.min(app.content.durationYears, call.maxYears);
     if (a.amount > max) issues.push({ path: 'amount', message: `over the call's cap for the duration, ${max}` });
+    issues.push(...reportsBeforeTranches(a.tranches, a.reports));
     if (issues.length)
       throw new AppError(
         'VALIDATION_FAILED',
@@ -85,7 +87,15 @@ export class AwardService {
       for (const r of reports) {
         await tx.trx
           .insertInto('grants_reports')
-          .values({ id: r.id, application_id: applicationId, kind: r.kind, due_on: r.dueOn, received_on: null })
+          .values({
+            id: r.id,
+            application_id: applicationId,
+            kind: r.kind,
+            due_on: r.dueOn,
+            received_on: null,
+            approved_on: null,
+            approved_by: null,
+          })
           .execute();
         for (const when of ['before', 'after'] as const) {
           const runAt = addDays(r.dueOn, when === 'before' ? -REMINDER_DAYS.before : REMINDER_DAYS.after);
@@ -144,35 +154,28 @@ export class AwardService {
         amount: Number(t.amount),
         releasedOn: t.released_on,
       })),
-      reports: reports.map((r) => ({ id: r.id, kind: r.kind, dueOn: r.due_on, receivedOn: r.received_on })),
+      reports: reports.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        dueOn: r.due_on,
+        receivedOn: r.received_on,
+        approvedOn: r.approved_on,
+      })),
     };
   }
 
-  async receiveReport(reportId: string, actor: Actor): Promise<void> {
-    requireSecretariat(actor);
-    const r = await db(this.ctx)
-      .updateTable('grants_reports')
-      .set({ received_on: this.ctx.now().toISOString().slice(0, 10) })
-      .where('id', '=', reportId)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1)
-      throw new AppError('NOT_FOUND', `report '${reportId}' does not exist`, { id: reportId });
+  receiveReport(reportId: string, actor: Actor): Promise<void> {
+    return receiveReport(this.ctx, reportId, actor);
   }
 
-  async releaseTranche(applicationId: string, seq: number, actor: Actor): Promise<void> {
-    requireSecretariat(actor);
-    const r = await db(this.ctx)
-      .updateTable('grants_tranches')
-      .set({ released_on: this.ctx.now().toISOString().slice(0, 10) })
-      .where('application_id', '=', applicationId)
-      .where('seq', '=', seq)
-      .where('released_on', 'is', null)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1)
-      throw new AppError('NOT_FOUND', `no unreleased tranche ${seq} for '${applicationId}'`, {
-        id: applicationId,
-        seq,
-      });
+  /** Approves a received report (the secretariat); a later tranche waits for it. */
+  approveReport(reportId: string, actor: Actor): Promise<void> {
+    return approveReport(this.ctx, reportId, actor);
+  }
+
+  /** Releases a tranche: the first at once, a later one once the reports due before it are approved. */
+  releaseTranche(applicationId: string, seq: number, actor: Actor): Promise<void> {
+    return releaseTranche(this.ctx, applicationId, seq, actor);
   }
 
   /** The reminder job: mails the organisation unless the report has come in. */

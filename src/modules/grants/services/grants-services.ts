@@ -12,6 +12,7 @@ import { AwardService, REMINDER_JOB } from './award-service.ts';
 import { DecisionService } from './decision-service.ts';
 import { CallService } from './call-service.ts';
 import { ReviewService } from './review-service.ts';
+import { PanelService } from './panel-service.ts';
 import type { GrantsContext } from './context.ts';
 
 export interface KernelJobs {
@@ -31,6 +32,7 @@ export interface GrantsServices {
     decisions: DecisionService;
     awards: AwardService;
     reviews: ReviewService;
+    panel: PanelService;
     now: () => Date;
   };
 }
@@ -61,6 +63,7 @@ export function createGrantsServices(
   const applications = new ApplicationService(ctx);
   const files = new DiskDocumentFiles(config.documentsDir);
   const awards = new AwardService(ctx, applications);
+  const reviews = new ReviewService(ctx);
   if (!jobs.handlers.types().includes(REMINDER_JOB)) jobs.handlers.register(REMINDER_JOB, awards.remind);
   return {
     jobs,
@@ -70,7 +73,8 @@ export function createGrantsServices(
       attachments: new AttachmentService(ctx, applications, files, config.documentMaxBytes),
       decisions: new DecisionService(ctx, applications),
       awards,
-      reviews: new ReviewService(ctx),
+      reviews,
+      panel: new PanelService(ctx, applications, reviews),
       now,
     },
   };

@@ -1,5 +1,6 @@
 /** The grants register's tables. Dates are ISO text; lists and maps are JSON text. */
 import type { ModuleMigrations } from '../../../kernel/db/migrations.ts';
+import type { GrantsDb } from './schema.ts';
 
 export const GRANTS_MIGRATIONS: ModuleMigrations = {
   async '20261204T1100_grants'(db) {
@@ -130,5 +131,49 @@ export const GRANTS_AWARD_MIGRATIONS: ModuleMigrations = {
       .addColumn('due_on', 'text', (c) => c.notNull())
       .addColumn('received_on', 'text')
       .execute();
+  },
+};
+
+export const GRANTS_REVIEW_MIGRATIONS: ModuleMigrations = {
+  // A reviewer's declaration on one assigned application, made before they may read it: no conflict
+  // (then they read and score), or a conflict with its reason (then the assignment is removed).
+  async '20261204T1500_grants_declarations'(db) {
+    await db.schema
+      .createTable('grants_declarations')
+      .addColumn('application_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('conflict', 'integer', (c) => c.notNull())
+      .addColumn('reason', 'text', (c) => c.notNull())
+      .addColumn('declared_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('grants_declarations_pk', ['application_id', 'user_id'])
+      .execute();
+  },
+  // Every file ever uploaded for an attachment, numbered: a new upload keeps the previous one.
+  async '20261204T1510_grants_attachment_versions'(db) {
+    await db.schema
+      .createTable('grants_attachment_versions')
+      .addColumn('application_id', 'text', (c) => c.notNull())
+      .addColumn('requirement', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('filename', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('sha256', 'text', (c) => c.notNull())
+      .addColumn('size', 'integer', (c) => c.notNull())
+      .addColumn('added_at', 'text', (c) => c.notNull())
+      .addColumn('added_by', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('grants_attachment_versions_pk', ['application_id', 'requirement', 'version'])
+      .execute();
+    // What was attached before this table existed becomes version 1.
+    const rows = await db.selectFrom('grants_attachments').selectAll().execute();
+    for (const r of rows as GrantsDb['grants_attachments'][])
+      await db
+        .insertInto('grants_attachment_versions')
+        .values({ ...r, version: 1, added_by: '' })
+        .execute();
+  },
+  // A report is received, then approved; a tranche after the first waits for the reports before it.
+  async '20261204T1520_grants_report_approval'(db) {
+    await db.schema.alterTable('grants_reports').addColumn('approved_on', 'text').execute();
+    await db.schema.alterTable('grants_reports').addColumn('approved_by', 'text').execute();
   },
 };

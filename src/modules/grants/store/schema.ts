@@ -31,6 +31,17 @@ export interface GrantsDb {
     size: number;
     added_at: string;
   };
+  grants_attachment_versions: {
+    application_id: string;
+    requirement: string;
+    version: number;
+    filename: string;
+    kind: string;
+    sha256: string;
+    size: number;
+    added_at: string;
+    added_by: string;
+  };
   grants_eligibility: {
     application_id: string;
     revision: number;
@@ -41,6 +52,14 @@ export interface GrantsDb {
     at: string;
   };
   grants_conflicts: { user_id: string; organisation_id: string; reason: string; declared_at: string };
+  grants_declarations: {
+    application_id: string;
+    user_id: string;
+    /** 1: a conflict declared (the assignment was removed), 0: no conflict. */
+    conflict: number;
+    reason: string;
+    declared_at: string;
+  };
   grants_assignments: { application_id: string; user_id: string; assigned_at: string };
   grants_reviews: {
     application_id: string;
@@ -60,5 +79,13 @@ export interface GrantsDb {
     created_at: string;
   };
   grants_tranches: { application_id: string; seq: number; due_on: string; amount: number; released_on: string | null };
-  grants_reports: { id: string; application_id: string; kind: string; due_on: string; received_on: string | null };
+  grants_reports: {
+    id: string;
+    application_id: string;
+    kind: string;
+    due_on: string;
+    received_on: string | null;
+    approved_on: string | null;
+    approved_by: string | null;
+  };
 }

@@ -12,6 +12,13 @@ import { LEGAL_STATUSES, type ApplicationContent, type Call } from '../domain/sc
 import type { GrantsServices } from '../services/grants-services.ts';
 
 type Form = Record<string, string | undefined>;
+type Upload = {
+  type?: string;
+  filename?: string;
+  mimetype?: string;
+  toBuffer?: () => Promise<Buffer>;
+  file?: { truncated?: boolean };
+};
 type Id = { Params: { id: string }; Body: Form };
 
 const list = (v: string | undefined) =>
@@ -229,6 +236,39 @@ export function applicantPages(app: FastifyInstance, s: GrantsServices): void {
       throw e;
     }
   });
+  // An attachment uploaded from the application page (multipart; the CSRF token is one of its parts).
+  app.post<{ Params: { id: string } }>(
+    '/grants/applications/:id/attachments',
+    { preHandler: app.csrfProtection },
+    async (req, reply) => {
+      if (signIn(req, reply)) return reply;
+      const a = await applications.own(req.params.id, req.actor);
+      const body = (req.body ?? {}) as { requirement?: { value?: unknown }; file?: Upload };
+      const file = body.file;
+      const requirement = typeof body.requirement?.value === 'string' ? body.requirement.value : '';
+      try {
+        if (!file || file.type !== 'file' || !file.filename || !file.toBuffer)
+          throw new AppError('VALIDATION_FAILED', req.t.t('grants.attach.choose'), [
+            { path: 'file', message: 'required' },
+          ]);
+        const bytes = await file.toBuffer();
+        if (file.file?.truncated)
+          throw new AppError('PAYLOAD_TOO_LARGE', req.t.t('grants.attach.tooLarge', { file: file.filename }), [
+            { path: 'file', message: 'too large' },
+          ]);
+        await s.grants.attachments.attach(
+          a.id,
+          { requirement, filename: file.filename, declaredType: file.mimetype, bytes },
+          req.actor,
+        );
+      } catch (e) {
+        if (!(e instanceof AppError) || ![400, 409, 413, 415].includes(e.status)) throw e;
+        const back = html`${errorBox(req.t, e)}<p><a href="/grants/applications/${a.id}">${a.content.title}</a></p>`;
+        return send(req, reply, a.content.title, back, e.status);
+      }
+      return reply.redirect(`/grants/applications/${a.id}`, 303);
+    },
+  );
   app.post<Id>('/grants/applications/:id/submit', { preHandler: app.csrfProtection }, async (req, reply) => {
     if (signIn(req, reply)) return reply;
     try {

@@ -11,6 +11,9 @@ import { signedIn } from '../../platform/index.ts';
 import type { GrantsServices } from '../services/grants-services.ts';
 import type { CallView } from '../services/call-service.ts';
 import { ELIGIBILITY_RULES } from '../domain/rules.ts';
+import { isSecretariat } from '../services/context.ts';
+import { budgetTable } from './budget.ts';
+import { attachmentsPart } from './attachments-part.ts';
 
 type Id = { Params: { id: string }; Querystring: { tz?: string } };
 
@@ -100,7 +103,10 @@ export function grantsPages(app: FastifyInstance, s: GrantsServices): void {
         })}</li>`,
     );
     const body = html`<h1>${t.t('grants.apps.title')}</h1>
-      <p><a href="/grants/organisations/new">${t.t('grants.org.registerLink')}</a></p>
+      <p><a href="/grants/organisations/new">${t.t('grants.org.registerLink')}</a> ·
+        <a href="/grants/reviews">${t.t('grants.review.title')}</a>${
+          isSecretariat(req.actor) ? html` · <a href="/grants/manage">${t.t('grants.manage.title')}</a>` : ''
+        }</p>
       ${apps.length ? html`<ul>${items}</ul>` : html`<p>${t.t('grants.apps.none')}</p>`}`;
     return reply.type('text/html; charset=utf-8').send(page(t, { title: t.t('grants.apps.title') }, body));
   });
@@ -129,29 +135,18 @@ export function grantsPages(app: FastifyInstance, s: GrantsServices): void {
       ${actions}
       <h2>${t.t('grants.app.summary')}</h2><p>${a.content.summary}</p>
       <ul>${rules}</ul>
-      ${budget(t, a.content.budget, a.content.currency)}`;
+      ${budgetTable(t, a.content.budget, a.content.currency)}
+      ${attachmentsPart(
+        t,
+        call,
+        a.id,
+        await s.grants.attachments.versions(a.id, actor),
+        editable && !isSecretariat(actor)
+          ? { csrf: reply.generateCsrf(), maxBytes: s.grants.attachments.maxBytes }
+          : null,
+      )}`;
     return reply.type('text/html; charset=utf-8').send(page(t, { title: a.content.title }, body));
   });
-
-  app.get<Id>('/grants/reviews/:id', async (req, reply) => {
-    const t = req.t;
-    const v = await s.grants.reviews.view(req.params.id, signedIn(req));
-    const who = v.organisation ? v.organisation.legalName : t.t('grants.app.hidden');
-    const body = html`<h1>${v.content.title}</h1>
-      <p>${t.t('grants.app.organisation')}: ${who} · ${t.t('grants.app.revision', { revision: v.revision })}</p>
-      <h2>${t.t('grants.app.summary')}</h2><p>${v.content.summary}</p>
-      ${budget(t, v.content.budget, v.content.currency)}`;
-    return reply.type('text/html; charset=utf-8').send(page(t, { title: v.content.title }, body));
-  });
-}
-
-function budget(t: Translator, lines: readonly { year: number; category: string; amount: number }[], currency: string) {
-  if (!lines.length) return '';
-  return html`<h2>${t.t('grants.app.budget')}</h2><table><tbody>${lines.map(
-    (l) =>
-      html`<tr><th scope="row">${t.t('grants.app.year', { year: l.year })}</th><td>${l.category}</td>
-        <td>${currency} ${l.amount.toLocaleString('en')}</td></tr>`,
-  )}</tbody></table>`;
 }
 
 export const RULE_KEYS = ELIGIBILITY_RULES.map((r) => `grants.rule.${r}`);
