@@ -1,6 +1,6 @@
 /** POST /api/v1/imports: an editor sends a JSON Lines body; it is imported as one batch, all or nothing. */
 import type { FastifyInstance } from 'fastify';
-import type { Readable } from 'node:stream';
+import { AppError } from '../../../kernel/errors.ts';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../kernel/validation.ts';
 import { readLines } from '../../../kernel/io/line-reader.ts';
@@ -30,6 +30,7 @@ export function importRoutes(app: FastifyInstance, deps: { jsonl: JsonlTransfer;
           'Import cases from a JSON Lines body (Content-Type: application/x-ndjson), one batch, all or nothing; ' +
           'the answer is the import report',
         security: [{ bearerAuth: [] }],
+        consumes: ['application/x-ndjson'],
         querystring: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
         response: errorResponses(400, 401, 403, 415),
       },
@@ -37,7 +38,14 @@ export function importRoutes(app: FastifyInstance, deps: { jsonl: JsonlTransfer;
     async (req, reply) => {
       const actor = signedIn(req);
       const q = parseOrThrow(schema, req.query, 'import parameters');
-      const result = await deps.jsonl.import(readLines(req.body as Readable), {
+      // Only the JSON Lines parser hands on a stream: no body, a JSON body or a text body is refused here.
+      const body = req.body as AsyncIterable<Buffer> | null | undefined;
+      if (typeof body?.[Symbol.asyncIterator] !== 'function') {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'send the cases as JSON Lines (Content-Type: application/x-ndjson)', [
+          { path: 'content-type', message: `expected application/x-ndjson, got ${req.headers['content-type'] ?? 'none'}` },
+        ]);
+      }
+      const result = await deps.jsonl.import(readLines(body), {
         format: q.format,
         dryRun: q.dry_run === 'true',
         actor,
