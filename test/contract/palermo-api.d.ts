@@ -2476,9 +2476,13 @@ export interface components {
                 /** Format: date */
                 date: string;
             }[];
+            /** Format: date */
+            at?: string;
             /** @default null */
             commenced: string | null;
             country: string;
+            /** Format: date-time */
+            createdAt: string;
             /** @default [] */
             expressions: {
                 /** Format: date */
@@ -2494,20 +2498,21 @@ export interface components {
             link: string | null;
             /** @default null */
             number: string | null;
+            provisions?: components["schemas"]["Provision"][];
             /** @default null */
             repeal: {
                 by: string;
                 /** Format: date */
                 date: string;
             } | null;
-            /**
-             * @default draft
-             * @enum {string}
-             */
-            status: "draft" | "in_review" | "published";
+            /** @enum {string} */
+            status: "draft" | "in_review" | "published" | "withdrawn";
             title: string;
             /** @enum {string} */
             type: "act" | "code" | "decree" | "regulation";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
         LawInput: {
             /** @default null */
@@ -3542,6 +3547,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished cases are not found for the public) */
             404: {
                 headers: {
@@ -3752,6 +3766,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4897,6 +4920,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished cases are not found for the public) */
             404: {
                 headers: {
@@ -5396,6 +5428,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests: wait for the seconds in Retry-After */
             429: {
                 headers: {
@@ -5474,6 +5515,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished cases are not found for the public) */
             404: {
                 headers: {
@@ -5539,6 +5589,8 @@ export interface operations {
                         items: Record<string, never>[];
                         next: string | null;
                     };
+                    "application/x-ndjson": string;
+                    "text/csv": string;
                 };
             };
             /** @description Bad request: the details name each bad field */
@@ -5930,6 +5982,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6626,6 +6687,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished cases are not found for the public) */
             404: {
                 headers: {
@@ -6872,7 +6942,9 @@ export interface operations {
     };
     getCaseCitation: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "csl-json" | "bibtex" | "ris";
+            };
             header?: never;
             path: {
                 id: string;
@@ -6881,12 +6953,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The citation */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.citationstyles.csl+json": string;
+                    "application/x-bibtex": string;
+                    "application/x-research-info-systems": string;
+                };
             };
             /** @description Bad request: the details name each bad field */
             400: {
@@ -6899,6 +6975,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7198,6 +7283,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished cases are not found for the public) */
             404: {
                 headers: {
@@ -7421,6 +7515,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7811,6 +7914,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8397,6 +8509,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                    "text/csv": string;
                 };
             };
             /** @description Bad request: the details name each bad field */
@@ -8410,6 +8523,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8892,6 +9014,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished cases are not found for the public) */
             404: {
                 headers: {
@@ -8962,6 +9093,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9042,6 +9182,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests: wait for the seconds in Retry-After */
             429: {
                 headers: {
@@ -9104,6 +9253,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9177,6 +9335,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9271,6 +9438,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests: wait for the seconds in Retry-After */
             429: {
                 headers: {
@@ -9332,6 +9508,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9475,6 +9660,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9732,6 +9926,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished material is not found for the public) */
             404: {
                 headers: {
@@ -9981,6 +10184,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished material is not found for the public) */
             404: {
                 headers: {
@@ -10137,6 +10349,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10392,6 +10613,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests: wait for the seconds in Retry-After */
             429: {
                 headers: {
@@ -10535,6 +10765,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished material is not found for the public) */
             404: {
                 headers: {
@@ -10605,6 +10844,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10689,6 +10937,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished material is not found for the public) */
             404: {
                 headers: {
@@ -10761,6 +11018,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10918,6 +11184,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests: wait for the seconds in Retry-After */
             429: {
                 headers: {
@@ -11054,6 +11329,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11307,6 +11591,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests: wait for the seconds in Retry-After */
             429: {
                 headers: {
@@ -11368,6 +11661,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11523,6 +11825,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportReport"];
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Imported: the report */
@@ -11532,6 +11835,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportReport"];
+                    "application/x-ndjson": string;
                 };
             };
             /** @description Bad request: the details name each bad field */
@@ -11757,6 +12061,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests: wait for the seconds in Retry-After */
             429: {
                 headers: {
@@ -11931,6 +12244,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished cases are not found for the public) */
             404: {
                 headers: {
@@ -12001,6 +12323,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12200,6 +12531,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished cases are not found for the public) */
             404: {
                 headers: {
@@ -12274,6 +12614,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12845,6 +13194,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished cases are not found for the public) */
             404: {
                 headers: {
@@ -13326,6 +13684,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests: wait for the seconds in Retry-After */
             429: {
                 headers: {
@@ -13465,6 +13832,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished material is not found for the public) */
             404: {
                 headers: {
@@ -13590,7 +13966,9 @@ export interface operations {
     };
     getResourceCitation: {
         parameters: {
-            query?: never;
+            query?: {
+                format?: "csl-json" | "bibtex" | "ris";
+            };
             header?: never;
             path: {
                 id: string;
@@ -13599,12 +13977,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description The citation */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/vnd.citationstyles.csl+json": string;
+                    "application/x-bibtex": string;
+                    "application/x-research-info-systems": string;
+                };
             };
             /** @description Bad request: the details name each bad field */
             400: {
@@ -13617,6 +13999,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13692,6 +14083,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13942,6 +14342,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not found (unpublished material is not found for the public) */
             404: {
                 headers: {
@@ -14142,6 +14551,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Too many requests: wait for the seconds in Retry-After */
             429: {
                 headers: {
@@ -14199,6 +14617,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14297,6 +14724,7 @@ export interface operations {
                         rule?: string;
                         title: string;
                     };
+                    "text/csv": string;
                 };
             };
             /** @description Bad request: the details name each bad field */
@@ -14310,6 +14738,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14383,6 +14820,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14522,6 +14968,7 @@ export interface operations {
                     "application/json": {
                         items?: components["schemas"]["TreatySummary"][];
                     };
+                    "text/csv": string;
                 };
             };
             /** @description Bad request: the details name each bad field */
@@ -14535,6 +14982,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14590,9 +15046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items?: components["schemas"]["TreatySummary"][];
-                    };
+                    "text/csv": string;
                 };
             };
             /** @description Bad request: the details name each bad field */
@@ -14606,6 +15060,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14665,6 +15128,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TreatyStatus"];
+                    "text/csv": string;
                 };
             };
             /** @description Bad request: the details name each bad field */
@@ -14678,6 +15142,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14863,6 +15336,7 @@ export interface operations {
                     "application/json": {
                         items?: components["schemas"]["TreatyNotification"][];
                     };
+                    "text/csv": string;
                 };
             };
             /** @description Bad request: the details name each bad field */
@@ -14876,6 +15350,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14943,9 +15426,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items?: components["schemas"]["TreatyNotification"][];
-                    };
+                    "text/csv": string;
                 };
             };
             /** @description Bad request: the details name each bad field */
@@ -14959,6 +15440,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15029,6 +15519,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TreatyPartiesAt"];
+                    "text/csv": string;
                 };
             };
             /** @description Bad request: the details name each bad field */
@@ -15042,6 +15533,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15111,7 +15611,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TreatyPartiesAt"];
+                    "text/csv": string;
                 };
             };
             /** @description Bad request: the details name each bad field */
@@ -15125,6 +15625,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15195,6 +15704,7 @@ export interface operations {
                     "application/json": {
                         items?: components["schemas"]["TreatyStatement"][];
                     };
+                    "text/csv": string;
                 };
             };
             /** @description Bad request: the details name each bad field */
@@ -15208,6 +15718,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15275,9 +15794,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items?: components["schemas"]["TreatyStatement"][];
-                    };
+                    "text/csv": string;
                 };
             };
             /** @description Bad request: the details name each bad field */
@@ -15291,6 +15808,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15358,6 +15884,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TreatyParticipantLinks"];
+                    "text/csv": string;
                 };
             };
             /** @description Bad request: the details name each bad field */
@@ -15371,6 +15898,15 @@ export interface operations {
             };
             /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15777,12 +16313,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description An OAI-PMH response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/xml": string;
+                };
             };
             /** @description Bad request: the details name each bad field */
             400: {
@@ -15804,12 +16342,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description An OAI-PMH response */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/xml": string;
+                };
             };
             /** @description Bad request: the details name each bad field */
             400: {

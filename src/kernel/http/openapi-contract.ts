@@ -113,20 +113,44 @@ function finishOperation(path: string, method: string, op: Operation): void {
     if (op.requestBody) op.requestBody.required = false;
     delete op['x-body-optional'];
   }
+  successMediaTypes(path, op);
   if (api) {
     const declared = op.security;
     const protectedOp = write || (declared !== undefined && !declared.some((s) => Object.keys(s).length === 0));
     if (write) op.security = [{ bearerAuth: [] }];
     else if (protectedOp) op.security = [{ bearerAuth: [] }, { sessionCookie: [] }];
     else op.security = [{}, { bearerAuth: [] }, { sessionCookie: [] }];
-    const errors = ['400', '401', '429', '503'];
-    if (protectedOp) errors.push('403');
+    // 403 everywhere: a public read refuses unpublished statuses (status=draft) to those who may not see them.
+    const errors = ['400', '401', '403', '429', '503'];
     if (hasParams) errors.push('404');
     if (op.requestBody) errors.push('413', '415');
     addErrors(op, errors);
   } else {
     op.security = [{}];
     addErrors(op, hasParams ? ['400', '404'] : ['400']);
+  }
+}
+
+const FORMAT_TYPES: Record<string, string> = { csv: 'text/csv', jsonl: 'application/x-ndjson' };
+
+/**
+ * The media types of a success: a path ending in .csv is CSV; an operation with a `format` parameter
+ * (format=csv, format=jsonl) answers in those types as well as JSON.
+ */
+function successMediaTypes(path: string, op: Operation): void {
+  const ok = Object.entries(op.responses ?? {}).filter(([s]) => /^2\d\d$/.test(s) && s !== '204');
+  const format = op.parameters?.find((p) => p.in === 'query' && p.name === 'format') as
+    | { schema?: { enum?: string[] } }
+    | undefined;
+  for (const [, res] of ok) {
+    if (path.endsWith('.csv')) {
+      res.content = { 'text/csv': { schema: { type: 'string' } } };
+      continue;
+    }
+    const extra = (format?.schema?.enum ?? []).map((f) => FORMAT_TYPES[f]).filter((t): t is string => !!t);
+    if (!res.content || extra.length === 0) continue;
+    const content = res.content as Record<string, Json>;
+    for (const type of extra) content[type] ??= { schema: { type: 'string' } };
   }
 }
 
