@@ -14,6 +14,7 @@ import { registerErrorHandling } from '../kernel/http/error-handler.ts';
 import { baseComponents } from '../kernel/http/openapi.ts';
 import { finishDocument } from '../kernel/http/openapi-contract.ts';
 import { registerProtections } from '../kernel/http/protections.ts';
+import { registerSecurityHeaders } from '../kernel/http/security-headers.ts';
 import { registerAuth } from '../modules/platform/index.ts';
 import type { Services } from './boot.ts';
 import { createI18n, MODULES } from './modules.ts';
@@ -83,6 +84,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  await registerSecurityHeaders(app);
   // gzip/brotli for pages and JSON: the pages must stay small on slow connections.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(swagger, {

@@ -11825,7 +11825,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportReport"];
-                    "application/x-ndjson": string;
                 };
             };
             /** @description Imported: the report */
@@ -11835,7 +11834,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportReport"];
-                    "application/x-ndjson": string;
                 };
             };
             /** @description Bad request: the details name each bad field */

@@ -96,12 +96,21 @@ describe('the OpenAPI document', () => {
 
   it('schemas as strict as the server: country enums, statuses, date patterns, language tags, q length', () => {
     const text = JSON.stringify(doc);
-    const schemas = (doc as unknown as { components: { schemas: Record<string, { properties: Record<string, any> }> } })
-      .components.schemas;
+    type Prop = {
+      enum?: string[];
+      $ref?: string;
+      pattern?: string;
+      anyOf?: { pattern?: string }[];
+      propertyNames: { pattern: string };
+    };
+    const schemas = (
+      doc as unknown as { components: { schemas: Record<string, { properties: Record<string, Prop> }> } }
+    ).components.schemas;
     const caseInput = schemas.CaseInput!.properties;
-    expect(caseInput.jurisdiction.enum).toContain('PHL');
-    expect(caseInput.decisionDate.anyOf?.[0]?.pattern ?? caseInput.decisionDate.pattern).toBeDefined();
-    expect(caseInput.narratives.propertyNames.pattern).toBe('^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$');
+    expect(caseInput.jurisdiction!.$ref).toBe('#/components/schemas/CountryCode');
+    expect(schemas.CountryCode!.properties ?? (schemas.CountryCode as unknown as Prop).enum).toContain('PHL');
+    expect(caseInput.decisionDate!.anyOf?.[0]?.pattern ?? caseInput.decisionDate!.pattern).toBeDefined();
+    expect(caseInput.narratives!.propertyNames.pattern).toBe('^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$');
     const transition = doc.paths['/api/v1/cases/{id}/transitions']!.post!.requestBody!.content['application/json'] as {
       schema: { properties: { to: { enum: string[] } } };
     };

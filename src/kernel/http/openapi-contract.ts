@@ -113,7 +113,7 @@ function finishOperation(path: string, method: string, op: Operation): void {
     if (op.requestBody) op.requestBody.required = false;
     delete op['x-body-optional'];
   }
-  successMediaTypes(path, op);
+  successMediaTypes(path, method, op);
   if (api) {
     const declared = op.security;
     const protectedOp = write || (declared !== undefined && !declared.some((s) => Object.keys(s).length === 0));
@@ -135,9 +135,10 @@ const FORMAT_TYPES: Record<string, string> = { csv: 'text/csv', jsonl: 'applicat
 
 /**
  * The media types of a success: a path ending in .csv is CSV; an operation with a `format` parameter
- * (format=csv, format=jsonl) answers in those types as well as JSON.
+ * (format=csv, format=jsonl) answers in those types as well as JSON (reads only).
  */
-function successMediaTypes(path: string, op: Operation): void {
+function successMediaTypes(path: string, method: string, op: Operation): void {
+  if (method !== 'get') return; // a write's `format` names what it reads (imports), not what it answers
   const ok = Object.entries(op.responses ?? {}).filter(([s]) => /^2\d\d$/.test(s) && s !== '204');
   const format = op.parameters?.find((p) => p.in === 'query' && p.name === 'format') as
     | { schema?: { enum?: string[] } }

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../kernel/errors.ts';
 import { parseOrThrow } from '../../../kernel/validation.ts';
-import { jsonSchemaOf, errorResponses, ok, okBody } from '../../../kernel/http/openapi.ts';
+import { jsonSchemaOf, errorResponses, okBody } from '../../../kernel/http/openapi.ts';
 import { CODELISTS } from '../domain/codelists.ts';
 import type { Activity, Organisation } from '../domain/schemas.ts';
 import { ActivityFilter, matches } from '../services/activity-filter.ts';
