@@ -12,7 +12,9 @@ import { AppError } from '../kernel/errors.ts';
 import type { Config } from '../kernel/config/config.ts';
 import { registerErrorHandling } from '../kernel/http/error-handler.ts';
 import { baseComponents } from '../kernel/http/openapi.ts';
+import { finishDocument } from '../kernel/http/openapi-contract.ts';
 import { registerProtections } from '../kernel/http/protections.ts';
+import { registerSecurityHeaders } from '../kernel/http/security-headers.ts';
 import { registerAuth } from '../modules/platform/index.ts';
 import type { Services } from './boot.ts';
 import { createI18n, MODULES } from './modules.ts';
@@ -82,9 +84,15 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   });
 
+  await registerSecurityHeaders(app);
   // gzip/brotli for pages and JSON: the pages must stay small on slow connections.
   await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(swagger, {
+    // The shared parts of every operation (ids, security, errors, headers, servers): kernel/http/openapi-contract.ts.
+    transformObject: (doc) =>
+      finishDocument((doc as unknown as { openapiObject: Record<string, unknown> }).openapiObject, {
+        publicUrl: deps.config.publicUrl,
+      }),
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -93,7 +101,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         description:
           'Case law and knowledge of the UN Trafficking in Persons Protocol. Versioned under /api/v1; cursor ' +
           'pagination; errors as { error: { code, message, details }, requestId }.',
-        license: { name: 'AGPL-3.0-or-later' },
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
       },
       components: {
         securitySchemes: baseComponents.securitySchemes,

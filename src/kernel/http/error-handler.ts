@@ -1,5 +1,5 @@
 /** Maps every error to `{ error: { code, message, details }, requestId }`; never a stack trace. */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { Translator } from '../i18n/i18n.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { isDatabaseUnavailable, unavailableError } from '../db/unavailable.ts';
@@ -12,7 +12,13 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
 };
 
-export function toAppError(err: FastifyError | Error): AppError {
+/** The media types a route takes (its schema's `consumes`, which the OpenAPI document shows too). */
+function consumes(req: FastifyRequest | undefined): string {
+  const c = (req?.routeOptions?.schema as { consumes?: string[] } | undefined)?.consumes;
+  return c?.length ? c.join(' or ') : 'application/json';
+}
+
+export function toAppError(err: FastifyError | Error, req?: FastifyRequest): AppError {
   if (err instanceof AppError) return err;
   if (isDatabaseUnavailable(err)) return unavailableError();
   const fe = err as FastifyError;
@@ -36,7 +42,7 @@ export function toAppError(err: FastifyError | Error): AppError {
     ]);
   }
   const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
-  if (mapped) return new AppError(mapped, explain(mapped, fe));
+  if (mapped) return new AppError(mapped, explain(mapped, fe, req));
   if (err instanceof SyntaxError && fe.statusCode === 400) {
     return new AppError('INVALID_JSON', `request body is not valid JSON: ${err.message}`, { field: 'body' });
   }
@@ -45,12 +51,12 @@ export function toAppError(err: FastifyError | Error): AppError {
   return new AppError('INTERNAL', 'internal error; the request id identifies it in the server log');
 }
 
-function explain(code: ErrorCode, fe: FastifyError): string {
+function explain(code: ErrorCode, fe: FastifyError, req: FastifyRequest | undefined): string {
   switch (code) {
     case 'PAYLOAD_TOO_LARGE':
       return 'request body is larger than the configured limit (PALERMO_BODY_LIMIT)';
     case 'UNSUPPORTED_MEDIA_TYPE':
-      return 'unsupported Content-Type; send application/json';
+      return `unsupported Content-Type; send ${consumes(req)}`;
     case 'INVALID_JSON':
       return `request body is not valid JSON: ${fe.message}`;
     default:
@@ -83,7 +89,7 @@ function errorPage(t: Translator, e: AppError, requestId: string): string {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    const e = toAppError(err);
+    const e = toAppError(err, req);
     if (e.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
     else if (e.code === 'UNAVAILABLE') req.log.error({ err }, 'database unavailable');
     else req.log.info({ code: e.code, msg: e.message }, 'request rejected');

@@ -37,8 +37,10 @@ export async function registerProtections(app: FastifyInstance, cfg: ProtectionC
       const retryAfter = Math.max(1, Math.ceil(ctx.ttl / 1000));
       return new AppError(
         'RATE_LIMITED',
-        `rate limit reached: ${ctx.max} requests per ${ctx.after} for this client; retry after ${retryAfter} s`,
-        { retryAfter, limit: ctx.max },
+        // ctx.after is the time left, not the window: the window comes from the configuration.
+        `rate limit reached: ${ctx.max} requests per ${cfg.rateLimitWindowSeconds} s for this client; ` +
+          `retry after ${retryAfter} s`,
+        { retryAfter, limit: ctx.max, windowSeconds: cfg.rateLimitWindowSeconds },
       );
     },
   });

@@ -95,6 +95,21 @@ export function parseQuery(input: string, lang: QueryLanguage): ParsedQuery {
   }
 }
 
+/**
+ * Why a query cannot be parsed and its repair (every fixable error fixed), or null when it parses;
+ * `fixed` is undefined when no repair is known. For searches that correct rather than refuse.
+ */
+export function repairQuery(input: string, lang: QueryLanguage): { reason: string; fixed: string | undefined } | null {
+  try {
+    parseStrict(input, lang);
+    return null;
+  } catch (e) {
+    if (!(e instanceof Fail)) throw e;
+    const fixed = e.fix === undefined ? '' : repair(e.fix, lang).trim();
+    return { reason: `${TITLES[e.reason]}: ${e.explanation}`, fixed: fixed || undefined };
+  }
+}
+
 /** Applies successive fixes until the query parses (or no further fix is known). */
 function repair(query: string, lang: QueryLanguage): string {
   let cur = query;

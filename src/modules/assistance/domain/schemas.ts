@@ -4,7 +4,7 @@
  * from the codelists (an unknown code is refused with the allowed ones listed).
  */
 import { z } from 'zod';
-import { isCountryCode } from '../../../kernel/geo/countries.ts';
+import { isCountryCode, COUNTRY_CODES } from '../../../kernel/geo/countries.ts';
 import {
   ACTIVITY_STATUS,
   ACTIVITY_TYPES,
@@ -36,9 +36,12 @@ export const partialDate = z
   .string()
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD');
 const fullDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'a date as YYYY-MM-DD');
-export const countryCode = z.string().refine(isCountryCode, {
-  message: 'unknown country: an ISO 3166-1 alpha-3 code such as RWA (GET /api/v1/countries)',
-});
+export const countryCode = z
+  .string()
+  .refine(isCountryCode, {
+    message: 'unknown country: an ISO 3166-1 alpha-3 code such as RWA (GET /api/v1/countries)',
+  })
+  .meta({ enum: [...COUNTRY_CODES] });
 const text = (max: number) => z.string().trim().min(1).max(max);
 const percentage = z.number().min(0).max(100);
 const count = z.number().int().min(0).max(10_000_000);

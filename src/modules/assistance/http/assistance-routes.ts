@@ -6,7 +6,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../kernel/validation.ts';
-import { jsonSchemaOf, errorResponses } from '../../../kernel/http/openapi.ts';
+import {
+  jsonSchemaOf,
+  errorResponses,
+  itemsOf,
+  ok,
+  storedRecordOf,
+  VERSION_SUMMARY,
+} from '../../../kernel/http/openapi.ts';
 import { signedIn, type RecordStatus } from '../../platform/index.ts';
 import { ActivityInput, AgreementInput, CampaignInput, OrganisationInput, type Activity } from '../domain/schemas.ts';
 import { publicOf, type RegisterService } from '../services/register-service.ts';
@@ -38,6 +45,7 @@ export function assistanceRoutes(app: FastifyInstance, r: AssistanceRegisters): 
     const service = c.service as unknown as RegisterService<any, { id: string }>;
     const base = `/api/v1/${c.path}`;
     const tags = ['assistance'];
+    const record = storedRecordOf(jsonSchemaOf(c.input, 'output'));
 
     app.get(
       base,
@@ -51,7 +59,7 @@ export function assistanceRoutes(app: FastifyInstance, r: AssistanceRegisters): 
                 'region (UN M49), type, theme, year, activity_status (IATI) or parent'
               : `The ${c.what}s (published; other statuses for editors)`,
           querystring: jsonSchemaOf(c.path === 'activities' ? ActivityFilter.extend(ListQuery.shape) : ListQuery),
-          response: errorResponses(400, 403),
+          response: { ...ok(itemsOf(record, { total: { type: 'integer', minimum: 0 } })), ...errorResponses(400, 403) },
         },
       },
       async (req) => {
@@ -68,7 +76,15 @@ export function assistanceRoutes(app: FastifyInstance, r: AssistanceRegisters): 
 
     app.get<{ Params: { id: string } }>(
       `${base}/:id`,
-      { schema: { tags, security, params: idParam, summary: `One ${c.what}`, response: errorResponses(404) } },
+      {
+        schema: {
+          tags,
+          security,
+          params: idParam,
+          summary: `One ${c.what}`,
+          response: { ...ok(record), ...errorResponses(404) },
+        },
+      },
       async (req) => publicOf(await service.get(req.params.id, req.actor)),
     );
 
@@ -81,7 +97,7 @@ export function assistanceRoutes(app: FastifyInstance, r: AssistanceRegisters): 
           summary: `Create a ${c.what} (a draft; ?status=published for those who may publish)`,
           body: jsonSchemaOf(c.input),
           querystring: jsonSchemaOf(CreateQuery),
-          response: errorResponses(400, 401, 403, 409),
+          response: { ...ok(record, 201, 'Created'), ...errorResponses(400, 401, 403, 409) },
         },
       },
       async (req, reply) => {
@@ -101,7 +117,7 @@ export function assistanceRoutes(app: FastifyInstance, r: AssistanceRegisters): 
           summary: `Replace a ${c.what}'s content (?version=N refuses a stale write)`,
           body: jsonSchemaOf(c.input),
           querystring: jsonSchemaOf(ReplaceQuery),
-          response: errorResponses(400, 401, 403, 404, 409),
+          response: { ...ok(record), ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (req) => {
@@ -119,7 +135,7 @@ export function assistanceRoutes(app: FastifyInstance, r: AssistanceRegisters): 
           params: idParam,
           body: jsonSchemaOf(Transition),
           summary: `Move a ${c.what} through the workflow (draft -> in_review -> published -> withdrawn -> draft)`,
-          response: errorResponses(400, 401, 403, 404, 409),
+          response: { ...ok(record), ...errorResponses(400, 401, 403, 404, 409) },
         },
       },
       async (req) => {
@@ -136,7 +152,7 @@ export function assistanceRoutes(app: FastifyInstance, r: AssistanceRegisters): 
           security: [{ bearerAuth: [] }],
           params: idParam,
           summary: `The version history of a ${c.what} (editors)`,
-          response: errorResponses(401, 403, 404),
+          response: { ...ok(itemsOf(VERSION_SUMMARY)), ...errorResponses(401, 403, 404) },
         },
       },
       async (req) => ({ items: await service.versions(req.params.id, signedIn(req)) }),

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../../kernel/errors.ts';
 import { parseOrThrow } from '../../../kernel/validation.ts';
-import { jsonSchemaOf, errorResponses } from '../../../kernel/http/openapi.ts';
+import { jsonSchemaOf, errorResponses, okBody } from '../../../kernel/http/openapi.ts';
 import { CODELISTS } from '../domain/codelists.ts';
 import type { Activity, Organisation } from '../domain/schemas.ts';
 import { ActivityFilter, matches } from '../services/activity-filter.ts';
@@ -27,7 +27,18 @@ export function reportRoutes(app: FastifyInstance, r: AssistanceRegisters): void
         summary: `A report over published activities (${REPORTS.join(', ')}), as JSON or ?format=csv`,
         params: { type: 'object', properties: { name: { type: 'string', enum: [...REPORTS] } }, required: ['name'] },
         querystring: jsonSchemaOf(ReportQuery.extend(ActivityFilter.shape)),
-        response: errorResponses(400, 404),
+        response: {
+          ...{
+            200: {
+              description: 'The report (JSON, or CSV with format=csv)',
+              content: {
+                'application/json': { schema: { type: 'object' } },
+                'text/csv': { schema: { type: 'string' } },
+              },
+            },
+          },
+          ...errorResponses(400, 404),
+        },
       },
     },
     async (req, reply) => {
@@ -56,7 +67,7 @@ export function reportRoutes(app: FastifyInstance, r: AssistanceRegisters): void
           'Published activities as IATI 2.03 XML (iati-activities), all or filtered as GET /api/v1/activities; ' +
           'activities without any date are left out (named in the X-Palermo-Iati-Skipped header)',
         querystring: jsonSchemaOf(ActivityFilter),
-        response: errorResponses(400, 404),
+        response: { ...okBody(['application/xml'], 'IATI 2.03 iati-activities'), ...errorResponses(400, 404) },
       },
     },
     async (req, reply) => {

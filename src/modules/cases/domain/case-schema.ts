@@ -33,33 +33,42 @@ function vocab<L extends readonly Term[]>(list: L, what: string) {
   });
 }
 
-export const countryCode = z.string().refine(isCountryCode, {
-  error: (iss) =>
-    `unknown country code '${String(iss.input)}'; expected an ISO 3166-1 alpha-3 code such as PHL, or XIR for ` +
-    `International and Regional Bodies`,
-});
+export const countryCode = z
+  .string()
+  .refine(isCountryCode, {
+    error: (iss) =>
+      `unknown country code '${String(iss.input)}'; expected an ISO 3166-1 alpha-3 code such as PHL, or XIR for ` +
+      `International and Regional Bodies`,
+  })
+  .meta({ enum: [...COUNTRY_CODES] }); // the OpenAPI document lists the codes the check accepts
 
-export const partialDate = z.string().superRefine((v, ctx) => {
-  const p = parsePartialDate(v);
-  if (typeof p === 'string') ctx.addIssue({ code: 'custom', message: `invalid date '${v}': ${p}` });
-});
+export const partialDate = z
+  .string()
+  .superRefine((v, ctx) => {
+    const p = parsePartialDate(v);
+    if (typeof p === 'string') ctx.addIssue({ code: 'custom', message: `invalid date '${v}': ${p}` });
+  })
+  .meta({ pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$', description: 'YYYY, YYYY-MM or YYYY-MM-DD' });
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optText = (max: number) => text(max).nullable().default(null);
 const nonNegInt = z.number().int().min(0);
 
 /** BCP 47 language tag, e.g. en, es, pt-BR, zh-Hant. Validated with the platform's Intl. */
-export const languageTag = z.string().refine(
-  (tag) => {
-    if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag)) return false;
-    try {
-      return Intl.getCanonicalLocales(tag)[0] === tag;
-    } catch {
-      return false;
-    }
-  },
-  { error: (iss) => `'${String(iss.input)}' is not a canonical BCP 47 language tag (e.g. en, es, pt-BR)` },
-);
+export const languageTag = z
+  .string()
+  .refine(
+    (tag) => {
+      if (!/^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(tag)) return false;
+      try {
+        return Intl.getCanonicalLocales(tag)[0] === tag;
+      } catch {
+        return false;
+      }
+    },
+    { error: (iss) => `'${String(iss.input)}' is not a canonical BCP 47 language tag (e.g. en, es, pt-BR)` },
+  )
+  .meta({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$', description: 'A canonical BCP 47 language tag' });
 
 export const NarrativeSchema = z.strictObject({
   facts: optText(200_000),

@@ -36,11 +36,17 @@ const documentSchema = {
   required: ['sha256', 'filename', 'mediaType', 'size', 'pages', 'textLength', 'addedAt', 'url'],
 };
 
-const params = {
+const caseParams = {
   type: 'object',
-  properties: { id: { type: 'string' }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+  properties: { id: { type: 'string' } },
   required: ['id'],
 };
+const documentParams = {
+  type: 'object',
+  properties: { id: { type: 'string' }, sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+  required: ['id', 'sha256'],
+};
+const fileBody = { type: 'string', format: 'binary' };
 
 /** Where the file name comes from: `?filename=`, else the Content-Disposition header. */
 function filenameOf(query: { filename?: string }, header: string | undefined): string {
@@ -83,8 +89,13 @@ export async function documentRoutes(app: FastifyInstance, deps: DocumentRouteDe
             `one of ${DOCUMENT_MEDIA_TYPES.join(', ')} or application/octet-stream). Its text is extracted into the ` +
             `search index.`,
           security: [{ bearerAuth: [] }],
-          params,
+          params: caseParams,
           querystring: z.toJSONSchema(query, { io: 'input', unrepresentable: 'any' }),
+          body: {
+            content: Object.fromEntries(
+              [...DOCUMENT_MEDIA_TYPES, 'application/octet-stream'].map((m) => [m, { schema: fileBody }]),
+            ),
+          },
           response: { 201: documentSchema, 200: documentSchema, ...errorResponses(400, 401, 403, 404, 413, 415) },
         },
       },
@@ -116,7 +127,7 @@ export async function documentRoutes(app: FastifyInstance, deps: DocumentRouteDe
         schema: {
           tags: ['documents'],
           summary: 'The documents attached to a case',
-          params,
+          params: caseParams,
           response: {
             200: {
               type: 'object',
@@ -138,8 +149,14 @@ export async function documentRoutes(app: FastifyInstance, deps: DocumentRouteDe
         schema: {
           tags: ['documents'],
           summary: 'Download a document, with its media type',
-          params,
-          response: errorResponses(404, 503),
+          params: documentParams,
+          response: {
+            200: {
+              description: 'The file',
+              content: Object.fromEntries(DOCUMENT_MEDIA_TYPES.map((m) => [m, { schema: fileBody }])),
+            },
+            ...errorResponses(404, 503),
+          },
         },
       },
       async (req, reply) => {
@@ -170,8 +187,8 @@ export async function documentRoutes(app: FastifyInstance, deps: DocumentRouteDe
           tags: ['documents'],
           summary: 'Remove a document from a case (the file is deleted once no case holds it)',
           security: [{ bearerAuth: [] }],
-          params,
-          response: errorResponses(401, 403, 404),
+          params: documentParams,
+          response: { 204: { description: 'Removed', type: 'null' }, ...errorResponses(401, 403, 404) },
         },
       },
       async (req, reply) => {

@@ -8,7 +8,7 @@ import { CONTENT_TYPES, EXPORT_FORMATS, type ExportService } from '../services/e
 import { searchQuerySchema, selectionOf } from './search-routes.ts';
 
 const FILE_EXTENSIONS = { jsonl: 'jsonl', csv: 'csv', jsonld: 'jsonld.jsonl' } as const;
-import { errorResponses } from './openapi.ts';
+import { errorResponses, okBody } from './openapi.ts';
 
 export function exportRoutes(
   app: FastifyInstance,
@@ -33,7 +33,13 @@ export function exportRoutes(
           '(lossless, the API shape), CSV (flattened; columns in docs/export-formats.md) or schema.org JSON-LD ' +
           '(one document a line). Streamed; no size limit.',
         querystring: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
-        response: errorResponses(400),
+        response: {
+          ...okBody(
+            [...new Set(Object.values(CONTENT_TYPES).map((c) => c.split(';')[0]!))],
+            'The cases, one a line (or CSV rows)',
+          ),
+          ...errorResponses(400),
+        },
       },
     },
     async (req, reply) => {

@@ -7,7 +7,8 @@ import { KIND_FACET, type FacetDef } from '../../../kernel/search/facet-registry
 import type { SearchService } from '../services/search-service.ts';
 import type { FacetSelection } from '../search/search-engine.ts';
 import { multi, single, year } from './query-params.ts';
-import { caseIdParam, errorResponses } from './openapi.ts';
+import { QUERY_LIMITS } from '../search/query-parser.ts';
+import { caseIdParam, errorResponses, itemsOf, ok, ref } from './openapi.ts';
 
 /** The URL parameters of the case facets (facet-fields.ts): a list per facet, two bounds for a range. */
 function facetParams() {
@@ -23,9 +24,15 @@ function facetParams() {
   return shape as { [K in ListParam]: z.ZodType<string[] | undefined> } & { year_from: Year; year_to: Year };
 }
 
-export function searchQuerySchema(maxPageSize: number) {
+/** `maxQueryLength`: the parser's limit for the API; the search page takes longer pastes and corrects them. */
+export function searchQuerySchema(maxPageSize: number, maxQueryLength: number = QUERY_LIMITS.maxLength) {
   return z.strictObject({
-    q: single(z.string().max(10_000, 'q is longer than 10,000 characters').optional()),
+    q: single(
+      z
+        .string()
+        .max(maxQueryLength, `q is longer than ${maxQueryLength.toLocaleString('en')} characters`)
+        .optional(),
+    ),
     ...facetParams(),
     sort: single(
       z
@@ -63,6 +70,12 @@ export function searchRoutes(app: FastifyInstance, deps: { search: SearchService
   const others = otherFacets(deps.search.facetDefs());
   const schema = searchQuerySchema(deps.maxPageSize).extend({
     kind: multi(KIND_FACET.schema),
+    strict: single(
+      z
+        .enum(['true', 'false'])
+        .default('false')
+        .describe('true: a query that cannot be read is a 400 QUERY_SYNTAX instead of a search for its correction'),
+    ),
     ...Object.fromEntries(others.map((f) => [f.param, multi(f.schema)])),
   });
 
@@ -75,14 +88,15 @@ export function searchRoutes(app: FastifyInstance, deps: { search: SearchService
         description:
           'See the README for the query language: words, "phrases", AND/OR/NOT, -word, (groups), prefix*, ' +
           'title:/facts:/reasoning:/court:/citation: fields, and filters such as country:PHL ' +
-          'purpose:forced_labour year:2010..2015.',
+          'purpose:forced_labour year:2010..2015. A query that cannot be read as written is corrected and the ' +
+          'answer says so in `corrected` ({ from, to, reason }); strict=true answers 400 QUERY_SYNTAX instead.',
         querystring: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
-        response: errorResponses(400),
+        response: { ...ok(ref('SearchResult')), ...errorResponses(400) },
       },
     },
     async (req) => {
       const p = parseOrThrow(schema, req.query, 'search parameters');
-      const { kind, ...rest } = p;
+      const { kind, strict, ...rest } = p;
       const params = {
         q: p.q,
         selection: selectionOf(rest, others),
@@ -90,6 +104,7 @@ export function searchRoutes(app: FastifyInstance, deps: { search: SearchService
         limit: p.limit,
         cursor: p.cursor,
         facets: p.facets === 'true',
+        strict: strict === 'true',
       };
       const result = kind
         ? await deps.search.searchKinds({ ...params, kinds: kind })
@@ -106,7 +121,21 @@ export function searchRoutes(app: FastifyInstance, deps: { search: SearchService
         tags: ['search'],
         summary: 'Published cases similar to this one, best first, each with a one-line reason',
         params: caseIdParam,
-        response: errorResponses(400, 404),
+        querystring: {
+          type: 'object',
+          properties: { limit: { type: 'integer', minimum: 1, maximum: 50, default: 10 } },
+          additionalProperties: false,
+        },
+        response: {
+          ...ok(
+            itemsOf({
+              type: 'object',
+              properties: { id: { type: 'string' }, title: { type: 'string' }, reason: { type: 'string' } },
+              required: ['id', 'title', 'reason'],
+            }),
+          ),
+          ...errorResponses(400, 404),
+        },
       },
     },
     async (req) => {

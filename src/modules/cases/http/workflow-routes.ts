@@ -11,14 +11,16 @@ import type { CaseService } from '../services/case-service.ts';
 import type { WorkflowService } from '../services/workflow-service.ts';
 import { signedIn } from '../../platform/index.ts';
 import { diffRecords } from '../services/case-diff.ts';
-import { caseIdParam, errorResponses } from './openapi.ts';
+import { caseIdParam, errorResponses, itemsOf, ok, ref } from './openapi.ts';
 import { single } from './query-params.ts';
 
 const TransitionBody = z.strictObject({
-  to: z.string(),
+  to: z.enum(['draft', 'in_review', 'published', 'withdrawn']),
   comment: z.string().max(10_000).nullable().optional(),
   acknowledgeWarnings: z.boolean().optional(),
 });
+/** Restore takes no body, or `{ acknowledgeWarnings }` as transitions do (the query parameter works too). */
+const RestoreBody = z.strictObject({ acknowledgeWarnings: z.boolean().optional() });
 const CommentBody = z.strictObject({ body: z.string().min(1).max(10_000) });
 const RestrictedBody = z.strictObject({
   internalNotes: z.string().max(200_000).nullable().optional(),
@@ -27,7 +29,7 @@ const RestrictedBody = z.strictObject({
 });
 const versionParams = {
   type: 'object',
-  properties: { id: { type: 'string' }, version: { type: 'integer' } },
+  properties: { id: { type: 'string' }, version: { type: 'integer', minimum: 1 } },
   required: ['id', 'version'],
 };
 const VersionNumber = z.coerce.number().int().min(1);
@@ -55,7 +57,7 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
           'Move a case through the workflow: draft -> in_review (submit), in_review -> published (publish) or draft ' +
           '(return), published -> withdrawn (takedown), withdrawn -> draft. An optional comment is kept as a ' +
           'review comment.',
-        response: errorResponses(400, 401, 403, 404, 409),
+        response: { ...ok(ref('Case')), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req) => {
@@ -74,7 +76,20 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
         summary:
           'The restricted side of a case: owner, internal notes, source contacts, review comments, the moves you ' +
           'may make, pseudonymisation warnings',
-        response: errorResponses(401, 403, 404),
+        response: {
+          ...ok({
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              status: { type: 'string' },
+              version: { type: 'integer' },
+              comments: { type: 'array', items: ref('ReviewComment') },
+              transitions: { type: 'array', items: { type: 'object' } },
+            },
+            required: ['id', 'status', 'version'],
+          }),
+          ...errorResponses(401, 403, 404),
+        },
       },
     },
     async (req) => {
@@ -94,7 +109,14 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
         summary:
           'Set the restricted fields (internal notes, source contacts); never public. The answer holds them only ' +
           'for those who may read them (not a write-only token)',
-        response: errorResponses(400, 401, 403, 404, 409),
+        response: {
+          ...ok({
+            type: 'object',
+            properties: { id: { type: 'string' }, version: { type: 'integer' }, restricted: { type: 'object' } },
+            required: ['id', 'version'],
+          }),
+          ...errorResponses(400, 401, 403, 404, 409),
+        },
       },
     },
     async (req) => {
@@ -120,7 +142,7 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
         security,
         params: caseIdParam,
         summary: 'Review comments (restricted)',
-        response: errorResponses(401, 403, 404),
+        response: { ...ok(itemsOf(ref('ReviewComment'))), ...errorResponses(401, 403, 404) },
       },
     },
     async (req) => ({ items: (await deps.workflow.view(req.params.id, signedIn(req))).comments }),
@@ -135,7 +157,7 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
         params: caseIdParam,
         body: json(CommentBody),
         summary: 'Add a review comment (restricted)',
-        response: errorResponses(400, 401, 403, 404),
+        response: { ...ok(ref('ReviewComment'), 201, 'The comment'), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (req, reply) => {
@@ -152,7 +174,7 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
         security,
         params: caseIdParam,
         summary: 'The versions of a case, newest first: who, when, what changed',
-        response: errorResponses(401, 403, 404),
+        response: { ...ok(itemsOf(ref('CaseVersionSummary'))), ...errorResponses(401, 403, 404) },
       },
     },
     async (req) => ({ items: await deps.workflow.history(req.params.id, signedIn(req)) }),
@@ -166,7 +188,14 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
         security,
         params: versionParams,
         summary: 'One version in full (record and restricted fields)',
-        response: errorResponses(400, 401, 403, 404),
+        response: {
+          ...ok({
+            type: 'object',
+            properties: { version: { type: 'integer' }, record: ref('Case'), restricted: { type: 'object' } },
+            required: ['version', 'record'],
+          }),
+          ...errorResponses(400, 401, 403, 404),
+        },
       },
     },
     async (req) =>
@@ -182,7 +211,18 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
         params: versionParams,
         querystring: json(DiffQuery),
         summary: 'What changed in a version: field by field (dotted paths), against the version before it or `against`',
-        response: errorResponses(400, 401, 403, 404),
+        response: {
+          ...ok({
+            type: 'object',
+            properties: {
+              version: { type: 'integer', minimum: 1 },
+              against: { type: ['integer', 'null'] },
+              changes: { type: 'array', items: { type: 'object' } },
+            },
+            required: ['version', 'against', 'changes'],
+          }),
+          ...errorResponses(400, 401, 403, 404),
+        },
       },
     },
     async (req) => {
@@ -208,16 +248,19 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
         summary:
           'Bring back the content of a version as a new version (the status stays; on a published case the ' +
           'pseudonymisation check runs unless acknowledge_warnings=true)',
-        response: errorResponses(400, 401, 403, 404),
+        body: { content: { 'application/json': { schema: json(RestoreBody) } } },
+        ...({ 'x-body-optional': true } as object),
+        response: { ...ok(ref('Case')), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req) => {
       const q = parseOrThrow(AckQuery, req.query, 'query');
+      const body = parseOrThrow(RestoreBody, req.body ?? {}, 'restore');
       return deps.workflow.restore(
         req.params.id,
         parseOrThrow(VersionNumber, req.params.version, 'version'),
         signedIn(req),
-        { acknowledgeWarnings: q.acknowledge_warnings === 'true' },
+        { acknowledgeWarnings: q.acknowledge_warnings === 'true' || body.acknowledgeWarnings === true },
       );
     },
   );
@@ -230,7 +273,23 @@ export function workflowRoutes(app: FastifyInstance, deps: { cases: CaseService;
         security,
         querystring: json(QueueQuery),
         summary: 'Cases waiting for review (or in another unpublished status); contributors see their own',
-        response: errorResponses(400, 401, 403),
+        response: {
+          ...ok(
+            itemsOf({
+              type: 'object',
+              properties: {
+                id: { type: 'string' },
+                title: { type: 'string' },
+                jurisdiction: { type: 'string' },
+                status: { type: 'string', enum: ['draft', 'in_review', 'published', 'withdrawn'] },
+                version: { type: 'integer', minimum: 1 },
+                updatedAt: { type: 'string', format: 'date-time' },
+              },
+              required: ['id', 'title', 'status', 'version'],
+            }),
+          ),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (req) => {

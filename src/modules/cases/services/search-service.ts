@@ -7,8 +7,15 @@ import { AppError } from '../../../kernel/errors.ts';
 import { countryByCode } from '../../../kernel/geo/countries.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
 import type { CaseStore } from '../store/case-store.ts';
-import { parseQuery, formatQuery } from '../search/query-parser.ts';
+import { parseQuery, formatQuery, type ParsedQuery as ParsedCaseQuery } from '../search/query-parser.ts';
 import { parseQuery as parseWith, QueryLanguage } from '../../../kernel/search/query-parser.ts';
+import {
+  engineCorrection,
+  parseForgiving,
+  type ForgivingParse,
+  type QueryCorrection,
+} from '../../../kernel/search/query-correction.ts';
+import { CASE_QUERY } from '../search/query-parser.ts';
 import type { FacetDef } from '../../../kernel/search/facet-registry.ts';
 import { formatReasons } from '../search/similar-reasons.ts';
 import { FACET_FIELDS, facetLabel, type FacetField } from '../search/facet-fields.ts';
@@ -24,6 +31,8 @@ export interface SearchParams {
   limit: number;
   cursor?: string;
   facets: boolean;
+  /** A query that cannot be read is a 400 (QUERY_SYNTAX); otherwise its correction is searched (`corrected`). */
+  strict?: boolean;
 }
 
 export interface HitSummary {
@@ -64,6 +73,8 @@ export interface SearchResponse<H = HitSummary> {
   corrections: { word: string; alternatives: string[] }[];
   /** No case holds every word: these cases hold some of them, the most words first. */
   relaxed: boolean;
+  /** The query could not be read as written: what was searched for instead, and why. */
+  corrected: QueryCorrection | null;
   nextCursor: string | null;
 }
 
@@ -129,10 +140,17 @@ export class SearchService {
     };
   }
 
+  /** Parses the query: strictly (a 400 on any error) or forgiving (its correction, said in `corrected`). */
+  private parse(q: string, params: SearchParams): ForgivingParse {
+    const lang = params.kinds ? this.language : CASE_QUERY;
+    if (params.strict) return { query: params.kinds ? parseWith(q, lang) : parseQuery(q), corrected: null };
+    return parseForgiving(q, lang);
+  }
+
   private async run(params: SearchParams) {
     const q = params.q ?? '';
     // Without `kind`, the case language as always; with it, every source's filters.
-    const query = params.kinds ? (parseWith(q, this.language) as ReturnType<typeof parseQuery>) : parseQuery(q);
+    let { query, corrected } = this.parse(q, params) as { query: ParsedCaseQuery; corrected: QueryCorrection | null };
     const sort: SearchSort = params.sort ?? (query.text ? 'relevance' : 'date_desc');
     if (sort === 'relevance' && !query.text && params.sort) {
       // Relevance without words is date order; say so rather than silently ignoring it.
@@ -146,14 +164,26 @@ export class SearchService {
       .slice(0, 12);
     const codec = await this.cursors();
     const after = params.cursor ? codec.decode(scope, params.cursor) : undefined;
-    const result = await this.engine.search({
-      query,
-      selection: { ...params.selection, kind: params.kinds ?? ['case'] },
-      sort,
-      limit: params.limit,
-      after,
-      facets: params.facets,
-    });
+    const ask = (parsed: ParsedCaseQuery) =>
+      this.engine.search({
+        query: parsed,
+        selection: { ...params.selection, kind: params.kinds ?? ['case'] },
+        sort,
+        limit: params.limit,
+        after,
+        facets: params.facets,
+      });
+    let result: Awaited<ReturnType<typeof ask>>;
+    try {
+      result = await ask(query);
+    } catch (e) {
+      // An engine may refuse what the parser read (a negation as one side of OR): its plain words then.
+      const retry =
+        params.strict || corrected ? null : engineCorrection(e, q, params.kinds ? this.language : CASE_QUERY);
+      if (!retry) throw e;
+      ({ query, corrected } = retry as { query: ParsedCaseQuery; corrected: QueryCorrection });
+      result = await ask(query);
+    }
     const facets: SearchResponse['facets'] = {};
     for (const [field, values] of Object.entries(result.facets) as [FacetField, { value: string; count: number }[]][]) {
       // Without `kind`, the facets of the case search only, as before kinds existed.
@@ -185,6 +215,7 @@ export class SearchService {
       didYouMean: result.didYouMean,
       corrections: result.corrections,
       relaxed: result.relaxed,
+      corrected,
       nextCursor: result.nextKey ? codec.encode(scope, result.nextKey) : null,
     };
   }

@@ -30,7 +30,7 @@ export function webRoutes(
   deps: { services: Services; publicUrl: string | undefined; maxPageSize: number },
 ): void {
   const { services } = deps;
-  const schema = searchQuerySchema(deps.maxPageSize);
+  const schema = searchQuerySchema(deps.maxPageSize, 10_000);
   const base = (req: FastifyRequest) =>
     deps.publicUrl?.replace(/\/$/, '') ?? `${req.protocol}://${req.headers.host ?? 'localhost'}`;
   const sendHtml = (reply: FastifyReply, body: string, status = 200) =>

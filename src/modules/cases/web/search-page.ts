@@ -61,6 +61,7 @@ export function searchPage(t: Translator, res: SearchResponse, params: URLSearch
 <h1>${q ? tHtml(t, 'cases.search.headingQuery', { q }) : t.t('cases.search.headingBrowse')}</h1>
 ${queryHelp(t)}
 <p class="muted">${count} · ${t.t('cases.search.sortLabel')} ${sorts} · ${links}</p>
+${corrected(t, res, params)}
 ${suggestion ? html`<p>${tHtml(t, 'cases.search.didYouMean', { suggestion })}</p>` : ''}
 <div class="layout">
 ${facetSidebar(t, res, params)}
@@ -79,6 +80,18 @@ ${res.hits.length === 0 ? html`<p>${t.t('cases.search.noResults')}</p>` : ''}
     },
     body,
   );
+}
+
+/** "Showing results for ... (your query could not be read as written: reason)", when the query was corrected. */
+function corrected(t: Translator, res: SearchResponse, params: URLSearchParams): SafeHtml | '' {
+  if (!res.corrected) return '';
+  const to = res.corrected.to
+    ? html`<a href="${withParams('/search', params, { q: res.corrected.to, cursor: null })}">${res.corrected.to}</a>`
+    : t.t('cases.search.correctedEverything');
+  return html`<p class="notice" role="status">${tHtml(t, 'cases.search.corrected', {
+    to: html`<strong>${to}</strong>`,
+    reason: res.corrected.reason,
+  })}</p>`;
 }
 
 export function searchErrorPage(t: Translator, q: string, message: string, suggestion: string | undefined): string {

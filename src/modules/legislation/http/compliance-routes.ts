@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../kernel/validation.ts';
-import { errorResponses } from '../../../kernel/http/openapi.ts';
+import { COUNTRY_CODES } from '../../../kernel/geo/countries.ts';
+import { errorResponses, ok, itemsOf } from '../../../kernel/http/openapi.ts';
 import { signedIn } from '../../platform/index.ts';
 import type { ComplianceService } from '../services/compliance-service.ts';
 import { assessmentsCsv } from './csv.ts';
@@ -21,10 +22,11 @@ const countryQuery = z.strictObject({
 const transitionBody = z.strictObject({ to: z.enum(['draft', 'in_review', 'published', 'withdrawn']) });
 const security = [{ bearerAuth: [] }];
 const doc = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any' });
-const countryParam = { type: 'object', properties: { country: { type: 'string' } }, required: ['country'] };
+const country = { type: 'string', enum: [...COUNTRY_CODES], description: 'ISO 3166-1 alpha-3' };
+const countryParam = { type: 'object', properties: { country }, required: ['country'] };
 const elementParams = {
   type: 'object',
-  properties: { country: { type: 'string' }, element: { type: 'string' } },
+  properties: { country, element: { type: 'string' } },
   required: ['country', 'element'],
 };
 
@@ -35,7 +37,7 @@ export function complianceRoutes(app: FastifyInstance, compliance: ComplianceSer
       schema: {
         tags: ['legislation'],
         summary: 'The compliance checklist (current, or ?version=): elements, levels, source articles',
-        response: errorResponses(404),
+        response: { ...ok({ type: 'object' }), ...errorResponses(404) },
       },
     },
     async (req) => {
@@ -51,7 +53,7 @@ export function complianceRoutes(app: FastifyInstance, compliance: ComplianceSer
         tags: ['legislation'],
         summary: 'Every country assessed on one element, and which lack it (does_not or partially)',
         params: { type: 'object', properties: { element: { type: 'string' } }, required: ['element'] },
-        response: errorResponses(400),
+        response: { ...ok({ type: 'object' }), ...errorResponses(400) },
       },
     },
     async (req) => {
@@ -73,7 +75,7 @@ export function complianceRoutes(app: FastifyInstance, compliance: ComplianceSer
           "A country's assessments (published for the public), now or as at ?at= (a date or instant); JSON or CSV",
         params: countryParam,
         querystring: doc(countryQuery),
-        response: errorResponses(400),
+        response: { ...ok({ type: 'object' }), ...errorResponses(400) },
       },
     },
     async (req, reply) => {
@@ -96,7 +98,7 @@ export function complianceRoutes(app: FastifyInstance, compliance: ComplianceSer
         summary: "The pre-assessment: proposed results and flagged gaps from the country's tagged provisions (editors)",
         security,
         params: countryParam,
-        response: errorResponses(400, 401, 403),
+        response: { ...ok({ type: 'object' }), ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => compliance.proposals(req.params.country, signedIn(req)),
@@ -143,7 +145,7 @@ export function complianceRoutes(app: FastifyInstance, compliance: ComplianceSer
         summary: 'The versions of one assessment, newest first (editors)',
         security,
         params: elementParams,
-        response: errorResponses(400, 401, 403),
+        response: { ...ok(itemsOf({ type: 'object' })), ...errorResponses(400, 401, 403) },
       },
     },
     async (req) => ({ items: await compliance.versions(req.params.country, req.params.element, signedIn(req)) }),

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../kernel/validation.ts';
-import { errorResponses } from '../../../kernel/http/openapi.ts';
+import { errorResponses, ok, itemsOf, okBody } from '../../../kernel/http/openapi.ts';
 import { signedIn } from '../../platform/index.ts';
 import type { LawService } from '../services/law-service.ts';
 import { provisionsCsv } from './csv.ts';
@@ -36,7 +36,7 @@ export function lawRoutes(app: FastifyInstance, laws: LawService): void {
         tags: ['legislation'],
         summary: 'List laws (published only for the public)',
         querystring: doc(listQuery),
-        response: errorResponses(400),
+        response: { ...ok(itemsOf(lref('Law'))), ...errorResponses(400) },
       },
     },
     async (req) => {
@@ -71,7 +71,18 @@ export function lawRoutes(app: FastifyInstance, laws: LawService): void {
         summary: 'The provisions of a law in force on a date, or every wording (all=true); JSON or CSV',
         params: idParams,
         querystring: doc(provisionsQuery),
-        response: errorResponses(400, 404),
+        response: {
+          ...{
+            200: {
+              description: 'The provisions (JSON, or CSV with format=csv)',
+              content: {
+                'application/json': { schema: itemsOf(lref('Provision')) },
+                'text/csv': { schema: { type: 'string' } },
+              },
+            },
+          },
+          ...errorResponses(400, 404),
+        },
       },
     },
     async (req, reply) => {
@@ -114,7 +125,7 @@ export function lawRoutes(app: FastifyInstance, laws: LawService): void {
         tags: ['legislation'],
         summary: 'The law as Akoma Ntoso 3.0 XML (its provisions in force today, or on ?at=)',
         params: idParams,
-        response: errorResponses(404),
+        response: { ...okBody(['application/akn+xml'], 'Akoma Ntoso 3.0 XML'), ...errorResponses(404) },
       },
     },
     async (req, reply) => {

@@ -1,5 +1,5 @@
 /** The legislation module's OpenAPI components, from the same zod schemas that validate the input. */
-import { jsonSchemaOf } from '../../../kernel/http/openapi.ts';
+import { jsonSchemaOf, storedRecordOf } from '../../../kernel/http/openapi.ts';
 import { AmendmentInputSchema, LawInputSchema, ProvisionInputSchema } from '../domain/law-schema.ts';
 import { AssessmentInputSchema, RESULTS } from '../domain/assessment.ts';
 
@@ -19,10 +19,7 @@ export const LEGISLATION_SCHEMAS = {
       inForce: { type: 'boolean' },
     },
   },
-  Law: {
-    ...jsonSchemaOf(LawInputSchema.omit({ provisions: true }), 'output'),
-    description: 'A law (work): its metadata, amendments and repeal, version and timestamps.',
-  },
+  Law: lawSchema(),
   AssessmentInput: jsonSchemaOf(AssessmentInputSchema),
   Assessment: {
     type: 'object',
@@ -46,5 +43,19 @@ export const LEGISLATION_SCHEMAS = {
     required: ['id', 'country', 'element', 'result', 'reasoning', 'assessor', 'date', 'checklistVersion'],
   },
 };
+
+/** A law as the API shows it; GET /laws/{id} adds the date it is read at and the provisions in force then. */
+function lawSchema() {
+  const stored = storedRecordOf(jsonSchemaOf(LawInputSchema.omit({ provisions: true }), 'output'));
+  return {
+    ...stored,
+    description: 'A law (work): its metadata, amendments and repeal, version and timestamps.',
+    properties: {
+      ...(stored.properties as object),
+      at: { type: 'string', format: 'date' },
+      provisions: { type: 'array', items: { $ref: '#/components/schemas/Provision' } },
+    },
+  };
+}
 
 export const lref = (name: keyof typeof LEGISLATION_SCHEMAS) => ({ $ref: `#/components/schemas/${name}` });

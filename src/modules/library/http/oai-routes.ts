@@ -6,7 +6,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { OaiProvider } from '../oai/oai-provider.ts';
 
-const SCHEMA = { tags: ['library'], summary: 'OAI-PMH 2.0 data provider (oai_dc; sets by type and topic)' };
+const SCHEMA = {
+  tags: ['library'],
+  summary: 'OAI-PMH 2.0 data provider (oai_dc; sets by type and topic)',
+  response: { 200: { description: 'An OAI-PMH response', content: { 'text/xml': { schema: { type: 'string' } } } } },
+};
 
 export async function oaiRoutes(app: FastifyInstance, oai: OaiProvider): Promise<void> {
   const answer = async (reply: FastifyReply, query: string) =>

@@ -205,6 +205,21 @@ export function resourceRoutes(app: FastifyInstance, deps: LibraryRouteDeps): vo
         .default('csl-json'),
     ),
   });
+  const citationDoc = {
+    querystring: z.toJSONSchema(citationQuery, { io: 'input', unrepresentable: 'any' }),
+    response: {
+      200: {
+        description: 'The citation',
+        content: Object.fromEntries(
+          [
+            'application/vnd.citationstyles.csl+json',
+            'application/x-bibtex',
+            'application/x-research-info-systems',
+          ].map((m) => [m, { schema: { type: 'string' } }]),
+        ),
+      },
+    },
+  };
   const sendCitation = (reply: FastifyReply, item: ReturnType<typeof resourceCsl>, format: string) => {
     const c = formatCitation(item, format);
     return reply
@@ -214,7 +229,14 @@ export function resourceRoutes(app: FastifyInstance, deps: LibraryRouteDeps): vo
   };
   app.get<{ Params: { id: string } }>(
     '/api/v1/resources/:id/citation',
-    { schema: { tags: ['library'], summary: 'Cite a resource: CSL-JSON, BibTeX or RIS', params: idParams } },
+    {
+      schema: {
+        tags: ['library'],
+        summary: 'Cite a resource: CSL-JSON, BibTeX or RIS',
+        params: idParams,
+        ...citationDoc,
+      },
+    },
     async (req, reply) => {
       const { format } = parseOrThrow(citationQuery, req.query, 'parameters');
       const r = await resources.get(req.params.id, req.actor);
@@ -223,7 +245,9 @@ export function resourceRoutes(app: FastifyInstance, deps: LibraryRouteDeps): vo
   );
   app.get<{ Params: { id: string } }>(
     '/api/v1/cases/:id/citation',
-    { schema: { tags: ['library'], summary: 'Cite a case: CSL-JSON, BibTeX or RIS', params: idParams } },
+    {
+      schema: { tags: ['library'], summary: 'Cite a case: CSL-JSON, BibTeX or RIS', params: idParams, ...citationDoc },
+    },
     async (req, reply) => {
       const { format } = parseOrThrow(citationQuery, req.query, 'parameters');
       const c = await deps.cases.get(req.params.id, req.actor);

@@ -11,7 +11,7 @@ import { parseOrThrow } from '../../../kernel/validation.ts';
 import type { AccountService } from '../services/account-service.ts';
 import type { AuditService } from '../services/audit-service.ts';
 import { signedIn } from './auth.ts';
-import { errorResponses } from '../../../kernel/http/openapi.ts';
+import { errorResponses, ok, itemsOf } from '../../../kernel/http/openapi.ts';
 import { single } from '../../../kernel/http/query-params.ts';
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
@@ -34,7 +34,21 @@ export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountSer
         tags: ['accounts'],
         security,
         summary: 'Who the request acts as: the signed-in user or the token, with role and scopes',
-        response: errorResponses(401),
+        response: {
+          ...ok({
+            type: 'object',
+            properties: {
+              kind: { type: 'string', enum: ['user', 'token'] },
+              id: { type: 'string' },
+              userId: { type: ['string', 'null'] },
+              label: { type: 'string' },
+              role: { type: ['string', 'null'] },
+              scopes: { type: 'array', items: { type: 'string' } },
+            },
+            required: ['kind', 'id', 'label'],
+          }),
+          ...errorResponses(401),
+        },
       },
     },
     async (req) => {
@@ -50,7 +64,16 @@ export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountSer
         tags: ['accounts'],
         security,
         summary: 'All users (administrators, signed in on the web: tokens never manage accounts)',
-        response: errorResponses(401, 403),
+        response: {
+          ...ok(
+            itemsOf({
+              type: 'object',
+              properties: { id: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' } },
+              required: ['id'],
+            }),
+          ),
+          ...errorResponses(401, 403),
+        },
       },
     },
     async (req) => ({ items: await deps.accounts.listUsers(signedIn(req)) }),
@@ -63,7 +86,20 @@ export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountSer
         tags: ['accounts'],
         security,
         summary: 'All API tokens, without their secrets, with last-used times (administrators, signed in)',
-        response: errorResponses(401, 403),
+        response: {
+          ...ok(
+            itemsOf({
+              type: 'object',
+              properties: {
+                id: { type: 'string' },
+                label: { type: 'string' },
+                scopes: { type: 'array', items: { type: 'string' } },
+              },
+              required: ['id'],
+            }),
+          ),
+          ...errorResponses(401, 403),
+        },
       },
     },
     async (req) => ({ items: await deps.accounts.listTokens(signedIn(req)) }),
@@ -79,7 +115,10 @@ export function accountRoutes(app: FastifyInstance, deps: { accounts: AccountSer
         summary:
           'The audit log, newest first (format=json, paged with before=); format=jsonl or csv exports all of it, ' +
           'oldest first (administrators, signed in)',
-        response: errorResponses(400, 401, 403),
+        response: {
+          ...ok(itemsOf({ type: 'object' }, { next: { type: ['string', 'null'] } })),
+          ...errorResponses(400, 401, 403),
+        },
       },
     },
     async (req, reply) => {

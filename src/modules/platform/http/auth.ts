@@ -52,9 +52,13 @@ export async function registerAuth(app: FastifyInstance, accounts: AccountServic
       req.actor = actor;
       return;
     }
+    // API writes need a token: an anonymous write is refused before its body is parsed or checked,
+    // so a stranger never learns the shape of a write it may not make (a route that is not there stays 404).
+    const apiWrite = req.url.startsWith('/api/') && !SAFE.has(req.method);
+    if (apiWrite && req.routeOptions.url !== undefined) throw unauthorized();
     const secret = req.cookies[SESSION_COOKIE];
     if (!secret) return;
-    if (req.url.startsWith('/api/') && !SAFE.has(req.method)) return; // API writes: tokens only
+    if (apiWrite) return; // API writes: tokens only
     const info = await accounts.session(secret, req.ip);
     if (info) {
       req.actor = info.actor;
@@ -74,14 +78,15 @@ export async function registerAuth(app: FastifyInstance, accounts: AccountServic
 
 /** The actor, who must not be anonymous: 401 with how to authenticate otherwise. */
 export function signedIn(req: FastifyRequest): Actor {
-  if (req.actor.kind === 'anonymous') {
-    throw new AppError(
-      'UNAUTHORIZED',
-      'this action needs an API token (Authorization: Bearer <token>) or, on the web pages, a sign-in',
-    );
-  }
+  if (req.actor.kind === 'anonymous') throw unauthorized();
   return req.actor;
 }
+
+const unauthorized = () =>
+  new AppError(
+    'UNAUTHORIZED',
+    'this action needs an API token (Authorization: Bearer <token>) or, on the web pages, a sign-in',
+  );
 
 export function secureCookie(req: FastifyRequest, cfg: AuthConfig): boolean {
   if (cfg.secureCookies !== 'auto') return cfg.secureCookies === 'always';

@@ -75,13 +75,13 @@ export function editorKit(app: FastifyInstance, opts: { notices?: string } = {})
     send(req, reply, title, body, status = 200) {
       const token = reply.generateCsrf();
       const notice = noticeText(req.t, notices, req.query);
-      // Never framed by another site (clickjacking of the editorial forms).
+      // Never framed (clickjacking of the editorial forms): the CSP of every page says frame-ancestors 'none'
+      // (kernel/http/security-headers.ts).
       return reply
         .status(status)
         .type('text/html; charset=utf-8')
         .header('cache-control', 'private, no-store')
         .header('x-frame-options', 'DENY')
-        .header('content-security-policy', "frame-ancestors 'none'")
         .send(editorPage({ title, actor: req.actor, csrfToken: token, notice, t: req.t }, body(token)));
     },
     user(req, reply) {

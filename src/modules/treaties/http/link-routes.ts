@@ -25,7 +25,13 @@ const codeParam = {
 
 /** The participant a path names (a code or a name), or a 404. */
 function participantOf(raw: string): string {
-  const code = resolveLinkParticipant(decodeURIComponent(raw));
+  let name = raw;
+  try {
+    name = decodeURIComponent(raw); // a name sent encoded twice
+  } catch {
+    // a literal % (the router decoded the path already): the name as it is
+  }
+  const code = resolveLinkParticipant(name);
   if (!code) throw new AppError('NOT_FOUND', `participant '${raw}' is not known`, { code: raw });
   return code;
 }
