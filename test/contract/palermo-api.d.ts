@@ -1037,6 +1037,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grants/reports/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a received report (later tranches wait for it) */
+        post: operations["createGrantsReportApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/grants/reports/{id}/received": {
         parameters: {
             query?: never;
@@ -1083,6 +1100,24 @@ export interface paths {
         put?: never;
         /** Submit a review (scores and comments) */
         post: operations["createGrantsReviewById"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/grants/reviews/{id}/declaration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a reviewer sees before declaring a conflict of interest, and the declaration if made */
+        get: operations["getGrantsReviewDeclaration"];
+        put?: never;
+        /** Declare no conflict (the application opens) or a conflict with a reason (the assignment ends) */
+        post: operations["createGrantsReviewDeclaration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2032,6 +2067,8 @@ export interface components {
                 source: string | null;
             };
             /** @default [] */
+            respondentStates: components["schemas"]["CountryCode"][];
+            /** @default [] */
             sources: {
                 /** @enum {string} */
                 kind: "url" | "citation";
@@ -2208,6 +2245,8 @@ export interface components {
                 source?: string | null;
             };
             /** @default [] */
+            respondentStates?: components["schemas"]["CountryCode"][];
+            /** @default [] */
             sources?: {
                 /** @enum {string} */
                 kind: "url" | "citation";
@@ -2372,6 +2411,7 @@ export interface components {
                 /** @default null */
                 source?: string | null;
             };
+            respondentStates?: components["schemas"]["CountryCode"][];
             sources?: {
                 /** @enum {string} */
                 kind: "url" | "citation";
@@ -9397,6 +9437,7 @@ export interface operations {
                 purposes?: ("sexual_exploitation" | "forced_labour" | "slavery" | "servitude" | "organ_removal" | "forced_begging" | "forced_criminality" | "other")[];
                 q?: string;
                 region?: ("142" | "143" | "145" | "150" | "151" | "154" | "155" | "202" | "419" | "002" | "005" | "009" | "011" | "013" | "014" | "015" | "017" | "018" | "019" | "021" | "029" | "030" | "034" | "035" | "039" | "053" | "054" | "057" | "061")[];
+                respondent_state?: components["schemas"]["CountryCode"][];
                 sectors?: ("commercial_sex" | "hospitality" | "domestic_servitude" | "begging" | "agriculture" | "construction" | "manufacturing" | "fishing" | "organ_removal" | "beauty_salon" | "mining" | "other")[];
                 verdict?: ("convicted" | "acquitted" | "dismissed" | "pending" | "plea_agreement" | "violation_found" | "no_violation" | "other")[];
                 victim_gender?: ("female" | "male" | "other" | "mixed" | "unknown")[];
@@ -11468,6 +11509,90 @@ export interface operations {
             };
         };
     };
+    createGrantsReportApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done; no content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: the details name each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (unpublished material is not found for the public) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait for the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable: retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     createGrantsReportReceived: {
         parameters: {
             query?: never;
@@ -11569,6 +11694,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         applications: Record<string, never>[];
+                        awaitingDeclaration: Record<string, never>[];
                     };
                     "text/csv": string;
                 };
@@ -11729,6 +11855,178 @@ export interface operations {
         responses: {
             /** @description OK */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Bad request: the details name each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (unpublished material is not found for the public) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait for the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable: retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGrantsReviewDeclaration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description Bad request: the details name each bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No token was sent where one is needed, or it is unknown, revoked or expired */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token or account lacks the right */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found (unpublished material is not found for the public) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests: wait for the seconds in Retry-After */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before the next request */
+                    "Retry-After"?: number;
+                    /** @description Requests allowed in the window for this client */
+                    "X-RateLimit-Limit"?: number;
+                    /** @description Requests left in the window */
+                    "X-RateLimit-Remaining"?: number;
+                    /** @description Seconds until the window starts again */
+                    "X-RateLimit-Reset"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The database is unavailable: retry after the seconds in Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before the next request */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createGrantsReviewDeclaration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14504,6 +14802,7 @@ export interface operations {
                 purposes?: ("sexual_exploitation" | "forced_labour" | "slavery" | "servitude" | "organ_removal" | "forced_begging" | "forced_criminality" | "other")[];
                 q?: string;
                 region?: ("142" | "143" | "145" | "150" | "151" | "154" | "155" | "202" | "419" | "002" | "005" | "009" | "011" | "013" | "014" | "015" | "017" | "018" | "019" | "021" | "029" | "030" | "034" | "035" | "039" | "053" | "054" | "057" | "061")[];
+                respondent_state?: components["schemas"]["CountryCode"][];
                 sectors?: ("commercial_sex" | "hospitality" | "domestic_servitude" | "begging" | "agriculture" | "construction" | "manufacturing" | "fishing" | "organ_removal" | "beauty_salon" | "mining" | "other")[];
                 sort?: "relevance" | "date_desc" | "date_asc";
                 /** @description true: a query that cannot be read is a 400 QUERY_SYNTAX instead of a search for its correction */
@@ -14677,6 +14976,7 @@ export interface operations {
                 purposes?: ("sexual_exploitation" | "forced_labour" | "slavery" | "servitude" | "organ_removal" | "forced_begging" | "forced_criminality" | "other")[];
                 q?: string;
                 region?: ("142" | "143" | "145" | "150" | "151" | "154" | "155" | "202" | "419" | "002" | "005" | "009" | "011" | "013" | "014" | "015" | "017" | "018" | "019" | "021" | "029" | "030" | "034" | "035" | "039" | "053" | "054" | "057" | "061")[];
+                respondent_state?: components["schemas"]["CountryCode"][];
                 sectors?: ("commercial_sex" | "hospitality" | "domestic_servitude" | "begging" | "agriculture" | "construction" | "manufacturing" | "fishing" | "organ_removal" | "beauty_salon" | "mining" | "other")[];
                 verdict?: ("convicted" | "acquitted" | "dismissed" | "pending" | "plea_agreement" | "violation_found" | "no_violation" | "other")[];
                 victim_gender?: ("female" | "male" | "other" | "mixed" | "unknown")[];
