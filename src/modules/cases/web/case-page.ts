@@ -1,4 +1,6 @@
 /** /cases/{id}: every section of the record, similar cases, a citation, machine-readable metadata. */
+import { tHtml } from '../../../kernel/web/i18n-html.ts';
+import { countryName } from '../../../kernel/geo/country-names.ts';
 import { html, jsonForScript, safeUrl, type SafeHtml } from '../../../kernel/web/html.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import { page } from '../../../kernel/web/layout.ts';
@@ -26,7 +28,7 @@ function party(t: Translator, p: Victim | Defendant): SafeHtml[] {
     html`<td>${p.gender ? termLabel(t, 'genders', p.gender) : '—'}</td>`,
     html`<td>${p.child === null ? '—' : p.child ? t.t('cases.case.party.yes') : t.t('cases.case.party.no')}</td>`,
     html`<td>${age || '—'}</td>`,
-    html`<td>${p.nationalities.map((n) => countryByCode(n)?.name ?? n).join(', ') || '—'}</td>`,
+    html`<td>${p.nationalities.map((n) => countryName(n, t)).join(', ') || '—'}</td>`,
   ];
 }
 
@@ -137,14 +139,24 @@ function identity(t: Translator, rec: CaseRecord, date: (d: string | null) => st
     : '';
   return html`<h2>${t.t('cases.case.identity')}</h2>
 <dl class="facts">
-${fact('jurisdiction', country?.name ?? rec.jurisdiction)}
+${fact('jurisdiction', country ? countryName(rec.jurisdiction, t) : rec.jurisdiction)}
 ${rec.databaseNumber ? fact('databaseNumber', rec.databaseNumber) : ''}
-${rec.identifiers.map((i) => html`<dt>${term('identifierTypes', i.type)}</dt><dd>${i.value}</dd>`)}
+${rec.identifiers.map((i) => html`<dt>${term('identifierTypes', i.type)}</dt><dd><bdi>${i.value}</bdi></dd>`)}
 ${fact('court', html`${rec.court ?? '—'}${level}`)}
 ${rec.legalSystem ? fact('legalSystem', term('legalSystems', rec.legalSystem)) : ''}
 ${fact('decision', date(rec.decisionDate))}
 </dl>
 ${proceedings}`;
+}
+
+/**
+ * The narrative to show: the one asked for (`?lang=`), else the page's language, else English, else the
+ * first. A narrative's language is its primary subtag or a fuller tag (`pt-BR`).
+ */
+export function narrativeLanguage(page: string, langs: readonly string[], asked: string | null): string | null {
+  if (asked && langs.includes(asked)) return asked;
+  const own = langs.find((l) => l.split('-')[0] === page.split('-')[0]);
+  return own ?? (langs.includes('en') ? 'en' : (langs[0] ?? null));
 }
 
 function narrative(t: Translator, rec: CaseRecord, lang: string | null): SafeHtml {
@@ -166,8 +178,18 @@ function narrative(t: Translator, rec: CaseRecord, lang: string | null): SafeHtm
         n.commentary,
       )}${section('crossCutting', n.crossCutting)}</div>`
     : html`<p class="muted">${t.t('cases.case.noNarrative')}</p>`;
+  // The page is in a language the case has no narrative in: say which one is shown instead.
+  const page = t.locale.split('-')[0]!;
+  const fallback =
+    n && lang && t.locale !== 'en-XA' && lang.split('-')[0] !== page && !langs.some((l) => l.split('-')[0] === page)
+      ? html`<p class="muted fallback">${t.t('kernel.lang.fallback', {
+          wanted: languageName(t, page),
+          shown: languageName(t, lang),
+        })}</p>`
+      : '';
   return html`<h2>${t.t('cases.case.narrative')}</h2>
 ${switcher}
+${fallback}
 ${text}`;
 }
 
@@ -178,7 +200,7 @@ export function casePage(
 ): string {
   const url = `${opts.baseUrl}/cases/${encodeURIComponent(rec.id)}`;
   const langs = Object.keys(rec.narratives);
-  const lang = opts.lang && langs.includes(opts.lang) ? opts.lang : langs.includes('en') ? 'en' : (langs[0] ?? null);
+  const lang = narrativeLanguage(t.locale, langs, opts.lang);
   const n = lang ? rec.narratives[lang]! : null;
   const ecli = rec.identifiers.find((i) => i.type === 'ecli');
   const country = countryByCode(rec.jurisdiction);
@@ -215,10 +237,10 @@ ${ecliMeta}
         similarItem,
       )}</ul></aside>`
     : '';
-  const jurisdiction = html`<a href="/countries/${rec.jurisdiction}">${country?.name ?? rec.jurisdiction}</a>`;
+  const jurisdiction = html`<a href="/countries/${rec.jurisdiction}">${country ? countryName(rec.jurisdiction, t) : rec.jurisdiction}</a>`;
   const body = html`<article>
 <p class="muted">${jurisdiction} · ${rec.court ?? t.t('cases.hit.courtNotRecorded')} · ${date(rec.decisionDate)}</p>
-<h1>${rec.title}</h1>
+<h1><bdi>${rec.title}</bdi></h1>
 ${identity(t, rec, date)}
 <h2>${t.t('cases.case.profile')}</h2>
 ${tags}
@@ -232,7 +254,7 @@ ${chargesTable(t, rec)}
 <ul>${sources}</ul>
 ${documentsSection(t, rec.id, opts.documents ?? [])}
 <h2>${t.t('cases.case.cite')}</h2>
-<p class="cite">${t.t('cases.case.citation', { citation: citationOf(t, rec), url })}</p>
+<p class="cite">${tHtml(t, 'cases.case.citation', { citation: html`<bdi>${citationOf(t, rec)}</bdi>`, url })}</p>
 </article>
 ${similar}`;
   return page(t, { title: rec.title, description: n?.facts?.slice(0, 200) ?? rec.title, canonical: url, head }, body);

@@ -1,4 +1,5 @@
 /** Pieces shared by pages: hit lists, facet sidebar, links that keep the search state. */
+import { countryName } from '../../../kernel/geo/country-names.ts';
 import { html, highlight, type SafeHtml } from '../../../kernel/web/html.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import type { HitSummary, SearchResponse } from '../services/search-service.ts';
@@ -27,7 +28,7 @@ export const link = (href: string, text: SafeHtml | string): SafeHtml => html`<a
 
 export function hitItem(t: Translator, h: HitSummary): SafeHtml {
   const verdicts = h.verdicts.map((v) => termLabel(t, 'verdicts', v)).join(', ');
-  const where = html`${h.jurisdictionName} · ${h.court ?? t.t('cases.hit.courtNotRecorded')}`;
+  const where = html`${countryName(h.jurisdiction, t)} · ${h.court ?? t.t('cases.hit.courtNotRecorded')}`;
   const fuzzy = html` · <em>${t.t('cases.hit.fuzzy')}</em>`;
   const extra = html`${verdicts ? html` · ${verdicts}` : ''}${h.fuzzy ? fuzzy : ''}`;
   const from = html`<span class="muted">${t.t('cases.hit.fromJudgment')} </span>`;
@@ -37,7 +38,7 @@ export function hitItem(t: Translator, h: HitSummary): SafeHtml {
         h.snippet.highlights,
       )}</p>`
     : '';
-  return html`<li class="hit"><h3>${link(`/cases/${encodeURIComponent(h.id)}`, h.title)}</h3>
+  return html`<li class="hit"><h3>${link(`/cases/${encodeURIComponent(h.id)}`, html`<bdi>${h.title}</bdi>`)}</h3>
 <div class="meta">${where} · ${formatDate(t, h.decisionDate)}${extra}</div>
 ${snippet}</li>`;
 }

@@ -62,7 +62,7 @@ function figure(tr: Translator, keyed: KeyedStatTable, search: URLSearchParams):
   const csv = html`<a href="${csvLink(t.name, search)}" download>${tr.t('cases.statsPage.downloadCsv')}</a>`;
   const json = a(withParams(`/api/v1/stats/${t.name}`, search, {}), tr.t('cases.statsPage.json'));
   const summary = tr.t('cases.statsPage.dataTable', { rows: t.rows.length });
-  const data = statTable(t, { link, hideKeys: t.name === 'flows' ? ['from', 'to', 'label'] : ['value'] });
+  const data = statTable(t, { link, intl: tr.intl, hideKeys: t.name === 'flows' ? ['from', 'to', 'label'] : ['value'] });
   return html`<section class="stat" id="${t.name}" aria-labelledby="${id}-h">
 <h3 id="${id}-h">${t.title}</h3>
 <p class="muted">${restsOnText(tr, keyed)} · ${t.note}</p>
@@ -102,13 +102,13 @@ function mapSection(t: Translator, jurisdictions: StatTable | undefined, minCell
     minCell,
   );
   const xir = data.find((d) => d.code === INTERNATIONAL_CODE);
-  const small = notDrawn.map((d, i) => html`${i ? ', ' : ''}${d.name} (${cellText(d.cases)})`);
+  const small = notDrawn.map((d, i) => html`${i ? ', ' : ''}${d.name} (${cellText(d.cases, t.intl)})`);
   const tableLink = (inner: SafeHtml) => html`<a href="#jurisdictions">${inner}</a>`;
   const heading = html`<h2 id="map-h">${t.t('cases.statsPage.map.heading')}</h2>`;
   return html`<section class="stat" id="map" aria-labelledby="map-h">${heading}
 <figure><div class="chart-wrap">${svg}</div>
 <figcaption>${coverage(t)} ${tHtml(t, 'cases.statsPage.map.table', { link: tableLink })}
-${xir ? html` ${t.t('cases.statsPage.map.international', { cases: cellText(xir.cases) })}` : ''}
+${xir ? html` ${t.t('cases.statsPage.map.international', { cases: cellText(xir.cases, t.intl) })}` : ''}
 ${notDrawn.length ? html` ${tHtml(t, 'cases.statsPage.map.tooSmall', { list: html`${small}` })}` : ''}
 ${t.t('cases.statsPage.map.boundaries')}</figcaption></figure></section>`;
 }
@@ -140,7 +140,7 @@ function comparisonSection(t: Translator, d: StatsPageData, jurisdictions: StatT
   ].map((key) => [key, c?.columns.find((col) => col.key === key)?.label ?? t.t(`cases.stats.column.${key}`)]);
   const behind = t.t('cases.statsPage.compare.casesBehind');
   const figure = (href: unknown, value: Cell | undefined) =>
-    html`<td class="num"><a href="${String(href)}" title="${behind}">${cellText(value)}</a></td>`;
+    html`<td class="num"><a href="${String(href)}" title="${behind}">${cellText(value, t.intl)}</a></td>`;
   const row = (cmp: StatTable, [key, label]: [string, string]) =>
     html`<tr><th scope="row">${label}</th>${cmp.rows.map((r) =>
       figure(key === 'convictionShare' ? r.convictionsUrl : r.casesUrl, r[key]),
