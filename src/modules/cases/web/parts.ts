@@ -1,4 +1,5 @@
 /** Pieces shared by pages: hit lists, facet sidebar, links that keep the search state. */
+import { formatPartialDate } from '../../../kernel/dates/format-date.ts';
 import { countryName } from '../../../kernel/geo/country-names.ts';
 import { html, highlight, type SafeHtml } from '../../../kernel/web/html.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
@@ -14,6 +15,8 @@ export const FACET_PARAMS: [FacetField, string, string][] = CASE_FACETS.filter((
 /** A date of a record (YYYY, YYYY-MM or YYYY-MM-DD) in words; the month's name comes from CLDR (Intl). */
 export function formatDate(t: Translator, d: string | null): string {
   if (!d) return t.t('cases.date.unknown');
+  // The pseudo-locale keeps the catalog's patterns, so that its marks show; the languages use Intl's.
+  if (t.locale !== 'en-XA') return formatPartialDate(d, t.intl ?? 'en');
   const [y, m, day] = d.split('-');
   if (!m) return y!;
   const locale = t.locale === 'en-XA' ? 'en' : t.locale;
@@ -60,7 +63,7 @@ export function facetSidebar(t: Translator, res: SearchResponse, params: URLSear
             field,
             v.value,
             v.label,
-          )}</label><span class="count">${v.count.toLocaleString('en')}</span></li>`,
+          )}</label><span class="count">${v.count.toLocaleString(t.intl ?? 'en')}</span></li>`,
       )}</ul></fieldset>`;
   });
   const years = (res.facets.year ?? []).map((y) => Number(y.value)).filter(Number.isFinite);

@@ -45,7 +45,7 @@ function callBody(t: Translator, c: CallView, zone: string | undefined): SafeHtm
       <dt>${t.t('grants.call.opens')}</dt><dd>${when(t, c.opensAt, zone)}</dd>
       <dt>${t.t('grants.call.closes')}</dt><dd>${when(t, c.closesAt, zone)}</dd>
     </dl>
-    <p>${t.t('grants.call.cap', { amount: `${c.currency} ${c.capPerYear.toLocaleString('en')}` })}.
+    <p>${t.t('grants.call.cap', { amount: `${c.currency} ${c.capPerYear.toLocaleString(t.intl ?? 'en')}` })}.
       ${t.t('grants.call.maxYears', { years: c.maxYears })}.</p>
     ${c.blindReview ? html`<p>${t.t('grants.call.blind')}</p>` : ''}
     ${list(
@@ -150,7 +150,7 @@ function budget(t: Translator, lines: readonly { year: number; category: string;
   return html`<h2>${t.t('grants.app.budget')}</h2><table><tbody>${lines.map(
     (l) =>
       html`<tr><th scope="row">${t.t('grants.app.year', { year: l.year })}</th><td>${l.category}</td>
-        <td>${currency} ${l.amount.toLocaleString('en')}</td></tr>`,
+        <td>${currency} ${l.amount.toLocaleString(t.intl ?? 'en')}</td></tr>`,
   )}</tbody></table>`;
 }
 

@@ -1,4 +1,6 @@
 /** The page of one instrument: header, status as at and source, timeline, map, sortable table, reservations. */
+import { countryName } from '../../../kernel/geo/country-names.ts';
+import { countryByCode } from '../../../kernel/geo/countries.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import { html, safeUrl, type SafeHtml } from '../../../kernel/web/html.ts';
 import { page } from '../../../kernel/web/layout.ts';
@@ -42,6 +44,10 @@ export function sortParticipants(ps: readonly ParticipantStatus[], sort: Sort, d
   });
 }
 
+/** English keeps the name as the UN's status table lists it; another language, the UN's name in it. */
+const localName = (t: Translator, code: string, english: string) =>
+  t.locale === 'en' || t.locale === 'en-XA' || !countryByCode(code) ? english : countryName(code, t);
+
 function timeline(t: Translator, s: InstrumentStatus, today: string): SafeHtml {
   const points = partyTimeline(s.participants, s.instrument.statusAsAt ?? today);
   const table: StatTable = {
@@ -73,7 +79,7 @@ function timeline(t: Translator, s: InstrumentStatus, today: string): SafeHtml {
 function map(t: Translator, s: InstrumentStatus): SafeHtml {
   const entries = s.participants
     .filter((p) => isParty(p) || isSignatory(p))
-    .map((p) => ({ code: p.code, name: p.name, category: isParty(p) ? 0 : 1 }));
+    .map((p) => ({ code: p.code, name: localName(t, p.code, p.name), category: isParty(p) ? 0 : 1 }));
   const { svg, notDrawn } = categoryMap(
     entries,
     [
@@ -115,7 +121,7 @@ function table(t: Translator, s: InstrumentStatus, sort: Sort, desc: boolean): S
       ? html`<br><span class="muted">${t.t('treaties.page.formerly', { names: former })}</span>`
       : '';
     const links = linksText(t, p);
-    return html`<tr><th scope="row"><a href="/countries/${p.code}">${p.nameAsListed}</a>${formerly}${links}</th>
+    return html`<tr><th scope="row"><a href="/countries/${p.code}">${localName(t, p.code, p.nameAsListed)}</a>${formerly}${links}</th>
 <td>${actionCell(t, p.signature)}</td><td>${consent}</td><td>${eif}</td><td>${p.sources.join(', ')}</td></tr>`;
   });
   const id = s.instrument.id;
