@@ -46,7 +46,14 @@ export function evaluateLanguages(set: LanguageSet, mode: Mode): QueryScore[] {
       .map((h) => h.id);
     const first = hits.findIndex((id) => q.relevant.includes(id));
     const found = hits.filter((id) => q.relevant.includes(id)).length;
-    return { id: q.id, lang: q.lang, q: q.q, rr: first < 0 ? 0 : 1 / (first + 1), recall: found / q.relevant.length, got: hits };
+    return {
+      id: q.id,
+      lang: q.lang,
+      q: q.q,
+      rr: first < 0 ? 0 : 1 / (first + 1),
+      recall: found / q.relevant.length,
+      got: hits,
+    };
   });
 }
 
@@ -66,7 +73,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const a = summary(analyzed, lang);
     const b = summary(baseline, lang);
     console.log(
-      `${lang}   ${a.n}  ${a.mrr.toFixed(3)} (${b.mrr.toFixed(3)})      ${a.recall.toFixed(3)} (${b.recall.toFixed(3)})`,
+      `${lang}   ${a.n}  ${a.mrr.toFixed(3)} (${b.mrr.toFixed(3)})      ` +
+        `${a.recall.toFixed(3)} (${b.recall.toFixed(3)})`,
     );
   }
   for (const s of analyzed.filter((x) => x.rr < 1)) console.log(`miss ${s.id} "${s.q}": ${s.got.join(', ') || '-'}`);

@@ -75,7 +75,8 @@ function errorPage(t: Translator, e: AppError, requestId: string): string {
     `<p><a href="/editor">${text('kernel.error.backToEditor')}</a> · ` +
     `<a href="/">${text('kernel.error.publicSite')}</a></p>`;
   return (
-    `${head}\n<body><main id="main"><h1>${text('kernel.error.heading', { status, message: localizedMessage(t, e) })}</h1>` +
+    `${head}\n<body><main id="main">` +
+    `<h1>${text('kernel.error.heading', { status, message: localizedMessage(t, e) })}</h1>` +
     `<p>${esc(hint)}</p>${links}<p class="muted">${text('kernel.error.request', { id: requestId })}</p>` +
     `</main></body></html>`
   );
@@ -117,7 +118,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     void reply.status(404).send({
       error: {
         code: 'NOT_FOUND',
-        message: localizedMessage(req.t, { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` }),
+        message: localizedMessage(req.t, {
+          code: 'NOT_FOUND',
+          message: `no route ${req.method} ${req.url.split('?')[0]}`,
+        }),
         details: null,
       },
       requestId: req.id,

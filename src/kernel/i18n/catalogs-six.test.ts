@@ -33,12 +33,13 @@ describe('catalogs in the six UN languages', () => {
   it('checks what it should (the check itself)', () => {
     const en = { a: '{n, plural, one {# case} other {# cases}}', b: 'Hello <b>{name}</b>', c: 'x' };
     const meta = { language: 'ru', machineAssisted: true, reviewed: false, date: '2026-12-04', terminology: '' };
-    expect(checkCatalog('ru', en, { $meta: meta, a: '{n, plural, one {# дело} other {# дела}}', b: 'Привет {name}' }))
-      .toEqual([
-        'a: plural categories missing [few,many] extra []',
-        'b: placeholders differ: en [<b> {name}] ru [{name}]',
-        'c: missing',
-      ]);
+    expect(
+      checkCatalog('ru', en, { $meta: meta, a: '{n, plural, one {# дело} other {# дела}}', b: 'Привет {name}' }),
+    ).toEqual([
+      'a: plural categories missing [few,many] extra []',
+      'b: placeholders differ: en [<b> {name}] ru [{name}]',
+      'c: missing',
+    ]);
     expect(checkCatalog('fr', { a: 'x' }, { a: '{oops' })).toEqual([
       '$meta: missing',
       expect.stringMatching(/^a: not valid ICU/),

@@ -50,10 +50,13 @@ const KEEP = /^\/(?:api\/|assets\/|[a-z]{2}(?:-u-nu-[a-z]{4})?(?:[/?#"]|$))/;
  * written `hreflang="…" href="…"` names its language itself (switcher, alternates) and is left alone.
  */
 export function prefixLinks(page: string, base: string): string {
-  return page.replace(/(?<!hreflang="[^"]*")(\s(?:href|action|formaction)=")(\/[^"]*)"/g, (all, attr: string, url: string) => {
-    if (url.startsWith('//') || KEEP.test(url)) return all;
-    return `${attr}${base}${url === '/' ? '' : url}"`;
-  });
+  return page.replace(
+    /(?<!hreflang="[^"]*")(\s(?:href|action|formaction)=")(\/[^"]*)"/g,
+    (all, attr: string, url: string) => {
+      if (url.startsWith('//') || KEEP.test(url)) return all;
+      return `${attr}${base}${url === '/' ? '' : url}"`;
+    },
+  );
 }
 
 const prefixOne = (url: string, base: string) =>

@@ -47,7 +47,6 @@ export function loadCatalogs(dir: URL): Catalogs {
   return out;
 }
 
-
 export class I18n {
   private readonly messages = new Map<string, Map<string, MessageFormatElement[]>>();
   private readonly compiled = new Map<string, IntlMessageFormat>();

@@ -68,7 +68,9 @@ describe('translator', () => {
       owner: 'x',
       catalogs: {
         en: { 'x.n': '{n, plural, one {# case} other {# cases}}', 'x.only': 'Only English' },
-        ar: { 'x.n': '{n, plural, zero {لا قضايا} one {قضية} two {قضيتان} few {# قضايا} many {# قضية} other {# قضية}}' },
+        ar: {
+          'x.n': '{n, plural, zero {لا قضايا} one {قضية} two {قضيتان} few {# قضايا} many {# قضية} other {# قضية}}',
+        },
       },
     },
   ]);

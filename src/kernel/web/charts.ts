@@ -13,8 +13,7 @@ const ROW_H = 22;
 export const CHART_ROWS = 20;
 
 /** A figure in the reader's language and digits (`intl`: the Translator's Intl locale; English by default). */
-const fmt = (n: number, intl = 'en') =>
-  n.toLocaleString(intl, Number.isInteger(n) ? {} : { maximumFractionDigits: 1 });
+const fmt = (n: number, intl = 'en') => n.toLocaleString(intl, Number.isInteger(n) ? {} : { maximumFractionDigits: 1 });
 export const cellText = (c: Cell | undefined, intl?: string) =>
   c === null || c === undefined ? '–' : typeof c === 'number' ? fmt(c, intl) : c;
 const short = (s: string, n = 34) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -89,7 +88,8 @@ export function columnChart(tr: Translator, t: StatTable, id: string): SafeHtml 
 ${tick}</g>`;
   });
   const line = html`<line class="axis" x1="38" y1="${10 + plotH}" x2="${W - 8}" y2="${10 + plotH}"></line>`;
-  const axis = html`${line}${svgText('lbl', 34, 16, fmt(max, tr.intl), 'end')}${svgText('lbl', 34, 10 + plotH, '0', 'end')}`;
+  const zero = svgText('lbl', 34, 10 + plotH, fmt(0, tr.intl), 'end');
+  const axis = html`${line}${svgText('lbl', 34, 16, fmt(max, tr.intl), 'end')}${zero}`;
   return frame(id, t, H, tr.t('kernel.chart.columns.alt'), html`${axis}${cols}`);
 }
 
@@ -109,7 +109,12 @@ export function boxChart(tr: Translator, t: StatTable, id: string): SafeHtml {
       : html`${svgLine('whisker', x(r.min), x(r.max), y + 10, y + 10)}
 ${svgRect('bar', x(r.q1), y + 3, width, ROW_H - 8)}
 ${svgLine('median', x(r.median), x(r.median), y + 1, y + ROW_H - 3)}`;
-    const point = { label, median: cellText(r.median, tr.intl), min: cellText(r.min, tr.intl), max: cellText(r.max, tr.intl) };
+    const point = {
+      label,
+      median: cellText(r.median, tr.intl),
+      min: cellText(r.min, tr.intl),
+      max: cellText(r.max, tr.intl),
+    };
     const title = tr.t('kernel.chart.boxes.point', point);
     return html`<g><title>${title}</title>${svgText('lbl', LABEL_W - 6, y + 14, short(label), 'end')}${body}</g>`;
   });

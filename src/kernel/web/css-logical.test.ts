@@ -20,7 +20,8 @@ export function physicalSides(css: string): string[] {
   const out: string[] = [];
   const noComments = css.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '));
   noComments.split('\n').forEach((line, i) => {
-    const property = /(?:^|[;{\s])((?:margin|padding|border|inset|scroll-margin|scroll-padding)-(?:left|right)\b|(?:left|right)\s*:)/;
+    const property =
+      /(?:^|[;{\s])((?:margin|padding|border|inset|scroll-margin|scroll-padding)-(?:left|right)\b|(?:left|right)\s*:)/;
     const value = /\b(?:text-align|float|clear|caption-side|resize)\s*:\s*(?:left|right)\b/;
     const radius = /border-(?:top|bottom)-(?:left|right)-radius/;
     if (property.test(line) || value.test(line) || radius.test(line)) out.push(`${i + 1}: ${line.trim()}`);
@@ -39,7 +40,9 @@ describe('stylesheets use logical properties', () => {
   it('no stylesheet under src/ names left or right', () => {
     const files = stylesheets(SRC);
     expect(files.length).toBeGreaterThanOrEqual(3);
-    const found = files.flatMap((f) => physicalSides(readFileSync(f, 'utf8')).map((l) => `${f.slice(SRC.length)}:${l}`));
+    const found = files.flatMap((f) =>
+      physicalSides(readFileSync(f, 'utf8')).map((l) => `${f.slice(SRC.length)}:${l}`),
+    );
     expect(found).toEqual([]);
   });
 });

@@ -237,7 +237,8 @@ ${ecliMeta}
         similarItem,
       )}</ul></aside>`
     : '';
-  const jurisdiction = html`<a href="/countries/${rec.jurisdiction}">${country ? countryName(rec.jurisdiction, t) : rec.jurisdiction}</a>`;
+  const where = country ? countryName(rec.jurisdiction, t) : rec.jurisdiction;
+  const jurisdiction = html`<a href="/countries/${rec.jurisdiction}">${where}</a>`;
   const body = html`<article>
 <p class="muted">${jurisdiction} · ${rec.court ?? t.t('cases.hit.courtNotRecorded')} · ${date(rec.decisionDate)}</p>
 <h1><bdi>${rec.title}</bdi></h1>

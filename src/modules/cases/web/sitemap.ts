@@ -42,7 +42,8 @@ const XML_TYPE = 'application/xml; charset=utf-8';
 function alternates(loc: string, base: string): SafeHtml {
   const path = loc.slice(base.length) || '/';
   const href = (l: string) => (l === 'en' ? loc : `${base}/${l}${path === '/' ? '' : path}`);
-  return html`${UI_LOCALES.map((l) => html`<xhtml:link rel="alternate" hreflang="${l}" href="${href(l)}"/>`)}<xhtml:link\
+  const link = (l: string) => html`<xhtml:link rel="alternate" hreflang="${l}" href="${href(l)}"/>`;
+  return html`${UI_LOCALES.map(link)}<xhtml:link\
  rel="alternate" hreflang="x-default" href="${loc}"/>`;
 }
 
@@ -107,7 +108,8 @@ export function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): void {
     const base = deps.base(req);
     const pages = await pageUrls(base);
     const cases = await publishedCount();
-    if (pages.length + cases <= pageSize) return send(reply, urlset([...pages, ...(await caseUrls(base, 0, cases))], base));
+    if (pages.length + cases <= pageSize)
+      return send(reply, urlset([...pages, ...(await caseUrls(base, 0, cases))], base));
     const parts = Math.ceil(cases / pageSize);
     return send(
       reply,

@@ -62,7 +62,11 @@ function figure(tr: Translator, keyed: KeyedStatTable, search: URLSearchParams):
   const csv = html`<a href="${csvLink(t.name, search)}" download>${tr.t('cases.statsPage.downloadCsv')}</a>`;
   const json = a(withParams(`/api/v1/stats/${t.name}`, search, {}), tr.t('cases.statsPage.json'));
   const summary = tr.t('cases.statsPage.dataTable', { rows: t.rows.length });
-  const data = statTable(t, { link, intl: tr.intl, hideKeys: t.name === 'flows' ? ['from', 'to', 'label'] : ['value'] });
+  const data = statTable(t, {
+    link,
+    intl: tr.intl,
+    hideKeys: t.name === 'flows' ? ['from', 'to', 'label'] : ['value'],
+  });
   return html`<section class="stat" id="${t.name}" aria-labelledby="${id}-h">
 <h3 id="${id}-h">${t.title}</h3>
 <p class="muted">${restsOnText(tr, keyed)} · ${t.note}</p>

@@ -121,7 +121,8 @@ function table(t: Translator, s: InstrumentStatus, sort: Sort, desc: boolean): S
       ? html`<br><span class="muted">${t.t('treaties.page.formerly', { names: former })}</span>`
       : '';
     const links = linksText(t, p);
-    return html`<tr><th scope="row"><a href="/countries/${p.code}">${localName(t, p.code, p.nameAsListed)}</a>${formerly}${links}</th>
+    const name = localName(t, p.code, p.nameAsListed);
+    return html`<tr><th scope="row"><a href="/countries/${p.code}">${name}</a>${formerly}${links}</th>
 <td>${actionCell(t, p.signature)}</td><td>${consent}</td><td>${eif}</td><td>${p.sources.join(', ')}</td></tr>`;
   });
   const id = s.instrument.id;
