@@ -28,7 +28,8 @@ function checkEntries(section: Record<string, Entry>, codeOf: (key: string) => s
         continue;
       }
       const name = entry[lang];
-      if (typeof name !== 'string' || name.trim() === '' || name !== name.trim()) problems.push(`${key}.${lang}: bad name`);
+      if (typeof name !== 'string' || name.trim() === '' || name !== name.trim())
+        problems.push(`${key}.${lang}: bad name`);
       const intl = code ? new Intl.DisplayNames([lang], { type: 'region' }).of(code) : undefined;
       if (name === intl) problems.push(`${key}.${lang}: same as Intl ("${name}"), not needed`);
     }
