@@ -174,3 +174,14 @@ describe('API errors by language', () => {
     expect(err.details.some((d: { path: string }) => d.path === 'title')).toBe(true);
   });
 });
+
+describe('exports in the language of the URL', () => {
+  it('labels a statistic’s CSV in the URL’s language; codes and the header of column keys stay', async () => {
+    const en = (await get('/api/v1/stats/jurisdictions?format=csv')).body.split('\n');
+    const fr = (await get('/fr/api/v1/stats/jurisdictions?format=csv')).body.split('\n');
+    expect(fr[0]).toBe(en[0]);
+    expect(en.join('\n')).toContain('DEU,Germany');
+    expect(fr.join('\n')).toContain('DEU,Allemagne');
+    expect((await get('/fr/statistics')).body).toMatch(/href="\/fr\/api\/v1\/stats\/[a-z]+\?[^"]*format=csv"/);
+  });
+});
