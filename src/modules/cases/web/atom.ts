@@ -20,7 +20,7 @@ export function atomFeed(opts: {
 }): string {
   const where = (h: HitSummary) => opts.countryName?.(h.jurisdiction) ?? h.jurisdictionName;
   return html`<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${opts.lang ?? 'en'}">
+<feed xmlns="http://www.w3.org/2005/Atom"${opts.lang && opts.lang !== 'en' ? html` xml:lang="${opts.lang}"` : ''}>
 <title>${opts.title}</title>
 <id>${opts.selfUrl}</id>
 <link rel="self" href="${opts.selfUrl}"/>
