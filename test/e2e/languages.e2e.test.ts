@@ -18,8 +18,9 @@ describe.runIf(chromiumAvailable())('the six languages in Chromium', () => {
   beforeAll(async () => {
     t = await makeTestApp();
     await seedModules(t.services);
-    const hit = (await t.app.inject({ url: '/api/v1/search?q=labour&limit=1' })).json().items?.[0] ?? null;
-    const caseId = hit?.id ?? (await t.app.inject({ url: '/api/v1/search?limit=1' })).json().items[0].id;
+    type Hit = { id: string; kind?: string };
+    const hits = (await t.app.inject({ url: '/api/v1/search?q=labour&limit=10' })).json().hits as Hit[];
+    const caseId = hits.find((h) => !h.kind || h.kind === 'case')!.id;
     pages = [
       ['search', '/search?q=labour'],
       ['case', `/cases/${encodeURIComponent(caseId)}`],
