@@ -21,7 +21,7 @@ export function page(t: Translator, meta: PageMeta, body: SafeHtml): string {
   const htmlTag = html`<html lang="${t.locale}"${t.dir === 'rtl' ? html` dir="rtl"` : ''}>`;
   const viewport = html`<meta name="viewport" content="width=device-width,initial-scale=1">`;
   const nav = (href: string, key: string) => html`<a href="${href}">${t.t(`kernel.layout.nav.${key}`)}</a>`;
-  const searchBox = html`<input id="q" type="search" name="q" value="${meta.query ?? ''}" placeholder="${t.t(
+  const searchBox = html`<input id="q" type="search" dir="auto" name="q" value="${meta.query ?? ''}" placeholder="${t.t(
     'kernel.layout.searchPlaceholder',
   )}">`;
   const footerLinks = [

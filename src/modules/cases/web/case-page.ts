@@ -131,8 +131,9 @@ function identity(t: Translator, rec: CaseRecord, date: (d: string | null) => st
       ? html` (<a href="/cases/${encodeURIComponent(p.caseId)}">${t.t('cases.case.proceedingRecord')}</a>)`
       : '';
     const when = p.date ? html`, ${date(p.date)}` : '';
-    const outcome = p.outcome ? html` — ${p.outcome}` : '';
-    return html`<li>${term('proceedingStages', p.stage)}: ${p.court ?? ''}${when}${outcome}${record}</li>`;
+    const outcome = p.outcome ? html` — <bdi>${p.outcome}</bdi>` : '';
+    const court = p.court ? html`<bdi>${p.court}</bdi>` : '';
+    return html`<li>${term('proceedingStages', p.stage)}: ${court}${when}${outcome}${record}</li>`;
   };
   const proceedings = rec.proceedings.length
     ? html`<h3>${t.t('cases.case.proceedings')}</h3><ol>${rec.proceedings.map(stage)}</ol>`
@@ -142,7 +143,7 @@ function identity(t: Translator, rec: CaseRecord, date: (d: string | null) => st
 ${fact('jurisdiction', country ? countryName(rec.jurisdiction, t) : rec.jurisdiction)}
 ${rec.databaseNumber ? fact('databaseNumber', rec.databaseNumber) : ''}
 ${rec.identifiers.map((i) => html`<dt>${term('identifierTypes', i.type)}</dt><dd><bdi>${i.value}</bdi></dd>`)}
-${fact('court', html`${rec.court ?? '—'}${level}`)}
+${fact('court', html`<bdi>${rec.court ?? '—'}</bdi>${level}`)}
 ${rec.legalSystem ? fact('legalSystem', term('legalSystems', rec.legalSystem)) : ''}
 ${fact('decision', date(rec.decisionDate))}
 </dl>
@@ -163,7 +164,7 @@ function narrative(t: Translator, rec: CaseRecord, lang: string | null): SafeHtm
   const langs = Object.keys(rec.narratives);
   const n = lang ? rec.narratives[lang]! : null;
   const section = (key: string, text: string | null | undefined) =>
-    text ? html`<h3>${t.t(`cases.case.narrative.${key}`)}</h3><div class="narrative">${text}</div>` : '';
+    text ? html`<h3>${t.t(`cases.case.narrative.${key}`)}</h3><div class="narrative" dir="auto">${text}</div>` : '';
   const choice = (l: string, i: number) => {
     const current = l === lang ? html` aria-current="true"` : '';
     return html`${i ? ' · ' : ''}<a href="?lang=${l}" hreflang="${l}"${current}>${languageName(t, l)}</a>`;
@@ -240,7 +241,9 @@ ${ecliMeta}
   const where = country ? countryName(rec.jurisdiction, t) : rec.jurisdiction;
   const jurisdiction = html`<a href="/countries/${rec.jurisdiction}">${where}</a>`;
   const body = html`<article>
-<p class="muted">${jurisdiction} · ${rec.court ?? t.t('cases.hit.courtNotRecorded')} · ${date(rec.decisionDate)}</p>
+<p class="muted">${jurisdiction} · <bdi>${rec.court ?? t.t('cases.hit.courtNotRecorded')}</bdi> · ${date(
+  rec.decisionDate,
+)}</p>
 <h1><bdi>${rec.title}</bdi></h1>
 ${identity(t, rec, date)}
 <h2>${t.t('cases.case.profile')}</h2>

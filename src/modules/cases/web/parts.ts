@@ -31,12 +31,12 @@ export const link = (href: string, text: SafeHtml | string): SafeHtml => html`<a
 
 export function hitItem(t: Translator, h: HitSummary): SafeHtml {
   const verdicts = h.verdicts.map((v) => termLabel(t, 'verdicts', v)).join(', ');
-  const where = html`${countryName(h.jurisdiction, t)} · ${h.court ?? t.t('cases.hit.courtNotRecorded')}`;
+  const where = html`${countryName(h.jurisdiction, t)} · <bdi>${h.court ?? t.t('cases.hit.courtNotRecorded')}</bdi>`;
   const fuzzy = html` · <em>${t.t('cases.hit.fuzzy')}</em>`;
   const extra = html`${verdicts ? html` · ${verdicts}` : ''}${h.fuzzy ? fuzzy : ''}`;
   const from = html`<span class="muted">${t.t('cases.hit.fromJudgment')} </span>`;
   const snippet = h.snippet
-    ? html`<p class="snippet">${h.snippet.field === 'fulltext' ? from : ''}${highlight(
+    ? html`<p class="snippet" dir="auto">${h.snippet.field === 'fulltext' ? from : ''}${highlight(
         h.snippet.text,
         h.snippet.highlights,
       )}</p>`
