@@ -45,7 +45,7 @@ describe('un-country-names.json', () => {
     expect(table.$meta.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
-  it('keys countries by a known alpha-3 code, in the six languages only, each with a source, none equal to Intl', () => {
+  it('keys countries by a known alpha-3 code: six languages only, a source each, none equal to Intl', () => {
     const alpha2 = new Map(COUNTRIES.map((c) => [c.code, c.alpha2]));
     const problems = checkEntries(table.countries, (k) => alpha2.get(k) ?? undefined);
     expect(problems).toEqual([]);
