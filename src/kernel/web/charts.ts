@@ -103,19 +103,17 @@ export function boxChart(tr: Translator, t: StatTable, id: string): SafeHtml {
     const y = i * ROW_H + 4;
     const label = String(r[t.chart.label] ?? '');
     const hidden = typeof r.median !== 'number';
+    // A hidden row rests on fewer than minCell cases: its figures are not numbers to put in words.
+    const hiddenText = tr.t('kernel.chart.boxes.hidden', { n: t.minCell });
     const width = Math.max(1, (Number(r.q3) - Number(r.q1)) * scale).toFixed(1);
     const body = hidden
-      ? svgText('val', LABEL_W, y + 14, tr.t('kernel.chart.boxes.hidden', { value: cellText(r.median, tr.intl) }))
+      ? svgText('val', LABEL_W, y + 14, hiddenText)
       : html`${svgLine('whisker', x(r.min), x(r.max), y + 10, y + 10)}
 ${svgRect('bar', x(r.q1), y + 3, width, ROW_H - 8)}
 ${svgLine('median', x(r.median), x(r.median), y + 1, y + ROW_H - 3)}`;
-    const point = {
-      label,
-      median: cellText(r.median, tr.intl),
-      min: cellText(r.min, tr.intl),
-      max: cellText(r.max, tr.intl),
-    };
-    const title = tr.t('kernel.chart.boxes.point', point);
+    const title = hidden
+      ? tr.t('kernel.chart.point', { label, value: hiddenText })
+      : tr.t('kernel.chart.boxes.point', { label, median: r.median, min: Number(r.min), max: Number(r.max) });
     return html`<g><title>${title}</title>${svgText('lbl', LABEL_W - 6, y + 14, short(label), 'end')}${body}</g>`;
   });
   const axisY = rows.length * ROW_H + 8;

@@ -96,7 +96,7 @@ export function classBreaks(max: number, minCell: number): number[] {
 export interface MapText {
   title: string;
   desc: string;
-  point: (name: string, count: string) => string;
+  point: (name: string, count: number) => string;
   none: string;
 }
 
@@ -114,8 +114,13 @@ export function worldMap(
   const paths = shapes.map((s) => {
     const d = byCode.get(ALPHA3_OF_M49.get(s.m49) ?? '');
     if (!d) return html`<path class="none" d="${s.d}"></path>`;
-    const cases = typeof d.cases === 'number' ? d.cases.toLocaleString(t.intl ?? 'en') : d.cases;
-    const title = text ? text.point(d.name, cases) : t.t('kernel.map.point', { name: d.name, cases });
+    // A hidden small count ("fewer than N") is a string: it reads "fewer than <minCell> cases".
+    const title =
+      typeof d.cases !== 'number'
+        ? t.t('kernel.map.pointFew', { name: d.name, n: minCell })
+        : text
+          ? text.point(d.name, d.cases)
+          : t.t('kernel.map.point', { name: d.name, cases: d.cases });
     return html`<path class="${classOf(d.cases)}" d="${s.d}"><title>${title}</title></path>`;
   });
   const legendItems = [
