@@ -111,7 +111,7 @@ function chargesTable(t: Translator, rec: CaseRecord): SafeHtml | '' {
     ...['statute', 'charge', 'verdict', 'prison', 'fine'].map((k) => t.t(`cases.case.charge.${k}`)),
   ]);
   const rows = charges.map(({ d, c }) => {
-    const months = c.prisonMonths !== null ? t.t('cases.case.charge.months', { months: String(c.prisonMonths) }) : '—';
+    const months = c.prisonMonths !== null ? t.t('cases.case.charge.months', { months: c.prisonMonths }) : '—';
     const fine = [c.fine ? `${c.fine.amount} ${c.fine.currency}` : '', c.otherSentence ?? '']
       .filter(Boolean)
       .join('; ');

@@ -39,6 +39,13 @@ const SECTIONS: [string, string[]][] = [
 const sectionTitle = (t: Translator, key: string) => t.t(`cases.statsPage.section.${key}`);
 const coverage = (t: Translator) => t.t('cases.stats.coverage');
 
+/** The cases of international and regional bodies, which the map cannot draw (a hidden count is a string). */
+function internationalText(t: Translator, cases: number | string, minCell: number): string {
+  return typeof cases === 'number'
+    ? t.t('cases.statsPage.map.international', { cases })
+    : t.t('cases.statsPage.map.internationalFew', { n: minCell });
+}
+
 /** "Rests on N published cases" or "Rests on N cases that record victims". */
 function restsOnText(t: Translator, table: KeyedStatTable): string {
   const kind = table.restsOn.what.key.split('.').pop()!;
@@ -112,7 +119,7 @@ function mapSection(t: Translator, jurisdictions: StatTable | undefined, minCell
   return html`<section class="stat" id="map" aria-labelledby="map-h">${heading}
 <figure><div class="chart-wrap">${svg}</div>
 <figcaption>${coverage(t)} ${tHtml(t, 'cases.statsPage.map.table', { link: tableLink })}
-${xir ? html` ${t.t('cases.statsPage.map.international', { cases: cellText(xir.cases, t.intl) })}` : ''}
+${xir ? html` ${internationalText(t, xir.cases, minCell)}` : ''}
 ${notDrawn.length ? html` ${tHtml(t, 'cases.statsPage.map.tooSmall', { list: html`${small}` })}` : ''}
 ${t.t('cases.statsPage.map.boundaries')}</figcaption></figure></section>`;
 }
