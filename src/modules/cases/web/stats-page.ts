@@ -8,6 +8,7 @@ import { tHtml } from '../../../kernel/web/i18n-html.ts';
 import { page } from '../../../kernel/web/layout.ts';
 import { codes, ACTS, MEANS, PURPOSES } from '../domain/taxonomy.ts';
 import { INTERNATIONAL_CODE } from '../../../kernel/geo/countries.ts';
+import { countryName } from '../../../kernel/geo/country-names.ts';
 import type { KeyedStatTable, StatTable } from '../services/stats-service.ts';
 import { renderMessage, renderStatTable, type Cell, type Message } from '../../../kernel/web/stat-table.ts';
 import { termLabel } from '../i18n/labels.ts';
@@ -55,8 +56,18 @@ function restsOnText(t: Translator, table: KeyedStatTable): string {
 const csvLink = (name: string, search: URLSearchParams) =>
   withParams(`/api/v1/stats/${name}`, search, { format: 'csv' });
 
+/** A flow's countries and label in the reader's language (the exports keep the English names). */
+function localFlows(tr: Translator, t: StatTable): StatTable {
+  if (t.name !== 'flows') return t;
+  const rows = t.rows.map((r) => {
+    const [from, to] = [countryName(String(r.from), tr), countryName(String(r.to), tr)];
+    return { ...r, fromName: from, toName: to, label: tr.t('cases.stats.label.flow', { from, to }) };
+  });
+  return { ...t, rows };
+}
+
 function figure(tr: Translator, keyed: KeyedStatTable, search: URLSearchParams): SafeHtml {
-  const t = renderStatTable(tr, keyed);
+  const t = localFlows(tr, renderStatTable(tr, keyed));
   const id = `chart-${t.name}`;
   const link =
     t.columns[0]?.key === 'value' &&
