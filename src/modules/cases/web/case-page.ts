@@ -242,8 +242,8 @@ ${ecliMeta}
   const jurisdiction = html`<a href="/countries/${rec.jurisdiction}">${where}</a>`;
   const body = html`<article>
 <p class="muted">${jurisdiction} · <bdi>${rec.court ?? t.t('cases.hit.courtNotRecorded')}</bdi> · ${date(
-  rec.decisionDate,
-)}</p>
+    rec.decisionDate,
+  )}</p>
 <h1><bdi>${rec.title}</bdi></h1>
 ${identity(t, rec, date)}
 <h2>${t.t('cases.case.profile')}</h2>

@@ -2,6 +2,7 @@
  * The public web site: server-rendered pages that work without JavaScript, each state in the URL.
  * Pages call the same services as the API; nothing unpublished can reach them.
  */
+import { languageSwitcher } from '../../../kernel/web/language-switcher.ts';
 import { countryName } from '../../../kernel/geo/country-names.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
@@ -227,5 +228,7 @@ function notFoundPage(t: Translator): string {
   const home = html`<a href="/">${t.t('cases.notFound.home')}</a>`;
   const browse = html`<a href="/search">${t.t('cases.notFound.browse')}</a>`;
   const text = html`<p>${t.t('cases.notFound.text')} ${home} · ${browse}</p>`;
-  return html`<!doctype html>${htmlTag}${head}<body><main><h1>${title}</h1>${text}</main></body></html>`.value;
+  const header = html`<header class="site">${languageSwitcher(t)}</header>`;
+  const body = html`<body>${header}<main><h1>${title}</h1>${text}</main></body>`;
+  return html`<!doctype html>${htmlTag}${head}${body}</html>`.value;
 }

@@ -77,7 +77,9 @@ function figure(tr: Translator, keyed: KeyedStatTable, search: URLSearchParams):
     t.name !== 'years'
       ? (r: Record<string, unknown>) => facetLink(t.name, String(r.value), search)
       : undefined;
-  const csv = html`<a href="${`${tr.base ?? ''}${csvLink(t.name, search)}`}" download>${tr.t('cases.statsPage.downloadCsv')}</a>`;
+  // The CSV in the page's language: its labels; the codes and column keys stay (cases/http/stats-routes.ts).
+  const csvHref = `${tr.base ?? ''}${csvLink(t.name, search)}`;
+  const csv = html`<a href="${csvHref}" download>${tr.t('cases.statsPage.downloadCsv')}</a>`;
   const json = a(withParams(`/api/v1/stats/${t.name}`, search, {}), tr.t('cases.statsPage.json'));
   const summary = tr.t('cases.statsPage.dataTable', { rows: t.rows.length });
   const data = statTable(t, {

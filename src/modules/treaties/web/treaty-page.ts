@@ -4,6 +4,7 @@ import { countryByCode } from '../../../kernel/geo/countries.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import { html, safeUrl, type SafeHtml } from '../../../kernel/web/html.ts';
 import { page } from '../../../kernel/web/layout.ts';
+import { tHtml } from '../../../kernel/web/i18n-html.ts';
 import { columnChart } from '../../../kernel/web/charts.ts';
 import type { StatTable } from '../../../kernel/web/stat-table.ts';
 import { categoryMap } from '../../../kernel/web/world-map.ts';
@@ -186,10 +187,11 @@ export function treatyPage(
     : null;
   const parties = s.participants.filter(isParty).length;
   const signatories = s.participants.filter(isSignatory).length;
-  const adopted = t.t('treaties.page.adopted', {
-    place: i.adoptedPlace ?? '',
+  // Place and resolution symbol are Latin-script data: isolated, so that Arabic text keeps them whole.
+  const adopted = tHtml(t, 'treaties.page.adopted', {
+    place: html`<bdi>${i.adoptedPlace ?? ''}</bdi>`,
     date: fmtDate(t, i.adoptedOn),
-    by: i.adoptedBy ?? '',
+    by: html`<bdi>${i.adoptedBy ?? ''}</bdi>`,
   });
   const inForce = i.entryIntoForce
     ? t.t('treaties.page.entryIntoForce', { date: fmtDate(t, i.entryIntoForce), article: r.article })
