@@ -17,7 +17,8 @@ describe('counts in the cases and kernel catalogs', () => {
     const months = (t: typeof en, n: number) => t.t('cases.case.charge.months', { months: n });
     expect([1, 2, 5, 21].map((n) => months(en, n))).toEqual(['1 month', '2 months', '5 months', '21 months']);
     expect([1, 2, 5, 21].map((n) => months(ru, n))).toEqual(['1 месяц', '2 месяца', '5 месяцев', '21 месяц']);
-    expect([1, 2, 5, 11, 100].map((n) => months(ar, n))).toEqual(['شهر واحد', 'شهران', '5 أشهر', '11 شهرًا', '100 شهر']);
+    const arabic = ['شهر واحد', 'شهران', '5 أشهر', '11 شهرًا', '100 شهر'];
+    expect([1, 2, 5, 11, 100].map((n) => months(ar, n))).toEqual(arabic);
     expect(en.t('kernel.map.point', { name: 'Italy', cases: 1 })).toBe('Italy: 1 case');
     expect(ru.t('kernel.map.point', { name: 'Италия', cases: 3 })).toBe('Италия: 3 дела');
     expect(en.t('cases.editor.error.unknownFields', { count: 1, fields: 'x' })).toBe('unknown field: x');
