@@ -114,10 +114,17 @@ describe('language in the URL', () => {
     expect((await get('/en/search', { ...html, 'accept-language': 'fr' })).statusCode).toBe(200);
   });
 
+  it('keeps crawlers out of the editorial pages in every language', async () => {
+    const robots = (await get('/robots.txt')).body.split('\n');
+    for (const line of ['Disallow: /editor', 'Disallow: /fr/editor', 'Disallow: /ar-u-nu-arab/login'])
+      expect(robots).toContain(line);
+  });
+
   it('prefixes the Location of a redirect made under a language', async () => {
     const res = await get('/fr/jurisdictions/DEU');
-    if (res.statusCode >= 300 && res.statusCode < 400) expect(res.headers.location).toMatch(/^\/fr\//);
-    else expect(res.statusCode).toBe(404);
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe('/fr/countries/DEU');
+    expect((await get('/jurisdictions/DEU')).headers.location).toBe('/countries/DEU');
   });
 });
 

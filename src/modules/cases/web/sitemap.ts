@@ -147,6 +147,10 @@ export function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): void {
           'Disallow: /admin',
           'Disallow: /account',
           'Disallow: /login',
+          // The same pages under each language's prefix (/fr/editor ...).
+          ...[...UI_LOCALES, 'ar-u-nu-arab'].flatMap((l) =>
+            ['editor', 'admin', 'account', 'login'].map((p) => `Disallow: /${l}/${p}`),
+          ),
           '',
           `Sitemap: ${deps.base(req)}/sitemap.xml`,
           '',

@@ -36,12 +36,20 @@ const keyOf: Record<Sort, (p: ParticipantStatus) => string> = {
   eif: (p) => p.entryIntoForce ?? '',
 };
 
-export function sortParticipants(ps: readonly ParticipantStatus[], sort: Sort, desc: boolean): ParticipantStatus[] {
-  const k = keyOf[sort];
+/** Sorted for the table; names as the reader sees them (`nameOf`), compared in the reader's language. */
+export function sortParticipants(
+  ps: readonly ParticipantStatus[],
+  sort: Sort,
+  desc: boolean,
+  nameOf: (p: ParticipantStatus) => string = (p) => p.name,
+  locale = 'en',
+): ParticipantStatus[] {
+  const k = sort === 'participant' ? nameOf : keyOf[sort];
+  const collator = new Intl.Collator(locale);
   return [...ps].sort((a, b) => {
     const [x, y] = [k(a), k(b)];
     if (!x !== !y) return x ? -1 : 1; // empty cells last either way
-    return (desc ? y.localeCompare(x) : x.localeCompare(y)) || a.name.localeCompare(b.name);
+    return (desc ? collator.compare(y, x) : collator.compare(x, y)) || collator.compare(nameOf(a), nameOf(b));
   });
 }
 
@@ -112,7 +120,8 @@ function table(t: Translator, s: InstrumentStatus, sort: Sort, desc: boolean): S
     const aria = active ? html` aria-sort="${desc ? 'descending' : 'ascending'}"` : '';
     return html`<th scope="col"${aria}><a href="${href}">${labels[k]}</a>${active ? (desc ? ' ▼' : ' ▲') : ''}</th>`;
   };
-  const rows = sortParticipants(s.participants, sort, desc).map((p) => {
+  const nameOf = (p: ParticipantStatus) => localName(t, p.code, p.name);
+  const rows = sortParticipants(s.participants, sort, desc, nameOf, t.locale === 'en-XA' ? 'en' : t.locale).map((p) => {
     const eif = eifText(t, p.entryIntoForceDetail);
     const consent = p.withdrawal?.date
       ? html`${actionCell(t, p.consent)}; ${t.t('treaties.page.withdrawn', { date: fmtDate(t, p.withdrawal.date) })}`
