@@ -21,6 +21,11 @@ describe('counts in the cases and kernel catalogs', () => {
     expect([1, 2, 5, 11, 100].map((n) => months(ar, n))).toEqual(arabic);
     expect(en.t('kernel.map.point', { name: 'Italy', cases: 1 })).toBe('Italy: 1 case');
     expect(ru.t('kernel.map.point', { name: 'Италия', cases: 3 })).toBe('Италия: 3 дела');
+    const fr = i18n.translator('fr');
+    const es = i18n.translator('es');
+    expect(fr.t('kernel.map.point', { name: 'Italie', cases: 1 })).toBe('Italie : 1 affaire');
+    expect(es.t('cases.case.charge.months', { months: 1 })).toBe('1 mes');
+    expect(es.t('cases.case.charge.months', { months: 1_000_000 })).toBe('1.000.000 de meses');
     expect(en.t('cases.editor.error.unknownFields', { count: 1, fields: 'x' })).toBe('unknown field: x');
     expect(en.t('cases.editor.error.unknownFields', { count: 2, fields: 'x, y' })).toBe('unknown fields: x, y');
     expect(en.t('cases.editor.warning.refused', { count: 1, first: 'f' })).toContain('1 narrative contains');
