@@ -18,7 +18,7 @@ import { registerSecurityHeaders } from '../kernel/http/security-headers.ts';
 import { registerAuth } from '../modules/platform/index.ts';
 import type { Services } from './boot.ts';
 import { createI18n, MODULES } from './modules.ts';
-import { registerI18n } from '../kernel/i18n/http.ts';
+import { registerI18n, rewriteLocaleUrl } from '../kernel/i18n/http.ts';
 
 export interface AppDeps {
   config: Readonly<Config>;
@@ -60,6 +60,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
+    rewriteUrl: rewriteLocaleUrl, // `/fr/search` is routed as `/search` in French (kernel/i18n/http.ts)
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 500, querystringParser: parseQueryString },
   });
   // Schemas document the API; zod validates inside the handlers so every error has one format.

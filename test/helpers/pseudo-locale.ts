@@ -63,6 +63,8 @@ export function unmarkedText(page: string, data: readonly string[] = []): Unmark
       else if (n.type === 'tag' || n.type === 'script' || n.type === 'style') {
         const el = n as Element;
         if (INVISIBLE.has(el.name)) continue;
+        // A language switcher's link names its language in that language (lang="ar": العربية): not interface text.
+        if (el.name === 'a' && el.attribs.hreflang && el.attribs.lang) continue;
         const here = `${path}>${el.name}${el.attribs.id ? `#${el.attribs.id}` : ''}`;
         for (const a of SPOKEN_ATTRIBUTES) if (el.attribs[a]) check(el.attribs[a], `${here}[${a}]`);
         const type = el.attribs.type;

@@ -116,8 +116,10 @@ function strings(v: unknown, out: string[] = []): string[] {
 }
 
 const MONTHS = Array.from({ length: 12 }, (_, m) =>
-  new Date(Date.UTC(2000, m, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' }),
-);
+  (['long', 'short'] as const).map((month) =>
+    new Date(Date.UTC(2000, m, 1)).toLocaleString('en-GB', { month, timeZone: 'UTC' }),
+  ),
+).flat();
 
 let t: TestApp;
 let data: string[];

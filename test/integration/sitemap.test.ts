@@ -55,7 +55,10 @@ describe('/sitemap.xml', () => {
       expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
       expect(res.headers['cache-control']).toBe('no-cache'); // a takedown must not wait for a shared cache
       expect(res.body).toMatch(
-        /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
+        new RegExp(
+          '^<\\?xml version="1.0" encoding="UTF-8"\\?>\n' +
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        ),
       );
       const base = 'https://palermo.example.org';
       const all = locs(res.body);
@@ -65,7 +68,16 @@ describe('/sitemap.xml', () => {
       // Unpublished cases and their jurisdiction (ARG has only a draft and a case in review) are absent.
       expect(res.body).not.toMatch(/sm-draft|sm-review|sm-gone|ARG/);
       const rec = (await t.app.inject({ url: '/api/v1/cases/sm-c' })).json();
-      expect(res.body).toContain(`<url><loc>${base}/cases/sm-c</loc><lastmod>${rec.updatedAt}</lastmod></url>`);
+      expect(res.body).toContain(`<url><loc>${base}/cases/sm-c</loc><lastmod>${rec.updatedAt}</lastmod><xhtml:link`);
+      // Every interface language is listed, as alternates of each page (English unprefixed and x-default).
+      for (const [l, href] of [
+        ['ar', `${base}/ar/cases/sm-c`],
+        ['zh', `${base}/zh/cases/sm-c`],
+        ['en', `${base}/cases/sm-c`],
+        ['ru', `${base}/ru/search`],
+        ['x-default', `${base}/statistics`],
+      ])
+        expect(res.body).toContain(`<xhtml:link rel="alternate" hreflang="${l}" href="${href}"/>`);
     },
   );
 

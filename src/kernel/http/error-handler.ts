@@ -81,10 +81,22 @@ function errorPage(t: Translator, e: AppError, requestId: string): string {
     `<p><a href="/editor">${text('kernel.error.backToEditor')}</a> · ` +
     `<a href="/">${text('kernel.error.publicSite')}</a></p>`;
   return (
-    `${head}\n<body><main id="main"><h1>${text('kernel.error.heading', { status, message: e.message })}</h1>` +
+    `${head}\n<body><main id="main">` +
+    `<h1>${text('kernel.error.heading', { status, message: localizedMessage(t, e) })}</h1>` +
     `<p>${esc(hint)}</p>${links}<p class="muted">${text('kernel.error.request', { id: requestId })}</p>` +
     `</main></body></html>`
   );
+}
+
+/**
+ * The error's `message` in the request's language: English keeps the precise message of the code that
+ * threw; another language gets its catalog's sentence for the code. `code` and `details` (field paths)
+ * never change with the language.
+ */
+export function localizedMessage(t: Translator | null | undefined, e: { code: ErrorCode; message: string }): string {
+  if (!t || t.locale === 'en' || t.locale === 'en-XA') return e.message;
+  const key = `kernel.apiError.${e.code}`;
+  return t.has(key) ? t.t(key) : e.message;
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
@@ -106,11 +118,18 @@ export function registerErrorHandling(app: FastifyInstance): void {
     void reply
       .status(e.status)
       .type('application/json; charset=utf-8')
-      .send({ error: { code: e.code, message: e.message, details: e.details }, requestId: req.id });
+      .send({ error: { code: e.code, message: localizedMessage(req.t, e), details: e.details }, requestId: req.id });
   });
   app.setNotFoundHandler((req, reply) => {
     void reply.status(404).send({
-      error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}`, details: null },
+      error: {
+        code: 'NOT_FOUND',
+        message: localizedMessage(req.t, {
+          code: 'NOT_FOUND',
+          message: `no route ${req.method} ${req.url.split('?')[0]}`,
+        }),
+        details: null,
+      },
       requestId: req.id,
     });
   });

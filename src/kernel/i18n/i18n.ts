@@ -4,13 +4,15 @@
  * MessageFormat (plurals, selects, numbers). Keys start with the module's name (`cases.facet.year`).
  * Services return codes and keys; pages, forms and exports turn them into text with a Translator.
  *
- * English is the complete catalog; another locale falls back to English key by key. The pseudo-locale
+ * The six UN languages (locales.ts) each have a complete catalog, which a test checks (catalogs-six.test.ts);
+ * a key a catalog still lacks falls back to English. The pseudo-locale
  * (pseudo.ts) marks every catalog string, for the test that finds text no catalog produced.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { parse, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { PSEUDO_LOCALE, pseudoMessage } from './pseudo.ts';
+import { isUiLocale, LOCALE_TABLE, type Digits } from './locales.ts';
 
 export const DEFAULT_LOCALE = 'en';
 
@@ -26,6 +28,12 @@ export interface Translator {
   /** The message in this locale (English when it has none), with the values put in. */
   t(key: string, values?: MessageValues): string;
   has(key: string): boolean;
+  /** The Intl locale for numbers and dates: the language with its numbering system (`ar-u-nu-latn`). */
+  readonly intl?: string;
+  /** The prefix of this language's URLs (`/fr`, `/ar-u-nu-arab`; '' for unprefixed English). */
+  readonly base?: string;
+  /** The page's own URL without the language prefix (path and query), for the switcher and hreflang. */
+  readonly path?: string;
 }
 
 /** Every `<locale>.json` in a folder (the file name is the locale). */
@@ -38,8 +46,6 @@ export function loadCatalogs(dir: URL): Catalogs {
   }
   return out;
 }
-
-const RTL = new Set(['ar', 'fa', 'he', 'ur']);
 
 export class I18n {
   private readonly messages = new Map<string, Map<string, MessageFormatElement[]>>();
@@ -89,11 +95,12 @@ export class I18n {
     return this.messages.get(locale)?.get(key);
   }
 
-  translator(locale: string): Translator {
-    const own = this.messages.has(locale) ? locale : DEFAULT_LOCALE;
-    const intlLocale = own === PSEUDO_LOCALE ? 'en' : own;
+  /** The Translator of a locale; `digits` picks the numbering system (Latin unless asked otherwise). */
+  translator(locale: string, digits: Digits = 'latn'): Translator {
+    const own = this.messages.has(locale) || isUiLocale(locale) ? locale : DEFAULT_LOCALE;
+    const intlLocale = `${own === PSEUDO_LOCALE ? 'en' : own}-u-nu-${digits}`;
     const format = (key: string): IntlMessageFormat => {
-      const id = `${own}\u0000${key}`;
+      const id = `${intlLocale}\u0000${own}\u0000${key}`;
       let f = this.compiled.get(id);
       if (!f) {
         const ast = this.messages.get(own)?.get(key) ?? this.messages.get(DEFAULT_LOCALE)?.get(key);
@@ -106,7 +113,10 @@ export class I18n {
     };
     return {
       locale: own,
-      dir: RTL.has(own.split('-')[0]!) ? 'rtl' : 'ltr',
+      dir: isUiLocale(own) ? LOCALE_TABLE[own].dir : 'ltr',
+      intl: intlLocale,
+      base: '',
+      path: '/',
       t: (key, values) => String(format(key).format(values as Record<string, string | number>)),
       has: (key) => this.messages.get(DEFAULT_LOCALE)!.has(key),
     };

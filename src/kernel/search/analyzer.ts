@@ -35,6 +35,7 @@
  *
  * Digit-only tokens are not stemmed; tokens over 64 characters are folded but not stemmed.
  */
+import { queryLanguagesFor } from './query-languages.ts';
 import { DEFAULT_LANGUAGE, rawStemmer, stemLanguage, stopWordsOf, SUPPORTED_LANGUAGES } from './stemmers.ts';
 
 export { SUPPORTED_LANGUAGES, stemLanguage };
@@ -306,7 +307,7 @@ export function analyzeToString(text: string, lang: string): string {
  */
 export function queryVariants(word: string, langs: readonly string[] = DEFAULT_QUERY_LANGUAGES): string[] {
   const seen = new Set<string>();
-  for (const lang of langs.length > 0 ? langs : [DEFAULT_LANGUAGE]) {
+  for (const lang of queryLanguagesFor(word, langs.length > 0 ? langs : [DEFAULT_LANGUAGE])) {
     const tokens = analyze(word, lang);
     if (tokens.length > 0) seen.add(tokens.join(' '));
   }

@@ -9,6 +9,7 @@
  * The analyzer folds accents off the stem afterwards.
  */
 import { createRequire } from 'node:module';
+import { arabicLightStem } from './arabic.ts';
 
 interface SnowballStemmer {
   stem(word: string): string;
@@ -155,6 +156,7 @@ const instances = new Map<string, SnowballStemmer>();
  * stemmer chokes on comes back unchanged.
  */
 export function rawStemmer(lang: string): (word: string) => string {
+  if (lang === 'ar') return arabicLightStem; // normalisation and light stemming (arabic.ts), not Snowball's
   const algorithm = ALGORITHMS[lang];
   if (algorithm === undefined) throw new Error(`no stemmer for language ${lang}`);
   let stemmer = instances.get(lang);

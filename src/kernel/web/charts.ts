@@ -12,10 +12,10 @@ const LABEL_W = 230;
 const ROW_H = 22;
 export const CHART_ROWS = 20;
 
-const fmt = (n: number) =>
-  Number.isInteger(n) ? n.toLocaleString('en') : n.toLocaleString('en', { maximumFractionDigits: 1 });
-export const cellText = (c: Cell | undefined) =>
-  c === null || c === undefined ? '–' : typeof c === 'number' ? fmt(c) : c;
+/** A figure in the reader's language and digits (`intl`: the Translator's Intl locale; English by default). */
+const fmt = (n: number, intl = 'en') => n.toLocaleString(intl, Number.isInteger(n) ? {} : { maximumFractionDigits: 1 });
+export const cellText = (c: Cell | undefined, intl?: string) =>
+  c === null || c === undefined ? '–' : typeof c === 'number' ? fmt(c, intl) : c;
 const short = (s: string, n = 34) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 type Coord = number | string;
@@ -44,10 +44,10 @@ export function barChart(tr: Translator, t: StatTable, id: string): SafeHtml {
     const y = i * ROW_H + 4;
     const label = String(r[t.chart.label] ?? '');
     const w = typeof v === 'number' ? Math.max(v ? 1 : 0, v * scale) : 0;
-    const title = tr.t('kernel.chart.point', { label, value: cellText(v) });
+    const title = tr.t('kernel.chart.point', { label, value: cellText(v, tr.intl) });
     const known = typeof v === 'number';
     const bar = svgRect(known ? 'bar' : 'bar small', LABEL_W, y + 2, known ? w.toFixed(1) : 6, ROW_H - 6);
-    const value = svgText('val', (LABEL_W + (known ? w : 6) + 5).toFixed(1), y + 14, cellText(v));
+    const value = svgText('val', (LABEL_W + (known ? w : 6) + 5).toFixed(1), y + 14, cellText(v, tr.intl));
     return html`<g><title>${title}</title>${svgText('lbl', LABEL_W - 6, y + 14, short(label), 'end')}
 ${bar}
 ${value}</g>`;
@@ -74,7 +74,7 @@ export function columnChart(tr: Translator, t: StatTable, id: string): SafeHtml 
     const x = 40 + i * step;
     const h = typeof v === 'number' ? (v / max) * plotH : 4;
     const label = String(r[t.chart.label] ?? '');
-    const title = tr.t('kernel.chart.point', { label, value: cellText(v) });
+    const title = tr.t('kernel.chart.point', { label, value: cellText(v, tr.intl) });
     const cls = typeof v === 'number' ? 'bar' : 'bar small';
     const column = svgRect(
       cls,
@@ -88,7 +88,8 @@ export function columnChart(tr: Translator, t: StatTable, id: string): SafeHtml 
 ${tick}</g>`;
   });
   const line = html`<line class="axis" x1="38" y1="${10 + plotH}" x2="${W - 8}" y2="${10 + plotH}"></line>`;
-  const axis = html`${line}${svgText('lbl', 34, 16, fmt(max), 'end')}${svgText('lbl', 34, 10 + plotH, '0', 'end')}`;
+  const zero = svgText('lbl', 34, 10 + plotH, fmt(0, tr.intl), 'end');
+  const axis = html`${line}${svgText('lbl', 34, 16, fmt(max, tr.intl), 'end')}${zero}`;
   return frame(id, t, H, tr.t('kernel.chart.columns.alt'), html`${axis}${cols}`);
 }
 
@@ -102,19 +103,22 @@ export function boxChart(tr: Translator, t: StatTable, id: string): SafeHtml {
     const y = i * ROW_H + 4;
     const label = String(r[t.chart.label] ?? '');
     const hidden = typeof r.median !== 'number';
+    // A hidden row rests on fewer than minCell cases: its figures are not numbers to put in words.
+    const hiddenText = tr.t('kernel.chart.boxes.hidden', { n: t.minCell });
     const width = Math.max(1, (Number(r.q3) - Number(r.q1)) * scale).toFixed(1);
     const body = hidden
-      ? svgText('val', LABEL_W, y + 14, tr.t('kernel.chart.boxes.hidden', { value: cellText(r.median) }))
+      ? svgText('val', LABEL_W, y + 14, hiddenText)
       : html`${svgLine('whisker', x(r.min), x(r.max), y + 10, y + 10)}
 ${svgRect('bar', x(r.q1), y + 3, width, ROW_H - 8)}
 ${svgLine('median', x(r.median), x(r.median), y + 1, y + ROW_H - 3)}`;
-    const point = { label, median: cellText(r.median), min: cellText(r.min), max: cellText(r.max) };
-    const title = tr.t('kernel.chart.boxes.point', point);
+    const title = hidden
+      ? tr.t('kernel.chart.point', { label, value: hiddenText })
+      : tr.t('kernel.chart.boxes.point', { label, median: r.median, min: Number(r.min), max: Number(r.max) });
     return html`<g><title>${title}</title>${svgText('lbl', LABEL_W - 6, y + 14, short(label), 'end')}${body}</g>`;
   });
   const axisY = rows.length * ROW_H + 8;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) =>
-    svgText('lbl', (LABEL_W + f * max * scale).toFixed(1), axisY + 14, fmt(Math.round(f * max)), 'middle'),
+    svgText('lbl', (LABEL_W + f * max * scale).toFixed(1), axisY + 14, fmt(Math.round(f * max), tr.intl), 'middle'),
   );
   return frame(id, t, axisY + 22, tr.t('kernel.chart.boxes.alt'), html`${boxes}${ticks}`);
 }
@@ -128,7 +132,7 @@ export function chartOf(tr: Translator, t: StatTable, id: string): SafeHtml {
 /** The data table of a statistic (every row), codes left out when a name column says the same. */
 export function statTable(
   t: StatTable,
-  opts: { hideKeys?: string[]; link?: (row: Record<string, Cell>) => string | null } = {},
+  opts: { hideKeys?: string[]; link?: (row: Record<string, Cell>) => string | null; intl?: string } = {},
 ): SafeHtml {
   const cols = t.columns.filter((c) => !(opts.hideKeys ?? ['value']).includes(c.key) && !c.key.endsWith('Url'));
   const num = (c: StatTable['columns'][number]) => (c.type !== 'text' ? html` class="num"` : '');
@@ -137,7 +141,7 @@ export function statTable(
 <tbody>${t.rows.map(
     (r) =>
       html`<tr>${cols.map((c, i) => {
-        const text = cellText(r[c.key]);
+        const text = cellText(r[c.key], opts.intl);
         const href = i === 0 && opts.link ? opts.link(r) : null;
         return i === 0
           ? html`<th scope="row">${href ? html`<a href="${href}">${text}</a>` : text}</th>`

@@ -1,6 +1,9 @@
 /** The page shell shared by every public page: head, skip link, header with search, footer. */
 import type { Translator } from '../i18n/i18n.ts';
 import { html, type SafeHtml } from './html.ts';
+import { hreflangLinks, languageSwitcher } from './language-switcher.ts';
+
+const originOf = (url: string | undefined) => (url && /^https?:\/\//.test(url) ? new URL(url).origin : '');
 
 export interface PageMeta {
   title: string;
@@ -18,7 +21,7 @@ export function page(t: Translator, meta: PageMeta, body: SafeHtml): string {
   const htmlTag = html`<html lang="${t.locale}"${t.dir === 'rtl' ? html` dir="rtl"` : ''}>`;
   const viewport = html`<meta name="viewport" content="width=device-width,initial-scale=1">`;
   const nav = (href: string, key: string) => html`<a href="${href}">${t.t(`kernel.layout.nav.${key}`)}</a>`;
-  const searchBox = html`<input id="q" type="search" name="q" value="${meta.query ?? ''}" placeholder="${t.t(
+  const searchBox = html`<input id="q" type="search" dir="auto" name="q" value="${meta.query ?? ''}" placeholder="${t.t(
     'kernel.layout.searchPlaceholder',
   )}">`;
   const footerLinks = [
@@ -31,12 +34,14 @@ ${htmlTag}<head><meta charset="utf-8">${viewport}
 <title>${t.t('kernel.layout.title', { title: meta.title })}</title>
 ${meta.description ? html`<meta name="description" content="${meta.description}">` : ''}
 ${meta.canonical ? html`<link rel="canonical" href="${meta.canonical}">` : ''}
+${hreflangLinks(t, originOf(meta.canonical))}
 <link rel="stylesheet" href="/assets/site.css">
 <script src="/assets/site.js" defer></script>
 ${meta.head ?? ''}
 </head><body>
 <a class="skip" href="#main">${t.t('kernel.layout.skip')}</a>
 <header class="site">
+${languageSwitcher(t)}
 <a class="brand" href="/">${t.t('kernel.site.name')}</a>
 <form class="search" action="/search" method="get" role="search">
 <label for="q" class="skip">${t.t('kernel.layout.searchLabel')}</label>

@@ -1,4 +1,6 @@
 /** A table of figures as pages, charts, CSV and JSON show it: columns, rows, coverage and the small-cell rule. */
+import { countryByCode } from '../geo/countries.ts';
+import { countryName } from '../geo/country-names.ts';
 import type { MessageValues, Translator } from '../i18n/i18n.ts';
 export type Cell = string | number | null;
 export interface StatColumn {
@@ -65,6 +67,16 @@ export function renderStatTable(t: Translator, k: KeyedStatTable): StatTable {
     restsOn: { ...k.restsOn, what: renderMessage(t, k.restsOn.what) },
     rule: renderMessage(t, k.rule),
     columns: k.columns.map((c) => ({ ...c, label: renderMessage(t, c.label) })),
-    rows: k.rows.map((r) => Object.fromEntries(Object.entries(r).map(([key, c]) => [key, renderCell(t, c)]))),
+    rows: k.rows.map((r) =>
+      localCountry(t, r, Object.fromEntries(Object.entries(r).map(([key, c]) => [key, renderCell(t, c)]))),
+    ),
   };
+}
+
+/** A row about a country (`value` an ISO code, `label` its English name) names it in the reader's language. */
+function localCountry(t: Translator, keyed: Record<string, unknown>, row: Record<string, Cell>): Record<string, Cell> {
+  const code = keyed.value;
+  if (typeof code !== 'string' || typeof row.label !== 'string' || !/^[A-Z]{3}$/.test(code)) return row;
+  const c = countryByCode(code);
+  return c && c.name === row.label ? { ...row, label: countryName(code, t) } : row;
 }

@@ -96,7 +96,7 @@ export function classBreaks(max: number, minCell: number): number[] {
 export interface MapText {
   title: string;
   desc: string;
-  point: (name: string, count: string) => string;
+  point: (name: string, count: number) => string;
   none: string;
 }
 
@@ -114,8 +114,13 @@ export function worldMap(
   const paths = shapes.map((s) => {
     const d = byCode.get(ALPHA3_OF_M49.get(s.m49) ?? '');
     if (!d) return html`<path class="none" d="${s.d}"></path>`;
-    const cases = typeof d.cases === 'number' ? d.cases.toLocaleString('en') : d.cases;
-    const title = text ? text.point(d.name, cases) : t.t('kernel.map.point', { name: d.name, cases });
+    // A hidden small count ("fewer than N") is a string: it reads "fewer than <minCell> cases".
+    const title =
+      typeof d.cases !== 'number'
+        ? t.t('kernel.map.pointFew', { name: d.name, n: minCell })
+        : text
+          ? text.point(d.name, d.cases)
+          : t.t('kernel.map.point', { name: d.name, cases: d.cases });
     return html`<path class="${classOf(d.cases)}" d="${s.d}"><title>${title}</title></path>`;
   });
   const legendItems = [
@@ -138,7 +143,7 @@ export function worldMap(
   const svg = html`<svg class="world-map" viewBox="0 0 ${W} ${H + 30}" role="img" aria-labelledby="map-t map-d">
 <title id="map-t">${text?.title ?? t.t('kernel.map.title')}</title>
 <desc id="map-d">${text?.desc ?? t.t('kernel.map.desc')}</desc>
-<g class="countries">${paths}</g>${legend}</svg>`;
+<g class="countries">${paths}</g><g class="legend">${legend}</g></svg>`;
   return { svg, notDrawn: data.filter((d) => !drawn.has(d.code)) };
 }
 
@@ -182,6 +187,6 @@ export function categoryMap(
   const svg = html`<svg class="world-map" viewBox="0 0 ${W} ${H + 30}" role="img" aria-labelledby="cmap-t cmap-d">
 <title id="cmap-t">${opts.title}</title>
 <desc id="cmap-d">${opts.desc}</desc>
-<g class="countries">${paths}</g>${legend}</svg>`;
+<g class="countries">${paths}</g><g class="legend">${legend}</g></svg>`;
   return { svg, notDrawn: entries.filter((e) => !drawn.has(e.code)).map((e) => e.name) };
 }

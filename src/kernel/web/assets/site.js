@@ -24,7 +24,7 @@
     if (!form || t.type !== 'checkbox') return;
     const params = new URLSearchParams(new FormData(form));
     for (const [k, v] of [...params]) if (v === '') params.delete(k);
-    go('/search?' + params.toString(), true);
+    go((form.getAttribute('action') || '/search') + '?' + params.toString(), true);
   });
   window.addEventListener('popstate', function () {
     go(location.pathname + location.search, false);

@@ -11,7 +11,7 @@ import { countryName, subnav } from './parts.ts';
 import { regionName } from '../search/activity-facets.ts';
 
 function cell(t: Translator, column: string, v: string | number): string {
-  if (typeof v === 'number') return v.toLocaleString('en');
+  if (typeof v === 'number') return v.toLocaleString(t.intl ?? 'en');
   if (column === 'type' || column === 'theme' || column === 'profession' || column === 'gender')
     return t.t(`assistance.${column}.${v}`);
   return v;

@@ -282,7 +282,9 @@ describe('renderCaseForm', () => {
       );
       expect(page).toContain(`<li><a href="#${id}">`);
     }
-    expect(page).toContain('<li><a href="#f-victims-1-gender">Victim 2 › Gender: unknown gender &#39;robot&#39;');
+    expect(page).toContain(
+      '<li><a href="#f-victims-1-gender">Victim 2 › Gender: gender: unknown value &#39;robot&#39;',
+    );
     expect(page).toContain('<li><a href="#f-title">Title: Required.</a></li>');
     expect(page).toContain('<option value="robot" selected>robot (not in the list)</option>');
     expect(page).toMatch(/There are 4 problems/);

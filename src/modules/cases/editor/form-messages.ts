@@ -37,7 +37,7 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => Keyed][] = [
   [/^count is only for kind 'group' \(kind is '([^']*)'\)$/, (m) => [`${E}.countGroup`, { kind: m[1] }]],
   [/^a url source must be an http\(s\) URL$/, () => [`${E}.sourceUrl`]],
   [/^source kind must be/, () => [`${E}.choose`]],
-  [/^unknown field\(s\): (.*)$/, (m) => [`${E}.unknownFields`, { fields: m[1] }]],
+  [/^unknown field\(s\): (.*)$/, (m) => [`${E}.unknownFields`, { fields: m[1], count: m[1]!.split(', ').length }]],
   [/^too long$/, () => [`${E}.tooLong`]],
   [/^at most (\d+) languages$/, (m) => [`${E}.languages`, { max: Number(m[1]) }]],
   [/^letters, digits, _ and - only/, () => [`${E}.idChars`]],

@@ -117,7 +117,9 @@ export function statsRoutes(app: FastifyInstance, deps: { stats: StatsService })
     },
     async (req, reply: FastifyReply) => {
       const { format, params, links } = statsRequest(req.query, req.url);
-      const table = renderStatTable(en, await deps.stats.one(req.params.name, params, links));
+      // Labelled in English, or in the language the URL names (`/fr/api/v1/stats/…`, the page's CSV link);
+      // the codes and the CSV's header of column keys do not change with it.
+      const table = renderStatTable(req.t?.base ? req.t : en, await deps.stats.one(req.params.name, params, links));
       if (format === 'csv') {
         return reply
           .type('text/csv; charset=utf-8')

@@ -2,6 +2,7 @@
  * Labels of the case vocabularies, from the cases catalog (`cases.taxonomy.<vocabulary>.<code>`).
  * Codes are the data; labels are text, in the reader's language.
  */
+import { countryName, regionName } from '../../../kernel/geo/country-names.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import { msg, type MessageCell } from '../../../kernel/web/stat-table.ts';
 import { TAXONOMY, type Term, type Vocabulary } from '../domain/taxonomy.ts';
@@ -59,6 +60,10 @@ export function facetValueLabel(t: Translator, field: FacetField, value: string,
   const vocabulary = FACET_VOCABULARY[field];
   if (vocabulary) return termLabel(t, vocabulary, value);
   if (field === 'language') return languageName(t, value);
+  if (field === 'jurisdiction' || field === 'victimNationality' || field === 'defendantNationality') {
+    return /^[A-Z]{3}$/.test(value) ? countryName(value, t) : name;
+  }
+  if (field === 'region') return /^\d{3}$/.test(value) ? regionName(value, t) : name;
   if (field === 'childVictims')
     return t.t(value === 'yes' ? 'cases.facet.childVictims.yes' : 'cases.facet.childVictims.no');
   return name;

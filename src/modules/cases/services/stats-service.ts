@@ -253,7 +253,9 @@ export const STATS: Record<string, Def> = {
           fromName: countryName(f.from),
           to: f.to,
           toName: countryName(f.to),
-          label: msg('cases.stats.label.flow', { from: countryText(f.from), to: countryText(f.to) }),
+          // Data in every export, whatever its language (like fromName and toName); the page words it in the
+          // reader's language (cases.stats.label.flow, whose arrow reads right in Arabic).
+          label: `${countryText(f.from)} → ${countryText(f.to)}`,
           cases: cell(f.cases),
           victims: cell(f.victims, f.cases),
         })),

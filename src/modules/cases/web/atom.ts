@@ -2,8 +2,8 @@
 import { html } from '../../../kernel/web/html.ts';
 import type { HitSummary } from '../services/search-service.ts';
 
-const summary = (h: HitSummary) =>
-  `${h.jurisdictionName} · ${h.court ?? ''} · ${h.decisionDate ?? ''}${h.snippet ? ` — ${h.snippet.text}` : ''}`;
+const summary = (h: HitSummary, where: string) =>
+  `${where} · ${h.court ?? ''} · ${h.decisionDate ?? ''}${h.snippet ? ` — ${h.snippet.text}` : ''}`;
 
 export function atomFeed(opts: {
   title: string;
@@ -14,9 +14,13 @@ export function atomFeed(opts: {
   baseUrl: string;
   hits: HitSummary[];
   updated: string;
+  /** The feed's language (its labels; the cases' own text stays as written), and a country's name in it. */
+  lang?: string;
+  countryName?: (code: string) => string;
 }): string {
+  const where = (h: HitSummary) => opts.countryName?.(h.jurisdiction) ?? h.jurisdictionName;
   return html`<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
+<feed xmlns="http://www.w3.org/2005/Atom"${opts.lang && opts.lang !== 'en' ? html` xml:lang="${opts.lang}"` : ''}>
 <title>${opts.title}</title>
 <id>${opts.selfUrl}</id>
 <link rel="self" href="${opts.selfUrl}"/>
@@ -26,7 +30,7 @@ export function atomFeed(opts: {
 ${opts.hits.map((h) => {
   const url = `${opts.baseUrl}/cases/${encodeURIComponent(h.id)}`;
   return html`<entry><title>${h.title}</title><id>${url}</id><link href="${url}"/><updated>${h.updatedAt}</updated>
-<summary>${summary(h)}</summary></entry>`;
+<summary>${summary(h, where(h))}</summary></entry>`;
 })}
 </feed>`.value;
 }

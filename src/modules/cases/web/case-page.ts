@@ -1,4 +1,6 @@
 /** /cases/{id}: every section of the record, similar cases, a citation, machine-readable metadata. */
+import { tHtml } from '../../../kernel/web/i18n-html.ts';
+import { countryName } from '../../../kernel/geo/country-names.ts';
 import { html, jsonForScript, safeUrl, type SafeHtml } from '../../../kernel/web/html.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import { page } from '../../../kernel/web/layout.ts';
@@ -26,7 +28,7 @@ function party(t: Translator, p: Victim | Defendant): SafeHtml[] {
     html`<td>${p.gender ? termLabel(t, 'genders', p.gender) : '—'}</td>`,
     html`<td>${p.child === null ? '—' : p.child ? t.t('cases.case.party.yes') : t.t('cases.case.party.no')}</td>`,
     html`<td>${age || '—'}</td>`,
-    html`<td>${p.nationalities.map((n) => countryByCode(n)?.name ?? n).join(', ') || '—'}</td>`,
+    html`<td>${p.nationalities.map((n) => countryName(n, t)).join(', ') || '—'}</td>`,
   ];
 }
 
@@ -109,7 +111,7 @@ function chargesTable(t: Translator, rec: CaseRecord): SafeHtml | '' {
     ...['statute', 'charge', 'verdict', 'prison', 'fine'].map((k) => t.t(`cases.case.charge.${k}`)),
   ]);
   const rows = charges.map(({ d, c }) => {
-    const months = c.prisonMonths !== null ? t.t('cases.case.charge.months', { months: String(c.prisonMonths) }) : '—';
+    const months = c.prisonMonths !== null ? t.t('cases.case.charge.months', { months: c.prisonMonths }) : '—';
     const fine = [c.fine ? `${c.fine.amount} ${c.fine.currency}` : '', c.otherSentence ?? '']
       .filter(Boolean)
       .join('; ');
@@ -122,7 +124,7 @@ function chargesTable(t: Translator, rec: CaseRecord): SafeHtml | '' {
 function identity(t: Translator, rec: CaseRecord, date: (d: string | null) => string): SafeHtml {
   const term = termLabel.bind(null, t);
   const country = countryByCode(rec.jurisdiction);
-  const respondents = rec.respondentStates.map((c) => countryByCode(c)?.name ?? c).join(', ');
+  const respondents = rec.respondentStates.map((c) => (countryByCode(c) ? countryName(c, t) : c)).join(', ');
   const fact = (key: string, value: SafeHtml | string) => html`<dt>${t.t(`cases.case.${key}`)}</dt><dd>${value}</dd>`;
   const level = rec.courtLevel ? html` (${term('courtLevels', rec.courtLevel)})` : '';
   const stage = (p: CaseRecord['proceedings'][number]) => {
@@ -130,30 +132,41 @@ function identity(t: Translator, rec: CaseRecord, date: (d: string | null) => st
       ? html` (<a href="/cases/${encodeURIComponent(p.caseId)}">${t.t('cases.case.proceedingRecord')}</a>)`
       : '';
     const when = p.date ? html`, ${date(p.date)}` : '';
-    const outcome = p.outcome ? html` — ${p.outcome}` : '';
-    return html`<li>${term('proceedingStages', p.stage)}: ${p.court ?? ''}${when}${outcome}${record}</li>`;
+    const outcome = p.outcome ? html` — <bdi>${p.outcome}</bdi>` : '';
+    const court = p.court ? html`<bdi>${p.court}</bdi>` : '';
+    return html`<li>${term('proceedingStages', p.stage)}: ${court}${when}${outcome}${record}</li>`;
   };
   const proceedings = rec.proceedings.length
     ? html`<h3>${t.t('cases.case.proceedings')}</h3><ol>${rec.proceedings.map(stage)}</ol>`
     : '';
   return html`<h2>${t.t('cases.case.identity')}</h2>
 <dl class="facts">
-${fact('jurisdiction', country?.name ?? rec.jurisdiction)}
+${fact('jurisdiction', country ? countryName(rec.jurisdiction, t) : rec.jurisdiction)}
 ${respondents ? fact('respondentStates', respondents) : ''}
 ${rec.databaseNumber ? fact('databaseNumber', rec.databaseNumber) : ''}
-${rec.identifiers.map((i) => html`<dt>${term('identifierTypes', i.type)}</dt><dd>${i.value}</dd>`)}
-${fact('court', html`${rec.court ?? '—'}${level}`)}
+${rec.identifiers.map((i) => html`<dt>${term('identifierTypes', i.type)}</dt><dd><bdi>${i.value}</bdi></dd>`)}
+${fact('court', html`<bdi>${rec.court ?? '—'}</bdi>${level}`)}
 ${rec.legalSystem ? fact('legalSystem', term('legalSystems', rec.legalSystem)) : ''}
 ${fact('decision', date(rec.decisionDate))}
 </dl>
 ${proceedings}`;
 }
 
+/**
+ * The narrative to show: the one asked for (`?lang=`), else the page's language, else English, else the
+ * first. A narrative's language is its primary subtag or a fuller tag (`pt-BR`).
+ */
+export function narrativeLanguage(page: string, langs: readonly string[], asked: string | null): string | null {
+  if (asked && langs.includes(asked)) return asked;
+  const own = langs.find((l) => l.split('-')[0] === page.split('-')[0]);
+  return own ?? (langs.includes('en') ? 'en' : (langs[0] ?? null));
+}
+
 function narrative(t: Translator, rec: CaseRecord, lang: string | null): SafeHtml {
   const langs = Object.keys(rec.narratives);
   const n = lang ? rec.narratives[lang]! : null;
   const section = (key: string, text: string | null | undefined) =>
-    text ? html`<h3>${t.t(`cases.case.narrative.${key}`)}</h3><div class="narrative">${text}</div>` : '';
+    text ? html`<h3>${t.t(`cases.case.narrative.${key}`)}</h3><div class="narrative" dir="auto">${text}</div>` : '';
   const choice = (l: string, i: number) => {
     const current = l === lang ? html` aria-current="true"` : '';
     return html`${i ? ' · ' : ''}<a href="?lang=${l}" hreflang="${l}"${current}>${languageName(t, l)}</a>`;
@@ -168,8 +181,18 @@ function narrative(t: Translator, rec: CaseRecord, lang: string | null): SafeHtm
         n.commentary,
       )}${section('crossCutting', n.crossCutting)}</div>`
     : html`<p class="muted">${t.t('cases.case.noNarrative')}</p>`;
+  // The page is in a language the case has no narrative in: say which one is shown instead.
+  const page = t.locale.split('-')[0]!;
+  const fallback =
+    n && lang && t.locale !== 'en-XA' && lang.split('-')[0] !== page && !langs.some((l) => l.split('-')[0] === page)
+      ? html`<p class="muted fallback">${t.t('kernel.lang.fallback', {
+          wanted: languageName(t, page),
+          shown: languageName(t, lang),
+        })}</p>`
+      : '';
   return html`<h2>${t.t('cases.case.narrative')}</h2>
 ${switcher}
+${fallback}
 ${text}`;
 }
 
@@ -180,7 +203,7 @@ export function casePage(
 ): string {
   const url = `${opts.baseUrl}/cases/${encodeURIComponent(rec.id)}`;
   const langs = Object.keys(rec.narratives);
-  const lang = opts.lang && langs.includes(opts.lang) ? opts.lang : langs.includes('en') ? 'en' : (langs[0] ?? null);
+  const lang = narrativeLanguage(t.locale, langs, opts.lang);
   const n = lang ? rec.narratives[lang]! : null;
   const ecli = rec.identifiers.find((i) => i.type === 'ecli');
   const country = countryByCode(rec.jurisdiction);
@@ -217,10 +240,13 @@ ${ecliMeta}
         similarItem,
       )}</ul></aside>`
     : '';
-  const jurisdiction = html`<a href="/countries/${rec.jurisdiction}">${country?.name ?? rec.jurisdiction}</a>`;
+  const where = country ? countryName(rec.jurisdiction, t) : rec.jurisdiction;
+  const jurisdiction = html`<a href="/countries/${rec.jurisdiction}">${where}</a>`;
   const body = html`<article>
-<p class="muted">${jurisdiction} · ${rec.court ?? t.t('cases.hit.courtNotRecorded')} · ${date(rec.decisionDate)}</p>
-<h1>${rec.title}</h1>
+<p class="muted">${jurisdiction} · <bdi>${rec.court ?? t.t('cases.hit.courtNotRecorded')}</bdi> · ${date(
+    rec.decisionDate,
+  )}</p>
+<h1><bdi>${rec.title}</bdi></h1>
 ${identity(t, rec, date)}
 <h2>${t.t('cases.case.profile')}</h2>
 ${tags}
@@ -234,7 +260,7 @@ ${chargesTable(t, rec)}
 <ul>${sources}</ul>
 ${documentsSection(t, rec.id, opts.documents ?? [])}
 <h2>${t.t('cases.case.cite')}</h2>
-<p class="cite">${t.t('cases.case.citation', { citation: citationOf(t, rec), url })}</p>
+<p class="cite">${tHtml(t, 'cases.case.citation', { citation: html`<bdi>${citationOf(t, rec)}</bdi>`, url })}</p>
 </article>
 ${similar}`;
   return page(t, { title: rec.title, description: n?.facts?.slice(0, 200) ?? rec.title, canonical: url, head }, body);

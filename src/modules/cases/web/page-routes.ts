@@ -2,6 +2,8 @@
  * The public web site: server-rendered pages that work without JavaScript, each state in the URL.
  * Pages call the same services as the API; nothing unpublished can reach them.
  */
+import { languageSwitcher } from '../../../kernel/web/language-switcher.ts';
+import { countryName } from '../../../kernel/geo/country-names.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
@@ -111,11 +113,14 @@ export function webRoutes(
       atomFeed({
         title: q ? req.t.t('cases.feed.titleQuery', { q }) : req.t.t('cases.feed.title'),
         author: req.t.t('kernel.site.name'),
-        selfUrl: `${base(req)}${req.url}`,
-        pageUrl: `${base(req)}${withParams('/search', params, { sort: null })}`,
-        baseUrl: base(req),
+        // In the language of the URL (/fr/search.atom): its labels and its links; the data stay as they are.
+        selfUrl: `${base(req)}${req.t.base ?? ''}${req.url}`,
+        pageUrl: `${base(req)}${req.t.base ?? ''}${withParams('/search', params, { sort: null })}`,
+        baseUrl: `${base(req)}${req.t.base ?? ''}`,
         hits: res.hits,
         updated,
+        lang: req.t.locale === 'en-XA' ? 'en' : req.t.locale,
+        countryName: (code) => countryName(code, req.t),
       }),
     );
   });
@@ -223,5 +228,7 @@ function notFoundPage(t: Translator): string {
   const home = html`<a href="/">${t.t('cases.notFound.home')}</a>`;
   const browse = html`<a href="/search">${t.t('cases.notFound.browse')}</a>`;
   const text = html`<p>${t.t('cases.notFound.text')} ${home} · ${browse}</p>`;
-  return html`<!doctype html>${htmlTag}${head}<body><main><h1>${title}</h1>${text}</main></body></html>`.value;
+  const header = html`<header class="site">${languageSwitcher(t)}</header>`;
+  const body = html`<body>${header}<main><h1>${title}</h1>${text}</main></body>`;
+  return html`<!doctype html>${htmlTag}${head}${body}</html>`.value;
 }

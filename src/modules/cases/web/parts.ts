@@ -1,4 +1,6 @@
 /** Pieces shared by pages: hit lists, facet sidebar, links that keep the search state. */
+import { formatPartialDate } from '../../../kernel/dates/format-date.ts';
+import { countryName } from '../../../kernel/geo/country-names.ts';
 import { html, highlight, type SafeHtml } from '../../../kernel/web/html.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import type { HitSummary, SearchResponse } from '../services/search-service.ts';
@@ -13,6 +15,8 @@ export const FACET_PARAMS: [FacetField, string, string][] = CASE_FACETS.filter((
 /** A date of a record (YYYY, YYYY-MM or YYYY-MM-DD) in words; the month's name comes from CLDR (Intl). */
 export function formatDate(t: Translator, d: string | null): string {
   if (!d) return t.t('cases.date.unknown');
+  // The pseudo-locale keeps the catalog's patterns, so that its marks show; the languages use Intl's.
+  if (t.locale !== 'en-XA') return formatPartialDate(d, t.intl ?? 'en');
   const [y, m, day] = d.split('-');
   if (!m) return y!;
   const locale = t.locale === 'en-XA' ? 'en' : t.locale;
@@ -27,17 +31,17 @@ export const link = (href: string, text: SafeHtml | string): SafeHtml => html`<a
 
 export function hitItem(t: Translator, h: HitSummary): SafeHtml {
   const verdicts = h.verdicts.map((v) => termLabel(t, 'verdicts', v)).join(', ');
-  const where = html`${h.jurisdictionName} · ${h.court ?? t.t('cases.hit.courtNotRecorded')}`;
+  const where = html`${countryName(h.jurisdiction, t)} · <bdi>${h.court ?? t.t('cases.hit.courtNotRecorded')}</bdi>`;
   const fuzzy = html` · <em>${t.t('cases.hit.fuzzy')}</em>`;
   const extra = html`${verdicts ? html` · ${verdicts}` : ''}${h.fuzzy ? fuzzy : ''}`;
   const from = html`<span class="muted">${t.t('cases.hit.fromJudgment')} </span>`;
   const snippet = h.snippet
-    ? html`<p class="snippet">${h.snippet.field === 'fulltext' ? from : ''}${highlight(
+    ? html`<p class="snippet" dir="auto">${h.snippet.field === 'fulltext' ? from : ''}${highlight(
         h.snippet.text,
         h.snippet.highlights,
       )}</p>`
     : '';
-  return html`<li class="hit"><h3>${link(`/cases/${encodeURIComponent(h.id)}`, h.title)}</h3>
+  return html`<li class="hit"><h3>${link(`/cases/${encodeURIComponent(h.id)}`, html`<bdi>${h.title}</bdi>`)}</h3>
 <div class="meta">${where} · ${formatDate(t, h.decisionDate)}${extra}</div>
 ${snippet}</li>`;
 }
@@ -59,7 +63,7 @@ export function facetSidebar(t: Translator, res: SearchResponse, params: URLSear
             field,
             v.value,
             v.label,
-          )}</label><span class="count">${v.count.toLocaleString('en')}</span></li>`,
+          )}</label><span class="count">${v.count.toLocaleString(t.intl ?? 'en')}</span></li>`,
       )}</ul></fieldset>`;
   });
   const years = (res.facets.year ?? []).map((y) => Number(y.value)).filter(Number.isFinite);

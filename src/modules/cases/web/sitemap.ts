@@ -10,6 +10,7 @@ import type { Services } from '../services/services.ts';
 
 const lastmod = (at: string | undefined | null) => (at ? html`<lastmod>${at}</lastmod>` : '');
 import { html, type SafeHtml } from '../../../kernel/web/html.ts';
+import { UI_LOCALES } from '../../../kernel/i18n/locales.ts';
 
 /** The protocol's limit of URLs in one sitemap file. */
 export const SITEMAP_MAX_URLS = 50_000;
@@ -34,10 +35,22 @@ interface Url {
 
 const XML_TYPE = 'application/xml; charset=utf-8';
 
-function urlset(urls: Url[]): string {
+/**
+ * Each page in every interface language: `xhtml:link` alternates (the form search engines read in
+ * sitemaps), English at the unprefixed URL and as x-default, the others under their prefix.
+ */
+function alternates(loc: string, base: string): SafeHtml {
+  const path = loc.slice(base.length) || '/';
+  const href = (l: string) => (l === 'en' ? loc : `${base}/${l}${path === '/' ? '' : path}`);
+  const link = (l: string) => html`<xhtml:link rel="alternate" hreflang="${l}" href="${href(l)}"/>`;
+  return html`${UI_LOCALES.map(link)}<xhtml:link\
+ rel="alternate" hreflang="x-default" href="${loc}"/>`;
+}
+
+function urlset(urls: Url[], base: string): string {
   return html`<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${urls.map((u) => html`<url><loc>${u.loc}</loc>${lastmod(u.lastmod)}</url>\n`)}</urlset>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">
+${urls.map((u) => html`<url><loc>${u.loc}</loc>${lastmod(u.lastmod)}${alternates(u.loc, base)}</url>\n`)}</urlset>
 `.value;
 }
 
@@ -95,7 +108,8 @@ export function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): void {
     const base = deps.base(req);
     const pages = await pageUrls(base);
     const cases = await publishedCount();
-    if (pages.length + cases <= pageSize) return send(reply, urlset([...pages, ...(await caseUrls(base, 0, cases))]));
+    if (pages.length + cases <= pageSize)
+      return send(reply, urlset([...pages, ...(await caseUrls(base, 0, cases))], base));
     const parts = Math.ceil(cases / pageSize);
     return send(
       reply,
@@ -107,7 +121,7 @@ export function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): void {
   });
 
   app.get('/sitemap-pages.xml', { schema: { hide: true } }, async (req, reply) =>
-    send(reply, urlset(await pageUrls(deps.base(req)))),
+    send(reply, urlset(await pageUrls(deps.base(req)), deps.base(req))),
   );
 
   app.get<{ Params: { part: string } }>('/sitemap-cases-:part.xml', { schema: { hide: true } }, async (req, reply) => {
@@ -119,7 +133,7 @@ export function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): void {
         .type('text/plain; charset=utf-8')
         .send(`no sitemap part ${req.params.part}: there are ${parts} (see /sitemap.xml)`);
     }
-    return send(reply, urlset(await caseUrls(deps.base(req), (n - 1) * pageSize, pageSize)));
+    return send(reply, urlset(await caseUrls(deps.base(req), (n - 1) * pageSize, pageSize), deps.base(req)));
   });
 
   app.get('/robots.txt', { schema: { hide: true } }, async (req, reply) =>
@@ -133,6 +147,10 @@ export function sitemapRoutes(app: FastifyInstance, deps: SitemapDeps): void {
           'Disallow: /admin',
           'Disallow: /account',
           'Disallow: /login',
+          // The same pages under each language's prefix (/fr/editor ...).
+          ...[...UI_LOCALES, 'ar-u-nu-arab'].flatMap((l) =>
+            ['editor', 'admin', 'account', 'login'].map((p) => `Disallow: /${l}/${p}`),
+          ),
           '',
           `Sitemap: ${deps.base(req)}/sitemap.xml`,
           '',

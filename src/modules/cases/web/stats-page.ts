@@ -8,6 +8,7 @@ import { tHtml } from '../../../kernel/web/i18n-html.ts';
 import { page } from '../../../kernel/web/layout.ts';
 import { codes, ACTS, MEANS, PURPOSES } from '../domain/taxonomy.ts';
 import { INTERNATIONAL_CODE } from '../../../kernel/geo/countries.ts';
+import { countryName } from '../../../kernel/geo/country-names.ts';
 import type { KeyedStatTable, StatTable } from '../services/stats-service.ts';
 import { renderMessage, renderStatTable, type Cell, type Message } from '../../../kernel/web/stat-table.ts';
 import { termLabel } from '../i18n/labels.ts';
@@ -39,6 +40,13 @@ const SECTIONS: [string, string[]][] = [
 const sectionTitle = (t: Translator, key: string) => t.t(`cases.statsPage.section.${key}`);
 const coverage = (t: Translator) => t.t('cases.stats.coverage');
 
+/** The cases of international and regional bodies, which the map cannot draw (a hidden count is a string). */
+function internationalText(t: Translator, cases: number | string, minCell: number): string {
+  return typeof cases === 'number'
+    ? t.t('cases.statsPage.map.international', { cases })
+    : t.t('cases.statsPage.map.internationalFew', { n: minCell });
+}
+
 /** "Rests on N published cases" or "Rests on N cases that record victims". */
 function restsOnText(t: Translator, table: KeyedStatTable): string {
   const kind = table.restsOn.what.key.split('.').pop()!;
@@ -48,8 +56,18 @@ function restsOnText(t: Translator, table: KeyedStatTable): string {
 const csvLink = (name: string, search: URLSearchParams) =>
   withParams(`/api/v1/stats/${name}`, search, { format: 'csv' });
 
+/** A flow's countries and label in the reader's language (the exports keep the English names). */
+function localFlows(tr: Translator, t: StatTable): StatTable {
+  if (t.name !== 'flows') return t;
+  const rows = t.rows.map((r) => {
+    const [from, to] = [countryName(String(r.from), tr), countryName(String(r.to), tr)];
+    return { ...r, fromName: from, toName: to, label: tr.t('cases.stats.label.flow', { from, to }) };
+  });
+  return { ...t, rows };
+}
+
 function figure(tr: Translator, keyed: KeyedStatTable, search: URLSearchParams): SafeHtml {
-  const t = renderStatTable(tr, keyed);
+  const t = localFlows(tr, renderStatTable(tr, keyed));
   const id = `chart-${t.name}`;
   const link =
     t.columns[0]?.key === 'value' &&
@@ -59,10 +77,16 @@ function figure(tr: Translator, keyed: KeyedStatTable, search: URLSearchParams):
     t.name !== 'years'
       ? (r: Record<string, unknown>) => facetLink(t.name, String(r.value), search)
       : undefined;
-  const csv = html`<a href="${csvLink(t.name, search)}" download>${tr.t('cases.statsPage.downloadCsv')}</a>`;
+  // The CSV in the page's language: its labels; the codes and column keys stay (cases/http/stats-routes.ts).
+  const csvHref = `${tr.base ?? ''}${csvLink(t.name, search)}`;
+  const csv = html`<a href="${csvHref}" download>${tr.t('cases.statsPage.downloadCsv')}</a>`;
   const json = a(withParams(`/api/v1/stats/${t.name}`, search, {}), tr.t('cases.statsPage.json'));
   const summary = tr.t('cases.statsPage.dataTable', { rows: t.rows.length });
-  const data = statTable(t, { link, hideKeys: t.name === 'flows' ? ['from', 'to', 'label'] : ['value'] });
+  const data = statTable(t, {
+    link,
+    intl: tr.intl,
+    hideKeys: t.name === 'flows' ? ['from', 'to', 'label'] : ['value'],
+  });
   return html`<section class="stat" id="${t.name}" aria-labelledby="${id}-h">
 <h3 id="${id}-h">${t.title}</h3>
 <p class="muted">${restsOnText(tr, keyed)} · ${t.note}</p>
@@ -102,13 +126,13 @@ function mapSection(t: Translator, jurisdictions: StatTable | undefined, minCell
     minCell,
   );
   const xir = data.find((d) => d.code === INTERNATIONAL_CODE);
-  const small = notDrawn.map((d, i) => html`${i ? ', ' : ''}${d.name} (${cellText(d.cases)})`);
+  const small = notDrawn.map((d, i) => html`${i ? ', ' : ''}${d.name} (${cellText(d.cases, t.intl)})`);
   const tableLink = (inner: SafeHtml) => html`<a href="#jurisdictions">${inner}</a>`;
   const heading = html`<h2 id="map-h">${t.t('cases.statsPage.map.heading')}</h2>`;
   return html`<section class="stat" id="map" aria-labelledby="map-h">${heading}
 <figure><div class="chart-wrap">${svg}</div>
 <figcaption>${coverage(t)} ${tHtml(t, 'cases.statsPage.map.table', { link: tableLink })}
-${xir ? html` ${t.t('cases.statsPage.map.international', { cases: cellText(xir.cases) })}` : ''}
+${xir ? html` ${internationalText(t, xir.cases, minCell)}` : ''}
 ${notDrawn.length ? html` ${tHtml(t, 'cases.statsPage.map.tooSmall', { list: html`${small}` })}` : ''}
 ${t.t('cases.statsPage.map.boundaries')}</figcaption></figure></section>`;
 }
@@ -140,7 +164,7 @@ function comparisonSection(t: Translator, d: StatsPageData, jurisdictions: StatT
   ].map((key) => [key, c?.columns.find((col) => col.key === key)?.label ?? t.t(`cases.stats.column.${key}`)]);
   const behind = t.t('cases.statsPage.compare.casesBehind');
   const figure = (href: unknown, value: Cell | undefined) =>
-    html`<td class="num"><a href="${String(href)}" title="${behind}">${cellText(value)}</a></td>`;
+    html`<td class="num"><a href="${String(href)}" title="${behind}">${cellText(value, t.intl)}</a></td>`;
   const row = (cmp: StatTable, [key, label]: [string, string]) =>
     html`<tr><th scope="row">${label}</th>${cmp.rows.map((r) =>
       figure(key === 'convictionShare' ? r.convictionsUrl : r.casesUrl, r[key]),

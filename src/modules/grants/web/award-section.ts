@@ -27,7 +27,7 @@ export function awardSection(t: Translator, csrf: string, a: Application, award:
   }
   const base = `/grants/manage/applications/${a.id}`;
   const tranches = award.tranches.map(
-    (tr) => html`<tr><td>${tr.seq}</td><td>${tr.dueOn}</td><td>${award.currency} ${tr.amount.toLocaleString('en')}</td>
+    (tr) => html`<tr><td>${tr.seq}</td><td>${tr.dueOn}</td><td>${award.currency} ${tr.amount.toLocaleString(t.intl ?? 'en')}</td>
       <td>${
         tr.releasedOn ?? actionForm(`${base}/tranches/${tr.seq}/release`, csrf, t.t('grants.award.release'))
       }</td></tr>`,
@@ -42,7 +42,7 @@ export function awardSection(t: Translator, csrf: string, a: Application, award:
   );
   return html`<h2>${t.t('grants.award.title')}</h2>
     <p>${t.t('grants.award.summary', {
-      amount: `${award.currency} ${award.amount.toLocaleString('en')}`,
+      amount: `${award.currency} ${award.amount.toLocaleString(t.intl ?? 'en')}`,
       ref: award.agreementRef,
       signed: award.signedOn,
     })}</p>

@@ -11,6 +11,6 @@ export function budgetTable(
   return html`<h2>${t.t('grants.app.budget')}</h2><table><tbody>${lines.map(
     (l) =>
       html`<tr><th scope="row">${t.t('grants.app.year', { year: l.year })}</th><td>${l.category}</td>
-        <td>${currency} ${l.amount.toLocaleString('en')}</td></tr>`,
+        <td>${currency} ${l.amount.toLocaleString(t.intl ?? 'en')}</td></tr>`,
   )}</tbody></table>`;
 }

@@ -48,7 +48,7 @@ function callBody(t: Translator, c: CallView, zone: string | undefined): SafeHtm
       <dt>${t.t('grants.call.opens')}</dt><dd>${when(t, c.opensAt, zone)}</dd>
       <dt>${t.t('grants.call.closes')}</dt><dd>${when(t, c.closesAt, zone)}</dd>
     </dl>
-    <p>${t.t('grants.call.cap', { amount: `${c.currency} ${c.capPerYear.toLocaleString('en')}` })}.
+    <p>${t.t('grants.call.cap', { amount: `${c.currency} ${c.capPerYear.toLocaleString(t.intl ?? 'en')}` })}.
       ${t.t('grants.call.maxYears', { years: c.maxYears })}.</p>
     ${c.blindReview ? html`<p>${t.t('grants.call.blind')}</p>` : ''}
     ${list(

@@ -83,8 +83,8 @@ export function secretariatPages(app: FastifyInstance, s: GrantsServices): void 
       <p>${t.t('grants.manage.figures', {
         applications: d.applications,
         rate: d.successRate === null ? '—' : `${Math.round(d.successRate * 100)}%`,
-        requested: `${d.currency} ${d.requested.toLocaleString('en')}`,
-        awarded: `${d.currency} ${d.awarded.toLocaleString('en')}`,
+        requested: `${d.currency} ${d.requested.toLocaleString(t.intl ?? 'en')}`,
+        awarded: `${d.currency} ${d.awarded.toLocaleString(t.intl ?? 'en')}`,
       })}</p>
       ${filter}
       <div class="table-wrap"><table class="data"><caption>${t.t('grants.manage.applications')}</caption>

@@ -3,6 +3,7 @@ import type { Actor } from '../domain/accounts.ts';
 import { can } from '../domain/permissions.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import { html, type SafeHtml } from '../../../kernel/web/html.ts';
+import { languageSwitcher } from '../../../kernel/web/language-switcher.ts';
 
 export interface EditorPageMeta {
   title: string;
@@ -42,6 +43,7 @@ export function editorPage(meta: EditorPageMeta, body: SafeHtml): string {
 </head><body class="editor">
 <a class="skip" href="#main">${t.t('platform.shell.skip')}</a>
 <header class="site">
+${languageSwitcher(t)}
 <a class="brand" href="/">${t.t('platform.shell.brand')}</a>
 ${meta.actor.kind === 'user' ? menu(meta) : ''}
 </header>

@@ -1,4 +1,5 @@
 /** Pages: /treaties, /treaties/{id}, /countries/{code} (the country profile). */
+import { languageSwitcher } from '../../../kernel/web/language-switcher.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { CountrySection } from '../../../kernel/module.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
@@ -19,7 +20,9 @@ function notFoundPage(t: Translator): string {
   const head = html`<head><meta charset="utf-8"><title>${t.t('kernel.layout.title', { title })}</title>
 <link rel="stylesheet" href="/assets/site.css"></head>`;
   const text = html`<p>${t.t('treaties.notFound.text')} <a href="/">${t.t('treaties.notFound.home')}</a></p>`;
-  return html`<!doctype html>${htmlTag}${head}<body><main><h1>${title}</h1>${text}</main></body></html>`.value;
+  const header = html`<header class="site">${languageSwitcher(t)}</header>`;
+  const body = html`<body>${header}<main><h1>${title}</h1>${text}</main></body>`;
+  return html`<!doctype html>${htmlTag}${head}${body}</html>`.value;
 }
 
 const sendHtml = (reply: FastifyReply, body: string, status = 200) =>

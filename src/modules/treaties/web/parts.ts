@@ -1,32 +1,49 @@
 /** Small pieces the treaty pages share: dates, an action's text, the status of one participant. */
+import { formatPartialDate } from '../../../kernel/dates/format-date.ts';
+import { parsePartialDate } from '../../../kernel/dates/partial-date.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import { html, safeUrl, type SafeHtml } from '../../../kernel/web/html.ts';
 import { FORMER_STATES } from '../domain/participants.ts';
 import type { LinkView, ParticipantLinks } from '../services/link-service.ts';
 import type { ActionView, EntryIntoForceDetail, ParticipantStatus } from '../services/status-model.ts';
 
-/** 21 Aug 2002, as the UN's status tables write dates (the month names are in the catalog). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A treaty date in the reader's language through Intl, with the short month: "21 Aug 2002" as the UN's
+ * status tables write it (English in the UN's day-month-year order), "21 août 2002", "2002年8月21日",
+ * "21 авг. 2002 г.", "21 أغسطس 2002" (the digits follow the reader's numbering system). A date known only
+ * to the month or year reads as the kernel's partial dates do.
+ */
 export function fmtDate(t: Translator, iso: string | null | undefined): string {
   if (!iso) return '';
-  const [year, month, day] = iso.split('-');
-  return t.t('treaties.date', { day: Number(day), month: String(Number(month)), year: year ?? '' });
+  const intl = (t.intl ?? 'en').replace(/^en(?=-|$)/, 'en-GB');
+  const p = parsePartialDate(iso);
+  if (typeof p === 'string' || p.precision !== 'day') return formatPartialDate(iso, intl);
+  let f = dayFormats.get(intl);
+  if (!f) {
+    f = new Intl.DateTimeFormat(intl, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    dayFormats.set(intl, f);
+  }
+  return f.format(new Date(Date.UTC(p.year, p.month! - 1, p.day!)));
 }
 
 /** "9 Mar 2004 a", as the UN's table writes it. */
 export function actionCell(t: Translator, a: ActionView | null): string {
   if (!a) return '';
-  if (!a.date) return a.action === 'consent' ? t.t('treaties.page.kindNotRecorded') : a.action;
+  if (!a.date) return a.action === 'consent' ? t.t('treaties.page.kindNotRecorded') : actionName(t, a.action);
   return `${fmtDate(t, a.date)}${a.letter ? ` ${a.letter}` : ''}`;
 }
 
-export const actionName = (a: string) => a.replace(/_/g, ' ');
+/** An action's name in the reader's language ("ratification", "التصديق"), never its code. */
+export const actionName = (t: Translator, action: string) => t.t('treaties.action.name', { action });
 
 export function statusText(t: Translator, p: ParticipantStatus | null): string {
   if (!p) return t.t('treaties.section.notRecorded');
   const eif = p.entryIntoForce ? fmtDate(t, p.entryIntoForce) : t.t('treaties.section.unknown');
   if (p.withdrawal?.date) return t.t('treaties.page.withdrawn', { date: fmtDate(t, p.withdrawal.date) });
   if (p.consent || p.recordedEntryIntoForce) {
-    const action = p.consent ? actionName(p.consent.action) : t.t('treaties.page.kindNotRecorded');
+    const action = p.consent ? actionName(t, p.consent.action) : t.t('treaties.page.kindNotRecorded');
     return p.consent?.date
       ? t.t('treaties.section.party', { action, date: fmtDate(t, p.consent.date), eif })
       : t.t('treaties.section.partyNoDate', { action, eif });

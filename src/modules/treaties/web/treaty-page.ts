@@ -1,7 +1,10 @@
 /** The page of one instrument: header, status as at and source, timeline, map, sortable table, reservations. */
+import { countryName } from '../../../kernel/geo/country-names.ts';
+import { countryByCode } from '../../../kernel/geo/countries.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import { html, safeUrl, type SafeHtml } from '../../../kernel/web/html.ts';
 import { page } from '../../../kernel/web/layout.ts';
+import { tHtml } from '../../../kernel/web/i18n-html.ts';
 import { columnChart } from '../../../kernel/web/charts.ts';
 import type { StatTable } from '../../../kernel/web/stat-table.ts';
 import { categoryMap } from '../../../kernel/web/world-map.ts';
@@ -33,14 +36,26 @@ const keyOf: Record<Sort, (p: ParticipantStatus) => string> = {
   eif: (p) => p.entryIntoForce ?? '',
 };
 
-export function sortParticipants(ps: readonly ParticipantStatus[], sort: Sort, desc: boolean): ParticipantStatus[] {
-  const k = keyOf[sort];
+/** Sorted for the table; names as the reader sees them (`nameOf`), compared in the reader's language. */
+export function sortParticipants(
+  ps: readonly ParticipantStatus[],
+  sort: Sort,
+  desc: boolean,
+  nameOf: (p: ParticipantStatus) => string = (p) => p.name,
+  locale = 'en',
+): ParticipantStatus[] {
+  const k = sort === 'participant' ? nameOf : keyOf[sort];
+  const collator = new Intl.Collator(locale);
   return [...ps].sort((a, b) => {
     const [x, y] = [k(a), k(b)];
     if (!x !== !y) return x ? -1 : 1; // empty cells last either way
-    return (desc ? y.localeCompare(x) : x.localeCompare(y)) || a.name.localeCompare(b.name);
+    return (desc ? collator.compare(y, x) : collator.compare(x, y)) || collator.compare(nameOf(a), nameOf(b));
   });
 }
+
+/** English keeps the name as the UN's status table lists it; another language, the UN's name in it. */
+const localName = (t: Translator, code: string, english: string) =>
+  t.locale === 'en' || t.locale === 'en-XA' || !countryByCode(code) ? english : countryName(code, t);
 
 function timeline(t: Translator, s: InstrumentStatus, today: string): SafeHtml {
   const points = partyTimeline(s.participants, s.instrument.statusAsAt ?? today);
@@ -73,7 +88,7 @@ function timeline(t: Translator, s: InstrumentStatus, today: string): SafeHtml {
 function map(t: Translator, s: InstrumentStatus): SafeHtml {
   const entries = s.participants
     .filter((p) => isParty(p) || isSignatory(p))
-    .map((p) => ({ code: p.code, name: p.name, category: isParty(p) ? 0 : 1 }));
+    .map((p) => ({ code: p.code, name: localName(t, p.code, p.name), category: isParty(p) ? 0 : 1 }));
   const { svg, notDrawn } = categoryMap(
     entries,
     [
@@ -105,7 +120,8 @@ function table(t: Translator, s: InstrumentStatus, sort: Sort, desc: boolean): S
     const aria = active ? html` aria-sort="${desc ? 'descending' : 'ascending'}"` : '';
     return html`<th scope="col"${aria}><a href="${href}">${labels[k]}</a>${active ? (desc ? ' ▼' : ' ▲') : ''}</th>`;
   };
-  const rows = sortParticipants(s.participants, sort, desc).map((p) => {
+  const nameOf = (p: ParticipantStatus) => localName(t, p.code, p.name);
+  const rows = sortParticipants(s.participants, sort, desc, nameOf, t.locale === 'en-XA' ? 'en' : t.locale).map((p) => {
     const eif = eifText(t, p.entryIntoForceDetail);
     const consent = p.withdrawal?.date
       ? html`${actionCell(t, p.consent)}; ${t.t('treaties.page.withdrawn', { date: fmtDate(t, p.withdrawal.date) })}`
@@ -115,7 +131,8 @@ function table(t: Translator, s: InstrumentStatus, sort: Sort, desc: boolean): S
       ? html`<br><span class="muted">${t.t('treaties.page.formerly', { names: former })}</span>`
       : '';
     const links = linksText(t, p);
-    return html`<tr><th scope="row"><a href="/countries/${p.code}">${p.nameAsListed}</a>${formerly}${links}</th>
+    const name = localName(t, p.code, p.nameAsListed);
+    return html`<tr><th scope="row"><a href="/countries/${p.code}">${name}</a>${formerly}${links}</th>
 <td>${actionCell(t, p.signature)}</td><td>${consent}</td><td>${eif}</td><td>${p.sources.join(', ')}</td></tr>`;
   });
   const id = s.instrument.id;
@@ -179,10 +196,11 @@ export function treatyPage(
     : null;
   const parties = s.participants.filter(isParty).length;
   const signatories = s.participants.filter(isSignatory).length;
-  const adopted = t.t('treaties.page.adopted', {
-    place: i.adoptedPlace ?? '',
+  // Place and resolution symbol are Latin-script data: isolated, so that Arabic text keeps them whole.
+  const adopted = tHtml(t, 'treaties.page.adopted', {
+    place: html`<bdi>${i.adoptedPlace ?? ''}</bdi>`,
     date: fmtDate(t, i.adoptedOn),
-    by: i.adoptedBy ?? '',
+    by: html`<bdi>${i.adoptedBy ?? ''}</bdi>`,
   });
   const inForce = i.entryIntoForce
     ? t.t('treaties.page.entryIntoForce', { date: fmtDate(t, i.entryIntoForce), article: r.article })
