@@ -16,7 +16,8 @@ import { freshPgDatabase, pgTestUrl, PG_MISSING } from '../../test/helpers/pg.ts
 import { table, writeSection } from '../report.ts';
 
 const CORPUS = new URL('../../../shared/data/sherloc-tip-cases.jsonl', import.meta.url);
-const QUERIES = new URL('./queries.json', import.meta.url);
+/** The judged sets: hand-written (queries.json) and generated from the corpus (known-items.json). */
+const QUERY_FILES = ['queries.json', 'known-items.json'];
 
 interface Row {
   url: string;
@@ -51,7 +52,9 @@ const rows: Row[] = readFileSync(CORPUS, 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l));
-const { queries } = JSON.parse(readFileSync(QUERIES, 'utf8')) as { queries: Query[] };
+const queries: Query[] = QUERY_FILES.flatMap(
+  (f) => (JSON.parse(readFileSync(new URL(`./${f}`, import.meta.url), 'utf8')) as { queries: Query[] }).queries,
+);
 
 function matches(row: Row, r: Rule): boolean {
   const facts = (row.facts ?? '').toLowerCase();
@@ -75,6 +78,7 @@ interface Score {
   style: string;
   rr: number;
   ndcg: number;
+  recall: number;
   relevant: number;
 }
 
@@ -104,6 +108,8 @@ async function evaluate(env: Record<string, string>) {
       style: q.style ?? q.kind,
       rr: first >= 0 ? 1 / (first + 1) : 0,
       ndcg: dcg / idcg,
+      // Relevant cases in the top 10 over the most there could be (min(relevant, 10)).
+      recall: got.filter((id) => relevant.has(id)).length / Math.min(relevant.size, 10),
       relevant: relevant.size,
     });
     if (q.kind === 'known-item' && first !== 0) misses.push(`${q.id} "${q.q}": rank ${first >= 0 ? first + 1 : '>10'}`);
@@ -138,7 +144,11 @@ if (process.argv.includes('--verbose')) {
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
-const cells = (list: Score[]) => [mean(list.map((s) => s.rr)).toFixed(3), mean(list.map((s) => s.ndcg)).toFixed(3)];
+const cells = (list: Score[]) => [
+  mean(list.map((s) => s.rr)).toFixed(3),
+  mean(list.map((s) => s.ndcg)).toFixed(3),
+  mean(list.map((s) => s.recall)).toFixed(3),
+];
 const group = (name: string, pick: (s: Score) => boolean) => {
   const a = sqlite.scores.filter(pick);
   return [name, a.length, ...cells(a), ...(postgres ? cells(postgres.scores.filter(pick)) : [])];
@@ -160,7 +170,8 @@ const headers = [
   'n',
   'SQLite MRR@10',
   'SQLite nDCG@10',
-  ...(postgres ? ['PostgreSQL MRR@10', 'PostgreSQL nDCG@10'] : []),
+  'SQLite recall@10',
+  ...(postgres ? ['PostgreSQL MRR@10', 'PostgreSQL nDCG@10', 'PostgreSQL recall@10'] : []),
 ];
 writeSection(
   'relevance',
@@ -168,7 +179,8 @@ writeSection(
   'npm run eval:relevance',
   `${sqlite.created} SHERLOC case summaries imported in ${sqlite.importSeconds.toFixed(1)} s (SQLite)` +
     (postgres ? `, ${postgres.importSeconds.toFixed(1)} s (PostgreSQL)` : '') +
-    `; ${queries.length} judged queries (bench/relevance/queries.json); binary relevance; top 10.\n\n` +
+    `; ${queries.length} judged queries (bench/relevance/${QUERY_FILES.join(', ')}); binary relevance; top 10; ` +
+    'recall@10 = relevant cases in the top 10 / min(relevant cases, 10).\n\n' +
     table(headers, rowsOut) +
     `\n\n${facetLine('SQLite', sqlite)}\n` +
     (postgres ? `\n${facetLine('PostgreSQL', postgres)}\n` : `\nPostgreSQL not evaluated: ${PG_MISSING}.\n`),
