@@ -13,7 +13,7 @@ import type { SearchSource } from './search-source.ts';
 import type { Vocabulary } from './vocabulary.ts';
 import { titleKey } from './title-key.ts';
 import { topK } from './top-k.ts';
-import { foldIdentifier } from './identifier.ts';
+import { foldIdentifier, KEY_MARK, queryKeys } from './identifier.ts';
 import type { FacetIndex, SlotColumns } from './facet-index.ts';
 import type { FacetDef } from './facet-registry.ts';
 import { candidatesOf, everyCandidate, hitOrder, hydrate } from './hit-order.ts';
@@ -94,6 +94,8 @@ export abstract class EngineCore<R> {
   /** The documents matching the exact (uncorrected) query, when `expr` is its positive part. */
   protected abstract exactIds(r: R, expr: string | null): Promise<Set<number>>;
   protected abstract byTitleKey(r: R, key: string): Promise<number[]>;
+  /** An expression matching documents that hold any of these index tokens (identifier keys). */
+  protected abstract anyToken(tokens: string[]): string;
   protected abstract seqsOf(r: R, kind: string, ids: string[]): Promise<number[]>;
   /** (kind, id) of document numbers, in order (undefined where the document is gone). */
   protected abstract keysOf(r: R, seqs: number[]): Promise<(Key | undefined)[]>;
@@ -130,24 +132,39 @@ export abstract class EngineCore<R> {
     return { expansions, corrections, replace };
   }
 
-  /** Known items: a title or an identifier typed in full ranks first. */
-  private async knownItems(r: R, text: QueryNode | null): Promise<Set<number>> {
+  /**
+   * Known items: a title typed in full, or the whole query equal to an identifier or a numbered
+   * title however typed (tier 255: first); an identifier named inside a longer query (tier 254).
+   */
+  private async knownItems(r: R, text: QueryNode | null): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
     const words = positiveWords(text);
-    if (!words || words.length > 16) return new Set();
+    if (!words || words.length > 16) return out;
     const joined = words.join(' ');
     const key = titleKey(joined);
-    const ident = foldIdentifier(joined);
+    const vocab = this.vocabulary;
+    const { whole, spans } = queryKeys(joined);
+    const present = (keys: string[]) => keys.map((k) => KEY_MARK + k).filter((k) => vocab.docFreq(k) > 0);
+    const [wholeKeys, spanKeys] = [present(whole), present(spans)];
     const identified = async () => {
+      const ident = foldIdentifier(joined);
       if (ident.length < 3) return [];
-      const out: number[] = [];
+      const seqs: number[] = [];
       for (const src of this.sources.values()) {
-        const ids = await src.identified(ident, this.db(r));
-        if (ids.length) out.push(...(await this.seqsOf(r, src.kind, ids)));
+        const ids = src.identified ? await src.identified(ident, this.db(r)) : [];
+        if (ids.length) seqs.push(...(await this.seqsOf(r, src.kind, ids)));
       }
-      return out;
+      return seqs;
     };
-    const [titled, byIdent] = await Promise.all([key ? this.byTitleKey(r, key) : [], identified()]);
-    return new Set([...titled, ...byIdent]);
+    const [titled, byIdent, byWhole, bySpan] = await Promise.all([
+      key ? this.byTitleKey(r, key) : [],
+      identified(),
+      wholeKeys.length ? this.ids(r, this.anyToken(wholeKeys)) : new Set<number>(),
+      spanKeys.length ? this.ids(r, this.anyToken(spanKeys)) : new Set<number>(),
+    ]);
+    for (const seq of bySpan) out.set(seq, 254);
+    for (const seq of [...titled, ...byIdent, ...byWhole]) out.set(seq, 255);
+    return out;
   }
 
   private async candidates(r: R, req: SearchRequest, expansions: Map<string, string[]>) {

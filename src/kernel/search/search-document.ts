@@ -4,6 +4,7 @@
  * key, facet values, date and the source's payload. Pure: the same document feeds both engines.
  */
 import { analyzeEach } from './analyzer.ts';
+import { identifierKeys, KEY_MARK } from './identifier.ts';
 import type { SourceDocument, TextParts } from './search-source.ts';
 
 /** The analysed columns, in the order both engines store them. */
@@ -45,13 +46,20 @@ export function analyseDocument(doc: SourceDocument, fulltext = ''): SearchDocum
     }
     return out.join(' ');
   };
+  // Identifier keys (identifier.ts) of every identifier and of a title holding a number, after the
+  // citation's words: letters and digits run together, so that however a number is typed it is found.
+  const keys = new Set<string>();
+  for (const [text] of doc.citation) if (text) for (const k of identifierKeys(text)) keys.add(KEY_MARK + k);
+  for (const [text] of doc.title) if (text && /\d/.test(text)) for (const k of identifierKeys(text)) keys.add(KEY_MARK + k);
+  for (const k of keys) tokens.add(k);
+  const citation = col(doc.citation);
   const columns = {
     title: col(doc.title),
     facts: col(doc.summary),
     reasoning: col(doc.body),
     fulltext: col([[fulltext, doc.language]], false),
     court: col(doc.authority),
-    citation: col(doc.citation),
+    citation: keys.size ? `${citation} ${[...keys].join(' ')}`.trim() : citation,
     place: col(doc.place),
   };
   const facets = Object.fromEntries(Object.entries(doc.facets).filter(([, v]) => v.length));

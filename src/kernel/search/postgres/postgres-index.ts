@@ -19,8 +19,8 @@ import { analyseDocument, type SearchDocument } from '../search-document.ts';
 import type { IndexWriteHook, SearchSource } from '../search-source.ts';
 import { FIELD_TAG, quoteLexeme } from './tsquery-compiler.ts';
 
-/** Bump to rebuild every index on the next start (analysis or schema changed). 3: rows keyed by (kind, id). */
-export const INDEX_VERSION = '3';
+/** Bump to rebuild every index on the next start (analysis or schema changed). 4: identifier keys. */
+export const INDEX_VERSION = '4';
 /** ts_rank weights {D, C, B, A}: A title and identifiers, B facts, C reasoning, D court and place. */
 export const RANK_WEIGHTS = '{0.3, 0.2, 0.5, 1.0}';
 

@@ -176,6 +176,10 @@ export class PostgresSearch extends EngineCore<Reader> {
     return expr ? this.ids(r, expr) : new Set<number>();
   }
 
+  protected anyToken(tokens: string[]): string {
+    return tokens.map(quoteLexeme).join(' | ');
+  }
+
   protected async byTitleKey(r: Reader, key: string): Promise<number[]> {
     const res = await r.db.query({
       text: 'SELECT seq FROM search_docs WHERE title_key = $1',

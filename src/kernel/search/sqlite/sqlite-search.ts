@@ -163,6 +163,10 @@ export class SqliteSearch extends EngineCore<null> {
     return this.ids(r, expr ?? '""');
   }
 
+  protected anyToken(tokens: string[]): string {
+    return tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
+  }
+
   protected async byTitleKey(_r: null, key: string): Promise<number[]> {
     return this.stmt.byTitleKey.all(key).map(([seq]) => seq);
   }
