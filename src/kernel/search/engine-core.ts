@@ -11,7 +11,7 @@
 import type { Matches } from './match-cache.ts';
 import type { SearchSource } from './search-source.ts';
 import type { Vocabulary } from './vocabulary.ts';
-import { titleKey } from './title-key.ts';
+import { queryTitleKey } from './title-key.ts';
 import { topK } from './top-k.ts';
 import { foldIdentifier, KEY_MARK, queryKeys } from './identifier.ts';
 import type { FacetIndex, SlotColumns } from './facet-index.ts';
@@ -93,7 +93,6 @@ export abstract class EngineCore<R> {
   protected abstract score(raw: number): number;
   /** The documents matching the exact (uncorrected) query, when `expr` is its positive part. */
   protected abstract exactIds(r: R, expr: string | null): Promise<Set<number>>;
-  protected abstract byTitleKey(r: R, key: string): Promise<number[]>;
   /** An expression matching documents that hold any of these index tokens (identifier keys). */
   protected abstract anyToken(tokens: string[]): string;
   protected abstract seqsOf(r: R, kind: string, ids: string[]): Promise<number[]>;
@@ -141,11 +140,10 @@ export abstract class EngineCore<R> {
     const words = positiveWords(text);
     if (!words || words.length > 16) return out;
     const joined = words.join(' ');
-    const key = titleKey(joined);
-    const vocab = this.vocabulary;
     const { whole, spans } = queryKeys(joined);
-    const present = (keys: string[]) => keys.map((k) => KEY_MARK + k).filter((k) => vocab.docFreq(k) > 0);
-    const [wholeKeys, spanKeys] = [present(whole), present(spans)];
+    const title = queryTitleKey(joined);
+    const wholeKeys = [...new Set([...(title ? [title] : []), ...whole])].map((k) => KEY_MARK + k);
+    const spanKeys = spans.map((k) => KEY_MARK + k);
     const identified = async () => {
       const ident = foldIdentifier(joined);
       if (ident.length < 3) return [];
@@ -156,14 +154,13 @@ export abstract class EngineCore<R> {
       }
       return seqs;
     };
-    const [titled, byIdent, byWhole, bySpan] = await Promise.all([
-      key ? this.byTitleKey(r, key) : [],
+    const [byIdent, byWhole, bySpan] = await Promise.all([
       identified(),
       wholeKeys.length ? this.ids(r, this.anyToken(wholeKeys)) : new Set<number>(),
       spanKeys.length ? this.ids(r, this.anyToken(spanKeys)) : new Set<number>(),
     ]);
     for (const seq of bySpan) out.set(seq, 254);
-    for (const seq of [...titled, ...byIdent, ...byWhole]) out.set(seq, 255);
+    for (const seq of [...byIdent, ...byWhole]) out.set(seq, 255);
     return out;
   }
 

@@ -5,6 +5,7 @@
  */
 import { analyzeEach } from './analyzer.ts';
 import { identifierKeys, KEY_MARK } from './identifier.ts';
+import { titleKeys } from './title-key.ts';
 import type { SourceDocument, TextParts } from './search-source.ts';
 
 /** The analysed columns, in the order both engines store them. */
@@ -46,12 +47,15 @@ export function analyseDocument(doc: SourceDocument, fulltext = ''): SearchDocum
     }
     return out.join(' ');
   };
-  // Identifier keys (identifier.ts) of every identifier and of a title holding a number, after the
-  // citation's words: letters and digits run together, so that however a number is typed it is found.
+  // Known-item keys after the citation's words: identifier keys (identifier.ts) of every identifier and
+  // of a title holding a number, and the keys of the main title (title-key.ts). Letters and digits run
+  // together, so that however a number or a title is typed it is found. They are looked up only by
+  // the known-item step and are not words: they stay out of `tokens` (frequencies, spellings).
   const keys = new Set<string>();
+  const main = doc.title[0]?.[0];
+  if (main) for (const k of titleKeys(main)) keys.add(KEY_MARK + k);
   for (const [text] of doc.citation) if (text) for (const k of identifierKeys(text)) keys.add(KEY_MARK + k);
   for (const [text] of doc.title) if (text && /\d/.test(text)) for (const k of identifierKeys(text)) keys.add(KEY_MARK + k);
-  for (const k of keys) tokens.add(k);
   const citation = col(doc.citation);
   const columns = {
     title: col(doc.title),

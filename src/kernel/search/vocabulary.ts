@@ -4,11 +4,6 @@
  * this misspelled one" (optimal string alignment distance 1-2). Only published documents count,
  * so a suggestion can never reveal a word of an unpublished case.
  */
-import { KEY_MARK } from './identifier.ts';
-
-/** Identifier keys (identifier.ts) share the vocabulary but are never offered as spellings. */
-const KEY_CODE = KEY_MARK.charCodeAt(0);
-
 export interface Candidate {
   term: string;
   df: number;
@@ -127,7 +122,7 @@ export class Vocabulary {
           !(term.charCodeAt(0) === c1 && term.charCodeAt(1) === c0)
         )
           continue;
-        if (term === token || term.charCodeAt(0) === KEY_CODE) continue;
+        if (term === token) continue;
         const distance = editDistance(token, term, max);
         if (distance > max) continue;
         const df = this.df.get(term)!;

@@ -18,6 +18,7 @@ import { Vocabulary } from '../vocabulary.ts';
 import { analyseDocument, type SearchDocument } from '../search-document.ts';
 import type { IndexWriteHook, SearchSource } from '../search-source.ts';
 import { FIELD_TAG, quoteLexeme } from './tsquery-compiler.ts';
+import { KEY_MARK } from '../identifier.ts';
 
 /** Bump to rebuild every index on the next start (analysis or schema changed). 4: identifier keys. */
 export const INDEX_VERSION = '4';
@@ -78,7 +79,7 @@ export function tsvectorOf(doc: SearchDocument): string {
       if (!token) continue;
       const p = `${Math.min(pos, MAX_POS)}${weight}`;
       add(token, p);
-      if (tag) add(tag + token, p);
+      if (tag && !token.startsWith(KEY_MARK)) add(tag + token, p);
       pos++;
     }
     pos += FIELD_GAP;

@@ -180,15 +180,6 @@ export class PostgresSearch extends EngineCore<Reader> {
     return tokens.map(quoteLexeme).join(' | ');
   }
 
-  protected async byTitleKey(r: Reader, key: string): Promise<number[]> {
-    const res = await r.db.query({
-      text: 'SELECT seq FROM search_docs WHERE title_key = $1',
-      values: [key],
-      rowMode: 'array',
-    });
-    return (res.rows as [number][]).map((row) => Number(row[0]));
-  }
-
   protected async seqsOf(r: Reader, kind: string, ids: string[]): Promise<number[]> {
     const res = await r.db.query({
       text: 'SELECT seq FROM search_docs WHERE kind = $1 AND id = ANY($2::text[])',

@@ -50,7 +50,6 @@ export class SqliteSearch extends EngineCore<null> {
         .raw(),
       keyOfSeq: db.prepare<[number], { kind: string; id: string }>('SELECT kind, id FROM search_docs WHERE seq = ?'),
       seqOf: db.prepare<[string, string], { seq: number }>('SELECT seq FROM search_docs WHERE kind = ? AND id = ?'),
-      byTitleKey: db.prepare<[string], [number]>('SELECT seq FROM search_docs WHERE title_key = ?').raw(),
     };
   }
 
@@ -165,10 +164,6 @@ export class SqliteSearch extends EngineCore<null> {
 
   protected anyToken(tokens: string[]): string {
     return tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
-  }
-
-  protected async byTitleKey(_r: null, key: string): Promise<number[]> {
-    return this.stmt.byTitleKey.all(key).map(([seq]) => seq);
   }
 
   protected async seqsOf(_r: null, kind: string, ids: string[]): Promise<number[]> {

@@ -167,6 +167,14 @@ export function runSearchContract(
       expect((await ids('[2008] HCA 39'))[0]).toBe('c-bar');
     });
 
+    it('finds identifiers and titles however typed: punctuation, spacing, case, run together', async () => {
+      for (const q of ['2008 hca 39', '2008HCA39', '2008-HCA-39', 'No. 2008 HCA 39', 'nº2008hca39', 'reginavtang'])
+        expect((await ids(q))[0], q).toBe('c-bar');
+      // An identifier inside a longer query still ranks its case first.
+      expect((await ids('australia 2008hca39'))[0]).toBe('c-bar');
+      expect((await ids('Prosecutor v. Somchai'))[0]).toBe('c-fish');
+    });
+
     it('filters and disjunctive facet counts', async () => {
       const r = await s.search.search({ q: 'bondage', selection: { sectors: ['fishing'] }, limit: 10, facets: true });
       expect(r.hits.map((h) => h.id)).toEqual(['c-fish']);
