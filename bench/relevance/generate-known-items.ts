@@ -2,7 +2,7 @@
  * Generates bench/relevance/known-items.json: known-item queries drawn from the real corpus
  * (../shared/data/sherloc-tip-cases.jsonl) by a fixed, seeded procedure, so that anyone with the
  * corpus gets the same file. Only the queries and the targets' URLs are written, no corpus text.
- *   node --import tsx bench/relevance/generate-known-items.ts
+ *   node --import tsx bench/relevance/generate-known-items.ts && npx biome format --write bench/relevance
  *
  * The procedure (README.md in this folder describes it for readers):
  *  - the rows are shuffled with a seeded generator (mulberry32, SEED) and visited in that order; each
@@ -74,7 +74,8 @@ const wordsOf = (text: string) => (text.toLowerCase().match(/\p{L}+/gu) ?? []).f
 const rowWords = rows.map((r) => new Set(wordsOf(`${r.title} ${r.facts ?? ''}`).filter((w) => !isStopWord(w))));
 const rowStems = rowWords.map((ws) => new Set([...ws].map(stem)));
 const allWords = new Set<string>();
-for (const r of rows) for (const w of (`${r.title} ${r.facts ?? ''}`.toLowerCase().match(/\p{L}+/gu) ?? [])) allWords.add(w);
+for (const r of rows)
+  for (const w of `${r.title} ${r.facts ?? ''}`.toLowerCase().match(/\p{L}+/gu) ?? []) allWords.add(w);
 const df = new Map<string, number>();
 for (const ss of rowStems) for (const s of ss) df.set(s, (df.get(s) ?? 0) + 1);
 const dfOf = (w: string) => df.get(stem(w)) ?? 0;
@@ -99,13 +100,37 @@ function threeWords(i: number, lo: number, hi: number, alsoOk?: (w: string) => b
   for (let attempt = 0; attempt < 6; attempt++) {
     const chosen = shuffle([...words]).slice(0, 3);
     if (alsoOk && !chosen.some(alsoOk)) continue;
-    if (othersWithAll(i, chosen.map((w) => [stem(w)])) === 0) return chosen;
+    if (
+      othersWithAll(
+        i,
+        chosen.map((w) => [stem(w)]),
+      ) === 0
+    )
+      return chosen;
   }
   return null;
 }
 
 // --- word forms ---
-const SUFFIXES = ['ation', 'ative', 'ing', 'ed', 'ive', 'er', 'ers', 'ment', 'ion', 'ions', 'es', 's', 'e', 'y', 'ies', 'acy', ''];
+const SUFFIXES = [
+  'ation',
+  'ative',
+  'ing',
+  'ed',
+  'ive',
+  'er',
+  'ers',
+  'ment',
+  'ion',
+  'ions',
+  'es',
+  's',
+  'e',
+  'y',
+  'ies',
+  'acy',
+  '',
+];
 function baseOf(w: string): string[] {
   return SUFFIXES.filter((s) => w.endsWith(s) && w.length - s.length >= 4).map((s) => w.slice(0, w.length - s.length));
 }
@@ -123,7 +148,9 @@ function otherForms(w: string, own: Set<string>): string[] {
   const out = new Set<string>();
   for (const b of baseOf(w)) for (const f of formsByBase.get(b) ?? []) if (f !== w && !own.has(f)) out.add(f);
   // Keep real inflections and derivations: the other form must keep the base plus a listed suffix.
-  return [...out].filter((f) => baseOf(f).some((b) => baseOf(w).includes(b)) && Math.abs(f.length - w.length) <= 5).sort();
+  return [...out]
+    .filter((f) => baseOf(f).some((b) => baseOf(w).includes(b)) && Math.abs(f.length - w.length) <= 5)
+    .sort();
 }
 
 // --- typos ---
@@ -250,7 +277,13 @@ for (const style of styles) {
     if (!q) continue;
     used.add(i);
     counts[style]++;
-    out.push({ id: `g${String(out.length + 1).padStart(3, '0')}`, kind: 'known-item', style, q, relevant: { ids: [rows[i]!.url] } });
+    out.push({
+      id: `g${String(out.length + 1).padStart(3, '0')}`,
+      kind: 'known-item',
+      style,
+      q,
+      relevant: { ids: [rows[i]!.url] },
+    });
   }
 }
 

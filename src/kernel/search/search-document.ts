@@ -55,7 +55,8 @@ export function analyseDocument(doc: SourceDocument, fulltext = ''): SearchDocum
   const main = doc.title[0]?.[0];
   if (main) for (const k of titleKeys(main)) keys.add(KEY_MARK + k);
   for (const [text] of doc.citation) if (text) for (const k of identifierKeys(text)) keys.add(KEY_MARK + k);
-  for (const [text] of doc.title) if (text && /\d/.test(text)) for (const k of identifierKeys(text)) keys.add(KEY_MARK + k);
+  for (const [text] of doc.title)
+    if (text && /\d/.test(text)) for (const k of identifierKeys(text)) keys.add(KEY_MARK + k);
   const citation = col(doc.citation);
   const columns = {
     title: col(doc.title),

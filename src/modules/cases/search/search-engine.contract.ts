@@ -214,6 +214,10 @@ export function runSearchContract(
       const relaxed = await s.search.search({ q: 'cocoa brothel', selection: {}, limit: 10, facets: false });
       expect(relaxed.relaxed).toBe(true);
       expect(relaxed.hits.map((h) => h.id).sort()).toEqual(['c-bar', 'c-farm']);
+      // Three of four words, one through its corrected spelling, beat two words as typed.
+      const typo = await s.search.search({ q: 'debt bondage trawlr cocoa', selection: {}, limit: 10, facets: false });
+      expect(typo.relaxed).toBe(true);
+      expect(typo.hits.map((h) => h.id).slice(0, 2)).toEqual(['c-fish', 'c-farm']);
     });
 
     it('snippets highlight the matched words as plain text', async () => {
