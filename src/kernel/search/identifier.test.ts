@@ -21,6 +21,7 @@ describe('identifier keys', () => {
     for (const q of ['case noabc-12345', 'Case No. ABC 12345', 'case nº abc12345', 'case n° abc-12345', 'Nr. ABC12345'])
       expect(found(q, 'Case No. ABC-12345'), q).toBe('whole');
     expect(found('crim case No364', 'CRIM. CASE NO. 364')).toBe('whole');
+    expect(found('noabc-12345', 'Case No. ABC-12345')).toBe('whole');
     expect(found('case 1262011', 'Case No. 1-26-2011')).toBe('whole');
   });
 

@@ -27,6 +27,7 @@ export const KEY_MARK = '¤';
 const NUMBER_WORDS = new Set(['no', 'nr', 'nro', 'n', 'num', 'number', 'numero', 'nos', 'nbr']);
 /** A number word run into what follows ("no14206", "nrabc-12"): split when a digit follows within 3 letters. */
 const GLUED = /^(no|nr|nro|num)(?=[a-z]{0,3}\d)(.+)$/;
+const GLUED_PREFIX = /^(no|nr|nro|num)([a-z]{1,3})$/;
 const HAS_DIGIT = /\d/;
 
 /** The words of an identifier or query: NFKC, no accents, lower case, cut at anything not a letter or digit. */
@@ -39,8 +40,9 @@ export function keyWords(value: string): string[] {
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
   const out: string[] = [];
-  for (const w of words) {
-    const m = GLUED.exec(w);
+  for (const [i, w] of words.entries()) {
+    // "noabc-12345": a number word run into a short letter prefix, the number in the next word.
+    const m = GLUED.exec(w) ?? (/^\d/.test(words[i + 1] ?? '') ? GLUED_PREFIX.exec(w) : null);
     if (m) out.push(m[1]!, m[2]!);
     else out.push(w);
   }

@@ -6,10 +6,35 @@
  * "willing" to "will"); the vocabulary's own search (vocabulary.ts closeTo) covers the rest.
  */
 import { analyze, tokenize } from './analyzer.ts';
+import { rawStemmer } from './stemmers.ts';
 import type { Candidate, Vocabulary } from './vocabulary.ts';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const PLAIN = /^[a-z]{4,24}$/;
+
+/** Endings the English stemmer takes off (and what is left when it is nothing). */
+const ENDINGS = new Set(
+  (
+    ' s es ed d ing ings er ers ly ion ions ation ations ment ments ness ity ities ive ives ies ied al ' +
+    'ally ful ence ences ance ances ent ents ant ants ism ist ists ise ize ised ized able ible ous ously ' +
+    'ational ator ators ative ic ics ical ically icity ate ated ates ating ement ements ism isms y e'
+  ).split(' '),
+);
+
+/**
+ * Whether the English stem of `edit` may be indexed, without stemming it (stemming is the costly
+ * part: some 20 µs a word, times ~50n strings one edit away): an English stem is the word less one
+ * of the ENDINGS, at times with a final y turned into i ("married" -> "marri") or an e restored
+ * ("hiding" -> "hide"). A few map lookups rule out nearly every string; the rest are stemmed.
+ */
+function mayStemToKnown(edit: string, vocab: Vocabulary): boolean {
+  for (let k = edit.length; k >= Math.max(2, edit.length - 7); k--) {
+    if (!ENDINGS.has(edit.slice(k))) continue;
+    const prefix = edit.slice(0, k);
+    if (vocab.docFreq(prefix) > 0 || vocab.docFreq(`${prefix}i`) > 0 || vocab.docFreq(`${prefix}e`) > 0) return true;
+  }
+  return false;
+}
 
 /** Indexed stems of the strings one edit away from `word` (plain Latin letters), most frequent first. */
 export function knownEdits(word: string, vocab: Vocabulary, limit = 3): Candidate[] {
@@ -17,10 +42,14 @@ export function knownEdits(word: string, vocab: Vocabulary, limit = 3): Candidat
   const w = tokens[0];
   if (tokens.length !== 1 || w === undefined || !PLAIN.test(w)) return [];
   const own = analyze(w, 'en')[0];
+  const stem = rawStemmer('en');
   const found = new Map<string, Candidate>();
+  const tried = new Set<string>();
   const consider = (edit: string) => {
-    const t = analyze(edit, 'en')[0];
-    if (t === undefined || t === own || found.has(t)) return;
+    if (tried.has(edit) || !mayStemToKnown(edit, vocab)) return;
+    tried.add(edit);
+    const t = stem(edit);
+    if (t === own || found.has(t)) return;
     const df = vocab.docFreq(t);
     if (df > 0) found.set(t, { term: t, df, distance: 1 });
   };

@@ -1,7 +1,8 @@
 /**
  * The case source of the one search: kind 'case', the projection of a case (search-document.ts),
  * its facets (facet-fields.ts), published cases only, hydration through the case store, snippets
- * from the record, and the store access the engines need on each database (attached judgment text). The statistics are this source's extension: the payload of each document
+ * from the record, and the store access the engines need on each database (attached judgment
+ * text). The statistics are this source's extension: the payload of each document
  * (stats-columns.ts) and the aggregates over its slots (hit-order.ts, aggregateMatches).
  */
 import type BetterSqlite3 from 'better-sqlite3';
