@@ -94,8 +94,11 @@ export abstract class EngineCore<R> {
   protected abstract score(raw: number): number;
   /** The documents matching the exact (uncorrected) query, when `expr` is its positive part. */
   protected abstract exactIds(r: R, expr: string | null): Promise<Set<number>>;
-  /** An expression matching documents that hold any of these index tokens (identifier keys). */
-  protected abstract anyToken(tokens: string[]): string;
+  /**
+   * The documents holding any of these index tokens (identifier and title keys): 255 for one of
+   * `whole`, else 254 for one of `spans`.
+   */
+  protected abstract byKeys(r: R, whole: string[], spans: string[]): Promise<Map<number, number>>;
   protected abstract seqsOf(r: R, kind: string, ids: string[]): Promise<number[]>;
   /** (kind, id) of document numbers, in order (undefined where the document is gone). */
   protected abstract keysOf(r: R, seqs: number[]): Promise<(Key | undefined)[]>;
@@ -139,9 +142,8 @@ export abstract class EngineCore<R> {
    * title however typed (tier 255: first); an identifier named inside a longer query (tier 254).
    */
   private async knownItems(r: R, text: QueryNode | null): Promise<Map<number, number>> {
-    const out = new Map<number, number>();
     const words = positiveWords(text);
-    if (!words || words.length > 16) return out;
+    if (!words || words.length > 16) return new Map();
     const joined = words.join(' ');
     const { whole, spans } = queryKeys(joined);
     const title = queryTitleKey(joined);
@@ -157,14 +159,12 @@ export abstract class EngineCore<R> {
       }
       return seqs;
     };
-    const [byIdent, byWhole, bySpan] = await Promise.all([
+    const [byIdent, byKey] = await Promise.all([
       identified(),
-      wholeKeys.length ? this.ids(r, this.anyToken(wholeKeys)) : new Set<number>(),
-      spanKeys.length ? this.ids(r, this.anyToken(spanKeys)) : new Set<number>(),
+      wholeKeys.length || spanKeys.length ? this.byKeys(r, wholeKeys, spanKeys) : new Map<number, number>(),
     ]);
-    for (const seq of bySpan) out.set(seq, 254);
-    for (const seq of [...byIdent, ...byWhole]) out.set(seq, 255);
-    return out;
+    for (const seq of byIdent) byKey.set(seq, 255);
+    return byKey;
   }
 
   private async candidates(r: R, req: SearchRequest, expansions: Map<string, string[]>) {

@@ -162,8 +162,12 @@ export class SqliteSearch extends EngineCore<null> {
     return this.ids(r, expr ?? '""');
   }
 
-  protected anyToken(tokens: string[]): string {
-    return tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
+  protected async byKeys(_r: null, whole: string[], spans: string[]): Promise<Map<number, number>> {
+    const any = (tokens: string[]) => tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
+    const out = new Map<number, number>();
+    if (spans.length) for (const seq of await this.ids(null, any(spans))) out.set(seq, 254);
+    if (whole.length) for (const seq of await this.ids(null, any(whole))) out.set(seq, 255);
+    return out;
   }
 
   protected async seqsOf(_r: null, kind: string, ids: string[]): Promise<number[]> {
