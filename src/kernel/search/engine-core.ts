@@ -11,9 +11,10 @@
 import type { Matches } from './match-cache.ts';
 import type { SearchSource } from './search-source.ts';
 import type { Vocabulary } from './vocabulary.ts';
-import { titleKey } from './title-key.ts';
+import { queryTitleKey } from './title-key.ts';
+import { knownEdits } from './spelling.ts';
 import { topK } from './top-k.ts';
-import { foldIdentifier } from './identifier.ts';
+import { foldIdentifier, KEY_MARK, queryKeys } from './identifier.ts';
 import type { FacetIndex, SlotColumns } from './facet-index.ts';
 import type { FacetDef } from './facet-registry.ts';
 import { candidatesOf, everyCandidate, hitOrder, hydrate } from './hit-order.ts';
@@ -93,7 +94,11 @@ export abstract class EngineCore<R> {
   protected abstract score(raw: number): number;
   /** The documents matching the exact (uncorrected) query, when `expr` is its positive part. */
   protected abstract exactIds(r: R, expr: string | null): Promise<Set<number>>;
-  protected abstract byTitleKey(r: R, key: string): Promise<number[]>;
+  /**
+   * The documents holding any of these index tokens (identifier and title keys): 255 for one of
+   * `whole`, else 254 for one of `spans`.
+   */
+  protected abstract byKeys(r: R, whole: string[], spans: string[]): Promise<Map<number, number>>;
   protected abstract seqsOf(r: R, kind: string, ids: string[]): Promise<number[]>;
   /** (kind, id) of document numbers, in order (undefined where the document is gone). */
   protected abstract keysOf(r: R, seqs: number[]): Promise<(Key | undefined)[]>;
@@ -118,9 +123,11 @@ export abstract class EngineCore<R> {
       const df = Math.max(...w.tokens.map((t) => vocab.docFreq(t)));
       if (df > RARE) continue;
       const minDf = df === 0 ? 1 : Math.max(5, df * TIMES);
-      const close = w.tokens
-        .flatMap((t) => vocab.closeTo(t, minDf, 3))
-        .sort((a, b) => a.distance - b.distance || b.df - a.df);
+      // A word in no document: also the words one edit away from it as typed (spelling.ts).
+      const close = [
+        ...w.tokens.flatMap((t) => vocab.closeTo(t, minDf, 3)),
+        ...(df === 0 ? knownEdits(w.text, vocab) : []),
+      ].sort((a, b) => a.distance - b.distance || b.df - a.df);
       const alternatives = [...new Set(close.map((c) => c.term))].slice(0, 3);
       if (!alternatives.length) continue;
       expansions.set(w.text, alternatives);
@@ -130,24 +137,34 @@ export abstract class EngineCore<R> {
     return { expansions, corrections, replace };
   }
 
-  /** Known items: a title or an identifier typed in full ranks first. */
-  private async knownItems(r: R, text: QueryNode | null): Promise<Set<number>> {
+  /**
+   * Known items: a title typed in full, or the whole query equal to an identifier or a numbered
+   * title however typed (tier 255: first); an identifier named inside a longer query (tier 254).
+   */
+  private async knownItems(r: R, text: QueryNode | null): Promise<Map<number, number>> {
     const words = positiveWords(text);
-    if (!words || words.length > 16) return new Set();
+    if (!words || words.length > 16) return new Map();
     const joined = words.join(' ');
-    const key = titleKey(joined);
-    const ident = foldIdentifier(joined);
+    const { whole, spans } = queryKeys(joined);
+    const title = queryTitleKey(joined);
+    const wholeKeys = [...new Set([...(title ? [title] : []), ...whole])].map((k) => KEY_MARK + k);
+    const spanKeys = spans.map((k) => KEY_MARK + k);
     const identified = async () => {
+      const ident = foldIdentifier(joined);
       if (ident.length < 3) return [];
-      const out: number[] = [];
+      const seqs: number[] = [];
       for (const src of this.sources.values()) {
-        const ids = await src.identified(ident, this.db(r));
-        if (ids.length) out.push(...(await this.seqsOf(r, src.kind, ids)));
+        const ids = src.identified ? await src.identified(ident, this.db(r)) : [];
+        if (ids.length) seqs.push(...(await this.seqsOf(r, src.kind, ids)));
       }
-      return out;
+      return seqs;
     };
-    const [titled, byIdent] = await Promise.all([key ? this.byTitleKey(r, key) : [], identified()]);
-    return new Set([...titled, ...byIdent]);
+    const [byIdent, byKey] = await Promise.all([
+      identified(),
+      wholeKeys.length || spanKeys.length ? this.byKeys(r, wholeKeys, spanKeys) : new Map<number, number>(),
+    ]);
+    for (const seq of byIdent) byKey.set(seq, 255);
+    return byKey;
   }
 
   private async candidates(r: R, req: SearchRequest, expansions: Map<string, string[]>) {
@@ -160,11 +177,17 @@ export abstract class EngineCore<R> {
     let relaxed = false;
     const parts = rows.seqs.length === 0 ? this.relaxable(req.query.text, expansions) : null;
     if (parts) {
-      // No document has every word: take those with any, ranked by how many of the words they hold.
+      // No document has every word: take those with any, ranked by how many of the words they hold,
+      // a word held only through a corrected spelling counting slightly less (1) than as typed (2):
+      // all three words with one corrected (5) beat two as typed (4), and lose to three as typed (6).
       relaxed = true;
-      rows = await this.run(r, this.or(parts.map((p) => `(${p})`)));
+      rows = await this.run(r, this.or(parts.map((p) => `(${p.expanded})`)));
       const coverage = new Map<number, number>();
-      for (const p of parts) for (const seq of await this.ids(r, p)) coverage.set(seq, (coverage.get(seq) ?? 0) + 1);
+      for (const p of parts) {
+        const exact = p.exact ? await this.ids(r, p.exact) : new Set<number>();
+        const expanded = p.exact === p.expanded ? exact : await this.ids(r, p.expanded);
+        for (const seq of expanded) coverage.set(seq, (coverage.get(seq) ?? 0) + (exact.has(seq) ? 2 : 1));
+      }
       tierOf = (seq) => Math.min(coverage.get(seq) ?? 0, 200);
     } else {
       const exact = expansions.size ? await this.exactIds(r, this.compile(req.query.text).positive) : null;
@@ -174,12 +197,21 @@ export abstract class EngineCore<R> {
     return { c: candidatesOf(facets, rows, known, negative, tierOf, (raw) => this.score(raw)), compiled, relaxed };
   }
 
-  /** The positive parts of a plain AND query (two or more words or phrases), each compiled alone. */
-  private relaxable(text: QueryNode | null, expansions: Map<string, string[]>): string[] | null {
+  /**
+   * The positive parts of a plain AND query (two or more words or phrases), each compiled alone,
+   * with the spelling expansions and without (`exact`).
+   */
+  private relaxable(
+    text: QueryNode | null,
+    expansions: Map<string, string[]>,
+  ): { expanded: string; exact: string | null }[] | null {
     if (!text || text.type !== 'and') return null;
     const positives = text.children.filter((c) => c.type !== 'not');
     if (positives.length < 2) return null;
-    const parts = positives.map((p) => this.compile(p, expansions).positive).filter((p): p is string => !!p);
+    const parts = positives.flatMap((p) => {
+      const expanded = this.compile(p, expansions).positive;
+      return expanded ? [{ expanded, exact: this.compile(p).positive }] : [];
+    });
     return parts.length >= 2 ? parts : null;
   }
 

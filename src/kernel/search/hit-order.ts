@@ -23,13 +23,13 @@ export function everyCandidate(facets: FacetIndex, negative: Set<number> | null)
 
 /**
  * An engine's full-text matches (document numbers and raw scores; `score` turns a raw score into
- * higher-is-better) joined with the known items (exact title or identifier: tier 255, first), minus
+ * higher-is-better) joined with the known items (exact title or identifier: tier 255 or 254, by their map), minus
  * the excluded documents and any document the facet columns do not hold.
  */
 export function candidatesOf(
   facets: FacetIndex,
   matches: { seqs: ArrayLike<number>; scores: ArrayLike<number> },
-  known: Set<number>,
+  known: ReadonlyMap<number, number>,
   negative: Set<number> | null,
   tierOf: (seq: number) => number,
   score: (raw: number) => number = (raw) => raw,
@@ -45,14 +45,14 @@ export function candidatesOf(
     seen.add(seq);
     c.slots[n] = slot;
     c.scores[n] = score(matches.scores[i]!);
-    c.tiers[n] = known.has(seq) ? 255 : tierOf(seq);
+    c.tiers[n] = known.get(seq) ?? tierOf(seq);
     n++;
   }
-  for (const seq of known) {
+  for (const [seq, tier] of known) {
     const slot = facets.slotOf(seq);
     if (seen.has(seq) || slot === undefined || negative?.has(seq)) continue;
     c.slots[n] = slot;
-    c.tiers[n] = 255;
+    c.tiers[n] = tier;
     n++;
   }
   return { slots: c.slots.subarray(0, n), scores: c.scores.subarray(0, n), tiers: c.tiers.subarray(0, n) };

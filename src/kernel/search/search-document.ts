@@ -4,6 +4,8 @@
  * key, facet values, date and the source's payload. Pure: the same document feeds both engines.
  */
 import { analyzeEach } from './analyzer.ts';
+import { identifierKeys, KEY_MARK } from './identifier.ts';
+import { titleKeys } from './title-key.ts';
 import type { SourceDocument, TextParts } from './search-source.ts';
 
 /** The analysed columns, in the order both engines store them. */
@@ -45,13 +47,24 @@ export function analyseDocument(doc: SourceDocument, fulltext = ''): SearchDocum
     }
     return out.join(' ');
   };
+  // Known-item keys after the citation's words: identifier keys (identifier.ts) of every identifier and
+  // of a title holding a number, and the keys of the main title (title-key.ts). Letters and digits run
+  // together, so that however a number or a title is typed it is found. They are looked up only by
+  // the known-item step and are not words: they stay out of `tokens` (frequencies, spellings).
+  const keys = new Set<string>();
+  const main = doc.title[0]?.[0];
+  if (main) for (const k of titleKeys(main)) keys.add(KEY_MARK + k);
+  for (const [text] of doc.citation) if (text) for (const k of identifierKeys(text)) keys.add(KEY_MARK + k);
+  for (const [text] of doc.title)
+    if (text && /\d/.test(text)) for (const k of identifierKeys(text)) keys.add(KEY_MARK + k);
+  const citation = col(doc.citation);
   const columns = {
     title: col(doc.title),
     facts: col(doc.summary),
     reasoning: col(doc.body),
     fulltext: col([[fulltext, doc.language]], false),
     court: col(doc.authority),
-    citation: col(doc.citation),
+    citation: keys.size ? `${citation} ${[...keys].join(' ')}`.trim() : citation,
     place: col(doc.place),
   };
   const facets = Object.fromEntries(Object.entries(doc.facets).filter(([, v]) => v.length));

@@ -88,8 +88,11 @@ export interface SearchSource<R = any> {
    * connection the search reads from when cutting snippets.
    */
   fulltext(ids: readonly string[], db: unknown): Promise<Map<string, string>>;
-  /** Ids of records holding this folded identifier (known-item lookup; the engine keeps the indexed ones). */
-  identified(folded: string, db: unknown): Promise<string[]>;
+  /**
+   * Optional: ids of records holding this folded identifier, for identifiers the document does not
+   * carry. Identifiers given as `citation` parts need none: the index holds their keys (identifier.ts).
+   */
+  identified?(folded: string, db: unknown): Promise<string[]>;
   /** The records as the public may see them (published only; others are left out), by id. */
   hydrate(ids: readonly string[]): Promise<Map<string, R>>;
   /** The best passage of a hit for the matched words. */

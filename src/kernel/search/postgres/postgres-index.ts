@@ -18,9 +18,10 @@ import { Vocabulary } from '../vocabulary.ts';
 import { analyseDocument, type SearchDocument } from '../search-document.ts';
 import type { IndexWriteHook, SearchSource } from '../search-source.ts';
 import { FIELD_TAG, quoteLexeme } from './tsquery-compiler.ts';
+import { KEY_MARK } from '../identifier.ts';
 
-/** Bump to rebuild every index on the next start (analysis or schema changed). 3: rows keyed by (kind, id). */
-export const INDEX_VERSION = '3';
+/** Bump to rebuild every index on the next start (analysis or schema changed). 4: identifier keys. */
+export const INDEX_VERSION = '4';
 /** ts_rank weights {D, C, B, A}: A title and identifiers, B facts, C reasoning, D court and place. */
 export const RANK_WEIGHTS = '{0.3, 0.2, 0.5, 1.0}';
 
@@ -78,7 +79,7 @@ export function tsvectorOf(doc: SearchDocument): string {
       if (!token) continue;
       const p = `${Math.min(pos, MAX_POS)}${weight}`;
       add(token, p);
-      if (tag) add(tag + token, p);
+      if (tag && !token.startsWith(KEY_MARK)) add(tag + token, p);
       pos++;
     }
     pos += FIELD_GAP;

@@ -176,13 +176,16 @@ export class PostgresSearch extends EngineCore<Reader> {
     return expr ? this.ids(r, expr) : new Set<number>();
   }
 
-  protected async byTitleKey(r: Reader, key: string): Promise<number[]> {
+  /** One round trip: the documents holding any key, each flagged when it holds a whole-query key. */
+  protected async byKeys(r: Reader, whole: string[], spans: string[]): Promise<Map<number, number>> {
+    const any = (tokens: string[]) => tokens.map(quoteLexeme).join(' | ');
     const res = await r.db.query({
-      text: 'SELECT seq FROM search_docs WHERE title_key = $1',
-      values: [key],
+      text: `SELECT seq, $2::text IS NOT NULL AND tsv @@ CAST($2 AS tsquery) FROM search_docs
+             WHERE tsv @@ CAST($1 AS tsquery)`,
+      values: [any([...whole, ...spans]), whole.length ? any(whole) : null],
       rowMode: 'array',
     });
-    return (res.rows as [number][]).map((row) => Number(row[0]));
+    return new Map((res.rows as [number, boolean][]).map(([seq, w]) => [Number(seq), w ? 255 : 254]));
   }
 
   protected async seqsOf(r: Reader, kind: string, ids: string[]): Promise<number[]> {

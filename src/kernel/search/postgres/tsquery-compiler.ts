@@ -13,6 +13,7 @@ import { AppError } from '../../errors.ts';
 import { analyze, queryVariants, tokenize, DEFAULT_QUERY_LANGUAGES } from '../analyzer.ts';
 import type { QueryNode, TextField } from '../query-ast.ts';
 import type { MatchTerms } from '../search-source.ts';
+import { withWordForms } from '../word-forms.ts';
 import { isNoiseWord, type CompiledQuery } from '../sqlite/fts-compiler.ts';
 
 /** Lexeme tag of the fields that are indexed twice (plain and tagged). */
@@ -107,7 +108,7 @@ export class TsqueryCompiler {
 
   private word(field: TextField, text: string, negated: boolean): string | null {
     if ((field === 'any' || field === 'title') && !negated && isNoiseWord(text)) return null;
-    const variants = queryVariants(text, DEFAULT_QUERY_LANGUAGES);
+    const variants = withWordForms(queryVariants(text, DEFAULT_QUERY_LANGUAGES));
     if (field === 'citation')
       variants.push(...tokenize(text.replace(/[^\p{L}\p{N}]+/gu, '')).filter((t) => !variants.includes(t)));
     const extra = this.expansions.get(text) ?? [];

@@ -8,6 +8,7 @@ import { AppError } from '../../errors.ts';
 import { analyze, isStopWord, queryVariants, tokenize, DEFAULT_QUERY_LANGUAGES } from '../analyzer.ts';
 import type { QueryNode, TextField } from '../query-ast.ts';
 import type { MatchTerms } from '../search-source.ts';
+import { withWordForms } from '../word-forms.ts';
 
 export const FTS_COLUMNS = ['title', 'facts', 'reasoning', 'fulltext', 'court', 'citation', 'place'] as const;
 
@@ -135,7 +136,7 @@ export class FtsCompiler {
 
   private word(field: TextField, text: string, negated: boolean): string | null {
     if ((field === 'any' || field === 'title') && !negated && isNoiseWord(text)) return null;
-    const variants = queryVariants(text, DEFAULT_QUERY_LANGUAGES);
+    const variants = withWordForms(queryVariants(text, DEFAULT_QUERY_LANGUAGES));
     if (field === 'citation')
       variants.push(...tokenize(text.replace(/[^\p{L}\p{N}]+/gu, '')).filter((t) => !variants.includes(t)));
     const extra = this.expansions.get(text) ?? [];

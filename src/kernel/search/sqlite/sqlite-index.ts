@@ -14,8 +14,8 @@ import { analyseDocument, type SearchDocument } from '../search-document.ts';
 import type { IndexWriteHook, SearchSource } from '../search-source.ts';
 import { FTS_COLUMNS } from './fts-compiler.ts';
 
-/** Bump to rebuild every index on the next start (analysis or schema changed). 6: rows keyed by (kind, id). */
-export const INDEX_VERSION = '6';
+/** Bump to rebuild every index on the next start (analysis or schema changed). 7: identifier keys. */
+export const INDEX_VERSION = '7';
 /**
  * Field weights of BM25, in FTS_COLUMNS order: title > facts > reasoning/commentary > full text;
  * identifiers high (a citation typed is a known item), court and jurisdiction names low.

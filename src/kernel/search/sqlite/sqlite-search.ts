@@ -50,7 +50,6 @@ export class SqliteSearch extends EngineCore<null> {
         .raw(),
       keyOfSeq: db.prepare<[number], { kind: string; id: string }>('SELECT kind, id FROM search_docs WHERE seq = ?'),
       seqOf: db.prepare<[string, string], { seq: number }>('SELECT seq FROM search_docs WHERE kind = ? AND id = ?'),
-      byTitleKey: db.prepare<[string], [number]>('SELECT seq FROM search_docs WHERE title_key = ?').raw(),
     };
   }
 
@@ -163,8 +162,12 @@ export class SqliteSearch extends EngineCore<null> {
     return this.ids(r, expr ?? '""');
   }
 
-  protected async byTitleKey(_r: null, key: string): Promise<number[]> {
-    return this.stmt.byTitleKey.all(key).map(([seq]) => seq);
+  protected async byKeys(_r: null, whole: string[], spans: string[]): Promise<Map<number, number>> {
+    const any = (tokens: string[]) => tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ');
+    const out = new Map<number, number>();
+    if (spans.length) for (const seq of await this.ids(null, any(spans))) out.set(seq, 254);
+    if (whole.length) for (const seq of await this.ids(null, any(whole))) out.set(seq, 255);
+    return out;
   }
 
   protected async seqsOf(_r: null, kind: string, ids: string[]): Promise<number[]> {

@@ -1,8 +1,8 @@
 /**
  * The case source of the one search: kind 'case', the projection of a case (search-document.ts),
  * its facets (facet-fields.ts), published cases only, hydration through the case store, snippets
- * from the record, and the store access the engines need on each database (attached judgment text,
- * identifiers). The statistics are this source's extension: the payload of each document
+ * from the record, and the store access the engines need on each database (attached judgment
+ * text). The statistics are this source's extension: the payload of each document
  * (stats-columns.ts) and the aggregates over its slots (hit-order.ts, aggregateMatches).
  */
 import type BetterSqlite3 from 'better-sqlite3';
@@ -23,7 +23,6 @@ import { SqlCaseReader } from '../store/sql-case-store.ts';
 /** How the case source reads the database an engine runs on. */
 interface CaseSearchAccess {
   fulltext(ids: readonly string[], db: unknown): Promise<Map<string, string>>;
-  identified(folded: string, db: unknown): Promise<string[]>;
 }
 
 export function caseSource(store: CaseStore, access: CaseSearchAccess): SearchSource<CaseRecord> {
@@ -39,7 +38,7 @@ export function caseSource(store: CaseStore, access: CaseSearchAccess): SearchSo
         ? (tx as StoreTx).cases.scan(1000)
         : new SqlCaseReader(tx as Transaction<Database>).scan(1000),
     fulltext: access.fulltext,
-    identified: access.identified,
+    // Identifiers need no lookup of their own: they are citation parts, indexed with their keys.
     async hydrate(ids) {
       const records = await store.cases.getMany([...ids]);
       // Belt and braces: the index holds published cases only, and so does every hit.
@@ -78,11 +77,6 @@ export function sqliteCaseSource(store: CaseStore, db: BetterSqlite3.Database): 
       'FROM case_documents d JOIN cases c ON c.seq = d.seq ' +
       'WHERE c.id IN (SELECT value FROM json_each(?)) GROUP BY c.id',
   );
-  const identified = db
-    .prepare<[string], [string]>(
-      'SELECT DISTINCT c.id FROM case_identifiers i JOIN cases c ON c.seq = i.seq WHERE i.norm = ?',
-    )
-    .raw();
   return caseSource(store, {
     async fulltext(ids) {
       const out = new Map<string, string>();
@@ -90,7 +84,6 @@ export function sqliteCaseSource(store: CaseStore, db: BetterSqlite3.Database): 
       for (const row of fulltext.all(JSON.stringify(ids))) if (row.text) out.set(row.id, row.text);
       return out;
     },
-    identified: async (folded) => identified.all(folded).map(([id]) => id),
   });
 }
 
@@ -121,13 +114,5 @@ export async function pgFulltextOf(db: Transaction<Database> | pg.Pool, ids: rea
 export function postgresCaseSource(store: CaseStore): SearchSource<CaseRecord> {
   return caseSource(store, {
     fulltext: (ids, db) => pgFulltextOf(db as Transaction<Database> | pg.Pool, ids),
-    async identified(folded, db) {
-      const res = await (db as pg.Pool).query({
-        text: 'SELECT DISTINCT c.id FROM case_identifiers i JOIN cases c ON c.seq = i.seq WHERE i.norm = $1',
-        values: [folded],
-        rowMode: 'array',
-      });
-      return (res.rows as [string][]).map((r) => r[0]);
-    },
   });
 }

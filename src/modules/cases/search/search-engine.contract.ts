@@ -167,6 +167,14 @@ export function runSearchContract(
       expect((await ids('[2008] HCA 39'))[0]).toBe('c-bar');
     });
 
+    it('finds identifiers and titles however typed: punctuation, spacing, case, run together', async () => {
+      for (const q of ['2008 hca 39', '2008HCA39', '2008-HCA-39', 'No. 2008 HCA 39', 'nº2008hca39', 'reginavtang'])
+        expect((await ids(q))[0], q).toBe('c-bar');
+      // An identifier inside a longer query still ranks its case first.
+      expect((await ids('australia 2008hca39'))[0]).toBe('c-bar');
+      expect((await ids('Prosecutor v. Somchai'))[0]).toBe('c-fish');
+    });
+
     it('filters and disjunctive facet counts', async () => {
       const r = await s.search.search({ q: 'bondage', selection: { sectors: ['fishing'] }, limit: 10, facets: true });
       expect(r.hits.map((h) => h.id)).toEqual(['c-fish']);
@@ -206,6 +214,10 @@ export function runSearchContract(
       const relaxed = await s.search.search({ q: 'cocoa brothel', selection: {}, limit: 10, facets: false });
       expect(relaxed.relaxed).toBe(true);
       expect(relaxed.hits.map((h) => h.id).sort()).toEqual(['c-bar', 'c-farm']);
+      // Three of four words, one through its corrected spelling, beat two words as typed.
+      const typo = await s.search.search({ q: 'debt bondage trawlr cocoa', selection: {}, limit: 10, facets: false });
+      expect(typo.relaxed).toBe(true);
+      expect(typo.hits.map((h) => h.id).slice(0, 2)).toEqual(['c-fish', 'c-farm']);
     });
 
     it('snippets highlight the matched words as plain text', async () => {

@@ -63,7 +63,8 @@ export function resourceSource(read: (db?: unknown) => Conn): SearchSource<Resou
         summary: r.abstract ? [[r.abstract, lang]] : [],
         body: r.subtitle || r.series ? [[[r.subtitle, r.series].filter(Boolean).join('. '), lang]] : [],
         authority: [[[...r.corporateAuthors, ...r.authors, r.publisher ?? ''].join('; '), lang]],
-        citation: [[[r.symbol, r.isbn, r.salesNumber].filter(Boolean).join(' '), lang]],
+        // One part per identifier: each is also indexed by its key (letters and digits run together).
+        citation: [r.symbol, r.isbn, r.salesNumber].filter((x): x is string => !!x).map((x) => [x, lang] as const),
         place: [],
         language: lang,
         titleKey: titleKey(r.title),
@@ -73,14 +74,6 @@ export function resourceSource(read: (db?: unknown) => Conn): SearchSource<Resou
     },
     scan: (tx) => scanResources(read(tx)),
     fulltext: (ids, db) => fulltextOf(read(db), ids),
-    async identified(folded, db) {
-      const out: string[] = [];
-      for await (const r of scanResources(read(db))) {
-        const ids = [r.symbol, r.isbn, r.salesNumber].filter((x): x is string => !!x);
-        if (ids.some((x) => x.toLowerCase().replace(/[^a-z0-9]/g, '') === folded)) out.push(r.id);
-      }
-      return out;
-    },
     async hydrate(ids) {
       const rows = await getResources(read(), ids);
       return new Map([...rows].filter(([, r]) => r.resource.status === 'published').map(([id, r]) => [id, r.resource]));
