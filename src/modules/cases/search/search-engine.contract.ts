@@ -279,12 +279,16 @@ export function runSearchContract(
     });
 
     it('bad input: typed errors with position, never anything else (property)', async () => {
+      // Strict (strict=true in the API): a typed error with its position.
       await expect(
-        s.search.search({ q: '"debt bondage', selection: {}, limit: 10, facets: false }),
+        s.search.search({ q: '"debt bondage', selection: {}, limit: 10, facets: false, strict: true }),
       ).rejects.toMatchObject({ code: 'QUERY_SYNTAX' });
       await expect(
-        s.search.search({ q: 'fishing OR -boat', selection: {}, limit: 10, facets: false }),
+        s.search.search({ q: 'fishing OR -boat', selection: {}, limit: 10, facets: false, strict: true }),
       ).rejects.toMatchObject({ code: 'QUERY_SYNTAX' });
+      // Forgiving (the default): the correction is searched, and said.
+      const fixed = await s.search.search({ q: '"debt bondage', selection: {}, limit: 10, facets: false });
+      expect(fixed.corrected).toMatchObject({ from: '"debt bondage', to: '"debt bondage"' });
       // Text that is syntax in FTS5 or tsquery is only ever a word.
       for (const q of [
         "it's",
