@@ -48,7 +48,11 @@ describe('export API', () => {
     expect(lines).toHaveLength(37);
     expect(res.body).not.toContain('zanzibarquartz');
     const one = lines.find((l) => l.id === 'siliadin-v-france');
-    expect(one).toEqual((await t.app.inject({ url: '/api/v1/cases/siliadin-v-france' })).json());
+    // The API shape, less an empty `respondentStates` (left out so that exports stay byte-identical to
+    // earlier releases'; the import reads its absence as none).
+    const { respondentStates, ...api } = (await t.app.inject({ url: '/api/v1/cases/siliadin-v-france' })).json();
+    expect(respondentStates).toEqual([]);
+    expect(one).toEqual(api);
   });
 
   it('CSV has the documented columns and parses back to the same values', async () => {

@@ -2,7 +2,8 @@
  * The check of a translated catalog against English, message by message: the same keys, valid ICU,
  * the same placeholders and tags, and plural messages with exactly the plural categories of the
  * language (Intl.PluralRules: Arabic zero/one/two/few/many/other, Russian one/few/many/other, French
- * and Spanish one/many/other, Chinese other). Exact-number branches (`=0`) are free.
+ * and Spanish one/many/other, Chinese other). Exact-number branches (`=0`) are free. Keys listed in
+ * `$meta.pending` may be missing (English is shown for them until they are translated).
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 
@@ -43,10 +44,17 @@ export function checkCatalog(
   if (!meta || typeof meta !== 'object') problems.push('$meta: missing');
   else for (const f of META_FIELDS) if (!(f in meta)) problems.push(`$meta: no ${f}`);
   const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => !k.startsWith('$'));
+  // `$meta.pending`: English keys listed as not translated yet (the page shows English for them). The list
+  // must be exact: a pending key that has a translation, or that English does not have, is a problem.
+  const pending = new Set(Array.isArray(meta?.pending) ? (meta.pending as string[]) : []);
+  for (const key of pending) {
+    if (!(key in english)) problems.push(`${key}: pending but not in English`);
+    else if (key in translated) problems.push(`${key}: pending but translated`);
+  }
   for (const key of keys(english)) {
     const message = translated[key];
     if (typeof message !== 'string') {
-      problems.push(`${key}: missing`);
+      if (!pending.has(key)) problems.push(`${key}: missing`);
       continue;
     }
     let ast: MessageFormatElement[];

@@ -40,6 +40,14 @@ describe('catalogs in the six UN languages', () => {
       'b: placeholders differ: en [<b> {name}] ru [{name}]',
       'c: missing',
     ]);
+    const pendingMeta = { ...meta, language: 'fr', pending: ['c', 'zz', 'a'] };
+    expect(
+      checkCatalog('fr', en, {
+        $meta: pendingMeta,
+        a: '{n, plural, one {# affaire} many {# d’affaires} other {# affaires}}',
+        b: '<b>{name}</b>',
+      }),
+    ).toEqual(['zz: pending but not in English', 'a: pending but translated']);
     expect(checkCatalog('fr', { a: 'x' }, { a: '{oops' })).toEqual([
       '$meta: missing',
       expect.stringMatching(/^a: not valid ICU/),

@@ -65,7 +65,7 @@ export class ExportService {
     let batch: CaseRecord[] = [];
     for await (const rec of this.records(sel)) {
       if (format === 'jsonl') {
-        yield `${JSON.stringify(rec)}\n`;
+        yield `${JSON.stringify(jsonlShape(rec))}\n`;
         continue;
       }
       if (format === 'jsonld') {
@@ -80,4 +80,14 @@ export class ExportService {
     }
     if (batch.length) yield stringify(batch.map(csvRow));
   }
+}
+
+/**
+ * A JSON Lines record leaves out `respondentStates` when there are none (the import reads its absence as
+ * none), so that the export of every case without them stays byte-identical to earlier releases'.
+ */
+function jsonlShape(rec: CaseRecord): CaseRecord | Omit<CaseRecord, 'respondentStates'> {
+  if (rec.respondentStates.length > 0) return rec;
+  const { respondentStates: _none, ...rest } = rec;
+  return rest;
 }

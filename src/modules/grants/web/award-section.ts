@@ -26,8 +26,9 @@ export function awardSection(t: Translator, csrf: string, a: Application, award:
       </form>`;
   }
   const base = `/grants/manage/applications/${a.id}`;
+  const money = (n: number) => `${award.currency} ${n.toLocaleString(t.intl ?? 'en')}`;
   const tranches = award.tranches.map(
-    (tr) => html`<tr><td>${tr.seq}</td><td>${tr.dueOn}</td><td>${award.currency} ${tr.amount.toLocaleString(t.intl ?? 'en')}</td>
+    (tr) => html`<tr><td>${tr.seq}</td><td>${tr.dueOn}</td><td>${money(tr.amount)}</td>
       <td>${
         tr.releasedOn ?? actionForm(`${base}/tranches/${tr.seq}/release`, csrf, t.t('grants.award.release'))
       }</td></tr>`,
