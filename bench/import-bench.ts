@@ -11,6 +11,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync,
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { CaseInputSchema } from '../src/modules/cases/domain/case-schema.ts';
 import { toRecord } from '../src/modules/cases/domain/case-record.ts';
@@ -79,7 +80,12 @@ const runs: { label: string; file: string; kind: string; format?: string }[] = [
   { label: `palermo import (JSONL, ${N.toLocaleString('en')})`, file: bigJsonl, kind: 'palermo', format: 'jsonl' },
 ];
 if (!argv.includes('--no-csv')) {
-  const bigCsv = await writeLines(join(WORK, `cases-${N}.csv`), csv(bigJsonl));
+  // The file's name carries a hash of the export's columns: a cached CSV of an older column set is not reused.
+  const columns = createHash('sha256')
+    .update(CSV_COLUMNS.map((c) => c.name).join(','))
+    .digest('hex')
+    .slice(0, 8);
+  const bigCsv = await writeLines(join(WORK, `cases-${N}-${columns}.csv`), csv(bigJsonl));
   runs.push({ label: `palermo import (CSV, ${N.toLocaleString('en')})`, file: bigCsv, kind: 'palermo', format: 'csv' });
 }
 
