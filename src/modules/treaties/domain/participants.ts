@@ -3,6 +3,7 @@
  * names the UN Treaty Collection used before a change (its "Historical information") and the one
  * regional economic integration organization of these treaties, the European Union (code EUU).
  */
+import { editDistance } from '../../../kernel/search/vocabulary.ts';
 import { COUNTRIES, foldName, resolveCountry, countryByCode } from '../../../kernel/geo/countries.ts';
 
 export const EU_CODE = 'EUU';
@@ -88,19 +89,8 @@ export function resolveParticipant(raw: string): string | undefined {
   return code && code !== 'XIR' ? code : undefined;
 }
 
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
+/** Edit distance without a bound (the kernel's optimal string alignment distance). */
+const distance = (a: string, b: string) => editDistance(a, b, Math.max(a.length, b.length));
 
 /** The closest known names to one that could not be resolved (for the error message). */
 export function closestParticipants(raw: string, n = 3): string[] {

@@ -6,6 +6,7 @@
  * than one country ("Congolese", "Dominican") is ambiguous and goes to a person. A qualifier in
  * parentheses ("Namibian (implied)") is split off, to be kept in provenance.original with a warning.
  */
+import { editDistance } from '../../../../kernel/search/vocabulary.ts';
 import { createRequire } from 'node:module';
 import { COUNTRIES, foldName, INTERNATIONAL_CODE, isCountryCode } from '../../../../kernel/geo/countries.ts';
 import { SPANISH_DEMONYMS, EXTRA_NAMES } from './demonyms-es.ts';
@@ -77,19 +78,8 @@ export interface CountryReading {
   respondentStates: string[];
 }
 
-function levenshtein(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length]!;
-}
+/** Edit distance without a bound (the kernel's optimal string alignment distance). */
+const levenshtein = (a: string, b: string) => editDistance(a, b, Math.max(a.length, b.length));
 
 /** Similarity in [0, 1] of two folded strings. */
 export function similarity(a: string, b: string): number {
