@@ -178,6 +178,24 @@ describe('search API', () => {
     expect(body.didYouMean).toBe('rantsev');
   });
 
+  it('ranks a corrected word by its best spelling: two spellings in one text do not add up', async () => {
+    // The name in the title of one case; another names the same man in its text, once misspelled.
+    const name = (id: string, title: string, facts: string) =>
+      post(caseInput({ id, title, jurisdiction: 'USA', narratives: { en: { facts } } }));
+    await name('zz-velkharin', 'Prosecutor v. Velkharin', 'Velkharin kept a domestic servant from Indonesia.');
+    await name(
+      'zz-velkharin-civil',
+      'Civil claim No. 08-2970',
+      'A domestic servant from Indonesia sued Velkharin for wages (the filing spells him Velharin once).',
+    );
+    // The misspelling is a real word of the index too (as rare as the name), so both readings weigh alike.
+    await name('zz-velharin', 'Prosecutor v. Velharin', 'Velharin, a fishing captain, was acquitted.');
+    for (const id of ['zz-velkharin', 'zz-velkharin-civil', 'zz-velharin']) await moveTo(t.app, id, 'published');
+    const { body } = await search('q=velkarin+domestic+servant&facets=false');
+    expect(body.corrections[0].alternatives.slice(0, 2).sort()).toEqual(['velharin', 'velkharin']);
+    expect(ids(body).slice(0, 2)).toEqual(['zz-velkharin', 'zz-velkharin-civil']);
+  });
+
   it('finds titles and citations however they are typed', async () => {
     for (const q of ['US v Dann', 'United States v. Dann', 'u.s. v. dann', 'us vs dann']) {
       expect(ids((await search(`q=${encodeURIComponent(q)}&facets=false`)).body)[0]).toBe('united-states-v-dann');

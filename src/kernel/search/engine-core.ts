@@ -191,10 +191,35 @@ export abstract class EngineCore<R> {
       tierOf = (seq) => Math.min(coverage.get(seq) ?? 0, 200);
     } else {
       const exact = expansions.size ? await this.exactIds(r, this.compile(req.query.text).positive) : null;
+      if (expansions.size) rows = await this.bestReading(r, req.query.text, expansions, rows);
       tierOf = (seq) => (!exact || exact.has(seq) ? 1 : 0);
     }
     const known = await this.knownItems(r, req.query.text);
     return { c: candidatesOf(facets, rows, known, negative, tierOf, (raw) => this.score(raw)), compiled, relaxed };
+  }
+
+  /**
+   * Every document holds every word, some only through a corrected spelling. An OR of spellings
+   * adds up, so a document holding two spellings of the corrected word (the name, and a misspelling
+   * of it in the text) would outrank one holding the right spelling in its title. When one word has
+   * several alternatives, a document scores by its best reading instead: the query with that word
+   * read as one alternative at a time (at most three more matches, on the words' own documents).
+   */
+  private async bestReading(r: R, text: QueryNode | null, expansions: Map<string, string[]>, rows: Matches) {
+    const several = [...expansions].filter(([, alts]) => alts.length > 1);
+    if (several.length !== 1) return rows;
+    const [word, alts] = several[0]!;
+    const best = new Map<number, number>();
+    for (const alt of alts) {
+      const expr = this.compile(text, new Map([...expansions, [word, [alt]]])).positive;
+      const m = expr ? await this.run(r, expr) : null;
+      for (let i = 0; m && i < m.seqs.length; i++) {
+        const seq = m.seqs[i]!;
+        const had = best.get(seq);
+        if (had === undefined || this.score(m.scores[i]!) > this.score(had)) best.set(seq, m.scores[i]!);
+      }
+    }
+    return { seqs: rows.seqs, scores: Float64Array.from(rows.seqs, (seq, i) => best.get(seq) ?? rows.scores[i]!) };
   }
 
   /**
