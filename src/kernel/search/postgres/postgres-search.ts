@@ -34,6 +34,17 @@ export interface PostgresEngineStore {
   readonly db: { transaction(): { execute<T>(fn: (trx: QueryExecutorProvider) => Promise<T>): Promise<T> } };
 }
 
+/**
+ * The query a match is ranked by: its words joined by OR. ts_rank scores an AND query by how close
+ * together the words stand, which says little for a few remembered words from different parts of a
+ * summary (a case naming a defendant nine times near "Indonesia" outranked the case with his name in
+ * its title); over OR it sums each word's weighted occurrences, like BM25 on SQLite. Matching stays
+ * the AND query; phrases keep their <-> inside; a query with a negation is ranked as it is.
+ */
+export function rankingQuery(query: string): string {
+  return query.includes('!') ? query : query.replace(/ & /g, ' | ');
+}
+
 export class PostgresSearch extends EngineCore<Reader> {
   readonly name = 'postgres-tsvector';
   readonly index: PostgresIndex;
@@ -133,9 +144,9 @@ export class PostgresSearch extends EngineCore<Reader> {
   protected run(r: Reader, query: string): Promise<Matches> {
     const compute = async () => {
       const res = await r.db.query({
-        text: `SELECT seq, ts_rank('${RANK_WEIGHTS}', tsv, q, 1) FROM search_docs, CAST($1 AS tsquery) AS q
-               WHERE tsv @@ q`,
-        values: [query],
+        text: `SELECT seq, ts_rank('${RANK_WEIGHTS}', tsv, CAST($2 AS tsquery), 1)
+               FROM search_docs, CAST($1 AS tsquery) AS q WHERE tsv @@ q`,
+        values: [query, rankingQuery(query)],
         rowMode: 'array',
       });
       const rows = res.rows as [number, number][];
