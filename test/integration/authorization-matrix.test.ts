@@ -154,7 +154,12 @@ async function importBatch(): Promise<string> {
 async function startedImport(): Promise<string> {
   const upload = await sheetUpload();
   const { csrf, jar } = await formToken(t.app, `/editor/imports/${upload}`, auth.editor!.jar);
-  const form = [['_csrf', csrf], ['col0', 'title'], ['col1', 'jurisdiction'], ['action', 'import']];
+  const form = [
+    ['_csrf', csrf],
+    ['col0', 'title'],
+    ['col1', 'jurisdiction'],
+    ['action', 'import'],
+  ];
   const r = await t.app.inject({
     method: 'POST',
     url: `/editor/imports/${upload}`,

@@ -106,7 +106,7 @@ export class ImportJobs {
       maxAttempts: 3,
     });
     if (r.created) this.uploads.writeJob(upload, { jobId: r.id, userId: actor.userId, batch, n });
-    this.kick();
+    void this.kick();
     return { jobId: r.id, created: r.created };
   }
 
@@ -123,12 +123,26 @@ export class ImportJobs {
     const outcome = this.uploads.result<ImportOutcome>(upload, job.jobId);
     if (outcome) {
       const total = outcome.ok ? outcome.created + outcome.updated + outcome.unchanged : 0;
-      return { jobId: job.jobId, state: outcome.ok ? 'done' : 'failed', phase: 'indexing', done: total, total, outcome };
+      return {
+        jobId: job.jobId,
+        state: outcome.ok ? 'done' : 'failed',
+        phase: 'indexing',
+        done: total,
+        total,
+        outcome,
+      };
     }
     const row = await this.jobs.queue.get(job.jobId);
     if (row?.status === 'failed') {
       const message = `the import failed: ${row.last_error ?? 'unknown error'}`;
-      return { jobId: job.jobId, state: 'failed', phase: 'queued', done: 0, total: 0, outcome: { ok: false, message, issues: [] } };
+      return {
+        jobId: job.jobId,
+        state: 'failed',
+        phase: 'queued',
+        done: 0,
+        total: 0,
+        outcome: { ok: false, message, issues: [] },
+      };
     }
     return { jobId: job.jobId, state: 'running', phase: 'queued', done: 0, total: 0 };
   }
@@ -167,7 +181,14 @@ export class ImportJobs {
     if (entries.length) {
       // The batch committed but the run did not get to say so: record it, do not import again.
       const created = entries.filter((e) => e.previous === null).length;
-      const outcome = { ok: true, batch: p.batch, created, updated: entries.length - created, unchanged: 0, warnings: 0 };
+      const outcome = {
+        ok: true,
+        batch: p.batch,
+        created,
+        updated: entries.length - created,
+        unchanged: 0,
+        warnings: 0,
+      };
       return this.uploads.writeResult(p.upload, job.id, outcome);
     }
     const user = await this.store.accounts.getUser(p.userId);

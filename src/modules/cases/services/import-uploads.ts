@@ -6,16 +6,7 @@
  * Folders untouched for a day are removed (on server start, then every hour).
  */
 import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../../kernel/errors.ts';
@@ -71,7 +62,8 @@ export class Uploads {
 
   meta(id: string): { dir: string; meta: UploadMeta } {
     const dir = this.dir(id);
-    if (!existsSync(join(dir, 'meta.json'))) throw new AppError('NOT_FOUND', 'this upload is gone: upload the file again');
+    if (!existsSync(join(dir, 'meta.json')))
+      throw new AppError('NOT_FOUND', 'this upload is gone: upload the file again');
     return { dir, meta: JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as UploadMeta };
   }
 
