@@ -13,7 +13,7 @@
     // A moment at 100% before the batch page opens, so the bar is seen (and heard) full.
     setTimeout(function () {
       window.location.assign(next);
-    }, 800);
+    }, 1500);
   }
   if (bar.getAttribute('data-state') === 'done') return finish(bar.getAttribute('data-next'));
   if (bar.getAttribute('data-state') !== 'running') return;
