@@ -7,11 +7,15 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'kysely';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { cookieHeader, createUser, formToken, postForm, signIn } from '../helpers/accounts.ts';
 import { pgTestUrl, PG_MISSING } from '../helpers/pg.ts';
 import { userActor, type Actor } from '../../src/modules/platform/index.ts';
 import type { ImportStatus } from '../../src/modules/cases/services/import-jobs.ts';
+import { boot } from '../../src/app/boot.ts';
+import { createApp } from '../../src/app/http-app.ts';
 
 const ROWS = 300;
 const bigCsv = () =>
@@ -236,6 +240,48 @@ describe.each(backends)('the import job on %s', (_name, backend, available) => {
         headers: { cookie: cookieHeader(editor) },
       });
       expect(none.statusCode).toBe(404);
+    },
+    120_000,
+  );
+
+  it.runIf(available)(
+    'a job queued before a restart runs on the next server, once',
+    async () => {
+      const before = await caseCount();
+      const id = await upload(['Case,Country', 'Restart A,Chile', 'Restart B,Chile'].join('\n'), 'restart.csv');
+      // The server stops before it runs the job (its runner held): the job waits in the queue.
+      const runNow = t.services.imports.kick;
+      await t.services.imports.stop();
+      t.services.imports.kick = () => Promise.resolve();
+      try {
+        expect((await startImport(id)).statusCode).toBe(303);
+      } finally {
+        t.services.imports.kick = runNow;
+      }
+      expect((await t.services.jobs.queue.list({ type: 'cases.import', status: 'queued' })).length).toBe(1);
+      // A second server on the same database and uploads runs it when it starts.
+      const services = await boot(t.config);
+      const app = await createApp({ config: t.config, services, logger: false });
+      try {
+        const deadline = Date.now() + 60_000;
+        while ((await services.imports.status(id, actor)).state === 'running' && Date.now() < deadline)
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        expect(await services.imports.status(id, actor)).toMatchObject({ state: 'done', outcome: { created: 2 } });
+      } finally {
+        await app.close();
+        await services.store.close();
+      }
+      expect(await caseCount()).toBe(before + 2);
+      // A run that finds its batch written (it died before saying so) records the batch, not a second import.
+      const job = t.services.imports.uploads.job(id)!;
+      rmSync(join(t.services.imports.uploads.dir(id), `result-${job.jobId}.json`));
+      await sql`UPDATE jobs SET status = 'queued', finished_at = NULL WHERE id = ${job.jobId}`.execute(
+        t.services.database.kysely(),
+      );
+      t.services.imports.start();
+      await t.services.imports.kick();
+      expect(await t.services.imports.status(id, actor)).toMatchObject({ state: 'done', outcome: { created: 2 } });
+      expect(await caseCount()).toBe(before + 2);
     },
     120_000,
   );

@@ -2,8 +2,9 @@
  * The spreadsheet import as a durable job of the kernel queue (type `cases.import`). The editor's
  * POST queues it under an idempotency key (the upload and how many jobs of that upload came
  * before: a second POST of the same form finds the same job), and the server runs it at once in
- * its own process (the uploaded file lives beside it): `ImportJobs.start()` polls the queue for
- * this type only, and `kick()` runs a job right after it is queued.
+ * its own process (the uploaded file lives beside it), with a worker that claims this type only:
+ * `kick()` runs a job right after it is queued; `start()` runs those left by a restart, and a job
+ * put back for a retry runs again when it is due.
  *
  * A job runs in two passes over the file, and reports real progress from the importer:
  * - **validating**: every row decoded and checked, without the database (rows done / total);
@@ -69,8 +70,9 @@ export class ImportJobs {
   private readonly progress = new Map<string, Progress>();
   private readonly worker: JobWorker;
   private timer: NodeJS.Timeout | undefined;
+  private retry: NodeJS.Timeout | undefined;
+  private started = false;
   private running: Promise<unknown> = Promise.resolve();
-  private lastCleanup = 0;
 
   constructor(
     private readonly jobs: KernelJobs,
@@ -149,27 +151,49 @@ export class ImportJobs {
 
   /** Runs the due import jobs now (after a POST), one run at a time. */
   kick(): Promise<unknown> {
-    this.running = this.running.then(() => this.worker.drain()).catch((e: unknown) => this.log(String(e)));
+    this.running = this.running
+      .then(() => this.worker.drain())
+      .then(() => this.scheduleRetry())
+      .catch((e: unknown) => this.log(String(e)));
     return this.running;
   }
 
-  /** In the server: runs queued import jobs (those of before a restart too) and removes old uploads. */
-  start(intervalMs = 2000): void {
+  /**
+   * No polling: a job put back for a retry, or held under the lease of a run that died, is run again
+   * when it is due.
+   */
+  private async scheduleRetry(): Promise<void> {
+    if (!this.started) return;
+    const queued = await this.jobs.queue.list({ type: IMPORT_JOB, status: 'queued' });
+    const held = await this.jobs.queue.list({ type: IMPORT_JOB, status: 'running' });
+    const due = [
+      ...queued.map((j) => Date.parse(j.run_at)),
+      ...held.filter((j) => !this.progress.has(j.id) && j.locked_until).map((j) => Date.parse(j.locked_until!)),
+    ];
+    clearTimeout(this.retry);
+    if (!due.length) return;
+    this.retry = setTimeout(() => void this.kick(), Math.max(100, Math.min(...due) - Date.now() + 100)).unref();
+  }
+
+  /**
+   * In the server: runs the import jobs left by a restart, and removes uploads unused for a day, now
+   * and then every `cleanupEveryMs`.
+   */
+  start(cleanupEveryMs = 3_600_000): void {
+    this.started = true;
     const tick = () => {
-      if (Date.now() - this.lastCleanup > 3_600_000) {
-        this.lastCleanup = Date.now();
-        const removed = this.uploads.removeOld();
-        if (removed) this.log(`removed ${removed} spreadsheet upload(s) older than a day`);
-      }
-      void this.kick().finally(() => {
-        if (this.timer) this.timer = setTimeout(tick, intervalMs).unref();
-      });
+      const removed = this.uploads.removeOld();
+      if (removed) this.log(`removed ${removed} spreadsheet upload(s) unused for a day`);
+      void this.kick();
     };
-    this.timer = setTimeout(tick, 0).unref();
+    tick();
+    this.timer = setInterval(tick, cleanupEveryMs).unref();
   }
 
   async stop(): Promise<void> {
-    clearTimeout(this.timer);
+    this.started = false;
+    clearInterval(this.timer);
+    clearTimeout(this.retry);
     this.timer = undefined;
     await this.running;
   }
