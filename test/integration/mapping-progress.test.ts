@@ -7,7 +7,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'kysely';
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { cookieHeader, createUser, formToken, postForm, signIn } from '../helpers/accounts.ts';
@@ -285,4 +285,17 @@ describe.each(backends)('the import job on %s', (_name, backend, available) => {
     },
     120_000,
   );
+
+  it.runIf(available)('the server removes uploads unused for a day when it starts', async () => {
+    const id = await upload(['Case,Country', 'Recent,Chile'].join('\n'), 'recent.csv');
+    const stale = join(t.services.imports.uploads.root, 'e'.repeat(32));
+    mkdirSync(stale);
+    writeFileSync(join(stale, 'data.csv'), 'Case\nOld\n');
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000);
+    for (const path of [join(stale, 'data.csv'), stale]) utimesSync(path, dayAgo, dayAgo);
+    await t.services.imports.stop();
+    t.services.imports.start();
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(t.services.imports.uploads.dir(id))).toBe(true);
+  });
 });
