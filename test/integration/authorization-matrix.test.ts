@@ -150,6 +150,27 @@ async function importBatch(): Promise<string> {
 }
 
 /** A spreadsheet uploaded by the editor to the import page; its upload id (issue 22). */
+/** An upload whose import the editor started (a job of the queue, run by the app); its upload id. */
+async function startedImport(): Promise<string> {
+  const upload = await sheetUpload();
+  const { csrf, jar } = await formToken(t.app, `/editor/imports/${upload}`, auth.editor!.jar);
+  const form = [
+    ['_csrf', csrf],
+    ['col0', 'title'],
+    ['col1', 'jurisdiction'],
+    ['action', 'import'],
+  ];
+  const r = await t.app.inject({
+    method: 'POST',
+    url: `/editor/imports/${upload}`,
+    headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
+    payload: new URLSearchParams(form).toString(),
+  });
+  if (r.statusCode !== 303) throw new Error(`import job fixture: ${r.statusCode} ${r.body.slice(0, 300)}`);
+  await t.services.imports.kick();
+  return upload;
+}
+
 async function sheetUpload(): Promise<string> {
   const jar = auth.editor!.jar;
   const { csrf, jar: withCsrf } = await formToken(t.app, '/editor/imports', jar);
@@ -425,6 +446,7 @@ const PUBLIC_GETS = [
   '/assets/site.js',
   '/assets/editor.css',
   '/assets/editor.js',
+  '/assets/import-progress.js',
   '/api/v1/search',
   '/api/v1/stats',
   '/api/v1/export',
@@ -1014,6 +1036,32 @@ const ROWS: Row[] = [
       ],
     }),
     allow: EDITORS,
+  },
+  {
+    route: 'POST /editor/imports/:upload',
+    variant: 'import: queues the job, 303 to its progress',
+    request: async () => ({
+      method: 'POST',
+      url: `/editor/imports/${await sheetUpload()}`,
+      form: [
+        ['col0', 'title'],
+        ['col1', 'jurisdiction'],
+        ['action', 'import'],
+      ],
+    }),
+    allow: EDITORS,
+  },
+  {
+    route: 'GET /editor/imports/:upload/progress',
+    request: async () => ({ method: 'GET', url: `/editor/imports/${await startedImport()}/progress` }),
+    allow: EDITORS,
+    note: 'the editor who started the import, and administrators; another editor gets 404 (mapping-progress.test.ts)',
+  },
+  {
+    route: 'GET /editor/imports/:upload/progress.json',
+    request: async () => ({ method: 'GET', url: `/editor/imports/${await startedImport()}/progress.json` }),
+    allow: EDITORS,
+    note: 'as the progress page',
   },
   {
     route: 'GET /editor/imports/batches/:batch',

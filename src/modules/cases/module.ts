@@ -23,6 +23,9 @@ import { documentCommands } from './commands/document-commands.ts';
 import { exportCommand, importCommand } from './commands/transfer-commands.ts';
 import { schemaCommand } from './commands/schema-command.ts';
 import { seedIfEmpty } from './services/demo-seed.ts';
+import { kernelJobs, type KernelJobs } from '../../kernel/jobs/kernel-jobs.ts';
+import { ImportJobs } from './services/import-jobs.ts';
+import { Uploads, uploadsRootFor } from './services/import-uploads.ts';
 import { casesCountrySection } from './web/country-section.ts';
 
 export const casesModule = defineModule<Services>({
@@ -33,12 +36,17 @@ export const casesModule = defineModule<Services>({
   searchSources: ({ store }) => [
     store instanceof SqliteStore ? sqliteCaseSource(store, store.sqlite) : postgresCaseSource(store),
   ],
-  services: ({ store, engine, config }) =>
-    createCaseServices(store, engine, {
+  services({ store, engine, config, database, services }) {
+    const own = createCaseServices(store, engine, {
       files: new DiskDocumentFiles(config.documentsDir),
       documentMaxBytes: config.documentMaxBytes,
       statsMinCell: config.statsMinCell,
-    }),
+    });
+    // The app's one job queue: made here, reused by the modules after this one (grants).
+    const jobs = (services as { jobs?: KernelJobs }).jobs ?? kernelJobs(database, config);
+    const imports = new ImportJobs(jobs, store, own.jsonl, new Uploads(uploadsRootFor(config)));
+    return { ...own, jobs, imports };
+  },
   async routes(app, { services: s, config }) {
     caseRoutes(app, { cases: s.cases, maxPageSize: config.maxPageSize });
     workflowRoutes(app, { cases: s.cases, workflow: s.workflow });
@@ -53,6 +61,9 @@ export const casesModule = defineModule<Services>({
     webRoutes(app, { services, publicUrl: config.publicUrl, maxPageSize: config.maxPageSize });
     editorRoutes(app, services, editorKit(app, { notices: 'cases.editor.notice' }));
     importEditorRoutes(app, services, editorKit(app, { notices: 'cases.editor.notice' }));
+    // The server runs the import jobs it queues (see services/import-jobs.ts) and clears old uploads.
+    services.imports.start();
+    app.addHook('onClose', () => services.imports.stop());
   },
   commands(program, ctx) {
     documentCommands(program, ctx);

@@ -82,6 +82,10 @@ const cases: [string, () => CaseInput][] = [
   ['a rich case (3 victims, 3 defendants, 4 charges, 3 languages, all tag kinds)', richCase],
   ['a minimal case', minimalCase],
   [
+    'a case of a regional court with respondent States (ECtHR, XIR)',
+    () => caseInput({ jurisdiction: 'XIR', respondentStates: ['CYP', 'RUS'] }),
+  ],
+  [
     'a case with 120 victims (more parameters than qs allows by default)',
     () =>
       caseInput({

@@ -94,6 +94,13 @@ export const TOP_FIELDS: readonly FieldSpec[] = [
     control: { kind: 'select', options: COUNTRY_OPTIONS, labels: { data: true } },
     required: true,
   },
+  // States named as respondents before an international or regional court (jurisdiction XIR).
+  {
+    key: 'respondentStates',
+    label: `${F}.respondentStates`,
+    control: { kind: 'countries' },
+    hint: `${H}.respondentStates`,
+  },
   text('court', 'court'),
   vocabulary('courtLevel', 'courtLevel', 'courtLevels'),
   vocabulary('legalSystem', 'legalSystem', 'legalSystems'),

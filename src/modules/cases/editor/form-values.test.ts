@@ -86,6 +86,15 @@ describe('parseCaseForm', () => {
     expect(issues(c)).toEqual([]);
   });
 
+  it('reads respondent States as a country list (upper-cased; none is []); the schema names a bad code', () => {
+    const { values: v } = parse('title=T&jurisdiction=XIR&respondentStates=cyp%2C%20rus');
+    expect(v.case.respondentStates).toEqual(['CYP', 'RUS']);
+    expect(issues(v.case)).toEqual([]);
+    expect(parse('title=T&jurisdiction=XIR').values.case.respondentStates).toEqual([]);
+    const bad = parse('title=T&jurisdiction=XIR&respondentStates=CYP%2C%20Cyprus%2C%20CYP').values.case;
+    expect(issues(bad).map((i) => i.path)).toEqual(expect.arrayContaining(['respondentStates.1']));
+  });
+
   it('keeps a non-number as a string, so the schema names the field', () => {
     const { values: v } = parse(
       'title=T&jurisdiction=PHL&victims[0][kind]=person&victims[0][ageAtOffence]=twelve' +

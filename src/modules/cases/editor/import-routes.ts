@@ -6,8 +6,7 @@
  * random id, between the steps (plain forms, no JavaScript needed).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createReadStream, mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream } from 'node:fs';
 import { basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { stringify as toYaml } from 'yaml';
@@ -20,23 +19,12 @@ import { xlsxItems } from '../importers/xlsx-reader.ts';
 import { mappingFromYaml, readTable } from '../importers/mapping/suggest.ts';
 import { suggestMapping } from '../importers/mapping/draft.ts';
 import { batchPage, mappingPage, uploadPage, type MappingFormState } from './import-pages.ts';
+import { importProgressRoutes } from './import-progress-routes.ts';
+import type { UploadMeta as Meta } from '../services/import-uploads.ts';
 
 type Upload = { type?: string; filename?: string; toBuffer?: () => Promise<Buffer>; file?: { truncated?: boolean } };
 type Part = { value?: unknown } | undefined;
-interface Meta {
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  sheet?: string;
-  previous?: CsvMapping;
-}
-const ID = /^[a-f0-9]{32}$/;
 const BATCH = /^[A-Za-z0-9_-]{1,80}$/;
-
-let root: string | null = null;
-function uploads(): string {
-  root ??= mkdtempSync(join(tmpdir(), 'palermo-imports-'));
-  return root;
-}
 
 export function importEditorRoutes(app: FastifyInstance, services: Services, kit: PageKit): void {
   const allowed = (req: FastifyRequest, reply: FastifyReply) => {
@@ -47,12 +35,8 @@ export function importEditorRoutes(app: FastifyInstance, services: Services, kit
   };
   const title = (req: FastifyRequest) => req.t.t('cases.imports.title');
   const part = (p: Part) => (typeof p?.value === 'string' ? p.value : '');
-  const load = (id: string): { dir: string; meta: Meta } => {
-    const dir = join(uploads(), id);
-    if (!ID.test(id) || !existsSync(join(dir, 'meta.json')))
-      throw new AppError('NOT_FOUND', 'this upload is gone: upload the file again');
-    return { dir, meta: JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as Meta };
-  };
+  const uploads = services.imports.uploads;
+  const load = (id: string): { dir: string; meta: Meta } => uploads.meta(id);
   const state = async (id: string, previous?: CsvMapping): Promise<Omit<MappingFormState, 'report' | 'error'>> => {
     const { dir, meta } = load(id);
     const table = await readTable(join(dir, `data.${meta.format}`), meta);
@@ -85,12 +69,10 @@ export function importEditorRoutes(app: FastifyInstance, services: Services, kit
         ...(previousText ? { previous: mappingFromYaml(previousText) } : {}),
       };
       const id = randomBytes(16).toString('hex');
-      const dir = join(uploads(), id);
-      mkdirSync(dir, { mode: 0o700 });
-      writeFileSync(join(dir, `data.${format}`), bytes);
+      const dir = uploads.create(id, format, bytes);
       // Read once here, so that a file with no header, another encoding or several sheets is refused now.
       await readTable(join(dir, `data.${format}`), meta);
-      writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta));
+      uploads.writeMeta(id, meta);
       return reply.redirect(`/editor/imports/${id}`, 303);
     } catch (e) {
       if (!(e instanceof AppError) || e.status !== 400) throw e;
@@ -133,14 +115,13 @@ export function importEditorRoutes(app: FastifyInstance, services: Services, kit
         meta.format === 'xlsx'
           ? xlsxItems(path, mapping, { sheet: meta.sheet })
           : csvItems(createReadStream(path) as AsyncIterable<Buffer>, mapping);
-      const dryRun = body.action !== 'import';
+      if (body.action === 'import') {
+        // A job of the queue (services/import-jobs.ts); a second POST of the same upload finds the same job.
+        await services.imports.enqueue(req.params.upload, mapping, req.actor);
+        return reply.redirect(`/editor/imports/${req.params.upload}/progress`, 303);
+      }
       try {
-        const r = await services.jsonl.import(items(), { dryRun, actor: req.actor, source: meta.fileName });
-        if (!dryRun)
-          return reply.redirect(
-            `/editor/imports/batches/${r.batch}?created=${r.created}&updated=${r.updated}&warnings=${r.warnings}`,
-            303,
-          );
+        const r = await services.jsonl.import(items(), { dryRun: true, actor: req.actor, source: meta.fileName });
         const report = { ok: true, created: r.created, updated: r.updated, issues: [], warnings: r.warningDetails };
         return kit.send(req, reply, title(req), (csrf) => mappingPage(req.t, csrf, { ...shown, report, error: null }));
       } catch (e) {
@@ -152,6 +133,8 @@ export function importEditorRoutes(app: FastifyInstance, services: Services, kit
       }
     },
   );
+
+  importProgressRoutes(app, services, kit, allowed);
 
   app.get<{ Params: { batch: string }; Querystring: Record<string, string> }>(
     '/editor/imports/batches/:batch',

@@ -53,6 +53,10 @@ export interface ImportOptions {
   /** Recorded as provenance.source when a line has none. */
   source?: string;
   onProgress?: (linesDone: number) => void;
+  /** After the last line, before the index is flushed and the transaction commits. */
+  onRowsDone?: () => void;
+  /** The batch id to record (default: a new one); a job chooses it when it is queued. */
+  batch?: string;
   /** Who imports (default: the command line); needs the import capability. */
   actor?: Actor;
 }
@@ -81,7 +85,7 @@ export class JsonlTransfer {
    */
   async import(lines: AsyncIterable<string | DecodedItem>, opts: ImportOptions = {}): Promise<ImportResult> {
     const result: ImportResult = {
-      batch: newBatchId(),
+      batch: opts.batch ?? newBatchId(),
       lines: 0,
       created: 0,
       updated: 0,
@@ -137,6 +141,7 @@ export class JsonlTransfer {
           if (outcome !== 'unchanged')
             await tx.batches.record(result.batch, { caseId: record.id, previous, versionAfter: record.version });
         }
+        opts.onRowsDone?.();
         if (
           result.lines === 0 ||
           (result.created + result.updated + result.unchanged + result.rejected === 0 && !issues.length)
@@ -167,6 +172,37 @@ export class JsonlTransfer {
       if (!(e instanceof DryRunRollback)) throw e;
     }
     return result;
+  }
+
+  /**
+   * Decodes and validates every item without touching the database (no transaction: requests go on
+   * meanwhile); throws the import's VALIDATION_FAILED error, with every bad line, when any is bad.
+   */
+  async check(
+    lines: AsyncIterable<DecodedItem>,
+    opts: { onProgress?: (linesDone: number) => void } = {},
+  ): Promise<{ lines: number; cases: number }> {
+    const issues: FieldIssue[] = [];
+    const seen = new Map<string, number>();
+    let count = 0;
+    let cases = 0;
+    for await (const item of lines) {
+      opts.onProgress?.(++count);
+      if (item.raw.trim() === '') continue;
+      const r = 'issues' in item.decoded ? item.decoded : this.validate(item.decoded, item.line, seen);
+      if (!('issues' in r)) {
+        cases++;
+        continue;
+      }
+      for (const i of r.issues) if (issues.length < MAX_REPORTED) issues.push(i);
+    }
+    if (!cases && !issues.length)
+      throw new AppError('VALIDATION_FAILED', 'the file holds no cases (it is empty)', [
+        { path: '(file)', message: 'empty file' },
+      ]);
+    if (issues.length)
+      throw new AppError('VALIDATION_FAILED', `import rejected, nothing was written: ${summarize(issues)}`, issues);
+    return { lines: count, cases };
   }
 
   private decodeLine(raw: string, line: number, format: LineFormat): Decoded {

@@ -10,6 +10,8 @@ import type { DocumentFiles } from '../../../kernel/files/document-files.ts';
 import { StatsService } from './stats-service.ts';
 import type { PlatformServices } from '../../platform/index.ts';
 import { WorkflowService } from './workflow-service.ts';
+import type { KernelJobs } from '../../../kernel/jobs/kernel-jobs.ts';
+import type { ImportJobs } from './import-jobs.ts';
 
 /** The cases module's services (the platform's come beside them in `Services`). */
 export interface CaseServices {
@@ -24,8 +26,14 @@ export interface CaseServices {
   workflow: WorkflowService;
 }
 
+/** The spreadsheet import's jobs, on the app's one job queue (which the cases module makes first). */
+export interface ImportServices {
+  jobs: KernelJobs;
+  imports: ImportJobs;
+}
+
 /** Every service the cases module's routes, pages and commands use: its own and the platform's. */
-export type Services = CaseServices & PlatformServices;
+export type Services = CaseServices & PlatformServices & ImportServices;
 
 export interface CaseServiceOptions {
   files: DocumentFiles;

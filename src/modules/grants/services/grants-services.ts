@@ -3,8 +3,7 @@ import type { Config } from '../../../kernel/config/config.ts';
 import type { ModuleDatabase } from '../../../kernel/db/sql-database.ts';
 import { DiskDocumentFiles } from '../../../kernel/files/disk-document-files.ts';
 import { I18n } from '../../../kernel/i18n/i18n.ts';
-import { JobHandlers, JobQueue } from '../../../kernel/jobs/index.ts';
-import { MAIL_JOB, MailSender, smtpTransport } from '../../../kernel/mail/index.ts';
+import { kernelJobs, type KernelJobs } from '../../../kernel/jobs/kernel-jobs.ts';
 import { GRANTS_MESSAGES } from '../messages/catalog.ts';
 import { ApplicationService } from './application-service.ts';
 import { AttachmentService } from './attachment-service.ts';
@@ -15,13 +14,7 @@ import { ReviewService } from './review-service.ts';
 import { PanelService } from './panel-service.ts';
 import type { GrantsContext } from './context.ts';
 
-export interface KernelJobs {
-  queue: JobQueue;
-  handlers: JobHandlers;
-  /** Present when PALERMO_SMTP_URL is set; then MAIL_JOB has its handler. */
-  mail: MailSender | undefined;
-  close(): void;
-}
+export { kernelJobs, type KernelJobs };
 
 export interface GrantsServices {
   jobs: KernelJobs;
@@ -35,15 +28,6 @@ export interface GrantsServices {
     panel: PanelService;
     now: () => Date;
   };
-}
-
-export function kernelJobs(database: ModuleDatabase, config: Readonly<Config>, now?: () => Date): KernelJobs {
-  const queue = new JobQueue(database.kysely(), database.dialect, { now });
-  const handlers = new JobHandlers();
-  const transport = config.smtpUrl ? smtpTransport(config.smtpUrl) : undefined;
-  const mail = transport ? new MailSender(database.kysely(), transport, config.mailFrom, { now }) : undefined;
-  if (mail) handlers.register(MAIL_JOB, mail.handle);
-  return { queue, handlers, mail, close: () => transport?.close() };
 }
 
 export function createGrantsServices(
