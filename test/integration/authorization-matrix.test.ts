@@ -383,6 +383,9 @@ async function ownersApplication(
   return id;
 }
 
+/** The first version of the registration attachment of an application, over the API. */
+const attachmentV1 = (id: string) => `/api/v1/grants/applications/${id}/attachments/registration/versions/1`;
+
 // ---- legislation fixtures: laws and assessments have no owner (editors' work) ----
 
 /** Who may see a draft law or assessment: editors and every token scope that reads unpublished records. */
@@ -1175,28 +1178,19 @@ const ROWS: Row[] = [
   },
   {
     route: 'GET /api/v1/grants/applications/:id/attachments/:requirement/versions/:n',
-    request: async () =>
-      get(
-        `/api/v1/grants/applications/${await ownersApplication('draft', true, true)}/attachments/registration/versions/1`,
-      )(),
+    request: async () => get(attachmentV1(await ownersApplication('draft', true, true)))(),
     allow: GRANT_APPLICANT,
   },
   {
     route: 'GET /api/v1/grants/applications/:id/attachments/:requirement/versions/:n',
     variant: 'in review: its declared reviewer too (an open call; blind: grants-attachments.test.ts)',
-    request: async () =>
-      get(
-        `/api/v1/grants/applications/${await ownersApplication('in_review', true, true)}/attachments/registration/versions/1`,
-      )(),
+    request: async () => get(attachmentV1(await ownersApplication('in_review', true, true)))(),
     allow: [...GRANT_APPLICANT, 'contributor (other)'],
   },
   {
     route: 'GET /api/v1/grants/applications/:id/attachments/:requirement/versions/:n',
     variant: 'in review, the reviewer not yet declared (403)',
-    request: async () =>
-      get(
-        `/api/v1/grants/applications/${await ownersApplication('in_review', false, true)}/attachments/registration/versions/1`,
-      )(),
+    request: async () => get(attachmentV1(await ownersApplication('in_review', false, true)))(),
     allow: GRANT_APPLICANT,
   },
   {
