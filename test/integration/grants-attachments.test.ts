@@ -9,6 +9,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
 import { cookieHeader, createUser, signIn } from '../helpers/accounts.ts';
 import { SYSTEM, userActor, type Actor } from '../../src/modules/platform/index.ts';
+import { backfillAttachmentRevisions } from '../../src/modules/grants/store/migrations.ts';
+import type { GrantsDb } from '../../src/modules/grants/store/schema.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 const TEXT = Buffer.from('Registro n.º 2027 — renovado en São Paulo.\n', 'utf8');
@@ -150,6 +152,23 @@ function suite(backend: 'sqlite' | 'postgres') {
       ]);
       const revs = await t.services.grants.applications.revisions(openId, actor.alice!);
       expect(revs.map((r) => r.revision)).toEqual([1, 2, 3]);
+    });
+
+    it('fills in the revision of uploads recorded before the column existed (the migration)', async () => {
+      const conn = t.services.database.kysely<GrantsDb>();
+      await conn.updateTable('grants_attachment_versions').set({ revision: null }).execute();
+      expect(await backfillAttachmentRevisions(conn)).toBe(4); // two versions on each of the two applications
+      expect(await backfillAttachmentRevisions(conn)).toBe(0);
+      const rows = await conn
+        .selectFrom('grants_attachment_versions')
+        .select(['version', 'revision'])
+        .where('application_id', '=', openId)
+        .orderBy('version')
+        .execute();
+      expect(rows.map((r) => [Number(r.version), Number(r.revision)])).toEqual([
+        [1, 2],
+        [2, 3],
+      ]);
     });
 
     it('answers 404 to another organisation, as for the application, and for a guessed id', async () => {
