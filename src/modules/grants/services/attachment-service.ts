@@ -138,7 +138,10 @@ export class AttachmentService {
   }
 
   /** The application and the reader's standing, or the refusal (401, 403 with its reason, 404). */
-  private async reader(id: string, actor: Actor): Promise<{ app: Application; call: Call; as: string }> {
+  private async reader(
+    id: string,
+    actor: Actor,
+  ): Promise<{ app: Application; call: Call; as: 'member' | 'secretariat' | 'reviewer' }> {
     const conn = db(this.ctx);
     const row = await conn.selectFrom('grants_applications').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw refusalError(id, actor.kind === 'anonymous' ? 'sign_in' : 'not_found');
