@@ -12,6 +12,8 @@ import type { paths, components } from './palermo-api.d.ts';
 import { apiTypes, TYPES_FILE } from './api-types.ts';
 import { makeTestApp, ADMIN_TOKEN, type TestApp } from '../helpers/test-app.ts';
 import { seedDemo } from '../../src/modules/cases/services/demo-seed.ts';
+import { createToken, createUser } from '../helpers/accounts.ts';
+import { SYSTEM, userActor } from '../../src/modules/platform/index.ts';
 
 let t: TestApp;
 let baseUrl: string;
@@ -99,5 +101,55 @@ describe('the generated client', () => {
     expect(exported.response.status).toBe(200);
     expect(exported.response.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
     expect(String(exported.data)).toContain('typed-client-case');
+  });
+
+  it("lists a grant application's attachment versions and downloads one, as its applicant", async () => {
+    const g = t.services.grants;
+    const u = await createUser(t.services, 'contributor', 'typed-client-applicant@example.org');
+    const who = userActor({ id: u.id, email: u.email, role: 'contributor' });
+    const call = await g.calls.createCall(
+      {
+        title: 'Typed client call',
+        opensAt: '2020-01-01T00:00:00Z',
+        closesAt: '2099-01-01T00:00:00Z',
+        currency: 'USD',
+        capPerYear: 1000,
+        maxYears: 1,
+        requiredAttachments: [{ id: 'registration', label: 'Registration' }],
+      },
+      SYSTEM,
+    );
+    const org = await g.calls.registerOrganisation(
+      {
+        legalName: 'Typed Client NGO',
+        legalStatus: 'ngo',
+        registrationNumber: 'TC-1',
+        registrationCountry: 'KEN',
+        contactEmail: 'office@typed-client.example.org',
+      },
+      who,
+    );
+    const app = await g.applications.createDraft(
+      { callId: call.id, organisationId: org.id, title: 'Typed', durationYears: 1, currency: 'USD' },
+      who,
+    );
+    const bytes = Buffer.from('Registered in Nairobi, 2011.');
+    await g.attachments.attach(app.id, { requirement: 'registration', filename: 'reg.txt', bytes }, who);
+    const token = await createToken(t.services, ['write'], u.id);
+    const client = createClient<paths>({ baseUrl, headers: token.header });
+    const list = await client.GET('/api/v1/grants/applications/{id}/attachments', {
+      params: { path: { id: app.id } },
+    });
+    expect(list.response.status).toBe(200);
+    const version = list.data!.attachments[0]!.versions[0]!;
+    expect(version).toMatchObject({ version: 1, filename: 'reg.txt', contentType: 'text/plain; charset=utf-8' });
+    const file = await client.GET('/api/v1/grants/applications/{id}/attachments/{requirement}/versions/{n}', {
+      params: { path: { id: app.id, requirement: 'registration', n: '1' } },
+      parseAs: 'arrayBuffer',
+    });
+    expect(file.response.status).toBe(200);
+    expect(Buffer.from(file.data as ArrayBuffer).equals(bytes)).toBe(true);
+    const other = await api().GET('/api/v1/grants/applications/{id}/attachments', { params: { path: { id: app.id } } });
+    expect(other.response.status).toBe(404); // a partner token acts for no organisation
   });
 });

@@ -363,9 +363,16 @@ async function grantApp() {
 async function ownersApplication(
   status: 'draft' | 'submitted' | 'eligible' | 'in_review' | 'approved' | 'awarded' = 'draft',
   declared = true,
+  attached = false,
 ): Promise<string> {
   const g = t.services.grants;
   const { id } = await g.applications.createDraft(await grantApp(), owner.actor);
+  if (attached)
+    await g.attachments.attach(
+      id,
+      { requirement: 'registration', filename: 'cert.txt', bytes: Buffer.from('Registered 2009.') },
+      owner.actor,
+    );
   if (status === 'draft') return id;
   await g.applications.submit(id, owner.actor);
   if (status === 'submitted') return id;
@@ -396,6 +403,9 @@ async function ownersApplication(
     );
   return id;
 }
+
+/** The first version of the registration attachment of an application, over the API. */
+const attachmentV1 = (id: string) => `/api/v1/grants/applications/${id}/attachments/registration/versions/1`;
 
 // ---- legislation fixtures: laws and assessments have no owner (editors' work) ----
 
@@ -1202,6 +1212,36 @@ const ROWS: Row[] = [
     allow: ['owner token write'],
   },
   {
+    route: 'GET /api/v1/grants/applications/:id/attachments',
+    request: async () =>
+      get(`/api/v1/grants/applications/${await ownersApplication('draft', true, true)}/attachments`)(),
+    allow: GRANT_APPLICANT,
+  },
+  {
+    route: 'GET /api/v1/grants/applications/:id/attachments',
+    variant: 'in review: its declared reviewer too',
+    request: async () =>
+      get(`/api/v1/grants/applications/${await ownersApplication('in_review', true, true)}/attachments`)(),
+    allow: [...GRANT_APPLICANT, 'contributor (other)'],
+  },
+  {
+    route: 'GET /api/v1/grants/applications/:id/attachments/:requirement/versions/:n',
+    request: async () => get(attachmentV1(await ownersApplication('draft', true, true)))(),
+    allow: GRANT_APPLICANT,
+  },
+  {
+    route: 'GET /api/v1/grants/applications/:id/attachments/:requirement/versions/:n',
+    variant: 'in review: its declared reviewer too (an open call; blind: grants-attachments.test.ts)',
+    request: async () => get(attachmentV1(await ownersApplication('in_review', true, true)))(),
+    allow: [...GRANT_APPLICANT, 'contributor (other)'],
+  },
+  {
+    route: 'GET /api/v1/grants/applications/:id/attachments/:requirement/versions/:n',
+    variant: 'in review, the reviewer not yet declared (403)',
+    request: async () => get(attachmentV1(await ownersApplication('in_review', false, true)))(),
+    allow: GRANT_APPLICANT,
+  },
+  {
     route: 'POST /api/v1/grants/applications/:id/reviewers',
     request: async () => ({
       method: 'POST',
@@ -1398,6 +1438,22 @@ const ROWS: Row[] = [
     route: 'GET /grants/applications/:id',
     request: async () => get(`/grants/applications/${await ownersApplication()}`)(),
     allow: GRANT_APPLICANT,
+  },
+  {
+    route: 'GET /grants/applications/:id/attachments/:requirement/versions/:n',
+    request: async () =>
+      get(`/grants/applications/${await ownersApplication('draft', true, true)}/attachments/registration/versions/1`)(),
+    allow: GRANT_APPLICANT,
+    note: 'the public is sent to sign in',
+  },
+  {
+    route: 'GET /grants/applications/:id/attachments/:requirement/versions/:n',
+    variant: 'in review: its declared reviewer too',
+    request: async () =>
+      get(
+        `/grants/applications/${await ownersApplication('in_review', true, true)}/attachments/registration/versions/1`,
+      )(),
+    allow: [...GRANT_APPLICANT, 'contributor (other)'],
   },
   {
     route: 'GET /grants/reviews/:id',

@@ -216,7 +216,7 @@ describe('grants pages for the secretariat and reviewers', () => {
     expect(page).toContain('Version 2: registration-2024.txt');
     expect(page).toContain('Version 1: registration-2009.txt');
     expect(page.indexOf('Version 2')).toBeLessThan(page.indexOf('Version 1'));
-    const versions = await t.services.grants.attachments.versions(draftId, SYSTEM);
+    const versions = (await t.services.grants.attachments.catalogue(draftId, SYSTEM)).attachments[0]!.versions;
     expect(versions.map((v) => [v.version, v.filename])).toEqual([
       [2, 'registration-2024.txt'],
       [1, 'registration-2009.txt'],
@@ -244,6 +244,6 @@ describe('grants pages for the secretariat and reviewers', () => {
       headers: { cookie, 'content-type': body.type, accept: 'text/html' },
     });
     expect(res.statusCode).toBe(404);
-    expect(await t.services.grants.attachments.versions(draftId, SYSTEM)).toHaveLength(2);
+    expect((await t.services.grants.attachments.catalogue(draftId, SYSTEM)).attachments[0]!.versions).toHaveLength(2);
   });
 });

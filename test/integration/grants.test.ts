@@ -164,13 +164,13 @@ describe('grants: applications and the deadline', () => {
       people.alice!,
     );
     expect(again.version).toBe(2);
-    const versions = await g.attachments.versions(a.id, people.alice!);
+    const versions = (await g.attachments.catalogue(a.id, people.alice!)).attachments[0]!.versions;
     expect(versions.map((v) => [v.version, v.filename])).toEqual([
       [2, 'cert-2027.pdf'],
       [1, 'cert.pdf'],
     ]);
     expect((await g.attachments.list(a.id, people.alice!)).map((x) => x.filename)).toEqual(['cert-2027.pdf']);
-    await expect(g.attachments.versions(a.id, people.bob!)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(g.attachments.catalogue(a.id, people.bob!)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 

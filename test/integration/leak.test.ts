@@ -137,6 +137,8 @@ interface Seen {
   body: string;
   /** The answer as sent, when `body` is it without the echoed query. */
   raw?: string;
+  /** Where a redirect sends the reader. */
+  location?: string;
   /** Why the answer is not what a search for a word nothing holds gets. */
   differs?: string;
 }
@@ -158,7 +160,8 @@ let viewers: Who[] = [ANON];
 
 async function get(url: string, who: Who): Promise<Seen> {
   const res = await t.app.inject({ url, headers: who.headers });
-  return { channel: `${who.name} GET ${url}`, status: res.statusCode, body: res.body };
+  const location = res.headers.location === undefined ? {} : { location: String(res.headers.location) };
+  return { channel: `${who.name} GET ${url}`, status: res.statusCode, body: res.body, ...location };
 }
 
 /** Every page of a paged JSON listing, following `next`. */
@@ -685,6 +688,7 @@ describe("grants: applicant A never sees applicant B's application anywhere", ()
         capPerYear: 1000,
         maxYears: 1,
         blindReview: true,
+        requiredAttachments: [{ id: 'registration', label: 'Registration' }],
       },
       SYSTEM,
     );
@@ -707,6 +711,16 @@ describe("grants: applicant A never sees applicant B's application anywhere", ()
     });
     const appA = await g.applications.createDraft(app(orgA.id, 'grantleakalpha'), a.actor);
     const appB = await g.applications.createDraft(app(orgB.id, 'grantleakbeta'), b.actor);
+    // B's file names B: its bytes and its name never reach A, B's blind reviewer.
+    await g.attachments.attach(
+      appB.id,
+      {
+        requirement: 'registration',
+        filename: 'Grantleakbetaorg-registration.txt',
+        bytes: Buffer.from('grantleakbetafile: Grantleakbetaorg is registered under L-1.'),
+      },
+      b.actor,
+    );
     await g.applications.submit(appB.id, b.actor);
     await g.decisions.decide(appB.id, { to: 'eligible', reason: 'ok' }, SYSTEM);
     // A reviews B's application on a blind call: even then, never B's identity.
@@ -723,6 +737,9 @@ describe("grants: applicant A never sees applicant B's application anywhere", ()
       `/api/v1/grants/applications/${id}`,
       `/api/v1/grants/applications/${id}/revisions`,
       `/api/v1/grants/applications/${id}/eligibility`,
+      `/api/v1/grants/applications/${id}/attachments`,
+      `/api/v1/grants/applications/${id}/attachments/registration/versions/1`,
+      `/grants/applications/${id}/attachments/registration/versions/1`,
       `/api/v1/grants/organisations/${orgId}`,
       `/grants/applications/${id}`,
     ];
@@ -755,7 +772,13 @@ describe("grants: applicant A never sees applicant B's application anywhere", ()
           !s.channel.includes('/organisations')
         )
           found.push(`${s.channel} shows B's identity`);
-        if (s.channel.includes(appB.id) && s.channel.includes('/applications/') && ![401, 403, 404].includes(s.status))
+        const toSignIn = s.status === 303 && s.location?.startsWith('/login?next=') === true;
+        if (
+          s.channel.includes(appB.id) &&
+          s.channel.includes('/applications/') &&
+          ![401, 403, 404].includes(s.status) &&
+          !toSignIn
+        )
           found.push(`${s.channel}: ${s.status}`);
         if (s.channel.includes(`/organisations/${orgB.id}`) && ![401, 403, 404].includes(s.status))
           found.push(`${s.channel}: ${s.status}`);
@@ -773,6 +796,9 @@ describe("grants: applicant A never sees applicant B's application anywhere", ()
     const own = await get(`/grants/applications/${appB.id}`, bWho);
     expect(own.status).toBe(200);
     expect(own.body).toContain('Grantleakbetaorg');
+    const file = await get(`/api/v1/grants/applications/${appB.id}/attachments/registration/versions/1`, bWho);
+    expect(file.status).toBe(200);
+    expect(file.body).toContain('grantleakbetafile');
     expect((await get(`/api/v1/grants/applications/${appA.id}`, bWho)).status).toBe(404);
     expect((await get('/api/v1/grants/applications', bWho)).body).not.toContain('grantleakalpha');
   });

@@ -1,17 +1,35 @@
 /**
  * Attachments an application's call requires, checked by their bytes (kernel/files) before anything is
  * stored. A new upload for the same requirement becomes its next version (the previous ones stay,
- * listed) and a new revision of the application, so a review names what it read.
+ * listed) and a new revision of the application, so a review names what it read. Reading them (the
+ * list and each version's bytes) follows one rule, `attachmentAccess` (domain/attachments.ts), for the
+ * API and the pages alike.
+ *
+ * The file is written (by its hash) before the transaction that records it: should the transaction
+ * fail, an unreferenced file stays in the grants folder, harmless, and is reused by the same bytes.
  */
 import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { AppError } from '../../../kernel/errors.ts';
 import { checkDocument } from '../../../kernel/files/sniff.ts';
 import type { DocumentFiles } from '../../../kernel/files/document-files.ts';
 import { cleanFilename } from '../../../kernel/files/documents.ts';
 import type { Actor } from '../../platform/index.ts';
+import { downloadName, contentTypeOf } from '../domain/attachments.ts';
+import type { Application, Call } from '../domain/schemas.ts';
 import type { GrantsDb } from '../store/schema.ts';
-import { EDITABLE, type ApplicationService } from './application-service.ts';
+import { EDITABLE, toApplication, type ApplicationService } from './application-service.ts';
+import { accessOf, attachmentEntries, refusalError, type AttachmentEntry } from './attachment-catalogue.ts';
 import { db, loadCall, type GrantsContext } from './context.ts';
+
+/** One version's bytes, ready to send. */
+export interface AttachmentDownload {
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  stream: Readable;
+}
 
 export class AttachmentService {
   constructor(
@@ -19,6 +37,8 @@ export class AttachmentService {
     private readonly apps: ApplicationService,
     private readonly files: DocumentFiles,
     readonly maxBytes: number,
+    /** Where attachments were kept before they had their own folder (read only; may be absent). */
+    private readonly legacyFiles?: DocumentFiles,
   ) {}
 
   /** Attaches a file for one of the call's required attachments; its bytes must be what its name claims. */
@@ -74,7 +94,7 @@ export class AttachmentService {
       await tx.trx.insertInto('grants_attachments').values(row).execute();
       await tx.trx
         .insertInto('grants_attachment_versions')
-        .values({ ...row, version, added_by: actor.label })
+        .values({ ...row, version, added_by: actor.label, revision: app.revision + 1 })
         .execute();
       // The application's next revision: same text, new attachments.
       const r = await tx.trx
@@ -96,7 +116,15 @@ export class AttachmentService {
         })
         .execute();
     });
-    return { requirement: row.requirement, version, filename, kind, sha256, size: row.size };
+    return {
+      requirement: row.requirement,
+      version,
+      filename,
+      kind,
+      sha256,
+      size: row.size,
+      revision: app.revision + 1,
+    };
   }
 
   async list(id: string, actor: Actor) {
@@ -109,24 +137,70 @@ export class AttachmentService {
       .execute();
   }
 
-  /** Every version of every attachment, newest first within each requirement. */
-  async versions(id: string, actor: Actor) {
-    await this.apps.get(id, actor);
-    const rows = await db(this.ctx)
+  /** The application and the reader's standing, or the refusal (401, 403 with its reason, 404). */
+  private async reader(
+    id: string,
+    actor: Actor,
+  ): Promise<{ app: Application; call: Call; as: 'member' | 'secretariat' | 'reviewer' }> {
+    const conn = db(this.ctx);
+    const row = await conn.selectFrom('grants_applications').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw refusalError(id, actor.kind === 'anonymous' ? 'sign_in' : 'not_found');
+    const app = toApplication(row);
+    const call = await loadCall(conn, app.callId);
+    const access = await accessOf(conn, app, call, actor);
+    if (!access.allowed) throw refusalError(id, access.refusal);
+    return { app, call, as: access.as };
+  }
+
+  /** Each required attachment with its versions, newest first, and where to download each. */
+  async catalogue(id: string, actor: Actor): Promise<{ applicationId: string; attachments: AttachmentEntry[] }> {
+    const r = await this.reader(id, actor);
+    const mode = r.as === 'reviewer' ? 'reviewer' : 'full';
+    return { applicationId: id, attachments: await attachmentEntries(db(this.ctx), r.app, r.call, mode) };
+  }
+
+  /** One version's stored bytes; 404 naming the requirement or version that does not exist. */
+  async open(id: string, requirement: string, version: string, actor: Actor): Promise<AttachmentDownload> {
+    await this.reader(id, actor);
+    const conn = db(this.ctx);
+    const versions = await conn
       .selectFrom('grants_attachment_versions')
       .selectAll()
       .where('application_id', '=', id)
-      .orderBy('requirement')
-      .orderBy('version', 'desc')
+      .where('requirement', '=', requirement)
+      .orderBy('version')
       .execute();
-    return rows.map((r) => ({
-      requirement: r.requirement,
-      version: Number(r.version),
-      filename: r.filename,
-      kind: r.kind,
-      sha256: r.sha256,
-      size: Number(r.size),
-      addedAt: r.added_at,
-    }));
+    if (!versions.length)
+      throw new AppError('NOT_FOUND', `application '${id}' has no attachment '${requirement}'`, {
+        path: 'requirement',
+        requirement,
+      });
+    const row = /^[1-9][0-9]{0,8}$/.test(version) ? versions.find((v) => Number(v.version) === Number(version)) : null;
+    if (!row)
+      throw new AppError(
+        'NOT_FOUND',
+        `attachment '${requirement}' of application '${id}' has no version '${version}' ` +
+          `(it has ${versions.map((v) => Number(v.version)).join(', ')})`,
+        { path: 'version', requirement, version, versions: versions.map((v) => Number(v.version)) },
+      );
+    const store = (await this.files.has(row.sha256))
+      ? this.files
+      : this.legacyFiles && (await this.legacyFiles.has(row.sha256))
+        ? this.legacyFiles
+        : null;
+    if (!store)
+      throw new AppError(
+        'UNAVAILABLE',
+        `the file of attachment '${requirement}' version ${row.version} (${row.sha256}) is missing from the ` +
+          'grants folder; restore it from a backup',
+        { sha256: row.sha256 },
+      );
+    return {
+      filename: downloadName(row.filename, row.kind, `${requirement}-v${row.version}`),
+      contentType: contentTypeOf(row.kind),
+      size: Number(row.size),
+      sha256: row.sha256,
+      stream: store.open(row.sha256),
+    };
   }
 }

@@ -10,6 +10,7 @@ import { parseOrThrow } from '../../../kernel/validation.ts';
 import type { ClaimedJob } from '../../../kernel/jobs/index.ts';
 import { audit, platformRepos, type Actor } from '../../platform/index.ts';
 import type { GrantsDb } from '../store/schema.ts';
+import { callApplicationsWith } from '../store/call-applications.ts';
 import { toApplication, type ApplicationService } from './application-service.ts';
 import { approveReport, receiveReport, releaseTranche, reportsBeforeTranches } from './tranches.ts';
 import { db, loadCall, loadOrganisation, newId, queueMail, requireSecretariat, type GrantsContext } from './context.ts';
@@ -202,25 +203,9 @@ export class AwardService {
     requireSecretariat(actor);
     const conn = db(this.ctx);
     const call = await loadCall(conn, callId);
-    const apps = (
-      await conn
-        .selectFrom('grants_applications')
-        .selectAll()
-        .where('call_id', '=', callId)
-        .where('status', '!=', 'draft')
-        .execute()
-    ).map(toApplication);
-    const awards = apps.length
-      ? await conn
-          .selectFrom('grants_awards')
-          .selectAll()
-          .where(
-            'application_id',
-            'in',
-            apps.map((a) => a.id),
-          )
-          .execute()
-      : [];
+    const { rows, side } = await callApplicationsWith(conn, callId, { notIn: ['draft'] }, 'grants_awards');
+    const apps = rows.map(toApplication);
+    const awards = [...side.values()].flat();
     const count = (keys: string[][]) => {
       const m = new Map<string, number>();
       for (const ks of keys) for (const k of new Set(ks)) m.set(k, (m.get(k) ?? 0) + 1);
@@ -246,17 +231,11 @@ export class AwardService {
     requireSecretariat(actor);
     const conn = db(this.ctx);
     await loadCall(conn, callId);
-    const apps = (
-      await conn.selectFrom('grants_applications').selectAll().where('call_id', '=', callId).orderBy('id').execute()
-    ).map(toApplication);
+    const { rows: found, side: awards } = await callApplicationsWith(conn, callId, 'all', 'grants_awards');
     const rows: (string | number)[][] = [];
-    for (const a of apps) {
+    for (const a of found.map(toApplication)) {
       const org = await loadOrganisation(conn, a.organisationId);
-      const award = await conn
-        .selectFrom('grants_awards')
-        .select('amount')
-        .where('application_id', '=', a.id)
-        .executeTakeFirst();
+      const award = awards.get(a.id)?.[0];
       rows.push([
         a.id,
         org?.legalName ?? '',

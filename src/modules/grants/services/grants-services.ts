@@ -1,4 +1,5 @@
 /** The grants module's services, and the kernel job queue and mail sender (made here when no module made them). */
+import { join } from 'node:path';
 import type { Config } from '../../../kernel/config/config.ts';
 import type { ModuleDatabase } from '../../../kernel/db/sql-database.ts';
 import { DiskDocumentFiles } from '../../../kernel/files/disk-document-files.ts';
@@ -15,6 +16,13 @@ import { PanelService } from './panel-service.ts';
 import type { GrantsContext } from './context.ts';
 
 export { kernelJobs, type KernelJobs };
+
+/**
+ * The grants module's own folder of attachment files, inside the documents folder (copied by backups
+ * as the library's is): a case's document sweep or removal never touches a grants file with the same
+ * bytes. Files uploaded before it existed are still read from the documents folder itself.
+ */
+export const grantsFilesDir = (config: Pick<Config, 'documentsDir'>) => join(config.documentsDir, 'grants');
 
 export interface GrantsServices {
   jobs: KernelJobs;
@@ -45,7 +53,7 @@ export function createGrantsServices(
     publicUrl: config.publicUrl,
   };
   const applications = new ApplicationService(ctx);
-  const files = new DiskDocumentFiles(config.documentsDir);
+  const files = new DiskDocumentFiles(grantsFilesDir(config));
   const awards = new AwardService(ctx, applications);
   const reviews = new ReviewService(ctx);
   if (!jobs.handlers.types().includes(REMINDER_JOB)) jobs.handlers.register(REMINDER_JOB, awards.remind);
@@ -54,7 +62,13 @@ export function createGrantsServices(
     grants: {
       calls: new CallService(ctx),
       applications,
-      attachments: new AttachmentService(ctx, applications, files, config.documentMaxBytes),
+      attachments: new AttachmentService(
+        ctx,
+        applications,
+        files,
+        config.documentMaxBytes,
+        new DiskDocumentFiles(config.documentsDir),
+      ),
       decisions: new DecisionService(ctx, applications),
       awards,
       reviews,

@@ -1,6 +1,7 @@
 /** The decision meeting: a call's applications in review or decided, ranked, with the spread of scores and flags. */
 import type { Actor } from '../../platform/index.ts';
 import { rank, type RankedEntry } from '../domain/rules.ts';
+import { callApplicationsWith } from '../store/call-applications.ts';
 import { toApplication } from './application-service.ts';
 import { db, loadCall, requireSecretariat, type GrantsContext } from './context.ts';
 
@@ -12,32 +13,21 @@ export async function decisionMeeting(
   requireSecretariat(actor);
   const conn = db(ctx);
   await loadCall(conn, callId);
-  const apps = (
-    await conn
-      .selectFrom('grants_applications')
-      .selectAll()
-      .where('call_id', '=', callId)
-      .where('status', 'in', ['in_review', 'approved', 'rejected', 'eligible'])
-      .execute()
-  ).map(toApplication);
-  const reviews = apps.length
-    ? await conn
-        .selectFrom('grants_reviews')
-        .selectAll()
-        .where(
-          'application_id',
-          'in',
-          apps.map((a) => a.id),
-        )
-        .execute()
-    : [];
+  const { rows, side: reviews } = await callApplicationsWith(
+    conn,
+    callId,
+    { in: ['in_review', 'approved', 'rejected', 'eligible'] },
+    'grants_reviews',
+  );
+  const apps = rows.map(toApplication);
   const ranked = rank(
     apps.map((a) => ({
       applicationId: a.id,
       revision: a.revision,
-      reviews: reviews
-        .filter((r) => r.application_id === a.id)
-        .map((r) => ({ score: r.score === null ? null : Number(r.score), revision: Number(r.revision) })),
+      reviews: (reviews.get(a.id) ?? []).map((r) => ({
+        score: r.score === null ? null : Number(r.score),
+        revision: Number(r.revision),
+      })),
     })),
   );
   const byId = new Map(apps.map((a) => [a.id, a]));

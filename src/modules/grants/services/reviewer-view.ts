@@ -10,6 +10,7 @@ import type { Application, ApplicationContent } from '../domain/schemas.ts';
 import { personTerms, scrub, type Identity } from '../domain/blind.ts';
 import type { GrantsDb } from '../store/schema.ts';
 import { loadCall, loadOrganisation } from './context.ts';
+import { attachmentEntries, type AttachmentEntry } from './attachment-catalogue.ts';
 
 export interface ReviewerView {
   id: string;
@@ -18,6 +19,8 @@ export interface ReviewerView {
   blind: boolean;
   organisation: { id: string; legalName: string; legalStatus: string; registrationCountry: string } | null;
   content: Omit<ApplicationContent, 'members'> & { members?: string[] };
+  /** The attachments' versions; on a blind call without file names or downloads (a file cannot be scrubbed). */
+  attachments: AttachmentEntry[];
 }
 
 /** The applicant's identity: lead and consortium members, their registration, contacts and people. */
@@ -57,7 +60,12 @@ export function scrubContent(content: ApplicationContent, id: Identity): Omit<Ap
 
 export async function reviewerView(conn: Kysely<GrantsDb>, app: Application): Promise<ReviewerView> {
   const call = await loadCall(conn, app.callId);
-  const base = { id: app.id, callId: app.callId, revision: app.revision };
+  const base = {
+    id: app.id,
+    callId: app.callId,
+    revision: app.revision,
+    attachments: await attachmentEntries(conn, app, call, call.blindReview ? 'blind' : 'reviewer'),
+  };
   if (call.blindReview)
     return {
       ...base,

@@ -1,4 +1,5 @@
 /** The grants register's tables. Dates are ISO text; lists and maps are JSON text. */
+import type { Kysely } from 'kysely';
 import type { ModuleMigrations } from '../../../kernel/db/migrations.ts';
 import type { GrantsDb } from './schema.ts';
 
@@ -176,4 +177,36 @@ export const GRANTS_REVIEW_MIGRATIONS: ModuleMigrations = {
     await db.schema.alterTable('grants_reports').addColumn('approved_on', 'text').execute();
     await db.schema.alterTable('grants_reports').addColumn('approved_by', 'text').execute();
   },
+  // The application revision each upload made (a review names the revision it read, so its files too).
+  async '20261204T1710_grants_attachment_revision'(db) {
+    await db.schema.alterTable('grants_attachment_versions').addColumn('revision', 'integer').execute();
+    await backfillAttachmentRevisions(db);
+  },
 };
+
+/**
+ * Uploads recorded before the revision column: the revision the same transaction recorded, at the
+ * same instant (left null when none is found). Idempotent; only rows without a revision are touched.
+ */
+export async function backfillAttachmentRevisions(db: Kysely<GrantsDb>): Promise<number> {
+  const rows = await db.selectFrom('grants_attachment_versions').selectAll().where('revision', 'is', null).execute();
+  let done = 0;
+  for (const r of rows) {
+    const rev = await db
+      .selectFrom('grants_revisions')
+      .select((eb) => eb.fn.max('revision').as('r'))
+      .where('application_id', '=', r.application_id)
+      .where('at', '=', r.added_at)
+      .executeTakeFirst();
+    if (rev?.r === null || rev?.r === undefined) continue;
+    await db
+      .updateTable('grants_attachment_versions')
+      .set({ revision: Number(rev.r) })
+      .where('application_id', '=', r.application_id)
+      .where('requirement', '=', r.requirement)
+      .where('version', '=', r.version)
+      .execute();
+    done++;
+  }
+  return done;
+}

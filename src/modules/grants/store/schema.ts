@@ -41,6 +41,8 @@ export interface GrantsDb {
     size: number;
     added_at: string;
     added_by: string;
+    /** The application revision this upload made (null: older than the column and not found). */
+    revision: number | null;
   };
   grants_eligibility: {
     application_id: string;

@@ -1,11 +1,13 @@
-/** The application page's attachments: each required one with its versions, and the upload form (multipart). */
+/**
+ * An application's attachments on its pages (the applicant's, the secretariat's, the reviewer's):
+ * each required one with its versions, newest first, each with its download link, or on a blind
+ * call's reviewer page the reason there is none; and the upload form (multipart) for the applicant.
+ */
 import { html } from '../../../kernel/web/html.ts';
 import type { Translator } from '../../../kernel/i18n/i18n.ts';
 import type { Call } from '../domain/schemas.ts';
-import type { AttachmentService } from '../services/attachment-service.ts';
+import { attachmentPath, type AttachmentEntry } from '../services/attachment-catalogue.ts';
 import { button, csrfField } from './parts.ts';
-
-type Versions = Awaited<ReturnType<AttachmentService['versions']>>;
 
 const kb = (n: number) => `${Math.max(1, Math.round(n / 1024)).toLocaleString('en')} KB`;
 
@@ -13,25 +15,25 @@ export function attachmentsPart(
   t: Translator,
   call: Pick<Call, 'requiredAttachments'>,
   id: string,
-  versions: Versions,
+  entries: readonly AttachmentEntry[],
   upload: { csrf: string; maxBytes: number } | null,
 ) {
-  if (!call.requiredAttachments.length) return '';
-  const items = call.requiredAttachments.map((r) => {
-    const mine = versions.filter((v) => v.requirement === r.id);
-    return html`<li>${r.label}: ${
-      mine.length
-        ? html`<ul>${mine.map(
-            (v, i) =>
-              html`<li>${t.t('grants.attach.version', {
-                version: v.version,
-                file: v.filename,
-                size: kb(v.size),
-                at: v.addedAt.slice(0, 16).replace('T', ' '),
-              })}${i === 0 ? html` <strong>${t.t('grants.attach.current')}</strong>` : ''}</li>`,
-          )}</ul>`
-        : t.t('grants.attach.missing')
-    }</li>`;
+  if (!entries.length) return '';
+  const items = entries.map((r) => {
+    const versions = r.versions.map((v, i) => {
+      const at = v.uploadedAt.slice(0, 16).replace('T', ' ');
+      const line =
+        v.filename === undefined
+          ? t.t('grants.attach.versionBlind', { version: v.version, size: kb(v.size), at })
+          : t.t('grants.attach.version', { version: v.version, file: v.filename, size: kb(v.size), at });
+      const get = v.download
+        ? html`<a href="${attachmentPath(id, r.requirement, v.version)}">${t.t('grants.attach.download', {
+            version: v.version,
+          })}</a>`
+        : html`<em>${t.t('grants.attach.blindUnavailable')}</em>`;
+      return html`<li>${line}${i === 0 ? html` <strong>${t.t('grants.attach.current')}</strong>` : ''} — ${get}</li>`;
+    });
+    return html`<li>${r.label}: ${versions.length ? html`<ul>${versions}</ul>` : t.t('grants.attach.missing')}</li>`;
   });
   const form = upload
     ? html`<form method="post" action="/grants/applications/${id}/attachments"

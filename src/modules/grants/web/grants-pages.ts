@@ -140,7 +140,7 @@ export function grantsPages(app: FastifyInstance, s: GrantsServices): void {
         t,
         call,
         a.id,
-        await s.grants.attachments.versions(a.id, actor),
+        (await s.grants.attachments.catalogue(a.id, actor)).attachments,
         editable && !isSecretariat(actor)
           ? { csrf: reply.generateCsrf(), maxBytes: s.grants.attachments.maxBytes }
           : null,

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../../kernel/errors.ts';
 import { html } from '../../../kernel/web/html.ts';
 import type { GrantsServices } from '../services/grants-services.ts';
+import { attachmentsPart } from './attachments-part.ts';
 import { budgetTable } from './budget.ts';
 import { button, csrfField, errorBox, field, formError, sendPage, textArea, toSignIn, type Form } from './parts.ts';
 
@@ -117,6 +118,7 @@ export function reviewerPages(app: FastifyInstance, s: GrantsServices): void {
       <p>${t.t('grants.form.themes')}: ${v.content.themes.join(', ')}</p>
       ${answers.length ? html`<h2>${t.t('grants.call.criteria')}</h2><dl>${answers}</dl>` : ''}
       ${budgetTable(t, v.content.budget, v.content.currency)}
+      ${attachmentsPart(t, call, v.id, v.attachments, null)}
       <h2>${t.t('grants.review.formTitle')}</h2>
       <form method="post" action="/grants/reviews/${v.id}">${csrfField(reply.generateCsrf())}
         ${call.rubric.map((c) =>

@@ -10,6 +10,7 @@ import { html } from '../../../kernel/web/html.ts';
 import { APPLICATION_STATUSES } from '../domain/schemas.ts';
 import type { GrantsServices } from '../services/grants-services.ts';
 import { requireSecretariat } from '../services/context.ts';
+import { attachmentsPart } from './attachments-part.ts';
 import { awardSection } from './award-section.ts';
 import { errorBox, formError, sendPage, toSignIn, type Form } from './parts.ts';
 import { decisionForm, panelSection } from './manage-parts.ts';
@@ -117,6 +118,8 @@ export function secretariatPages(app: FastifyInstance, s: GrantsServices): void 
     const elig = await g.applications.eligibility(a.id, req.actor);
     const panel = await g.panel.panel(a.id, req.actor);
     const award = await g.awards.get(a.id, req.actor).catch(() => null);
+    const call = await g.calls.getCall(a.callId);
+    const attachments = (await g.attachments.catalogue(a.id, req.actor)).attachments;
     const csrf = reply.generateCsrf();
     const body = html`${errorBox(t, e)}
       <p><strong>${t.t('grants.app.status', { status: a.status })}</strong> ·
@@ -127,6 +130,7 @@ export function secretariatPages(app: FastifyInstance, s: GrantsServices): void 
         <a href="/grants/manage/calls/${a.callId}">${t.t('grants.manage.backToCall')}</a></p>
       <h2>${t.t('grants.manage.eligibility')}</h2>
       <ul>${elig.current.map((r) => html`<li>${r.passed ? '✓' : '✗'} ${t.t(`grants.rule.${r.rule}`)}</li>`)}</ul>
+      ${attachmentsPart(t, call, a.id, attachments, null)}
       ${decisionForm(t, csrf, a.id, f)}
       ${panelSection(t, csrf, a.id, panel, f)}
       ${awardSection(t, csrf, a, award, f)}`;
