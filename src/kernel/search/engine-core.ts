@@ -167,12 +167,23 @@ export abstract class EngineCore<R> {
     return byKey;
   }
 
+  /**
+   * The matches with their tiers and the known items. Lookups that do not depend on each other run
+   * at once (on PostgreSQL each is a round trip on its own pooled connection).
+   */
   private async candidates(r: R, req: SearchRequest, expansions: Map<string, string[]>) {
     const facets = this.facets;
     const compiled = this.compile(req.query.text, expansions);
-    const negative = compiled.negative ? await this.ids(r, compiled.negative) : null;
-    if (!compiled.positive) return { c: everyCandidate(facets, negative), compiled, relaxed: false };
-    let rows = await this.run(r, compiled.positive);
+    const knownP = compiled.positive ? this.knownItems(r, req.query.text) : Promise.resolve(new Map<number, number>());
+    knownP.catch(() => undefined); // awaited below; a failure is reported there, not as unhandled
+    const [negative, first] = await Promise.all([
+      compiled.negative ? this.ids(r, compiled.negative) : null,
+      compiled.positive ? this.run(r, compiled.positive) : null,
+    ]);
+    if (!first) {
+      return { c: everyCandidate(facets, negative), compiled, relaxed: false };
+    }
+    let rows = first;
     let tierOf: (seq: number) => number;
     let relaxed = false;
     const parts = rows.seqs.length === 0 ? this.relaxable(req.query.text, expansions) : null;
@@ -181,20 +192,28 @@ export abstract class EngineCore<R> {
       // a word held only through a corrected spelling counting slightly less (1) than as typed (2):
       // all three words with one corrected (5) beat two as typed (4), and lose to three as typed (6).
       relaxed = true;
-      rows = await this.run(r, this.or(parts.map((p) => `(${p.expanded})`)));
+      const idsOf = (expr: string | null) => (expr ? this.ids(r, expr) : Promise.resolve(new Set<number>()));
+      const [any, ...held] = await Promise.all([
+        this.run(r, this.or(parts.map((p) => `(${p.expanded})`))),
+        ...parts.map((p) => Promise.all([idsOf(p.exact), p.exact === p.expanded ? null : idsOf(p.expanded)])),
+      ]);
+      rows = any;
       const coverage = new Map<number, number>();
-      for (const p of parts) {
-        const exact = p.exact ? await this.ids(r, p.exact) : new Set<number>();
-        const expanded = p.exact === p.expanded ? exact : await this.ids(r, p.expanded);
-        for (const seq of expanded) coverage.set(seq, (coverage.get(seq) ?? 0) + (exact.has(seq) ? 2 : 1));
+      for (const [exact, expanded] of held) {
+        for (const seq of expanded ?? exact) coverage.set(seq, (coverage.get(seq) ?? 0) + (exact.has(seq) ? 2 : 1));
       }
       tierOf = (seq) => Math.min(coverage.get(seq) ?? 0, 200);
+    } else if (expansions.size) {
+      const [exact, best] = await Promise.all([
+        this.exactIds(r, this.compile(req.query.text).positive),
+        this.bestReading(r, req.query.text, expansions, rows),
+      ]);
+      rows = best;
+      tierOf = (seq) => (exact.has(seq) ? 1 : 0);
     } else {
-      const exact = expansions.size ? await this.exactIds(r, this.compile(req.query.text).positive) : null;
-      if (expansions.size) rows = await this.bestReading(r, req.query.text, expansions, rows);
-      tierOf = (seq) => (!exact || exact.has(seq) ? 1 : 0);
+      tierOf = () => 1;
     }
-    const known = await this.knownItems(r, req.query.text);
+    const known = await knownP;
     return { c: candidatesOf(facets, rows, known, negative, tierOf, (raw) => this.score(raw)), compiled, relaxed };
   }
 
@@ -210,9 +229,13 @@ export abstract class EngineCore<R> {
     if (several.length !== 1) return rows;
     const [word, alts] = several[0]!;
     const best = new Map<number, number>();
-    for (const alt of alts) {
-      const expr = this.compile(text, new Map([...expansions, [word, [alt]]])).positive;
-      const m = expr ? await this.run(r, expr) : null;
+    const readings = await Promise.all(
+      alts.map((alt) => {
+        const expr = this.compile(text, new Map([...expansions, [word, [alt]]])).positive;
+        return expr ? this.run(r, expr) : Promise.resolve(null);
+      }),
+    );
+    for (const m of readings) {
       for (let i = 0; m && i < m.seqs.length; i++) {
         const seq = m.seqs[i]!;
         const had = best.get(seq);
