@@ -181,6 +181,29 @@ describe('API errors by language', () => {
     expect(err.message).toMatch(/[\u0600-\u06FF]/);
     expect(err.details.some((d: { path: string }) => d.path === 'title')).toBe(true);
   });
+
+  it("words each field issue in the language (zod's locale), same paths; a schema's own sentence stays", async () => {
+    const post = (lang: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: { ...AUTH, 'accept-language': lang },
+        payload: { ...caseInput({ id: 'zz-lang-bad' }), title: 7, decisionDate: 'soon', surprise: 1 },
+      });
+    const en = (await post('en')).json().error.details as { path: string; message: string }[];
+    const fr = (await post('fr')).json().error.details as { path: string; message: string }[];
+    const es = (await post('es')).json().error.details as { path: string; message: string }[];
+    expect(fr.map((d) => d.path)).toEqual(en.map((d) => d.path));
+    const at = (list: typeof en, path: string) => list.find((d) => d.path === path)?.message;
+    expect(at(en, 'title')).toMatch(/expected string, received number/);
+    expect(at(fr, 'title')).toBe('Entrée invalide : chaîne de caractères attendu, nombre reçu');
+    expect(at(es, 'title')).toMatch(/^Entrada inválida/);
+    expect(at(fr, '(root)')).toMatch(/surprise/);
+    expect(at(fr, '(root)')).not.toBe(at(en, '(root)'));
+    // decisionDate's message is the schema's own (not zod's default wording): kept as written.
+    expect(at(en, 'decisionDate')).toMatch(/\w/);
+    expect(at(fr, 'decisionDate')).toBe(at(en, 'decisionDate'));
+  });
 });
 
 describe('exports in the language of the URL', () => {
