@@ -8,13 +8,13 @@
  *     --db /tmp/palermo-bench/palermo-100000.db --corpus /tmp/palermo-bench/cases-100000.jsonl [--rounds 2] [--http]
  * The database must be one both checkouts open without a rebuild (the same search index version).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { BENCH_ENV } from './bench-config.ts';
 import { buildQueryMix, type BenchQuery } from './search-queries.ts';
-import { percentile, table } from './report.ts';
+import { percentile, table, writeSection } from './report.ts';
 
 const argv = process.argv.slice(2);
 const arg = (name: string, dflt: string) => {
@@ -159,13 +159,28 @@ for (const kind of kinds)
     const a = p95(times.after[mode]!.get(kind));
     (out[kind] ??= {})[mode] = [b, a, a / b];
   }
-console.log(
-  table(
-    ['kind of query (p95 ms: before → after, ratio)', ...modes],
-    kinds.map((k) => [
-      k,
-      ...modes.map((m) => `${out[k]![m]![0].toFixed(1)} → ${out[k]![m]![1].toFixed(1)} (${out[k]![m]![2].toFixed(2)})`),
-    ]),
-  ),
+const commit = (root: string) => execFileSync('git', ['-C', root, 'log', '-1', '--format=%h'], { encoding: 'utf8' }).trim();
+const result = table(
+  ['kind of query (p95 ms: before → after, ratio after/before)', ...modes],
+  kinds.map((k) => [
+    k,
+    ...modes.map((m) => `${out[k]![m]![0].toFixed(1)} → ${out[k]![m]![1].toFixed(1)} (${out[k]![m]![2].toFixed(2)})`),
+  ]),
 );
+console.log(result);
 if (arg('json', '')) writeFileSync(arg('json', ''), JSON.stringify(out, null, 1));
+const n = sides.after.documents;
+writeSection(
+  `search-paired-${n}`,
+  `Search speed by kind of query at ${n.toLocaleString('en')} cases, before and after (paired)`,
+  `node --import tsx --expose-gc bench/search-paired.ts ${argv.join(' ')}`,
+  [
+    `Before: commit ${commit(trees.before)}; after: commit ${commit(trees.after)}. Both answer the same ` +
+      `${queries.length} queries (bench/search-queries.ts, 20 hits with snippets and every facet count) on the ` +
+      `same database, alternately query by query, ${rounds} rounds; in-process cold = match cache emptied before ` +
+      'each query; HTTP = one server process per checkout, one client, match cache off (cold) or on (warm). ' +
+      'The ratios are the figures to read: the machine is shared.',
+    '',
+    result,
+  ].join('\n'),
+);
