@@ -137,7 +137,13 @@ if (argv.includes('--http')) {
   }
 }
 
-const p95 = (xs: number[] | undefined) => (xs ? percentile([...xs].sort((a, b) => a - b), 95) : NaN);
+const p95 = (xs: number[] | undefined) =>
+  xs
+    ? percentile(
+        [...xs].sort((a, b) => a - b),
+        95,
+      )
+    : NaN;
 const out: Record<string, Record<string, number>> = {};
 const all = (m: Map<string, number[]>) => [...m.values()].flat();
 for (const kind of [...cold.keys(), 'all']) {

@@ -129,7 +129,10 @@ if (argv.includes('--http')) {
     ['HTTP cold', 0],
     ['HTTP warm', 256],
   ] as const) {
-    const servers = { before: await server(trees.before, cacheEntries), after: await server(trees.after, cacheEntries) };
+    const servers = {
+      before: await server(trees.before, cacheEntries),
+      after: await server(trees.after, cacheEntries),
+    };
     const get = async (side: 'before' | 'after', q: BenchQuery) => {
       const url = `http://127.0.0.1:${servers[side].port}/api/v1/search?limit=20&q=${encodeURIComponent(q.q)}`;
       const t = performance.now();
@@ -149,7 +152,13 @@ if (argv.includes('--http')) {
   }
 }
 
-const p95 = (xs: number[] | undefined) => (xs?.length ? percentile([...xs].sort((a, b) => a - b), 95) : NaN);
+const p95 = (xs: number[] | undefined) =>
+  xs?.length
+    ? percentile(
+        [...xs].sort((a, b) => a - b),
+        95,
+      )
+    : NaN;
 const modes = Object.keys(times.after);
 const kinds = [...new Set(queries.map((q) => q.kind)), 'all'];
 const out: Record<string, Record<string, [number, number, number]>> = {};
@@ -159,7 +168,8 @@ for (const kind of kinds)
     const a = p95(times.after[mode]!.get(kind));
     (out[kind] ??= {})[mode] = [b, a, a / b];
   }
-const commit = (root: string) => execFileSync('git', ['-C', root, 'log', '-1', '--format=%h'], { encoding: 'utf8' }).trim();
+const commit = (root: string) =>
+  execFileSync('git', ['-C', root, 'log', '-1', '--format=%h'], { encoding: 'utf8' }).trim();
 const result = table(
   ['kind of query (p95 ms: before → after, ratio after/before)', ...modes],
   kinds.map((k) => [
