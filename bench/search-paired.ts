@@ -5,7 +5,8 @@
  * the ratio after/before: in-process cold (match cache emptied) and warm, and over HTTP (one real
  * server process per checkout, cache off = cold, cache on = warm, one client, requests alternated).
  *   node --import tsx --expose-gc bench/search-paired.ts --before /work/wt-base --after . \
- *     --db /tmp/palermo-bench/palermo-100000.db --corpus /tmp/palermo-bench/cases-100000.jsonl [--rounds 2] [--http]
+ *     --db /tmp/palermo-bench/palermo-100000.db --corpus /tmp/palermo-bench/cases-100000.jsonl \
+ *     --size 100000 [--rounds 2] [--http]
  * The database must be one both checkouts open without a rebuild (the same search index version).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -179,13 +180,16 @@ const result = table(
 );
 console.log(result);
 if (arg('json', '')) writeFileSync(arg('json', ''), JSON.stringify(out, null, 1));
-const n = sides.after.documents;
+const indexed = sides.after.documents;
+// --size: the corpus size the database was built from (the section's name); it indexes the published cases.
+const n = Number(arg('size', String(indexed)));
 writeSection(
   `search-paired-${n}`,
   `Search speed by kind of query at ${n.toLocaleString('en')} cases, before and after (paired)`,
   `node --import tsx --expose-gc bench/search-paired.ts ${argv.join(' ')}`,
   [
-    `Before: commit ${commit(trees.before)}; after: commit ${commit(trees.after)}. Both answer the same ` +
+    `${indexed.toLocaleString('en')} published cases indexed. Before: commit ${commit(trees.before)}; after: ` +
+      `commit ${commit(trees.after)}. Both answer the same ` +
       `${queries.length} queries (bench/search-queries.ts, 20 hits with snippets and every facet count) on the ` +
       `same database, alternately query by query, ${rounds} rounds; in-process cold = match cache emptied before ` +
       'each query; HTTP = one server process per checkout, one client, match cache off (cold) or on (warm). ' +
