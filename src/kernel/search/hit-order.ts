@@ -37,12 +37,13 @@ export function candidatesOf(
   const size = matches.seqs.length + known.size;
   const c: Candidates = { slots: new Uint32Array(size), scores: new Float64Array(size), tiers: new Uint8Array(size) };
   let n = 0;
+  // The known items already among the matches (a set of all matches cost more than the rest of the loop).
   const seen = new Set<number>();
   for (let i = 0; i < matches.seqs.length; i++) {
     const seq = matches.seqs[i]!;
     const slot = facets.slotOf(seq);
     if (slot === undefined || negative?.has(seq)) continue;
-    seen.add(seq);
+    if (known.size && known.has(seq)) seen.add(seq);
     c.slots[n] = slot;
     c.scores[n] = score(matches.scores[i]!);
     c.tiers[n] = known.get(seq) ?? tierOf(seq);

@@ -41,6 +41,11 @@ export class MatchCache {
     return value;
   }
 
+  /** The cached value, if any, without counting a hit or a miss. */
+  peek(key: string): Matches | undefined {
+    return this.entries.get(key);
+  }
+
   /** The same for an engine whose matches come from a server (PostgreSQL). */
   async getAsync(key: string, compute: () => Promise<Matches>): Promise<Matches> {
     const found = this.entries.get(key);

@@ -9,7 +9,59 @@ import type { MatchTerms, Snippet } from './search-source.ts';
 
 export type { MatchTerms };
 
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’.·][\p{L}\p{N}\p{M}]+)*/gu;
+/** A word: letters, digits and marks, joined by single apostrophes, dots or middle dots ("o'brien", "u.s"). */
+export const WORD = /[\p{L}\p{N}\p{M}]+(?:['’.·][\p{L}\p{N}\p{M}]+)*/gu;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const JOINERS = new Set([0x27, 0x2019, 0x2e, 0xb7]);
+/** Whether a code point is a word character: a table for ASCII, a memo of the regex for the rest. */
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => (WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0));
+const otherWord = new Map<number, boolean>();
+function isWordChar(cp: number): boolean {
+  if (cp < 128) return ASCII_WORD[cp] === 1;
+  let v = otherWord.get(cp);
+  if (v === undefined) {
+    v = WORD_CHAR.test(String.fromCodePoint(cp));
+    if (otherWord.size < 100_000) otherWord.set(cp, v);
+  }
+  return v;
+}
+
+/**
+ * Calls `each(start, end)` for every WORD of the text, in order, until it returns false: the same
+ * words as `text.matchAll(WORD)`, found by a plain scan (the regex with Unicode classes cost more
+ * than everything else a snippet does).
+ */
+export function eachWord(text: string, each: (start: number, end: number) => boolean): void {
+  const n = text.length;
+  const width = (cp: number) => (cp > 0xffff ? 2 : 1);
+  let i = 0;
+  while (i < n) {
+    const cp = text.codePointAt(i)!;
+    if (!isWordChar(cp)) {
+      i += width(cp);
+      continue;
+    }
+    const start = i;
+    i += width(cp);
+    for (;;) {
+      while (i < n) {
+        const c = text.codePointAt(i)!;
+        if (!isWordChar(c)) break;
+        i += width(c);
+      }
+      // A joiner continues the word only when a word character follows it.
+      if (i + 1 < n && JOINERS.has(text.charCodeAt(i))) {
+        const next = text.codePointAt(i + 1)!;
+        if (isWordChar(next)) {
+          i += 1 + width(next);
+          continue;
+        }
+      }
+      break;
+    }
+    if (!each(start, i)) return;
+  }
+}
 const WINDOW_WORDS = 32;
 const MAX_WORDS_SCANNED = 4000;
 const FALLBACK_CHARS = 240;
@@ -46,38 +98,73 @@ function isHit(word: string, lang: string, terms: MatchTerms): boolean {
   return false;
 }
 
+/**
+ * Whether a word as written is a hit, remembered per query (the terms object) and language: a page
+ * of hits repeats most of its words, and one map lookup costs less than analysing the word again.
+ */
+const hitMemo = new WeakMap<MatchTerms, Map<string, Map<string, boolean>>>();
+function hitsOf(terms: MatchTerms, lang: string): Map<string, boolean> {
+  let byLang = hitMemo.get(terms);
+  if (!byLang) hitMemo.set(terms, (byLang = new Map()));
+  let m = byLang.get(lang);
+  if (!m) byLang.set(lang, (m = new Map()));
+  return m;
+}
+
 interface Scan {
-  words: { start: number; end: number; hit: boolean }[];
+  /** Start and end offsets of each word, and whether it is a hit (1). */
+  starts: Int32Array;
+  ends: Int32Array;
+  hit: Uint8Array;
+  count: number;
   hits: number;
   distinct: number;
 }
 
 function scanField(f: Field, terms: MatchTerms): Scan {
-  const words: Scan['words'] = [];
+  const cap = Math.min(MAX_WORDS_SCANNED, (f.text.length >> 1) + 1);
+  const s: Scan = {
+    starts: new Int32Array(cap),
+    ends: new Int32Array(cap),
+    hit: new Uint8Array(cap),
+    count: 0,
+    hits: 0,
+    distinct: 0,
+  };
   const seen = new Set<string>();
-  let hits = 0;
   const lang = f.language ?? 'en';
-  for (const m of f.text.matchAll(WORD)) {
-    if (words.length >= MAX_WORDS_SCANNED) break;
-    const hit = isHit(m[0], lang, terms);
-    if (hit) {
-      hits++;
-      seen.add(m[0].toLowerCase());
+  const memo = hitsOf(terms, lang);
+  eachWord(f.text, (start, end) => {
+    if (s.count >= cap) return false;
+    const word = f.text.slice(start, end);
+    let hit = memo.get(word);
+    if (hit === undefined) {
+      hit = isHit(word, lang, terms);
+      if (memo.size < MEMO_LIMIT) memo.set(word, hit);
     }
-    words.push({ start: m.index, end: m.index + m[0].length, hit });
-  }
-  return { words, hits, distinct: seen.size };
+    if (hit) {
+      s.hits++;
+      seen.add(word.toLowerCase());
+      s.hit[s.count] = 1;
+    }
+    s.starts[s.count] = start;
+    s.ends[s.count] = end;
+    s.count++;
+    return true;
+  });
+  s.distinct = seen.size;
+  return s;
 }
 
 /** The passage of WINDOW_WORDS words holding the most hits, with its highlights. */
 function window(f: Field, s: Scan): Snippet {
-  const { words } = s;
+  const { hit, starts, ends, count: n } = s;
   let best = 0;
   let bestCount = -1;
   let count = 0;
-  for (let i = 0; i < words.length; i++) {
-    if (words[i]!.hit) count++;
-    if (i >= WINDOW_WORDS && words[i - WINDOW_WORDS]!.hit) count--;
+  for (let i = 0; i < n; i++) {
+    if (hit[i]) count++;
+    if (i >= WINDOW_WORDS && hit[i - WINDOW_WORDS]) count--;
     if (count > bestCount) {
       bestCount = count;
       best = Math.max(0, i - WINDOW_WORDS + 1);
@@ -85,18 +172,16 @@ function window(f: Field, s: Scan): Snippet {
   }
   // Start a few words before the first hit of the window, for context.
   let first = best;
-  while (first < words.length && !words[first]!.hit) first++;
-  const from = Math.max(0, Math.min(first - 4, words.length - WINDOW_WORDS));
-  const to = Math.min(words.length, from + WINDOW_WORDS);
-  const start = from === 0 ? 0 : words[from]!.start;
-  const end = to >= words.length ? f.text.length : words[to - 1]!.end;
+  while (first < n && !hit[first]) first++;
+  const from = Math.max(0, Math.min(first - 4, n - WINDOW_WORDS));
+  const to = Math.min(n, from + WINDOW_WORDS);
+  const start = from === 0 ? 0 : starts[from]!;
+  const end = to >= n ? f.text.length : ends[to - 1]!;
   const prefix = start > 0 ? '… ' : '';
   const suffix = end < f.text.length ? ' …' : '';
   const highlights: [number, number][] = [];
-  for (let i = from; i < to; i++) {
-    const w = words[i]!;
-    if (w.hit) highlights.push([prefix.length + w.start - start, prefix.length + w.end - start]);
-  }
+  for (let i = from; i < to; i++)
+    if (hit[i]) highlights.push([prefix.length + starts[i]! - start, prefix.length + ends[i]! - start]);
   return { field: f.field, language: f.language, text: prefix + f.text.slice(start, end) + suffix, highlights };
 }
 

@@ -48,4 +48,33 @@ describe('vocabulary', () => {
     expect(v.docFreq('rantsev')).toBe(0);
     expect(v.docFreq('bondag')).toBe(40);
   });
+
+  it('finds exactly what a scan of every term with the first-two-letters rule finds (property)', () => {
+    const word = fc.stringMatching(/^[abce]{1,9}$/);
+    const scan = (terms: Map<string, number>, token: string, minDf: number) => {
+      const max = token.length <= 5 ? 1 : 2;
+      const [c0, c1] = [token[0], token[1]];
+      return [...terms]
+        .filter(([t]) => t !== token && (t[0] === c0 || t[1] === c1 || (t[0] === c1 && t[1] === c0)))
+        .map(([term, df]) => ({ term, df, distance: editDistance(token, term, max) }))
+        .filter((c) => c.distance <= max && c.df >= minDf)
+        .sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1))
+        .slice(0, 5);
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(word, fc.integer({ min: 1, max: 9 })), { maxLength: 60 }),
+        word,
+        fc.integer({ min: 1, max: 5 }),
+        (entries, token, minDf) => {
+          const terms = new Map(entries);
+          const v = new Vocabulary();
+          v.apply(terms);
+          const expected = token.length < 3 ? [] : scan(terms, token, minDf);
+          expect(v.closeTo(token, minDf, 5)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 });

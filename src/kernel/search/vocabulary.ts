@@ -36,7 +36,8 @@ export function editDistance(a: string, b: string, max: number): number {
 export class Vocabulary {
   private readonly df = new Map<string, number>();
   private readonly surface = new Map<string, string>();
-  private byLength: Map<number, string[]> | null = null;
+  /** The close-spelling index (built on first use after a change of the term set). */
+  private near: NearIndex | null = null;
 
   get size(): number {
     return this.df.size;
@@ -61,11 +62,11 @@ export class Vocabulary {
     for (const [term, d] of deltas) {
       const v = (this.df.get(term) ?? 0) + d;
       if (v > 0) {
-        if (!this.df.has(term)) this.byLength = null;
+        if (!this.df.has(term)) this.near = null;
         this.df.set(term, v);
       } else if (this.df.delete(term)) {
         this.surface.delete(term);
-        this.byLength = null;
+        this.near = null;
       }
     }
   }
@@ -87,19 +88,7 @@ export class Vocabulary {
   clear(): void {
     this.df.clear();
     this.surface.clear();
-    this.byLength = null;
-  }
-
-  private buckets(): Map<number, string[]> {
-    if (!this.byLength) {
-      this.byLength = new Map();
-      for (const t of this.df.keys()) {
-        const list = this.byLength.get(t.length) ?? [];
-        list.push(t);
-        this.byLength.set(t.length, list);
-      }
-    }
-    return this.byLength;
+    this.near = null;
   }
 
   /**
@@ -110,26 +99,55 @@ export class Vocabulary {
     if (token.length < 3 || /^\d+$/.test(token)) return [];
     const max = token.length <= 5 ? 1 : 2;
     const out: Candidate[] = [];
-    const buckets = this.buckets();
+    this.near ??= new NearIndex(this.df.keys());
     const c0 = token.charCodeAt(0);
     const c1 = token.charCodeAt(1);
+    const consider = (term: string) => {
+      if (term === token) return;
+      const distance = editDistance(token, term, max);
+      if (distance > max) return;
+      const df = this.df.get(term)!;
+      if (df >= minDf) out.push({ term, df, distance });
+    };
     for (let len = token.length - max; len <= token.length + max; len++) {
-      for (const term of buckets.get(len) ?? []) {
-        // Cheap pre-filter: a misspelling rarely changes both of the first two letters.
-        if (
-          term.charCodeAt(0) !== c0 &&
-          term.charCodeAt(1) !== c1 &&
-          !(term.charCodeAt(0) === c1 && term.charCodeAt(1) === c0)
-        )
-          continue;
-        if (term === token) continue;
-        const distance = editDistance(token, term, max);
-        if (distance > max) continue;
-        const df = this.df.get(term)!;
-        if (df >= minDf) out.push({ term, df, distance });
-      }
+      // Only terms that keep the first letter, or the second, or swap the two (a misspelling rarely
+      // changes both of the first two letters), each looked at once.
+      for (const term of this.near.first.get(NearIndex.key(len, c0)) ?? []) consider(term);
+      for (const term of this.near.second.get(NearIndex.key(len, c1)) ?? [])
+        if (term.charCodeAt(0) !== c0) consider(term);
+      if (c1 !== c0) for (const term of this.near.swapped.get(NearIndex.key(len, c1, c0)) ?? []) consider(term);
     }
     out.sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1));
     return out.slice(0, limit);
+  }
+}
+
+/**
+ * Terms by length and first letter, by length and second letter, and by length and first two
+ * letters: the candidates of a close-spelling lookup are read from three small lists instead of
+ * every term of the right length (ADR 0002).
+ */
+class NearIndex {
+  readonly first = new Map<number, string[]>();
+  readonly second = new Map<number, string[]>();
+  readonly swapped = new Map<number, string[]>();
+
+  static key(len: number, a: number, b = 0): number {
+    return (len * 65536 + a) * 65536 + b;
+  }
+
+  constructor(terms: Iterable<string>) {
+    const add = (m: Map<number, string[]>, k: number, t: string) => {
+      const list = m.get(k);
+      if (list) list.push(t);
+      else m.set(k, [t]);
+    };
+    for (const t of terms) {
+      add(this.first, NearIndex.key(t.length, t.charCodeAt(0)), t);
+      if (t.length > 1) {
+        add(this.second, NearIndex.key(t.length, t.charCodeAt(1)), t);
+        add(this.swapped, NearIndex.key(t.length, t.charCodeAt(0), t.charCodeAt(1)), t);
+      }
+    }
   }
 }

@@ -161,6 +161,25 @@ export class PostgresSearch extends EngineCore<Reader> {
     return r.cache ? this.cache.getAsync(query, compute) : compute();
   }
 
+  /**
+   * The documents matching a tsquery, without ts_rank: a set that only filters (excluded words,
+   * exact spellings) needs no rank, and ranking reads every matching document's whole tsvector.
+   */
+  protected override async ids(r: Reader, query: string): Promise<Set<number>> {
+    const scored = r.cache ? this.cache.peek(query) : undefined;
+    if (scored) return new Set(scored.seqs);
+    const compute = async () => {
+      const res = await r.db.query({
+        text: 'SELECT seq FROM search_docs WHERE tsv @@ CAST($1 AS tsquery)',
+        values: [query],
+        rowMode: 'array',
+      });
+      return { seqs: Uint32Array.from(res.rows as [number][], (row) => Number(row[0])), scores: new Float64Array(0) };
+    };
+    const key = `\u0000ids\u0000${query}`;
+    return new Set((r.cache ? await this.cache.getAsync(key, compute) : await compute()).seqs);
+  }
+
   // ---- the engine core's questions, answered by PostgreSQL ----
 
   protected get facets(): FacetIndex {

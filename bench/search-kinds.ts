@@ -1,0 +1,159 @@
+/**
+ * Search latency by kind of query on an already built database, for paired before/after runs
+ * (ratios: the machine is shared), and for CPU profiles of one kind (`node --cpu-prof`).
+ *   node --import tsx --expose-gc bench/search-kinds.ts --db /path/palermo-100000.db --corpus cases-100000.jsonl
+ *     [--kinds "rare word,phrase"] [--rounds 3] [--http] [--json out.json] [--profile DIR]
+ * In-process: each query cold (match cache emptied) then warm, `rounds` times; p95 per kind over all.
+ * --http: a real server process on the same file, cache off (cold) and on (warm), one client.
+ */
+import { spawn } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { BENCH_ENV, benchConfig } from './bench-config.ts';
+import { boot, closeServices } from '../src/app/boot.ts';
+import type { SqliteSearch } from '../src/kernel/search/sqlite/sqlite-search.ts';
+import { buildQueryMix, type BenchQuery } from './search-queries.ts';
+import { percentile } from './report.ts';
+
+const argv = process.argv.slice(2);
+const arg = (name: string, dflt: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1]! : dflt;
+};
+const dbPath = arg('db', '');
+const corpus = arg('corpus', '');
+const rounds = Number(arg('rounds', '3'));
+const only = arg('kinds', '') ? new Set(arg('kinds', '').split(',')) : null;
+if (!dbPath || !corpus) throw new Error('--db and --corpus are required');
+const BIN = new URL('../bin/palermo.js', import.meta.url).pathname;
+
+const services = await boot(benchConfig({ PALERMO_DB_PATH: dbPath, PALERMO_SEED_DEMO: 'false' }));
+const ours = services.engine as SqliteSearch;
+const words = [...ours.index.vocabulary.entries()]
+  .map(([term, df]) => ({ word: ours.index.vocabulary.wordFor(term), df }))
+  .sort((a, b) => b.df - a.df || (a.word < b.word ? -1 : 1));
+const pairs: [string, string][] = [];
+{
+  const head = Buffer.alloc(2 ** 20);
+  const fd = openSync(corpus, 'r');
+  const got = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const sample = head
+    .subarray(0, got)
+    .toString('utf8')
+    .split('\n')
+    .slice(0, -1)
+    .filter(Boolean)
+    .map((l) => JSON.parse(l).narratives.en.facts as string);
+  for (const text of sample) {
+    const ws = text
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length > 3);
+    for (let i = 0; i + 1 < ws.length && pairs.length < 400; i += 7) pairs.push([ws[i]!, ws[i + 1]!]);
+  }
+}
+const total = services.engine.stats().documents;
+const queries = buildQueryMix({ words, total, pairs }).filter((q) => !only || only.has(q.kind));
+const search = (q: BenchQuery) => services.search.search({ q: q.q, selection: {}, limit: 20, facets: true });
+
+const cold = new Map<string, number[]>();
+const warm = new Map<string, number[]>();
+const push = (m: Map<string, number[]>, k: string, v: number) => m.set(k, [...(m.get(k) ?? []), v]);
+for (const q of queries) await search(q); // a first pass: page cache and JIT
+// --profile DIR: one CPU profile of the cold queries per kind (bench/cpu-profile-summary.ts reads them).
+if (arg('profile', '')) {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  for (const kind of new Set(queries.map((q) => q.kind))) {
+    await session.post('Profiler.start');
+    for (let round = 0; round < rounds; round++)
+      for (const q of queries.filter((x) => x.kind === kind)) {
+        ours.cache.clear();
+        await search(q);
+      }
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(`${arg('profile', '')}/${kind.replace(/\W+/g, '-')}.cpuprofile`, JSON.stringify(profile));
+  }
+  session.disconnect();
+}
+for (let round = 0; round < rounds; round++) {
+  for (const q of queries) {
+    ours.cache.clear();
+    let t = performance.now();
+    await search(q);
+    push(cold, q.kind, performance.now() - t);
+    t = performance.now();
+    await search(q);
+    push(warm, q.kind, performance.now() - t);
+  }
+}
+await closeServices(services);
+
+const http = { cold: new Map<string, number[]>(), warm: new Map<string, number[]>() };
+if (argv.includes('--http')) {
+  for (const [cacheEntries, into] of [
+    [0, http.cold],
+    [256, http.warm],
+  ] as const) {
+    const port = 38000 + Math.floor(Math.random() * 1000);
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
+      env: {
+        PATH: process.env.PATH,
+        ...BENCH_ENV,
+        PALERMO_DB_PATH: dbPath,
+        PALERMO_SEED_DEMO: 'false',
+        PALERMO_LOG_LEVEL: 'warn',
+        PALERMO_SEARCH_CACHE: String(cacheEntries),
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    for (const started = performance.now(); ; ) {
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+      } catch {
+        /* not yet listening */
+      }
+      if (performance.now() - started > 120_000) throw new Error('server did not start');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const get = async (q: BenchQuery) => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/search?limit=20&q=${encodeURIComponent(q.q)}`);
+      await res.arrayBuffer();
+      if (!res.ok) throw new Error(`${res.status} for ${q.q}`);
+    };
+    for (const q of queries) await get(q);
+    for (let round = 0; round < rounds; round++)
+      for (const q of queries) {
+        const t = performance.now();
+        await get(q);
+        push(into, q.kind, performance.now() - t);
+      }
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+}
+
+const p95 = (xs: number[] | undefined) =>
+  xs
+    ? percentile(
+        [...xs].sort((a, b) => a - b),
+        95,
+      )
+    : NaN;
+const out: Record<string, Record<string, number>> = {};
+const all = (m: Map<string, number[]>) => [...m.values()].flat();
+for (const kind of [...cold.keys(), 'all']) {
+  const pick = (m: Map<string, number[]>) => (kind === 'all' ? (m.size ? all(m) : undefined) : m.get(kind));
+  out[kind] = {
+    cold: p95(pick(cold)),
+    warm: p95(pick(warm)),
+    httpCold: p95(pick(http.cold)),
+    httpWarm: p95(pick(http.warm)),
+  };
+}
+console.table(out);
+if (arg('json', '')) writeFileSync(arg('json', ''), JSON.stringify(out, null, 1));
