@@ -143,7 +143,8 @@ if (args.engine !== 'sqlite') {
 }
 const body =
   `${queries.length} judged queries (bench/relevance), the 974 real SHERLOC summaries, search service in-process, ` +
-  `match cache off, 10 hits, no facets. Base: commit ${commitOf(args.base!)}, this tree: ${commitOf(HEAD)} (each its own code and database, one process). ` +
+  `match cache off, 10 hits, no facets. Base: commit ${commitOf(args.base!)}, this tree: ${commitOf(HEAD)} ` +
+  '(each its own code and database, one process). ' +
   `Per query the fastest of ${RUNS} rounds per side, the sides interleaved and alternating which goes first; ` +
   `ratio = median over the kind's queries of (this tree / base).\n\n` +
   table(
