@@ -176,4 +176,8 @@ export const GRANTS_REVIEW_MIGRATIONS: ModuleMigrations = {
     await db.schema.alterTable('grants_reports').addColumn('approved_on', 'text').execute();
     await db.schema.alterTable('grants_reports').addColumn('approved_by', 'text').execute();
   },
+  // The language the applicant submitted in: the secretariat's mails to them are written in it.
+  async '20261204T1830_grants_application_locale'(db) {
+    await db.schema.alterTable('grants_applications').addColumn('locale', 'text').execute();
+  },
 };
