@@ -40,7 +40,8 @@ export function summarize(issues: FieldIssue[]): string {
 
 /** Parses with a schema or throws VALIDATION_FAILED listing each bad field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const r = schema.safeParse(value);
+  // The input in each issue lets another language word it again ("received a number": validation-locale.ts).
+  const r = schema.safeParse(value, { reportInput: true });
   if (r.success) return r.data;
   const details = issuesOf(r.error);
   throw new AppError('VALIDATION_FAILED', `invalid ${what}: ${summarize(details)}`, details);

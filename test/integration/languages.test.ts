@@ -181,6 +181,27 @@ describe('API errors by language', () => {
     expect(err.message).toMatch(/[\u0600-\u06FF]/);
     expect(err.details.some((d: { path: string }) => d.path === 'title')).toBe(true);
   });
+
+  it('words the validation details in the language too, with the same paths', async () => {
+    const post = (lang?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: { ...AUTH, ...(lang ? { 'accept-language': lang } : {}) },
+        payload: { title: '', verdict: 'maybe', extra: 1 },
+      });
+    type Detail = { path: string; message: string };
+    const en = (await post()).json().error.details as Detail[];
+    const fr = (await post('fr')).json().error.details as Detail[];
+    const zh = (await post('zh')).json().error.details as Detail[];
+    expect(fr.map((d) => d.path)).toEqual(en.map((d) => d.path));
+    expect(zh.map((d) => d.path)).toEqual(en.map((d) => d.path));
+    const title = (ds: Detail[]) => ds.find((d) => d.path === 'title')!.message;
+    expect(title(en)).toMatch(/too small|expected/i);
+    expect(title(fr)).toMatch(/trop petit|attendu/i);
+    expect(title(zh)).toMatch(/[\u4e00-\u9fff]/);
+    expect(fr.every((d, i) => d.message !== en[i]!.message)).toBe(true);
+  });
 });
 
 describe('exports in the language of the URL', () => {

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import type { Translator } from '../i18n/i18n.ts';
 import { AppError, type ErrorCode } from '../errors.ts';
 import { isDatabaseUnavailable, unavailableError } from '../db/unavailable.ts';
+import { localizedDetails } from '../validation-locale.ts';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -90,7 +91,7 @@ function errorPage(t: Translator, e: AppError, requestId: string): string {
 
 /**
  * The error's `message` in the request's language: English keeps the precise message of the code that
- * threw; another language gets its catalog's sentence for the code. `code` and `details` (field paths)
+ * threw; another language gets its catalog's sentence for the code. `code` and the paths in `details`
  * never change with the language.
  */
 export function localizedMessage(t: Translator | null | undefined, e: { code: ErrorCode; message: string }): string {
@@ -118,7 +119,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
     void reply
       .status(e.status)
       .type('application/json; charset=utf-8')
-      .send({ error: { code: e.code, message: localizedMessage(req.t, e), details: e.details }, requestId: req.id });
+      .send({
+        error: {
+          code: e.code,
+          message: localizedMessage(req.t, e),
+          details: localizedDetails(e.details, req.t?.locale),
+        },
+        requestId: req.id,
+      });
   });
   app.setNotFoundHandler((req, reply) => {
     void reply.status(404).send({
