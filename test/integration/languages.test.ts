@@ -161,6 +161,16 @@ describe('content in the language', () => {
   });
 });
 
+describe('treaty titles by language', () => {
+  it('heads a treaty page with the official title of the authentic text in the page language', async () => {
+    const h1 = async (url: string) => /<h1>([^<]*)<\/h1>/.exec((await get(url)).body)?.[1];
+    expect(await h1('/treaties/XVIII-12-a')).toMatch(/^Protocol to Prevent, Suppress and Punish Trafficking/);
+    expect(await h1('/fr/treaties/XVIII-12-a')).toMatch(/^Protocole additionnel .* traite des personnes/);
+    expect(await h1('/es/treaties/XVIII-12-b')).toMatch(/^Protocolo contra el tráfico ilícito de migrantes/);
+    expect(await h1('/zh/treaties/XVIII-12')).toBe('联合国打击跨国有组织犯罪公约');
+  });
+});
+
 describe('API errors by language', () => {
   it('translates the message and keeps the code and field paths', async () => {
     const en = (await get('/api/v1/cases/nope')).json();
