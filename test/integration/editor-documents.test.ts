@@ -61,6 +61,9 @@ describe('documents in the editor', () => {
     ).toEqual(['doc-ed']);
     const page = await formToken(t.app, '/editor/cases/doc-ed', jar);
     expect(page.body).toMatch(/<a href="\/api\/v1\/cases\/doc-ed\/documents\/[0-9a-f]{64}">judgment\.txt<\/a>/);
+    // Its format in words, not the raw media type.
+    expect(page.body).toMatch(/judgment\.txt<\/a> <span class="muted">Text, /);
+    expect(page.body).not.toMatch(/<span class="muted">text\/plain/);
     const sha = /documents\/([0-9a-f]{64})\/remove/.exec(page.body)![1]!;
     expect(
       (await postForm(t.app, `/editor/cases/doc-ed/documents/${sha}/remove`, page.jar, { _csrf: page.csrf }))

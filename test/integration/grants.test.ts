@@ -6,7 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { makeTestApp, type TestApp } from '../helpers/test-app.ts';
-import { createUser } from '../helpers/accounts.ts';
+import { cookieHeader, createUser, postForm, signIn } from '../helpers/accounts.ts';
 import { startSmtp, type TestSmtp } from '../helpers/smtp.ts';
 import { userActor, SYSTEM, type Actor } from '../../src/modules/platform/index.ts';
 import { createGrantsServices, kernelJobs } from '../../src/modules/grants/services/grants-services.ts';
@@ -252,6 +252,57 @@ describe('grants: eligibility, requests for information, decisions and mail', ()
   });
 });
 
+describe("grants: mail in the applicant's language", () => {
+  it('writes the receipt and the decision in French when the applicant submitted from /fr/, else English', async () => {
+    // A call open in real time: the web app's services run on the real clock.
+    const open = await g.calls.createCall(
+      {
+        title: 'Open call',
+        opensAt: '2020-01-01T00:00:00Z',
+        closesAt: '2099-01-01T00:00:00Z',
+        currency: 'USD',
+        capPerYear: 25_000,
+        maxYears: 3,
+        questions: [
+          { id: 'interregional', text: 'Interregional or cross-border victim support?' },
+          { id: 'remedies', text: 'Effective remedies for victims?' },
+        ],
+      },
+      people.secretariat!,
+    );
+    const fr = await g.applications.createDraft(draft({ callId: open.id, title: 'Projet francophone' }), people.alice!);
+    const en = await g.applications.createDraft(draft({ callId: open.id, title: 'English project' }), people.alice!);
+    const jar = await signIn(t.app, 'alice@example.org');
+    for (const [prefix, a] of [
+      ['/fr', fr],
+      ['', en],
+    ] as const) {
+      const page = await t.app.inject({
+        url: `${prefix}/grants/applications/${a.id}`,
+        headers: { cookie: cookieHeader(jar) },
+      });
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+      const res = await postForm(t.app, `${prefix}/grants/applications/${a.id}/submit`, jar, { _csrf: csrf });
+      expect(res.statusCode).toBe(303);
+    }
+    await g.decisions.decide(fr.id, { to: 'info_requested', reason: 'Quel partenaire ?' }, people.secretariat!);
+    smtp.received.length = 0;
+    clock = Date.parse('2027-03-12T12:00:00.000Z');
+    await drainMail();
+    clock = Date.parse('2027-03-10T12:00:00.000Z');
+    const about = (id: string) =>
+      smtp.received
+        .filter((m) => m.text?.includes(id))
+        .map((m) => m.subject)
+        .sort();
+    expect(about(fr.id)).toEqual([
+      'Demande reçue : Projet francophone',
+      'Informations complémentaires demandées : Projet francophone',
+    ]);
+    expect(about(en.id)).toEqual(['Application received: English project']);
+  });
+});
+
 describe('grants: review', () => {
   let appId = '';
   let blindId = '';
@@ -453,7 +504,7 @@ describe('grants: awards, reminders, dashboard and export', () => {
     await drainMail();
     expect(reminders()).toHaveLength(1);
     expect(reminders()[0]!.text).toContain('narrative report');
-    expect(reminders()[0]!.text).toContain('2027-06-30');
+    expect(reminders()[0]!.text).toContain('due on June 30, 2027'); // the ISO date written in the mail's language
     // A later tranche waits for the report due before it: received is not enough, approved is.
     await g.awards.releaseTranche(a.id, 1, people.secretariat!);
     const waiting = { code: 'CONFLICT', details: { reason: 'report_not_approved', reports: [made.reports[0]!.id] } };

@@ -161,6 +161,16 @@ describe('content in the language', () => {
   });
 });
 
+describe('treaty titles by language', () => {
+  it('heads a treaty page with the official title of the authentic text in the page language', async () => {
+    const h1 = async (url: string) => /<h1>([^<]*)<\/h1>/.exec((await get(url)).body)?.[1];
+    expect(await h1('/treaties/XVIII-12-a')).toMatch(/^Protocol to Prevent, Suppress and Punish Trafficking/);
+    expect(await h1('/fr/treaties/XVIII-12-a')).toMatch(/^Protocole additionnel .* traite des personnes/);
+    expect(await h1('/es/treaties/XVIII-12-b')).toMatch(/^Protocolo contra el tráfico ilícito de migrantes/);
+    expect(await h1('/zh/treaties/XVIII-12')).toBe('联合国打击跨国有组织犯罪公约');
+  });
+});
+
 describe('API errors by language', () => {
   it('translates the message and keeps the code and field paths', async () => {
     const en = (await get('/api/v1/cases/nope')).json();
@@ -203,6 +213,27 @@ describe('API errors by language', () => {
     // decisionDate's message is the schema's own (not zod's default wording): kept as written.
     expect(at(en, 'decisionDate')).toMatch(/\w/);
     expect(at(fr, 'decisionDate')).toBe(at(en, 'decisionDate'));
+  });
+
+  it('words the validation details in Chinese and French too, with the same paths', async () => {
+    const post = (lang?: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: { ...AUTH, ...(lang ? { 'accept-language': lang } : {}) },
+        payload: { title: '', verdict: 'maybe', extra: 1 },
+      });
+    type Detail = { path: string; message: string };
+    const en = (await post()).json().error.details as Detail[];
+    const fr = (await post('fr')).json().error.details as Detail[];
+    const zh = (await post('zh')).json().error.details as Detail[];
+    expect(fr.map((d) => d.path)).toEqual(en.map((d) => d.path));
+    expect(zh.map((d) => d.path)).toEqual(en.map((d) => d.path));
+    const title = (ds: Detail[]) => ds.find((d) => d.path === 'title')!.message;
+    expect(title(en)).toMatch(/too small|expected/i);
+    expect(title(fr)).toMatch(/trop petit|attendu/i);
+    expect(title(zh)).toMatch(/[\u4e00-\u9fff]/);
+    expect(fr.every((d, i) => d.message !== en[i]!.message)).toBe(true);
   });
 });
 

@@ -8,6 +8,7 @@ import type { CaseDocument } from '../../../kernel/files/documents.ts';
 import { html, type SafeHtml } from '../../../kernel/web/html.ts';
 import type { CaseStatus } from '../domain/case-schema.ts';
 import type { EditorialView } from '../services/workflow-service.ts';
+import { documentKind } from '../web/case-page.ts';
 import { renderCaseForm, type CaseFormValues, type FormError } from './case-form.ts';
 import { lines, size, statusLabel, warningText, when } from './editor-text.ts';
 
@@ -126,7 +127,7 @@ ${error?.body ?? ''}</textarea></p><p><button type="submit">${t.t('cases.editor.
 
 function documentItem({ t, v, csrf }: Part, d: CaseDocument): SafeHtml {
   const meta = t.t('cases.editor.documents.meta', {
-    type: d.mediaType,
+    type: documentKind(t, d.mediaType),
     size: size(t, d.size),
     pages: d.pages ?? 0,
     noText: d.textLength === 0 ? 'yes' : 'no',

@@ -60,6 +60,10 @@ function similarReason(t: Translator, reasons: readonly SimilarReason[]): string
 
 const KIND_KEY: Record<string, string> = { 'application/pdf': 'pdf', 'text/html': 'html', 'text/plain': 'text' };
 
+/** A document's format for people ("PDF", "Word", "Texte"), not its media type; the fourth type is .docx. */
+export const documentKind = (t: Translator, mediaType: string): string =>
+  t.t(`cases.case.documents.kind.${KIND_KEY[mediaType] ?? 'word'}`);
+
 function sizeLabel(t: Translator, bytes: number): string {
   return bytes >= 1024 * 1024
     ? t.t('cases.case.documents.megabytes', { size: (bytes / 1024 / 1024).toFixed(1) })
@@ -68,7 +72,7 @@ function sizeLabel(t: Translator, bytes: number): string {
 
 function documentLine(t: Translator, d: CaseDocument): string {
   return t.t('cases.case.documents.line', {
-    kind: t.t(`cases.case.documents.kind.${KIND_KEY[d.mediaType] ?? 'word'}`),
+    kind: documentKind(t, d.mediaType),
     size: sizeLabel(t, d.size),
     pages: d.pages ?? 0,
     searchable: d.textLength ? 'yes' : 'no',

@@ -171,7 +171,7 @@ export function grantsRoutes(app: FastifyInstance, s: GrantsServices): void {
         response: ok({ type: 'object' }, 200),
       },
     },
-    async (req) => applications.submit(req.params.id, signedIn(req)),
+    async (req) => applications.submit(req.params.id, signedIn(req), req.t.locale),
   );
   app.post<Id>(
     '/api/v1/grants/applications/:id/decision',

@@ -26,6 +26,7 @@ import {
   newId,
   personOf,
   queueMail,
+  applicationLocale,
   type GrantsContext,
 } from './context.ts';
 
@@ -166,9 +167,10 @@ export class ApplicationService {
 
   /**
    * Submits until the call closes (server time, inclusive); an answer to a request for information
-   * may come after the close. Records the automatic eligibility checks and queues the receipt.
+   * may come after the close. Records the automatic eligibility checks and queues the receipt, in the
+   * language `locale` the applicant acts in (kept for the later mails about the application).
    */
-  async submit(id: string, actor: Actor): Promise<Application> {
+  async submit(id: string, actor: Actor, locale?: string): Promise<Application> {
     const app = await this.own(id, actor);
     if (!EDITABLE.includes(app.status))
       throw new AppError('CONFLICT', `application '${id}' is ${app.status}; it was submitted already`, {
@@ -186,7 +188,7 @@ export class ApplicationService {
     await this.ctx.database.transaction<GrantsDb, void>(async (tx) => {
       await tx.trx
         .updateTable('grants_applications')
-        .set({ status: 'submitted', submitted_at: at, updated_at: at })
+        .set({ status: 'submitted', submitted_at: at, updated_at: at, ...(locale ? { locale } : {}) })
         .where('id', '=', id)
         .execute();
       await tx.trx
@@ -216,6 +218,7 @@ export class ApplicationService {
           org.contactEmail,
           { id, title: app.content.title, call: call.title, at },
           `receipt:${id}:${app.revision}`,
+          locale ?? (await applicationLocale(tx.trx, id)),
         );
     });
     return this.get(id, actor);

@@ -195,7 +195,8 @@ export class AwardService {
     const org = await loadOrganisation(conn, app.organisationId);
     if (!org) return;
     const values = { id: app.id, title: app.content.title, report: report.kind, due: report.due_on };
-    await queueMail(this.ctx, conn, 'reminder', org.contactEmail, values, `reminder:${reportId}:${when}`);
+    const locale = row.locale ?? 'en';
+    await queueMail(this.ctx, conn, 'reminder', org.contactEmail, values, `reminder:${reportId}:${when}`, locale);
   };
 
   /** Counts by country, theme and status, success rate and amounts, over the call's submitted applications. */

@@ -13,8 +13,8 @@ import type { Call, Organisation } from '../domain/schemas.ts';
 export interface GrantsContext {
   database: ModuleDatabase;
   jobs: JobQueue;
-  /** English mail texts from the grants catalog. */
-  mailText: Translator;
+  /** Mail texts from the grants catalog in a language (English for an unknown one). */
+  mailText: (locale: string) => Translator;
   now: () => Date;
   publicUrl: string | undefined;
 }
@@ -70,7 +70,16 @@ export async function loadOrganisation(conn: Kysely<GrantsDb>, id: string): Prom
   return { ...(JSON.parse(row.doc) as Omit<Organisation, 'id' | 'createdAt'>), id: row.id, createdAt: row.created_at };
 }
 
-/** Queues a message from the grants catalog (subject and body keys `grants.mail.<kind>.*`) once per key. */
+/** The language an application was submitted in (English when none was recorded). */
+export async function applicationLocale(conn: Kysely<GrantsDb>, id: string): Promise<string> {
+  const row = await conn.selectFrom('grants_applications').select('locale').where('id', '=', id).executeTakeFirst();
+  return row?.locale ?? 'en';
+}
+
+/**
+ * Queues a message from the grants catalog (subject and body keys `grants.mail.<kind>.*`) once per key,
+ * in the language `locale` (the applicant's); a `due` value (ISO date) is written as a date in that language.
+ */
 export async function queueMail(
   ctx: GrantsContext,
   conn: Kysely<GrantsDb>,
@@ -78,15 +87,21 @@ export async function queueMail(
   to: string,
   values: Record<string, string | number>,
   key: string,
+  locale = 'en',
 ): Promise<void> {
+  const text = ctx.mailText(locale);
   const link = ctx.publicUrl ? `${ctx.publicUrl.replace(/\/$/, '')}/grants/applications/${values.id ?? ''}` : '';
-  const all = { ...values, link };
+  const all: Record<string, string | number> = { ...values, link };
+  if (typeof values.due === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(values.due))
+    all.due = new Intl.DateTimeFormat(text.intl, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${values.due}T00:00:00Z`),
+    );
   await enqueueMail(
     ctx.jobs,
     {
       to,
-      subject: ctx.mailText.t(`grants.mail.${kind}.subject`, all),
-      text: ctx.mailText.t(`grants.mail.${kind}.body`, all),
+      subject: text.t(`grants.mail.${kind}.subject`, all),
+      text: text.t(`grants.mail.${kind}.body`, all),
     },
     key,
     conn,

@@ -7,7 +7,15 @@ import { audit, platformRepos, type Actor } from '../../platform/index.ts';
 import type { Application, ApplicationStatus } from '../domain/schemas.ts';
 import type { GrantsDb } from '../store/schema.ts';
 import type { ApplicationService } from './application-service.ts';
-import { db, loadCall, loadOrganisation, queueMail, requireSecretariat, type GrantsContext } from './context.ts';
+import {
+  applicationLocale,
+  db,
+  loadCall,
+  loadOrganisation,
+  queueMail,
+  requireSecretariat,
+  type GrantsContext,
+} from './context.ts';
 
 export class DecisionService {
   constructor(
@@ -82,6 +90,7 @@ export class DecisionService {
           org.contactEmail,
           { id, title: app.content.title, call: call.title, reason, decision: input.to },
           `${kind}:${id}:${input.to}:${at}`,
+          await applicationLocale(tx.trx, id),
         );
     });
     return this.apps.get(id, actor);

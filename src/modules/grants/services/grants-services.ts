@@ -45,10 +45,11 @@ export function createGrantsServices(
   now: () => Date = () => new Date(),
 ): GrantsServices {
   const jobs = existing.jobs ?? kernelJobs(database, config);
+  const mailI18n = new I18n([{ owner: 'grants', catalogs: GRANTS_MESSAGES }]);
   const ctx: GrantsContext = {
     database,
     jobs: jobs.queue,
-    mailText: new I18n([{ owner: 'grants', catalogs: GRANTS_MESSAGES }]).translator('en'),
+    mailText: (locale) => mailI18n.translator(locale),
     now,
     publicUrl: config.publicUrl,
   };

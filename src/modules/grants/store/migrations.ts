@@ -182,6 +182,10 @@ export const GRANTS_REVIEW_MIGRATIONS: ModuleMigrations = {
     await db.schema.alterTable('grants_attachment_versions').addColumn('revision', 'integer').execute();
     await backfillAttachmentRevisions(db);
   },
+  // The language the applicant submitted in: the secretariat's mails to them are written in it.
+  async '20261204T1830_grants_application_locale'(db) {
+    await db.schema.alterTable('grants_applications').addColumn('locale', 'text').execute();
+  },
 };
 
 /**

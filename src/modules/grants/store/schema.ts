@@ -13,6 +13,8 @@ export interface GrantsDb {
     submitted_at: string | null;
     decision_reason: string | null;
     updated_at: string;
+    /** The language of the page (or API request) the application was last submitted from; null before. */
+    locale?: string | null;
   };
   grants_revisions: {
     application_id: string;

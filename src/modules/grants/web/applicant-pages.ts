@@ -272,7 +272,7 @@ export function applicantPages(app: FastifyInstance, s: GrantsServices): void {
   app.post<Id>('/grants/applications/:id/submit', { preHandler: app.csrfProtection }, async (req, reply) => {
     if (signIn(req, reply)) return reply;
     try {
-      await applications.submit(req.params.id, req.actor);
+      await applications.submit(req.params.id, req.actor, req.t.locale);
     } catch (e) {
       if (!(e instanceof AppError) || e.code !== 'CONFLICT') throw e;
       const a = await applications.get(req.params.id, req.actor);

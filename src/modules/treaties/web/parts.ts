@@ -78,3 +78,20 @@ export function eifText(t: Translator, d: EntryIntoForceDetail | null): SafeHtml
     : '';
   return html`${fmtDate(t, d.date)} <span class="muted">(${basis})</span>${differs}`;
 }
+
+const INSTRUMENT_SLUG: Record<string, string> = {
+  'XVIII-12': 'convention',
+  'XVIII-12-a': 'trafficking',
+  'XVIII-12-b': 'smuggling',
+  'XVIII-12-c': 'firearms',
+};
+
+/**
+ * An instrument's official title in the page's language: the titles of the authentic texts of the Convention
+ * and its Protocols (A/RES/55/25 annexes I-III, A/RES/55/255 annex, as on the UN Treaty Collection, MTDSG
+ * chapter XVIII) in `treaties.instrument.title`; the stored (English) title for another instrument.
+ */
+export function instrumentTitle(t: Translator, i: { id: string; title: string }): string {
+  const slug = INSTRUMENT_SLUG[i.id];
+  return (slug && t.t('treaties.instrument.title', { instrument: slug })) || i.title;
+}

@@ -17,7 +17,7 @@ import {
   type ParticipantStatus,
   type StatementView,
 } from '../services/status-model.ts';
-import { actionCell, eifText, fmtDate, linksText } from './parts.ts';
+import { actionCell, eifText, fmtDate, instrumentTitle, linksText } from './parts.ts';
 import { notificationsTable } from './notifications-table.ts';
 import type { NotificationItem } from '../http/csv.ts';
 
@@ -209,7 +209,7 @@ export function treatyPage(
     ? t.t('treaties.page.statusAsAt', { date: fmtDate(t, i.statusAsAt) })
     : t.t('treaties.page.statusAsAtUnknown');
   const un = i.unUrl ? html`<p><a href="${i.unUrl}">${t.t('treaties.page.unLink')}</a></p>` : '';
-  const body = html`<h1>${i.title}</h1>
+  const body = html`<h1>${instrumentTitle(t, i)}</h1>
 <p class="muted">${t.t('treaties.page.mtdsg', { short: i.shortTitle, id: i.id })}</p>
 <p>${adopted}
 ${i.signatureOpened ? t.t('treaties.page.signatureOpened', { date: fmtDate(t, i.signatureOpened) }) : ''}
