@@ -21,7 +21,10 @@ export type Decoded = { input: unknown; warnings: FieldIssue[] } | { issues: Fie
 /** An item of a non-JSON source (a CSV row), decoded by its own reader. */
 export interface DecodedItem {
   line: number;
-  raw: string;
+  /** The item's text as in the file (read only for a rejected item: it may be made on demand). */
+  readonly raw: string;
+  /** False when the reader knows the item is not blank (then raw is not read to check). */
+  blank?: boolean;
   decoded: Decoded;
 }
 
@@ -110,16 +113,16 @@ export class JsonlTransfer {
         for await (const item of source) {
           result.lines++;
           const lineNo = typeof item === 'string' ? result.lines : item.line;
-          const raw = typeof item === 'string' ? item : item.raw;
           opts.onProgress?.(result.lines);
-          if (raw.trim() === '') continue;
+          if (typeof item === 'string' ? item.trim() === '' : item.blank !== false && item.raw.trim() === '') continue;
+          const rawOf = () => (typeof item === 'string' ? item : item.raw);
           const decoded =
-            typeof item === 'string' ? this.decodeLine(raw, lineNo, opts.format ?? 'jsonl') : item.decoded;
+            typeof item === 'string' ? this.decodeLine(item, lineNo, opts.format ?? 'jsonl') : item.decoded;
           const lineIssues = 'issues' in decoded ? decoded : this.validate(decoded, lineNo, seen);
           if ('issues' in lineIssues) {
             if (opts.partial) {
               result.rejected++;
-              opts.onRejected?.(lineNo, raw, lineIssues.issues);
+              opts.onRejected?.(lineNo, rawOf(), lineIssues.issues);
               continue;
             }
             for (const i of lineIssues.issues) if (issues.length < MAX_REPORTED) issues.push(i);
