@@ -8,17 +8,7 @@
  * streaming replica serving the searches. The server is PALERMO_TEST_PG_URL or --pg-url.
  */
 import { spawn, execFileSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  chmodSync,
-  statSync,
-  closeSync,
-  openSync,
-  readSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, chmodSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -29,7 +19,7 @@ import { migrateData } from '../src/app/migrate-data.ts';
 import type { Services } from '../src/modules/cases/services/services.ts';
 import type { SqliteSearch } from '../src/kernel/search/sqlite/sqlite-search.ts';
 import type { PostgresSearch } from '../src/kernel/search/postgres/postgres-search.ts';
-import { buildQueryMix, type BenchQuery } from './search-queries.ts';
+import { buildQueryMix, phrasePairs, wordsByFrequency, type BenchQuery } from './search-queries.ts';
 import { percentile, table, writeSection } from './report.ts';
 import { withDatabase } from '../test/helpers/pg.ts';
 
@@ -97,31 +87,8 @@ const sqliteBytes = statSync(sqlitePath).size;
 // 2. The query mix, exactly as the SQLite benchmark draws it.
 const sqliteServices = await boot(configOf(sqliteEnv));
 const sq = sqliteServices.engine as SqliteSearch;
-const words = [...sq.index.vocabulary.entries()]
-  .map(([term, df]) => ({ word: sq.index.vocabulary.wordFor(term), df }))
-  .sort((a, b) => b.df - a.df);
-const pairs: [string, string][] = [];
-{
-  const file = join(WORK, `cases-${N}.jsonl`);
-  const head = Buffer.alloc(2 ** 20);
-  const fd = openSync(file, 'r');
-  const got = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  const sample = head
-    .subarray(0, got)
-    .toString('utf8')
-    .split('\n')
-    .slice(0, -1)
-    .filter(Boolean)
-    .map((l) => JSON.parse(l).narratives.en.facts as string);
-  for (const text of sample) {
-    const ws = text
-      .toLowerCase()
-      .split(/[^a-z]+/)
-      .filter((w) => w.length > 3);
-    for (let i = 0; i + 1 < ws.length && pairs.length < 400; i += 7) pairs.push([ws[i]!, ws[i + 1]!]);
-  }
-}
+const words = wordsByFrequency(sq.index.vocabulary);
+const pairs = phrasePairs(join(WORK, `cases-${N}.jsonl`));
 const queries = buildQueryMix({ words, total: N, pairs });
 
 // 3. In-process latency, cold (match cache emptied) and warm, both engines; and agreement.

@@ -4,18 +4,7 @@
  *   npm run bench:search -- --size 100000 [--seconds 10] [--no-peers] [--no-http] [--no-reindex] [--engine postgres]
  */
 import { spawn } from 'node:child_process';
-import {
-  closeSync,
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  readSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
@@ -26,7 +15,7 @@ import { toRecord } from '../src/modules/cases/domain/case-record.ts';
 import { facetValuesOf, dateNumber } from '../src/modules/cases/search/facet-fields.ts';
 import type { SqliteSearch } from '../src/kernel/search/sqlite/sqlite-search.ts';
 import { generateCases } from './case-generator.ts';
-import { buildQueryMix, floorExpression, type BenchQuery } from './search-queries.ts';
+import { buildQueryMix, floorExpression, phrasePairs, wordsByFrequency, type BenchQuery } from './search-queries.ts';
 import { createFlexSearchPeer, createMiniSearchPeer, memoryOf, type Peer, type PeerDoc } from './peers.ts';
 import { percentile, table, writeSection } from './report.ts';
 
@@ -105,31 +94,8 @@ gc();
 const heap1 = process.memoryUsage();
 const ourMemory = heap1.heapUsed + heap1.arrayBuffers - heap0.heapUsed - heap0.arrayBuffers;
 const ours = services.engine as SqliteSearch;
-const words = [...ours.index.vocabulary.entries()]
-  .map(([term, df]) => ({ word: ours.index.vocabulary.wordFor(term), df }))
-  .sort((a, b) => b.df - a.df);
-const pairs: [string, string][] = [];
-{
-  // The first megabyte of the corpus is enough for phrase pairs (the file may be gigabytes).
-  const head = Buffer.alloc(2 ** 20);
-  const fd = openSync(file, 'r');
-  const got = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  const sample = head
-    .subarray(0, got)
-    .toString('utf8')
-    .split('\n')
-    .slice(0, -1)
-    .filter(Boolean)
-    .map((l) => JSON.parse(l).narratives.en.facts as string);
-  for (const text of sample) {
-    const ws = text
-      .toLowerCase()
-      .split(/[^a-z]+/)
-      .filter((w) => w.length > 3);
-    for (let i = 0; i + 1 < ws.length && pairs.length < 400; i += 7) pairs.push([ws[i]!, ws[i + 1]!]);
-  }
-}
+const words = wordsByFrequency(ours.index.vocabulary);
+const pairs = phrasePairs(file);
 const queries = buildQueryMix({ words, total: N, pairs });
 void vocab;
 

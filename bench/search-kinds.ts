@@ -8,12 +8,12 @@
  */
 import { spawn } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
-import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { BENCH_ENV, benchConfig } from './bench-config.ts';
 import { boot, closeServices } from '../src/app/boot.ts';
 import type { SqliteSearch } from '../src/kernel/search/sqlite/sqlite-search.ts';
-import { buildQueryMix, type BenchQuery } from './search-queries.ts';
+import { buildQueryMix, phrasePairs, wordsByFrequency, type BenchQuery } from './search-queries.ts';
 import { percentile } from './report.ts';
 
 const argv = process.argv.slice(2);
@@ -30,30 +30,8 @@ const BIN = new URL('../bin/palermo.js', import.meta.url).pathname;
 
 const services = await boot(benchConfig({ PALERMO_DB_PATH: dbPath, PALERMO_SEED_DEMO: 'false' }));
 const ours = services.engine as SqliteSearch;
-const words = [...ours.index.vocabulary.entries()]
-  .map(([term, df]) => ({ word: ours.index.vocabulary.wordFor(term), df }))
-  .sort((a, b) => b.df - a.df || (a.word < b.word ? -1 : 1));
-const pairs: [string, string][] = [];
-{
-  const head = Buffer.alloc(2 ** 20);
-  const fd = openSync(corpus, 'r');
-  const got = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  const sample = head
-    .subarray(0, got)
-    .toString('utf8')
-    .split('\n')
-    .slice(0, -1)
-    .filter(Boolean)
-    .map((l) => JSON.parse(l).narratives.en.facts as string);
-  for (const text of sample) {
-    const ws = text
-      .toLowerCase()
-      .split(/[^a-z]+/)
-      .filter((w) => w.length > 3);
-    for (let i = 0; i + 1 < ws.length && pairs.length < 400; i += 7) pairs.push([ws[i]!, ws[i + 1]!]);
-  }
-}
+const words = wordsByFrequency(ours.index.vocabulary);
+const pairs = phrasePairs(corpus);
 const total = services.engine.stats().documents;
 const queries = buildQueryMix({ words, total, pairs }).filter((q) => !only || only.has(q.kind));
 const search = (q: BenchQuery) => services.search.search({ q: q.q, selection: {}, limit: 20, facets: true });

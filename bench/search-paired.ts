@@ -10,11 +10,11 @@
  * The database must be one both checkouts open without a rebuild (the same search index version).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { BENCH_ENV } from './bench-config.ts';
-import { buildQueryMix, type BenchQuery } from './search-queries.ts';
+import { buildQueryMix, phrasePairs, wordsByFrequency, type BenchQuery } from './search-queries.ts';
 import { percentile, table, writeSection } from './report.ts';
 
 const argv = process.argv.slice(2);
@@ -52,30 +52,8 @@ async function open(root: string): Promise<Side> {
 const sides = { before: await open(trees.before), after: await open(trees.after) };
 
 const v = sides.after.vocabulary;
-const words = [...v.entries()]
-  .map(([term, df]) => ({ word: v.wordFor(term), df }))
-  .sort((a, b) => b.df - a.df || (a.word < b.word ? -1 : 1));
-const pairs: [string, string][] = [];
-{
-  const head = Buffer.alloc(2 ** 20);
-  const fd = openSync(corpus, 'r');
-  const got = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  const texts = head
-    .subarray(0, got)
-    .toString('utf8')
-    .split('\n')
-    .slice(0, -1)
-    .filter(Boolean)
-    .map((l) => JSON.parse(l).narratives.en.facts as string);
-  for (const text of texts) {
-    const ws = text
-      .toLowerCase()
-      .split(/[^a-z]+/)
-      .filter((w) => w.length > 3);
-    for (let i = 0; i + 1 < ws.length && pairs.length < 400; i += 7) pairs.push([ws[i]!, ws[i + 1]!]);
-  }
-}
+const words = wordsByFrequency(v);
+const pairs = phrasePairs(corpus);
 const queries = buildQueryMix({ words, total: sides.after.documents, pairs });
 
 type Times = Map<string, number[]>;

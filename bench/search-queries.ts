@@ -3,6 +3,7 @@
  * vocabulary by document frequency: one common word, one rare word, several words, phrases,
  * prefixes, boolean queries; each with 0, 1 or 3 filters. Also the peer form of each query.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
 import { rng } from './case-generator.ts';
 import type { PeerQuery } from './peers.ts';
 
@@ -145,4 +146,38 @@ export function floorExpression(q: BenchQuery): string {
   const parts = p.terms.map((t, i) => (p.prefix[i] ? `${quote(t)}*` : quote(t)));
   const pos = parts.join(p.combine === 'OR' ? ' OR ' : ' AND ');
   return p.exclude.length ? `(${pos}) NOT ${quote(p.exclude[0]!)}` : pos;
+}
+
+/** The index vocabulary's words by document frequency, most frequent first (ties by word: the same mix every run). */
+export function wordsByFrequency(v: {
+  entries(): Iterable<[string, number]>;
+  wordFor(term: string): string;
+}): { word: string; df: number }[] {
+  return [...v.entries()]
+    .map(([term, df]) => ({ word: v.wordFor(term), df }))
+    .sort((a, b) => b.df - a.df || (a.word < b.word ? -1 : 1));
+}
+
+/** Word pairs for phrases, from the first megabyte of a generated corpus (the file may be gigabytes). */
+export function phrasePairs(corpusFile: string, limit = 400): [string, string][] {
+  const pairs: [string, string][] = [];
+  const head = Buffer.alloc(2 ** 20);
+  const fd = openSync(corpusFile, 'r');
+  const got = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const texts = head
+    .subarray(0, got)
+    .toString('utf8')
+    .split('\n')
+    .slice(0, -1)
+    .filter(Boolean)
+    .map((l) => JSON.parse(l).narratives.en.facts as string);
+  for (const text of texts) {
+    const ws = text
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((w) => w.length > 3);
+    for (let i = 0; i + 1 < ws.length && pairs.length < limit; i += 7) pairs.push([ws[i]!, ws[i + 1]!]);
+  }
+  return pairs;
 }
