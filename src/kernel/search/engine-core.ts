@@ -228,21 +228,28 @@ export abstract class EngineCore<R> {
     const several = [...expansions].filter(([, alts]) => alts.length > 1);
     if (several.length !== 1) return rows;
     const [word, alts] = several[0]!;
+    const exprs = alts
+      .map((alt) => this.compile(text, new Map([...expansions, [word, [alt]]])).positive)
+      .filter((e): e is string => !!e);
+    const scored = await this.bestOf(r, exprs);
     const best = new Map<number, number>();
-    const readings = await Promise.all(
-      alts.map((alt) => {
-        const expr = this.compile(text, new Map([...expansions, [word, [alt]]])).positive;
-        return expr ? this.run(r, expr) : Promise.resolve(null);
-      }),
-    );
-    for (const m of readings) {
-      for (let i = 0; m && i < m.seqs.length; i++) {
-        const seq = m.seqs[i]!;
-        const had = best.get(seq);
-        if (had === undefined || this.score(m.scores[i]!) > this.score(had)) best.set(seq, m.scores[i]!);
+    for (let i = 0; i < scored.seqs.length; i++) best.set(scored.seqs[i]!, scored.scores[i]!);
+    return { seqs: rows.seqs, scores: Float64Array.from(rows.seqs, (seq, i) => best.get(seq) ?? rows.scores[i]!) };
+  }
+
+  /**
+   * Every document matching any of the expressions, with its best raw score among those it matches.
+   * By default one match per expression; an engine may answer in one statement.
+   */
+  protected async bestOf(r: R, exprs: string[]): Promise<Matches> {
+    const best = new Map<number, number>();
+    for (const m of await Promise.all(exprs.map((e) => this.run(r, e)))) {
+      for (let i = 0; i < m.seqs.length; i++) {
+        const had = best.get(m.seqs[i]!);
+        if (had === undefined || this.score(m.scores[i]!) > this.score(had)) best.set(m.seqs[i]!, m.scores[i]!);
       }
     }
-    return { seqs: rows.seqs, scores: Float64Array.from(rows.seqs, (seq, i) => best.get(seq) ?? rows.scores[i]!) };
+    return { seqs: Uint32Array.from(best.keys()), scores: Float64Array.from(best.values()) };
   }
 
   /**

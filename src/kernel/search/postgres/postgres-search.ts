@@ -162,6 +162,33 @@ export class PostgresSearch extends EngineCore<Reader> {
   }
 
   /**
+   * The readings of a corrected word in one statement (one round trip instead of one a reading): each
+   * document's best ts_rank among the readings it matches (GREATEST skips the NULLs of the others).
+   */
+  protected override bestOf(r: Reader, exprs: string[]): Promise<Matches> {
+    if (exprs.length < 2) return super.bestOf(r, exprs);
+    const n = exprs.length;
+    const q = (i: number) => `CAST($${i} AS tsquery)`;
+    const rank = (i: number) => `ts_rank('${RANK_WEIGHTS}', tsv, ${q(n + i + 1)}, 1)`;
+    const ranks = exprs.map((_, i) => `CASE WHEN tsv @@ ${q(i + 1)} THEN ${rank(i)} END`);
+    const any = exprs.map((_, i) => q(i + 1)).join(' || ');
+    const compute = async () => {
+      const res = await r.db.query({
+        text: `SELECT seq, GREATEST(${ranks.join(', ')}) FROM search_docs WHERE tsv @@ (${any})`,
+        values: [...exprs, ...exprs.map(rankingQuery)],
+        rowMode: 'array',
+      });
+      const rows = res.rows as [number, number][];
+      return {
+        seqs: Uint32Array.from(rows, (row) => Number(row[0])),
+        scores: Float64Array.from(rows, (row) => row[1]),
+      };
+    };
+    const key = `\u0000best\u0000${exprs.join('\u0000')}`;
+    return r.cache ? this.cache.getAsync(key, compute) : compute();
+  }
+
+  /**
    * The documents matching a tsquery, without ts_rank: a set that only filters (excluded words,
    * exact spellings) needs no rank, and ranking reads every matching document's whole tsvector.
    */
