@@ -176,6 +176,15 @@ export abstract class EngineCore<R> {
     const compiled = this.compile(req.query.text, expansions);
     const knownP = compiled.positive ? this.knownItems(r, req.query.text) : Promise.resolve(new Map<number, number>());
     knownP.catch(() => undefined); // awaited below; a failure is reported there, not as unhandled
+    // With corrections: the exact spelling and the readings beside the first match (unused when relaxed).
+    const correctedP =
+      compiled.positive && expansions.size
+        ? Promise.all([
+            this.exactIds(r, this.compile(req.query.text).positive),
+            this.bestReading(r, req.query.text, expansions),
+          ])
+        : null;
+    correctedP?.catch(() => undefined);
     const [negative, first] = await Promise.all([
       compiled.negative ? this.ids(r, compiled.negative) : null,
       compiled.positive ? this.run(r, compiled.positive) : null,
@@ -203,12 +212,10 @@ export abstract class EngineCore<R> {
         for (const seq of expanded ?? exact) coverage.set(seq, (coverage.get(seq) ?? 0) + (exact.has(seq) ? 2 : 1));
       }
       tierOf = (seq) => Math.min(coverage.get(seq) ?? 0, 200);
-    } else if (expansions.size) {
-      const [exact, best] = await Promise.all([
-        this.exactIds(r, this.compile(req.query.text).positive),
-        this.bestReading(r, req.query.text, expansions, rows),
-      ]);
-      rows = best;
+    } else if (correctedP) {
+      const [exact, best] = await correctedP;
+      if (best)
+        rows = { seqs: rows.seqs, scores: Float64Array.from(rows.seqs, (seq, i) => best.get(seq) ?? rows.scores[i]!) };
       tierOf = (seq) => (exact.has(seq) ? 1 : 0);
     } else {
       tierOf = () => 1;
@@ -224,9 +231,13 @@ export abstract class EngineCore<R> {
    * several alternatives, a document scores by its best reading instead: the query with that word
    * read as one alternative at a time (at most three more matches, on the words' own documents).
    */
-  private async bestReading(r: R, text: QueryNode | null, expansions: Map<string, string[]>, rows: Matches) {
+  private async bestReading(
+    r: R,
+    text: QueryNode | null,
+    expansions: Map<string, string[]>,
+  ): Promise<Map<number, number> | null> {
     const several = [...expansions].filter(([, alts]) => alts.length > 1);
-    if (several.length !== 1) return rows;
+    if (several.length !== 1) return null;
     const [word, alts] = several[0]!;
     const exprs = alts
       .map((alt) => this.compile(text, new Map([...expansions, [word, [alt]]])).positive)
@@ -234,7 +245,7 @@ export abstract class EngineCore<R> {
     const scored = await this.bestOf(r, exprs);
     const best = new Map<number, number>();
     for (let i = 0; i < scored.seqs.length; i++) best.set(scored.seqs[i]!, scored.scores[i]!);
-    return { seqs: rows.seqs, scores: Float64Array.from(rows.seqs, (seq, i) => best.get(seq) ?? rows.scores[i]!) };
+    return best;
   }
 
   /**
