@@ -6,11 +6,10 @@
  * In-process: each query cold (match cache emptied) then warm, `rounds` times; p95 per kind over all.
  * --http: a real server process on the same file, cache off (cold) and on (warm), one client.
  */
-import { spawn } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
 import { writeFileSync } from 'node:fs';
-import { once } from 'node:events';
-import { BENCH_ENV, benchConfig } from './bench-config.ts';
+import { benchConfig } from './bench-config.ts';
+import { startServer } from './server-process.ts';
 import { boot, closeServices } from '../src/app/boot.ts';
 import type { SqliteSearch } from '../src/kernel/search/sqlite/sqlite-search.ts';
 import { buildQueryMix, phrasePairs, wordsByFrequency, type BenchQuery } from './search-queries.ts';
@@ -26,7 +25,6 @@ const corpus = arg('corpus', '');
 const rounds = Number(arg('rounds', '3'));
 const only = arg('kinds', '') ? new Set(arg('kinds', '').split(',')) : null;
 if (!dbPath || !corpus) throw new Error('--db and --corpus are required');
-const BIN = new URL('../bin/palermo.js', import.meta.url).pathname;
 
 const services = await boot(benchConfig({ PALERMO_DB_PATH: dbPath, PALERMO_SEED_DEMO: 'false' }));
 const ours = services.engine as SqliteSearch;
@@ -77,29 +75,9 @@ if (argv.includes('--http')) {
     [0, http.cold],
     [256, http.warm],
   ] as const) {
-    const port = 38000 + Math.floor(Math.random() * 1000);
-    const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
-      env: {
-        PATH: process.env.PATH,
-        ...BENCH_ENV,
-        PALERMO_DB_PATH: dbPath,
-        PALERMO_SEED_DEMO: 'false',
-        PALERMO_LOG_LEVEL: 'warn',
-        PALERMO_SEARCH_CACHE: String(cacheEntries),
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    for (const started = performance.now(); ; ) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-      } catch {
-        /* not yet listening */
-      }
-      if (performance.now() - started > 120_000) throw new Error('server did not start');
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    const srv = await startServer({ PALERMO_DB_PATH: dbPath, PALERMO_SEARCH_CACHE: String(cacheEntries) }, 120_000);
     const get = async (q: BenchQuery) => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/v1/search?limit=20&q=${encodeURIComponent(q.q)}`);
+      const res = await fetch(`${srv.origin}/api/v1/search?limit=20&q=${encodeURIComponent(q.q)}`);
       await res.arrayBuffer();
       if (!res.ok) throw new Error(`${res.status} for ${q.q}`);
     };
@@ -110,8 +88,7 @@ if (argv.includes('--http')) {
         await get(q);
         push(into, q.kind, performance.now() - t);
       }
-    child.kill('SIGTERM');
-    await once(child, 'exit');
+    await srv.stop();
   }
 }
 

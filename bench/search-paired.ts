@@ -9,11 +9,11 @@
  *     --size 100000 [--rounds 2] [--http]
  * The database must be one both checkouts open without a rebuild (the same search index version).
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { BENCH_ENV } from './bench-config.ts';
+import { startServer } from './server-process.ts';
 import { buildQueryMix, phrasePairs, wordsByFrequency, type BenchQuery } from './search-queries.ts';
 import { percentile, table, writeSection } from './report.ts';
 
@@ -80,29 +80,12 @@ for (let round = 0; round < rounds; round++)
 await sides.before.close();
 await sides.after.close();
 
-async function server(root: string, cacheEntries: number): Promise<{ child: ChildProcess; port: number }> {
-  const port = 37000 + Math.floor(Math.random() * 1000);
-  const child = spawn(process.execPath, [`${root}/bin/palermo.js`, 'serve', '--port', String(port)], {
-    env: {
-      PATH: process.env.PATH,
-      ...BENCH_ENV,
-      PALERMO_DB_PATH: dbPath,
-      PALERMO_SEED_DEMO: 'false',
-      PALERMO_LOG_LEVEL: 'warn',
-      PALERMO_SEARCH_CACHE: String(cacheEntries),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (const started = performance.now(); ; ) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return { child, port };
-    } catch {
-      /* not yet listening */
-    }
-    if (performance.now() - started > 180_000) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const server = (root: string, cacheEntries: number) =>
+  startServer(
+    { PALERMO_DB_PATH: dbPath, PALERMO_SEARCH_CACHE: String(cacheEntries) },
+    180_000,
+    `${root}/bin/palermo.js`,
+  );
 if (argv.includes('--http')) {
   for (const [mode, cacheEntries] of [
     ['HTTP cold', 0],
@@ -113,7 +96,7 @@ if (argv.includes('--http')) {
       after: await server(trees.after, cacheEntries),
     };
     const get = async (side: 'before' | 'after', q: BenchQuery) => {
-      const url = `http://127.0.0.1:${servers[side].port}/api/v1/search?limit=20&q=${encodeURIComponent(q.q)}`;
+      const url = `${servers[side].origin}/api/v1/search?limit=20&q=${encodeURIComponent(q.q)}`;
       const t = performance.now();
       const res = await fetch(url);
       await res.arrayBuffer();
@@ -125,8 +108,7 @@ if (argv.includes('--http')) {
       for (const [i, q] of queries.entries())
         for (const side of order(i + round)) record(side, mode, q.kind, await get(side, q));
     for (const s of Object.values(servers)) {
-      s.child.kill('SIGTERM');
-      await once(s.child, 'exit');
+      await s.stop();
     }
   }
 }

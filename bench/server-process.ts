@@ -24,10 +24,11 @@ function status(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Number(m?.[1] ?? NaN) * 1024;
 }
 
-export async function startServer(env: Record<string, string>, timeoutMs = 300_000): Promise<ServerProcess> {
+/** `bin`: another checkout's `bin/palermo.js` (a paired benchmark runs two versions side by side). */
+export async function startServer(env: Record<string, string>, timeoutMs = 300_000, bin = BIN): Promise<ServerProcess> {
   const port = 39000 + Math.floor(Math.random() * 1000);
   const started = performance.now();
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', String(port)], {
     env: { PATH: process.env.PATH, ...BENCH_ENV, PALERMO_SEED_DEMO: 'false', PALERMO_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
