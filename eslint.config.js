@@ -7,7 +7,7 @@ import globals from 'globals';
 
 export default tseslint.config(
   // test/fixtures/upgrade holds files made by an earlier release, kept as they were made.
-  { ignores: ['node_modules/**', 'data/**', 'docs/**', 'coverage/**', 'test/fixtures/upgrade/**', 'test/contract/palermo-api.d.ts'] },
+  { ignores: ['node_modules/**', 'build/**', 'build.next-*/**', 'data/**', 'docs/**', 'coverage/**', 'test/fixtures/upgrade/**', 'test/contract/palermo-api.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -27,7 +27,7 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['bin/**/*.js', '*.js', '*.cjs'], languageOptions: { globals: globals.node } },
+  { files: ['bin/**/*.js', 'scripts/**/*.mjs', '*.js', '*.cjs'], languageOptions: { globals: globals.node } },
   // The small scripts the pages load run in the browser.
   { files: ['src/**/assets/*.js'], languageOptions: { globals: globals.browser } },
 );

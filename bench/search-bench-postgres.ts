@@ -7,13 +7,12 @@
  * then real server processes over HTTP with 8 clients: SQLite, PostgreSQL, PostgreSQL with one
  * streaming replica serving the searches. The server is PALERMO_TEST_PG_URL or --pg-url.
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, chmodSync, statSync } from 'node:fs';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import pg from 'pg';
-import { BENCH_ENV, benchConfig, LIMITS_NOTE } from './bench-config.ts';
+import { benchConfig, LIMITS_NOTE } from './bench-config.ts';
 import { boot, closeServices, openStore } from '../src/app/boot.ts';
 import { migrateData } from '../src/app/migrate-data.ts';
 import type { Services } from '../src/modules/cases/services/services.ts';
@@ -21,6 +20,7 @@ import type { SqliteSearch } from '../src/kernel/search/sqlite/sqlite-search.ts'
 import type { PostgresSearch } from '../src/kernel/search/postgres/postgres-search.ts';
 import { buildQueryMix, phrasePairs, wordsByFrequency, type BenchQuery } from './search-queries.ts';
 import { percentile, table, writeSection } from './report.ts';
+import { startServer } from './server-process.ts';
 import { withDatabase } from '../test/helpers/pg.ts';
 
 const argv = process.argv.slice(2);
@@ -43,7 +43,6 @@ if (!existsSync(source)) {
   console.error(`${source} is missing: run npm run bench:search -- --size ${N} first (it builds the SQLite database)`);
   process.exit(2);
 }
-const BIN = new URL('../bin/palermo.js', import.meta.url).pathname;
 const ms = (x: number) => x.toFixed(1);
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 const stats = (xs: number[]) => {
@@ -117,28 +116,8 @@ const sameTotals = sqLat.totals.filter((n, i) => n === pgLat.totals[i]).length;
 
 // 4. Over HTTP: real server processes, 8 clients for SECONDS each.
 async function server(env: Record<string, string>) {
-  const port = 39000 + Math.floor(Math.random() * 1000);
-  const started = performance.now();
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
-    env: {
-      PATH: process.env.PATH,
-      ...BENCH_ENV,
-      ...env,
-      PALERMO_SEED_DEMO: 'false',
-      PALERMO_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-    } catch {
-      /* not yet listening */
-    }
-    if (performance.now() - started > 300_000) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return { child, port };
+  const srv = await startServer(env, 300_000);
+  return { srv, port: Number(new URL(srv.origin).port) };
 }
 async function load(env: Record<string, string>, clients: number) {
   const s = await server(env);
@@ -160,8 +139,7 @@ async function load(env: Record<string, string>, clients: number) {
       }
     }),
   );
-  s.child.kill('SIGTERM');
-  await once(s.child, 'exit');
+  await s.srv.stop();
   return { ...stats(times), qps: times.length / SECONDS };
 }
 const http: [string, Awaited<ReturnType<typeof load>>][] = [];

@@ -3,13 +3,12 @@
  * peers (MiniSearch, FlexSearch) and the raw FTS5 floor, on one generated corpus and one query mix.
  *   npm run bench:search -- --size 100000 [--seconds 10] [--no-peers] [--no-http] [--no-reindex] [--engine postgres]
  */
-import { spawn } from 'node:child_process';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { BENCH_ENV, benchConfig, LIMITS_NOTE } from './bench-config.ts';
+import { benchConfig, LIMITS_NOTE } from './bench-config.ts';
 import { boot, closeServices } from '../src/app/boot.ts';
 import { toRecord } from '../src/modules/cases/domain/case-record.ts';
 import { facetValuesOf, dateNumber } from '../src/modules/cases/search/facet-fields.ts';
@@ -18,6 +17,7 @@ import { generateCases } from './case-generator.ts';
 import { buildQueryMix, floorExpression, phrasePairs, wordsByFrequency, type BenchQuery } from './search-queries.ts';
 import { createFlexSearchPeer, createMiniSearchPeer, memoryOf, type Peer, type PeerDoc } from './peers.ts';
 import { percentile, table, writeSection } from './report.ts';
+import { startServer } from './server-process.ts';
 
 const argv = process.argv.slice(2);
 // --engine postgres: PostgreSQL beside SQLite (bench/search-bench-postgres.ts).
@@ -35,7 +35,6 @@ const PEERS = !argv.includes('--no-peers') && N <= 200_000;
 const HTTP = !argv.includes('--no-http');
 const WORK = '/tmp/palermo-bench';
 mkdirSync(WORK, { recursive: true });
-const BIN = new URL('../bin/palermo.js', import.meta.url).pathname;
 const ms = (x: number) => x.toFixed(1);
 const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
 const stats = (xs: number[]) => {
@@ -128,29 +127,8 @@ const httpRuns: HttpRun[] = [];
 let readyMs = NaN;
 let peakRss = NaN;
 async function server(cacheEntries: number) {
-  const port = 39000 + Math.floor(Math.random() * 1000);
-  const started = performance.now();
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', String(port)], {
-    env: {
-      PATH: process.env.PATH,
-      ...BENCH_ENV,
-      PALERMO_DB_PATH: dbPath,
-      PALERMO_SEED_DEMO: 'false',
-      PALERMO_LOG_LEVEL: 'warn',
-      PALERMO_SEARCH_CACHE: String(cacheEntries),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (;;) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-    } catch {
-      /* not yet listening */
-    }
-    if (performance.now() - started > 60_000) throw new Error('server did not start');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  return { child, port, ready: performance.now() - started };
+  const srv = await startServer({ PALERMO_DB_PATH: dbPath, PALERMO_SEARCH_CACHE: String(cacheEntries) }, 300_000);
+  return { srv, port: Number(new URL(srv.origin).port), ready: srv.readyMs };
 }
 async function load(port: number, clients: number, label: string): Promise<HttpRun> {
   const urls = queries.map((q) => `http://127.0.0.1:${port}/api/v1/search?limit=20&q=${encodeURIComponent(q.q)}`);
@@ -176,14 +154,12 @@ if (HTTP) {
   readyMs = s.ready;
   httpRuns.push(await load(s.port, 1, 'HTTP, 1 client, cache on'));
   httpRuns.push(await load(s.port, 8, 'HTTP, 8 clients, cache on'));
-  peakRss = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${s.child.pid}/status`, 'utf8'))?.[1] ?? NaN) * 1024;
-  s.child.kill('SIGTERM');
-  await once(s.child, 'exit');
+  peakRss = s.srv.rss().peak;
+  await s.srv.stop();
   const c = await server(0);
   httpRuns.push(await load(c.port, 1, 'HTTP, 1 client, cache off'));
   httpRuns.push(await load(c.port, 8, 'HTTP, 8 clients, cache off'));
-  c.child.kill('SIGTERM');
-  await once(c.child, 'exit');
+  await c.srv.stop();
 }
 
 // 5. Peers and the raw FTS5 floor, same corpus, same queries.

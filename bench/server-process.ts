@@ -2,9 +2,9 @@
  * A real Palermo server in its own process (`palermo serve`) for the load and soak benchmarks: started with the
  * benchmark environment (rate limits off), ready when /healthz answers, with its resident memory read from /proc.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { BENCH_ENV } from './bench-config.ts';
 
 const BIN = new URL('../bin/palermo.js', import.meta.url).pathname;
@@ -24,8 +24,19 @@ function status(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   return Number(m?.[1] ?? NaN) * 1024;
 }
 
+/**
+ * Builds the checkout of `bin` as `npm start` does (scripts/build.mjs --if-stale), so that the server runs what a
+ * user's server runs: the compiled build/, not the sources through tsx (ADR 0004). Checkouts from before the build
+ * step have no script and run from their sources.
+ */
+export function buildIfStale(bin = BIN): void {
+  const script = new URL('../scripts/build.mjs', `file://${bin}`).pathname;
+  if (existsSync(script)) execFileSync(process.execPath, [script, '--if-stale'], { stdio: 'inherit' });
+}
+
 /** `bin`: another checkout's `bin/palermo.js` (a paired benchmark runs two versions side by side). */
 export async function startServer(env: Record<string, string>, timeoutMs = 300_000, bin = BIN): Promise<ServerProcess> {
+  buildIfStale(bin);
   const port = 39000 + Math.floor(Math.random() * 1000);
   const started = performance.now();
   const child = spawn(process.execPath, [bin, 'serve', '--port', String(port)], {

@@ -47,6 +47,7 @@ const steps: Step[] = [
     args: ['--size', SIZE, '--seconds', '2', '--connections', '20'],
   },
   { name: 'bench:soak', script: 'bench/soak-bench.ts', args: ['--size', SIZE, '--minutes', '0.3', '--readers', '2'] },
+  { name: 'bench:startup', script: 'bench/startup-bench.ts', args: ['--size', SIZE, '--rounds', '1'] },
   { name: 'eval:relevance', script: 'bench/relevance/eval.ts', args: [] },
 ];
 
