@@ -27,7 +27,7 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['bin/**/*.js', 'scripts/**/*.mjs', '*.js', '*.cjs'], languageOptions: { globals: globals.node } },
+  { files: ['bin/**/*.js', 'scripts/**/*.mjs', 'bench/**/*.mjs', '*.js', '*.cjs'], languageOptions: { globals: globals.node } },
   // The small scripts the pages load run in the browser.
   { files: ['src/**/assets/*.js'], languageOptions: { globals: globals.browser } },
 );
