@@ -2,7 +2,9 @@
  * Search latency by kind of query on an already built database, for paired before/after runs
  * (ratios: the machine is shared), and for CPU profiles of one kind (`node --cpu-prof`).
  *   node --import tsx --expose-gc bench/search-kinds.ts --db /path/palermo-100000.db --corpus cases-100000.jsonl
- *     [--kinds "rare word,phrase"] [--rounds 3] [--http] [--json out.json] [--profile DIR]
+ *     [--kinds "rare word,phrase"] [--rounds 3] [--http] [--json out.json] [--profile DIR] [--pg-url URL]
+ * --pg-url: the searches run on that PostgreSQL database (one `bench:search --engine postgres` made from the same
+ * SQLite file; the queries are still drawn from the SQLite file's vocabulary).
  * In-process: each query cold (match cache emptied) then warm, `rounds` times; p95 per kind over all.
  * --http: a real server process on the same file, cache off (cold) and on (warm), one client.
  */
@@ -12,6 +14,7 @@ import { benchConfig } from './bench-config.ts';
 import { startServer } from './server-process.ts';
 import { boot, closeServices } from '../src/app/boot.ts';
 import type { SqliteSearch } from '../src/kernel/search/sqlite/sqlite-search.ts';
+import type { PostgresSearch } from '../src/kernel/search/postgres/postgres-search.ts';
 import { buildQueryMix, phrasePairs, wordsByFrequency, type BenchQuery } from './search-queries.ts';
 import { percentile } from './report.ts';
 
@@ -26,12 +29,15 @@ const rounds = Number(arg('rounds', '3'));
 const only = arg('kinds', '') ? new Set(arg('kinds', '').split(',')) : null;
 if (!dbPath || !corpus) throw new Error('--db and --corpus are required');
 
-const services = await boot(benchConfig({ PALERMO_DB_PATH: dbPath, PALERMO_SEED_DEMO: 'false' }));
-const ours = services.engine as SqliteSearch;
-const words = wordsByFrequency(ours.index.vocabulary);
+const pgUrl = arg('pg-url', '');
+const sqlite = await boot(benchConfig({ PALERMO_DB_PATH: dbPath, PALERMO_SEED_DEMO: 'false' }));
+const words = wordsByFrequency((sqlite.engine as SqliteSearch).index.vocabulary);
 const pairs = phrasePairs(corpus);
-const total = services.engine.stats().documents;
+const total = sqlite.engine.stats().documents;
 const queries = buildQueryMix({ words, total, pairs }).filter((q) => !only || only.has(q.kind));
+if (pgUrl) await closeServices(sqlite);
+const services = pgUrl ? await boot(benchConfig({ DATABASE_URL: pgUrl, PALERMO_SEED_DEMO: 'false' })) : sqlite;
+const ours = services.engine as SqliteSearch | PostgresSearch;
 const search = (q: BenchQuery) => services.search.search({ q: q.q, selection: {}, limit: 20, facets: true });
 
 const cold = new Map<string, number[]>();
@@ -75,7 +81,8 @@ if (argv.includes('--http')) {
     [0, http.cold],
     [256, http.warm],
   ] as const) {
-    const srv = await startServer({ PALERMO_DB_PATH: dbPath, PALERMO_SEARCH_CACHE: String(cacheEntries) }, 120_000);
+    const db: Record<string, string> = pgUrl ? { DATABASE_URL: pgUrl } : { PALERMO_DB_PATH: dbPath };
+    const srv = await startServer({ ...db, PALERMO_SEARCH_CACHE: String(cacheEntries) }, 120_000);
     const get = async (q: BenchQuery) => {
       const res = await fetch(`${srv.origin}/api/v1/search?limit=20&q=${encodeURIComponent(q.q)}`);
       await res.arrayBuffer();
