@@ -8,7 +8,7 @@
  * streaming replica serving the searches. The server is PALERMO_TEST_PG_URL or --pg-url.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, chmodSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, chmodSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import pg from 'pg';
@@ -173,6 +173,7 @@ try {
   replicaNote = ` The replica run failed: ${(e as Error).message.split('\n')[0]}.`;
 } finally {
   execFileSync('bash', [script, 'stop', replicaDir]);
+  rmSync(replicaParent, { recursive: true, force: true }); // a copy of the whole cluster
 }
 await admin.end();
 
