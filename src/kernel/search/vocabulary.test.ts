@@ -77,4 +77,63 @@ describe('vocabulary', () => {
       { numRuns: 300 },
     );
   });
+
+  // Built three ways: every term added one by one (a Map), packed at once (replace: a start or a rebuild), and
+  // packed then changed (terms added, removed and re-added since the start). All must answer alike.
+  const word = fc.stringMatching(/^[abce1]{1,9}$/);
+  const entriesArb = fc.uniqueArray(fc.tuple(word, fc.integer({ min: 1, max: 9 })), {
+    maxLength: 60,
+    selector: ([t]) => t,
+  });
+  function threeWays(entries: [string, number][], changes: [string, number][]) {
+    const byMap = new Vocabulary();
+    byMap.apply(new Map(entries));
+    byMap.apply(new Map(changes));
+    const packed = new Vocabulary();
+    packed.replace(entries.map(([t, d]) => [t, d, null] as const));
+    packed.apply(new Map(changes));
+    const reloaded = new Vocabulary();
+    expect(reloaded.deserialize(packed.serialize())).toBe(true);
+    return [byMap, packed, reloaded];
+  }
+
+  it('answers document frequencies, sizes and close spellings alike, packed or not (property)', () => {
+    fc.assert(
+      fc.property(
+        entriesArb,
+        fc.array(fc.tuple(word, fc.integer({ min: -9, max: 9 })), { maxLength: 20 }),
+        word,
+        fc.integer({ min: 1, max: 5 }),
+        (entries, changes, token, minDf) => {
+          const [a, b, c] = threeWays(entries, changes);
+          for (const v of [b!, c!]) {
+            expect(v.size).toBe(a!.size);
+            expect(new Map(v.entries())).toEqual(new Map(a!.entries()));
+            for (const [t] of [...entries, ...changes, [token, 0] as const]) expect(v.docFreq(t)).toBe(a!.docFreq(t));
+            expect(v.closeTo(token, minDf, 5)).toEqual(a!.closeTo(token, minDf, 5));
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps written forms through a snapshot, drops them with their term, and refuses a foreign buffer', () => {
+    const v = new Vocabulary();
+    v.replace([
+      ['marri', 3, 'married'],
+      ['2019cr44', 1, null],
+    ]);
+    expect(v.wordFor('marri')).toBe('married');
+    const w = new Vocabulary();
+    expect(w.deserialize(v.serialize())).toBe(true);
+    expect(w.wordFor('marri')).toBe('married');
+    expect(w.docFreq('2019cr44')).toBe(1);
+    w.apply(new Map([['marri', -3]]));
+    expect(w.docFreq('marri')).toBe(0);
+    expect(w.wordFor('marri')).toBe('marri');
+    expect(w.size).toBe(1);
+    expect(w.deserialize(Buffer.from('[["x",1,null]]'))).toBe(false);
+    expect(w.docFreq('2019cr44')).toBe(1);
+  });
 });

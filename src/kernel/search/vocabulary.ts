@@ -1,9 +1,11 @@
 /**
- * The index's own vocabulary with exact document frequencies, held in memory (and persisted by the
- * engine). It answers "how many documents hold this token" and "which indexed tokens are close to
- * this misspelled one" (optimal string alignment distance 1-2). Only published documents count,
+ * The index's own vocabulary with exact document frequencies, held in memory (packed-terms.ts holds the
+ * bulk) and persisted by the engine. It answers "how many documents hold this token" and "which indexed
+ * tokens are close to this misspelled one" (optimal string alignment distance 1-2). Only published documents count,
  * so a suggestion can never reveal a word of an unpublished case.
  */
+import { PackedTerms } from './packed-terms.ts';
+
 export interface Candidate {
   term: string;
   df: number;
@@ -12,6 +14,17 @@ export interface Candidate {
 
 /** Optimal string alignment distance, or max+1 as soon as it must exceed max. */
 export function editDistance(a: string, b: string, max: number): number {
+  return editDistanceOf(codesOf(a), codesOf(b), max);
+}
+
+function codesOf(s: string): Uint16Array {
+  const out = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+/** editDistance over code units (a packed term is compared without making it a string). */
+function editDistanceOf(a: ArrayLike<number>, b: ArrayLike<number>, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
   let prev2 = new Array<number>(n + 1).fill(0);
@@ -33,23 +46,40 @@ export function editDistance(a: string, b: string, max: number): number {
   return Math.min(prev[n]!, max + 1);
 }
 
+/** A vocabulary saved by serialize(): the packed terms, then the written forms as JSON. */
+const MAGIC = Buffer.from('PVOC1\n');
+
 export class Vocabulary {
+  /**
+   * Every term loaded at start or by the last rebuild, packed (packed-terms.ts); `df` holds only the terms
+   * added since. A term is in one of the two, never both; a packed term removed keeps its place with 0.
+   */
+  private packed = PackedTerms.empty;
   private readonly df = new Map<string, number>();
   private readonly surface = new Map<string, string>();
-  /** The close-spelling index (built on first use after a change of the term set). */
+  /** The close-spelling index of the terms in `df` (built on first use after a change of that set). */
   private near: NearIndex | null = null;
 
   get size(): number {
-    return this.df.size;
+    return this.df.size + this.packed.live;
+  }
+
+  /** Bytes held by the packed terms (the Map's entries are not counted). */
+  get packedBytes(): number {
+    return this.packed.bytes;
   }
 
   /** Every indexed token with its document frequency. */
-  entries(): IterableIterator<[string, number]> {
-    return this.df.entries();
+  *entries(): IterableIterator<[string, number]> {
+    yield* this.packed.entries();
+    yield* this.df.entries();
   }
 
   docFreq(term: string): number {
-    return this.df.get(term) ?? 0;
+    const v = this.df.get(term);
+    if (v !== undefined) return v;
+    const i = this.packed.indexOf(term);
+    return i < 0 ? 0 : this.packed.dfAt(i);
   }
 
   /** A word as written for an indexed token (a stem), for "did you mean"; the token itself if none. */
@@ -60,6 +90,12 @@ export class Vocabulary {
   apply(deltas: ReadonlyMap<string, number>, surfaces?: ReadonlyMap<string, string>): void {
     if (surfaces) for (const [t, w] of surfaces) if (!this.surface.has(t)) this.surface.set(t, w);
     for (const [term, d] of deltas) {
+      const i = this.df.has(term) ? -1 : this.packed.indexOf(term);
+      if (i >= 0) {
+        const before = this.packed.dfAt(i);
+        if (this.packed.addAt(i, d) === 0 && before > 0) this.surface.delete(term);
+        continue;
+      }
       const v = (this.df.get(term) ?? 0) + d;
       if (v > 0) {
         if (!this.df.has(term)) this.near = null;
@@ -71,21 +107,47 @@ export class Vocabulary {
     }
   }
 
-  /** [term, df, written form or null] triples, for a snapshot. */
-  toJSON(): [string, number, string | null][] {
-    return [...this.df].map(([t, d]) => [t, d, this.surface.get(t) ?? null]);
-  }
-
-  /** Replaces the contents with a snapshot's triples. */
-  load(triples: [string, number, string | null][]): void {
+  /** Replaces the contents with [term, df, written form or null] triples (from the tables), packed. */
+  replace(triples: Iterable<readonly [string, number, string | null]>): void {
     this.clear();
+    const pairs: [string, number][] = [];
     for (const [t, d, w] of triples) {
-      this.df.set(t, d);
+      if (d <= 0) continue;
+      pairs.push([t, d]);
       if (w) this.surface.set(t, w);
     }
+    this.packed = PackedTerms.from(pairs);
+  }
+
+  /** Everything, repacked, in one buffer (a snapshot). */
+  serialize(): Buffer {
+    const packed = PackedTerms.from(this.entries()).serialize();
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(packed.length);
+    return Buffer.concat([MAGIC, length, packed, Buffer.from(JSON.stringify([...this.surface]))]);
+  }
+
+  /** Loads what serialize() wrote; false (contents unchanged) when the buffer is not one. */
+  deserialize(buf: Buffer): boolean {
+    if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return false;
+    const length = buf.readUInt32LE(MAGIC.length);
+    const from = MAGIC.length + 4;
+    const packed = PackedTerms.deserialize(buf.subarray(from, from + length));
+    if (!packed) return false;
+    let surfaces: [string, string][];
+    try {
+      surfaces = JSON.parse(buf.subarray(from + length).toString('utf8'));
+    } catch {
+      return false;
+    }
+    this.clear();
+    this.packed = packed;
+    for (const [t, w] of surfaces) this.surface.set(t, w);
+    return true;
   }
 
   clear(): void {
+    this.packed = PackedTerms.empty;
     this.df.clear();
     this.surface.clear();
     this.near = null;
@@ -99,7 +161,7 @@ export class Vocabulary {
     if (token.length < 3 || /^\d+$/.test(token)) return [];
     const max = token.length <= 5 ? 1 : 2;
     const out: Candidate[] = [];
-    this.near ??= new NearIndex(this.df.keys());
+    const codes = codesOf(token);
     const c0 = token.charCodeAt(0);
     const c1 = token.charCodeAt(1);
     const consider = (term: string) => {
@@ -109,6 +171,15 @@ export class Vocabulary {
       const df = this.df.get(term)!;
       if (df >= minDf) out.push({ term, df, distance });
     };
+    const packed = this.packed;
+    const considerPacked = (i: number) => {
+      const df = packed.dfAt(i);
+      if (df < Math.max(1, minDf)) return;
+      const distance = editDistanceOf(codes, packed.codes(i), max);
+      if (distance > max || distance === 0) return;
+      out.push({ term: packed.termAt(i), df, distance });
+    };
+    this.near ??= new NearIndex(this.df.keys());
     for (let len = token.length - max; len <= token.length + max; len++) {
       // Only terms that keep the first letter, or the second, or swap the two (a misspelling rarely
       // changes both of the first two letters), each looked at once.
@@ -116,6 +187,14 @@ export class Vocabulary {
       for (const term of this.near.second.get(NearIndex.key(len, c1)) ?? [])
         if (term.charCodeAt(0) !== c0) consider(term);
       if (c1 !== c0) for (const term of this.near.swapped.get(NearIndex.key(len, c1, c0)) ?? []) consider(term);
+      if (len < 1 || packed.length === 0) continue;
+      const [from, to] = packed.run(len, c0);
+      for (let i = from; i < to; i++) considerPacked(i);
+      if (len > 1) for (const i of packed.withSecond(len, c1)) if (packed.codes(i)[0] !== c0) considerPacked(i);
+      if (c1 !== c0 && len > 1) {
+        const [a, b] = packed.run(len, c1, c0);
+        for (let i = a; i < b; i++) considerPacked(i);
+      }
     }
     out.sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1));
     return out.slice(0, limit);

@@ -337,22 +337,23 @@ export class PostgresIndex {
         })
       ).rows as [string, number, string | null][];
       await client.query('COMMIT');
-      if (full) {
-        this.facets.clear();
-        this.vocabulary.clear();
-      }
+      if (full) this.facets.clear();
       for (const [seq] of removed) this.facets.remove(Number(seq));
       for (const [seq, date, facets, payload] of docs) {
         const p = payload === null ? undefined : JSON.parse(payload);
         this.facets.upsert({ seq: Number(seq), date, values: JSON.parse(facets), payload: p });
       }
-      const deltas = new Map<string, number>();
-      const words = new Map<string, string>();
-      for (const [term, df, word] of terms) {
-        deltas.set(term, df - this.vocabulary.docFreq(term));
-        if (word) words.set(term, word);
+      if (full)
+        this.vocabulary.replace(terms); // packed: the bulk of the terms off the Map
+      else {
+        const deltas = new Map<string, number>();
+        const words = new Map<string, string>();
+        for (const [term, df, word] of terms) {
+          deltas.set(term, df - this.vocabulary.docFreq(term));
+          if (word) words.set(term, word);
+        }
+        this.vocabulary.apply(deltas, words);
       }
-      this.vocabulary.apply(deltas, words);
       this.generation = gen;
       this.resetSeen = reset;
       return true;

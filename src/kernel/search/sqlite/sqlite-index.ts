@@ -163,7 +163,7 @@ export class SqliteIndex {
     }
     this.db
       .prepare('INSERT OR REPLACE INTO search_snapshot(id, generation, facets, vocabulary) VALUES (1, ?, ?, ?)')
-      .run(this.generation(), this.facetIndex.serialize(), JSON.stringify(this.vocab.toJSON()));
+      .run(this.generation(), this.facetIndex.serialize(), this.vocab.serialize());
   }
 
   /**
@@ -181,12 +181,17 @@ export class SqliteIndex {
 
   private loadState(): 'snapshot' | 'tables' {
     const snap = this.db
-      .prepare<[], { generation: number; facets: Buffer; vocabulary: string }>(
+      .prepare<[], { generation: number; facets: Buffer; vocabulary: Buffer | string }>(
         'SELECT generation, facets, vocabulary FROM search_snapshot WHERE id = 1',
       )
       .get();
     if (snap && snap.generation === this.generation() && this.facetIndex.deserialize(snap.facets)) {
-      this.vocab.load(JSON.parse(snap.vocabulary));
+      // A buffer since the packed vocabulary; JSON triples in a snapshot saved before.
+      if (typeof snap.vocabulary === 'string') this.vocab.replace(JSON.parse(snap.vocabulary));
+      else if (!this.vocab.deserialize(snap.vocabulary)) {
+        this.loadTables();
+        return 'tables';
+      }
       return 'snapshot';
     }
     this.loadTables();
@@ -204,17 +209,9 @@ export class SqliteIndex {
       const payload = row[3] === null ? undefined : JSON.parse(row[3]);
       this.facetIndex.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]), payload });
     }
-    this.vocab.clear();
-    const terms = new Map<string, number>();
-    const words = new Map<string, string>();
-    for (const [term, df, word] of this.db
-      .prepare<[], [string, number, string | null]>('SELECT term, df, word FROM search_terms')
-      .raw()
-      .iterate()) {
-      terms.set(term, df);
-      if (word) words.set(term, word);
-    }
-    this.vocab.apply(terms, words);
+    this.vocab.replace(
+      this.db.prepare<[], [string, number, string | null]>('SELECT term, df, word FROM search_terms').raw().iterate(),
+    );
   }
 
   private addDelta(tokens: Set<string>, sign: 1 | -1): void {
