@@ -167,18 +167,27 @@ export abstract class EngineCore<R> {
     return byKey;
   }
 
+  /** The documents matching an expression as matches without scores (0): for figures, not for an order. */
+  private async unscored(r: R, expr: string): Promise<Matches> {
+    const seqs = Uint32Array.from(await this.ids(r, expr));
+    return { seqs, scores: new Float64Array(seqs.length) };
+  }
+
   /**
    * The matches with their tiers and the known items. Lookups that do not depend on each other run
-   * at once (on PostgreSQL each is a round trip on its own pooled connection).
+   * at once (on PostgreSQL each is a round trip on its own pooled connection). `scored` false: the
+   * same documents, without what only orders them (BM25 / ts_rank, corrected readings, tiers), for
+   * aggregates; ranking every match is most of a frequent word's cost (ADR 0002).
    */
-  private async candidates(r: R, req: SearchRequest, expansions: Map<string, string[]>) {
+  private async candidates(r: R, req: SearchRequest, expansions: Map<string, string[]>, scored = true) {
+    const match = (expr: string) => (scored ? this.run(r, expr) : this.unscored(r, expr));
     const facets = this.facets;
     const compiled = this.compile(req.query.text, expansions);
     const knownP = compiled.positive ? this.knownItems(r, req.query.text) : Promise.resolve(new Map<number, number>());
     knownP.catch(() => undefined); // awaited below; a failure is reported there, not as unhandled
     // With corrections: the exact spelling and the readings beside the first match (unused when relaxed).
     const correctedP =
-      compiled.positive && expansions.size
+      scored && compiled.positive && expansions.size
         ? Promise.all([
             this.exactIds(r, this.compile(req.query.text).positive),
             this.bestReading(r, req.query.text, expansions),
@@ -187,7 +196,7 @@ export abstract class EngineCore<R> {
     correctedP?.catch(() => undefined);
     const [negative, first] = await Promise.all([
       compiled.negative ? this.ids(r, compiled.negative) : null,
-      compiled.positive ? this.run(r, compiled.positive) : null,
+      compiled.positive ? match(compiled.positive) : null,
     ]);
     if (!first) {
       return { c: everyCandidate(facets, negative), compiled, relaxed: false };
@@ -196,7 +205,11 @@ export abstract class EngineCore<R> {
     let tierOf: (seq: number) => number;
     let relaxed = false;
     const parts = rows.seqs.length === 0 ? this.relaxable(req.query.text, expansions) : null;
-    if (parts) {
+    if (parts && !scored) {
+      relaxed = true;
+      rows = await match(this.or(parts.map((p) => `(${p.expanded})`)));
+      tierOf = () => 1;
+    } else if (parts) {
       // No document has every word: take those with any, ranked by how many of the words they hold,
       // a word held only through a corrected spelling counting slightly less (1) than as typed (2):
       // all three words with one corrected (5) beat two as typed (4), and lose to three as typed (6).
@@ -319,7 +332,7 @@ export abstract class EngineCore<R> {
     const src = this.extended('aggregate');
     const r = await this.reader();
     const { expansions } = this.corrections(req.query.text);
-    const { c } = await this.candidates(r, { ...req, sort: 'date_desc', limit: 0, facets: false }, expansions);
+    const { c } = await this.candidates(r, { ...req, sort: 'date_desc', limit: 0, facets: false }, expansions, false);
     return src.aggregate!(req, c.slots, this.facets) as A;
   }
 

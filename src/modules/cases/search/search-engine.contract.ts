@@ -137,6 +137,30 @@ export function runSearchContract(
       expect(await sorted('bond* -trawl*')).toEqual(['c-farm']);
     });
 
+    it('statistics count exactly the documents the search finds, for every kind of query', async () => {
+      // Aggregates read the match set without ranking it (engine-core `candidates(..., scored = false)`).
+      const queries = [
+        'debt bondage',
+        'bondage',
+        '"debt bondage"',
+        'trawler OR cocoa',
+        'bondage -cocoa',
+        '-bondage',
+        'trawl*',
+        'bond* -trawl*',
+        'bondaje',
+        'debt bondage zebrafish',
+        '2008 HCA 39',
+        'reginavtang',
+        '',
+      ];
+      for (const q of queries) {
+        const found = await s.search.search({ q, selection: {}, limit: 50, facets: false });
+        const figures = await s.engine.aggregate({ query: parseQuery(q), selection: {} });
+        expect(figures.total, q).toBe(found.total);
+      }
+    });
+
     it('stems per language and ignores accents', async () => {
       expect(await sorted('traffic')).toEqual(await sorted('trafficking'));
       expect(await sorted('traffic')).toContain('c-farm');
