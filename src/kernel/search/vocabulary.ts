@@ -119,9 +119,9 @@ export class Vocabulary {
     this.packed = PackedTerms.from(pairs);
   }
 
-  /** Everything, repacked, in one buffer (a snapshot). */
+  /** Everything in one buffer (a snapshot): the packed arrays as they are, repacked only if terms were added. */
   serialize(): Buffer {
-    const packed = PackedTerms.from(this.entries()).serialize();
+    const packed = (this.df.size ? PackedTerms.from(this.entries()) : this.packed).serialize();
     const length = Buffer.alloc(4);
     length.writeUInt32LE(packed.length);
     return Buffer.concat([MAGIC, length, packed, Buffer.from(JSON.stringify([...this.surface]))]);
