@@ -11,14 +11,15 @@
 const NONE = -1;
 
 export class PackedTerms {
-  static readonly empty = new PackedTerms(new Uint16Array(0), new Uint32Array(1), new Int32Array(0));
+  static readonly empty = new PackedTerms(new Uint8Array(0), new Uint32Array(1), new Int32Array(0));
   /** Indexes of the terms longer than one code unit, by (length, second code unit, index). */
   private second: Uint32Array | null = null;
   /** Terms with a document frequency above zero (a removed term keeps its place with 0). */
   private liveCount: number;
 
   private constructor(
-    private readonly chars: Uint16Array,
+    /** One byte a code unit when every term is Latin-1 (identifier tokens, English and Spanish), else two. */
+    private readonly chars: Uint8Array | Uint16Array,
     private readonly starts: Uint32Array,
     private readonly freq: Int32Array,
   ) {
@@ -31,8 +32,12 @@ export class PackedTerms {
     const list = [...entries].filter(([, d]) => d > 0);
     list.sort(([a], [b]) => compareTerms(a, b));
     let total = 0;
-    for (const [t] of list) total += t.length;
-    const chars = new Uint16Array(total);
+    let wide = false;
+    for (const [t] of list) {
+      total += t.length;
+      if (!wide) for (let k = 0; k < t.length; k++) if (t.charCodeAt(k) > 255) wide = true;
+    }
+    const chars = wide ? new Uint16Array(total) : new Uint8Array(total);
     const starts = new Uint32Array(list.length + 1);
     const freq = new Int32Array(list.length);
     let at = 0;
@@ -119,7 +124,7 @@ export class PackedTerms {
   }
 
   /** The code units of term i (a view, not a copy). */
-  codes(i: number): Uint16Array {
+  codes(i: number): Uint8Array | Uint16Array {
     return this.chars.subarray(this.starts[i]!, this.starts[i + 1]!);
   }
 
@@ -127,10 +132,10 @@ export class PackedTerms {
     for (let i = 0; i < this.freq.length; i++) if (this.freq[i]! > 0) yield [this.termAt(i), this.freq[i]!];
   }
 
-  /** One buffer: counts, then starts, frequencies and code units (little-endian, as the typed arrays). */
+  /** One buffer: counts and width, then starts, frequencies and code units (little-endian, as the arrays). */
   serialize(): Buffer {
     const n = this.freq.length;
-    const head = Buffer.from(new Uint32Array([n, this.chars.length]).buffer);
+    const head = Buffer.from(new Uint32Array([n, this.chars.length, this.chars.BYTES_PER_ELEMENT]).buffer);
     const parts = [head, this.starts, this.freq, this.chars].map((a) =>
       Buffer.from(a.buffer, a.byteOffset, a.byteLength),
     );
@@ -138,15 +143,17 @@ export class PackedTerms {
   }
 
   static deserialize(buf: Buffer): PackedTerms | null {
-    if (buf.length < 8) return null;
+    if (buf.length < 12) return null;
     const n = buf.readUInt32LE(0);
     const nChars = buf.readUInt32LE(4);
-    const size = 8 + (n + 1) * 4 + n * 4 + nChars * 2;
-    if (buf.length !== size) return null;
+    const width = buf.readUInt32LE(8);
+    const size = 12 + (n + 1) * 4 + n * 4 + nChars * width;
+    if ((width !== 1 && width !== 2) || buf.length !== size) return null;
     const copy = (offset: number, bytes: number) => new Uint8Array(buf.subarray(offset, offset + bytes)).buffer;
-    const starts = new Uint32Array(copy(8, (n + 1) * 4));
-    const freq = new Int32Array(copy(8 + (n + 1) * 4, n * 4));
-    const chars = new Uint16Array(copy(8 + (n + 1) * 4 + n * 4, nChars * 2));
+    const starts = new Uint32Array(copy(12, (n + 1) * 4));
+    const freq = new Int32Array(copy(12 + (n + 1) * 4, n * 4));
+    const raw = copy(12 + (n + 1) * 4 + n * 4, nChars * width);
+    const chars = width === 1 ? new Uint8Array(raw) : new Uint16Array(raw);
     return new PackedTerms(chars, starts, freq);
   }
 

@@ -47,7 +47,7 @@ function editDistanceOf(a: ArrayLike<number>, b: ArrayLike<number>, max: number)
 }
 
 /** A vocabulary saved by serialize(): the packed terms, then the written forms as JSON. */
-const MAGIC = Buffer.from('PVOC1\n');
+const MAGIC = Buffer.from('PVOC2\n');
 
 export class Vocabulary {
   /**
