@@ -119,6 +119,21 @@ describe('vocabulary', () => {
     );
   });
 
+  it('finds close spellings in the Latin-1 and the two-byte lists through each of the three runs', () => {
+    const v = new Vocabulary();
+    v.replace([
+      ['abcd', 4, null],
+      ['xbcd', 3, null],
+      ['жбдг', 5, null],
+      ['гбдж', 3, null],
+      ['бждж', 2, null],
+    ]);
+    // Same first letter; same second letter only; the first two swapped.
+    expect(v.closeTo('жбдж', 1, 5).map((c) => c.term)).toEqual(['жбдг', 'гбдж', 'бждж']);
+    expect(v.closeTo('ybcd', 1, 5).map((c) => c.term)).toEqual(['abcd', 'xbcd']);
+    expect(v.closeTo('bacd', 1, 5).map((c) => c.term)).toEqual(['abcd']);
+  });
+
   it('keeps written forms through a snapshot, drops them with their term, and refuses a foreign buffer', () => {
     const v = new Vocabulary();
     v.replace([

@@ -4,7 +4,7 @@
  * tokens are close to this misspelled one" (optimal string alignment distance 1-2). Only published documents count,
  * so a suggestion can never reveal a word of an unpublished case.
  */
-import { PackedTerms } from './packed-terms.ts';
+import { PackedVocabulary } from './packed-vocabulary.ts';
 
 export interface Candidate {
   term: string;
@@ -47,14 +47,14 @@ function editDistanceOf(a: ArrayLike<number>, b: ArrayLike<number>, max: number)
 }
 
 /** A vocabulary saved by serialize(): the packed terms, then the written forms as JSON. */
-const MAGIC = Buffer.from('PVOC2\n');
+const MAGIC = Buffer.from('PVOC3\n');
 
 export class Vocabulary {
   /**
    * Every term loaded at start or by the last rebuild, packed (packed-terms.ts); `df` holds only the terms
    * added since. A term is in one of the two, never both; a packed term removed keeps its place with 0.
    */
-  private packed = PackedTerms.empty;
+  private packed = PackedVocabulary.empty;
   private readonly df = new Map<string, number>();
   private readonly surface = new Map<string, string>();
   /** The close-spelling index of the terms in `df` (built on first use after a change of that set). */
@@ -116,12 +116,12 @@ export class Vocabulary {
       pairs.push([t, d]);
       if (w) this.surface.set(t, w);
     }
-    this.packed = PackedTerms.from(pairs);
+    this.packed = PackedVocabulary.from(pairs);
   }
 
   /** Everything in one buffer (a snapshot): the packed arrays as they are, repacked only if terms were added. */
   serialize(): Buffer {
-    const packed = (this.df.size ? PackedTerms.from(this.entries()) : this.packed).serialize();
+    const packed = (this.df.size ? PackedVocabulary.from(this.entries()) : this.packed).serialize();
     const length = Buffer.alloc(4);
     length.writeUInt32LE(packed.length);
     return Buffer.concat([MAGIC, length, packed, Buffer.from(JSON.stringify([...this.surface]))]);
@@ -132,7 +132,7 @@ export class Vocabulary {
     if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return false;
     const length = buf.readUInt32LE(MAGIC.length);
     const from = MAGIC.length + 4;
-    const packed = PackedTerms.deserialize(buf.subarray(from, from + length));
+    const packed = PackedVocabulary.deserialize(buf.subarray(from, from + length));
     if (!packed) return false;
     let surfaces: [string, string][];
     try {
@@ -147,7 +147,7 @@ export class Vocabulary {
   }
 
   clear(): void {
-    this.packed = PackedTerms.empty;
+    this.packed = PackedVocabulary.empty;
     this.df.clear();
     this.surface.clear();
     this.near = null;
@@ -188,12 +188,10 @@ export class Vocabulary {
         if (term.charCodeAt(0) !== c0) consider(term);
       if (c1 !== c0) for (const term of this.near.swapped.get(NearIndex.key(len, c1, c0)) ?? []) consider(term);
       if (len < 1 || packed.length === 0) continue;
-      const [from, to] = packed.run(len, c0);
-      for (let i = from; i < to; i++) considerPacked(i);
+      for (const [from, to] of packed.runs(len, c0)) for (let i = from; i < to; i++) considerPacked(i);
       if (len > 1) for (const i of packed.withSecond(len, c1)) if (packed.codes(i)[0] !== c0) considerPacked(i);
       if (c1 !== c0 && len > 1) {
-        const [a, b] = packed.run(len, c1, c0);
-        for (let i = a; i < b; i++) considerPacked(i);
+        for (const [a, b] of packed.runs(len, c1, c0)) for (let i = a; i < b; i++) considerPacked(i);
       }
     }
     out.sort((a, b) => a.distance - b.distance || b.df - a.df || (a.term < b.term ? -1 : 1));
