@@ -5,7 +5,6 @@ import type { CommandContext } from '../../../kernel/cli/command-kit.ts';
 import { AppError } from '../../../kernel/errors.ts';
 import { SYSTEM } from '../../platform/index.ts';
 import type { LegislationServices } from '../services/services.ts';
-import { aknToLawInput } from '../akn/akn-import.ts';
 
 export function lawCommands(program: Command, ctx: CommandContext<LegislationServices>): void {
   const law = program.command('law').description('laws of the legislation register');
@@ -25,6 +24,8 @@ export function lawCommands(program: Command, ctx: CommandContext<LegislationSer
             { path: 'file', message: 'not readable' },
           ]);
         }
+        // Loaded here, not at start: libxml2 (WebAssembly) holds ~20 MB that only this command needs.
+        const { aknToLawInput } = await import('../akn/akn-import.ts');
         const input = aknToLawInput(xml);
         await ctx.withServices(async (s) => {
           const w = await s.laws.create({ ...input, status: opts.status, ...(opts.id ? { id: opts.id } : {}) }, SYSTEM);
