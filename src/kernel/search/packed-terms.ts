@@ -59,11 +59,6 @@ export class PackedTerms {
     return this.liveCount;
   }
 
-  /** Bytes held by the arrays. */
-  get bytes(): number {
-    return this.chars.byteLength + this.starts.byteLength + this.freq.byteLength + (this.second?.byteLength ?? 0);
-  }
-
   termAt(i: number): string {
     return String.fromCharCode(...this.chars.subarray(this.starts[i]!, this.starts[i + 1]!));
   }

@@ -32,10 +32,6 @@ export class PackedVocabulary {
     return this.narrow.live + this.wide.live;
   }
 
-  get bytes(): number {
-    return this.narrow.bytes + this.wide.bytes;
-  }
-
   private at(i: number): [PackedTerms, number] {
     return i < this.narrow.length ? [this.narrow, i] : [this.wide, i - this.narrow.length];
   }

@@ -14,7 +14,7 @@ export interface Candidate {
 
 /** Optimal string alignment distance, or max+1 as soon as it must exceed max. */
 export function editDistance(a: string, b: string, max: number): number {
-  return editDistanceOf(codesOf(a), codesOf(b), max);
+  return editDistanceOf(a, b, max);
 }
 
 function codesOf(s: string): Uint16Array {
@@ -23,8 +23,8 @@ function codesOf(s: string): Uint16Array {
   return out;
 }
 
-/** editDistance over code units (a packed term is compared without making it a string). */
-function editDistanceOf(a: ArrayLike<number>, b: ArrayLike<number>, max: number): number {
+/** editDistance over two strings or two arrays of code units (a packed term is compared without a string). */
+function editDistanceOf(a: ArrayLike<unknown>, b: ArrayLike<unknown>, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const n = b.length;
   let prev2 = new Array<number>(n + 1).fill(0);
@@ -62,11 +62,6 @@ export class Vocabulary {
 
   get size(): number {
     return this.df.size + this.packed.live;
-  }
-
-  /** Bytes held by the packed terms (the Map's entries are not counted). */
-  get packedBytes(): number {
-    return this.packed.bytes;
   }
 
   /** Every indexed token with its document frequency. */
