@@ -3,6 +3,27 @@
 /** Bytes rounded up to a multiple of 4 (typed arrays in a snapshot are 4-byte aligned). */
 export const align = (bytes: number) => bytes + ((4 - (bytes % 4)) % 4);
 
+type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
+interface TypedCtor<T extends Typed> {
+  new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): T;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+/**
+ * `count` elements of type `Ctor` stored in `buf` from byte `at` (at least `min`): a view on the buffer
+ * when it is aligned and long enough, so that a snapshot read from the database is the columns' memory
+ * rather than copied into them (at a million cases the copies were some 160 MB at start); else a copy.
+ */
+export function typedAt<T extends Typed>(Ctor: TypedCtor<T>, buf: Uint8Array, at: number, count: number, min = 0): T {
+  const n = Math.max(count, min);
+  const bytes = n * Ctor.BYTES_PER_ELEMENT;
+  const offset = buf.byteOffset + at;
+  if (offset % Ctor.BYTES_PER_ELEMENT === 0 && at + bytes <= buf.length) return new Ctor(buf.buffer, offset, n);
+  const copy = new Ctor(new ArrayBuffer(bytes));
+  new Uint8Array(copy.buffer).set(buf.subarray(at, at + Math.min(count * Ctor.BYTES_PER_ELEMENT, buf.length - at)));
+  return copy;
+}
+
 export class GrowableU16 {
   data = new Uint16Array(1 << 16);
   length = 0;

@@ -8,7 +8,7 @@
  * Single-valued numeric columns (decision year, date sort key) live in typed arrays. A replaced or
  * deleted document's slot is marked dead and reclaimed by compaction.
  */
-import { align, GrowableU16, GrowableU32, SlotMap } from './columns.ts';
+import { align, GrowableU16, GrowableU32, SlotMap, typedAt } from './columns.ts';
 
 /** One value of a facet and how many documents have it. */
 export interface FacetCount {
@@ -318,12 +318,14 @@ export class FacetIndex {
     if (JSON.stringify(header.fields) !== JSON.stringify(this.fields) || header.ext !== (this.ext ? 1 : 0))
       return false;
     let at = 4 + headerLength + ((4 - (headerLength % 4)) % 4);
-    const take = <T>(make: (ab: ArrayBuffer, count: number) => T, count: number, bytesPer: number): T => {
-      const bytes = count * bytesPer;
-      const copy = new ArrayBuffer(Math.max(bytes, 4));
-      new Uint8Array(copy).set(buf.subarray(at, at + bytes));
-      at += bytes + ((4 - (bytes % 4)) % 4);
-      return make(copy, count);
+    const take = <T extends Uint16Array | Uint32Array>(
+      Ctor: { new (b: ArrayBufferLike, o?: number, l?: number): T; BYTES_PER_ELEMENT: number },
+      count: number,
+      min = 1,
+    ): T => {
+      const out = typedAt(Ctor, buf, at, count, min);
+      at += align(count * Ctor.BYTES_PER_ELEMENT);
+      return out;
     };
     const n = header.n;
     const ext = this.extension?.() ?? null;
@@ -331,13 +333,13 @@ export class FacetIndex {
     if (ext && !ext.deserialize(buf.subarray(extAt))) return false;
     this.clear();
     this.ext = ext;
-    this.pool.data = take((ab, c) => new Uint16Array(ab, 0, Math.max(c, 1)), header.pool, 2);
+    this.pool.data = take(Uint16Array, header.pool);
     this.pool.length = header.pool;
-    this.start.data = take((ab, c) => new Uint32Array(ab, 0, c), n + 1, 4);
+    this.start.data = take(Uint32Array, n + 1);
     this.start.length = n + 1;
-    this.seqs.data = take((ab, c) => new Uint32Array(ab, 0, Math.max(c, 1)), n, 4);
+    this.seqs.data = take(Uint32Array, n);
     this.seqs.length = n;
-    this.dates.data = take((ab, c) => new Uint32Array(ab, 0, Math.max(c, 1)), n, 4);
+    this.dates.data = take(Uint32Array, n);
     this.dates.length = n;
     this.dict = header.names.map((names) => ({ names, ids: new Map(names.map((v, i) => [v, i])) }));
     this.alive = new Uint8Array(Math.max(1 << 12, n)).fill(1, 0, n);

@@ -8,6 +8,8 @@
  * of one length starting with one letter, or with two given letters, are one run of the list; the terms of one
  * length by their second letter come from a permutation (`bySecond`), computed on the first lookup.
  */
+import { align, typedAt } from './columns.ts';
+
 const NONE = -1;
 
 export class PackedTerms {
@@ -127,14 +129,17 @@ export class PackedTerms {
     for (let i = 0; i < this.freq.length; i++) if (this.freq[i]! > 0) yield [this.termAt(i), this.freq[i]!];
   }
 
-  /** One buffer: counts and width, then starts, frequencies and code units (little-endian, as the arrays). */
+  /**
+   * One buffer: counts and width, then starts, frequencies and code units (little-endian, as the arrays),
+   * padded to a multiple of 4 bytes so that what follows it stays aligned.
+   */
   serialize(): Buffer {
     const n = this.freq.length;
     const head = Buffer.from(new Uint32Array([n, this.chars.length, this.chars.BYTES_PER_ELEMENT]).buffer);
     const parts = [head, this.starts, this.freq, this.chars].map((a) =>
       Buffer.from(a.buffer, a.byteOffset, a.byteLength),
     );
-    return Buffer.concat(parts);
+    return Buffer.concat([...parts, Buffer.alloc((4 - (this.chars.byteLength % 4)) % 4)]);
   }
 
   static deserialize(buf: Buffer): PackedTerms | null {
@@ -143,12 +148,11 @@ export class PackedTerms {
     const nChars = buf.readUInt32LE(4);
     const width = buf.readUInt32LE(8);
     const size = 12 + (n + 1) * 4 + n * 4 + nChars * width;
-    if ((width !== 1 && width !== 2) || buf.length !== size) return null;
-    const copy = (offset: number, bytes: number) => new Uint8Array(buf.subarray(offset, offset + bytes)).buffer;
-    const starts = new Uint32Array(copy(12, (n + 1) * 4));
-    const freq = new Int32Array(copy(12 + (n + 1) * 4, n * 4));
-    const raw = copy(12 + (n + 1) * 4 + n * 4, nChars * width);
-    const chars = width === 1 ? new Uint8Array(raw) : new Uint16Array(raw);
+    if ((width !== 1 && width !== 2) || (buf.length !== size && buf.length !== align(size))) return null;
+    const starts = typedAt(Uint32Array, buf, 12, n + 1);
+    const freq = typedAt(Int32Array, buf, 12 + (n + 1) * 4, n);
+    const at = 12 + (n + 1) * 4 + n * 4;
+    const chars = width === 1 ? typedAt(Uint8Array, buf, at, nChars) : typedAt(Uint16Array, buf, at, nChars);
     return new PackedTerms(chars, starts, freq);
   }
 

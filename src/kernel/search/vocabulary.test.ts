@@ -152,4 +152,33 @@ describe('vocabulary', () => {
     expect(w.deserialize(Buffer.from('[["x",1,null]]'))).toBe(false);
     expect(w.docFreq('2019cr44')).toBe(1);
   });
+
+  it('loads a snapshot at any byte offset and one of the earlier layout (6-byte magic, lists unpadded)', () => {
+    const v = new Vocabulary();
+    v.replace([
+      ['marri', 3, 'married'],
+      ['abc', 2, null],
+      ['жбдг', 5, null],
+    ]);
+    const snap = v.serialize();
+    const odd = Buffer.concat([Buffer.alloc(1), snap]).subarray(1);
+    // The earlier layout, rebuilt from this one: 'PVOC3\n', and each packed list without its padding.
+    const list = (b: Buffer) =>
+      b.subarray(0, 12 + (b.readUInt32LE(0) * 2 + 1) * 4 + b.readUInt32LE(4) * b.readUInt32LE(8));
+    const packed = snap.subarray(12, 12 + snap.readUInt32LE(8));
+    const narrow = list(packed.subarray(4));
+    const wide = list(packed.subarray(4 + packed.readUInt32LE(0)));
+    const inner = Buffer.concat([Buffer.alloc(4), narrow, wide]);
+    inner.writeUInt32LE(narrow.length);
+    const head = Buffer.concat([Buffer.from('PVOC3\n'), Buffer.alloc(4)]);
+    head.writeUInt32LE(inner.length, 6);
+    const old = Buffer.concat([head, inner, snap.subarray(12 + packed.length)]);
+    for (const buf of [odd, old]) {
+      const w = new Vocabulary();
+      expect(w.deserialize(buf)).toBe(true);
+      expect([...w.entries()].sort()).toEqual([...v.entries()].sort());
+      expect(w.wordFor('marri')).toBe('married');
+      expect(w.closeTo('жбдж', 1, 5).map((c) => c.term)).toEqual(['жбдг']);
+    }
+  });
 });

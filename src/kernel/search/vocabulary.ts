@@ -46,8 +46,12 @@ function editDistanceOf(a: ArrayLike<unknown>, b: ArrayLike<unknown>, max: numbe
   return Math.min(prev[n]!, max + 1);
 }
 
-/** A vocabulary saved by serialize(): the packed terms, then the written forms as JSON. */
-const MAGIC = Buffer.from('PVOC3\n');
+/**
+ * A vocabulary saved by serialize(): the packed terms, then the written forms as JSON. The magic is 8 bytes so
+ * that the packed arrays start 4-byte aligned and load as views on the snapshot; one of 6 (before) still loads.
+ */
+const MAGIC = Buffer.from('PVOC4\n\0\0');
+const MAGIC_UNALIGNED = Buffer.from('PVOC3\n');
 
 export class Vocabulary {
   /**
@@ -124,9 +128,12 @@ export class Vocabulary {
 
   /** Loads what serialize() wrote; false (contents unchanged) when the buffer is not one. */
   deserialize(buf: Buffer): boolean {
-    if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return false;
-    const length = buf.readUInt32LE(MAGIC.length);
-    const from = MAGIC.length + 4;
+    const magic = [MAGIC, MAGIC_UNALIGNED].find(
+      (m) => buf.length >= m.length + 4 && buf.subarray(0, m.length).equals(m),
+    );
+    if (!magic) return false;
+    const length = buf.readUInt32LE(magic.length);
+    const from = magic.length + 4;
     const packed = PackedVocabulary.deserialize(buf.subarray(from, from + length));
     if (!packed) return false;
     let surfaces: [string, string][];

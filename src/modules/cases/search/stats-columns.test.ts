@@ -119,6 +119,27 @@ describe('statistics columns', () => {
     check(aggregate(copy));
   });
 
+  it('keeps counts of persons and victims in one byte until one needs two or four, through a snapshot', () => {
+    const base: DocStats = { people: [], victims: 0, verdict: false, convicted: false, defendants: false, prison: [] };
+    const one = (n: number): DocStats => ({ ...base, people: [['victimNationality', 'NGA', n]], victims: n });
+    const persons = (ix: FacetIndex) => aggregate(ix).victims.nationality.find((v) => v.value === 'NGA')!.persons;
+    const ix = indexOf([['ITA', [], one(3)]]);
+    const widths = (): number[] => {
+      const buf = statsColumnsOf(ix).serialize();
+      return JSON.parse(buf.subarray(4, 4 + buf.readUInt32LE(0)).toString('utf8')).widths;
+    };
+    expect(widths()[3]).toBe(1);
+    ix.upsert({ seq: 2, date: 20100101, values: { jurisdiction: ['ITA'] }, payload: one(300) });
+    expect(widths()[3]).toBe(2);
+    ix.upsert({ seq: 3, date: 20100101, values: { jurisdiction: ['ITA'] }, payload: one(70_000) });
+    expect(widths()[3]).toBe(4);
+    expect(persons(ix)).toBe(70_303);
+    const copy = caseFacetIndex();
+    expect(copy.deserialize(ix.serialize())).toBe(true);
+    expect(persons(copy)).toBe(70_303);
+    expect(aggregate(copy).byJurisdiction[0]!.victims).toBe(70_303);
+  });
+
   it('quartiles interpolate between closest ranks', () => {
     expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
     expect(quantile([7], 0.75)).toBe(7);

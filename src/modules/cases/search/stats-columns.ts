@@ -10,6 +10,7 @@ import { mergeSelection } from './selection.ts';
 import type { AggregateRequest } from './search-engine.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
 import { INTERNATIONAL_CODE } from '../../../kernel/geo/countries.ts';
+import { align, typedAt } from '../../../kernel/search/columns.ts';
 import { codes, PURPOSES } from '../domain/taxonomy.ts';
 import {
   AGGREGATE_PARTS,
@@ -86,20 +87,33 @@ export function statsOf(rec: CaseRecord): DocStats {
 }
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Float32Array;
+interface Ctor {
+  new (n: number): Typed;
+  new (b: ArrayBufferLike, at?: number, n?: number): Typed;
+  readonly BYTES_PER_ELEMENT: number;
+}
+const UINT: Readonly<Record<number, Ctor>> = { 1: Uint8Array, 2: Uint16Array, 4: Uint32Array };
 
-class Grow<T extends Typed> {
+/**
+ * A growable column. `widens`: unsigned integers kept in the narrowest of 1, 2 or 4 bytes that holds every value
+ * pushed so far (counts of persons and victims: nearly all below 256, so one byte each instead of four).
+ */
+class Grow<T extends Typed = Typed> {
   length = 0;
   constructor(
     public data: T,
-    private readonly make: (n: number) => T,
+    readonly widens = false,
   ) {}
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = this.make(this.data.length * 2);
-      next.set(this.data as never);
-      this.data = next;
-    }
+    while (this.widens && this.data.BYTES_PER_ELEMENT < 4 && v >= 2 ** (8 * this.data.BYTES_PER_ELEMENT))
+      this.resize(this.data.length, UINT[this.data.BYTES_PER_ELEMENT * 2]!);
+    if (this.length === this.data.length) this.resize(this.data.length * 2, this.data.constructor as Ctor);
     this.data[this.length++] = v;
+  }
+  private resize(n: number, C: Ctor): void {
+    const next = new C(n) as T;
+    next.set(this.data.subarray(0, this.length) as never);
+    this.data = next;
   }
   get view(): T {
     return this.data.subarray(0, this.length) as T;
@@ -114,18 +128,18 @@ const FIELD_BITS = 3;
 const VALUE_MASK = (1 << (16 - FIELD_BITS)) - 1;
 
 function columns() {
-  const s = { wstart: new Grow(u32(1 << 12), u32), pstart: new Grow(u32(1 << 12), u32) };
+  const s = { wstart: new Grow(u32(1 << 12)), pstart: new Grow(u32(1 << 12)) };
   s.wstart.push(0);
   s.pstart.push(0);
   return {
     ...s,
-    wpacked: new Grow(u16(1 << 14), u16),
-    wcount: new Grow(u32(1 << 14), u32),
-    prison: new Grow(f32(1 << 12), f32),
-    jur: new Grow(u16(1 << 12), u16),
-    purposes: new Grow(u16(1 << 12), u16),
-    flags: new Grow(u8(1 << 12), u8),
-    victims: new Grow(u32(1 << 12), u32),
+    wpacked: new Grow(u16(1 << 14)),
+    wcount: new Grow<Typed>(u8(1 << 14), true),
+    prison: new Grow(f32(1 << 12)),
+    jur: new Grow(u16(1 << 12)),
+    purposes: new Grow(u16(1 << 12)),
+    flags: new Grow(u8(1 << 12)),
+    victims: new Grow<Typed>(u8(1 << 12), true),
   };
 }
 type Columns = ReturnType<typeof columns>;
@@ -140,16 +154,17 @@ const COLUMN_ORDER = [
   'flags',
   'victims',
 ] as const;
-const MAKERS: Record<(typeof COLUMN_ORDER)[number], (ab: ArrayBuffer, n: number) => Typed> = {
-  wstart: (ab, n) => new Uint32Array(ab, 0, n),
-  pstart: (ab, n) => new Uint32Array(ab, 0, n),
-  wpacked: (ab, n) => new Uint16Array(ab, 0, n),
-  wcount: (ab, n) => new Uint32Array(ab, 0, n),
-  prison: (ab, n) => new Float32Array(ab, 0, n),
-  jur: (ab, n) => new Uint16Array(ab, 0, n),
-  purposes: (ab, n) => new Uint16Array(ab, 0, n),
-  flags: (ab, n) => new Uint8Array(ab, 0, n),
-  victims: (ab, n) => new Uint32Array(ab, 0, n),
+/** Each column's type; the widening ones as in a snapshot without widths (written before they widened). */
+const TYPES: Record<(typeof COLUMN_ORDER)[number], Ctor> = {
+  wstart: Uint32Array,
+  pstart: Uint32Array,
+  wpacked: Uint16Array,
+  wcount: Uint32Array,
+  prison: Float32Array,
+  jur: Uint16Array,
+  purposes: Uint16Array,
+  flags: Uint8Array,
+  victims: Uint32Array,
 };
 
 class Dict {
@@ -417,6 +432,7 @@ export class StatsColumns implements SlotColumns {
         dicts: this.dicts.map((d) => d.names),
         jur: this.jurDict.names,
         lengths: COLUMN_ORDER.map((k) => this.c[k].length),
+        widths: COLUMN_ORDER.map((k) => this.c[k].data.BYTES_PER_ELEMENT),
       }),
     );
     const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4)]);
@@ -438,6 +454,7 @@ export class StatsColumns implements SlotColumns {
       dicts: string[][];
       jur: string[];
       lengths: number[];
+      widths?: number[];
     };
     if (
       JSON.stringify(header.fields) !== JSON.stringify(PERSON_FIELDS) ||
@@ -446,17 +463,15 @@ export class StatsColumns implements SlotColumns {
       return false;
     let at = 4 + headerLength + ((4 - (headerLength % 4)) % 4);
     const c = columns();
-    COLUMN_ORDER.forEach((k, i) => {
+    for (const [i, k] of COLUMN_ORDER.entries()) {
       const n = header.lengths[i]!;
-      const bytesPer = MAKERS[k](new ArrayBuffer(8), 1).BYTES_PER_ELEMENT;
-      const bytes = n * bytesPer;
-      const copy = new ArrayBuffer(Math.max(bytes, 8));
-      new Uint8Array(copy).set(buf.subarray(at, at + bytes));
-      at += bytes + ((4 - (bytes % 4)) % 4);
-      const col = c[k] as Grow<Typed>;
-      col.data = MAKERS[k](copy, Math.max(n, 1));
+      const C = c[k].widens && header.widths ? UINT[header.widths[i]!] : TYPES[k];
+      if (!C) return false;
+      const col = c[k] as Grow;
+      col.data = typedAt(C as typeof Uint32Array, buf, at, n, 1);
       col.length = n;
-    });
+      at += align(n * C.BYTES_PER_ELEMENT);
+    }
     this.c = c;
     this.dicts = header.dicts.map((names) => new Dict(names));
     this.jurDict = new Dict(header.jur);
