@@ -47,7 +47,9 @@ export async function startServer(env: Record<string, string>, timeoutMs = 300_0
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with status ${child.exitCode} before it was ready`);
     try {
-      if ((await fetch(`${origin}/healthz`)).ok) break;
+      // Ready when it answers and its search index has loaded (a start without a snapshot loads in the background).
+      const res = await fetch(`${origin}/healthz`);
+      if (res.ok && ((await res.json()) as { search?: string }).search !== 'loading') break;
     } catch {
       /* not yet listening */
     }

@@ -57,7 +57,14 @@ export function openSqliteStore(
 export async function boot(
   config: Readonly<Config>,
   /** Sources beyond the modules' (tests add a second kind); they index through engine.apply(). */
-  options: { extraSources?: (store: SqliteStore | PostgresStore) => readonly SearchSource[] } = {},
+  options: {
+    extraSources?: (store: SqliteStore | PostgresStore) => readonly SearchSource[];
+    /**
+     * The server: a search index without a current snapshot loads while it already answers (`pace`: how the
+     * load gives the event loop a turn between pages; tests hold it with a gate).
+     */
+    backgroundLoad?: boolean | { pace: () => Promise<unknown>; pageSize: number };
+  } = {},
 ): Promise<Services> {
   const store = openStore(config);
   await store.migrate(allMigrations());
@@ -73,7 +80,8 @@ export async function boot(
   store.addWriteHook(engine.writeHookFor('case'));
   const database = moduleDatabase(store);
   database.useIndex((kind) => engine.writeHookFor(kind));
-  await engine.open();
+  const bg = options.backgroundLoad;
+  await engine.open({ background: !!bg, ...(typeof bg === 'object' ? bg : {}) });
   const services: Record<string, unknown> = { database };
   for (const m of MODULES) Object.assign(services, m.services?.({ config, store, database, engine, services }));
   return services as unknown as Services;

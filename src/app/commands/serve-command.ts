@@ -17,7 +17,7 @@ export function serveCommand(program: Command, config: Readonly<Config>, io: Cli
         if (!Number.isInteger(port) || port < 0 || port > 65535) {
           throw new AppError('BAD_REQUEST', `--port must be an integer 0-65535, not '${opts.port}'`, { field: 'port' });
         }
-        const services = await boot(config);
+        const services = await boot(config, { backgroundLoad: true });
         if (config.seedDemo) {
           for (const line of await seedModules(services)) io.err(`${line}\n`);
         }

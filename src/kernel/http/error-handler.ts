@@ -68,9 +68,21 @@ function explain(code: ErrorCode, fe: FastifyError, req: FastifyRequest | undefi
 /** Pages of the editorial area answer errors as HTML for browsers. */
 const EDITORIAL_PAGES = /^\/(editor|admin|account|login|logout)(\/|\?|$)/;
 
-function errorPage(t: Translator, e: AppError, requestId: string): string {
+/** Codes whose page says what to do (kernel.error.hint.CODE). */
+const HINTED = new Set<ErrorCode>(['FORBIDDEN', 'NOT_FOUND', 'UNAVAILABLE']);
+
+/**
+ * A browser's error page: every error of the editorial area, and UNAVAILABLE on a public page (the search
+ * index loading after a restart, the database out of reach), so that a reader sees a page, not JSON.
+ */
+function wantsErrorPage(req: FastifyRequest, e: AppError): boolean {
+  if (!req.headers.accept?.includes('text/html')) return false;
+  return EDITORIAL_PAGES.test(req.url) || (e.code === 'UNAVAILABLE' && !req.url.startsWith('/api/'));
+}
+
+function errorPage(t: Translator, e: AppError, requestId: string, editorial: boolean): string {
   const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  const hint = e.code === 'FORBIDDEN' || e.code === 'NOT_FOUND' ? t.t(`kernel.error.hint.${e.code}`) : '';
+  const hint = HINTED.has(e.code) ? t.t(`kernel.error.hint.${e.code}`) : '';
   const status = String(e.status);
   const dir = t.dir === 'rtl' ? ' dir="rtl"' : '';
   const text = (key: string, values?: Record<string, string>) => esc(t.t(key, values));
@@ -79,7 +91,7 @@ function errorPage(t: Translator, e: AppError, requestId: string): string {
     `<meta name="robots" content="noindex"><title>${text('kernel.error.title', { status })}</title>` +
     `<link rel="stylesheet" href="/assets/site.css"></head>`;
   const links =
-    `<p><a href="/editor">${text('kernel.error.backToEditor')}</a> · ` +
+    `<p>${editorial ? `<a href="/editor">${text('kernel.error.backToEditor')}</a> · ` : ''}` +
     `<a href="/">${text('kernel.error.publicSite')}</a></p>`;
   return (
     `${head}\n<body><main id="main">` +
@@ -105,16 +117,17 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const e = toAppError(err, req);
     if (e.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
-    else if (e.code === 'UNAVAILABLE') req.log.error({ err }, 'database unavailable');
+    else if (e.code === 'UNAVAILABLE') req.log.error({ err }, 'service unavailable');
     else req.log.info({ code: e.code, msg: e.message }, 'request rejected');
     const retryAfter = (e.details as { retryAfter?: unknown } | null)?.retryAfter;
-    if (e.code === 'RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
-    if (EDITORIAL_PAGES.test(req.url) && req.headers.accept?.includes('text/html')) {
+    if ((e.code === 'RATE_LIMITED' || e.code === 'UNAVAILABLE') && typeof retryAfter === 'number')
+      reply.header('retry-after', String(retryAfter));
+    if (wantsErrorPage(req, e)) {
       void reply
         .status(e.status)
         .type('text/html; charset=utf-8')
         .header('cache-control', 'private, no-store')
-        .send(errorPage(req.t ?? app.i18n.translator('en'), e, req.id));
+        .send(errorPage(req.t ?? app.i18n.translator('en'), e, req.id, EDITORIAL_PAGES.test(req.url)));
       return;
     }
     void reply

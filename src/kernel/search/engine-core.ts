@@ -8,6 +8,7 @@
  * tables (SQLite FTS5 synchronously on one connection; PostgreSQL tsvector through a pool,
  * possibly a replica).
  */
+import { AppError } from '../errors.ts';
 import type { Matches } from './match-cache.ts';
 import type { SearchSource } from './search-source.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -106,6 +107,25 @@ export abstract class EngineCore<R> {
   protected abstract db(r: R): unknown;
   /** The best `k` documents holding any of the tokens, with scores (higher is better). */
   protected abstract top(r: R, tokens: string[], k: number): Promise<[number, number][]>;
+
+  /** True while the engine loads its state in the background (searches and figures must wait). */
+  protected isLoading(): boolean {
+    return false;
+  }
+
+  /** False while the state loads in the background. */
+  ready(): boolean {
+    return !this.isLoading();
+  }
+
+  /** UNAVAILABLE (HTTP 503, with Retry-After) while the state loads in the background. */
+  private assertReady(): void {
+    if (this.isLoading())
+      throw new AppError('UNAVAILABLE', 'the search index is loading after a restart; try again in a few seconds', {
+        reason: 'SEARCH_INDEX_LOADING',
+        retryAfter: 10,
+      });
+  }
 
   // ---- shared ----
 
@@ -295,6 +315,7 @@ export abstract class EngineCore<R> {
   }
 
   async search(req: SearchRequest): Promise<SearchResult> {
+    this.assertReady();
     const r = await this.reader();
     const facets = this.facets;
     const { expansions, corrections, replace } = this.corrections(req.query.text);
@@ -330,6 +351,7 @@ export abstract class EngineCore<R> {
    */
   async aggregate<A = unknown>(req: AggregateQuery): Promise<A> {
     const src = this.extended('aggregate');
+    this.assertReady();
     const r = await this.reader();
     const { expansions } = this.corrections(req.query.text);
     const { c } = await this.candidates(r, { ...req, sort: 'date_desc', limit: 0, facets: false }, expansions, false);
@@ -339,6 +361,7 @@ export abstract class EngineCore<R> {
   /** Records like `id`, from the source's `similar` hook (cached until the next index write). */
   async similar<T = unknown>(id: string, limit: number): Promise<T[] | undefined> {
     const src = this.extended('similar');
+    if (this.isLoading()) return []; // a case page shows no similar cases for the minute of the load
     const r = await this.reader();
     const key = `${id}\u0000${limit}`;
     const cached = this.similarCache.get(key);

@@ -55,7 +55,7 @@ export const casesModule = defineModule<Services>({
     importRoutes(app, { jsonl: s.jsonl, cases: s.cases });
     await documentRoutes(app, { documents: s.documents });
     statsRoutes(app, { stats: s.stats });
-    referenceRoutes(app, { store: s.store });
+    referenceRoutes(app, { store: s.store, engine: s.engine });
   },
   pages(app, { services, config }) {
     webRoutes(app, { services, publicUrl: config.publicUrl, maxPageSize: config.maxPageSize });

@@ -7,7 +7,9 @@
  * commits with the case or not at all; in-memory state (facet columns, vocabulary) is updated only
  * after commit.
  */
+import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FacetIndex } from '../facet-index.ts';
 import { Vocabulary } from '../vocabulary.ts';
 import { analyseDocument, type SearchDocument } from '../search-document.ts';
@@ -63,6 +65,14 @@ export class SqliteIndex {
   private pending = new Map<string, Pending>();
   /** More changes than PENDING_LIMIT: reload after commit rather than hold them all. */
   private overflow = false;
+  /**
+   * While the state loads in the background (loadGradually): the changes committed since its read began,
+   * applied when it ends; null when no load runs; 'reload' when they were too many to hold.
+   */
+  private backlog:
+    | { pending: Pending[]; deltas: Map<string, number>; surfaces: Map<string, string> }[]
+    | 'reload'
+    | null = null;
   private readonly stmt;
 
   constructor(
@@ -174,41 +184,126 @@ export class SqliteIndex {
   lastLoad: 'snapshot' | 'tables' | null = null;
 
   load(): 'snapshot' | 'tables' {
-    this.stale = false;
-    this.lastLoad = this.loadState();
-    return this.lastLoad;
+    if (!this.loadSnapshot()) this.loadFromTables();
+    return this.lastLoad!;
   }
 
-  private loadState(): 'snapshot' | 'tables' {
+  /** Loads the state from the tables at once (every document's facets parsed). */
+  loadFromTables(): void {
+    this.stale = false;
+    this.loadTables();
+    this.lastLoad = 'tables';
+  }
+
+  /** Loads the snapshot when it is of the current generation; false (nothing loaded) when it is not. */
+  loadSnapshot(): boolean {
+    this.stale = false;
+    // The generation first: a snapshot of another one is not worth reading (some 130 MB at a million cases).
+    const gen = this.db.prepare<[], number>('SELECT generation FROM search_snapshot WHERE id = 1').pluck().get();
+    if (gen === undefined || gen !== this.generation()) return false;
     const snap = this.db
-      .prepare<[], { generation: number; facets: Buffer; vocabulary: Buffer | string }>(
-        'SELECT generation, facets, vocabulary FROM search_snapshot WHERE id = 1',
+      .prepare<[], { facets: Buffer; vocabulary: Buffer | string }>(
+        'SELECT facets, vocabulary FROM search_snapshot WHERE id = 1',
       )
       .get();
-    if (snap && snap.generation === this.generation() && this.facetIndex.deserialize(snap.facets)) {
-      // A buffer since the packed vocabulary; JSON triples in a snapshot saved before.
-      if (typeof snap.vocabulary === 'string') this.vocab.replace(JSON.parse(snap.vocabulary));
-      else if (!this.vocab.deserialize(snap.vocabulary)) {
-        this.loadTables();
-        return 'tables';
+    if (!snap || !this.facetIndex.deserialize(snap.facets)) return false;
+    // A buffer since the packed vocabulary; JSON triples in a snapshot saved before.
+    if (typeof snap.vocabulary === 'string') this.vocab.replace(JSON.parse(snap.vocabulary));
+    else if (!this.vocab.deserialize(snap.vocabulary)) return false;
+    this.lastLoad = 'snapshot';
+    return true;
+  }
+
+  /** The state is reloaded from the tables on first use. */
+  markStale(): void {
+    this.stale = true;
+  }
+
+  /** True when the database is a file another connection can read (loadGradually needs one). */
+  get canLoadGradually(): boolean {
+    return !this.db.memory && this.db.name !== '' && this.db.name !== ':memory:';
+  }
+
+  /**
+   * Loads the state from the tables without holding the process: a second, read-only connection reads them
+   * in one transaction (the state of one moment) a page at a time, giving the event loop a turn after each
+   * page, so the server answers meanwhile (at a million cases the load takes a minute or more). Changes
+   * committed while it runs are kept and applied at its end. The caller must not use the state before the
+   * promise resolves. `pace` gives the turn between pages (tests pass a gate and small pages to hold the load).
+   */
+  async loadGradually(
+    signal?: AbortSignal,
+    { pageSize = 500, pace = () => nextTurn() }: { pageSize?: number; pace?: () => Promise<unknown> } = {},
+  ): Promise<void> {
+    const reader = new Database(this.db.name, { readonly: true, fileMustExist: true });
+    try {
+      reader.exec('BEGIN');
+      // The first read fixes the moment the transaction sees: every commit after it goes to the backlog.
+      reader.prepare('SELECT count(*) FROM search_docs').pluck().get();
+      this.backlog = [];
+      this.stale = false;
+      this.facetIndex.clear();
+      const docs = reader
+        .prepare<[number, number], [number, number, string, string | null]>(
+          'SELECT seq, date, facets, payload FROM search_docs WHERE seq > ? ORDER BY seq LIMIT ?',
+        )
+        .raw();
+      const turn = () => abortable(pace(), signal);
+      for (let last = -1; ; await turn()) {
+        signal?.throwIfAborted();
+        const rows = docs.all(last, pageSize);
+        for (const row of rows) this.upsertRow(row);
+        if (rows.length < pageSize) break;
+        last = rows[rows.length - 1]![0];
       }
-      return 'snapshot';
+      const terms = reader
+        .prepare<[string, number], [string, number, string | null]>(
+          'SELECT term, df, word FROM search_terms WHERE term > ? ORDER BY term LIMIT ?',
+        )
+        .raw();
+      const all: [string, number, string | null][] = [];
+      for (let last = ''; ; await turn()) {
+        signal?.throwIfAborted();
+        const rows = terms.all(last, pageSize * 100);
+        all.push(...rows);
+        if (rows.length < pageSize * 100) break;
+        last = rows[rows.length - 1]![0];
+      }
+      this.vocab.replace(all);
+      reader.exec('COMMIT');
+    } catch (e) {
+      this.backlog = null;
+      this.stale = true;
+      throw e;
+    } finally {
+      reader.close();
     }
-    this.loadTables();
-    return 'tables';
+    this.catchUp();
+    this.lastLoad = 'tables';
+  }
+
+  /** Applies what was committed during loadGradually (or reloads on first use, when that was too much). */
+  private catchUp(): void {
+    const backlog = this.backlog;
+    this.backlog = null;
+    if (backlog === 'reload') {
+      this.stale = true;
+      return;
+    }
+    for (const b of backlog ?? []) this.applyChanges(b.pending, b.deltas, b.surfaces);
+  }
+
+  private upsertRow(row: [number, number, string, string | null]): void {
+    const payload = row[3] === null ? undefined : JSON.parse(row[3]);
+    this.facetIndex.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]), payload });
   }
 
   private loadTables(): void {
     this.facetIndex.clear();
-    for (const row of this.db
-      .prepare<[], [number, number, string, string | null]>(
-        'SELECT seq, date, facets, payload FROM search_docs ORDER BY seq',
-      )
-      .raw()
-      .iterate()) {
-      const payload = row[3] === null ? undefined : JSON.parse(row[3]);
-      this.facetIndex.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]), payload });
-    }
+    const docs = this.db.prepare<[], [number, number, string, string | null]>(
+      'SELECT seq, date, facets, payload FROM search_docs ORDER BY seq',
+    );
+    for (const row of docs.raw().iterate()) this.upsertRow(row);
     this.vocab.replace(
       this.db.prepare<[], [string, number, string | null]>('SELECT term, df, word FROM search_terms').raw().iterate(),
     );
@@ -275,6 +370,13 @@ export class SqliteIndex {
 
   /** After commit: the in-memory state follows the database. */
   commit(): void {
+    if (this.backlog) {
+      // A background load runs: keep the changes for its end (or reload then, if they are too many).
+      if (this.overflow || this.backlog === 'reload') this.backlog = 'reload';
+      else this.backlog.push({ pending: [...this.pending.values()], deltas: this.deltas, surfaces: this.surfaces });
+      this.discard();
+      return;
+    }
     // Too many changes to apply one by one, or state already waiting for a reload (which will
     // include this transaction): reload from the tables on first use.
     if (this.overflow || this.stale) {
@@ -282,13 +384,17 @@ export class SqliteIndex {
       this.stale = true;
       return;
     }
-    for (const [, p] of this.pending) {
+    this.applyChanges(this.pending.values(), this.deltas, this.surfaces);
+    this.discard();
+  }
+
+  private applyChanges(pending: Iterable<Pending>, deltas: Map<string, number>, surfaces: Map<string, string>): void {
+    for (const p of pending) {
       if (p.facets)
         this.facetIndex.upsert({ seq: p.seq, date: p.facets.date, values: p.facets.values, payload: p.facets.payload });
       else this.facetIndex.remove(p.seq);
     }
-    this.vocab.apply(this.deltas, this.surfaces);
-    this.discard();
+    this.vocab.apply(deltas, surfaces);
   }
 
   discard(): void {
@@ -318,4 +424,24 @@ export class SqliteIndex {
       afterCommit: () => this.commit(),
     };
   }
+}
+
+/** `p`, or a rejection as soon as `signal` aborts (a load waiting for its turn stops at once on close). */
+function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  signal.throwIfAborted();
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+    p.then(
+      (v) => {
+        signal.removeEventListener('abort', stop);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', stop);
+        reject(e);
+      },
+    );
+  });
 }

@@ -83,12 +83,53 @@ export class SqliteSearch extends EngineCore<null> {
     this.invalidate();
   }
 
-  async open(): Promise<void> {
+  /**
+   * Loads the in-memory state: from the snapshot when it is current, else from the tables (after a crash or
+   * an import). `background`: the tables are read while the server already answers (search and statistics
+   * answer UNAVAILABLE until the load ends; it is saved as the next snapshot then). `pace`, `pageSize`: see
+   * loadGradually.
+   */
+  async open(options: { background?: boolean; pace?: () => Promise<unknown>; pageSize?: number } = {}): Promise<void> {
     if (this.index.needsBuild()) await this.reindex();
-    else this.index.load();
+    else if (this.index.loadSnapshot()) return;
+    else if (options.background && this.index.canLoadGradually) {
+      this.loading = this.index.loadGradually(this.closing.signal, options).then(
+        () => {
+          this.loading = null;
+          this.index.saveSnapshot();
+          this.invalidate();
+        },
+        (e: unknown) => {
+          // Closed meanwhile: nothing to keep. Else the next search finds the state stale and loads it at once.
+          this.loading = null;
+          if (this.closing.signal.aborted) return;
+          this.index.markStale();
+          this.loadFailure = e;
+        },
+      );
+    } else this.index.loadFromTables();
+  }
+
+  /** Aborted by close(): a background load still running stops at its next page. */
+  private readonly closing = new AbortController();
+  /** The background load of open(), while it runs. */
+  private loading: Promise<void> | null = null;
+  /** Why the last background load failed, if it did (for the log). */
+  loadFailure: unknown = null;
+
+  protected override isLoading(): boolean {
+    return this.loading !== null;
+  }
+
+  /** Resolves when a background load started by open() has ended (at once if none runs). */
+  async loaded(): Promise<void> {
+    await this.loading;
   }
 
   async close(): Promise<void> {
+    // A background load still running stops and is not saved half done: the next start reads the tables.
+    this.closing.abort();
+    if (this.loading) return this.loading;
     this.index.saveSnapshot();
   }
 

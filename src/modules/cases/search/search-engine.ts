@@ -53,8 +53,14 @@ export interface SearchEngine {
     kind: string,
     changes: readonly { id: string; before: R | undefined; after: R | undefined }[],
   ): Promise<void>;
-  /** Loads in-memory state (facet columns, vocabulary) from the database. */
-  open(): Promise<void>;
+  /**
+   * Loads in-memory state (facet columns, vocabulary) from the database. `background`: when it must be read
+   * from the tables (no current snapshot), the engine may read them while the server answers; until then
+   * `ready()` is false and search and statistics answer UNAVAILABLE.
+   */
+  open(options?: { background?: boolean; pace?: () => Promise<unknown>; pageSize?: number }): Promise<void>;
+  /** False while open() loads the state in the background. */
+  ready(): boolean;
   search(req: SearchRequest): Promise<SearchResult>;
   similar(id: string, limit: number): Promise<SimilarCase[] | undefined>;
   /**
