@@ -1,6 +1,7 @@
 /**
  * A real Palermo server in its own process (`palermo serve`) for the load and soak benchmarks: started with the
- * benchmark environment (rate limits off), ready when /healthz answers, with its resident memory read from /proc.
+ * benchmark environment (rate limits off), ready when /healthz answers with the search index loaded, with its
+ * resident memory read from /proc.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -12,7 +13,9 @@ const BIN = new URL('../bin/palermo.js', import.meta.url).pathname;
 export interface ServerProcess {
   readonly child: ChildProcess;
   readonly origin: string;
-  /** Milliseconds from spawn to the first healthy answer. */
+  /** Milliseconds from spawn to the first answer of /healthz (serving, its search index possibly still loading). */
+  readonly answeredMs: number;
+  /** Milliseconds from spawn to the first answer of /healthz with the search index loaded. */
   readonly readyMs: number;
   /** Resident memory now, and its peak so far (bytes). */
   rss(): { now: number; peak: number };
@@ -44,22 +47,25 @@ export async function startServer(env: Record<string, string>, timeoutMs = 300_0
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const origin = `http://127.0.0.1:${port}`;
+  let answeredMs = 0;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with status ${child.exitCode} before it was ready`);
     try {
       // Ready when it answers and its search index has loaded (a start without a snapshot loads in the background).
       const res = await fetch(`${origin}/healthz`);
+      if (res.ok && !answeredMs) answeredMs = performance.now() - started;
       if (res.ok && ((await res.json()) as { search?: string }).search !== 'loading') break;
     } catch {
       /* not yet listening */
     }
     if (performance.now() - started > timeoutMs) throw new Error('the server did not start');
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, answeredMs ? 100 : 20));
   }
   const pid = child.pid!;
   return {
     child,
     origin,
+    answeredMs,
     readyMs: performance.now() - started,
     rss: () => ({ now: status(pid, 'VmRSS'), peak: status(pid, 'VmHWM') }),
     stop: async () => {
