@@ -3,6 +3,9 @@
 /** Bytes rounded up to a multiple of 4 (typed arrays in a snapshot are 4-byte aligned). */
 export const align = (bytes: number) => bytes + ((4 - (bytes % 4)) % 4);
 
+/** The zero bytes that follow `bytes` bytes up to the next multiple of 4. */
+export const padding = (bytes: number) => Buffer.alloc(align(bytes) - bytes);
+
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float32Array;
 interface TypedCtor<T extends Typed> {
   new (buffer: ArrayBufferLike, byteOffset?: number, length?: number): T;

@@ -8,7 +8,7 @@
  * Single-valued numeric columns (decision year, date sort key) live in typed arrays. A replaced or
  * deleted document's slot is marked dead and reclaimed by compaction.
  */
-import { align, GrowableU16, GrowableU32, SlotMap, typedAt } from './columns.ts';
+import { align, GrowableU16, GrowableU32, padding, SlotMap, typedAt } from './columns.ts';
 
 /** One value of a facet and how many documents have it. */
 export interface FacetCount {
@@ -279,7 +279,7 @@ export class FacetIndex {
    * typed arrays, each 4-byte aligned.
    */
   serialize(): Buffer {
-    this.compact();
+    if (this.dead > 0) this.compact(); // with no dead slot it would only copy every column
     const n = this.seqs.length;
     const header = Buffer.from(
       JSON.stringify({
@@ -290,17 +290,18 @@ export class FacetIndex {
         ext: this.ext ? 1 : 0,
       }),
     );
-    const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4)]);
-    const part = (a: ArrayBufferView) => pad(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    // Each part followed by its padding: one copy in all (Buffer.concat), not one per part.
+    const part = (a: ArrayBufferView) => [Buffer.from(a.buffer, a.byteOffset, a.byteLength), padding(a.byteLength)];
     const len = Buffer.alloc(4);
     len.writeUInt32LE(header.length);
     return Buffer.concat([
       len,
-      pad(header),
-      part(this.pool.data.subarray(0, this.pool.length)),
-      part(this.start.data.subarray(0, n + 1)),
-      part(this.seqs.data.subarray(0, n)),
-      part(this.dates.data.subarray(0, n)),
+      header,
+      padding(header.length),
+      ...part(this.pool.data.subarray(0, this.pool.length)),
+      ...part(this.start.data.subarray(0, n + 1)),
+      ...part(this.seqs.data.subarray(0, n)),
+      ...part(this.dates.data.subarray(0, n)),
       ...(this.ext ? [this.ext.serialize()] : []),
     ]);
   }

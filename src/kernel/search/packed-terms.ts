@@ -9,6 +9,7 @@
  * length by their second letter come from a permutation (`bySecond`), computed on the first lookup.
  */
 import { align, typedAt } from './columns.ts';
+import { PackedTermsBuilder } from './packed-terms-builder.ts';
 
 const NONE = -1;
 
@@ -31,25 +32,14 @@ export class PackedTerms {
 
   /** Packs [term, df] pairs (terms distinct; those with df <= 0 are left out). */
   static from(entries: Iterable<readonly [string, number]>): PackedTerms {
-    const list = [...entries].filter(([, d]) => d > 0);
-    list.sort(([a], [b]) => compareTerms(a, b));
-    let total = 0;
-    let wide = false;
-    for (const [t] of list) {
-      total += t.length;
-      if (!wide) for (let k = 0; k < t.length; k++) if (t.charCodeAt(k) > 255) wide = true;
-    }
-    const chars = wide ? new Uint16Array(total) : new Uint8Array(total);
-    const starts = new Uint32Array(list.length + 1);
-    const freq = new Int32Array(list.length);
-    let at = 0;
-    list.forEach(([t, d], i) => {
-      starts[i] = at;
-      for (let k = 0; k < t.length; k++) chars[at + k] = t.charCodeAt(k);
-      at += t.length;
-      freq[i] = d;
-    });
-    starts[list.length] = at;
+    const builder = new PackedTermsBuilder();
+    for (const [t, d] of entries) builder.add(t, d);
+    return PackedTerms.built(builder);
+  }
+
+  /** What a builder holds, packed. */
+  static built(builder: PackedTermsBuilder): PackedTerms {
+    const { chars, starts, freq } = builder.build();
     return new PackedTerms(chars, starts, freq);
   }
 

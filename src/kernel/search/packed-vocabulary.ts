@@ -1,4 +1,5 @@
 import { PackedTerms } from './packed-terms.ts';
+import { PackedTermsBuilder } from './packed-terms-builder.ts';
 
 const latin1 = (t: string) => {
   for (let k = 0; k < t.length; k++) if (t.charCodeAt(k) > 255) return false;
@@ -18,10 +19,19 @@ export class PackedVocabulary {
   ) {}
 
   static from(entries: Iterable<readonly [string, number]>): PackedVocabulary {
-    const narrow: (readonly [string, number])[] = [];
-    const wide: (readonly [string, number])[] = [];
-    for (const e of entries) (latin1(e[0]) ? narrow : wide).push(e);
-    return new PackedVocabulary(PackedTerms.from(narrow), PackedTerms.from(wide));
+    const builder = PackedVocabulary.builder();
+    for (const [t, d] of entries) builder.add(t, d);
+    return builder.build();
+  }
+
+  /** Fed term by term (fastest in the packed order), then built: no list of strings is held meanwhile. */
+  static builder(): { add(term: string, df: number): void; build(): PackedVocabulary } {
+    const narrow = new PackedTermsBuilder();
+    const wide = new PackedTermsBuilder();
+    return {
+      add: (term, df) => (latin1(term) ? narrow : wide).add(term, df),
+      build: () => new PackedVocabulary(PackedTerms.built(narrow), PackedTerms.built(wide)),
+    };
   }
 
   get length(): number {

@@ -44,6 +44,15 @@ const DROP = [
   'DROP TABLE IF EXISTS search_keys',
 ];
 
+/**
+ * What a load from the tables reads: every document's facets, and the terms in the vocabulary's packed order
+ * (length, then code units), so that they are packed as they come instead of held as strings and sorted.
+ */
+export const TABLE_READS = {
+  docs: 'SELECT seq, date, facets, payload FROM search_docs ORDER BY seq',
+  terms: 'SELECT term, df, word FROM search_terms WHERE df > 0 ORDER BY length(term), term',
+};
+
 interface Pending {
   seq: number;
   facets: { date: number; values: SearchDocument['facets']; payload: unknown } | null;
@@ -226,16 +235,18 @@ export class SqliteIndex {
 
   /**
    * Loads the state from the tables without holding the process: a second, read-only connection reads them
-   * in one transaction (the state of one moment) a page at a time, giving the event loop a turn after each
-   * page, so the server answers meanwhile (at a million cases the load takes a minute or more). Changes
-   * committed while it runs are kept and applied at its end. The caller must not use the state before the
-   * promise resolves. `pace` gives the turn between pages (tests pass a gate and small pages to hold the load).
+   * in one transaction (the state of one moment) a page at a time (documents; terms a hundred pages at a
+   * time), giving the event loop a turn after each page, so the server answers meanwhile (at a million cases
+   * the load takes half a minute). Changes committed while it runs are kept and applied at its end. The
+   * caller must not use the state before the promise resolves. `pace` gives the turn between pages (tests
+   * pass a gate and small pages to hold the load).
    */
   async loadGradually(
     signal?: AbortSignal,
     { pageSize = 500, pace = () => nextTurn() }: { pageSize?: number; pace?: () => Promise<unknown> } = {},
   ): Promise<void> {
     const reader = new Database(this.db.name, { readonly: true, fileMustExist: true });
+    const open: Iterator<unknown>[] = [];
     try {
       reader.exec('BEGIN');
       // The first read fixes the moment the transaction sees: every commit after it goes to the backlog.
@@ -243,39 +254,23 @@ export class SqliteIndex {
       this.backlog = [];
       this.stale = false;
       this.facetIndex.clear();
-      const docs = reader
-        .prepare<[number, number], [number, number, string, string | null]>(
-          'SELECT seq, date, facets, payload FROM search_docs WHERE seq > ? ORDER BY seq LIMIT ?',
-        )
-        .raw();
       const turn = () => abortable(pace(), signal);
-      for (let last = -1; ; await turn()) {
-        signal?.throwIfAborted();
-        const rows = docs.all(last, pageSize);
-        for (const row of rows) this.upsertRow(row);
-        if (rows.length < pageSize) break;
-        last = rows[rows.length - 1]![0];
-      }
-      const terms = reader
-        .prepare<[string, number], [string, number, string | null]>(
-          'SELECT term, df, word FROM search_terms WHERE term > ? ORDER BY term LIMIT ?',
-        )
-        .raw();
-      const all: [string, number, string | null][] = [];
-      for (let last = ''; ; await turn()) {
-        signal?.throwIfAborted();
-        const rows = terms.all(last, pageSize * 100);
-        all.push(...rows);
-        if (rows.length < pageSize * 100) break;
-        last = rows[rows.length - 1]![0];
-      }
-      this.vocab.replace(all);
+      // Iterators on the reader's own connection stay open across the turns without blocking the main one.
+      const docs = reader.prepare<[], [number, number, string, string | null]>(TABLE_READS.docs).raw().iterate();
+      open.push(docs);
+      while (this.take(docs, pageSize, (row) => this.upsertRow(row))) await turn();
+      const vocab = this.vocab.replacement();
+      const terms = reader.prepare<[], [string, number, string | null]>(TABLE_READS.terms).raw().iterate();
+      open.push(terms);
+      while (this.take(terms, pageSize * 100, (t) => vocab.add(t[0], t[1], t[2]))) await turn();
+      vocab.finish();
       reader.exec('COMMIT');
     } catch (e) {
       this.backlog = null;
       this.stale = true;
       throw e;
     } finally {
+      for (const it of open) it.return?.(); // an iterator left open keeps its connection busy
       reader.close();
     }
     this.catchUp();
@@ -300,13 +295,19 @@ export class SqliteIndex {
 
   private loadTables(): void {
     this.facetIndex.clear();
-    const docs = this.db.prepare<[], [number, number, string, string | null]>(
-      'SELECT seq, date, facets, payload FROM search_docs ORDER BY seq',
-    );
+    const docs = this.db.prepare<[], [number, number, string, string | null]>(TABLE_READS.docs);
     for (const row of docs.raw().iterate()) this.upsertRow(row);
-    this.vocab.replace(
-      this.db.prepare<[], [string, number, string | null]>('SELECT term, df, word FROM search_terms').raw().iterate(),
-    );
+    this.vocab.replace(this.db.prepare<[], [string, number, string | null]>(TABLE_READS.terms).raw().iterate());
+  }
+
+  /** Up to n items of an iterator, each given to fn; false when it ran out. */
+  private take<T>(it: Iterator<T>, n: number, fn: (item: T) => void): boolean {
+    for (let k = 0; k < n; k++) {
+      const next = it.next();
+      if (next.done) return false;
+      fn(next.value);
+    }
+    return true;
   }
 
   private addDelta(tokens: Set<string>, sign: 1 | -1): void {

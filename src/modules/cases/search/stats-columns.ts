@@ -10,7 +10,7 @@ import { mergeSelection } from './selection.ts';
 import type { AggregateRequest } from './search-engine.ts';
 import type { CaseRecord } from '../domain/case-schema.ts';
 import { INTERNATIONAL_CODE } from '../../../kernel/geo/countries.ts';
-import { align, typedAt } from '../../../kernel/search/columns.ts';
+import { align, padding, typedAt } from '../../../kernel/search/columns.ts';
 import { codes, PURPOSES } from '../domain/taxonomy.ts';
 import {
   AGGREGATE_PARTS,
@@ -435,14 +435,14 @@ export class StatsColumns implements SlotColumns {
         widths: COLUMN_ORDER.map((k) => this.c[k].data.BYTES_PER_ELEMENT),
       }),
     );
-    const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc((4 - (b.length % 4)) % 4)]);
     const len = Buffer.alloc(4);
     len.writeUInt32LE(header.length);
-    const parts = COLUMN_ORDER.map((k) => {
+    // Each column followed by its padding: one copy in all (Buffer.concat), not one per column.
+    const parts = COLUMN_ORDER.flatMap((k) => {
       const v = this.c[k].view;
-      return pad(Buffer.from(v.buffer, v.byteOffset, v.byteLength));
+      return [Buffer.from(v.buffer, v.byteOffset, v.byteLength), padding(v.byteLength)];
     });
-    return Buffer.concat([len, pad(header), ...parts]);
+    return Buffer.concat([len, header, padding(header.length), ...parts]);
   }
 
   /** Loads what serialize wrote; false (and unchanged) when it is of another layout. */
