@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PackedVocabulary } from './packed-vocabulary.ts';
-import { TABLE_READS } from './sqlite/sqlite-index.ts';
+import { TABLE_READS } from './sqlite/sqlite-state-reader.ts';
 
 const entriesOf = (v: PackedVocabulary) => [...v.entries()];
 

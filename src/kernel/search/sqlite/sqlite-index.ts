@@ -7,14 +7,13 @@
  * commits with the case or not at all; in-memory state (facet columns, vocabulary) is updated only
  * after commit.
  */
-import Database from 'better-sqlite3';
 import type BetterSqlite3 from 'better-sqlite3';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { FacetIndex } from '../facet-index.ts';
 import { Vocabulary } from '../vocabulary.ts';
 import { analyseDocument, type SearchDocument } from '../search-document.ts';
 import type { IndexWriteHook, SearchSource } from '../search-source.ts';
 import { FTS_COLUMNS } from './fts-compiler.ts';
+import { StateReader, type GradualOptions } from './sqlite-state-reader.ts';
 
 /** Bump to rebuild every index on the next start (analysis or schema changed). 7: identifier keys. */
 export const INDEX_VERSION = '7';
@@ -43,15 +42,6 @@ const DROP = [
   'DROP TABLE IF EXISTS search_snapshot',
   'DROP TABLE IF EXISTS search_keys',
 ];
-
-/**
- * What a load from the tables reads: every document's facets, and the terms in the vocabulary's packed order
- * (length, then code units), so that they are packed as they come instead of held as strings and sorted.
- */
-export const TABLE_READS = {
-  docs: 'SELECT seq, date, facets, payload FROM search_docs ORDER BY seq',
-  terms: 'SELECT term, df, word FROM search_terms WHERE df > 0 ORDER BY length(term), term',
-};
 
 interface Pending {
   seq: number;
@@ -83,6 +73,7 @@ export class SqliteIndex {
     | 'reload'
     | null = null;
   private readonly stmt;
+  private readonly reader: StateReader;
 
   constructor(
     private readonly db: BetterSqlite3.Database,
@@ -90,6 +81,7 @@ export class SqliteIndex {
     private readonly pendingLimit = PENDING_LIMIT,
   ) {
     this.ensureSchema();
+    this.reader = new StateReader(db, facetIndex, this.vocab);
     this.stmt = {
       keyAdd: db.prepare<[string, string]>('INSERT OR IGNORE INTO search_keys(kind, id) VALUES (?, ?)'),
       keyOf: db.prepare<[string, string], { seq: number }>('SELECT seq FROM search_keys WHERE kind = ? AND id = ?'),
@@ -167,7 +159,7 @@ export class SqliteIndex {
   private ensureLoaded(): void {
     if (!this.stale) return;
     this.stale = false;
-    this.loadTables();
+    this.reader.tables();
   }
 
   /**
@@ -185,13 +177,10 @@ export class SqliteIndex {
       .run(this.generation(), this.facetIndex.serialize(), this.vocab.serialize());
   }
 
-  /**
-   * Loads the facet columns and the vocabulary: from the snapshot when it is of the current
-   * generation (one read), else from the tables (every document's facets parsed).
-   */
   /** How the last start loaded its state, for tests and the benchmark. */
   lastLoad: 'snapshot' | 'tables' | null = null;
 
+  /** Loads the state: from the snapshot when it is of the current generation (one read), else from the tables. */
   load(): 'snapshot' | 'tables' {
     if (!this.loadSnapshot()) this.loadFromTables();
     return this.lastLoad!;
@@ -200,25 +189,14 @@ export class SqliteIndex {
   /** Loads the state from the tables at once (every document's facets parsed). */
   loadFromTables(): void {
     this.stale = false;
-    this.loadTables();
+    this.reader.tables();
     this.lastLoad = 'tables';
   }
 
   /** Loads the snapshot when it is of the current generation; false (nothing loaded) when it is not. */
   loadSnapshot(): boolean {
     this.stale = false;
-    // The generation first: a snapshot of another one is not worth reading (some 130 MB at a million cases).
-    const gen = this.db.prepare<[], number>('SELECT generation FROM search_snapshot WHERE id = 1').pluck().get();
-    if (gen === undefined || gen !== this.generation()) return false;
-    const snap = this.db
-      .prepare<[], { facets: Buffer; vocabulary: Buffer | string }>(
-        'SELECT facets, vocabulary FROM search_snapshot WHERE id = 1',
-      )
-      .get();
-    if (!snap || !this.facetIndex.deserialize(snap.facets)) return false;
-    // A buffer since the packed vocabulary; JSON triples in a snapshot saved before.
-    if (typeof snap.vocabulary === 'string') this.vocab.replace(JSON.parse(snap.vocabulary));
-    else if (!this.vocab.deserialize(snap.vocabulary)) return false;
+    if (!this.reader.snapshot(this.generation())) return false;
     this.lastLoad = 'snapshot';
     return true;
   }
@@ -230,48 +208,28 @@ export class SqliteIndex {
 
   /** True when the database is a file another connection can read (loadGradually needs one). */
   get canLoadGradually(): boolean {
-    return !this.db.memory && this.db.name !== '' && this.db.name !== ':memory:';
+    return this.reader.canReadGradually;
   }
 
   /**
-   * Loads the state from the tables without holding the process: a second, read-only connection reads them
-   * in one transaction (the state of one moment) a page at a time (documents; terms a hundred pages at a
-   * time), giving the event loop a turn after each page, so the server answers meanwhile (at a million cases
-   * the load takes half a minute). Changes committed while it runs are kept and applied at its end. The
-   * caller must not use the state before the promise resolves. `pace` gives the turn between pages (tests
-   * pass a gate and small pages to hold the load).
+   * Loads the state from the tables while the server answers (StateReader.gradually: at a million cases about
+   * half a minute). Changes committed meanwhile are kept and applied at its end. The caller must not use the
+   * state before the promise resolves.
    */
-  async loadGradually(
-    signal?: AbortSignal,
-    { pageSize = 500, pace = () => nextTurn() }: { pageSize?: number; pace?: () => Promise<unknown> } = {},
-  ): Promise<void> {
-    const reader = new Database(this.db.name, { readonly: true, fileMustExist: true });
-    const open: Iterator<unknown>[] = [];
+  async loadGradually(signal?: AbortSignal, options?: GradualOptions): Promise<void> {
     try {
-      reader.exec('BEGIN');
-      // The first read fixes the moment the transaction sees: every commit after it goes to the backlog.
-      reader.prepare('SELECT count(*) FROM search_docs').pluck().get();
-      this.backlog = [];
-      this.stale = false;
-      this.facetIndex.clear();
-      const turn = () => abortable(pace(), signal);
-      // Iterators on the reader's own connection stay open across the turns without blocking the main one.
-      const docs = reader.prepare<[], [number, number, string, string | null]>(TABLE_READS.docs).raw().iterate();
-      open.push(docs);
-      while (this.take(docs, pageSize, (row) => this.upsertRow(row))) await turn();
-      const vocab = this.vocab.replacement();
-      const terms = reader.prepare<[], [string, number, string | null]>(TABLE_READS.terms).raw().iterate();
-      open.push(terms);
-      while (this.take(terms, pageSize * 100, (t) => vocab.add(t[0], t[1], t[2]))) await turn();
-      vocab.finish();
-      reader.exec('COMMIT');
+      await this.reader.gradually(
+        () => {
+          this.backlog = [];
+          this.stale = false;
+        },
+        signal,
+        options,
+      );
     } catch (e) {
       this.backlog = null;
       this.stale = true;
       throw e;
-    } finally {
-      for (const it of open) it.return?.(); // an iterator left open keeps its connection busy
-      reader.close();
     }
     this.catchUp();
     this.lastLoad = 'tables';
@@ -286,28 +244,6 @@ export class SqliteIndex {
       return;
     }
     for (const b of backlog ?? []) this.applyChanges(b.pending, b.deltas, b.surfaces);
-  }
-
-  private upsertRow(row: [number, number, string, string | null]): void {
-    const payload = row[3] === null ? undefined : JSON.parse(row[3]);
-    this.facetIndex.upsert({ seq: row[0], date: row[1], values: JSON.parse(row[2]), payload });
-  }
-
-  private loadTables(): void {
-    this.facetIndex.clear();
-    const docs = this.db.prepare<[], [number, number, string, string | null]>(TABLE_READS.docs);
-    for (const row of docs.raw().iterate()) this.upsertRow(row);
-    this.vocab.replace(this.db.prepare<[], [string, number, string | null]>(TABLE_READS.terms).raw().iterate());
-  }
-
-  /** Up to n items of an iterator, each given to fn; false when it ran out. */
-  private take<T>(it: Iterator<T>, n: number, fn: (item: T) => void): boolean {
-    for (let k = 0; k < n; k++) {
-      const next = it.next();
-      if (next.done) return false;
-      fn(next.value);
-    }
-    return true;
   }
 
   private addDelta(tokens: Set<string>, sign: 1 | -1): void {
@@ -425,24 +361,4 @@ export class SqliteIndex {
       afterCommit: () => this.commit(),
     };
   }
-}
-
-/** `p`, or a rejection as soon as `signal` aborts (a load waiting for its turn stops at once on close). */
-function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return p;
-  signal.throwIfAborted();
-  return new Promise<T>((resolve, reject) => {
-    const stop = () => reject(signal.reason);
-    signal.addEventListener('abort', stop, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', stop);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', stop);
-        reject(e);
-      },
-    );
-  });
 }
