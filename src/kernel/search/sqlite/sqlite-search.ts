@@ -252,28 +252,35 @@ export class SqliteSearch extends EngineCore<null> {
   }
 }
 
-/** The document numbers matching an expression, collected as prepareCollect does, without BM25. */
+/**
+ * The document numbers matching an expression, without BM25: one `group_concat` string parsed here. SQLite
+ * joins the numbers in C; a JavaScript callback per row (as prepareCollect needs for the scores) cost 1.4-2.2x
+ * as much ("victim" at 100,000 cases, 81,510 matches: 13.6 against 8.5 ms).
+ */
 function prepareCollectIds(db: BetterSqlite3.Database): (expr: string) => Uint32Array {
-  let seqs = new Uint32Array(1024);
-  let n = 0;
-  db.aggregate('palermo_collect_ids', {
-    start: 0,
-    step: ((_acc: number, seq: number) => {
-      if (n === seqs.length) {
-        const s2 = new Uint32Array(n * 2);
-        s2.set(seqs);
-        seqs = s2;
-      }
-      seqs[n++] = seq;
-      return 0;
-    }) as unknown as (total: number, next: number) => number,
-  });
-  const stmt = db.prepare('SELECT palermo_collect_ids(rowid) FROM search_fts WHERE search_fts MATCH ?');
-  return (expr) => {
-    n = 0;
-    stmt.get(expr);
-    return seqs.slice(0, n);
-  };
+  const stmt = db
+    .prepare<[string], string | null>('SELECT group_concat(rowid) FROM search_fts WHERE search_fts MATCH ?')
+    .pluck();
+  return (expr) => parseIds(stmt.get(expr) ?? '');
+}
+
+/** "3,17,42" as document numbers (non-negative integers below 2^32, as `seq` is). */
+export function parseIds(text: string): Uint32Array {
+  if (!text) return new Uint32Array(0);
+  let count = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) count++;
+  const out = new Uint32Array(count);
+  let k = 0;
+  let v = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      out[k++] = v;
+      v = 0;
+    } else v = v * 10 + (c - 48);
+  }
+  out[k] = v;
+  return out;
 }
 
 /**
