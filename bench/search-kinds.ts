@@ -5,7 +5,8 @@
  *     [--kinds "rare word,phrase"] [--rounds 3] [--http] [--json out.json] [--profile DIR] [--pg-url URL]
  * --pg-url: the searches run on that PostgreSQL database (one `bench:search --engine postgres` made from the same
  * SQLite file; the queries are still drawn from the SQLite file's vocabulary).
- * In-process: each query cold (match cache emptied) then warm, `rounds` times; p95 per kind over all.
+ * In-process: each query cold (match cache and the phrase statistics queries built emptied) then warm, `rounds`
+ * times; p95 per kind over all.
  * --http: a real server process on the same file, cache off (cold) and on (warm), one client.
  */
 import { Session } from 'node:inspector/promises';
@@ -55,6 +56,7 @@ if (arg('profile', '')) {
     for (let round = 0; round < rounds; round++)
       for (const q of queries.filter((x) => x.kind === kind)) {
         ours.cache.clear();
+        if ('phrases' in ours) ours.phrases.clear();
         await search(q);
       }
     const { profile } = await session.post('Profiler.stop');
@@ -65,6 +67,7 @@ if (arg('profile', '')) {
 for (let round = 0; round < rounds; round++) {
   for (const q of queries) {
     ours.cache.clear();
+    if ('phrases' in ours) ours.phrases.clear();
     let t = performance.now();
     await search(q);
     push(cold, q.kind, performance.now() - t);

@@ -305,8 +305,12 @@ export class SqliteIndex {
     if ([...this.deltas.values()].some((d) => d < 0)) this.stmt.termPrune.run();
   }
 
+  /** Told after each commit which document numbers it wrote ('all': too many to list). */
+  onCommit: ((seqs: number[] | 'all') => void) | null = null;
+
   /** After commit: the in-memory state follows the database. */
   commit(): void {
+    this.onCommit?.(this.overflow ? 'all' : [...this.pending.values()].map((p) => p.seq));
     if (this.backlog) {
       // A background load runs: keep the changes for its end (or reload then, if they are too many).
       if (this.overflow || this.backlog === 'reload') this.backlog = 'reload';

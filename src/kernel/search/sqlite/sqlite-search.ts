@@ -13,6 +13,12 @@ import { EngineCore } from '../engine-core.ts';
 import { FtsCompiler } from './fts-compiler.ts';
 import { BM25_WEIGHTS, SqliteIndex } from './sqlite-index.ts';
 import { MatchCache, type Matches } from '../match-cache.ts';
+import { prepareCollect, prepareCollectIds } from './fts-collect.ts';
+import { ftsPhrases } from './fts-phrases.ts';
+import { PhraseStats } from './phrase-stats.ts';
+
+/** Bytes the phrase statistics may hold (8 per row of a phrase): at 1,000,000 cases some five frequent words. */
+const PHRASE_BUDGET = 32 * 2 ** 20;
 
 export { positiveWords, rewrite } from '../engine-core.ts';
 
@@ -27,6 +33,8 @@ export class SqliteSearch extends EngineCore<null> {
   readonly index: SqliteIndex;
   private readonly stmt;
   readonly cache: MatchCache;
+  /** BM25 of frequent phrases without FTS5 scoring every match; off when the match cache is (cacheEntries 0). */
+  readonly phrases: PhraseStats;
 
   constructor(
     db: BetterSqlite3.Database,
@@ -41,8 +49,13 @@ export class SqliteSearch extends EngineCore<null> {
     const fields = facetNames([...sources.map((src) => src.facets), [KIND_FACET]]);
     this.index = new SqliteIndex(db, new FacetIndex(fields, EngineCore.slotColumnsOf(sources)), pendingLimit);
     const bm25 = `bm25(search_fts, ${BM25_WEIGHTS.join(', ')})`;
+    const match = prepareCollect(db);
+    this.phrases = new PhraseStats(db, match, cacheEntries === 0 ? 0 : PHRASE_BUDGET, (t) =>
+      this.index.vocabulary.docFreq(t),
+    );
+    this.index.onCommit = (seqs) => this.phrases.noteWrites(seqs);
     this.stmt = {
-      match: prepareCollect(db),
+      match,
       matchIds: prepareCollectIds(db),
       top: db
         .prepare<[string, number], [number, number]>(
@@ -90,6 +103,16 @@ export class SqliteSearch extends EngineCore<null> {
    * loadGradually.
    */
   async open(options: { background?: boolean; pace?: () => Promise<unknown>; pageSize?: number } = {}): Promise<void> {
+    await this.load(options);
+    // A server (background: `palermo serve`) builds the most frequent words' phrase statistics once the state is
+    // there; a command does not.
+    if (!options.background) return;
+    void this.loaded().then(() => {
+      if (!this.closing.signal.aborted) void this.phrases.warmUp(this.index.vocabulary.entries());
+    });
+  }
+
+  private async load(options: { background?: boolean; pace?: () => Promise<unknown>; pageSize?: number }) {
     if (this.index.needsBuild()) await this.reindex();
     else if (this.index.loadSnapshot()) return;
     else if (options.background && this.index.canLoadGradually) {
@@ -129,6 +152,7 @@ export class SqliteSearch extends EngineCore<null> {
   async close(): Promise<void> {
     // A background load still running stops and is not saved half done: the next start reads the tables.
     this.closing.abort();
+    this.phrases.stop();
     if (this.loading) return this.loading;
     this.index.saveSnapshot();
   }
@@ -155,6 +179,7 @@ export class SqliteSearch extends EngineCore<null> {
       this.index.flush();
       this.index.markBuilt();
     });
+    this.phrases.reset();
     this.index.discard();
     this.index.load();
     this.index.saveSnapshot();
@@ -181,11 +206,22 @@ export class SqliteSearch extends EngineCore<null> {
   protected async run(_r: null, expr: string): Promise<Matches> {
     return this.cache.get(expr, () => {
       try {
-        return this.stmt.match(expr);
+        return this.ranked(expr);
       } catch (e) {
         throw new AppError('INTERNAL', `search expression failed: ${(e as Error).message}`);
       }
     });
+  }
+
+  /** FTS5's matches with their BM25: from the phrase statistics when they pay, else from FTS5's bm25(). */
+  private ranked(expr: string): Matches {
+    const phrases = ftsPhrases(expr);
+    if (phrases && this.phrases.mayScore(phrases)) {
+      const seqs = this.stmt.matchIds(expr);
+      const scores = this.phrases.score(phrases, seqs);
+      if (scores) return { seqs, scores };
+    }
+    return this.stmt.match(expr);
   }
 
   /**
@@ -250,71 +286,4 @@ export class SqliteSearch extends EngineCore<null> {
       .all(tokens.map((t) => `"${t}"`).join(' OR '), k)
       .map(([seq, bm25]): [number, number] => [seq, -bm25]);
   }
-}
-
-/**
- * The document numbers matching an expression, without BM25: one `group_concat` string parsed here. SQLite
- * joins the numbers in C; a JavaScript callback per row (as prepareCollect needs for the scores) cost 1.4-2.2x
- * as much ("victim" at 100,000 cases, 81,510 matches: 13.6 against 8.5 ms).
- */
-function prepareCollectIds(db: BetterSqlite3.Database): (expr: string) => Uint32Array {
-  const stmt = db
-    .prepare<[string], string | null>('SELECT group_concat(rowid) FROM search_fts WHERE search_fts MATCH ?')
-    .pluck();
-  return (expr) => parseIds(stmt.get(expr) ?? '');
-}
-
-/** "3,17,42" as document numbers (non-negative integers below 2^32, as `seq` is). */
-export function parseIds(text: string): Uint32Array {
-  if (!text) return new Uint32Array(0);
-  let count = 1;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44) count++;
-  const out = new Uint32Array(count);
-  let k = 0;
-  let v = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 44) {
-      out[k++] = v;
-      v = 0;
-    } else v = v * 10 + (c - 48);
-  }
-  out[k] = v;
-  return out;
-}
-
-/**
- * Every match with its BM25, collected by an aggregate function straight into typed arrays:
- * materialising one JavaScript row per match cost about twice as much as the ranking itself.
- */
-function prepareCollect(db: BetterSqlite3.Database): (expr: string) => Matches {
-  let seqs = new Uint32Array(1024);
-  let scores = new Float64Array(1024);
-  let n = 0;
-  db.aggregate('palermo_collect', {
-    start: 0,
-    step: ((_acc: number, seq: number, score: number) => {
-      if (n === seqs.length) {
-        const s2 = new Uint32Array(n * 2);
-        s2.set(seqs);
-        seqs = s2;
-        const c2 = new Float64Array(n * 2);
-        c2.set(scores);
-        scores = c2;
-      }
-      seqs[n] = seq;
-      scores[n] = score;
-      n++;
-      return 0;
-    }) as unknown as (total: number, next: number) => number,
-  });
-  const stmt = db.prepare(
-    `SELECT palermo_collect(r, s) FROM (SELECT rowid AS r, bm25(search_fts, ${BM25_WEIGHTS.join(', ')}) AS s
-     FROM search_fts WHERE search_fts MATCH ? LIMIT -1)`,
-  );
-  return (expr) => {
-    n = 0;
-    stmt.get(expr);
-    return { seqs: seqs.slice(0, n), scores: scores.slice(0, n) };
-  };
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseIds } from './sqlite-search.ts';
+import { parseIds } from './fts-collect.ts';
 
 describe('parseIds', () => {
   it('reads back any document numbers as SQLite joins them (property)', () => {

@@ -1,0 +1,96 @@
+/**
+ * One phrase's statistics for phrase-stats.ts: the rows holding it (ascending) and its weighted frequency f in
+ * each, recovered from FTS5's one-phrase bm25() scores; brought up to date from the rows written since; and the
+ * phrase's term of each match's score. Pure functions on typed arrays.
+ */
+import type { Matches } from '../match-cache.ts';
+import { frequencyOf, phraseTerm } from './fts5-bm25.ts';
+
+export interface PhraseEntry {
+  seqs: Uint32Array;
+  freqs: Float32Array;
+  /** Position in the write log up to which the entry is current. */
+  at: number;
+  /** Built at start for a frequent word: kept when the benchmark empties what queries built. */
+  pinned: boolean;
+}
+
+/** What the scores were computed with: the phrase's idf and the table's row lengths and average. */
+export interface Bm25Context {
+  idf: number;
+  lengths: Uint32Array;
+  avgdl: number;
+}
+
+/** The entry of a phrase from FTS5's bm25() of it alone; null when an f is not recovered exactly. */
+export function entryFromMatches(m: Matches, c: Bm25Context, at: number, pinned: boolean): PhraseEntry | null {
+  const freqs = new Float32Array(m.seqs.length);
+  for (let i = 0; i < m.seqs.length; i++) {
+    const f = frequencyOf(m.scores[i]!, c.idf, c.lengths[m.seqs[i]!] ?? 0, c.avgdl);
+    if (Number.isNaN(f)) return null;
+    freqs[i] = f;
+  }
+  return { seqs: m.seqs, freqs, at, pinned };
+}
+
+/**
+ * The entry with the rows `dirty` (ascending, written since it was current) replaced by what FTS5 finds for them
+ * now (`found`: the phrase's matches within their span, scored with `c`, whose idf counts the phrase's rows now:
+ * see hitsAfter). Null when an f is not recovered exactly.
+ */
+export function updatedEntry(
+  e: PhraseEntry,
+  dirty: ReadonlySet<number>,
+  found: Matches,
+  c: Bm25Context,
+  at: number,
+): PhraseEntry | null {
+  const fresh: [number, number][] = [];
+  for (let i = 0; i < found.seqs.length; i++) {
+    const seq = found.seqs[i]!;
+    if (!dirty.has(seq)) continue;
+    const f = frequencyOf(found.scores[i]!, c.idf, c.lengths[seq] ?? 0, c.avgdl);
+    if (Number.isNaN(f)) return null;
+    fresh.push([seq, f]);
+  }
+  let kept = 0;
+  for (const seq of e.seqs) if (!dirty.has(seq)) kept++;
+  const seqs = new Uint32Array(kept + fresh.length);
+  const freqs = new Float32Array(kept + fresh.length);
+  let n = 0;
+  const add = (seq: number, f: number) => {
+    seqs[n] = seq;
+    freqs[n++] = f;
+  };
+  let j = 0;
+  for (let i = 0; i < e.seqs.length; i++) {
+    const seq = e.seqs[i]!;
+    for (; j < fresh.length && fresh[j]![0] < seq; j++) add(...fresh[j]!);
+    if (!dirty.has(seq)) add(seq, e.freqs[i]!);
+  }
+  for (; j < fresh.length; j++) add(...fresh[j]!);
+  return { seqs, freqs, at, pinned: e.pinned };
+}
+
+/** How many rows hold the phrase once the dirty rows are replaced by `found`'s. */
+export function hitsAfter(e: PhraseEntry, dirty: ReadonlySet<number>, found: Uint32Array): number {
+  let n = 0;
+  for (const seq of e.seqs) if (!dirty.has(seq)) n++;
+  for (const seq of found) if (dirty.has(seq)) n++;
+  return n;
+}
+
+/** Adds the phrase's term of the score to each match (`seqs` ascending); false when `seqs` is not ascending. */
+export function addTerms(out: Float64Array, seqs: Uint32Array, e: PhraseEntry, c: Bm25Context): boolean {
+  let j = 0;
+  let last = -1;
+  for (let k = 0; k < seqs.length; k++) {
+    const seq = seqs[k]!;
+    if (seq <= last) return false;
+    last = seq;
+    while (j < e.seqs.length && e.seqs[j]! < seq) j++;
+    const f = j < e.seqs.length && e.seqs[j] === seq ? e.freqs[j]! : 0;
+    out[k] = out[k]! + phraseTerm(c.idf, f, c.lengths[seq] ?? 0, c.avgdl);
+  }
+  return true;
+}

@@ -1,0 +1,286 @@
+/**
+ * BM25 without FTS5 scoring every match (ADR 0002, addendum of 2026-12-05). FTS5's bm25() costs about 0.45 µs
+ * per matching row (its instances and the row's size, read from `search_fts_docsize`): most of a common word's
+ * time. Its result depends only on, per phrase, the rows holding it and their weighted frequency f, on each row's
+ * length D, and on the table's row count and average length. This class keeps the first per phrase (phrase-entry.ts:
+ * built once from FTS5's bm25() of the phrase alone, f recovered exactly), and D for every row; the row count and
+ * average length are read from FTS5's own record at each use. Scores come out as FTS5's, to the last bit.
+ *
+ * Unlike the match cache, the phrases survive writes: a commit notes the rows it wrote (noteWrites), and a phrase
+ * brings only those rows up to date on its next use (one ranged FTS5 pass over their span), so a frequent word
+ * stays cheap on a server that is being written to. The most frequent words are built in the background after
+ * start (warmUp); other phrases on their second request. A commit too large to follow, a rebuild, or a change made
+ * by another process (the index generation moved) empties everything.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Collect } from './fts-collect.ts';
+import type { FtsPhrases } from './fts-phrases.ts';
+import { firstVarint, idf, varintSum } from './fts5-bm25.ts';
+import { RowLengths } from './row-lengths.ts';
+import { addTerms, entryFromMatches, hitsAfter, updatedEntry, type PhraseEntry } from './phrase-entry.ts';
+
+/** Matches below this are ranked by FTS5 directly (a few hundred microseconds). */
+const MIN_MATCHES = 1000;
+/** Written rows remembered; phrases not brought up to date within this many are dropped. */
+const LOG_LIMIT = 8192;
+/** Phrases remembered as asked for once; past this the memory starts again. */
+const ASKED_LIMIT = 10_000;
+/** A one-word phrase in at most this many rows is built at its first request (about a millisecond). */
+const CHEAP = 2000;
+
+export class PhraseStats {
+  private readonly entries = new Map<string, PhraseEntry>();
+  private readonly lengths: RowLengths;
+  private bytes = 0;
+  /** Rows written, from write number `base` on; an entry is current up to a write number. */
+  private log: number[] = [];
+  private base = 0;
+  /** Phrases asked for once and not built (see mayScore). */
+  private readonly asked = new Set<string>();
+  private generation: number | null = null;
+  private warming: NodeJS.Timeout | null = null;
+  private readonly stmt;
+  /** Uses of the path, phrases built and brought up to date (for tests and the benchmark). */
+  readonly counts = { scored: 0, built: 0, updated: 0, warmed: 0 };
+  /** Matches below this are ranked by FTS5 directly (tests lower it to use the path on a small corpus). */
+  minMatches = MIN_MATCHES;
+
+  constructor(
+    private readonly db: BetterSqlite3.Database,
+    private readonly collect: Collect,
+    /** Bytes the phrases may hold (8 per row of a phrase); 0 turns the path off. */
+    private readonly budget: number,
+    /** Documents holding an index token (the vocabulary), to judge whether building a phrase pays. */
+    private readonly docFreq: (token: string) => number,
+  ) {
+    this.lengths = new RowLengths(db);
+    this.stmt = {
+      averages: db.prepare<[], Buffer>('SELECT block FROM search_fts_data WHERE id = 1').pluck(),
+      ln: db.prepare<[number], number>('SELECT ln(?)').pluck(),
+      generation: db.prepare<[], string>("SELECT value FROM meta WHERE key = 'search_generation'").pluck(),
+    };
+  }
+
+  private get end(): number {
+    return this.base + this.log.length;
+  }
+
+  /** Forgets what queries built (the benchmark's cold runs); the words built at start and the lengths stay. */
+  clear(): void {
+    for (const [p, e] of this.entries) if (!e.pinned) this.drop(p);
+    this.asked.clear();
+  }
+
+  /** Forgets everything (a rebuild, a commit too large to follow, another process's write). */
+  reset(): void {
+    this.entries.clear();
+    this.bytes = 0;
+    this.asked.clear();
+    this.log = [];
+    this.lengths.reset();
+    this.generation = null;
+  }
+
+  /** Stops the background warm-up (on close). */
+  stop(): void {
+    if (this.warming) clearTimeout(this.warming);
+    this.warming = null;
+    this.stopped();
+  }
+
+  /** Resolves the promise of a warm-up that runs. */
+  private stopped: () => void = () => {};
+
+  /** After a commit: the rows it wrote (inserted, changed or removed), or 'all' when they were too many. */
+  noteWrites(seqs: readonly number[] | 'all'): void {
+    if (!this.entries.size && !this.lengths.started) return;
+    if (seqs === 'all') return this.reset();
+    this.generation = this.currentGeneration();
+    for (const seq of seqs) {
+      this.log.push(seq);
+      this.lengths.refresh(seq);
+    }
+    if (this.log.length > LOG_LIMIT) {
+      const keep = LOG_LIMIT / 2;
+      this.base += this.log.length - keep;
+      this.log = this.log.slice(-keep);
+      for (const [p, e] of this.entries) if (e.at < this.base) this.drop(p);
+    }
+  }
+
+  /**
+   * False when the phrases are not scored here whatever the matches (the caller then skips reading them): the
+   * path is off, a phrase of unknown size is missing from an expression that is not an OR, or a costly phrase
+   * is asked for the first time. Building a phrase costs about what FTS5's ranking of it costs, so such a
+   * phrase is built on its second request only (then kept across writes): a query asked once costs what it did.
+   */
+  mayScore({ phrases, union }: FtsPhrases): boolean {
+    if (this.budget === 0) return false;
+    let firstTime = false;
+    for (const p of phrases) {
+      if (this.entries.has(p)) continue;
+      const token = /^"([^" ]+)"$/.exec(p)?.[1];
+      if (!union && token === undefined) return false;
+      if (token !== undefined && this.docFreq(token) <= CHEAP) continue;
+      if (!this.asked.has(p)) {
+        if (this.asked.size >= ASKED_LIMIT) this.asked.clear();
+        this.asked.add(p);
+        firstTime = true;
+      }
+    }
+    return !firstTime;
+  }
+
+  /**
+   * The scores FTS5's bm25() gives the rows `seqs` (the matches of the expression whose phrases these are, in
+   * ascending order), or null when this path does not pay or cannot answer (FTS5 then ranks).
+   */
+  score({ phrases, union }: FtsPhrases, seqs: Uint32Array): Float64Array | null {
+    if (this.budget === 0 || seqs.length < this.minMatches || this.db.inTransaction) return null;
+    if (!this.affordable(phrases, union, seqs.length)) return null;
+    this.checkGeneration();
+    const { rows, avgdl } = this.totals();
+    const lengths = this.lengths.all();
+    const entries: PhraseEntry[] = [];
+    for (const p of phrases) {
+      const e = this.current(p, rows, avgdl, false);
+      if (!e) return null;
+      entries.push(e);
+    }
+    const out = new Float64Array(seqs.length);
+    for (const e of entries) {
+      if (!addTerms(out, seqs, e, { idf: idf(rows, e.seqs.length, this.ln), lengths, avgdl })) return null;
+    }
+    for (let k = 0; k < out.length; k++) out[k] = -1.0 * out[k]!;
+    this.counts.scored++;
+    return out;
+  }
+
+  /**
+   * Builds, in the background, the phrases of the most frequent words (those in at least `minMatches` rows), up
+   * to half the budget: `terms` (token, rows) is read 50,000 at a time, then one phrase is built per timer turn
+   * (at 100,000 cases some 40 ms each), so that requests are answered in between.
+   */
+  warmUp(terms: Iterable<[string, number]>): Promise<void> {
+    if (this.budget === 0 || this.warming) return Promise.resolve();
+    let done = () => {};
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    this.stopped = done;
+    const it = terms[Symbol.iterator]();
+    const top: [string, number][] = [];
+    let queue: string[] | null = null;
+    /** One turn's work: a chunk of row lengths, then of the vocabulary, then one phrase; false when done. */
+    const step = (): boolean => {
+      if (this.db.inTransaction) return true; // a write is open on the connection: later
+      if (!this.lengths.read(50_000)) return true;
+      if (!queue) {
+        for (let i = 0; i < 50_000; i++) {
+          const r = it.next();
+          if (r.done) {
+            let room = this.budget / 2;
+            top.sort((a, b) => b[1] - a[1]);
+            queue = top.filter(([, df]) => (room -= df * 8) >= 0).map(([t]) => `"${t.replace(/"/g, '""')}"`);
+            break;
+          }
+          if (r.value[1] >= this.minMatches) top.push(r.value);
+        }
+        return true;
+      }
+      const p = queue.shift();
+      if (p === undefined) return false;
+      if (!this.entries.has(p)) {
+        this.checkGeneration();
+        const { rows, avgdl } = this.totals();
+        if (this.current(p, rows, avgdl, true)) this.counts.warmed++;
+      }
+      return true;
+    };
+    const turn = () => {
+      this.warming = step() ? setTimeout(turn, 0) : null;
+      if (!this.warming) done();
+    };
+    this.warming = setTimeout(turn, 0);
+    return finished;
+  }
+
+  /**
+   * Building the phrases not held pays when they hold (together) at most about twice the matches: always for an
+   * OR of phrases (each phrase's rows are among the matches), else by the document frequency of one-word phrases
+   * (the size of a prefix, of several words or of a column is not known before reading it).
+   */
+  private affordable(phrases: readonly string[], union: boolean, matches: number): boolean {
+    let missing = 0;
+    for (const p of phrases) {
+      if (this.entries.has(p)) continue;
+      const token = /^"([^" ]+)"$/.exec(p)?.[1];
+      if (union) missing += matches;
+      else if (token === undefined) return false;
+      else missing += this.docFreq(token);
+    }
+    if (!union && missing > 2 * matches + this.minMatches) return false;
+    return (missing + matches) * 8 <= this.budget / 4;
+  }
+
+  private readonly ln = (x: number) => this.stmt.ln.get(x)!;
+
+  private currentGeneration(): number {
+    return Number(this.stmt.generation.get() ?? 0);
+  }
+
+  /** Another process changed the index (its generation moved without our commit): start again. */
+  private checkGeneration(): void {
+    const gen = this.currentGeneration();
+    if (this.generation !== null && gen !== this.generation) this.reset();
+    this.generation = gen;
+  }
+
+  /** FTS5's row count and average row length, from its averages record. */
+  private totals(): { rows: number; avgdl: number } {
+    const block = this.stmt.averages.get();
+    if (!block) return { rows: 0, avgdl: 0 };
+    const { value: rows, next } = firstVarint(block);
+    return { rows, avgdl: varintSum(block.subarray(next)) / rows };
+  }
+
+  /** The phrase's entry, built or brought up to date; null when f cannot be recovered (FTS5 then ranks). */
+  private current(phrase: string, rows: number, avgdl: number, pinned: boolean): PhraseEntry | null {
+    const had = this.entries.get(phrase);
+    if (had) this.drop(phrase);
+    const e = had && had.at === this.end ? had : ((had && this.update(phrase, had, rows, avgdl)) ?? null);
+    const kept = e ?? this.build(phrase, rows, avgdl, pinned || !!had?.pinned);
+    if (!kept) return null;
+    this.entries.set(phrase, kept); // most recently used last
+    this.bytes += kept.seqs.length * 8;
+    for (const [p, old] of this.entries) {
+      if (this.bytes <= this.budget) break;
+      if (p !== phrase && !old.pinned) this.drop(p);
+    }
+    return kept;
+  }
+
+  private drop(phrase: string): void {
+    const e = this.entries.get(phrase);
+    if (!e) return;
+    this.entries.delete(phrase);
+    this.bytes -= e.seqs.length * 8;
+  }
+
+  private build(phrase: string, rows: number, avgdl: number, pinned: boolean): PhraseEntry | null {
+    const m = this.collect(phrase);
+    const c = { idf: idf(rows, m.seqs.length, this.ln), lengths: this.lengths.all(), avgdl };
+    const e = entryFromMatches(m, c, this.end, pinned);
+    if (e) this.counts.built++;
+    return e;
+  }
+
+  /** The entry with the rows written since it was current read again (one FTS5 pass over their span). */
+  private update(phrase: string, e: PhraseEntry, rows: number, avgdl: number): PhraseEntry | null {
+    const written = this.log.slice(e.at - this.base);
+    const dirty = new Set(written);
+    const found = this.collect(phrase, [Math.min(...dirty), Math.max(...dirty)]);
+    const c = { idf: idf(rows, hitsAfter(e, dirty, found.seqs), this.ln), lengths: this.lengths.all(), avgdl };
+    const updated = updatedEntry(e, dirty, found, c, this.end);
+    if (updated) this.counts.updated++;
+    return updated;
+  }
+}
