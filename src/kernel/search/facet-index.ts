@@ -9,16 +9,14 @@
  * deleted document's slot is marked dead and reclaimed by compaction.
  */
 import { align, GrowableU16, GrowableU32, padding, SlotMap, typedAt } from './columns.ts';
+import { FIELD_BITS, MAX_VALUES, VALUE_BITS } from './facet-layout.ts';
+import { countAll, countByComplement, type PackedColumns } from './facet-complement.ts';
 
 /** One value of a facet and how many documents have it. */
 export interface FacetCount {
   value: string;
   count: number;
 }
-
-const FIELD_BITS = 5;
-const VALUE_BITS = 16 - FIELD_BITS;
-const MAX_VALUES = 1 << VALUE_BITS; // 2048 distinct values per field
 
 /**
  * Columns a source keeps slot for slot with the facet columns (the cases keep their statistics
@@ -58,6 +56,8 @@ export class FacetIndex {
   private alive = new Uint8Array(1 << 12);
   private slotOfSeq = new SlotMap();
   private dead = 0;
+  /** Every value's count over every live document (facet-complement.ts), until the next change. */
+  private totals: Uint32Array[] | null = null;
   /** The source's columns, slot for slot with the facet columns. */
   ext: SlotColumns | null;
 
@@ -108,6 +108,7 @@ export class FacetIndex {
   /** Adds or replaces a document. */
   upsert(doc: FacetDoc): void {
     this.remove(doc.seq);
+    this.totals = null;
     const slot = this.seqs.length;
     for (const [field, values] of Object.entries(doc.values)) {
       const f = this.fieldIndex.get(field);
@@ -128,6 +129,7 @@ export class FacetIndex {
   }
 
   remove(seq: number): void {
+    this.totals = null;
     const slot = this.slotOfSeq.get(seq);
     if (slot === undefined) return;
     this.alive[slot] = 0;
@@ -174,6 +176,11 @@ export class FacetIndex {
     withCounts: boolean,
   ): { passing: Uint32Array; counts: Map<string, FacetCount[]> } {
     const { fields, yearFrom, yearTo, hasYear } = this.compile(sel);
+    if (withCounts && !fields.length && !hasYear && slots.length * 2 > this.slotOfSeq.size) {
+      const c = this.columns();
+      const byComplement = countByComplement(c, slots, (this.totals ??= countAll(c, this.valueCounts())));
+      if (byComplement) return { passing: byComplement.passing, counts: this.named(byComplement.counts) };
+    }
     const yearField = this.fields.indexOf('year');
     const counts = withCounts
       ? this.fields.map((_, i) => new Uint32Array(Math.max(1, this.dict[i]!.names.length)))
@@ -226,17 +233,28 @@ export class FacetIndex {
         }
       }
     }
+    return { passing: passing.subarray(0, nPass), counts: withCounts ? this.named(counts) : new Map() };
+  }
+
+  /** Counts per field and value id as lists of named values (those counted at least once). */
+  private named(counts: readonly Uint32Array[]): Map<string, FacetCount[]> {
     const out = new Map<string, FacetCount[]>();
-    if (withCounts) {
-      for (const [i, name] of this.fields.entries()) {
-        const c = counts[i]!;
-        const names = this.dict[i]!.names;
-        const list: FacetCount[] = [];
-        for (let v = 0; v < names.length; v++) if (c[v]) list.push({ value: names[v]!, count: c[v]! });
-        out.set(name, list);
-      }
+    for (const [i, name] of this.fields.entries()) {
+      const c = counts[i]!;
+      const names = this.dict[i]!.names;
+      const list: FacetCount[] = [];
+      for (let v = 0; v < names.length; v++) if (c[v]) list.push({ value: names[v]!, count: c[v]! });
+      out.set(name, list);
     }
-    return { passing: passing.subarray(0, nPass), counts: out };
+    return out;
+  }
+
+  private columns(): PackedColumns {
+    return { pool: this.pool.data, start: this.start.data, alive: this.alive, slots: this.seqs.length };
+  }
+
+  private valueCounts(): number[] {
+    return this.dict.map((d) => d.names.length);
   }
 
   /** Counts of every facet over the passing positions (every filter applied, not disjunctive). */
@@ -251,14 +269,7 @@ export class FacetIndex {
         counts[packed >>> VALUE_BITS]![packed & (MAX_VALUES - 1)]!++;
       }
     }
-    const out = new Map<string, FacetCount[]>();
-    for (const [i, name] of this.fields.entries()) {
-      const names = this.dict[i]!.names;
-      const list: FacetCount[] = [];
-      for (let v = 0; v < names.length; v++) if (counts[i]![v]) list.push({ value: names[v]!, count: counts[i]![v]! });
-      out.set(name, list);
-    }
-    return out;
+    return this.named(counts);
   }
 
   /** The values of one field of one document. */
@@ -308,6 +319,7 @@ export class FacetIndex {
 
   /** Replaces the contents with a snapshot; false (and unchanged) if it does not fit this version. */
   deserialize(buf: Buffer): boolean {
+    this.totals = null;
     const headerLength = buf.readUInt32LE(0);
     const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as {
       fields: string[];
@@ -350,6 +362,7 @@ export class FacetIndex {
 
   /** Forgets every document (before a full reload). */
   clear(): void {
+    this.totals = null;
     this.pool = new GrowableU16();
     this.start = new GrowableU32();
     this.start.push(0);
@@ -363,6 +376,7 @@ export class FacetIndex {
 
   /** Rebuilds the columns without dead slots. */
   compact(): void {
+    this.totals = null;
     const old = {
       pool: this.pool,
       start: this.start,

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { addTerms, entryFromMatches, hitsAfter, updatedEntry, type Bm25Context } from './phrase-entry.ts';
+import { addTerms, entryFromMatches, hitsAfter, unionOf, updatedEntry, type Bm25Context } from './phrase-entry.ts';
 import { idf, phraseTerm } from './fts5-bm25.ts';
 
 /** A small deterministic generator (mulberry32). */
@@ -66,5 +66,15 @@ describe('phrase entries', () => {
     expect(addTerms(out, Uint32Array.from([3, 4, 9]), e, c)).toBe(true);
     expect([...out]).toEqual([phraseTerm(1.5, 2, lengths[3]!, avgdl), 0, phraseTerm(1.5, 5, lengths[9]!, avgdl)]);
     expect(addTerms(new Float64Array(2), Uint32Array.from([9, 3]), e, c)).toBe(false);
+  });
+
+  it('unites ascending lists (each number once)', () => {
+    const r = random(11);
+    for (let round = 0; round < 100; round++) {
+      const lists = Array.from({ length: 1 + Math.floor(r() * 4) }, () =>
+        Uint32Array.from(new Set(Array.from({ length: Math.floor(r() * 40) }, () => Math.floor(r() * 100)))).sort(),
+      );
+      expect([...unionOf(lists)]).toEqual([...new Set(lists.flatMap((l) => [...l]))].sort((a, b) => a - b));
+    }
   });
 });

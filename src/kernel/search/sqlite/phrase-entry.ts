@@ -94,3 +94,24 @@ export function addTerms(out: Float64Array, seqs: Uint32Array, e: PhraseEntry, c
   }
   return true;
 }
+
+/** The union of ascending lists, ascending, each number once. */
+export function unionOf(lists: readonly Uint32Array[]): Uint32Array {
+  if (lists.length === 1) return lists[0]!.slice(); // a copy: the entry's own array is not handed out
+  let acc = lists[0]!;
+  for (const next of lists.slice(1)) {
+    const out = new Uint32Array(acc.length + next.length);
+    let i = 0;
+    let j = 0;
+    let n = 0;
+    while (i < acc.length || j < next.length) {
+      const a = i < acc.length ? acc[i]! : Number.POSITIVE_INFINITY;
+      const b = j < next.length ? next[j]! : Number.POSITIVE_INFINITY;
+      out[n++] = a <= b ? a : b;
+      if (a <= b) i++;
+      if (b <= a) j++;
+    }
+    acc = out.subarray(0, n);
+  }
+  return acc;
+}

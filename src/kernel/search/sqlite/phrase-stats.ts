@@ -17,7 +17,7 @@ import type { Collect } from './fts-collect.ts';
 import type { FtsPhrases } from './fts-phrases.ts';
 import { firstVarint, idf, varintSum } from './fts5-bm25.ts';
 import { RowLengths } from './row-lengths.ts';
-import { addTerms, entryFromMatches, hitsAfter, updatedEntry, type PhraseEntry } from './phrase-entry.ts';
+import { addTerms, entryFromMatches, hitsAfter, unionOf, updatedEntry, type PhraseEntry } from './phrase-entry.ts';
 
 /** Matches below this are ranked by FTS5 directly (a few hundred microseconds). */
 const MIN_MATCHES = 1000;
@@ -129,6 +129,23 @@ export class PhraseStats {
       }
     }
     return !firstTime;
+  }
+
+  /**
+   * The matches of an OR of phrases that are all held, as the union of their rows (no FTS5 pass), brought up to
+   * date first; null otherwise (the caller asks FTS5).
+   */
+  union({ phrases, union }: FtsPhrases): Uint32Array | null {
+    if (!union || this.budget === 0 || this.db.inTransaction || !phrases.every((p) => this.entries.has(p))) return null;
+    this.checkGeneration();
+    const { rows, avgdl } = this.totals();
+    const lists: Uint32Array[] = [];
+    for (const p of phrases) {
+      const e = this.current(p, rows, avgdl, false);
+      if (!e) return null;
+      lists.push(e.seqs);
+    }
+    return unionOf(lists);
   }
 
   /**

@@ -217,7 +217,7 @@ export class SqliteSearch extends EngineCore<null> {
   private ranked(expr: string): Matches {
     const phrases = ftsPhrases(expr);
     if (phrases && this.phrases.mayScore(phrases)) {
-      const seqs = this.stmt.matchIds(expr);
+      const seqs = this.phrases.union(phrases) ?? this.stmt.matchIds(expr);
       const scores = this.phrases.score(phrases, seqs);
       if (scores) return { seqs, scores };
     }
