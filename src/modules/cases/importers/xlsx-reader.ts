@@ -19,6 +19,30 @@ export async function* xlsxItems(
   mapping: CsvMapping,
   options: RowOptions & { sheet?: string } = {},
 ): AsyncIterable<DecodedItem> {
+  for (let attempt = 1; ; attempt++) {
+    let read = false;
+    try {
+      for await (const item of readWorkbook(file, mapping, options)) {
+        read = true;
+        yield item;
+      }
+      return;
+    } catch (e) {
+      // exceljs's streaming reader reads the zip through unzipper 0.10 (latest: 0.12, same code), whose parser
+      // signals its end as soon as the file is read, while the entries it has not yet handed on (the reader pauses
+      // it while it copies the sheets aside) are still queued: it can miss xl/workbook.xml, the last entry exceljs
+      // writes, and then fails inside exceljs ("reading 'sheets'"). Nothing has been read at that point (the sheets
+      // wait for the workbook), so the file is read once more.
+      if (read || attempt > 1 || !(e instanceof Error) || !e.message.includes("(reading 'sheets')")) throw e;
+    }
+  }
+}
+
+async function* readWorkbook(
+  file: string,
+  mapping: CsvMapping,
+  options: RowOptions & { sheet?: string },
+): AsyncIterable<DecodedItem> {
   // Loaded on demand: exceljs is large, and every other command starts faster without it.
   const { default: Excel } = await import('exceljs');
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
