@@ -6,9 +6,22 @@
 import type { Matches } from '../match-cache.ts';
 import { frequencyOf, phraseTerm } from './fts5-bm25.ts';
 
+export type Frequencies = Uint8Array | Uint16Array | Float32Array;
+
+/** Bytes an entry holds. */
+export const entryBytes = (e: PhraseEntry) => e.seqs.byteLength + e.freqs.byteLength;
+
+/** The frequencies in the narrowest array that holds them exactly (f is an integer; Float32 is exact to 2^24). */
+function narrow(fs: Float64Array): Frequencies {
+  let max = 0;
+  for (const f of fs) if (f > max) max = f;
+  return max < 256 ? Uint8Array.from(fs) : max < 65536 ? Uint16Array.from(fs) : Float32Array.from(fs);
+}
+
 export interface PhraseEntry {
   seqs: Uint32Array;
-  freqs: Float32Array;
+  /** The narrowest that holds them: one byte a row for most phrases. */
+  freqs: Frequencies;
   /** Position in the write log up to which the entry is current. */
   at: number;
   /** Built at start for a frequent word: kept when the benchmark empties what queries built. */
@@ -24,13 +37,13 @@ export interface Bm25Context {
 
 /** The entry of a phrase from FTS5's bm25() of it alone; null when an f is not recovered exactly. */
 export function entryFromMatches(m: Matches, c: Bm25Context, at: number, pinned: boolean): PhraseEntry | null {
-  const freqs = new Float32Array(m.seqs.length);
+  const freqs = new Float64Array(m.seqs.length);
   for (let i = 0; i < m.seqs.length; i++) {
     const f = frequencyOf(m.scores[i]!, c.idf, c.lengths[m.seqs[i]!] ?? 0, c.avgdl);
     if (Number.isNaN(f)) return null;
     freqs[i] = f;
   }
-  return { seqs: m.seqs, freqs, at, pinned };
+  return { seqs: m.seqs, freqs: narrow(freqs), at, pinned };
 }
 
 /**
@@ -56,7 +69,7 @@ export function updatedEntry(
   let kept = 0;
   for (const seq of e.seqs) if (!dirty.has(seq)) kept++;
   const seqs = new Uint32Array(kept + fresh.length);
-  const freqs = new Float32Array(kept + fresh.length);
+  const freqs = new Float64Array(kept + fresh.length);
   let n = 0;
   const add = (seq: number, f: number) => {
     seqs[n] = seq;
@@ -69,7 +82,7 @@ export function updatedEntry(
     if (!dirty.has(seq)) add(seq, e.freqs[i]!);
   }
   for (; j < fresh.length; j++) add(...fresh[j]!);
-  return { seqs, freqs, at, pinned: e.pinned };
+  return { seqs, freqs: narrow(freqs), at, pinned: e.pinned };
 }
 
 /** How many rows hold the phrase once the dirty rows are replaced by `found`'s. */

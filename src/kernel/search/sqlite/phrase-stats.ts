@@ -17,7 +17,15 @@ import type { Collect } from './fts-collect.ts';
 import type { FtsPhrases } from './fts-phrases.ts';
 import { firstVarint, idf, varintSum } from './fts5-bm25.ts';
 import { RowLengths } from './row-lengths.ts';
-import { addTerms, entryFromMatches, hitsAfter, unionOf, updatedEntry, type PhraseEntry } from './phrase-entry.ts';
+import {
+  addTerms,
+  entryBytes,
+  entryFromMatches,
+  hitsAfter,
+  unionOf,
+  updatedEntry,
+  type PhraseEntry,
+} from './phrase-entry.ts';
 
 /** Matches below this are ranked by FTS5 directly (a few hundred microseconds). */
 const MIN_MATCHES = 1000;
@@ -48,7 +56,7 @@ export class PhraseStats {
   constructor(
     private readonly db: BetterSqlite3.Database,
     private readonly collect: Collect,
-    /** Bytes the phrases may hold (8 per row of a phrase); 0 turns the path off. */
+    /** Bytes the phrases may hold (5 per row of a phrase, most of them); 0 turns the path off. */
     private readonly budget: number,
     /** Documents holding an index token (the vocabulary), to judge whether building a phrase pays. */
     private readonly docFreq: (token: string) => number,
@@ -196,7 +204,7 @@ export class PhraseStats {
           if (r.done) {
             let room = this.budget / 2;
             top.sort((a, b) => b[1] - a[1]);
-            queue = top.filter(([, df]) => (room -= df * 8) >= 0).map(([t]) => `"${t.replace(/"/g, '""')}"`);
+            queue = top.filter(([, df]) => (room -= df * 5) >= 0).map(([t]) => `"${t.replace(/"/g, '""')}"`);
             break;
           }
           if (r.value[1] >= this.minMatches) top.push(r.value);
@@ -235,7 +243,7 @@ export class PhraseStats {
       else missing += this.docFreq(token);
     }
     if (!union && missing > 2 * matches + this.minMatches) return false;
-    return (missing + matches) * 8 <= this.budget / 4;
+    return (missing + matches) * 5 <= this.budget / 4;
   }
 
   private readonly ln = (x: number) => this.stmt.ln.get(x)!;
@@ -267,7 +275,7 @@ export class PhraseStats {
     const kept = e ?? this.build(phrase, rows, avgdl, pinned || !!had?.pinned);
     if (!kept) return null;
     this.entries.set(phrase, kept); // most recently used last
-    this.bytes += kept.seqs.length * 8;
+    this.bytes += entryBytes(kept);
     for (const [p, old] of this.entries) {
       if (this.bytes <= this.budget) break;
       if (p !== phrase && !old.pinned) this.drop(p);
@@ -279,7 +287,7 @@ export class PhraseStats {
     const e = this.entries.get(phrase);
     if (!e) return;
     this.entries.delete(phrase);
-    this.bytes -= e.seqs.length * 8;
+    this.bytes -= entryBytes(e);
   }
 
   private build(phrase: string, rows: number, avgdl: number, pinned: boolean): PhraseEntry | null {

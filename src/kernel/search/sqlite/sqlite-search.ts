@@ -17,7 +17,7 @@ import { prepareCollect, prepareCollectIds } from './fts-collect.ts';
 import { ftsPhrases } from './fts-phrases.ts';
 import { PhraseStats } from './phrase-stats.ts';
 
-/** Bytes the phrase statistics may hold (8 per row of a phrase): at 1,000,000 cases some five frequent words. */
+/** Bytes the phrase statistics may hold (some 5 per row of a phrase): at 1,000,000 cases some eight frequent words. */
 const PHRASE_BUDGET = 32 * 2 ** 20;
 
 export { positiveWords, rewrite } from '../engine-core.ts';
