@@ -692,10 +692,11 @@ describe("grants: applicant A never sees applicant B's application anywhere", ()
       },
       SYSTEM,
     );
+    // Registration numbers unlike anything random on a page (a short 'L-1' once matched inside a form token).
     const org = (legalName: string) => ({
       legalName,
       legalStatus: 'ngo' as const,
-      registrationNumber: 'L-1',
+      registrationNumber: `REG-${legalName.toUpperCase()}`,
       registrationCountry: 'PHL',
       contactEmail: 'x@example.org',
     });
@@ -717,7 +718,7 @@ describe("grants: applicant A never sees applicant B's application anywhere", ()
       {
         requirement: 'registration',
         filename: 'Grantleakbetaorg-registration.txt',
-        bytes: Buffer.from('grantleakbetafile: Grantleakbetaorg is registered under L-1.'),
+        bytes: Buffer.from('grantleakbetafile: Grantleakbetaorg is registered under REG-GRANTLEAKBETAORG.'),
       },
       b.actor,
     );
@@ -768,7 +769,7 @@ describe("grants: applicant A never sees applicant B's application anywhere", ()
       ];
       for (const s of seen) {
         if (
-          /grantleakbetaorg|Grantleakbetaorg|L-1|x@example\.org/.test(s.body) &&
+          /grantleakbetaorg|Grantleakbetaorg|REG-GRANTLEAKBETAORG|x@example\.org/i.test(s.body) &&
           !s.channel.includes('/organisations')
         )
           found.push(`${s.channel} shows B's identity`);
