@@ -42,8 +42,8 @@ async function open(root: string): Promise<Side> {
   const config = loadConfig({ ...BENCH_ENV, PALERMO_DB_PATH: dbPath, PALERMO_SEED_DEMO: 'false' }, {}, null);
   const services = await boot(config);
   const engine = services.engine;
-  // As a server does after start (`palermo serve`): the most frequent words' phrase statistics, where there are any.
-  await engine.phrases?.warmUp(engine.index.vocabulary.entries());
+  // As a server does after start (`palermo serve`): the row lengths of the phrase statistics, where there are any.
+  await engine.phrases?.warmUp();
   return {
     search: (q) => services.search.search({ q: q.q, selection: {}, limit: 20, facets: true }),
     clear: (all) => {
@@ -164,10 +164,10 @@ writeSection(
       `commit ${commit(trees.after)}. Both answer the same ` +
       `${queries.length} queries (bench/search-queries.ts, 20 hits with snippets and every facet count) on the ` +
       `same database, alternately query by query, ${rounds} rounds; in-process cold = nothing cached (match cache ` +
-      'and, where there are any, the phrase statistics queries built emptied before each query; those of the ' +
-      'most frequent words, built at start as a server does, stay); again after a write = the same query ' +
-      'a second time with the match cache emptied (as every committed write empties it; phrase statistics, where ' +
-      'there are any, are kept: a phrase asked for the second time is built then); then after each write = a third ' +
+      'and, where there are any, the phrase statistics emptied before each query); again after a write = the same ' +
+      'query a second time with the match cache emptied (as every committed write empties it; phrase statistics, ' +
+      'where there are any, are kept: a phrase asked for the second time is built then); then after each write = a ' +
+      'third ' +
       'time, the same way; warm = a fourth time, match cache kept; HTTP = one server process per checkout, one ' +
       'client, match cache off (cold) or on (warm). ' +
       'The ratios are the figures to read: the machine is shared.',

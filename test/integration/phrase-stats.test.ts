@@ -115,23 +115,12 @@ describe.runIf(present)('BM25 from phrase statistics', () => {
     expect(engine.phrases.counts.built).toBe(built);
   });
 
-  it('builds the frequent words in the background, kept when what queries built is forgotten', async () => {
+  it('reads the row lengths in the background after a reset, then scores as FTS5 does', async () => {
     engine.phrases.reset();
-    const top = [...engine.index.vocabulary.entries()].sort((x, y) => y[1] - x[1])[0]![0];
-    engine.phrases.minMatches = 100; // the words in at least 100 of the 974 cases
-    await engine.phrases.warmUp(engine.index.vocabulary.entries());
-    engine.phrases.minMatches = 0;
-    expect(engine.phrases.counts.warmed).toBeGreaterThan(20);
-    engine.phrases.clear();
+    await engine.phrases.warmUp();
     const built = engine.phrases.counts.built;
-    const want = truth.all(`"${top}"`);
-    const got = engine.phrases.score(
-      ftsPhrases(`"${top}"`)!,
-      Uint32Array.from(want, ([seq]) => seq),
-    );
-    expect([...got!]).toEqual(want.map(([, s]) => s));
-    expect(engine.phrases.counts.built).toBe(built);
     compareAll();
+    expect(engine.phrases.counts.built).toBeGreaterThan(built);
   });
 
   it('serves the search: the same hits in the same order with the path on and off', async () => {

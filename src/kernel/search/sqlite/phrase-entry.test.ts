@@ -27,7 +27,7 @@ describe('phrase entries', () => {
       const before = new Map<number, number>();
       for (let s = 1; s < 200; s++) if (r() < 0.4) before.set(s, 1 + Math.floor(r() * 30));
       const c0 = { idf: idf(200, before.size, Math.log), lengths, avgdl };
-      const e = entryFromMatches(matchesOf(before, c0), c0, 0, false)!;
+      const e = entryFromMatches(matchesOf(before, c0), c0, 0)!;
       const after = new Map(before);
       const dirty = new Set<number>();
       for (let k = 0; k < 1 + r() * 12; k++) {
@@ -42,7 +42,7 @@ describe('phrase entries', () => {
       const c = { idf: idf(200, after.size, Math.log), lengths, avgdl };
       expect(hitsAfter(e, dirty, matchesOf(span, c).seqs)).toBe(after.size);
       const got = updatedEntry(e, dirty, matchesOf(span, c), c, 5)!;
-      const want = entryFromMatches(matchesOf(after, c), c, 5, false)!;
+      const want = entryFromMatches(matchesOf(after, c), c, 5)!;
       expect([...got.seqs]).toEqual([...want.seqs]);
       expect([...got.freqs]).toEqual([...want.freqs]);
     }
@@ -60,7 +60,6 @@ describe('phrase entries', () => {
       ),
       c,
       0,
-      false,
     )!;
     const out = new Float64Array(3);
     expect(addTerms(out, Uint32Array.from([3, 4, 9]), e, c)).toBe(true);

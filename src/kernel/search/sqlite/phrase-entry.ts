@@ -24,8 +24,6 @@ export interface PhraseEntry {
   freqs: Frequencies;
   /** Position in the write log up to which the entry is current. */
   at: number;
-  /** Built at start for a frequent word: kept when the benchmark empties what queries built. */
-  pinned: boolean;
 }
 
 /** What the scores were computed with: the phrase's idf and the table's row lengths and average. */
@@ -36,14 +34,14 @@ export interface Bm25Context {
 }
 
 /** The entry of a phrase from FTS5's bm25() of it alone; null when an f is not recovered exactly. */
-export function entryFromMatches(m: Matches, c: Bm25Context, at: number, pinned: boolean): PhraseEntry | null {
+export function entryFromMatches(m: Matches, c: Bm25Context, at: number): PhraseEntry | null {
   const freqs = new Float64Array(m.seqs.length);
   for (let i = 0; i < m.seqs.length; i++) {
     const f = frequencyOf(m.scores[i]!, c.idf, c.lengths[m.seqs[i]!] ?? 0, c.avgdl);
     if (Number.isNaN(f)) return null;
     freqs[i] = f;
   }
-  return { seqs: m.seqs, freqs: narrow(freqs), at, pinned };
+  return { seqs: m.seqs, freqs: narrow(freqs), at };
 }
 
 /**
@@ -82,7 +80,7 @@ export function updatedEntry(
     if (!dirty.has(seq)) add(seq, e.freqs[i]!);
   }
   for (; j < fresh.length; j++) add(...fresh[j]!);
-  return { seqs, freqs: narrow(freqs), at, pinned: e.pinned };
+  return { seqs, freqs: narrow(freqs), at };
 }
 
 /** How many rows hold the phrase once the dirty rows are replaced by `found`'s. */

@@ -8,9 +8,9 @@
  *
  * Unlike the match cache, the phrases survive writes: a commit notes the rows it wrote (noteWrites), and a phrase
  * brings only those rows up to date on its next use (one ranged FTS5 pass over their span), so a frequent word
- * stays cheap on a server that is being written to. The most frequent words are built in the background after
- * start (warmUp); other phrases on their second request. A commit too large to follow, a rebuild, or a change made
- * by another process (the index generation moved) empties everything.
+ * stays cheap on a server that is being written to. A costly phrase is built on its second request, a cheap one
+ * at once; a server reads the row lengths in the background after start (warmUp). A commit too large to follow,
+ * a rebuild, or a change made by another process (the index generation moved) empties everything.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Collect } from './fts-collect.ts';
@@ -49,7 +49,7 @@ export class PhraseStats {
   private warming: NodeJS.Timeout | null = null;
   private readonly stmt;
   /** Uses of the path, phrases built and brought up to date (for tests and the benchmark). */
-  readonly counts = { scored: 0, built: 0, updated: 0, warmed: 0 };
+  readonly counts = { scored: 0, built: 0, updated: 0 };
   /** Matches below this are ranked by FTS5 directly (tests lower it to use the path on a small corpus). */
   minMatches = MIN_MATCHES;
 
@@ -73,9 +73,10 @@ export class PhraseStats {
     return this.base + this.log.length;
   }
 
-  /** Forgets what queries built (the benchmark's cold runs); the words built at start and the lengths stay. */
+  /** Forgets the phrases (the benchmark's cold runs); the row lengths stay, as they follow every commit. */
   clear(): void {
-    for (const [p, e] of this.entries) if (!e.pinned) this.drop(p);
+    this.entries.clear();
+    this.bytes = 0;
     this.asked.clear();
   }
 
@@ -149,7 +150,7 @@ export class PhraseStats {
     const { rows, avgdl } = this.totals();
     const lists: Uint32Array[] = [];
     for (const p of phrases) {
-      const e = this.current(p, rows, avgdl, false);
+      const e = this.current(p, rows, avgdl);
       if (!e) return null;
       lists.push(e.seqs);
     }
@@ -168,7 +169,7 @@ export class PhraseStats {
     const lengths = this.lengths.all();
     const entries: PhraseEntry[] = [];
     for (const p of phrases) {
-      const e = this.current(p, rows, avgdl, false);
+      const e = this.current(p, rows, avgdl);
       if (!e) return null;
       entries.push(e);
     }
@@ -182,50 +183,22 @@ export class PhraseStats {
   }
 
   /**
-   * Builds, in the background, the phrases of the most frequent words (those in at least `minMatches` rows), up
-   * to half the budget: `terms` (token, rows) is read 50,000 at a time, then one phrase is built per timer turn
-   * (at 100,000 cases some 40 ms each), so that requests are answered in between.
+   * Reads the row lengths in the background (a server, after start): 10,000 rows per event-loop turn, about 10 ms,
+   * so that the first frequent word does not wait for all of them (at 1,000,000 cases about a second). Resolves
+   * when all are read, or at once when they are or the path is off; stop() ends it.
    */
-  warmUp(terms: Iterable<[string, number]>): Promise<void> {
+  warmUp(): Promise<void> {
     if (this.budget === 0 || this.warming) return Promise.resolve();
-    let done = () => {};
-    const finished = new Promise<void>((resolve) => (done = resolve));
-    this.stopped = done;
-    const it = terms[Symbol.iterator]();
-    const top: [string, number][] = [];
-    let queue: string[] | null = null;
-    /** One turn's work: a chunk of row lengths, then of the vocabulary, then one phrase; false when done. */
-    const step = (): boolean => {
-      if (this.db.inTransaction) return true; // a write is open on the connection: later
-      if (!this.lengths.read(50_000)) return true;
-      if (!queue) {
-        for (let i = 0; i < 50_000; i++) {
-          const r = it.next();
-          if (r.done) {
-            let room = this.budget / 2;
-            top.sort((a, b) => b[1] - a[1]);
-            queue = top.filter(([, df]) => (room -= df * 5) >= 0).map(([t]) => `"${t.replace(/"/g, '""')}"`);
-            break;
-          }
-          if (r.value[1] >= this.minMatches) top.push(r.value);
-        }
-        return true;
-      }
-      const p = queue.shift();
-      if (p === undefined) return false;
-      if (!this.entries.has(p)) {
-        this.checkGeneration();
-        const { rows, avgdl } = this.totals();
-        if (this.current(p, rows, avgdl, true)) this.counts.warmed++;
-      }
-      return true;
-    };
-    const turn = () => {
-      this.warming = step() ? setTimeout(turn, 0) : null;
-      if (!this.warming) done();
-    };
-    this.warming = setTimeout(turn, 0);
-    return finished;
+    return new Promise<void>((resolve) => {
+      this.stopped = resolve;
+      const turn = () => {
+        // A write open on the connection would show rows not committed yet: later.
+        const done = !this.db.inTransaction && this.lengths.read(10_000);
+        this.warming = done ? null : setTimeout(turn, 0);
+        if (done) resolve();
+      };
+      turn();
+    });
   }
 
   /**
@@ -268,17 +241,17 @@ export class PhraseStats {
   }
 
   /** The phrase's entry, built or brought up to date; null when f cannot be recovered (FTS5 then ranks). */
-  private current(phrase: string, rows: number, avgdl: number, pinned: boolean): PhraseEntry | null {
+  private current(phrase: string, rows: number, avgdl: number): PhraseEntry | null {
     const had = this.entries.get(phrase);
     if (had) this.drop(phrase);
     const e = had && had.at === this.end ? had : ((had && this.update(phrase, had, rows, avgdl)) ?? null);
-    const kept = e ?? this.build(phrase, rows, avgdl, pinned || !!had?.pinned);
+    const kept = e ?? this.build(phrase, rows, avgdl);
     if (!kept) return null;
     this.entries.set(phrase, kept); // most recently used last
     this.bytes += entryBytes(kept);
-    for (const [p, old] of this.entries) {
+    for (const p of this.entries.keys()) {
       if (this.bytes <= this.budget) break;
-      if (p !== phrase && !old.pinned) this.drop(p);
+      if (p !== phrase) this.drop(p);
     }
     return kept;
   }
@@ -290,10 +263,10 @@ export class PhraseStats {
     this.bytes -= entryBytes(e);
   }
 
-  private build(phrase: string, rows: number, avgdl: number, pinned: boolean): PhraseEntry | null {
+  private build(phrase: string, rows: number, avgdl: number): PhraseEntry | null {
     const m = this.collect(phrase);
     const c = { idf: idf(rows, m.seqs.length, this.ln), lengths: this.lengths.all(), avgdl };
-    const e = entryFromMatches(m, c, this.end, pinned);
+    const e = entryFromMatches(m, c, this.end);
     if (e) this.counts.built++;
     return e;
   }

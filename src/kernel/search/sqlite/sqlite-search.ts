@@ -104,11 +104,11 @@ export class SqliteSearch extends EngineCore<null> {
    */
   async open(options: { background?: boolean; pace?: () => Promise<unknown>; pageSize?: number } = {}): Promise<void> {
     await this.load(options);
-    // A server (background: `palermo serve`) builds the most frequent words' phrase statistics once the state is
+    // A server (background: `palermo serve`) reads the row lengths of the phrase statistics once the state is
     // there; a command does not.
     if (!options.background) return;
     void this.loaded().then(() => {
-      if (!this.closing.signal.aborted) void this.phrases.warmUp(this.index.vocabulary.entries());
+      if (!this.closing.signal.aborted) void this.phrases.warmUp();
     });
   }
 
