@@ -291,10 +291,10 @@ const body = [
     (HTTP ? ` Server ready ${ms(readyMs)} ms after start; server peak RSS ${mb(peakRss)}.` : '') +
     ` Row lengths for the phrase statistics read in ${ms(warmUpMs)} ms.`,
   '',
-  'Cold = nothing cached: the match cache and the phrase statistics queries built are emptied before each query ' +
-    '(those of the most frequent words, built at start as a server does, stay). Again after a write = the same ' +
-    'query with the match cache emptied, as every committed write empties it; then after each write = a third ' +
-    'time, the same way (ADR 0002, addendum of 2026-12-05). HTTP with the cache off runs without phrase statistics.',
+  'Cold = nothing cached: the match cache and the phrase statistics are emptied before each query. Again after a ' +
+    'write = the same query with the match cache emptied, as every committed write empties it; then after each ' +
+    'write = a third time, the same way (ADR 0002, addendum of 2026-12-05). HTTP with the cache off runs without ' +
+    'phrase statistics.',
   '',
   table(['engine', 'build cases/s', 'memory / size', 'p50 ms', 'p95 ms', 'p99 ms'], rows),
   '',
