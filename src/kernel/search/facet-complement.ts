@@ -53,3 +53,62 @@ export function countByComplement(
   }
   return { passing: passing.subarray(0, n), counts };
 }
+
+/** True when the slot holds one of the selected values of the field. */
+function passes(c: PackedColumns, slot: number, field: number, selected: Uint8Array): boolean {
+  for (let p = c.start[slot]!; p < c.start[slot + 1]!; p++) {
+    const packed = c.pool[p]!;
+    if (packed >>> VALUE_BITS === field && selected[packed & VALUE_MASK]) return true;
+  }
+  return false;
+}
+
+/**
+ * What the facet index keeps for counting by complement, followed document by document: every value's count over
+ * the live documents (once first asked), and for the filters asked so far how many live documents fail them (a
+ * filter every document passes, such as the case search's own `kind = case`, filters nothing and is left out).
+ */
+export class LiveCounts {
+  private totals: Uint32Array[] | null = null;
+  private readonly filters = new Map<string, { field: number; selected: Uint8Array; failing: number }>();
+
+  reset(): void {
+    this.totals = null;
+    this.filters.clear();
+  }
+
+  /** A live slot came (+1, once its values are written) or goes (-1, before it is marked dead). */
+  change(c: PackedColumns, slot: number, sign: 1 | -1): void {
+    if (this.totals) {
+      for (let p = c.start[slot]!; p < c.start[slot + 1]!; p++) {
+        const field = c.pool[p]! >>> VALUE_BITS;
+        const id = c.pool[p]! & VALUE_MASK;
+        let t = this.totals[field]!;
+        if (id >= t.length) {
+          const grown = new Uint32Array(Math.max(id + 1, t.length * 2));
+          grown.set(t);
+          this.totals[field] = t = grown;
+        }
+        t[id] = t[id]! + sign;
+      }
+    }
+    for (const f of this.filters.values()) if (!passes(c, slot, f.field, f.selected)) f.failing += sign;
+  }
+
+  totalsOf(c: PackedColumns, sizes: readonly number[]): readonly Uint32Array[] {
+    return (this.totals ??= countAll(c, sizes));
+  }
+
+  /** True when every live document passes the filter (counted on first ask, then followed by change()). */
+  coversAll(c: PackedColumns, key: string, field: number, selected: Uint8Array): boolean {
+    let f = this.filters.get(key);
+    if (!f) {
+      if (this.filters.size >= 64) this.filters.clear();
+      let failing = 0;
+      for (let s = 0; s < c.slots; s++) if (c.alive[s] && !passes(c, s, field, selected)) failing++;
+      f = { field, selected, failing };
+      this.filters.set(key, f);
+    }
+    return f.failing === 0;
+  }
+}

@@ -10,7 +10,7 @@
  */
 import { align, GrowableU16, GrowableU32, padding, SlotMap, typedAt } from './columns.ts';
 import { FIELD_BITS, MAX_VALUES, VALUE_BITS } from './facet-layout.ts';
-import { countAll, countByComplement, type PackedColumns } from './facet-complement.ts';
+import { countByComplement, LiveCounts, type PackedColumns } from './facet-complement.ts';
 
 /** One value of a facet and how many documents have it. */
 export interface FacetCount {
@@ -56,8 +56,8 @@ export class FacetIndex {
   private alive = new Uint8Array(1 << 12);
   private slotOfSeq = new SlotMap();
   private dead = 0;
-  /** Every value's count over every live document (facet-complement.ts), until the next change. */
-  private totals: Uint32Array[] | null = null;
+  /** Every value's count over the live documents, and which filters they all pass (facet-complement.ts). */
+  private readonly live = new LiveCounts();
   /** The source's columns, slot for slot with the facet columns. */
   ext: SlotColumns | null;
 
@@ -108,7 +108,6 @@ export class FacetIndex {
   /** Adds or replaces a document. */
   upsert(doc: FacetDoc): void {
     this.remove(doc.seq);
-    this.totals = null;
     const slot = this.seqs.length;
     for (const [field, values] of Object.entries(doc.values)) {
       const f = this.fieldIndex.get(field);
@@ -126,12 +125,13 @@ export class FacetIndex {
     }
     this.alive[slot] = 1;
     this.slotOfSeq.set(doc.seq, slot);
+    this.live.change(this.columns(), slot, 1);
   }
 
   remove(seq: number): void {
-    this.totals = null;
     const slot = this.slotOfSeq.get(seq);
     if (slot === undefined) return;
+    this.live.change(this.columns(), slot, -1);
     this.alive[slot] = 0;
     this.slotOfSeq.delete(seq);
     if (++this.dead > 10_000 && this.dead > this.seqs.length / 4) this.compact();
@@ -147,7 +147,7 @@ export class FacetIndex {
 
   /** Compiles a selection into per-field lookup tables (value id -> selected). */
   private compile(sel: AnySelection) {
-    const fields: { field: number; selected: Uint8Array }[] = [];
+    const fields: { field: number; selected: Uint8Array; key: string }[] = [];
     for (const [i, name] of this.fields.entries()) {
       const wanted = sel[name];
       if (typeof wanted !== 'object' || !wanted.length) continue;
@@ -156,7 +156,7 @@ export class FacetIndex {
         const id = this.dict[i]!.ids.get(v);
         if (id !== undefined) selected[id] = 1;
       }
-      fields.push({ field: i, selected });
+      fields.push({ field: i, selected, key: `${i}\u0000${wanted.join('\u0000')}` });
     }
     const from = sel.yearFrom as number | undefined;
     const to = sel.yearTo as number | undefined;
@@ -175,10 +175,13 @@ export class FacetIndex {
     sel: AnySelection,
     withCounts: boolean,
   ): { passing: Uint32Array; counts: Map<string, FacetCount[]> } {
-    const { fields, yearFrom, yearTo, hasYear } = this.compile(sel);
+    const compiled = this.compile(sel);
+    const { yearFrom, yearTo, hasYear } = compiled;
+    const c = this.columns();
+    // A filter every live document passes filters nothing (and takes nothing from the disjunctive counts).
+    const fields = compiled.fields.filter((f) => !this.live.coversAll(c, f.key, f.field, f.selected));
     if (withCounts && !fields.length && !hasYear && slots.length * 2 > this.slotOfSeq.size) {
-      const c = this.columns();
-      const byComplement = countByComplement(c, slots, (this.totals ??= countAll(c, this.valueCounts())));
+      const byComplement = countByComplement(c, slots, this.live.totalsOf(c, this.valueCounts()));
       if (byComplement) return { passing: byComplement.passing, counts: this.named(byComplement.counts) };
     }
     const yearField = this.fields.indexOf('year');
@@ -319,7 +322,7 @@ export class FacetIndex {
 
   /** Replaces the contents with a snapshot; false (and unchanged) if it does not fit this version. */
   deserialize(buf: Buffer): boolean {
-    this.totals = null;
+    this.live.reset();
     const headerLength = buf.readUInt32LE(0);
     const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as {
       fields: string[];
@@ -362,7 +365,7 @@ export class FacetIndex {
 
   /** Forgets every document (before a full reload). */
   clear(): void {
-    this.totals = null;
+    this.live.reset();
     this.pool = new GrowableU16();
     this.start = new GrowableU32();
     this.start.push(0);
@@ -376,7 +379,6 @@ export class FacetIndex {
 
   /** Rebuilds the columns without dead slots. */
   compact(): void {
-    this.totals = null;
     const old = {
       pool: this.pool,
       start: this.start,
