@@ -125,6 +125,13 @@ export class PhraseStats {
    */
   mayScore({ phrases, union }: FtsPhrases): boolean {
     if (this.budget === 0) return false;
+    // One-word phrases holding together fewer than minMatches rows cannot make minMatches matches: FTS5 ranks.
+    let rows = 0;
+    for (const p of phrases) {
+      const token = /^"([^" ]+)"$/.exec(p)?.[1];
+      rows += token === undefined ? Number.POSITIVE_INFINITY : this.docFreq(token);
+    }
+    if (rows < this.minMatches) return false;
     let firstTime = false;
     for (const p of phrases) {
       if (this.entries.has(p)) continue;
