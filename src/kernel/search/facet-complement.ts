@@ -99,10 +99,24 @@ export class LiveCounts {
     return (this.totals ??= countAll(c, sizes));
   }
 
-  /** True when every live document passes the filter (counted on first ask, then followed by change()). */
-  coversAll(c: PackedColumns, key: string, field: number, selected: Uint8Array): boolean {
+  /**
+   * True when every live document passes the filter (counted on first ask, then followed by change()). A filter
+   * whose values are held by fewer documents than there are (by the totals) fails some at once, unscanned.
+   */
+  coversAll(
+    c: PackedColumns,
+    sizes: readonly number[],
+    live: number,
+    key: string,
+    field: number,
+    selected: Uint8Array,
+  ) {
     let f = this.filters.get(key);
     if (!f) {
+      const t = this.totalsOf(c, sizes)[field]!;
+      let held = 0;
+      for (let v = 0; v < t.length; v++) if (selected[v]) held += t[v]!;
+      if (held < live) return false;
       if (this.filters.size >= 64) this.filters.clear();
       let failing = 0;
       for (let s = 0; s < c.slots; s++) if (c.alive[s] && !passes(c, s, field, selected)) failing++;

@@ -179,9 +179,11 @@ export class FacetIndex {
     const { yearFrom, yearTo, hasYear } = compiled;
     const c = this.columns();
     // A filter every live document passes filters nothing (and takes nothing from the disjunctive counts).
-    const fields = compiled.fields.filter((f) => !this.live.coversAll(c, f.key, f.field, f.selected));
+    const sizes = this.valueCounts();
+    const live = this.slotOfSeq.size;
+    const fields = compiled.fields.filter((f) => !this.live.coversAll(c, sizes, live, f.key, f.field, f.selected));
     if (withCounts && !fields.length && !hasYear && slots.length * 2 > this.slotOfSeq.size) {
-      const byComplement = countByComplement(c, slots, this.live.totalsOf(c, this.valueCounts()));
+      const byComplement = countByComplement(c, slots, this.live.totalsOf(c, sizes));
       if (byComplement) return { passing: byComplement.passing, counts: this.named(byComplement.counts) };
     }
     const yearField = this.fields.indexOf('year');
