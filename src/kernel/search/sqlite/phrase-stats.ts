@@ -212,19 +212,20 @@ export class PhraseStats {
   /**
    * Building the phrases not held pays when they hold (together) at most about twice the matches: always for an
    * OR of phrases (each phrase's rows are among the matches), else by the document frequency of one-word phrases
-   * (the size of a prefix, of several words or of a column is not known before reading it).
+   * (the size of a prefix, of several words or of a column is not known before reading it: for an OR, at most the
+   * matches). And they must fit in a quarter of the memory, so that one query does not push out every other.
    */
   private affordable(phrases: readonly string[], union: boolean, matches: number): boolean {
     let missing = 0;
     for (const p of phrases) {
       if (this.entries.has(p)) continue;
       const token = /^"([^" ]+)"$/.exec(p)?.[1];
-      if (union) missing += matches;
-      else if (token === undefined) return false;
-      else missing += this.docFreq(token);
+      if (token !== undefined) missing += Math.min(this.docFreq(token), union ? matches : Number.POSITIVE_INFINITY);
+      else if (union) missing += matches;
+      else return false;
     }
     if (!union && missing > 2 * matches + this.minMatches) return false;
-    return (missing + matches) * 5 <= this.budget / 4;
+    return missing * 5 <= this.budget / 4;
   }
 
   private readonly ln = (x: number) => this.stmt.ln.get(x)!;
