@@ -36,6 +36,9 @@ const ASKED_LIMIT = 10_000;
 /** A one-word phrase in at most this many rows is built at its first request (about a millisecond). */
 const CHEAP = 2000;
 
+/** The token of a phrase of one word without a column or prefix mark (`"victim"`), whose size the vocabulary knows. */
+const oneWord = (phrase: string) => /^"([^" ]+)"$/.exec(phrase)?.[1];
+
 export class PhraseStats {
   private readonly entries = new Map<string, PhraseEntry>();
   private readonly lengths: RowLengths;
@@ -82,9 +85,7 @@ export class PhraseStats {
 
   /** Forgets everything (a rebuild, a commit too large to follow, another process's write). */
   reset(): void {
-    this.entries.clear();
-    this.bytes = 0;
-    this.asked.clear();
+    this.clear();
     this.log = [];
     this.lengths.reset();
     this.generation = null;
@@ -128,14 +129,14 @@ export class PhraseStats {
     // One-word phrases holding together fewer than minMatches rows cannot make minMatches matches: FTS5 ranks.
     let rows = 0;
     for (const p of phrases) {
-      const token = /^"([^" ]+)"$/.exec(p)?.[1];
+      const token = oneWord(p);
       rows += token === undefined ? Number.POSITIVE_INFINITY : this.docFreq(token);
     }
     if (rows < this.minMatches) return false;
     let firstTime = false;
     for (const p of phrases) {
       if (this.entries.has(p)) continue;
-      const token = /^"([^" ]+)"$/.exec(p)?.[1];
+      const token = oneWord(p);
       if (!union && token === undefined) return false;
       if (token !== undefined && this.docFreq(token) <= CHEAP) continue;
       if (!this.asked.has(p)) {
@@ -219,7 +220,7 @@ export class PhraseStats {
     let missing = 0;
     for (const p of phrases) {
       if (this.entries.has(p)) continue;
-      const token = /^"([^" ]+)"$/.exec(p)?.[1];
+      const token = oneWord(p);
       if (token !== undefined) missing += Math.min(this.docFreq(token), union ? matches : Number.POSITIVE_INFINITY);
       else if (union) missing += matches;
       else return false;
