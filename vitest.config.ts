@@ -8,6 +8,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     globalSetup: ['test/helpers/pg-global-setup.ts'],
+    setupFiles: ['test/helpers/temp-cleanup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     allowOnly: false,

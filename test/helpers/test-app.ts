@@ -2,9 +2,7 @@
  * A real app for in-process tests (app.inject): on a real SQLite file in a temp folder, or, with
  * PALERMO_TEST_BACKEND=postgres, on a fresh database of the test PostgreSQL server.
  */
-import { mkdtempSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type Config } from '../../src/kernel/config/config.ts';
@@ -12,6 +10,7 @@ import { boot } from '../../src/app/boot.ts';
 import { createApp } from '../../src/app/http-app.ts';
 import type { Services } from '../../src/app/boot.ts';
 import { freshPgDatabase, testBackend } from './pg.ts';
+import { tempDir } from './temp-dirs.ts';
 
 /**
  * Every test app holds one API token with this secret and the scopes read, write and import (a
@@ -28,9 +27,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function tempDir(prefix = 'palermo-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
-}
+export { tempDir } from './temp-dirs.ts';
 
 export function tempDbPath(): string {
   return join(tempDir(), 'palermo.db');

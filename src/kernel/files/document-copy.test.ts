@@ -1,17 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyDocuments } from './document-copy.ts';
 import { DiskDocumentFiles } from './disk-document-files.ts';
+import { tempDir } from '../../../test/helpers/temp-dirs.ts';
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 describe('copyDocuments', () => {
   it("copies the hash-addressed files and a module's named store below them, and only what is missing", async () => {
-    const from = mkdtempSync(join(tmpdir(), 'palermo-docs-'));
-    const to = mkdtempSync(join(tmpdir(), 'palermo-docs-'));
+    const from = tempDir('palermo-docs-');
+    const to = tempDir('palermo-docs-');
     const judgment = new TextEncoder().encode('a judgment');
     const manual = new TextEncoder().encode('a manual');
     await new DiskDocumentFiles(from).put(sha(judgment), judgment);
