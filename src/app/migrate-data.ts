@@ -12,6 +12,7 @@
 import { AppError } from '../kernel/errors.ts';
 import { allMigrations } from './modules.ts';
 import type { CaseRecord, SqlCaseStore } from '../modules/cases/index.ts';
+import { Pages } from './migrate-pages.ts';
 
 export interface MigrateProgress {
   done: number;
@@ -37,6 +38,7 @@ export async function migrateData(
   from: SqlCaseStore,
   to: SqlCaseStore,
   onProgress?: (p: MigrateProgress) => void,
+  batchSize = BATCH,
 ): Promise<MigrateCounts> {
   await to.migrate(allMigrations());
   const existing = await to.cases.count();
@@ -58,66 +60,51 @@ export async function migrateData(
     onProgress?.({ done, total });
   };
   onProgress?.({ done, total });
-  for await (const rec of from.cases.scan(BATCH)) {
+  for await (const rec of from.cases.scan(batchSize)) {
     batch.push(rec);
-    if (batch.length >= BATCH) await flush();
+    if (batch.length >= batchSize) await flush();
   }
   await flush();
+  const pages = new Pages(from, batchSize);
 
-  const log = await from.db
-    .selectFrom('import_log')
-    .select(['batch', 'case_id', 'previous', 'version_after'])
-    .orderBy('id')
-    .execute();
-  for (let i = 0; i < log.length; i += BATCH)
+  let importLog = 0;
+  for await (const rows of pages.importLog()) {
     await to.db
       .insertInto('import_log')
-      .values(log.slice(i, i + BATCH))
+      .values(rows.map(({ id: _id, ...r }) => r))
       .execute();
+    importLog += rows.length;
+  }
 
   // Attached documents: rows with their extracted text (the files stay in the documents folder).
-  const docs = await from.db
-    .selectFrom('case_documents as d')
-    .innerJoin('cases as c', 'c.seq', 'd.seq')
-    .select(['c.id as caseId', 'd.sha256', 'd.filename', 'd.media_type', 'd.size', 'd.pages', 'd.added_at', 'd.text'])
-    .orderBy('d.seq')
-    .orderBy('d.added_at')
-    .execute();
-  for (let i = 0; i < docs.length; i += BATCH) {
+  let documents = 0;
+  for await (const rows of pages.documents()) {
     await to.transaction(async (tx) => {
-      for (const d of docs.slice(i, i + BATCH)) {
-        await tx.documents.add(
-          d.caseId,
-          {
-            sha256: d.sha256,
-            filename: d.filename,
-            mediaType: d.media_type,
-            size: Number(d.size),
-            pages: d.pages,
-            textLength: d.text.length,
-            addedAt: d.added_at,
-          },
-          d.text,
-        );
+      for (const d of rows) {
+        const meta = {
+          sha256: d.sha256,
+          filename: d.filename,
+          mediaType: d.media_type,
+          size: Number(d.size),
+          pages: d.pages,
+          textLength: d.text.length,
+          addedAt: d.added_at,
+        };
+        await tx.documents.add(d.caseId, meta, d.text);
       }
     });
+    documents += rows.length;
   }
 
   const meta = (await from.db.selectFrom('meta').select(['key', 'value']).execute()).filter(
     (m) => !m.key.startsWith('search_'),
   );
   for (const m of meta) await to.setMeta(m.key, m.value);
-  return {
-    cases: done,
-    importLog: log.length,
-    documents: docs.length,
-    meta: meta.length,
-    ...(await copyEditorial(from, to)),
-  };
+  return { cases: done, importLog, documents, meta: meta.length, ...(await copyEditorial(from, to, pages)) };
 }
 
 /** Accounts, tokens, restricted case fields, versions, comments and the audit log, in their order. */
-async function copyEditorial(from: SqlCaseStore, to: SqlCaseStore) {
+async function copyEditorial(from: SqlCaseStore, to: SqlCaseStore, pages: Pages) {
   const users = await from.db.selectFrom('users').selectAll().orderBy('created_at').orderBy('id').execute();
   const tokens = await from.db.selectFrom('api_tokens').selectAll().orderBy('created_at').orderBy('id').execute();
   for (let i = 0; i < users.length; i += BATCH)
@@ -130,63 +117,33 @@ async function copyEditorial(from: SqlCaseStore, to: SqlCaseStore) {
       .insertInto('api_tokens')
       .values(tokens.slice(i, i + BATCH))
       .execute();
-  // Rows keyed by the internal case number are re-keyed to the destination's numbers, by case id.
-  const seqs = new Map(
-    (await to.db.selectFrom('cases').select(['id', 'seq']).execute()).map((r) => [r.id, Number(r.seq)]),
-  );
-  const bySeq = async <T extends { case_id: string }>(
-    rows: T[],
+  // Rows keyed by the internal case number are re-keyed to the destination's numbers, by case id, a page at a time.
+  const copy = async <T extends { case_id: string }>(
+    rows: AsyncIterable<T[]>,
     table: 'case_editorial' | 'case_versions' | 'review_comments',
+    omit: readonly string[] = [],
   ) => {
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const values = rows.slice(i, i + BATCH).map(({ case_id, ...r }) => ({ ...r, seq: seqs.get(case_id)! }));
-      if (values.length)
-        await to.db
-          .insertInto(table)
-          .values(values as never)
-          .execute();
+    let n = 0;
+    for await (const page of rows) {
+      const ids = [...new Set(page.map((r) => r.case_id))];
+      const found = await to.db.selectFrom('cases').select(['id', 'seq']).where('id', 'in', ids).execute();
+      const seqs = new Map(found.map((r) => [r.id, Number(r.seq)]));
+      const values = page.map(({ case_id, ...r }) => {
+        const row: Record<string, unknown> = { ...r, seq: seqs.get(case_id)! };
+        for (const k of omit) delete row[k];
+        return row;
+      });
+      await to.db
+        .insertInto(table)
+        .values(values as never)
+        .execute();
+      n += page.length;
     }
-    return rows.length;
+    return n;
   };
-  const editorial = await bySeq(
-    await from.db
-      .selectFrom('case_editorial as e')
-      .innerJoin('cases as c', 'c.seq', 'e.seq')
-      .select(['c.id as case_id', 'e.owner_id', 'e.internal_notes', 'e.source_contacts'])
-      .orderBy('e.seq')
-      .execute(),
-    'case_editorial',
-  );
-  const versions = await bySeq(
-    await from.db
-      .selectFrom('case_versions as v')
-      .innerJoin('cases as c', 'c.seq', 'v.seq')
-      .select([
-        'c.id as case_id',
-        'v.version',
-        'v.status',
-        'v.doc',
-        'v.restricted',
-        'v.action',
-        'v.changed',
-        'v.actor_id',
-        'v.actor_label',
-        'v.at',
-      ])
-      .orderBy('v.seq')
-      .orderBy('v.version')
-      .execute(),
-    'case_versions',
-  );
-  const comments = await bySeq(
-    await from.db
-      .selectFrom('review_comments as r')
-      .innerJoin('cases as c', 'c.seq', 'r.seq')
-      .select(['c.id as case_id', 'r.author_id', 'r.author_label', 'r.body', 'r.transition', 'r.at'])
-      .orderBy('r.id')
-      .execute(),
-    'review_comments',
-  );
+  const editorial = await copy(pages.editorial(), 'case_editorial', ['src_seq']);
+  const versions = await copy(pages.versions(), 'case_versions', ['src_seq']);
+  const comments = await copy(pages.comments(), 'review_comments', ['id']);
   let audit = 0;
   for await (const e of from.audit.scan(BATCH)) {
     await to.audit.append({ ...e });
