@@ -50,6 +50,18 @@ interface Pending {
 
 /** Past this many changes in one transaction, facets are reloaded from the table after commit. */
 const PENDING_LIMIT = 20_000;
+/**
+ * Past this many distinct terms with document-frequency changes in one transaction, the changes are written to
+ * search_terms and the map starts again (and the vocabulary is reloaded after commit, as past PENDING_LIMIT): a
+ * bulk import's memory then does not grow with its vocabulary (2.2 million terms at 1,000,000 generated cases).
+ */
+const TERM_LIMIT = 100_000;
+
+/** How much one transaction's changes may hold in memory before they go to the tables (tests lower them). */
+export interface IndexLimits {
+  pending?: number;
+  terms?: number;
+}
 
 export class SqliteIndex {
   private readonly vocab = new Vocabulary();
@@ -61,6 +73,8 @@ export class SqliteIndex {
   private stale = false;
   private deltas = new Map<string, number>();
   private surfaces = new Map<string, string>();
+  /** True when a term change written in this transaction was a decrease (terms at 0 are then pruned). */
+  private decreased = false;
   private pending = new Map<string, Pending>();
   /** More changes than PENDING_LIMIT: reload after commit rather than hold them all. */
   private overflow = false;
@@ -74,12 +88,16 @@ export class SqliteIndex {
     | null = null;
   private readonly stmt;
   private readonly reader: StateReader;
+  private readonly pendingLimit: number;
+  private readonly termLimit: number;
 
   constructor(
     private readonly db: BetterSqlite3.Database,
     private readonly facetIndex: FacetIndex,
-    private readonly pendingLimit = PENDING_LIMIT,
+    limits: IndexLimits = {},
   ) {
+    this.pendingLimit = limits.pending ?? PENDING_LIMIT;
+    this.termLimit = limits.terms ?? TERM_LIMIT;
     this.ensureSchema();
     this.reader = new StateReader(db, facetIndex, this.vocab);
     this.stmt = {
@@ -287,6 +305,23 @@ export class SqliteIndex {
     this.addDelta(doc.tokens, 1);
     for (const [t, w] of doc.surfaces) if (!this.surfaces.has(t)) this.surfaces.set(t, w);
     this.remember(key, { seq, facets: { date: doc.date, values, payload: doc.payload } });
+    if (this.deltas.size > this.termLimit) this.spill();
+  }
+
+  /** Writes the term changes held so far and starts again; the in-memory state then reloads after commit. */
+  private spill(): void {
+    this.writeDeltas();
+    this.deltas = new Map();
+    this.surfaces = new Map();
+    this.overflow = true;
+    this.pending = new Map();
+  }
+
+  private writeDeltas(): void {
+    for (const [term, d] of this.deltas) {
+      if (d !== 0) this.stmt.termAdd.run(term, d, this.surfaces.get(term) ?? null);
+      if (d < 0) this.decreased = true;
+    }
   }
 
   private remember(id: string, p: Pending): void {
@@ -301,8 +336,8 @@ export class SqliteIndex {
   /** Writes the batched document-frequency changes; inside the transaction. */
   flush(): void {
     this.bumpGeneration();
-    for (const [term, d] of this.deltas) if (d !== 0) this.stmt.termAdd.run(term, d, this.surfaces.get(term) ?? null);
-    if ([...this.deltas.values()].some((d) => d < 0)) this.stmt.termPrune.run();
+    this.writeDeltas();
+    if (this.decreased) this.stmt.termPrune.run();
   }
 
   /** Told after each commit which document numbers it wrote ('all': too many to list). */
@@ -343,6 +378,7 @@ export class SqliteIndex {
     this.overflow = false;
     this.deltas = new Map();
     this.surfaces = new Map();
+    this.decreased = false;
   }
 
   /** Empties the index (inside a transaction, before a rebuild). */

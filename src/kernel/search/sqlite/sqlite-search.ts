@@ -11,7 +11,7 @@ import { FacetIndex } from '../facet-index.ts';
 import type { QueryNode } from '../query-ast.ts';
 import { EngineCore } from '../engine-core.ts';
 import { FtsCompiler } from './fts-compiler.ts';
-import { BM25_WEIGHTS, SqliteIndex } from './sqlite-index.ts';
+import { BM25_WEIGHTS, SqliteIndex, type IndexLimits } from './sqlite-index.ts';
 import { MatchCache, type Matches } from '../match-cache.ts';
 import { prepareCollect, prepareCollectIds } from './fts-collect.ts';
 import { ftsPhrases } from './fts-phrases.ts';
@@ -42,12 +42,12 @@ export class SqliteSearch extends EngineCore<null> {
     sources: readonly SearchSource[],
     cacheEntries = 256,
     /** Changes in one transaction past which in-memory state is reloaded lazily (bulk imports). */
-    pendingLimit?: number,
+    limits?: IndexLimits,
   ) {
     super(sources);
     this.cache = new MatchCache(cacheEntries);
     const fields = facetNames([...sources.map((src) => src.facets), [KIND_FACET]]);
-    this.index = new SqliteIndex(db, new FacetIndex(fields, EngineCore.slotColumnsOf(sources)), pendingLimit);
+    this.index = new SqliteIndex(db, new FacetIndex(fields, EngineCore.slotColumnsOf(sources)), limits);
     const bm25 = `bm25(search_fts, ${BM25_WEIGHTS.join(', ')})`;
     const match = prepareCollect(db);
     this.phrases = new PhraseStats(db, match, cacheEntries === 0 ? 0 : PHRASE_BUDGET, (t) =>
