@@ -13,7 +13,8 @@ describe('SqliteIndex after a bulk transaction', () => {
   it('answers from the tables once used, and drops the snapshot rather than load state only to save it', async () => {
     const store = createSqliteStore({ path: ':memory:' });
     await store.migrate();
-    const engine = new SqliteSearch(store.sqlite, store, [sqliteCaseSource(store, store.sqlite)], 16, { pending: 5 }); // bulk: > 5
+    const source = sqliteCaseSource(store, store.sqlite);
+    const engine = new SqliteSearch(store.sqlite, store, [source], 16, { pending: 5 }); // bulk: > 5
     store.addWriteHook(engine.writeHookFor('case'));
     await engine.open();
     const cases = new CaseService(store);
