@@ -26,19 +26,23 @@ export type Services = CaseAndPlatformServices & { database: SqlDatabase } & Tre
   AssistanceServices &
   GrantsServices & { library: LibraryServices };
 
+/** The settings that choose and open the database (PALERMO_PG_WORK_MEM: the server's own when absent). */
+export type StoreConfig = Pick<Config, 'dbPath' | 'databaseUrl' | 'databaseReadUrls'> &
+  Partial<Pick<Config, 'pgWorkMem'>>;
+
 /** PostgreSQL when DATABASE_URL is set (with DATABASE_READ_URLS as read replicas), else the SQLite file. */
-export function openStore(
-  config: Pick<Config, 'dbPath' | 'databaseUrl' | 'databaseReadUrls'>,
-): SqliteStore | PostgresStore {
-  if (config.databaseUrl) return createPostgresStore({ url: config.databaseUrl, readUrls: config.databaseReadUrls });
+export function openStore(config: StoreConfig): SqliteStore | PostgresStore {
+  if (config.databaseUrl)
+    return createPostgresStore({
+      url: config.databaseUrl,
+      readUrls: config.databaseReadUrls,
+      workMem: config.pgWorkMem,
+    });
   return createSqliteStore({ path: config.dbPath });
 }
 
 /** The SQLite store, or a clear error for commands that only exist for SQLite. */
-export function openSqliteStore(
-  config: Pick<Config, 'dbPath' | 'databaseUrl' | 'databaseReadUrls'>,
-  what: string,
-): SqliteStore {
+export function openSqliteStore(config: StoreConfig, what: string): SqliteStore {
   const store = openStore(config);
   if (store instanceof SqliteStore) return store;
   void store.close();

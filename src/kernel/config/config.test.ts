@@ -23,5 +23,14 @@ describe('database configuration', () => {
     expect(() => loadConfig({ DATABASE_READ_URLS: 'postgres://r@h/db' }, {}, null)).toThrow(
       /DATABASE_READ_URLS: read replicas need DATABASE_URL/,
     );
+    expect(() => loadConfig({ PALERMO_PG_WORK_MEM: "32MB'; DROP TABLE cases; --" }, {}, null)).toThrow(
+      /PALERMO_PG_WORK_MEM: must be a size such as '32MB'/,
+    );
+  });
+
+  it("PostgreSQL sessions' work_mem: 32MB unless set, 'server' for the server's own", () => {
+    expect(loadConfig({}, {}, null).pgWorkMem).toBe('32MB');
+    expect(loadConfig({ PALERMO_PG_WORK_MEM: '256MB' }, {}, null).pgWorkMem).toBe('256MB');
+    expect(loadConfig({ PALERMO_PG_WORK_MEM: 'server' }, {}, null).pgWorkMem).toBe('');
   });
 });

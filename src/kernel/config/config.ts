@@ -20,6 +20,10 @@ export const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
     .optional(),
   DATABASE_READ_URLS: z.string().optional(),
+  PALERMO_PG_WORK_MEM: z
+    .string()
+    .regex(/^(\d+(kB|MB|GB)|server)$/, "must be a size such as '32MB', or 'server' for the server's own setting")
+    .default('32MB'),
   PALERMO_ADMIN_TOKEN: z.string().optional(),
   PALERMO_BODY_LIMIT: z.coerce
     .number()
@@ -74,6 +78,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** Read replicas of DATABASE_URL (comma-separated in DATABASE_READ_URLS). */
   databaseReadUrls: string[];
+  /** work_mem of Palermo's PostgreSQL sessions ('' = the server's): a search's bitmap of matches stays exact. */
+  pgWorkMem: string;
   bodyLimit: number;
   seedDemo: boolean;
   logLevel: z.output<typeof ConfigSchema>['PALERMO_LOG_LEVEL'];
@@ -162,6 +168,7 @@ export function loadConfig(
     dbPath: resolve(c.PALERMO_DB_PATH),
     databaseUrl: c.DATABASE_URL,
     databaseReadUrls: readUrls(c.DATABASE_READ_URLS, c.DATABASE_URL),
+    pgWorkMem: c.PALERMO_PG_WORK_MEM === 'server' ? '' : c.PALERMO_PG_WORK_MEM,
     bodyLimit: c.PALERMO_BODY_LIMIT,
     seedDemo: c.PALERMO_SEED_DEMO,
     logLevel: c.PALERMO_LOG_LEVEL,

@@ -12,6 +12,22 @@ describe.skipIf(!pgTestUrl())(`PostgreSQL store${pgTestUrl() ? '' : ` (${PG_MISS
     await store.migrate();
     return store;
   });
+
+  it("sets work_mem on each session when asked, and leaves the server's otherwise", async () => {
+    const url = await freshPgDatabase();
+    const show = async (workMem?: string) => {
+      const store = createPostgresStore({ url, workMem, poolSize: 2 });
+      const clients = await Promise.all([store.pool.connect(), store.pool.connect()]);
+      const values = await Promise.all(clients.map(async (c) => (await c.query('SHOW work_mem')).rows[0].work_mem));
+      for (const c of clients) c.release();
+      await store.close();
+      return values;
+    };
+    expect(await show('24MB')).toEqual(['24MB', '24MB']);
+    const server = await show();
+    expect(server[0]).not.toBe('24MB');
+    expect(await show('')).toEqual(server);
+  });
 });
 
 describe('replica router', () => {

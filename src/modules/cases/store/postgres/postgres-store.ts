@@ -19,6 +19,8 @@ export interface PostgresStoreOptions {
   readUrls?: readonly string[];
   /** Connections per pool. */
   poolSize?: number;
+  /** work_mem set on each session ('32MB'); unset or '' leaves the server's. */
+  workMem?: string;
 }
 
 /** bigint (int8) and numeric counts come back as JavaScript numbers: seq never exceeds 2^53. */
@@ -29,11 +31,14 @@ const types = {
       : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
 };
 
-export function openPool(url: string, max = 10): pg.Pool {
+export function openPool(url: string, max = 10, workMem = ''): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 5000 });
   // An idle connection dropped by the server (restart, failover) must not crash the process:
   // the next query gets a new connection, or a clear error if the server is still away.
   pool.on('error', () => {});
+  // A frequent word's matches at 1,000,000 cases overflow the default 4 MB: the bitmap goes lossy and every row of
+  // those pages is tested again (ADR 0002, addendum of 2026-12-05). Queued before the session's first query.
+  if (workMem) pool.on('connect', (client) => void client.query(`SET work_mem = '${workMem}'`).catch(() => {}));
   return pool;
 }
 
@@ -105,7 +110,7 @@ function routedReader(primary: CaseReader, replicas: SqlCaseReader[], router: Re
 export function createPostgresStore(opts: PostgresStoreOptions): PostgresStore {
   const size = opts.poolSize ?? 10;
   return new PostgresStore(
-    openPool(opts.url, size),
-    (opts.readUrls ?? []).map((u) => openPool(u, size)),
+    openPool(opts.url, size, opts.workMem),
+    (opts.readUrls ?? []).map((u) => openPool(u, size, opts.workMem)),
   );
 }
