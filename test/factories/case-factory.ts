@@ -1,5 +1,6 @@
 /** Builds valid case inputs for tests; every field can be overridden. */
-import type { CaseInput } from '../../src/modules/cases/domain/case-schema.ts';
+import { CaseInputSchema, type CaseInput, type CaseRecord } from '../../src/modules/cases/domain/case-schema.ts';
+import { toRecord } from '../../src/modules/cases/domain/case-record.ts';
 
 let n = 0;
 
@@ -45,4 +46,14 @@ export function caseInput(overrides: Partial<CaseInput> = {}): CaseInput {
     status: 'published',
     ...overrides,
   };
+}
+
+/** A stored record of a valid input (as the store holds it), with its version and timestamps. */
+export function caseRecord(
+  id: string,
+  overrides: Partial<CaseInput> = {},
+  meta = { version: 1, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' },
+): CaseRecord {
+  const { id: _i, createdAt: _c, updatedAt: _u, version: _v, ...content } = CaseInputSchema.parse(caseInput(overrides));
+  return toRecord(id, content, meta);
 }

@@ -9,10 +9,8 @@ import { migrateData } from '../../src/app/migrate-data.ts';
 import { allMigrations } from '../../src/app/modules.ts';
 import { createSqliteStore } from '../../src/modules/cases/store/sqlite/sqlite-store.ts';
 import { createPostgresStore } from '../../src/modules/cases/store/postgres/postgres-store.ts';
-import { CaseInputSchema } from '../../src/modules/cases/domain/case-schema.ts';
-import { toRecord } from '../../src/modules/cases/domain/case-record.ts';
 import type { SqlCaseStore } from '../../src/modules/cases/index.ts';
-import { caseInput } from '../factories/case-factory.ts';
+import { caseRecord } from '../factories/case-factory.ts';
 import { tempDir } from '../helpers/temp-dirs.ts';
 import { freshPgDatabase, pgTestUrl, PG_MISSING } from '../helpers/pg.ts';
 
@@ -23,14 +21,7 @@ async function source(): Promise<SqlCaseStore> {
   const store = createSqliteStore({ path: join(tempDir(), 'from.db') });
   await store.migrate(allMigrations());
   for (let i = 0; i < CASES; i++) {
-    const {
-      id: _i,
-      createdAt: _c,
-      updatedAt: _u,
-      version: _v,
-      ...content
-    } = CaseInputSchema.parse(caseInput({ id: `p-${i}`, title: `Case ${i}` }));
-    const rec = toRecord(`p-${i}`, content, { version: 3, createdAt: T, updatedAt: T });
+    const rec = caseRecord(`p-${i}`, { title: `Case ${i}` }, { version: 3, createdAt: T, updatedAt: T });
     await store.transaction((tx) => tx.cases.insert(rec));
   }
   const seqs = await store.db.selectFrom('cases').select(['id', 'seq']).orderBy('seq').execute();

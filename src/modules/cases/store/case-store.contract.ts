@@ -4,16 +4,9 @@
  */
 import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import type { CaseStore } from './case-store.ts';
-import type { CaseRecord } from '../domain/case-schema.ts';
-import { CaseInputSchema } from '../domain/case-schema.ts';
-import { toRecord } from '../domain/case-record.ts';
-import { caseInput } from '../../../../test/factories/case-factory.ts';
+import { caseInput, caseRecord } from '../../../../test/factories/case-factory.ts';
 
-function record(id: string, overrides: Parameters<typeof caseInput>[0] = {}): CaseRecord {
-  const { id: _i, createdAt: _c, updatedAt: _u, version: _v, ...content } = CaseInputSchema.parse(caseInput(overrides));
-  const t = '2026-01-01T00:00:00.000Z';
-  return toRecord(id, content, { version: 1, createdAt: t, updatedAt: t });
-}
+const record = (id: string, overrides: Parameters<typeof caseInput>[0] = {}) => caseRecord(id, overrides);
 
 export function runCaseStoreContract(name: string, makeStore: () => Promise<CaseStore>): void {
   describe(`CaseStore contract: ${name}`, () => {

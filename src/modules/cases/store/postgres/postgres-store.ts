@@ -32,13 +32,13 @@ const types = {
 };
 
 export function openPool(url: string, max = 10, workMem = ''): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 5000 });
+  // work_mem as a start-up option of each session: a frequent word's matches at 1,000,000 cases overflow the default
+  // 4 MB, the bitmap goes lossy and every row of those pages is tested again (ADR 0002, addendum of 2026-12-05).
+  const options = workMem ? `-c work_mem=${workMem}` : undefined;
+  const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 5000, options });
   // An idle connection dropped by the server (restart, failover) must not crash the process:
   // the next query gets a new connection, or a clear error if the server is still away.
   pool.on('error', () => {});
-  // A frequent word's matches at 1,000,000 cases overflow the default 4 MB: the bitmap goes lossy and every row of
-  // those pages is tested again (ADR 0002, addendum of 2026-12-05). Queued before the session's first query.
-  if (workMem) pool.on('connect', (client) => void client.query(`SET work_mem = '${workMem}'`).catch(() => {}));
   return pool;
 }
 
