@@ -118,21 +118,17 @@ async function copyEditorial(from: SqlCaseStore, to: SqlCaseStore, pages: Pages)
       .values(tokens.slice(i, i + BATCH))
       .execute();
   // Rows keyed by the internal case number are re-keyed to the destination's numbers, by case id, a page at a time.
-  const copy = async <T extends { case_id: string }>(
+  const copy = async <T extends { case_id: string; src_seq?: unknown; id?: unknown }>(
     rows: AsyncIterable<T[]>,
     table: 'case_editorial' | 'case_versions' | 'review_comments',
-    omit: readonly string[] = [],
   ) => {
     let n = 0;
     for await (const page of rows) {
       const ids = [...new Set(page.map((r) => r.case_id))];
       const found = await to.db.selectFrom('cases').select(['id', 'seq']).where('id', 'in', ids).execute();
       const seqs = new Map(found.map((r) => [r.id, Number(r.seq)]));
-      const values = page.map(({ case_id, ...r }) => {
-        const row: Record<string, unknown> = { ...r, seq: seqs.get(case_id)! };
-        for (const k of omit) delete row[k];
-        return row;
-      });
+      // The source's keys (its case number, a comment's id) stay behind: the destination numbers its own.
+      const values = page.map(({ case_id, src_seq: _s, id: _i, ...r }) => ({ ...r, seq: seqs.get(case_id)! }));
       await to.db
         .insertInto(table)
         .values(values as never)
@@ -141,9 +137,9 @@ async function copyEditorial(from: SqlCaseStore, to: SqlCaseStore, pages: Pages)
     }
     return n;
   };
-  const editorial = await copy(pages.editorial(), 'case_editorial', ['src_seq']);
-  const versions = await copy(pages.versions(), 'case_versions', ['src_seq']);
-  const comments = await copy(pages.comments(), 'review_comments', ['id']);
+  const editorial = await copy(pages.editorial(), 'case_editorial');
+  const versions = await copy(pages.versions(), 'case_versions');
+  const comments = await copy(pages.comments(), 'review_comments');
   let audit = 0;
   for await (const e of from.audit.scan(BATCH)) {
     await to.audit.append({ ...e });

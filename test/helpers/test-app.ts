@@ -27,7 +27,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export { tempDir } from './temp-dirs.ts';
+export { tempDir };
 
 export function tempDbPath(): string {
   return join(tempDir(), 'palermo.db');

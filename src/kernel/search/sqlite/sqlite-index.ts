@@ -313,6 +313,11 @@ export class SqliteIndex {
     this.writeDeltas();
     this.deltas = new Map();
     this.surfaces = new Map();
+    this.stopFollowing();
+  }
+
+  /** Too much in one transaction to follow change by change: drop the pending changes, reload after commit. */
+  private stopFollowing(): void {
     this.overflow = true;
     this.pending = new Map();
   }
@@ -327,10 +332,7 @@ export class SqliteIndex {
   private remember(id: string, p: Pending): void {
     if (this.overflow) return;
     this.pending.set(id, p);
-    if (this.pending.size > this.pendingLimit) {
-      this.overflow = true;
-      this.pending = new Map();
-    }
+    if (this.pending.size > this.pendingLimit) this.stopFollowing();
   }
 
   /** Writes the batched document-frequency changes; inside the transaction. */

@@ -41,7 +41,7 @@ export class SqliteSearch extends EngineCore<null> {
     private readonly store: SqliteEngineStore,
     sources: readonly SearchSource[],
     cacheEntries = 256,
-    /** Changes in one transaction past which in-memory state is reloaded lazily (bulk imports). */
+    /** Changes and terms in one transaction past which in-memory state is reloaded lazily (bulk imports). */
     limits?: IndexLimits,
   ) {
     super(sources);
